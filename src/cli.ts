@@ -1,0 +1,147 @@
+// The command line: parse arguments, run a command, print problems like a compiler and map
+// outcomes to exit codes. A user's mistake never shows a stack trace (unless --debug).
+
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from './build.js';
+import { loadConfig, type ConfigOverrides } from './config.js';
+import { BuildFailed, GazetteError } from './errors.js';
+import { createStory } from './new-story.js';
+import { VERSION } from './version.js';
+
+export const EXIT = { ok: 0, problems: 1, usage: 2, internal: 3 } as const;
+
+const HELP = `Usage: gazette <command> [options]
+
+Commands:
+  build              build the site into the output folder (default: dist/)
+  check              validate content, config and templates; write nothing
+  new "Title"        create content/YYYY/MM/DD/<slug>.md dated now (--tags a,b)
+
+Options:
+  --config <file>    configuration file (default: gazette.config.yaml|yml|json)
+  --content <dir>    content folder (default: content/)
+  --out <dir>        output folder (default: dist/)
+  --base-url <url>   absolute base URL of the published site
+  --drafts           include stories with "draft: true"
+  --future           include stories dated after now
+  --now <date>       the build's clock, ISO 8601 (for reproducible builds)
+  --tags <a,b>       tags for "gazette new"
+  --quiet            print problems only
+  --debug            show stack traces of unexpected errors
+  -h, --help         show this help
+  -v, --version      show the version
+
+Exit codes: 0 success, 1 problems in content, config or templates (nothing written),
+2 wrong usage, 3 unexpected internal error.`;
+
+const OPTIONS = {
+  config: { type: 'string' },
+  content: { type: 'string' },
+  out: { type: 'string' },
+  'base-url': { type: 'string' },
+  drafts: { type: 'boolean' },
+  future: { type: 'boolean' },
+  now: { type: 'string' },
+  tags: { type: 'string' },
+  quiet: { type: 'boolean' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  cwd: string;
+}
+
+const processIo: Io = { out: (line) => console.log(line), err: (line) => console.error(line), cwd: process.cwd() };
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  let args: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+  try {
+    args = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+  } catch (error) {
+    io.err(`gazette: ${(error as Error).message}`);
+    io.err('Run "gazette --help" for usage.');
+    return EXIT.usage;
+  }
+  const { values, positionals } = args;
+  if (values.version) {
+    io.out(VERSION);
+    return EXIT.ok;
+  }
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    io.out(HELP);
+    return values.help || command === 'help' ? EXIT.ok : EXIT.usage;
+  }
+
+  const overrides: ConfigOverrides = {
+    configFile: values.config,
+    content: values.content,
+    out: values.out,
+    baseUrl: values['base-url'],
+    drafts: values.drafts,
+    future: values.future,
+    now: values.now,
+  };
+  try {
+    switch (command) {
+      case 'build':
+      case 'check':
+        return await runBuild(command, overrides, io, values.quiet ?? false);
+      case 'new':
+        return await runNew(rest.join(' '), values.tags, overrides, io);
+      default:
+        io.err(`gazette: unknown command "${command}"`);
+        io.err('Run "gazette --help" for usage.');
+        return EXIT.usage;
+    }
+  } catch (error) {
+    return report(error, io, values.debug ?? false);
+  }
+}
+
+async function runBuild(command: 'build' | 'check', overrides: ConfigOverrides, io: Io, quiet: boolean): Promise<number> {
+  const started = performance.now();
+  const config = loadConfig(io.cwd, overrides);
+  const result = await build(config, { write: command === 'build' });
+  for (const warning of result.warnings) io.err(`warning: ${warning.format()}`);
+  if (!quiet) {
+    const took = `${Math.round(performance.now() - started)} ms`;
+    const stories = `${result.stories} ${result.stories === 1 ? 'story' : 'stories'}`;
+    io.out(command === 'build'
+      ? `Built ${stories} into ${result.pages} pages (${result.files} files) in ${path.relative(io.cwd, config.outDir) || '.'}/ in ${took}`
+      : `Checked ${stories} and ${result.pages} pages in ${took}: no problems`);
+  }
+  return EXIT.ok;
+}
+
+async function runNew(title: string, tags: string | undefined, overrides: ConfigOverrides, io: Io): Promise<number> {
+  if (title.trim() === '') {
+    io.err('gazette new: give the story a title, e.g. gazette new "Storm hits the coast" --tags weather');
+    return EXIT.usage;
+  }
+  const config = loadConfig(io.cwd, overrides);
+  const file = await createStory(config, { title: title.trim(), tags: (tags ?? '').split(',').map((tag) => tag.trim()).filter(Boolean) });
+  io.out(`Created ${file}`);
+  return EXIT.ok;
+}
+
+function report(error: unknown, io: Io, debug: boolean): number {
+  if (error instanceof BuildFailed) {
+    for (const problem of error.problems) io.err(problem.format());
+    io.err(`gazette: ${error.message}; nothing was written`);
+    return EXIT.problems;
+  }
+  if (error instanceof GazetteError) {
+    io.err(error.format());
+    if (debug && error.cause) io.err(String((error.cause as Error).stack ?? error.cause));
+    return error.code === 'usage' ? EXIT.usage : EXIT.problems;
+  }
+  io.err(`gazette: unexpected error: ${(error as Error).message ?? String(error)}`);
+  io.err(debug ? String((error as Error).stack) : 'Run again with --debug to see where it happened, and report it.');
+  return EXIT.internal;
+}

@@ -1,0 +1,226 @@
+// Site configuration: find the config file, apply defaults and command-line overrides, validate
+// every setting (collecting all problems with their line), and return one frozen Config.
+
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DateTime, IANAZone } from 'luxon';
+import { GazetteError, failIfAny } from './errors.js';
+import { parseYaml, YamlProblem, type YamlData } from './yaml.js';
+
+export interface Config {
+  readonly root: string;
+  readonly configFile: string | undefined;
+  readonly title: string;
+  readonly description: string;
+  /** Absolute base URL, always ending in `/`, e.g. `https://example.org/news/`. */
+  readonly baseUrl: string;
+  /** The path part of the base URL: `/` or `/news/`. Every internal link starts with it. */
+  readonly basePath: string;
+  readonly language: string;
+  readonly timeZone: string;
+  readonly permalink: string;
+  readonly pageSize: number;
+  readonly feedSize: number;
+  readonly rawHtml: boolean;
+  readonly contentDir: string;
+  readonly templatesDir: string;
+  readonly staticDir: string;
+  readonly outDir: string;
+  readonly drafts: boolean;
+  readonly future: boolean;
+  /** The build's clock, read once: stories dated after it are not published. */
+  readonly now: DateTime;
+}
+
+/** What the command line may override. */
+export interface ConfigOverrides {
+  configFile?: string;
+  content?: string;
+  out?: string;
+  baseUrl?: string;
+  drafts?: boolean;
+  future?: boolean;
+  now?: string;
+}
+
+export const CONFIG_FILES = ['gazette.config.yaml', 'gazette.config.yml', 'gazette.config.json'];
+export const PERMALINK_TOKENS = [':year', ':month', ':day', ':slug', ':section'];
+
+const SETTINGS = [
+  'title', 'description', 'baseUrl', 'language', 'timeZone', 'permalink', 'pageSize', 'feedSize',
+  'markdown', 'content', 'templates', 'static', 'output',
+];
+
+export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock: () => Date = () => new Date()): Config {
+  const configFile = findConfigFile(root, overrides.configFile);
+  const label = configFile ? path.relative(root, configFile) || configFile : '(defaults)';
+  const data = configFile ? readConfigFile(configFile, label) : undefined;
+  const settings = data?.value ?? {};
+  const problems: GazetteError[] = [];
+  const problem = (field: string, message: string, hint?: string) => {
+    const at = data?.locate(field);
+    problems.push(new GazetteError({ code: 'config-invalid', file: label, line: at?.line, column: at?.column, field, message, hint }));
+  };
+
+  if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
+    throw new GazetteError({ code: 'config-invalid', file: label, message: 'the configuration must be a mapping of settings', hint: 'e.g. `title: My Digest`' });
+  }
+  const raw = settings as Record<string, unknown>;
+  for (const key of Object.keys(raw)) {
+    if (!SETTINGS.includes(key)) problem(key, `unknown setting "${key}"`, `known settings: ${SETTINGS.join(', ')}`);
+  }
+
+  const text = (field: string, fallback: string): string => {
+    const value = raw[field];
+    if (value === undefined || value === null) return fallback;
+    if (typeof value !== 'string' || value.trim() === '') {
+      problem(field, `expected a non-empty string, found ${describe(value)}`);
+      return fallback;
+    }
+    return value.trim();
+  };
+  const count = (field: string, fallback: number): number => {
+    const value = raw[field];
+    if (value === undefined || value === null) return fallback;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+      problem(field, `expected a whole number of at least 1, found ${describe(value)}`);
+      return fallback;
+    }
+    return value;
+  };
+  const folder = (field: string, fallback: string, override?: string): string =>
+    path.resolve(root, override ?? text(field, fallback));
+
+  const title = text('title', 'Gazette');
+  const description = text('description', `The latest from ${title}`);
+  const baseUrl = checkBaseUrl(overrides.baseUrl ?? text('baseUrl', 'http://localhost:4000/'), overrides.baseUrl !== undefined, problem);
+  const language = checkLanguage(text('language', 'en'), problem);
+  const timeZone = text('timeZone', 'UTC');
+  if (!IANAZone.isValidZone(timeZone)) problem('timeZone', `unknown time zone "${timeZone}"`, 'use an IANA name such as Europe/Paris or Africa/Algiers');
+  const permalink = checkPermalink(text('permalink', '/:year/:month/:day/:slug/'), problem);
+  const pageSize = count('pageSize', 10);
+  const feedSize = count('feedSize', 20);
+  const rawHtml = readRawHtml(raw.markdown, problem);
+  const now = readNow(overrides.now, clock);
+
+  const config: Config = {
+    root,
+    configFile,
+    title,
+    description,
+    baseUrl,
+    basePath: new URL(baseUrl).pathname,
+    language,
+    timeZone,
+    permalink,
+    pageSize,
+    feedSize,
+    rawHtml,
+    contentDir: folder('content', 'content', overrides.content),
+    templatesDir: folder('templates', 'templates'),
+    staticDir: folder('static', 'static'),
+    outDir: folder('output', 'dist', overrides.out),
+    drafts: overrides.drafts ?? false,
+    future: overrides.future ?? false,
+    now,
+  };
+  failIfAny(problems);
+  return Object.freeze(config);
+}
+
+function findConfigFile(root: string, explicit: string | undefined): string | undefined {
+  if (explicit !== undefined) {
+    const file = path.resolve(root, explicit);
+    if (!existsSync(file)) throw new GazetteError({ code: 'config-unreadable', file: explicit, message: 'configuration file not found' });
+    return file;
+  }
+  return CONFIG_FILES.map((name) => path.join(root, name)).find((file) => existsSync(file));
+}
+
+function readConfigFile(file: string, label: string): YamlData {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new GazetteError({ code: 'config-unreadable', file: label, message: 'cannot read the configuration file', cause });
+  }
+  try {
+    // JSON is a subset of YAML 1.2, so one parser serves both file kinds, with line numbers.
+    return parseYaml(text);
+  } catch (error) {
+    if (!(error instanceof YamlProblem)) throw error;
+    throw new GazetteError({ code: 'config-invalid', file: label, line: error.line, column: error.column, message: error.message, cause: error });
+  }
+}
+
+type Report = (field: string, message: string, hint?: string) => void;
+
+function checkBaseUrl(value: string, fromFlag: boolean, problem: Report): string {
+  const field = fromFlag ? '--base-url' : 'baseUrl';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    problem(field, `"${value}" is not an absolute URL`, 'e.g. https://example.org/ or https://example.org/news/');
+    return 'http://localhost:4000/';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') problem(field, `"${value}" must be an http or https URL`);
+  if (url.search || url.hash) problem(field, `"${value}" must not have a query or fragment`);
+  url.search = '';
+  url.hash = '';
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url.href;
+}
+
+function checkLanguage(value: string, problem: Report): string {
+  try {
+    return Intl.getCanonicalLocales(value)[0] ?? value;
+  } catch {
+    problem('language', `"${value}" is not a language tag`, 'use a BCP 47 tag such as en, en-GB, fr or ar');
+    return 'en';
+  }
+}
+
+function checkPermalink(value: string, problem: Report): string {
+  if (!value.startsWith('/') || !value.endsWith('/')) {
+    problem('permalink', `"${value}" must start and end with "/"`, 'e.g. /:year/:month/:day/:slug/');
+  }
+  if (!value.includes(':slug')) problem('permalink', `"${value}" must contain :slug so that every story gets its own page`);
+  for (const token of value.match(/:[a-z]+/g) ?? []) {
+    if (!PERMALINK_TOKENS.includes(token)) problem('permalink', `unknown token ${token}`, `known tokens: ${PERMALINK_TOKENS.join(' ')}`);
+  }
+  return value;
+}
+
+function readRawHtml(markdown: unknown, problem: Report): boolean {
+  if (markdown === undefined || markdown === null) return false;
+  if (typeof markdown !== 'object' || Array.isArray(markdown)) {
+    problem('markdown', `expected a mapping such as "rawHtml: false", found ${describe(markdown)}`);
+    return false;
+  }
+  const { rawHtml, ...rest } = markdown as Record<string, unknown>;
+  for (const key of Object.keys(rest)) problem(`markdown.${key}`, `unknown setting "${key}"`, 'known settings: rawHtml');
+  if (rawHtml === undefined) return false;
+  if (typeof rawHtml !== 'boolean') {
+    problem('markdown.rawHtml', `expected true or false, found ${describe(rawHtml)}`);
+    return false;
+  }
+  return rawHtml;
+}
+
+function readNow(value: string | undefined, clock: () => Date): DateTime {
+  if (value === undefined) return DateTime.fromJSDate(clock(), { zone: 'utc' });
+  const now = DateTime.fromISO(value, { setZone: true });
+  if (!now.isValid) {
+    throw new GazetteError({ code: 'usage', field: '--now', message: `"${value}" is not an ISO 8601 date`, hint: 'e.g. --now 2020-10-02T12:00:00Z' });
+  }
+  return now;
+}
+
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  return `${typeof value} ${String(value)}`;
+}

@@ -1,0 +1,59 @@
+// Find every story in the content folder and read it. Disk reads for content happen here only.
+
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { GazetteError } from '../errors.js';
+import { splitStory } from './frontmatter.js';
+import { readStory, type StorySource } from './story.js';
+
+export interface LoadedContent {
+  stories: StorySource[];
+  problems: GazetteError[];
+  warnings: GazetteError[];
+}
+
+export async function findStoryFiles(contentDir: string): Promise<string[]> {
+  let entries: string[];
+  try {
+    entries = await readdir(contentDir, { recursive: true });
+  } catch (cause) {
+    throw new GazetteError({ code: 'content-unreadable', file: contentDir, message: 'cannot read the content folder', hint: 'check the "content" setting or --content', cause });
+  }
+  return entries
+    .map((entry) => entry.split(path.sep).join('/'))
+    .filter((entry) => entry.endsWith('.md') && !entry.split('/').some((part) => part.startsWith('.') || part.startsWith('_')))
+    .sort();
+}
+
+export async function loadStories(root: string, contentDir: string, timeZone: string): Promise<LoadedContent> {
+  const files = await findStoryFiles(contentDir);
+  const results = await Promise.all(files.map((entry) => loadStory(root, path.join(contentDir, entry), timeZone)));
+  return {
+    stories: results.flatMap((result) => (result.story ? [result.story] : [])),
+    problems: results.flatMap((result) => result.problems),
+    warnings: results.flatMap((result) => result.warnings),
+  };
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+async function loadStory(root: string, absolute: string, timeZone: string) {
+  const file = path.relative(root, absolute).split(path.sep).join('/');
+  try {
+    const bytes = await readFile(absolute);
+    let text: string;
+    try {
+      text = utf8.decode(bytes);
+    } catch (cause) {
+      throw new GazetteError({ code: 'content-unreadable', file, message: 'the file is not valid UTF-8 text', hint: 'save it as UTF-8', cause });
+    }
+    return readStory(file, splitStory(text.replace(/\r\n?/g, '\n'), file), timeZone);
+  } catch (error) {
+    if (error instanceof GazetteError) return { story: undefined, problems: [error], warnings: [] };
+    return {
+      story: undefined,
+      problems: [new GazetteError({ code: 'content-unreadable', file, message: `cannot read the story: ${(error as Error).message}`, cause: error })],
+      warnings: [],
+    };
+  }
+}

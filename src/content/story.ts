@@ -1,0 +1,132 @@
+// A story as its author wrote it: the front-matter validated field by field into a StorySource.
+// Every problem of a file is collected, so the author sees them all at once.
+
+import type { DateTime } from 'luxon';
+import { describe } from '../config.js';
+import type { GazetteError } from '../errors.js';
+import { isValidSlug, slugify } from '../slug.js';
+import { FieldReader } from './fields.js';
+import type { SplitStory } from './frontmatter.js';
+
+export interface StoryImage {
+  src: string;
+  alt: string | undefined;
+  caption: string | undefined;
+  credit: string | undefined;
+}
+
+export interface StorySource {
+  /** Path for messages, relative to the project root, with `/` separators. */
+  file: string;
+  title: string;
+  date: DateTime;
+  updated: DateTime | undefined;
+  tags: string[];
+  summary: string | undefined;
+  authors: string[];
+  section: string | undefined;
+  dateline: string | undefined;
+  image: StoryImage | undefined;
+  credits: string | undefined;
+  draft: boolean;
+  slug: string | undefined;
+  id: string | undefined;
+  /** Front-matter fields Gazette does not know, passed through to templates. */
+  extra: Record<string, unknown>;
+  body: string;
+  bodyLine: number;
+}
+
+export const STORY_FIELDS = [
+  'title', 'date', 'updated', 'tags', 'summary', 'author', 'authors', 'section', 'dateline',
+  'image', 'credits', 'draft', 'slug', 'id',
+];
+const IMAGE_FIELDS = ['src', 'alt', 'caption', 'credit'];
+
+export interface StoryResult {
+  story: StorySource | undefined;
+  problems: GazetteError[];
+  warnings: GazetteError[];
+}
+
+export function readStory(file: string, split: SplitStory, timeZone: string): StoryResult {
+  const value = split.frontMatter.value ?? {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    const reader = new FieldReader(file, split.frontMatter, {}, timeZone);
+    reader.problem('', `the front-matter must be a mapping of fields, found ${describe(value)}`, 'e.g. "title: …" on its own line', 'frontmatter-invalid');
+    return { story: undefined, problems: reader.problems, warnings: [] };
+  }
+  const fields = value as Record<string, unknown>;
+  const read = new FieldReader(file, split.frontMatter, fields, timeZone);
+
+  const title = read.requiredText('title');
+  const date = read.date('date', true);
+  const updated = read.date('updated', false);
+  if (date && updated && updated < date) {
+    read.problem('updated', `is before the story's date (${date.toISO()})`, 'an update comes after publication');
+  }
+  const slug = read.text('slug');
+  if (slug !== undefined && !isValidSlug(slug)) {
+    const suggestion = slugify(slug);
+    read.problem('slug', `"${slug}" is not a URL slug`, suggestion ? `use lower-case letters, digits and hyphens, e.g. "${suggestion}"` : 'use lower-case letters, digits and hyphens', 'slug-invalid');
+  }
+  if (title !== undefined && slug === undefined && slugify(title) === '') {
+    read.problem('title', 'gives an empty URL slug', 'add a "slug:" field', 'slug-invalid');
+  }
+
+  const story: StorySource = {
+    file,
+    title: title ?? '',
+    date: date as DateTime,
+    updated,
+    tags: read.textList('tags') ?? [],
+    summary: read.text('summary'),
+    authors: readAuthors(read, fields),
+    section: read.text('section'),
+    dateline: read.text('dateline'),
+    image: readImage(read, fields.image),
+    credits: read.text('credits'),
+    draft: read.boolean('draft') ?? false,
+    slug,
+    id: read.text('id'),
+    extra: Object.fromEntries(Object.entries(fields).filter(([key]) => !STORY_FIELDS.includes(key))),
+    body: split.body,
+    bodyLine: split.bodyLine,
+  };
+  const ok = read.problems.length === 0;
+  return { story: ok ? story : undefined, problems: read.problems, warnings: read.warnings };
+}
+
+function readAuthors(read: FieldReader, fields: Record<string, unknown>): string[] {
+  if (fields.author !== undefined && fields.authors !== undefined) {
+    read.problem('authors', 'both "author" and "authors" are given', 'keep one: "authors" takes a list');
+    return [];
+  }
+  if (fields.author !== undefined) return read.textList('author') ?? [];
+  return read.textList('authors') ?? [];
+}
+
+function readImage(read: FieldReader, value: unknown): StoryImage | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return { src: read.text('image') ?? '', alt: undefined, caption: undefined, credit: undefined };
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    read.problem('image', `expected a mapping with src, alt, caption and credit, found ${describe(value)}`);
+    return undefined;
+  }
+  const image = value as Record<string, unknown>;
+  for (const key of Object.keys(image)) {
+    if (!IMAGE_FIELDS.includes(key)) read.problem(`image.${key}`, `unknown image field "${key}"`, `known fields: ${IMAGE_FIELDS.join(', ')}`);
+  }
+  if (image.src === undefined || image.src === null) {
+    read.problem('image', 'has no src', 'add "src:" with the image path or URL', 'field-missing');
+    return undefined;
+  }
+  const alt = read.text('image.alt', image.alt);
+  if (alt === undefined) read.warn('image', 'has no alt text', 'describe the picture in "alt:" for readers who cannot see it');
+  return {
+    src: read.text('image.src', image.src) ?? '',
+    alt,
+    caption: read.text('image.caption', image.caption),
+    credit: read.text('image.credit', image.credit),
+  };
+}

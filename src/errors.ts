@@ -1,0 +1,80 @@
+// The one error type of Gazette: every problem a user can fix carries its place
+// (file, line, column, field), a stable code, what is wrong and a hint to fix it.
+
+export type ErrorCode =
+  | 'config-invalid'
+  | 'config-unreadable'
+  | 'content-unreadable'
+  | 'frontmatter-invalid'
+  | 'frontmatter-language'
+  | 'field-missing'
+  | 'field-invalid'
+  | 'date-invalid'
+  | 'slug-invalid'
+  | 'permalink-duplicate'
+  | 'template-missing'
+  | 'template-error'
+  | 'output-unsafe'
+  | 'output-failed'
+  | 'usage';
+
+export interface Place {
+  file?: string;
+  line?: number;
+  column?: number;
+  field?: string;
+}
+
+export interface ProblemInit extends Place {
+  code: ErrorCode;
+  message: string;
+  hint?: string;
+  cause?: unknown;
+}
+
+export class GazetteError extends Error {
+  readonly code: ErrorCode;
+  readonly file: string | undefined;
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+  readonly field: string | undefined;
+  readonly hint: string | undefined;
+
+  constructor(init: ProblemInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'GazetteError';
+    this.code = init.code;
+    this.file = init.file;
+    this.line = init.line;
+    this.column = init.column;
+    this.field = init.field;
+    this.hint = init.hint;
+  }
+
+  /** `file:line:col  field  message  (hint) [code]`, the way a compiler prints it. */
+  format(): string {
+    const place = [this.file, this.line, this.line === undefined ? undefined : this.column]
+      .filter((part) => part !== undefined)
+      .join(':');
+    const parts = [place, this.field, this.message].filter(Boolean);
+    const hint = this.hint ? `  (${this.hint})` : '';
+    return `${parts.join('  ')}${hint}  [${this.code}]`;
+  }
+}
+
+/** Many problems found in one pass: the build reports them all, then stops. */
+export class BuildFailed extends Error {
+  readonly problems: readonly GazetteError[];
+
+  constructor(problems: readonly GazetteError[]) {
+    const count = problems.length;
+    super(`${count} problem${count === 1 ? '' : 's'} found`);
+    this.name = 'BuildFailed';
+    this.problems = problems;
+  }
+}
+
+/** Throws BuildFailed when any problem was collected. */
+export function failIfAny(problems: readonly GazetteError[]): void {
+  if (problems.length > 0) throw new BuildFailed(problems);
+}

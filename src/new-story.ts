@@ -1,0 +1,38 @@
+// `gazette new "Title"`: a story file with front-matter ready to write in, dated now, placed at
+// content/YYYY/MM/DD/<slug>.md, with a stable feed id so a later rename never re-notifies readers.
+
+import { randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import type { Config } from './config.js';
+import { GazetteError } from './errors.js';
+import { slugify } from './slug.js';
+
+export interface NewStory {
+  title: string;
+  tags: string[];
+}
+
+export async function createStory(config: Config, story: NewStory): Promise<string> {
+  const slug = slugify(story.title);
+  if (slug === '') throw new GazetteError({ code: 'usage', field: 'title', message: `"${story.title}" gives an empty URL slug`, hint: 'use a title with letters or digits' });
+  const date = config.now.setZone(config.timeZone);
+  const file = path.join(config.contentDir, date.toFormat('yyyy/MM/dd'), `${slug}.md`);
+  const frontMatter = stringify({
+    title: story.title,
+    date: date.toISO({ suppressMilliseconds: true }),
+    tags: story.tags,
+    summary: '',
+    authors: [],
+    id: `urn:uuid:${randomUUID()}`,
+  }, { lineWidth: 0 }).replace("summary: ''", 'summary:  # one sentence; leave out to use the first paragraph');
+  await mkdir(path.dirname(file), { recursive: true });
+  try {
+    await writeFile(file, `---\n${frontMatter}---\n\nWrite the story here.\n`, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    throw new GazetteError({ code: 'usage', file: path.relative(config.root, file), message: 'a story with this name already exists', hint: 'choose another title' });
+  }
+  return path.relative(config.root, file);
+}

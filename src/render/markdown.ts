@@ -1,0 +1,74 @@
+// Markdown to HTML with one frozen unified processor (remark-parse + remark-gfm + remark-html),
+// built once and reused for every story. Links are resolved per use: root-relative links gain the
+// site's base path on pages; in feeds every link and image becomes absolute.
+
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkHtml from 'remark-html';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+
+export interface MarkdownOptions {
+  /** Keep raw HTML written in stories as is. Off by default: raw HTML is removed. */
+  rawHtml: boolean;
+}
+
+export interface RenderedBody {
+  html: string;
+  /** The first paragraph as plain text. */
+  firstParagraph: string;
+  /** Raw HTML was found and removed (only when rawHtml is off). */
+  droppedHtml: boolean;
+}
+
+export type ResolveUrl = (url: string) => string;
+
+export interface MarkdownRenderer {
+  render(markdown: string, resolveUrl: ResolveUrl): RenderedBody;
+}
+
+export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRenderer {
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkHtml, options.rawHtml ? { sanitize: false, allowDangerousHtml: true } : { sanitize: true })
+    .freeze();
+
+  return {
+    render(markdown, resolveUrl) {
+      const tree = processor.parse(markdown);
+      let droppedHtml = false;
+      visit(tree, (node) => {
+        if (node.type === 'html') droppedHtml = !options.rawHtml;
+        if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+          node.url = isSafeUrl(node.url) ? resolveUrl(node.url) : '';
+        }
+      });
+      const html = processor.stringify(processor.runSync(tree) as Root);
+      return { html: String(html).trim(), firstParagraph: firstParagraph(tree), droppedHtml };
+    },
+  };
+}
+
+const UNSAFE_SCHEME = /^(javascript|vbscript|data):/i;
+
+/** Script-bearing URL schemes never reach a page, whatever the raw-HTML switch says. */
+export function isSafeUrl(url: string): boolean {
+  // Browsers ignore control characters and spaces inside a scheme ("java\tscript:").
+  return !UNSAFE_SCHEME.test(url.replace(/[\u0000-\u0020]/g, ''));
+}
+
+function firstParagraph(tree: Root): string {
+  const paragraph = tree.children.find((node) => node.type === 'paragraph');
+  return paragraph ? toString(paragraph).replace(/\s+/g, ' ').trim() : '';
+}
+
+/** Cut plain text to at most `limit` characters, on a word boundary, with an ellipsis. */
+export function cutOnWord(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const cut = text.slice(0, limit - 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > limit / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.!?–—-]+$/, '')}…`;
+}

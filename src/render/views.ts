@@ -1,0 +1,137 @@
+// The template contract: plain view objects made from the site graph, with every date formatted
+// and every link decided, so that templates only lay things out.
+
+import { DateTime } from 'luxon';
+import type { Config } from '../config.js';
+import type { StoryImage } from '../content/story.js';
+import type { Edition, Story, Tag } from '../model/site.js';
+import { linkTo } from '../urls.js';
+
+export interface TimeView {
+  iso: string;
+  date: string;
+  time: string;
+  zone: string;
+  display: string;
+}
+
+export interface TagView {
+  name: string;
+  slug: string;
+  url: string;
+  count: number;
+}
+
+export interface ImageView {
+  src: string;
+  alt: string;
+  caption: string | null;
+  credit: string | null;
+}
+
+export interface StoryCardView {
+  title: string;
+  url: string;
+  summary: string;
+  published: TimeView;
+  section: string | null;
+  dateline: string | null;
+  byline: string | null;
+  tags: TagView[];
+  image: ImageView | null;
+  draft: boolean;
+}
+
+export interface StoryView extends StoryCardView {
+  html: string;
+  updated: TimeView | null;
+  authors: { name: string }[];
+  credits: string | null;
+  data: Record<string, unknown>;
+}
+
+export interface EditionView {
+  day: string;
+  title: string;
+  url: string;
+  stories: StoryCardView[];
+  count: number;
+}
+
+export interface RenderedBody {
+  html: string;
+  summary: string;
+}
+
+export function formatTime(time: DateTime, config: Config): TimeView {
+  const local = time.setZone(config.timeZone).setLocale(config.language);
+  const date = local.toLocaleString({ year: 'numeric', month: 'long', day: 'numeric' });
+  const clock = local.toLocaleString({ hour: 'numeric', minute: '2-digit' });
+  const zone = local.toFormat('ZZZZ');
+  return { iso: local.toISO({ suppressMilliseconds: true }) ?? '', date, time: clock, zone, display: `${date}, ${clock} ${zone}` };
+}
+
+export function editionPath(day: string): string {
+  return `${day.replaceAll('-', '/')}/`;
+}
+
+export function tagPath(tag: Pick<Tag, 'slug'>): string {
+  return `tags/${tag.slug}/`;
+}
+
+export function tagView(tag: Tag, config: Config): TagView {
+  return { name: tag.name, slug: tag.slug, url: linkTo(config, tagPath(tag)), count: tag.stories.length };
+}
+
+export function byline(authors: readonly string[]): string | null {
+  if (authors.length === 0) return null;
+  const names = authors.length === 1 ? authors[0] : `${authors.slice(0, -1).join(', ')} and ${authors.at(-1)}`;
+  return `By ${names}`;
+}
+
+function imageView(image: StoryImage | undefined, config: Config): ImageView | null {
+  if (!image) return null;
+  const src = image.src.startsWith('/') && !image.src.startsWith('//') ? linkTo(config, image.src.slice(1)) : image.src;
+  return { src, alt: image.alt ?? '', caption: image.caption ?? null, credit: image.credit ?? null };
+}
+
+export function storyCard(story: Story, body: RenderedBody, config: Config): StoryCardView {
+  return {
+    title: story.title,
+    url: linkTo(config, story.permalink),
+    summary: body.summary,
+    published: formatTime(story.date, config),
+    section: story.section ?? null,
+    dateline: story.dateline ?? null,
+    byline: byline(story.authors),
+    tags: story.tagList.map((tag) => tagView(tag, config)),
+    image: imageView(story.image, config),
+    draft: story.draft,
+  };
+}
+
+export function storyView(story: Story, body: RenderedBody, config: Config): StoryView {
+  return {
+    ...storyCard(story, body, config),
+    html: body.html,
+    updated: story.updated ? formatTime(story.updated, config) : null,
+    authors: story.authors.map((name) => ({ name })),
+    credits: story.credits ?? null,
+    data: story.extra,
+  };
+}
+
+export function editionTitle(day: string, config: Config): string {
+  return DateTime.fromISO(day, { zone: config.timeZone, locale: config.language })
+    .toLocaleString({ weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+}
+
+/** `2020-10` as "October 2020" in the site's language. */
+export function monthTitle(month: string, config: Config): string {
+  return DateTime.fromISO(`${month}-01`, { zone: config.timeZone, locale: config.language })
+    .toLocaleString({ year: 'numeric', month: 'long' });
+}
+
+export function editionView(edition: Edition, cards: StoryCardView[], config: Config): EditionView {
+  return { day: edition.day, title: editionTitle(edition.day, config), url: linkTo(config, editionPath(edition.day)), stories: cards, count: cards.length };
+}

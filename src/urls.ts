@@ -1,0 +1,37 @@
+// Where things live on the site. Model paths (`2020/10/01/slug/`) become root-relative links
+// (`/news/2020/10/01/slug/`) on pages and absolute URLs in feeds.
+
+import type { Config } from './config.js';
+import type { ResolveUrl } from './render/markdown.js';
+
+type Site = Pick<Config, 'baseUrl' | 'basePath'>;
+
+/** A site path (no leading slash) as a root-relative link. */
+export function linkTo(site: Site, sitePath: string): string {
+  return site.basePath + sitePath;
+}
+
+export function absoluteUrl(site: Site, sitePath: string): string {
+  return new URL(sitePath, site.baseUrl).href;
+}
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * Links in a story as they appear on its page: a link written from the site root
+ * (`/2020/10/01/other/`) gains the base path; relative and absolute links are kept.
+ */
+export function pageUrlResolver(site: Site): ResolveUrl {
+  return (url) => (url.startsWith('/') && !url.startsWith('//') ? linkTo(site, url.slice(1)) : url);
+}
+
+/** Links in a story as they appear in a feed: all absolute, resolved from the story's URL. */
+export function feedUrlResolver(site: Site, storyPath: string): ResolveUrl {
+  const storyUrl = absoluteUrl(site, storyPath);
+  return (url) => {
+    if (url === '' || SCHEME.test(url)) return url;
+    if (url.startsWith('//')) return new URL(url, site.baseUrl).href;
+    if (url.startsWith('/')) return absoluteUrl(site, url.slice(1));
+    return new URL(url, storyUrl).href;
+  };
+}

@@ -1,0 +1,103 @@
+// The only module that touches the output folder. The site is written into a temporary folder
+// beside it and swapped in whole, so a failed or interrupted build leaves the previous site as it
+// was, and files of deleted stories disappear.
+
+import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Config } from './config.js';
+import { GazetteError } from './errors.js';
+
+export interface OutputFile {
+  /** Path inside the output folder, with `/` separators. */
+  path: string;
+  contents: string;
+}
+
+export interface CopiedFile {
+  from: string;
+  path: string;
+}
+
+/** Marks a folder as Gazette's own, so that it may be replaced on the next build. */
+export const OUTPUT_MARKER = '.gazette-output';
+
+type Folders = Pick<Config, 'root' | 'outDir' | 'contentDir' | 'templatesDir' | 'staticDir'>;
+
+export async function writeSite(folders: Folders, files: readonly OutputFile[], copies: readonly CopiedFile[]): Promise<void> {
+  const outDir = folders.outDir;
+  await checkOutputFolder(folders);
+  const parent = path.dirname(outDir);
+  const staging = path.join(parent, `.${path.basename(outDir)}.tmp-${process.pid}`);
+  const retired = path.join(parent, `.${path.basename(outDir)}.old-${process.pid}`);
+  try {
+    await rm(staging, { recursive: true, force: true });
+    await mkdir(staging, { recursive: true });
+    for (const file of files) {
+      const target = inside(staging, file.path);
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, file.contents);
+    }
+    for (const copy of copies) {
+      const target = inside(staging, copy.path);
+      await mkdir(path.dirname(target), { recursive: true });
+      await copyFile(copy.from, target);
+    }
+    await writeFile(path.join(staging, OUTPUT_MARKER), 'Written by Gazette: this folder is replaced whole on every build.\n');
+    const hadSite = await exists(outDir);
+    if (hadSite) await rename(outDir, retired);
+    await rename(staging, outDir);
+    if (hadSite) await rm(retired, { recursive: true, force: true });
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    if (error instanceof GazetteError) throw error;
+    const cause = error as NodeJS.ErrnoException;
+    throw new GazetteError({
+      code: 'output-failed', file: path.relative(folders.root, cause.path ?? outDir) || outDir,
+      message: `cannot write the site: ${cause.code ?? cause.message}`,
+      hint: cause.code === 'ENOSPC' ? 'the disk is full' : cause.code === 'EACCES' || cause.code === 'EPERM' ? 'the output folder is not writable' : undefined,
+      cause,
+    });
+  }
+}
+
+/** Resolve a site path inside the output folder; anything that would land outside is refused. */
+function inside(folder: string, sitePath: string): string {
+  const target = path.resolve(folder, sitePath);
+  if (!target.startsWith(folder + path.sep)) {
+    throw new GazetteError({ code: 'output-unsafe', file: sitePath, message: 'would be written outside the output folder' });
+  }
+  return target;
+}
+
+async function checkOutputFolder(folders: Folders): Promise<void> {
+  const out = path.resolve(folders.outDir);
+  const refuse = (message: string, hint: string) => {
+    throw new GazetteError({ code: 'output-unsafe', file: path.relative(folders.root, out) || out, field: 'output', message, hint });
+  };
+  const guarded: [string, string][] = [
+    ['the project folder', folders.root],
+    ['the content folder', folders.contentDir],
+    ['the templates folder', folders.templatesDir],
+    ['the static folder', folders.staticDir],
+  ];
+  for (const [name, folder] of guarded) {
+    const relation = path.relative(out, path.resolve(folder));
+    if (relation === '' || !relation.startsWith('..') && !path.isAbsolute(relation)) {
+      refuse(`the output folder is ${name} or contains it`, 'choose a separate folder such as dist/');
+    }
+  }
+  if (!(await exists(out))) return;
+  const entries = await readdir(out);
+  if (entries.length > 0 && !entries.includes(OUTPUT_MARKER)) {
+    refuse('the output folder already holds files that Gazette did not write', `Gazette replaces its output whole; empty the folder or choose another (it marks its own with ${OUTPUT_MARKER})`);
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}

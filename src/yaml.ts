@@ -1,0 +1,71 @@
+// YAML as data: YAML 1.2 core schema (no timestamps, so dates stay exactly as written and are
+// validated by us, never rolled over), unique keys, a hard cap on aliases, and line numbers for
+// every field so that errors can point at them.
+
+import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+
+export interface YamlData {
+  value: unknown;
+  /** 1-based line and column of a field (dotted path such as `image.alt`), when present. */
+  locate(path: string): { line: number; column: number } | undefined;
+}
+
+export class YamlProblem extends Error {
+  constructor(
+    message: string,
+    readonly line: number | undefined,
+    readonly column: number | undefined,
+  ) {
+    super(message);
+  }
+}
+
+const MAX_ALIASES = 100;
+
+export function parseYaml(text: string): YamlData {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    version: '1.2',
+    schema: 'core',
+    uniqueKeys: true,
+    prettyErrors: false,
+    lineCounter,
+  });
+  const [first] = doc.errors;
+  if (first) {
+    const at = lineCounter.linePos(first.pos[0]);
+    throw new YamlProblem(first.message.split('\n')[0] ?? first.message, at.line, at.col);
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    throw new YamlProblem(
+      `refused: ${error instanceof Error ? error.message : String(error)} (more than ${MAX_ALIASES} alias expansions)`,
+      undefined,
+      undefined,
+    );
+  }
+  return {
+    value,
+    locate(path) {
+      const offset = keyOffset(doc, path.split('.'));
+      if (offset === undefined) return undefined;
+      const at = lineCounter.linePos(offset);
+      return { line: at.line, column: at.col };
+    },
+  };
+}
+
+function keyOffset(doc: Document, path: string[]): number | undefined {
+  let node: unknown = doc.contents;
+  let offset: number | undefined;
+  for (const key of path) {
+    if (!isMap(node)) return offset;
+    const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === key);
+    if (!pair || !isScalar(pair.key) || !pair.key.range) return offset;
+    offset = pair.key.range[0];
+    node = pair.value;
+  }
+  return offset;
+}
