@@ -8,7 +8,7 @@ import remarkGfm from 'remark-gfm';
 import remarkHtml from 'remark-html';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 
 export interface MarkdownOptions {
   /** Keep raw HTML written in stories as is. Off by default: raw HTML is removed. */
@@ -40,11 +40,17 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
     render(markdown, resolveUrl) {
       const tree = processor.parse(markdown);
       let droppedHtml = false;
-      visit(tree, (node) => {
-        if (node.type === 'html') droppedHtml = !options.rawHtml;
-        if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
-          node.url = isSafeUrl(node.url) ? resolveUrl(node.url) : '';
+      visit(tree, (node, index, parent) => {
+        if (node.type === 'html') droppedHtml ||= !options.rawHtml;
+        if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return CONTINUE;
+        if (isSafeUrl(node.url)) {
+          node.url = resolveUrl(node.url);
+          return CONTINUE;
         }
+        // An unsafe link keeps its text; an unsafe image or definition goes.
+        if (parent === undefined || index === undefined) return CONTINUE;
+        parent.children.splice(index, 1, ...(node.type === 'link' ? node.children : []));
+        return [SKIP, index];
       });
       const html = processor.stringify(processor.runSync(tree) as Root);
       return { html: String(html).trim(), firstParagraph: firstParagraph(tree), droppedHtml };
