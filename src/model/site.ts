@@ -102,7 +102,7 @@ function rejectDuplicatePermalinks(stories: Story[]): void {
     const first = owners.get(story.permalink);
     if (first) {
       problems.push(new GazetteError({
-        code: 'permalink-duplicate', file: story.file, field: story.slug === undefined ? 'title' : 'slug',
+        code: 'permalink-duplicate', file: story.file, field: story.slug === slugify(story.title) ? 'title' : 'slug',
         message: `has the same URL /${story.permalink} as ${first.file}`,
         hint: 'give one of the two stories a different "slug:"',
       }));

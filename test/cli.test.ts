@@ -1,0 +1,96 @@
+// The command line as a user meets it: commands, flags, messages and exit codes.
+
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { after, before, describe, it } from 'node:test';
+import { EXIT, main, type Io } from '../src/cli.js';
+import { parseYaml } from '../src/yaml.js';
+import { copySampleProject, REPO, SAMPLE_NOW, type Project } from './support/project.js';
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function gazette(cwd: string, ...argv: string[]): Promise<Run> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (line) => out.push(line), err: (line) => err.push(line), cwd };
+  const code = await main(argv, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('gazette CLI', () => {
+  let project: Project;
+  before(async () => {
+    project = await copySampleProject();
+  });
+  after(() => project.remove());
+
+  it('builds and says what it built', async () => {
+    const run = await gazette(project.root, 'build', '--now', SAMPLE_NOW);
+    assert.equal(run.code, EXIT.ok, run.err);
+    assert.match(run.out, /^Built \d+ stories into \d+ pages \(\d+ files\) in dist\/ in \d+ ms$/);
+  });
+
+  it('checks without writing', async () => {
+    const run = await gazette(project.root, 'check', '--now', SAMPLE_NOW, '--out', 'elsewhere');
+    assert.equal(run.code, EXIT.ok, run.err);
+    assert.match(run.out, /^Checked \d+ stories and \d+ pages in \d+ ms: no problems$/);
+    await assert.rejects(readFile(path.join(project.root, 'elsewhere', 'index.html')));
+  });
+
+  it('prints every problem like a compiler, exits 1 and shows no stack trace', async () => {
+    await project.addStory('bad.md', '---\ntitle: ""\ndate: yesterday\n---\n');
+    const run = await gazette(project.root, 'build', '--now', SAMPLE_NOW);
+    assert.equal(run.code, EXIT.problems);
+    assert.equal(run.err, [
+      'content/bad.md:2:1  title  is empty  (remove the field or give it a value)  [field-invalid]',
+      'content/bad.md:3:1  date  "yesterday" is not a date  (expected an ISO 8601 date such as 2020-10-01 or 2020-10-01T16:40:00+01:00)  [date-invalid]',
+      'gazette: 2 problems found; nothing was written',
+    ].join('\n'));
+    assert.doesNotMatch(run.err, /\n\s+at /);
+  });
+
+  it('reports configuration problems with their line', async () => {
+    const run = await gazette(project.root, 'build', '--config', path.join(REPO, 'test/fixtures/bad-config/gazette.config.yaml'));
+    assert.equal(run.code, EXIT.problems);
+    assert.match(run.err, /gazette\.config\.yaml:2:1 {2}timeZone {2}unknown time zone "Mars\/Olympus"/);
+    assert.match(run.err, /gazette\.config\.yaml:3:1 {2}pageSize {2}expected a whole number of at least 1, found number 0/);
+  });
+
+  it('refuses wrong usage with exit code 2', async () => {
+    assert.equal((await gazette(project.root, 'publish')).code, EXIT.usage);
+    assert.equal((await gazette(project.root, 'build', '--frobnicate')).code, EXIT.usage);
+    assert.equal((await gazette(project.root, 'build', '--now', 'tomorrow')).code, EXIT.usage);
+    assert.equal((await gazette(project.root)).code, EXIT.usage);
+    const help = await gazette(project.root, '--help');
+    assert.equal(help.code, EXIT.ok);
+    assert.match(help.out, /^Usage: gazette <command>/);
+  });
+
+  it('creates a new story with front-matter, the date now and a stable id', async () => {
+    const run = await gazette(project.root, 'new', 'Storm hits the coast', '--tags', 'Weather, Algeria', '--now', '2020-10-06T08:30:00Z');
+    assert.equal(run.code, EXIT.ok, run.err);
+    assert.equal(run.out, 'Created content/2020/10/06/storm-hits-the-coast.md');
+    const text = await readFile(path.join(project.root, 'content/2020/10/06/storm-hits-the-coast.md'), 'utf8');
+    const frontMatter = parseYaml(text.split('---\n')[1] ?? '').value as Record<string, unknown>;
+    assert.equal(frontMatter.title, 'Storm hits the coast');
+    assert.equal(frontMatter.date, '2020-10-06T09:30:00+01:00');
+    assert.deepEqual(frontMatter.tags, ['Weather', 'Algeria']);
+    assert.match(String(frontMatter.id), /^urn:uuid:[0-9a-f-]{36}$/);
+    const again = await gazette(project.root, 'new', 'Storm hits the coast', '--now', '2020-10-06T08:30:00Z');
+    assert.equal(again.code, EXIT.usage);
+    assert.match(again.err, /already exists/);
+  });
+
+  it('runs as the installed bin', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(REPO, 'bin/gazette.js'), '--version']);
+    const manifest = JSON.parse(await readFile(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
+    assert.equal(stdout.trim(), manifest.version);
+  });
+});

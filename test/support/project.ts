@@ -1,0 +1,57 @@
+// A throw-away copy of the sample project (config, content, templates, static) in a temp folder,
+// so end-to-end tests can add, break or remove stories without touching the repository.
+
+import { cp, mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build, type BuildReport } from '../../src/build.js';
+import { loadConfig, type ConfigOverrides } from '../../src/config.js';
+
+export const REPO = path.resolve(import.meta.dirname, '../..');
+/** The clock of every sample build: a few days after the sample stories. */
+export const SAMPLE_NOW = '2020-10-05T12:00:00Z';
+
+export interface Project {
+  root: string;
+  out: string;
+  addStory(relativePath: string, text: string): Promise<void>;
+  build(overrides?: ConfigOverrides): Promise<BuildReport>;
+  read(sitePath: string): Promise<string>;
+  files(): Promise<string[]>;
+  remove(): Promise<void>;
+}
+
+export async function copySampleProject(): Promise<Project> {
+  const root = await mkdtemp(path.join(tmpdir(), 'gazette-project-'));
+  for (const entry of ['gazette.config.yaml', 'content', 'templates', 'static']) {
+    await cp(path.join(REPO, entry), path.join(root, entry), { recursive: true });
+  }
+  const out = path.join(root, 'dist');
+  return {
+    root,
+    out,
+    async addStory(relativePath, text) {
+      const file = path.join(root, 'content', relativePath);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, text);
+    },
+    build: (overrides = {}) => build(loadConfig(root, { now: SAMPLE_NOW, ...overrides })),
+    read: (sitePath) => readFile(path.join(out, sitePath), 'utf8'),
+    files: () => listFiles(out),
+    remove: () => rm(root, { recursive: true, force: true }),
+  };
+}
+
+export async function listFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/** Every file of a folder with its bytes, for byte-for-byte comparisons. */
+export async function snapshot(folder: string): Promise<Map<string, Buffer>> {
+  const files = await listFiles(folder);
+  return new Map(await Promise.all(files.map(async (file) => [file, await readFile(path.join(folder, file))] as const)));
+}
