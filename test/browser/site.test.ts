@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The sample site as a reader sees it, in a real headless Chromium: on a phone and a desktop,
 // in light and dark, with no script, no broken image and no sideways scrolling.
 
