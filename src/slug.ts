@@ -6,7 +6,10 @@ const FOLDED: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', 
 export function slugify(text: string): string {
   return text
     .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+    // Fold the accents of Latin, Greek and Cyrillic letters only: in other scripts a combining
+    // mark is part of the letter (the hamza of Arabic ئ), so those are composed back.
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
     .toLowerCase()
     .replace(/[ßæœøđðþłı]/g, (letter) => FOLDED[letter] ?? letter)
     .replace(/['’‘]/g, '')

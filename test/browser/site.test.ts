@@ -10,7 +10,7 @@ import { createSiteServer } from '../../src/dev/server.js';
 import { launchBrowser } from '../support/browser.js';
 import { copySampleProject, type Project } from '../support/project.js';
 
-const STORY = '/2020/10/01/us-defense-chief-s-rare-algeria-visit-points-to-sahel-region-threats/';
+const STORY = '/2020/10/01/us-defense-chiefs-rare-algeria-visit-points-to-sahel-region-threats/';
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
 
 describe('the sample site in a browser', () => {
