@@ -26,6 +26,13 @@ tags: [Futureonlytag]
 Not yet.
 `;
 
+/**
+ * GFM table column alignment comes out as `align` on cells: obsolete in HTML5 but honoured by every
+ * browser and feed reader, where a class or style would be stripped. Accepted on purpose.
+ */
+const isTableAlignment = (message: { ruleId: string; selector: string | null; message: string }) =>
+  message.ruleId === 'no-deprecated-attr' && /"align"/.test(message.message) && /\b(td|th)\b/.test(message.selector ?? '');
+
 const pagesOf = (files: string[]) => files.filter((file) => file.endsWith('.html'));
 
 /** Site-internal targets of every link, image and stylesheet in a page, without the base path. */
@@ -64,7 +71,10 @@ describe('building the sample project', () => {
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
     for (const page of pagesOf(files)) {
       const report = await validator.validateString(await project.read(page), page);
-      const messages = report.results.flatMap((result) => result.messages.map((message) => `${page}:${message.line}: ${message.ruleId} ${message.message}`));
+      const messages = report.results
+        .flatMap((result) => result.messages)
+        .filter((message) => !isTableAlignment(message))
+        .map((message) => `${page}:${message.line}: ${message.ruleId} ${message.message}`);
       assert.deepEqual(messages, [], messages.join('\n'));
     }
   });
