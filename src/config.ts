@@ -101,7 +101,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
   const pageSize = count('pageSize', 10);
   const feedSize = count('feedSize', 20);
   const rawHtml = readRawHtml(raw.markdown, problem);
-  const now = readNow(overrides.now, clock);
+  const now = readNow(overrides.now, clock, IANAZone.isValidZone(timeZone) ? timeZone : 'UTC');
 
   const config: Config = {
     root,
@@ -208,9 +208,10 @@ function readRawHtml(markdown: unknown, problem: Report): boolean {
   return rawHtml;
 }
 
-function readNow(value: string | undefined, clock: () => Date): DateTime {
+/** The clock: --now when given (without an offset, in the site's time zone), else the machine's. */
+function readNow(value: string | undefined, clock: () => Date, timeZone: string): DateTime {
   if (value === undefined) return DateTime.fromJSDate(clock(), { zone: 'utc' });
-  const now = DateTime.fromISO(value, { setZone: true });
+  const now = DateTime.fromISO(value, { zone: timeZone, setZone: true });
   if (!now.isValid) {
     throw new GazetteError({ code: 'usage', field: '--now', message: `"${value}" is not an ISO 8601 date`, hint: 'e.g. --now 2020-10-02T12:00:00Z' });
   }

@@ -13,7 +13,7 @@ export function slugify(text: string): string {
     .toLowerCase()
     .replace(/[ßæœøđðþłı]/g, (letter) => FOLDED[letter] ?? letter)
     .replace(/['’‘]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
 }
 

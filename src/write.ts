@@ -81,16 +81,20 @@ async function checkOutputFolder(folders: Folders): Promise<void> {
     ['the static folder', folders.staticDir],
   ];
   for (const [name, folder] of guarded) {
-    const relation = path.relative(out, path.resolve(folder));
-    if (relation === '' || !relation.startsWith('..') && !path.isAbsolute(relation)) {
-      refuse(`the output folder is ${name} or contains it`, 'choose a separate folder such as dist/');
-    }
+    const resolved = path.resolve(folder);
+    if (contains(out, resolved)) refuse(`the output folder is ${name} or contains it`, 'choose a separate folder such as dist/');
+    if (name !== 'the project folder' && contains(resolved, out)) refuse(`the output folder is inside ${name}`, 'choose a separate folder such as dist/');
   }
   if (!(await exists(out))) return;
   const entries = await readdir(out);
   if (entries.length > 0 && !entries.includes(OUTPUT_MARKER)) {
     refuse('the output folder already holds files that Gazette did not write', `Gazette replaces its output whole; empty the folder or choose another (it marks its own with ${OUTPUT_MARKER})`);
   }
+}
+
+function contains(parent: string, child: string): boolean {
+  const relation = path.relative(parent, child);
+  return relation === '' || (!relation.startsWith('..') && !path.isAbsolute(relation));
 }
 
 async function exists(file: string): Promise<boolean> {

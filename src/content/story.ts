@@ -74,12 +74,17 @@ export function readStory(file: string, split: SplitStory, timeZone: string): St
     read.problem('title', 'gives an empty URL slug', 'add a "slug:" field', 'slug-invalid');
   }
 
+  const tags = read.textList('tags') ?? [];
+  for (const tag of tags.filter((name) => slugify(name) === '')) {
+    read.problem('tags', `"${tag}" gives an empty URL slug`, 'use a tag with letters or digits', 'slug-invalid');
+  }
+
   const story: StorySource = {
     file,
     title: title ?? '',
     date: date as DateTime,
     updated,
-    tags: read.textList('tags') ?? [],
+    tags,
     summary: read.text('summary'),
     authors: readAuthors(read, fields),
     section: read.text('section'),
@@ -108,7 +113,10 @@ function readAuthors(read: FieldReader, fields: Record<string, unknown>): string
 
 function readImage(read: FieldReader, value: unknown): StoryImage | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value === 'string') return { src: read.text('image') ?? '', alt: undefined, caption: undefined, credit: undefined };
+  if (typeof value === 'string') {
+    read.warn('image', 'has no alt text', 'write image as a mapping with "src:" and "alt:" describing the picture');
+    return { src: read.text('image') ?? '', alt: undefined, caption: undefined, credit: undefined };
+  }
   if (typeof value !== 'object' || Array.isArray(value)) {
     read.problem('image', `expected a mapping with src, alt, caption and credit, found ${describe(value)}`);
     return undefined;

@@ -68,13 +68,19 @@ export function isSafeUrl(url: string): boolean {
 
 function firstParagraph(tree: Root): string {
   const paragraph = tree.children.find((node) => node.type === 'paragraph');
-  return paragraph ? toString(paragraph).replace(/\s+/g, ' ').trim() : '';
+  return paragraph ? toString(paragraph, { includeHtml: false }).replace(/\s+/g, ' ').trim() : '';
 }
 
 /** Cut plain text to at most `limit` characters, on a word boundary, with an ellipsis. */
 export function cutOnWord(text: string, limit: number): string {
   if (text.length <= limit) return text;
-  const cut = text.slice(0, limit - 1);
+  // Cut between whole characters (graphemes), never inside an emoji or a combined letter.
+  const graphemes = [...new Intl.Segmenter('und', { granularity: 'grapheme' }).segment(text.slice(0, limit + 16))].map((part) => part.segment);
+  let cut = '';
+  for (const grapheme of graphemes) {
+    if (cut.length + grapheme.length > limit - 1) break;
+    cut += grapheme;
+  }
   const lastSpace = cut.lastIndexOf(' ');
   return `${(lastSpace > limit / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.!?–—-]+$/, '')}…`;
 }

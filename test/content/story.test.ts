@@ -1,0 +1,186 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { splitStory } from '../../src/content/frontmatter.js';
+import { readStory, type StoryResult, type StorySource } from '../../src/content/story.js';
+
+const FIXTURES = path.join(import.meta.dirname, '../fixtures');
+const FILE = 'content/2020/10/01/story.md';
+
+function read(text: string, timeZone = 'Africa/Algiers'): StoryResult {
+  return readStory(FILE, splitStory(text, FILE), timeZone);
+}
+
+function readFixture(name: string, timeZone = 'Africa/Algiers'): StoryResult {
+  return read(readFileSync(path.join(FIXTURES, name), 'utf8'), timeZone);
+}
+
+function storyOf(result: StoryResult): StorySource {
+  assert.deepEqual(result.problems.map((problem) => problem.format()), []);
+  assert.ok(result.story);
+  return result.story;
+}
+
+/** Where each problem was found, and what kind it is. */
+const places = (problems: StoryResult['problems']) => problems.map(({ field, line, code }) => ({ field, line, code }));
+
+describe('readStory', () => {
+  it('reads every field of a complete story', () => {
+    const result = readFixture('story-complete/story.md');
+    const story = storyOf(result);
+    assert.deepEqual(result.warnings, []);
+    assert.equal(story.file, FILE);
+    assert.equal(story.title, 'US defense chief’s rare Algeria visit points to Sahel region threats');
+    assert.equal(story.date.toISO(), '2020-10-01T16:40:00.000+01:00');
+    assert.equal(story.updated?.toISO(), '2020-10-01T18:05:00.000+01:00');
+    assert.deepEqual(story.tags, ['Algeria', 'United States', 'Libya', 'Sahel']);
+    assert.equal(story.summary, 'Mark Esper made a rare visit to Algeria for talks on Libya and the Sahel.');
+    assert.deepEqual(story.authors, ['Lamine Chikhi', 'Hamid Ould Ahmed']);
+    assert.equal(story.section, 'Middle East');
+    assert.equal(story.dateline, 'ALGIERS');
+    assert.deepEqual(story.image, {
+      src: '/images/algiers-central-post-office.svg',
+      alt: 'The white facade of the central post office in Algiers',
+      caption: 'A man walks past an “I love Algiers” banner.',
+      credit: 'REUTERS/Ramzi Boudina/File Photo',
+    });
+    assert.equal(story.credits, 'Reporting by Lamine Chikhi; Editing by Daniel Wallis');
+    assert.equal(story.draft, false);
+    assert.equal(story.slug, 'esper-algeria-visit');
+    assert.equal(story.id, 'urn:uuid:5f0c6f0e-2b7e-4d7a-9c62-3f1f4f0b9a11');
+    assert.equal(story.body, '\nUS Secretary of Defense Mark Esper made a rare visit to Algeria on Thursday.\n');
+    assert.equal(story.bodyLine, 22);
+  });
+
+  it('passes unknown fields through as extra', () => {
+    const story = storyOf(readFixture('story-complete/story.md'));
+    assert.deepEqual(story.extra, { source_url: 'https://example.org/wire/123', priority: 2 });
+  });
+
+  it('reads one author as a list of one, and leaves optional fields out', () => {
+    const story = storyOf(read('---\ntitle: Short\ndate: 2020-10-01\nauthor: Lamine Chikhi\n---\nBody\n'));
+    assert.deepEqual(story.authors, ['Lamine Chikhi']);
+    assert.deepEqual(story.tags, []);
+    assert.equal(story.updated, undefined);
+    assert.equal(story.summary, undefined);
+    assert.equal(story.image, undefined);
+    assert.equal(story.slug, undefined);
+    assert.equal(story.id, undefined);
+    assert.equal(story.draft, false);
+    assert.deepEqual(story.extra, {});
+  });
+
+  it('reports every problem of a file at once, each with its field and line', () => {
+    const result = readFixture('story-problems/broken.md');
+    assert.equal(result.story, undefined);
+    assert.deepEqual(result.problems.map((problem) => problem.format()), [
+      `${FILE}:2:1  title  expected text, found number 42  (put the value in quotes)  [field-invalid]`,
+      `${FILE}:3:1  date  "2021-02-30" is not a real date or time  (expected an ISO 8601 date such as 2020-10-01 or 2020-10-01T16:40:00+01:00)  [date-invalid]`,
+      `${FILE}:4:1  updated  "2020-13-45" is not a real date or time  (expected an ISO 8601 date such as 2020-10-01 or 2020-10-01T16:40:00+01:00)  [date-invalid]`,
+      `${FILE}:7:1  slug  "a/b" is not a URL slug  (use lower-case letters, digits and hyphens, e.g. "a-b")  [slug-invalid]`,
+      `${FILE}:5:1  tags  expected a list, found a mapping  (e.g. tags: [Algeria, Libya])  [field-invalid]`,
+      `${FILE}:9:1  authors  both "author" and "authors" are given  (keep one: "authors" takes a list)  [field-invalid]`,
+    ]);
+  });
+
+  it('reports a missing title, an update before the date and a slug with no letters', () => {
+    const result = readFixture('story-problems/untitled.md');
+    assert.equal(result.story, undefined);
+    assert.deepEqual(places(result.problems), [
+      { field: 'title', line: undefined, code: 'field-missing' },
+      { field: 'updated', line: 3, code: 'field-invalid' },
+      { field: 'slug', line: 4, code: 'slug-invalid' },
+    ]);
+    assert.equal(result.problems[1]?.message, "is before the story's date (2020-10-02T10:00:00.000+01:00)");
+    assert.equal(result.problems[2]?.message, '".." is not a URL slug');
+    assert.equal(result.problems[2]?.hint, 'use lower-case letters, digits and hyphens');
+  });
+
+  it('refuses a missing date, a date that is not ISO 8601 and a leap day that does not exist', () => {
+    assert.deepEqual(places(read('---\ntitle: T\n---\n').problems), [{ field: 'date', line: undefined, code: 'field-missing' }]);
+    for (const date of ['01/10/2020', '2020-10-01T16:40:00 CET', '2020', '2021-02-29', '2020-10-01T25:00']) {
+      const result = read(`---\ntitle: T\ndate: ${date}\n---\n`);
+      assert.deepEqual(places(result.problems), [{ field: 'date', line: 3, code: 'date-invalid' }], date);
+    }
+    assert.equal(storyOf(read('---\ntitle: T\ndate: 2020-02-29\n---\n')).date.toISODate(), '2020-02-29');
+  });
+
+  it('refuses a title that gives an empty slug unless a slug is given', () => {
+    const result = read('---\ntitle: "!!!"\ndate: 2020-10-01\n---\n');
+    assert.deepEqual(result.problems.map((problem) => problem.format()), [
+      `${FILE}:2:1  title  gives an empty URL slug  (add a "slug:" field)  [slug-invalid]`,
+    ]);
+    assert.equal(storyOf(read('---\ntitle: "!!!"\ndate: 2020-10-01\nslug: exclamations\n---\n')).slug, 'exclamations');
+  });
+
+  it('refuses a tag that gives an empty URL slug', () => {
+    const result = read('---\ntitle: Flags\ndate: 2020-10-01\ntags: [Algeria, "🇩🇿"]\n---\n');
+    assert.deepEqual(places(result.problems), [{ field: 'tags', line: 4, code: 'slug-invalid' }]);
+  });
+
+  it('refuses fields of the wrong type', () => {
+    const result = read('---\ntitle: T\ndate: 2020-10-01\ndraft: yes\ntags: [Algeria, null, {a: 1}]\nsummary: ""\nimage:\n  alt: No source\n  size: 3\n---\n');
+    assert.deepEqual(result.problems.map((problem) => problem.format()), [
+      `${FILE}:5:1  tags  item 2 is empty  [field-invalid]`,
+      `${FILE}:5:1  tags  expected text, found a mapping  (put the value in quotes)  [field-invalid]`,
+      `${FILE}:6:1  summary  is empty  (remove the field or give it a value)  [field-invalid]`,
+      `${FILE}:9:3  image.size  unknown image field "size"  (known fields: src, alt, caption, credit)  [field-invalid]`,
+      `${FILE}:7:1  image  has no src  (add "src:" with the image path or URL)  [field-missing]`,
+      `${FILE}:4:1  draft  expected true or false, found "yes"  [field-invalid]`,
+    ]);
+  });
+
+  it('refuses front-matter that is not a mapping', () => {
+    const result = read('---\n- title\n- date\n---\n');
+    assert.equal(result.story, undefined);
+    assert.deepEqual(result.problems.map((problem) => [problem.code, problem.message]), [
+      ['frontmatter-invalid', 'the front-matter must be a mapping of fields, found a list'],
+    ]);
+  });
+
+  it('reads comma-separated tags as a list, with a warning', () => {
+    const result = read('---\ntitle: T\ndate: 2020-10-01\ntags: Algeria, Libya\n---\n');
+    assert.deepEqual(storyOf(result).tags, ['Algeria', 'Libya']);
+    assert.deepEqual(result.warnings.map((warning) => warning.format()), [
+      `${FILE}:4:1  tags  read "Algeria, Libya" as a list of 2  (write a YAML list: tags: [Algeria, Libya])  [field-invalid]`,
+    ]);
+  });
+
+  it('reads one tag without a comma as a list of one, without a warning', () => {
+    const result = read('---\ntitle: T\ndate: 2020-10-01\ntags: Algeria\n---\n');
+    assert.deepEqual(storyOf(result).tags, ['Algeria']);
+    assert.deepEqual(result.warnings, []);
+  });
+
+  it('reads a date without an offset in the site time zone', () => {
+    const story = storyOf(read('---\ntitle: T\ndate: 2020-10-01 16:40\nupdated: 2020-10-02\n---\n', 'Africa/Algiers'));
+    assert.equal(story.date.toISO(), '2020-10-01T16:40:00.000+01:00');
+    assert.equal(story.date.toMillis(), Date.UTC(2020, 9, 1, 15, 40));
+    assert.equal(story.updated?.toISO(), '2020-10-02T00:00:00.000+01:00');
+  });
+
+  it('keeps the instant of a date with an offset, shown in the site time zone', () => {
+    const story = storyOf(read('---\ntitle: T\ndate: 2020-10-01T16:40:00Z\nupdated: 2020-10-01T20:00:00-04:00\n---\n', 'Africa/Algiers'));
+    assert.equal(story.date.toMillis(), Date.UTC(2020, 9, 1, 16, 40));
+    assert.equal(story.date.toISO(), '2020-10-01T17:40:00.000+01:00');
+    assert.equal(story.updated?.toMillis(), Date.UTC(2020, 9, 2, 0, 0));
+    assert.equal(story.date.zoneName, 'Africa/Algiers');
+  });
+
+  it('warns about an image without alt text', () => {
+    const result = read('---\ntitle: T\ndate: 2020-10-01\nimage:\n  src: /images/a.png\n---\n');
+    assert.deepEqual(storyOf(result).image, { src: '/images/a.png', alt: undefined, caption: undefined, credit: undefined });
+    assert.deepEqual(result.warnings.map((warning) => warning.format()), [
+      `${FILE}:4:1  image  has no alt text  (describe the picture in "alt:" for readers who cannot see it)  [field-invalid]`,
+    ]);
+  });
+
+  it('warns about an image given as plain text, which has no alt text either', () => {
+    const result = read('---\ntitle: T\ndate: 2020-10-01\nimage: /images/a.png\n---\n');
+    assert.deepEqual(storyOf(result).image, { src: '/images/a.png', alt: undefined, caption: undefined, credit: undefined });
+    assert.deepEqual(result.warnings.map((warning) => warning.format()), [
+      `${FILE}:4:1  image  has no alt text  (write image as a mapping with "src:" and "alt:" describing the picture)  [field-invalid]`,
+    ]);
+  });
+});

@@ -1,0 +1,167 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { BuildFailed } from '../../src/errors.js';
+import { buildSite, type Story } from '../../src/model/site.js';
+import { makeConfig } from '../support/config.js';
+import { makeStory, type StoryFields } from '../support/stories.js';
+
+const ALGIERS = { timeZone: 'Africa/Algiers', baseUrl: 'https://example.org/news/' };
+const config = makeConfig(ALGIERS); // now: 2020-10-05T00:00:00Z
+const story = (fields: StoryFields) => makeStory({ zone: 'Africa/Algiers', ...fields });
+const titles = (stories: readonly Story[] | undefined) => (stories ?? []).map((item) => item.title);
+
+describe('buildSite', () => {
+  describe('publication', () => {
+    const sources = [
+      story({ title: 'Published', date: '2020-10-01T10:00:00' }),
+      story({ title: 'Draft', date: '2020-10-02T10:00:00', draft: true }),
+      story({ title: 'Future', date: '2020-10-06T10:00:00' }),
+      story({ title: 'Exactly now', date: '2020-10-05T00:00:00Z' }),
+    ];
+
+    it('leaves drafts and future stories out', () => {
+      assert.deepEqual(titles(buildSite(sources, config).stories), ['Exactly now', 'Published']);
+    });
+
+    it('includes drafts with drafts on', () => {
+      assert.deepEqual(titles(buildSite(sources, makeConfig(ALGIERS, { drafts: true })).stories), ['Exactly now', 'Draft', 'Published']);
+    });
+
+    it('includes future stories with future on, and marks them', () => {
+      const site = buildSite(sources, makeConfig(ALGIERS, { future: true }));
+      assert.deepEqual(site.stories.map((item) => [item.title, item.future]), [['Future', true], ['Exactly now', false], ['Published', false]]);
+    });
+
+    it('keeps left-out stories out of tags and editions too', () => {
+      const site = buildSite([
+        story({ title: 'Seen', date: '2020-10-01T10:00:00', tags: ['Algeria'] }),
+        story({ title: 'Hidden', date: '2020-10-03T10:00:00', tags: ['Algeria', 'Secret'], draft: true }),
+      ], config);
+      assert.deepEqual(site.tags.map((tag) => [tag.name, titles(tag.stories)]), [['Algeria', ['Seen']]]);
+      assert.deepEqual(site.editions.map((edition) => edition.day), ['2020-10-01']);
+    });
+  });
+
+  it('orders stories newest first, same times by file', () => {
+    const site = buildSite([
+      story({ title: 'Old', date: '2020-09-01T10:00:00' }),
+      story({ title: 'Second file', date: '2020-10-01T10:00:00', file: 'content/b.md' }),
+      story({ title: 'New', date: '2020-10-03T10:00:00' }),
+      story({ title: 'First file', date: '2020-10-01T09:00:00Z', file: 'content/a.md' }),
+    ], config);
+    assert.deepEqual(titles(site.stories), ['New', 'First file', 'Second file', 'Old']);
+  });
+
+  it('derives the slug from the title unless one is given, and the permalink from the local date', () => {
+    const site = buildSite([
+      story({ title: "Côte d'Ivoire votes", date: '2020-10-01T10:00:00' }),
+      story({ title: 'Late night in Algiers', date: '2020-10-01T23:30:00Z' }),
+      story({ title: 'Given', date: '2020-09-30T10:00:00', slug: 'my-own-slug' }),
+    ], config);
+    assert.deepEqual(site.stories.map((item) => [item.slug, item.permalink, item.day]), [
+      ['late-night-in-algiers', '2020/10/02/late-night-in-algiers/', '2020-10-02'],
+      ['cote-divoire-votes', '2020/10/01/cote-divoire-votes/', '2020-10-01'],
+      ['my-own-slug', '2020/09/30/my-own-slug/', '2020-09-30'],
+    ]);
+  });
+
+  it('expands :section to the section slug, or news', () => {
+    const sectioned = makeConfig({ ...ALGIERS, permalink: '/:section/:slug/' });
+    const site = buildSite([
+      story({ title: 'Desk story', date: '2020-10-02T10:00:00', section: 'Middle East' }),
+      story({ title: 'Plain story', date: '2020-10-01T10:00:00' }),
+    ], sectioned);
+    assert.deepEqual(site.stories.map((item) => item.permalink), ['middle-east/desk-story/', 'news/plain-story/']);
+  });
+
+  it('uses the front-matter id as feed id, else the absolute URL', () => {
+    const site = buildSite([
+      story({ title: 'With id', date: '2020-10-02T10:00:00', id: 'urn:uuid:5f0c6f0e-2b7e-4d7a-9c62-3f1f4f0b9a11' }),
+      story({ title: 'Without id', date: '2020-10-01T10:00:00' }),
+    ], config);
+    assert.deepEqual(site.stories.map((item) => item.feedId), [
+      'urn:uuid:5f0c6f0e-2b7e-4d7a-9c62-3f1f4f0b9a11',
+      'https://example.org/news/2020/10/01/without-id/',
+    ]);
+  });
+
+  it('groups stories into editions by the day in the site time zone', () => {
+    const site = buildSite([
+      story({ title: 'Evening', date: '2020-10-01T21:00:00Z' }),
+      story({ title: 'After midnight in Algiers', date: '2020-10-01T23:30:00Z' }),
+      story({ title: 'Morning', date: '2020-10-01T08:00:00' }),
+      story({ title: 'Day before', date: '2020-09-30T12:00:00' }),
+    ], config);
+    assert.deepEqual(site.editions.map((edition) => [edition.day, titles(edition.stories)]), [
+      ['2020-10-02', ['After midnight in Algiers']],
+      ['2020-10-01', ['Evening', 'Morning']],
+      ['2020-09-30', ['Day before']],
+    ]);
+  });
+
+  it('links every story to the next older and newer one', () => {
+    const site = buildSite([
+      story({ title: 'B', date: '2020-10-02T10:00:00' }),
+      story({ title: 'A', date: '2020-10-01T10:00:00' }),
+      story({ title: 'C', date: '2020-10-03T10:00:00' }),
+    ], config);
+    assert.deepEqual(site.stories.map((item) => [item.title, item.older?.title, item.newer?.title]), [
+      ['C', 'B', undefined],
+      ['B', 'A', 'C'],
+      ['A', undefined, 'B'],
+    ]);
+  });
+
+  it('folds tags that differ in case or diacritics into one, named by the most used spelling', () => {
+    const site = buildSite([
+      story({ title: 'One', date: '2020-10-01T10:00:00', tags: ["Côte d'Ivoire", 'libya'] }),
+      story({ title: 'Two', date: '2020-10-02T10:00:00', tags: ["cote d'ivoire", "Côte d'Ivoire"] }),
+      story({ title: 'Three', date: '2020-10-03T10:00:00', tags: ["Côte d'Ivoire", 'Libya', 'Algeria'] }),
+    ], config);
+    assert.deepEqual(site.tags.map((tag) => [tag.slug, tag.name, titles(tag.stories)]), [
+      ['algeria', 'Algeria', ['Three']],
+      ['cote-divoire', "Côte d'Ivoire", ['Three', 'Two', 'One']],
+      ['libya', 'Libya', ['Three', 'One']],
+    ]);
+    const two = site.stories.find((item) => item.title === 'Two');
+    assert.deepEqual(two?.tagList.map((tag) => tag.slug), ['cote-divoire']);
+  });
+
+  it('relates stories by the most shared tags, then the nearest in time, at most four', () => {
+    const site = buildSite([
+      story({ title: 'Main', date: '2020-10-03T10:00:00', tags: ['a', 'b', 'c'] }),
+      story({ title: 'Shares three', date: '2020-09-01T10:00:00', tags: ['c', 'b', 'a'] }),
+      story({ title: 'Shares two', date: '2020-09-02T10:00:00', tags: ['a', 'b'] }),
+      story({ title: 'Shares one, near', date: '2020-10-02T10:00:00', tags: ['c'] }),
+      story({ title: 'Shares one, far', date: '2020-09-20T10:00:00', tags: ['a'] }),
+      story({ title: 'Shares one, farther', date: '2020-09-10T10:00:00', tags: ['b'] }),
+      story({ title: 'Shares none', date: '2020-10-03T09:00:00', tags: ['d'] }),
+    ], config);
+    const main = site.stories.find((item) => item.title === 'Main');
+    assert.deepEqual(titles(main?.related), ['Shares three', 'Shares two', 'Shares one, near', 'Shares one, far']);
+    assert.deepEqual(titles(site.stories.find((item) => item.title === 'Shares none')?.related), []);
+  });
+
+  it('refuses two stories with one permalink, naming both files', () => {
+    assert.throws(() => buildSite([
+      story({ title: 'Twin', date: '2020-10-01T10:00:00', file: 'content/b.md' }),
+      story({ title: 'Twin', date: '2020-10-01T11:00:00', file: 'content/a.md' }),
+      story({ title: 'Other', slug: 'twin', date: '2020-10-01T12:00:00', file: 'content/c.md' }),
+    ], config), (error: unknown) => {
+      assert.ok(error instanceof BuildFailed);
+      assert.deepEqual(error.problems.map((problem) => [problem.code, problem.file, problem.field, problem.message]), [
+        ['permalink-duplicate', 'content/b.md', 'title', 'has the same URL /2020/10/01/twin/ as content/a.md'],
+        ['permalink-duplicate', 'content/c.md', 'slug', 'has the same URL /2020/10/01/twin/ as content/a.md'],
+      ]);
+      return true;
+    });
+  });
+
+  it('allows the same slug on different days', () => {
+    const site = buildSite([
+      story({ title: 'Twin', date: '2020-10-01T10:00:00', file: 'content/a.md' }),
+      story({ title: 'Twin', date: '2020-10-02T10:00:00', file: 'content/b.md' }),
+    ], config);
+    assert.deepEqual(site.stories.map((item) => item.permalink), ['2020/10/02/twin/', '2020/10/01/twin/']);
+  });
+});

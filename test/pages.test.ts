@@ -1,0 +1,164 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Config } from '../src/config.js';
+import { BuildFailed } from '../src/errors.js';
+import { buildSite, type Site, type Story } from '../src/model/site.js';
+import { planPages, type Page } from '../src/pages.js';
+import type { RenderedBody } from '../src/render/views.js';
+import { makeConfig } from './support/config.js';
+import { makeStory, type StoryFields } from './support/stories.js';
+
+const config = makeConfig({ title: 'Digest', timeZone: 'Africa/Algiers', baseUrl: 'https://example.org/news/', pageSize: 2 });
+
+function siteOf(fields: StoryFields[], siteConfig: Config = config): Site {
+  return buildSite(fields.map((story) => makeStory({ zone: siteConfig.timeZone, ...story })), siteConfig);
+}
+
+/** Every story's body: its summary is "Summary of <title>". */
+function bodiesOf(site: Site): Map<Story, RenderedBody> {
+  return new Map(site.stories.map((story) => [story, { html: `<p>${story.title}</p>`, summary: `Summary of ${story.title}` }]));
+}
+
+const site = siteOf([
+  { title: 'Esper visits Algiers', date: '2020-10-02T10:00:00', tags: ['Algeria', 'Sahel'] },
+  { title: 'Libya talks', date: '2020-10-02T08:00:00', tags: ['Libya', 'Algeria'] },
+  { title: 'Sahel elections', date: '2020-10-01T12:00:00', tags: ['Sahel'] },
+  { title: 'Tunisia budget', date: '2020-10-01T09:00:00', tags: ['Algeria'] },
+  { title: 'September story', date: '2020-09-30T09:00:00', tags: ['Algeria'] },
+]);
+const pages = planPages(site, bodiesOf(site), config);
+const ofKind = (kind: Page['kind']) => pages.filter((page) => page.kind === kind);
+const titlesOf = (cards: unknown) => (cards as { title: string }[]).map((card) => card.title);
+
+describe('planPages', () => {
+  it('plans every page once, each in its own index.html', () => {
+    assert.deepEqual(pages.map((page) => [page.kind, page.path, page.file]), [
+      ['story', '2020/10/02/esper-visits-algiers/', '2020/10/02/esper-visits-algiers/index.html'],
+      ['story', '2020/10/02/libya-talks/', '2020/10/02/libya-talks/index.html'],
+      ['story', '2020/10/01/sahel-elections/', '2020/10/01/sahel-elections/index.html'],
+      ['story', '2020/10/01/tunisia-budget/', '2020/10/01/tunisia-budget/index.html'],
+      ['story', '2020/09/30/september-story/', '2020/09/30/september-story/index.html'],
+      ['front', '', 'index.html'],
+      ['front', 'page/2/', 'page/2/index.html'],
+      ['front', 'page/3/', 'page/3/index.html'],
+      ['edition', '2020/10/02/', '2020/10/02/index.html'],
+      ['edition', '2020/10/01/', '2020/10/01/index.html'],
+      ['edition', '2020/09/30/', '2020/09/30/index.html'],
+      ['archive', 'archive/', 'archive/index.html'],
+      ['tags', 'tags/', 'tags/index.html'],
+      ['tag', 'tags/algeria/', 'tags/algeria/index.html'],
+      ['tag', 'tags/algeria/page/2/', 'tags/algeria/page/2/index.html'],
+      ['tag', 'tags/libya/', 'tags/libya/index.html'],
+      ['tag', 'tags/sahel/', 'tags/sahel/index.html'],
+      ['404', '404.html', '404.html'],
+    ]);
+    assert.ok(pages.every((page) => page.template === page.kind));
+  });
+
+  it('gives a story page its story, neighbours, related stories and edition', () => {
+    const page = pages.find((candidate) => candidate.path === '2020/10/02/libya-talks/');
+    assert.equal(page?.title, 'Libya talks');
+    assert.equal(page?.description, 'Summary of Libya talks');
+    assert.equal(page?.source, 'content/Libya talks.md');
+    const data = page?.data as { story: { title: string; url: string; html: string }; older: { title: string }; newer: { title: string }; related: unknown; edition: unknown };
+    assert.equal(data.story.title, 'Libya talks');
+    assert.equal(data.story.url, '/news/2020/10/02/libya-talks/');
+    assert.equal(data.story.html, '<p>Libya talks</p>');
+    assert.equal(data.older.title, 'Sahel elections');
+    assert.equal(data.newer.title, 'Esper visits Algiers');
+    assert.deepEqual(titlesOf(data.related), ['Esper visits Algiers', 'Tunisia budget', 'September story']);
+    assert.deepEqual(data.edition, { title: 'Friday, October 2, 2020', url: '/news/2020/10/02/' });
+  });
+
+  it('paginates the front page, newest first, grouped by edition', () => {
+    const fronts = ofKind('front');
+    assert.deepEqual(fronts.map((page) => [page.title, page.data.pagination]), [
+      ['Digest', { page: 1, pages: 3, previousUrl: null, nextUrl: '/news/page/2/' }],
+      ['Digest, page 2', { page: 2, pages: 3, previousUrl: '/news/', nextUrl: '/news/page/3/' }],
+      ['Digest, page 3', { page: 3, pages: 3, previousUrl: '/news/page/2/', nextUrl: null }],
+    ]);
+    const editions = (page: Page | undefined) => (page?.data.editions as { day: string; stories: unknown }[]).map((edition) => [edition.day, titlesOf(edition.stories)]);
+    assert.deepEqual(editions(fronts[0]), [['2020-10-02', ['Esper visits Algiers', 'Libya talks']]]);
+    assert.deepEqual(editions(fronts[1]), [['2020-10-01', ['Sahel elections', 'Tunisia budget']]]);
+    assert.deepEqual(editions(fronts[2]), [['2020-09-30', ['September story']]]);
+  });
+
+  it('plans one front page for an empty site', () => {
+    const empty = siteOf([]);
+    const front = planPages(empty, new Map(), config).filter((page) => page.kind === 'front');
+    assert.deepEqual(front.map((page) => [page.path, page.data.pagination]), [['', { page: 1, pages: 1, previousUrl: null, nextUrl: null }]]);
+  });
+
+  it('paginates tag pages', () => {
+    const algeria = ofKind('tag').filter((page) => page.path.startsWith('tags/algeria/'));
+    assert.deepEqual(algeria.map((page) => [page.title, titlesOf(page.data.stories), page.data.pagination]), [
+      ['Algeria', ['Esper visits Algiers', 'Libya talks'], { page: 1, pages: 2, previousUrl: null, nextUrl: '/news/tags/algeria/page/2/' }],
+      ['Algeria, page 2', ['Tunisia budget', 'September story'], { page: 2, pages: 2, previousUrl: '/news/tags/algeria/', nextUrl: null }],
+    ]);
+    assert.deepEqual(algeria[0]?.data.tag, { name: 'Algeria', slug: 'algeria', url: '/news/tags/algeria/', count: 4 });
+  });
+
+  it('lists every tag by name on the tags page', () => {
+    assert.deepEqual(ofKind('tags')[0]?.data.tags, [
+      { name: 'Algeria', slug: 'algeria', url: '/news/tags/algeria/', count: 4 },
+      { name: 'Libya', slug: 'libya', url: '/news/tags/libya/', count: 1 },
+      { name: 'Sahel', slug: 'sahel', url: '/news/tags/sahel/', count: 2 },
+    ]);
+  });
+
+  it('plans an edition page per day, linked to the days before and after', () => {
+    assert.deepEqual(ofKind('edition').map((page) => {
+      const data = page.data as { edition: { stories: unknown; count: number }; olderEdition: unknown; newerEdition: unknown };
+      return [page.title, titlesOf(data.edition.stories), data.edition.count, data.olderEdition, data.newerEdition];
+    }), [
+      ['Friday, October 2, 2020', ['Esper visits Algiers', 'Libya talks'], 2, { title: 'Thursday, October 1, 2020', url: '/news/2020/10/01/' }, null],
+      ['Thursday, October 1, 2020', ['Sahel elections', 'Tunisia budget'], 2, { title: 'Wednesday, September 30, 2020', url: '/news/2020/09/30/' }, { title: 'Friday, October 2, 2020', url: '/news/2020/10/02/' }],
+      ['Wednesday, September 30, 2020', ['September story'], 1, null, { title: 'Thursday, October 1, 2020', url: '/news/2020/10/01/' }],
+    ]);
+  });
+
+  it('lists the editions by month in the archive', () => {
+    assert.deepEqual(ofKind('archive')[0]?.data, {
+      months: [
+        {
+          title: 'October 2020',
+          editions: [
+            { title: 'Friday, October 2, 2020', url: '/news/2020/10/02/', count: 2 },
+            { title: 'Thursday, October 1, 2020', url: '/news/2020/10/01/', count: 2 },
+          ],
+        },
+        { title: 'September 2020', editions: [{ title: 'Wednesday, September 30, 2020', url: '/news/2020/09/30/', count: 1 }] },
+      ],
+    });
+  });
+
+  it('plans a 404 page at the root', () => {
+    assert.deepEqual(ofKind('404').map(({ path, file, template, title }) => ({ path, file, template, title })), [
+      { path: '404.html', file: '404.html', template: '404', title: 'Page not found' },
+    ]);
+  });
+
+  it('refuses a story whose URL is the tags page', () => {
+    const flat = makeConfig({ permalink: '/:slug/' });
+    const clash = siteOf([{ title: 'All the tags', slug: 'tags', date: '2020-10-01T10:00:00', file: 'content/tags.md' }], flat);
+    assert.throws(() => planPages(clash, bodiesOf(clash), flat), (error: unknown) => {
+      assert.ok(error instanceof BuildFailed);
+      assert.deepEqual(error.problems.map((problem) => [problem.code, problem.file, problem.field, problem.message]), [
+        ['permalink-duplicate', 'content/tags.md', 'slug', 'its URL /tags/ is already the tags page'],
+      ]);
+      return true;
+    });
+  });
+
+  it('refuses a story whose URL is an edition page', () => {
+    const monthly = makeConfig({ permalink: '/:year/:month/:slug/' });
+    const clash = siteOf([{ title: 'First', slug: '01', date: '2020-10-01T10:00:00', file: 'content/first.md' }], monthly);
+    assert.throws(() => planPages(clash, bodiesOf(clash), monthly), (error: unknown) => {
+      assert.ok(error instanceof BuildFailed);
+      assert.deepEqual(error.problems.map((problem) => [problem.code, problem.file, problem.message]), [
+        ['permalink-duplicate', 'content/first.md', 'its URL /2020/10/01/ is already the edition page'],
+      ]);
+      return true;
+    });
+  });
+});

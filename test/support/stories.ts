@@ -1,0 +1,42 @@
+// Hand-made StorySource objects for the model, page and feed tests: only the fields a test cares
+// about are given, dates are ISO strings read in a time zone the way story.ts reads them.
+
+import { DateTime } from 'luxon';
+import type { StorySource } from '../../src/content/story.js';
+
+export interface StoryFields extends Partial<Omit<StorySource, 'date' | 'updated'>> {
+  title: string;
+  /** ISO 8601; without an offset it is read in `zone`. */
+  date: string;
+  updated?: string;
+  /** The site's time zone, as readStory would apply it (default UTC). */
+  zone?: string;
+}
+
+export function makeStory({ zone = 'UTC', date, updated, ...fields }: StoryFields): StorySource {
+  return {
+    file: `content/${fields.title}.md`,
+    tags: [],
+    summary: undefined,
+    authors: [],
+    section: undefined,
+    dateline: undefined,
+    image: undefined,
+    credits: undefined,
+    draft: false,
+    slug: undefined,
+    id: undefined,
+    extra: {},
+    body: `About ${fields.title}.\n`,
+    bodyLine: 5,
+    ...fields,
+    date: readDate(date, zone),
+    updated: updated === undefined ? undefined : readDate(updated, zone),
+  };
+}
+
+function readDate(text: string, zone: string): DateTime {
+  const date = DateTime.fromISO(text, { zone }).setZone(zone);
+  if (!date.isValid) throw new Error(`makeStory: "${text}" is not a valid ISO date`);
+  return date;
+}

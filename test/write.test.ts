@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { GazetteError } from '../src/errors.js';
+import { OUTPUT_MARKER, writeSite, type OutputFile } from '../src/write.js';
+
+interface Folders {
+  root: string;
+  outDir: string;
+  contentDir: string;
+  templatesDir: string;
+  staticDir: string;
+}
+
+/** Every file below a folder with its text, paths with `/`. */
+async function contentsOf(folder: string): Promise<Record<string, string>> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+  return Object.fromEntries(await Promise.all(files.map(async (file) => [file, await readFile(path.join(folder, file), 'utf8')] as const)));
+}
+
+async function refusal(promise: Promise<unknown>): Promise<GazetteError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof GazetteError, `expected a GazetteError, got ${String(error)}`);
+    return error;
+  }
+  assert.fail('the site was written');
+}
+
+const OUTSIDE = path.join(tmpdir(), 'gazette-evil.html');
+const MARKER_TEXT = 'Written by Gazette: this folder is replaced whole on every build.\n';
+const SITE: OutputFile[] = [
+  { path: 'index.html', contents: '<h1>Front</h1>' },
+  { path: '2020/10/01/old-story/index.html', contents: '<h1>Old story</h1>' },
+  { path: 'feed.xml', contents: '<rss/>' },
+];
+
+describe('writeSite', () => {
+  let folders: Folders;
+  beforeEach(async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'gazette-write-'));
+    folders = {
+      root,
+      outDir: path.join(root, 'dist'),
+      contentDir: path.join(root, 'content'),
+      templatesDir: path.join(root, 'templates'),
+      staticDir: path.join(root, 'static'),
+    };
+    await mkdir(folders.contentDir);
+  });
+  afterEach(() => rm(folders.root, { recursive: true, force: true }));
+
+  it('writes the files, the copies and its marker', async () => {
+    await mkdir(folders.staticDir);
+    await writeFile(path.join(folders.staticDir, 'logo.svg'), '<svg/>');
+    await writeSite(folders, SITE, [{ from: path.join(folders.staticDir, 'logo.svg'), path: 'images/logo.svg' }]);
+    assert.deepEqual(await contentsOf(folders.outDir), {
+      [OUTPUT_MARKER]: MARKER_TEXT,
+      '2020/10/01/old-story/index.html': '<h1>Old story</h1>',
+      'feed.xml': '<rss/>',
+      'images/logo.svg': '<svg/>',
+      'index.html': '<h1>Front</h1>',
+    });
+    assert.deepEqual((await readdir(folders.root)).sort(), ['content', 'dist', 'static']);
+  });
+
+  it('replaces the previous site whole: files of deleted stories disappear', async () => {
+    await writeSite(folders, SITE, []);
+    await writeSite(folders, [{ path: 'index.html', contents: '<h1>New front</h1>' }, { path: '2020/10/02/new-story/index.html', contents: 'New' }], []);
+    assert.deepEqual(await contentsOf(folders.outDir), {
+      [OUTPUT_MARKER]: MARKER_TEXT,
+      '2020/10/02/new-story/index.html': 'New',
+      'index.html': '<h1>New front</h1>',
+    });
+    assert.deepEqual((await readdir(folders.root)).sort(), ['content', 'dist'], 'no staging or retired folder is left');
+  });
+
+  it('writes into an existing empty folder', async () => {
+    await mkdir(folders.outDir);
+    await writeSite(folders, SITE, []);
+    assert.equal(await readFile(path.join(folders.outDir, 'index.html'), 'utf8'), '<h1>Front</h1>');
+  });
+
+  for (const [name, outDir, contentDir] of [
+    ['the project folder', '.', 'content'],
+    ['the content folder', 'content', 'content'],
+    ['a parent of the content folder', 'site', 'site/content'],
+    ['the templates folder', 'templates', 'content'],
+    ['the static folder', 'static', 'content'],
+  ] as const) {
+    it(`refuses to write into ${name}`, async () => {
+      const unsafe = { ...folders, outDir: path.join(folders.root, outDir), contentDir: path.join(folders.root, contentDir) };
+      await mkdir(unsafe.contentDir, { recursive: true });
+      await writeFile(path.join(unsafe.contentDir, 'story.md'), '---\ntitle: Keep me\n---\n');
+      const before = await contentsOf(folders.root);
+      const error = await refusal(writeSite(unsafe, SITE, []));
+      assert.equal(error.code, 'output-unsafe');
+      assert.equal(error.field, 'output');
+      assert.match(error.message, /^the output folder is the (project|content|templates|static) folder or contains it$/);
+      assert.deepEqual(await contentsOf(folders.root), before);
+    });
+  }
+
+  it('refuses a folder that holds files it did not write, and leaves it untouched', async () => {
+    await mkdir(path.join(folders.outDir, 'photos'), { recursive: true });
+    await writeFile(path.join(folders.outDir, 'photos', 'holiday.jpg'), 'precious');
+    await writeFile(path.join(folders.outDir, 'notes.txt'), 'also precious');
+    const error = await refusal(writeSite(folders, SITE, []));
+    assert.equal(error.code, 'output-unsafe');
+    assert.equal(error.file, 'dist');
+    assert.equal(error.message, 'the output folder already holds files that Gazette did not write');
+    assert.deepEqual(await contentsOf(folders.outDir), { 'notes.txt': 'also precious', 'photos/holiday.jpg': 'precious' });
+    assert.deepEqual((await readdir(folders.root)).sort(), ['content', 'dist']);
+  });
+
+  for (const escape of ['../evil.html', '2020/../../evil.html', OUTSIDE, '.']) {
+    it(`refuses the path ${JSON.stringify(escape)} and leaves the previous site as it was`, async () => {
+      await writeSite(folders, SITE, []);
+      const before = await contentsOf(folders.outDir);
+      const error = await refusal(writeSite(folders, [{ path: 'index.html', contents: 'new' }, { path: escape, contents: 'pwned' }], []));
+      assert.equal(error.code, 'output-unsafe');
+      assert.equal(error.file, escape);
+      assert.equal(error.message, 'would be written outside the output folder');
+      assert.deepEqual(await contentsOf(folders.outDir), before);
+      assert.deepEqual((await readdir(folders.root)).sort(), ['content', 'dist'], 'nothing beside the output, no staging left');
+      await assert.rejects(readFile(OUTSIDE), { code: 'ENOENT' });
+    });
+  }
+
+  it('reports a failed copy as output-failed and leaves the previous site as it was', async () => {
+    await writeSite(folders, SITE, []);
+    const before = await contentsOf(folders.outDir);
+    const error = await refusal(writeSite(folders, SITE, [{ from: path.join(folders.root, 'static', 'missing.png'), path: 'missing.png' }]));
+    assert.equal(error.code, 'output-failed');
+    assert.equal(error.message, 'cannot write the site: ENOENT');
+    assert.deepEqual(await contentsOf(folders.outDir), before);
+    assert.deepEqual((await readdir(folders.root)).sort(), ['content', 'dist']);
+  });
+});
