@@ -68,7 +68,8 @@ describe('building the sample project', () => {
   });
 
   it('writes only valid HTML5', async () => {
-    const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+    // long-title is search-engine advice about <title> length, not HTML validity: headlines run long.
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'long-title': 'off' } });
     for (const page of pagesOf(files)) {
       const report = await validator.validateString(await project.read(page), page);
       const messages = report.results
