@@ -1,16 +1,19 @@
 // The build in one sentence: load stories and theme, build the site graph, render the Markdown,
 // decide the pages, render them and the feed, write the site.
 
+import path from 'node:path';
 import type { Config } from './config.js';
 import { loadStories } from './content/load.js';
 import { loadTheme } from './content/theme.js';
 import { GazetteError, failIfAny } from './errors.js';
-import { buildFeed } from './feeds/feed.js';
-import { renderRss } from './feeds/rss.js';
+import { FEED_FILES } from './feeds/feed.js';
+import { renderSiteFeeds } from './feeds/site-feeds.js';
 import { buildSite as buildSiteGraph, type Story } from './model/site.js';
-import { planPages } from './pages.js';
+import { planPages, type Page } from './pages.js';
+import { renderRedirect } from './render/redirect.js';
+import { NEWS_SITEMAP_PATH, renderNewsSitemap, renderRobots, renderSitemap, SITEMAP_PATH } from './sitemaps.js';
 import { createMarkdownRenderer, cutOnWord } from './render/markdown.js';
-import { createTemplateRenderer } from './render/templates.js';
+import { createTemplateRenderer, type TemplateRenderer } from './render/templates.js';
 import type { RenderedBody } from './render/views.js';
 import { absoluteUrl, feedUrlResolver, linkTo, pageUrlResolver } from './urls.js';
 import { GENERATOR } from './version.js';
@@ -28,7 +31,6 @@ export interface BuildReport {
   warnings: GazetteError[];
 }
 
-export const FEED_PATH = 'feed.xml';
 const SUMMARY_LENGTH = 280;
 
 export async function build(config: Config, options: BuildOptions = { write: true }): Promise<BuildReport> {
@@ -56,25 +58,51 @@ export async function build(config: Config, options: BuildOptions = { write: tru
   const pages = planPages(site, bodies, config);
   const templates = createTemplateRenderer(theme, { site: siteGlobals(config) });
   const files: OutputFile[] = [];
-  for (const page of pages) {
-    const html = await templates.render(page.template, {
-      ...page.data,
-      page: { kind: page.kind, title: page.title, description: page.description, url: linkTo(config, page.path), absoluteUrl: absoluteUrl(config, page.path) },
-    });
-    files.push({ path: page.file, contents: html });
-  }
+  for (const page of pages) files.push({ path: page.file, contents: await renderPage(page, templates, config) });
 
-  const feedEntries = site.stories.slice(0, config.feedSize).map((story) => ({
-    story,
-    summary: bodies.get(story)?.summary ?? '',
-    absoluteHtml: markdown.render(story.body, feedUrlResolver(config, story.permalink)).html,
-  }));
-  files.push({ path: FEED_PATH, contents: renderRss(buildFeed(feedEntries, config, FEED_PATH, GENERATOR)) });
+  const absoluteHtml = new Map<Story, string>();
+  const text = {
+    summary: (story: Story) => bodies.get(story)?.summary ?? '',
+    absoluteHtml(story: Story) {
+      let html = absoluteHtml.get(story);
+      if (html === undefined) {
+        html = markdown.render(story.body, feedUrlResolver(config, story.permalink)).html;
+        absoluteHtml.set(story, html);
+      }
+      return html;
+    },
+  };
+  files.push(...renderSiteFeeds(site, text, config, GENERATOR));
+  files.push(
+    { path: SITEMAP_PATH, contents: renderSitemap(pages.filter((page) => page.lastmod !== undefined), config) },
+    { path: NEWS_SITEMAP_PATH, contents: renderNewsSitemap(site.stories, config) },
+    { path: 'robots.txt', contents: renderRobots(config) },
+  );
 
   const copies = theme.staticFiles.map((file) => ({ from: file.from, path: file.to }));
-  rejectSharedDestinations(files, copies, theme.label);
+  rejectSharedDestinations(files, copies, config.root);
   if (options.write) await writeSite(config, files, copies);
   return { stories: site.stories.length, pages: pages.length, files: files.length + copies.length, warnings };
+}
+
+function renderPage(page: Page, templates: TemplateRenderer, config: Config): Promise<string> | string {
+  if (page.kind === 'redirect') {
+    const { link, absoluteUrl: target } = page.data as { link: string; absoluteUrl: string };
+    return renderRedirect(page.title, link, target, config.language);
+  }
+  return templates.render(page.kind, {
+    ...page.data,
+    page: {
+      kind: page.kind,
+      title: page.title,
+      description: page.description,
+      url: linkTo(config, page.path),
+      absoluteUrl: absoluteUrl(config, page.path),
+      feeds: page.feeds,
+      meta: page.meta,
+      jsonLd: page.jsonLd,
+    },
+  });
 }
 
 function siteGlobals(config: Config) {
@@ -85,8 +113,8 @@ function siteGlobals(config: Config) {
     url: config.baseUrl,
     root: config.basePath,
     assetsUrl: linkTo(config, 'assets/'),
-    feedUrl: linkTo(config, FEED_PATH),
-    feedAbsoluteUrl: absoluteUrl(config, FEED_PATH),
+    feedUrl: linkTo(config, FEED_FILES.rss),
+    feedAbsoluteUrl: absoluteUrl(config, FEED_FILES.rss),
     archiveUrl: linkTo(config, 'archive/'),
     tagsUrl: linkTo(config, 'tags/'),
     generator: GENERATOR,
@@ -94,10 +122,10 @@ function siteGlobals(config: Config) {
 }
 
 /** A static file may not replace a page or feed: two owners of one URL is an error, not a race. */
-function rejectSharedDestinations(files: readonly OutputFile[], copies: readonly { from: string; path: string }[], themeLabel: string): void {
+function rejectSharedDestinations(files: readonly OutputFile[], copies: readonly { from: string; path: string }[], root: string): void {
   const written = new Set(files.map((file) => file.path));
   failIfAny(copies.filter((copy) => written.has(copy.path)).map((copy) => new GazetteError({
-    code: 'permalink-duplicate', file: copy.from, message: `would replace the generated /${copy.path}`,
-    hint: `rename or move the static file (static files come from static/ and ${themeLabel}/assets/)`,
+    code: 'permalink-duplicate', file: path.relative(root, copy.from).split(path.sep).join('/'),
+    message: `would replace the generated /${copy.path}`, hint: 'rename or move the static file',
   })));
 }

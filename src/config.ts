@@ -20,7 +20,12 @@ export interface Config {
   readonly timeZone: string;
   readonly permalink: string;
   readonly pageSize: number;
+  /** Stories in the site feed. */
   readonly feedSize: number;
+  /** Stories in each tag's feed. */
+  readonly tagFeedSize: number;
+  /** Days in the edition feed. */
+  readonly editionFeedSize: number;
   readonly rawHtml: boolean;
   readonly contentDir: string;
   readonly templatesDir: string;
@@ -48,6 +53,7 @@ export const PERMALINK_TOKENS = [':year', ':month', ':day', ':slug', ':section']
 
 const SETTINGS = [
   'title', 'description', 'baseUrl', 'language', 'timeZone', 'permalink', 'pageSize', 'feedSize',
+  'tagFeedSize', 'editionFeedSize',
   'markdown', 'content', 'templates', 'static', 'output',
 ];
 
@@ -100,6 +106,8 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
   const permalink = checkPermalink(text('permalink', '/:year/:month/:day/:slug/'), problem);
   const pageSize = count('pageSize', 10);
   const feedSize = count('feedSize', 20);
+  const tagFeedSize = count('tagFeedSize', feedSize);
+  const editionFeedSize = count('editionFeedSize', 14);
   const rawHtml = readRawHtml(raw.markdown, problem);
   const now = readNow(overrides.now, clock, IANAZone.isValidZone(timeZone) ? timeZone : 'UTC');
 
@@ -115,6 +123,8 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
     permalink,
     pageSize,
     feedSize,
+    tagFeedSize,
+    editionFeedSize,
     rawHtml,
     contentDir: folder('content', 'content', overrides.content),
     templatesDir: folder('templates', 'templates'),

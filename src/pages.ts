@@ -1,6 +1,7 @@
 // Every page of the site and its URL: stories, the paginated front page, editions, the archive,
 // tags, 404. Each page names its template and carries its view data. URL collisions are errors.
 
+import type { DateTime } from 'luxon';
 import type { Config } from './config.js';
 import { GazetteError, failIfAny } from './errors.js';
 import type { Site, Story } from './model/site.js';
@@ -8,9 +9,11 @@ import {
   editionPath, editionTitle, monthTitle, editionView, storyCard, storyView, tagPath, tagView,
   type RenderedBody, type StoryCardView,
 } from './render/views.js';
-import { linkTo } from './urls.js';
+import { absoluteUrl, linkTo } from './urls.js';
+import { editionFeedSpec, feedLinks, siteFeedSpec, tagFeedSpec, type FeedLink } from './feeds/site-feeds.js';
+import { newsArticleJsonLd, storyMeta, WEBSITE_META, type PageMeta } from './render/metadata.js';
 
-export type PageKind = 'story' | 'front' | 'edition' | 'archive' | 'tags' | 'tag' | '404';
+export type PageKind = 'story' | 'front' | 'edition' | 'archive' | 'tags' | 'tag' | '404' | 'redirect';
 
 export interface Page {
   kind: PageKind;
@@ -18,59 +21,89 @@ export interface Page {
   path: string;
   /** The file written, relative to the output folder. */
   file: string;
-  template: string;
   title: string;
   description: string;
+  /** The last change of anything the page shows, for the sitemap; none for 404 and redirects. */
+  lastmod: DateTime | undefined;
+  /** Feeds the page announces in its head: the site's, then its own (a tag's). */
+  feeds: FeedLink[];
+  meta: PageMeta;
+  jsonLd: string | null;
   data: Record<string, unknown>;
   /** The story file behind the page, for error messages. */
   source?: string;
 }
 
+type PageInit = Pick<Page, 'kind' | 'path' | 'title' | 'description' | 'data'> & Partial<Pick<Page, 'file' | 'lastmod' | 'feeds' | 'meta' | 'jsonLd' | 'source'>>;
+
 export function planPages(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, config: Config): Page[] {
   const body = (story: Story) => bodies.get(story) ?? { html: '', summary: '' };
   const card = (story: Story) => storyCard(story, body(story), config);
+  const siteFeeds = feedLinks(siteFeedSpec(config), config);
   const pages: Page[] = [];
-  const page = (kind: PageKind, path: string, title: string, description: string, data: Record<string, unknown>, source?: string) =>
-    pages.push({ kind, path, file: `${path}index.html`, template: kind, title, description, data, ...(source ? { source } : {}) });
+  const page = (init: PageInit) => pages.push({
+    file: `${init.path}index.html`, lastmod: undefined, meta: WEBSITE_META, jsonLd: null, ...init,
+    feeds: [...siteFeeds, ...(init.feeds ?? [])],
+  });
+  const newestChange = (stories: readonly Story[]) =>
+    stories.reduce<DateTime | undefined>((latest, story) => (latest === undefined || story.modified > latest ? story.modified : latest), undefined);
 
   for (const story of site.stories) {
-    page('story', story.permalink, story.title, body(story).summary, {
-      story: storyView(story, body(story), config),
-      older: story.older ? card(story.older) : null,
-      newer: story.newer ? card(story.newer) : null,
-      related: story.related.map(card),
-      edition: { title: editionTitle(story.day, config), url: linkTo(config, editionPath(story.day)) },
-    }, story.file);
+    page({
+      kind: 'story', path: story.permalink, title: story.title, description: body(story).summary, source: story.file,
+      lastmod: story.modified, meta: storyMeta(story, config), jsonLd: newsArticleJsonLd(story, body(story).summary, config),
+      data: {
+        story: storyView(story, body(story), config),
+        older: story.older ? card(story.older) : null,
+        newer: story.newer ? card(story.newer) : null,
+        related: story.related.map(card),
+        edition: { title: editionTitle(story.day, config), url: linkTo(config, editionPath(story.day)) },
+      },
+    });
+    for (const alias of story.aliases) {
+      const file = /\.html?$/.test(alias) ? alias : `${alias.replace(/\/?$/, '/')}index.html`;
+      page({
+        kind: 'redirect', path: alias, file, title: story.title, description: '', source: story.file, feeds: [],
+        data: { link: linkTo(config, story.permalink), absoluteUrl: absoluteUrl(config, story.permalink) },
+      });
+    }
   }
 
   paginate(site.stories, config.pageSize, '', config).forEach(({ items, pagination, path }) => {
-    const editions = groupCardsByDay(items, config, card);
     const title = pagination.page === 1 ? config.title : `${config.title}, page ${pagination.page}`;
-    page('front', path, title, config.description, { editions, pagination });
+    page({ kind: 'front', path, title, description: config.description, lastmod: newestChange(items), data: { editions: groupCardsByDay(items, config, card), pagination } });
   });
 
+  const editionFeeds = feedLinks(editionFeedSpec(config), config);
   site.editions.forEach((edition, index) => {
     const older = site.editions[index + 1];
     const newer = site.editions[index - 1];
     const view = editionView(edition, edition.stories.map(card), config);
     const neighbour = (day: string | undefined) => (day ? { title: editionTitle(day, config), url: linkTo(config, editionPath(day)) } : null);
-    page('edition', editionPath(edition.day), view.title, `${config.title}: the stories of ${view.title}`, {
-      edition: view, olderEdition: neighbour(older?.day), newerEdition: neighbour(newer?.day),
+    page({
+      kind: 'edition', path: editionPath(edition.day), title: view.title, description: `${config.title}: the stories of ${view.title}`,
+      lastmod: newestChange(edition.stories), feeds: editionFeeds,
+      data: { edition: view, olderEdition: neighbour(older?.day), newerEdition: neighbour(newer?.day) },
     });
   });
 
-  page('archive', 'archive/', 'Archive', `Every edition of ${config.title}`, { months: archiveMonths(site, config) });
+  const newest = newestChange(site.stories);
+  page({ kind: 'archive', path: 'archive/', title: 'Archive', description: `Every edition of ${config.title}`, lastmod: newest, feeds: editionFeeds, data: { months: archiveMonths(site, config) } });
 
   const tags = [...site.tags].sort((a, b) => a.name.localeCompare(b.name, config.language) || (a.slug < b.slug ? -1 : 1));
-  page('tags', 'tags/', 'Tags', `Every topic covered by ${config.title}`, { tags: tags.map((tag) => tagView(tag, config)) });
+  page({ kind: 'tags', path: 'tags/', title: 'Tags', description: `Every topic covered by ${config.title}`, lastmod: newest, data: { tags: tags.map((tag) => tagView(tag, config)) } });
   for (const tag of site.tags) {
+    const tagFeeds = feedLinks(tagFeedSpec(tag, config), config);
     paginate(tag.stories, config.pageSize, tagPath(tag), config).forEach(({ items, pagination, path }) => {
       const title = pagination.page === 1 ? tag.name : `${tag.name}, page ${pagination.page}`;
-      page('tag', path, title, `Stories about ${tag.name} from ${config.title}`, { tag: tagView(tag, config), stories: items.map(card), pagination });
+      page({
+        kind: 'tag', path, title, description: `Stories about ${tag.name} from ${config.title}`, lastmod: newestChange(items), feeds: tagFeeds,
+        data: { tag: { ...tagView(tag, config), feeds: tagFeeds }, stories: items.map(card), pagination },
+      });
     });
   }
 
-  pages.push({ kind: '404', path: '404.html', file: '404.html', template: '404', title: 'Page not found', description: 'This page does not exist.', data: {} });
+  page({ kind: '404', path: '404.html', file: '404.html', title: 'Page not found', description: 'This page does not exist.', data: {} });
   rejectCollisions(pages);
   return pages;
 }

@@ -48,6 +48,8 @@ describe('loadConfig', () => {
       permalink: '/:year/:month/:day/:slug/',
       pageSize: 10,
       feedSize: 20,
+      tagFeedSize: 20,
+      editionFeedSize: 14,
       rawHtml: false,
       contentDir: path.join(root, 'content'),
       templatesDir: path.join(root, 'templates'),
@@ -124,7 +126,7 @@ describe('loadConfig', () => {
   it('reports every problem of the file at once, with field and line', () => {
     const root = project('config-invalid');
     assert.deepEqual(problemsOf(() => loadConfig(root, {}, CLOCK)), [
-      'gazette.config.yaml:6:1  colour  unknown setting "colour"  (known settings: title, description, baseUrl, language, timeZone, permalink, pageSize, feedSize, markdown, content, templates, static, output)  [config-invalid]',
+      'gazette.config.yaml:6:1  colour  unknown setting "colour"  (known settings: title, description, baseUrl, language, timeZone, permalink, pageSize, feedSize, tagFeedSize, editionFeedSize, markdown, content, templates, static, output)  [config-invalid]',
       'gazette.config.yaml:3:1  language  "not a language!" is not a language tag  (use a BCP 47 tag such as en, en-GB, fr or ar)  [config-invalid]',
       'gazette.config.yaml:2:1  timeZone  unknown time zone "Mars/Olympus"  (use an IANA name such as Europe/Paris or Africa/Algiers)  [config-invalid]',
       'gazette.config.yaml:5:1  permalink  "/:year/:title/" must contain :slug so that every story gets its own page  [config-invalid]',

@@ -52,7 +52,6 @@ describe('planPages', () => {
       ['tag', 'tags/sahel/', 'tags/sahel/index.html'],
       ['404', '404.html', '404.html'],
     ]);
-    assert.ok(pages.every((page) => page.template === page.kind));
   });
 
   it('gives a story page its story, neighbours, related stories and edition', () => {
@@ -95,7 +94,18 @@ describe('planPages', () => {
       ['Algeria', ['Esper visits Algiers', 'Libya talks'], { page: 1, pages: 2, previousUrl: null, nextUrl: '/news/tags/algeria/page/2/' }],
       ['Algeria, page 2', ['Tunisia budget', 'September story'], { page: 2, pages: 2, previousUrl: '/news/tags/algeria/', nextUrl: null }],
     ]);
-    assert.deepEqual(algeria[0]?.data.tag, { name: 'Algeria', slug: 'algeria', url: '/news/tags/algeria/', count: 4 });
+    assert.deepEqual(algeria[0]?.data.tag, {
+      name: 'Algeria', slug: 'algeria', url: '/news/tags/algeria/', count: 4,
+      feeds: [
+        { title: 'Digest: Algeria (RSS)', type: 'application/rss+xml', url: '/news/tags/algeria/feed.xml' },
+        { title: 'Digest: Algeria (Atom)', type: 'application/atom+xml', url: '/news/tags/algeria/atom.xml' },
+        { title: 'Digest: Algeria (JSON Feed)', type: 'application/feed+json', url: '/news/tags/algeria/feed.json' },
+      ],
+    });
+    assert.deepEqual(algeria.map((page) => page.feeds.map((feed) => feed.url)), Array(2).fill([
+      '/news/feed.xml', '/news/atom.xml', '/news/feed.json',
+      '/news/tags/algeria/feed.xml', '/news/tags/algeria/atom.xml', '/news/tags/algeria/feed.json',
+    ]));
   });
 
   it('lists every tag by name on the tags page', () => {
@@ -133,8 +143,8 @@ describe('planPages', () => {
   });
 
   it('plans a 404 page at the root', () => {
-    assert.deepEqual(ofKind('404').map(({ path, file, template, title }) => ({ path, file, template, title })), [
-      { path: '404.html', file: '404.html', template: '404', title: 'Page not found' },
+    assert.deepEqual(ofKind('404').map(({ path, file, title }) => ({ path, file, title })), [
+      { path: '404.html', file: '404.html', title: 'Page not found' },
     ]);
   });
 

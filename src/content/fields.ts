@@ -88,7 +88,10 @@ export class FieldReader {
 
   /** An ISO 8601 date as written: impossible dates are refused, never rolled over. */
   date(field: string, required: boolean): DateTime | undefined {
-    const value = this.fields[field];
+    return this.dateValue(field, this.fields[field], required);
+  }
+
+  dateValue(field: string, value: unknown, required: boolean): DateTime | undefined {
     if (value === undefined || value === null) {
       if (required) this.problem(field, 'is required', 'e.g. date: 2020-10-01T16:40:00+01:00', 'field-missing');
       return undefined;

@@ -15,6 +15,11 @@ export interface StoryImage {
   credit: string | undefined;
 }
 
+export interface Correction {
+  date: DateTime;
+  text: string;
+}
+
 export interface StorySource {
   /** Path for messages, relative to the project root, with `/` separators. */
   file: string;
@@ -31,6 +36,9 @@ export interface StorySource {
   draft: boolean;
   slug: string | undefined;
   id: string | undefined;
+  /** Earlier site paths of the story (`2020/10/01/old-slug/`), each redirected to its page. */
+  aliases: string[];
+  corrections: Correction[];
   /** Front-matter fields Gazette does not know, passed through to templates. */
   extra: Record<string, unknown>;
   body: string;
@@ -39,7 +47,7 @@ export interface StorySource {
 
 export const STORY_FIELDS = [
   'title', 'date', 'updated', 'tags', 'summary', 'author', 'authors', 'section', 'dateline',
-  'image', 'credits', 'draft', 'slug', 'id',
+  'image', 'credits', 'draft', 'slug', 'id', 'aliases', 'corrections',
 ];
 const IMAGE_FIELDS = ['src', 'alt', 'caption', 'credit'];
 
@@ -94,12 +102,52 @@ export function readStory(file: string, split: SplitStory, timeZone: string): St
     draft: read.boolean('draft') ?? false,
     slug,
     id: read.text('id'),
+    aliases: readAliases(read),
+    corrections: readCorrections(read, fields.corrections, date),
     extra: Object.fromEntries(Object.entries(fields).filter(([key]) => !STORY_FIELDS.includes(key))),
     body: split.body,
     bodyLine: split.bodyLine,
   };
   const ok = read.problems.length === 0;
   return { story: ok ? story : undefined, problems: read.problems, warnings: read.warnings };
+}
+
+/** Old URLs as site paths: `/2020/10/01/old-slug/` → `2020/10/01/old-slug/`. */
+function readAliases(read: FieldReader): string[] {
+  const aliases: string[] = [];
+  for (const alias of read.textList('aliases') ?? []) {
+    const sitePath = alias.replace(/^\/+/, '');
+    const segments = sitePath.split('/');
+    if (!alias.startsWith('/') || /[?#\\]/.test(alias) || segments.some((segment) => segment === '.' || segment === '..') || sitePath === '') {
+      read.problem('aliases', `"${alias}" is not a path on this site`, 'write the old URL from the site root, e.g. /2020/10/01/old-slug/', 'slug-invalid');
+    } else {
+      aliases.push(decodeURI(sitePath));
+    }
+  }
+  return aliases;
+}
+
+function readCorrections(read: FieldReader, value: unknown, published: DateTime | undefined): Correction[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    read.problem('corrections', `expected a list, found ${describe(value)}`, 'e.g. corrections: [{ date: 2020-10-02T09:00:00+01:00, text: "An earlier version misspelt …" }]');
+    return [];
+  }
+  const corrections: Correction[] = [];
+  value.forEach((entry, index) => {
+    const field = `corrections`;
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+      read.problem(field, `item ${index + 1}: expected a mapping with date and text, found ${describe(entry)}`);
+      return;
+    }
+    const correction = entry as Record<string, unknown>;
+    const date = read.dateValue(field, correction.date, true);
+    const text = read.text(field, correction.text);
+    if (text === undefined && correction.text === undefined) read.problem(field, `item ${index + 1} has no text`, 'say what was corrected', 'field-missing');
+    if (date && published && date < published) read.problem(field, `item ${index + 1} is dated before the story`, 'a correction comes after publication');
+    if (date && text) corrections.push({ date, text });
+  });
+  return corrections.sort((a, b) => a.date.toMillis() - b.date.toMillis());
 }
 
 function readAuthors(read: FieldReader, fields: Record<string, unknown>): string[] {

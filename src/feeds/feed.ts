@@ -1,66 +1,117 @@
-// One neutral feed model, built from the site graph and the stories' absolute-URL bodies;
-// each format (rss.ts, …) only serializes it. Pure and deterministic: no clock is read here.
+// One neutral feed model, built from the site graph; each format (rss.ts, atom.ts, json.ts) only
+// serializes it. Pure and deterministic: no clock is read here, a feed is dated by its items.
 
 import type { DateTime } from 'luxon';
 import type { Config } from '../config.js';
-import type { Story } from '../model/site.js';
+import type { Edition, Story } from '../model/site.js';
+import { editionPath, editionTitle } from '../render/views.js';
 import { absoluteUrl } from '../urls.js';
+import { xmlText } from './xml.js';
 
 export interface FeedItem {
   id: string;
   url: string;
   title: string;
   summary: string;
-  /** Full story HTML, every URL absolute. */
+  /** Full HTML, every URL absolute. */
   html: string;
   published: DateTime;
+  /** Set when the item changed after publication (an update or a correction). */
   updated: DateTime | undefined;
   authors: string[];
   tags: string[];
   image: { url: string; alt: string } | undefined;
 }
 
+export type FeedFormat = 'rss' | 'atom' | 'json';
+
+export const FEED_FILES: Record<FeedFormat, string> = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' };
+
 export interface Feed {
   title: string;
   description: string;
   language: string;
+  /** The page the feed follows (the front page, a tag page, the archive). */
   homeUrl: string;
-  /** Where the feed is published, by format: `rss` → `https://…/feed.xml`. */
-  selfUrl: string;
+  /** Where each format of this feed is published, absolute. */
+  links: Record<FeedFormat, string>;
   /** The newest date among the items (publication or update): never the build's clock. */
   updated: DateTime | undefined;
+  /** Who publishes the feed: the site's name. */
+  publisher: string;
   generator: string;
   items: FeedItem[];
 }
 
-export interface FeedEntry {
-  story: Story;
-  summary: string;
-  absoluteHtml: string;
+export interface FeedSpec {
+  title: string;
+  description: string;
+  /** Site path of the page the feed follows. */
+  homePath: string;
+  /** Site folder the feed files go in: `` for the site feed, `tags/algeria/`, `editions/`. */
+  folder: string;
 }
 
-export function buildFeed(entries: readonly FeedEntry[], config: Config, feedPath: string, generator: string): Feed {
-  const items = entries.map(({ story, summary, absoluteHtml }): FeedItem => ({
+/** Site paths of a feed's three files. */
+export function feedPaths(folder: string): Record<FeedFormat, string> {
+  return { rss: folder + FEED_FILES.rss, atom: folder + FEED_FILES.atom, json: folder + FEED_FILES.json };
+}
+
+export function buildFeed(spec: FeedSpec, items: FeedItem[], config: Config, generator: string): Feed {
+  const paths = feedPaths(spec.folder);
+  const latest = items.map((item) => item.updated ?? item.published).sort((a, b) => b.toMillis() - a.toMillis())[0];
+  return {
+    title: spec.title,
+    description: spec.description,
+    language: config.language,
+    homeUrl: absoluteUrl(config, spec.homePath),
+    links: { rss: absoluteUrl(config, paths.rss), atom: absoluteUrl(config, paths.atom), json: absoluteUrl(config, paths.json) },
+    updated: latest,
+    publisher: config.title,
+    generator,
+    items,
+  };
+}
+
+export function storyItem(story: Story, summary: string, absoluteHtml: string, config: Config): FeedItem {
+  return {
     id: story.feedId,
     url: absoluteUrl(config, story.permalink),
     title: story.title,
     summary,
     html: absoluteHtml,
     published: story.date,
-    updated: story.updated,
+    updated: story.modified > story.date ? story.modified : undefined,
     authors: story.authors,
     tags: story.tagList.map((tag) => tag.name),
     image: story.image && { url: new URL(story.image.src.replace(/^\//, ''), config.baseUrl).href, alt: story.image.alt ?? '' },
-  }));
-  const latest = items.map((item) => item.updated ?? item.published).sort((a, b) => b.toMillis() - a.toMillis())[0];
+  };
+}
+
+/**
+ * One item per edition day, holding its headlines. The id is the edition's URL, so a story added
+ * later that day updates the item rather than making a new one.
+ */
+export function editionItem(edition: Edition, summaries: ReadonlyMap<Story, string>, config: Config): FeedItem {
+  const url = absoluteUrl(config, editionPath(edition.day));
+  const chronological = [...edition.stories].reverse();
+  const first = chronological[0] as Story;
+  const modified = edition.stories.reduce((latest, story) => (story.modified > latest ? story.modified : latest), first.modified);
+  const html = chronological.map((story) => {
+    const summary = summaries.get(story);
+    return `<li><a href="${xmlText(absoluteUrl(config, story.permalink))}">${xmlText(story.title)}</a>${summary ? `<br>${xmlText(summary)}` : ''}</li>`;
+  });
+  const count = edition.stories.length;
   return {
-    title: config.title,
-    description: config.description,
-    language: config.language,
-    homeUrl: config.baseUrl,
-    selfUrl: absoluteUrl(config, feedPath),
-    updated: latest,
-    generator,
-    items,
+    id: url,
+    url,
+    title: `${config.title}: ${editionTitle(edition.day, config)}`,
+    summary: `${count} ${count === 1 ? 'story' : 'stories'}: ${chronological.map((story) => story.title).join('; ')}`,
+    html: `<ul>\n${html.join('\n')}\n</ul>`,
+    published: first.date,
+    updated: modified > first.date ? modified : undefined,
+    authors: [],
+    tags: [...new Set(chronological.flatMap((story) => story.tagList.map((tag) => tag.name)))],
+    image: undefined,
   };
 }

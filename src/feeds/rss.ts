@@ -16,7 +16,7 @@ export function renderRss(feed: Feed): string {
     element('language', feed.language),
     element('generator', feed.generator),
     feed.updated ? element('lastBuildDate', rfc822(feed.updated)) : '',
-    `<atom:link href="${xmlText(feed.selfUrl)}" rel="self" type="application/rss+xml"/>`,
+    `<atom:link href="${xmlText(feed.links.rss)}" rel="self" type="application/rss+xml"/>`,
     ...feed.items.map(renderItem),
     '</channel>',
     '</rss>',

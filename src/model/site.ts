@@ -2,6 +2,7 @@
 // tags, editions (one per day in the site's time zone), previous/next and related stories.
 // Pure: stories and config in, graph out. Knows nothing of HTML or files.
 
+import type { DateTime } from 'luxon';
 import { GazetteError, failIfAny } from '../errors.js';
 import type { Config } from '../config.js';
 import type { StorySource } from '../content/story.js';
@@ -11,8 +12,10 @@ export interface Story extends StorySource {
   slug: string;
   /** Path below the site root, without a leading slash: `2020/10/01/slug/`. */
   permalink: string;
-  /** The feed id: front-matter `id`, else the story's absolute URL. */
+  /** The feed id: front-matter `id`, else the story's first URL (its oldest alias, or its permalink). */
   feedId: string;
+  /** The last change: the latest of the date, `updated` and the corrections. */
+  modified: DateTime;
   /** The edition day in the site's time zone: `2020-10-01`. */
   day: string;
   tagList: Tag[];
@@ -81,7 +84,9 @@ function placeStory(source: StorySource, config: Config): Story {
     ...source,
     slug,
     permalink,
-    feedId: source.id ?? new URL(permalink, config.baseUrl).href,
+    feedId: source.id ?? new URL(source.aliases[0] ?? permalink, config.baseUrl).href,
+    modified: [source.updated, ...source.corrections.map((correction) => correction.date)]
+      .reduce<DateTime>((latest, date) => (date && date > latest ? date : latest), source.date),
     day: local.toISODate() ?? '',
     tagList: [],
     older: undefined,

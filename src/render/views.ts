@@ -44,7 +44,9 @@ export interface StoryCardView {
 
 export interface StoryView extends StoryCardView {
   html: string;
+  /** The last change (an update or a correction), when there was one. */
   updated: TimeView | null;
+  corrections: { time: TimeView; text: string }[];
   authors: { name: string }[];
   credits: string | null;
   data: Record<string, unknown>;
@@ -114,7 +116,8 @@ export function storyView(story: Story, body: RenderedBody, config: Config): Sto
   return {
     ...storyCard(story, body, config),
     html: body.html,
-    updated: story.updated ? formatTime(story.updated, config) : null,
+    updated: story.modified > story.date ? formatTime(story.modified, config) : null,
+    corrections: story.corrections.map((correction) => ({ time: formatTime(correction.date, config), text: correction.text })),
     authors: story.authors.map((name) => ({ name })),
     credits: story.credits ?? null,
     data: story.extra,

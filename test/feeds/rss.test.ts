@@ -4,7 +4,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DateTime } from 'luxon';
 import Parser from 'rss-parser';
 import type { Config } from '../../src/config.js';
-import { buildFeed, type Feed } from '../../src/feeds/feed.js';
+import { buildFeed, storyItem, type Feed } from '../../src/feeds/feed.js';
+import { siteFeedSpec } from '../../src/feeds/site-feeds.js';
 import { renderRss, rfc822 } from '../../src/feeds/rss.js';
 import { buildSite } from '../../src/model/site.js';
 import { makeConfig } from '../support/config.js';
@@ -15,8 +16,8 @@ const HTML_WITH_CDATA_END = '<p>Compare <code>a[b[0]]>0</code> &amp; more ]]> he
 /** A feed of the given stories, each with a summary and an absolute-URL body. */
 function feedOf(config: Config, stories: StoryFields[]): Feed {
   const site = buildSite(stories.map((fields) => makeStory({ zone: config.timeZone, ...fields })), config);
-  const entries = site.stories.map((story) => ({ story, summary: `Summary of ${story.title}`, absoluteHtml: `<p>${story.title}</p>${HTML_WITH_CDATA_END}` }));
-  return buildFeed(entries, config, 'feed.xml', 'Gazette test');
+  const items = site.stories.map((story) => storyItem(story, `Summary of ${story.title}`, `<p>${story.title}</p>${HTML_WITH_CDATA_END}`, config));
+  return buildFeed(siteFeedSpec(config), items, config, 'Gazette test');
 }
 
 const algiers = makeConfig({

@@ -30,6 +30,8 @@ export function makeStory({ zone = 'UTC', date, updated, ...fields }: StoryField
     body: `About ${fields.title}.\n`,
     bodyLine: 5,
     ...fields,
+    aliases: fields.aliases ?? [],
+    corrections: fields.corrections ?? [],
     date: readDate(date, zone),
     updated: updated === undefined ? undefined : readDate(updated, zone),
   };

@@ -1,0 +1,45 @@
+// Atom 1.0 (RFC 4287): RFC 3339 dates with their offset, an author on the feed so every entry has
+// one, the story's stable id, summary as text and content as escaped HTML.
+
+import type { DateTime } from 'luxon';
+import type { Feed, FeedItem } from './feed.js';
+import { element, xmlText } from './xml.js';
+
+export function renderAtom(feed: Feed): string {
+  const lines = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xmlText(feed.language)}">`,
+    element('title', feed.title),
+    element('subtitle', feed.description),
+    `<link href="${xmlText(feed.homeUrl)}" rel="alternate" type="text/html"/>`,
+    `<link href="${xmlText(feed.links.atom)}" rel="self" type="application/atom+xml"/>`,
+    element('id', feed.homeUrl),
+    element('updated', rfc3339(feed.updated)),
+    `<author>${element('name', feed.publisher)}</author>`,
+    element('generator', feed.generator),
+    ...feed.items.map(renderEntry),
+    '</feed>',
+  ];
+  return `${lines.filter(Boolean).join('\n')}\n`;
+}
+
+function renderEntry(item: FeedItem): string {
+  return [
+    '<entry>',
+    element('title', item.title),
+    `<link href="${xmlText(item.url)}" rel="alternate" type="text/html"/>`,
+    element('id', item.id),
+    element('published', rfc3339(item.published)),
+    element('updated', rfc3339(item.updated ?? item.published)),
+    ...item.authors.map((author) => `<author>${element('name', author)}</author>`),
+    element('summary', item.summary, { type: 'text' }),
+    element('content', item.html, { type: 'html' }),
+    ...item.tags.map((tag) => `<category term="${xmlText(tag)}"/>`),
+    '</entry>',
+  ].filter(Boolean).join('\n');
+}
+
+/** RFC 3339 with the real offset: `2020-10-01T16:40:00+01:00`. An empty feed is dated 1970. */
+export function rfc3339(date: DateTime | undefined): string {
+  return date?.toISO({ suppressMilliseconds: true }) ?? '1970-01-01T00:00:00Z';
+}

@@ -1,0 +1,72 @@
+// Every feed of the site, in three formats each: the site feed, one per tag, and the edition feed
+// (one item a day). Also the autodiscovery links pages put in their head.
+
+import type { Config } from '../config.js';
+import type { Site, Story, Tag } from '../model/site.js';
+import { tagPath } from '../render/views.js';
+import { linkTo } from '../urls.js';
+import type { OutputFile } from '../write.js';
+import { renderAtom } from './atom.js';
+import { buildFeed, editionItem, feedPaths, storyItem, type Feed, type FeedFormat, type FeedSpec } from './feed.js';
+import { renderJsonFeed } from './json.js';
+import { renderRss } from './rss.js';
+
+export const EDITIONS_FOLDER = 'editions/';
+
+export interface StoryText {
+  summary(story: Story): string;
+  /** The story's HTML with every URL absolute. */
+  absoluteHtml(story: Story): string;
+}
+
+export interface FeedLink {
+  type: string;
+  title: string;
+  url: string;
+}
+
+const TYPES: Record<FeedFormat, string> = { rss: 'application/rss+xml', atom: 'application/atom+xml', json: 'application/feed+json' };
+const FORMAT_NAMES: Record<FeedFormat, string> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' };
+
+export function siteFeedSpec(config: Config): FeedSpec {
+  return { title: config.title, description: config.description, homePath: '', folder: '' };
+}
+
+export function tagFeedSpec(tag: Pick<Tag, 'name' | 'slug'>, config: Config): FeedSpec {
+  return { title: `${config.title}: ${tag.name}`, description: `Stories about ${tag.name} from ${config.title}`, homePath: tagPath(tag), folder: tagPath(tag) };
+}
+
+export function editionFeedSpec(config: Config): FeedSpec {
+  return { title: `${config.title}: daily editions`, description: `One item a day with the headlines of ${config.title}`, homePath: 'archive/', folder: EDITIONS_FOLDER };
+}
+
+export function renderSiteFeeds(site: Site, text: StoryText, config: Config, generator: string): OutputFile[] {
+  const storyItems = (stories: readonly Story[], size: number) =>
+    stories.slice(0, size).map((story) => storyItem(story, text.summary(story), text.absoluteHtml(story), config));
+  const summaries = new Map(site.stories.map((story) => [story, text.summary(story)]));
+  const feeds: [FeedSpec, Feed][] = [];
+  const add = (spec: FeedSpec, items: Feed['items']) => feeds.push([spec, buildFeed(spec, items, config, generator)]);
+
+  add(siteFeedSpec(config), storyItems(site.stories, config.feedSize));
+  for (const tag of site.tags) add(tagFeedSpec(tag, config), storyItems(tag.stories, config.tagFeedSize));
+  add(editionFeedSpec(config), site.editions.slice(0, config.editionFeedSize).map((edition) => editionItem(edition, summaries, config)));
+
+  return feeds.flatMap(([spec, feed]) => {
+    const paths = feedPaths(spec.folder);
+    return [
+      { path: paths.rss, contents: renderRss(feed) },
+      { path: paths.atom, contents: renderAtom(feed) },
+      { path: paths.json, contents: renderJsonFeed(feed) },
+    ];
+  });
+}
+
+/** `<link rel="alternate">` entries for a feed, one per format. */
+export function feedLinks(spec: FeedSpec, config: Config): FeedLink[] {
+  const paths = feedPaths(spec.folder);
+  return (Object.keys(TYPES) as FeedFormat[]).map((format) => ({
+    type: TYPES[format],
+    title: `${spec.title} (${FORMAT_NAMES[format]})`,
+    url: linkTo(config, paths[format]),
+  }));
+}

@@ -1,0 +1,22 @@
+// The page left at a story's old URL (an alias): it sends readers and crawlers on to the story.
+// It needs no theme, so it is written here rather than by a template.
+
+import { xmlText } from '../feeds/xml.js';
+
+export function renderRedirect(title: string, link: string, absolute: string, language: string): string {
+  const href = xmlText(link);
+  return `<!doctype html>
+<html lang="${xmlText(language)}">
+<head>
+<meta charset="utf-8">
+<title>Moved: ${xmlText(title)}</title>
+<link rel="canonical" href="${xmlText(absolute)}">
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url=${href}">
+</head>
+<body>
+<p>This story has moved to <a href="${href}">${xmlText(title)}</a>.</p>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,59 @@
+// Crawlers' view of the site: /sitemap.xml (every page with its last change), the Google News
+// sitemap (stories of the 48 hours before "now") and /robots.txt pointing at both.
+
+import type { DateTime } from 'luxon';
+import type { Config } from './config.js';
+import { xmlText } from './feeds/xml.js';
+import type { Story } from './model/site.js';
+import { absoluteUrl } from './urls.js';
+
+export const SITEMAP_PATH = 'sitemap.xml';
+export const NEWS_SITEMAP_PATH = 'news-sitemap.xml';
+const NEWS_WINDOW_HOURS = 48;
+
+export interface SitemapEntry {
+  path: string;
+  lastmod: DateTime | undefined;
+}
+
+export function renderSitemap(entries: readonly SitemapEntry[], config: Config): string {
+  const urls = entries.map((entry) => [
+    '<url>',
+    `<loc>${xmlText(absoluteUrl(config, entry.path))}</loc>`,
+    entry.lastmod ? `<lastmod>${entry.lastmod.toISO({ suppressMilliseconds: true })}</lastmod>` : '',
+    '</url>',
+  ].filter(Boolean).join(''));
+  return ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...urls, '</urlset>', ''].join('\n');
+}
+
+export function renderNewsSitemap(stories: readonly Story[], config: Config): string {
+  const since = config.now.minus({ hours: NEWS_WINDOW_HOURS });
+  const recent = stories.filter((story) => story.date > since && story.date <= config.now);
+  const urls = recent.map((story) => [
+    '<url>',
+    `<loc>${xmlText(absoluteUrl(config, story.permalink))}</loc>`,
+    '<news:news>',
+    `<news:publication><news:name>${xmlText(config.title)}</news:name><news:language>${xmlText(newsLanguage(config.language))}</news:language></news:publication>`,
+    `<news:publication_date>${story.date.toISO({ suppressMilliseconds: true })}</news:publication_date>`,
+    `<news:title>${xmlText(story.title)}</news:title>`,
+    '</news:news>',
+    '</url>',
+  ].join(''));
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">',
+    ...urls,
+    '</urlset>',
+    '',
+  ].join('\n');
+}
+
+export function renderRobots(config: Config): string {
+  return ['User-agent: *', 'Allow: /', '', `Sitemap: ${absoluteUrl(config, SITEMAP_PATH)}`, `Sitemap: ${absoluteUrl(config, NEWS_SITEMAP_PATH)}`, ''].join('\n');
+}
+
+/** Google News wants ISO 639 codes, with zh-cn and zh-tw the only regional exceptions. */
+function newsLanguage(language: string): string {
+  const lower = language.toLowerCase();
+  return lower === 'zh-cn' || lower === 'zh-tw' ? lower : (lower.split('-')[0] ?? lower);
+}
