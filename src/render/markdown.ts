@@ -2,6 +2,7 @@
 // built once and reused for every story. Links are resolved per use: root-relative links gain the
 // site's base path on pages; in feeds every link and image becomes absolute.
 
+import { defaultSchema, type Schema } from 'hast-util-sanitize';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
@@ -29,11 +30,15 @@ export interface MarkdownRenderer {
   render(markdown: string, resolveUrl: ResolveUrl): RenderedBody;
 }
 
+// GitHub's schema, without a second "user-content-" prefix on ids: with raw HTML removed, the only
+// ids are the footnotes', which mdast-util-to-hast has already prefixed (their links expect one).
+const SANITIZE_SCHEMA: Schema = { ...defaultSchema, clobberPrefix: '' };
+
 export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRenderer {
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)
-    .use(remarkHtml, options.rawHtml ? { sanitize: false, allowDangerousHtml: true } : { sanitize: true })
+    .use(remarkHtml, options.rawHtml ? { sanitize: false, allowDangerousHtml: true } : { sanitize: SANITIZE_SCHEMA })
     .freeze();
 
   return {

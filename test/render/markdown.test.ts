@@ -19,6 +19,14 @@ describe('createMarkdownRenderer', () => {
       '<p>It was <del>wrong</del> right. See <a href="https://example.org">https://example.org</a> and <a href="http://www.example.com">www.example.com</a>.</p>');
   });
 
+  it('links footnote references and notes to each other', () => {
+    const rendered = html('Claim[^1].\n\n[^1]: The source.\n');
+    const ids = [...rendered.matchAll(/ id="([^"]+)"/g)].map((match) => match[1]);
+    const targets = [...rendered.matchAll(/ href="#([^"]+)"/g)].map((match) => match[1]);
+    assert.deepEqual(targets, ['user-content-fn-1', 'user-content-fnref-1']);
+    for (const target of targets) assert.ok(ids.includes(target), `#${target} has no element`);
+  });
+
   it('gives the first paragraph as plain text', () => {
     const rendered = safe.render('# Title\n\nFirst *para*\ngraph with `code`.\n\nSecond.', keep);
     assert.equal(rendered.html, '<h1>Title</h1>\n<p>First <em>para</em>\ngraph with <code>code</code>.</p>\n<p>Second.</p>');
