@@ -1,96 +1,151 @@
 // The build in one sentence: load stories and theme, build the site graph, render the Markdown,
-// decide the pages, render them and the feed, write the site.
+// decide the pages, render them and the feeds, write the site. A Builder keeps what it made, so
+// that the dev loop's rebuild ("these files changed") runs the same stages and redoes only what a
+// change touched: unchanged stories are not read again, unchanged Markdown and pages not rendered.
 
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Config } from './config.js';
-import { loadStories } from './content/load.js';
+import { loadStories, type StoryFileResult } from './content/load.js';
 import { loadTheme } from './content/theme.js';
 import { GazetteError, failIfAny } from './errors.js';
 import { FEED_FILES } from './feeds/feed.js';
 import { renderSiteFeeds } from './feeds/site-feeds.js';
 import { buildSite as buildSiteGraph, type Story } from './model/site.js';
 import { planPages, type Page } from './pages.js';
+import { createMarkdownRenderer, cutOnWord, type RenderedMarkdown } from './render/markdown.js';
 import { renderRedirect } from './render/redirect.js';
-import { NEWS_SITEMAP_PATH, renderNewsSitemap, renderRobots, renderSitemap, SITEMAP_PATH } from './sitemaps.js';
-import { createMarkdownRenderer, cutOnWord } from './render/markdown.js';
 import { createTemplateRenderer, type TemplateRenderer } from './render/templates.js';
 import type { RenderedBody } from './render/views.js';
+import { NEWS_SITEMAP_PATH, renderNewsSitemap, renderRobots, renderSitemap, SITEMAP_PATH } from './sitemaps.js';
 import { absoluteUrl, feedUrlResolver, linkTo, pageUrlResolver } from './urls.js';
 import { GENERATOR } from './version.js';
-import { writeSite, type OutputFile } from './write.js';
+import { fingerprintSite, syncSite, writeSite, type OutputFile, type OutputState } from './write.js';
 
-export interface BuildOptions {
-  /** false: validate and render everything, write nothing (`gazette check`). */
-  write: boolean;
-}
+/** How a build leaves its output: swapped in whole, synced in place (dev), or not written (check). */
+export type WriteMode = 'swap' | 'sync' | 'none';
 
 export interface BuildReport {
   stories: number;
   pages: number;
   files: number;
   warnings: GazetteError[];
+  /** Files written and removed by this build (every file for a swap). */
+  written: string[];
+  removed: string[];
+}
+
+export interface Builder {
+  /** Build; `changed` lists the absolute paths changed since the last build (all when absent). */
+  build(changed?: ReadonlySet<string>): Promise<BuildReport>;
 }
 
 const SUMMARY_LENGTH = 280;
 
-export async function build(config: Config, options: BuildOptions = { write: true }): Promise<BuildReport> {
-  const [content, theme] = await Promise.all([
-    loadStories(config.root, config.contentDir, config.timeZone),
-    loadTheme(config.root, config.templatesDir, config.staticDir),
-  ]);
-  failIfAny(content.problems);
-  const warnings = [...content.warnings];
-
-  const site = buildSiteGraph(content.stories, config);
-  const markdown = createMarkdownRenderer({ rawHtml: config.rawHtml });
-  const bodies = new Map<Story, RenderedBody>();
-  for (const story of site.stories) {
-    const rendered = markdown.render(story.body, pageUrlResolver(config));
-    if (rendered.droppedHtml) {
-      warnings.push(new GazetteError({
-        code: 'field-invalid', file: story.file, line: story.bodyLine, message: 'raw HTML in the story was removed',
-        hint: 'write it in Markdown, or set "markdown: { rawHtml: true }" if your authors are trusted',
-      }));
-    }
-    bodies.set(story, { html: rendered.html, summary: story.summary ?? cutOnWord(rendered.firstParagraph, SUMMARY_LENGTH) });
-  }
-
-  const pages = planPages(site, bodies, config);
-  const templates = createTemplateRenderer(theme, { site: siteGlobals(config) });
-  const files: OutputFile[] = [];
-  for (const page of pages) files.push({ path: page.file, contents: await renderPage(page, templates, config) });
-
-  const absoluteHtml = new Map<Story, string>();
-  const text = {
-    summary: (story: Story) => bodies.get(story)?.summary ?? '',
-    absoluteHtml(story: Story) {
-      let html = absoluteHtml.get(story);
-      if (html === undefined) {
-        html = markdown.render(story.body, feedUrlResolver(config, story.permalink)).html;
-        absoluteHtml.set(story, html);
-      }
-      return html;
-    },
-  };
-  files.push(...renderSiteFeeds(site, text, config, GENERATOR));
-  files.push(
-    { path: SITEMAP_PATH, contents: renderSitemap(pages.filter((page) => page.lastmod !== undefined), config) },
-    { path: NEWS_SITEMAP_PATH, contents: renderNewsSitemap(site.stories, config) },
-    { path: 'robots.txt', contents: renderRobots(config) },
-  );
-
-  const copies = theme.staticFiles.map((file) => ({ from: file.from, path: file.to }));
-  rejectSharedDestinations(files, copies, config.root);
-  if (options.write) await writeSite(config, files, copies);
-  return { stories: site.stories.length, pages: pages.length, files: files.length + copies.length, warnings };
+export function build(config: Config, options: { write: boolean } = { write: true }): Promise<BuildReport> {
+  return createBuilder(config, options.write ? 'swap' : 'none').build();
 }
 
-function renderPage(page: Page, templates: TemplateRenderer, config: Config): Promise<string> | string {
-  if (page.kind === 'redirect') {
-    const { link, absoluteUrl: target } = page.data as { link: string; absoluteUrl: string };
-    return renderRedirect(page.title, link, target, config.language);
+export function createBuilder(config: Config, mode: WriteMode): Builder {
+  const markdown = createMarkdownRenderer({ rawHtml: config.rawHtml });
+  let storyFiles: Map<string, StoryFileResult> | undefined;
+  let markdownCache = new Map<string, RenderedMarkdown>();
+  let theme: { key: string; templates: TemplateRenderer } | undefined;
+  let pageCache = new Map<string, { key: string; html: string }>();
+  let output: OutputState | undefined;
+
+  return {
+    async build(changed) {
+      const [content, themeFiles] = await Promise.all([
+        loadStories(config.root, config.contentDir, config.timeZone, storyFiles, changed),
+        loadTheme(config.root, config.templatesDir, config.staticDir),
+      ]);
+      failIfAny(content.problems);
+      const warnings = [...content.warnings];
+
+      const site = buildSiteGraph(content.stories, config);
+      const renderedMarkdown = new Map<string, RenderedMarkdown>();
+      const bodies = new Map<Story, RenderedBody>();
+      for (const story of site.stories) {
+        const rendered = renderedMarkdown.get(story.body) ?? markdownCache.get(story.body) ?? markdown.render(story.body, pageUrlResolver(config));
+        renderedMarkdown.set(story.body, rendered);
+        if (rendered.droppedHtml) warnings.push(droppedHtmlWarning(story));
+        bodies.set(story, { html: rendered.html, summary: story.summary ?? cutOnWord(rendered.firstParagraph, SUMMARY_LENGTH) });
+      }
+
+      const pages = planPages(site, bodies, config);
+      const themeKey = fingerprint(JSON.stringify(themeFiles.templates));
+      if (theme?.key !== themeKey) {
+        theme = { key: themeKey, templates: createTemplateRenderer(themeFiles, { site: siteGlobals(config) }) };
+        pageCache = new Map();
+      }
+      const renderedPages = new Map<string, { key: string; html: string }>();
+      const files: OutputFile[] = [];
+      for (const page of pages) {
+        const context = pageContext(page, config);
+        const key = fingerprint(JSON.stringify(context));
+        const cached = pageCache.get(page.file);
+        const html = cached?.key === key ? cached.html : await renderPage(page, context, theme.templates, config);
+        renderedPages.set(page.file, { key, html });
+        files.push({ path: page.file, contents: html });
+      }
+
+      const absoluteHtml = new Map<Story, string>();
+      const text = {
+        summary: (story: Story) => bodies.get(story)?.summary ?? '',
+        absoluteHtml(story: Story) {
+          let html = absoluteHtml.get(story);
+          if (html === undefined) {
+            html = markdown.render(story.body, feedUrlResolver(config, story.permalink)).html;
+            absoluteHtml.set(story, html);
+          }
+          return html;
+        },
+      };
+      files.push(...renderSiteFeeds(site, text, config, GENERATOR));
+      files.push(
+        { path: SITEMAP_PATH, contents: renderSitemap(pages.filter((page) => page.lastmod !== undefined), config) },
+        { path: NEWS_SITEMAP_PATH, contents: renderNewsSitemap(site.stories, config) },
+        { path: 'robots.txt', contents: renderRobots(config) },
+      );
+
+      const copies = themeFiles.staticFiles.map((file) => ({ from: file.from, path: file.to }));
+      rejectSharedDestinations(files, copies, config.root);
+      const { written, removed } = await writeOutput(files, copies);
+
+      storyFiles = content.results;
+      markdownCache = renderedMarkdown;
+      pageCache = renderedPages;
+      return { stories: site.stories.length, pages: pages.length, files: files.length + copies.length, warnings, written, removed };
+    },
+  };
+
+  async function writeOutput(files: OutputFile[], copies: { from: string; path: string }[]): Promise<{ written: string[]; removed: string[] }> {
+    if (mode === 'none') return { written: [], removed: [] };
+    if (mode === 'swap' || output === undefined) {
+      await writeSite(config, files, copies);
+      if (mode === 'sync') output = await fingerprintSite(files, copies);
+      return { written: [...files.map((file) => file.path), ...copies.map((copy) => copy.path)], removed: [] };
+    }
+    const report = await syncSite(config, files, copies, output);
+    output = report.state;
+    return { written: report.written, removed: report.removed };
   }
-  return templates.render(page.kind, {
+}
+
+function fingerprint(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}
+
+function droppedHtmlWarning(story: Story): GazetteError {
+  return new GazetteError({
+    code: 'field-invalid', file: story.file, line: story.bodyLine, message: 'raw HTML in the story was removed',
+    hint: 'write it in Markdown, or set "markdown: { rawHtml: true }" if your authors are trusted',
+  });
+}
+
+function pageContext(page: Page, config: Config): Record<string, unknown> {
+  return {
     ...page.data,
     page: {
       kind: page.kind,
@@ -102,7 +157,15 @@ function renderPage(page: Page, templates: TemplateRenderer, config: Config): Pr
       meta: page.meta,
       jsonLd: page.jsonLd,
     },
-  });
+  };
+}
+
+function renderPage(page: Page, context: Record<string, unknown>, templates: TemplateRenderer, config: Config): Promise<string> | string {
+  if (page.kind === 'redirect') {
+    const { link, absoluteUrl: target } = page.data as { link: string; absoluteUrl: string };
+    return renderRedirect(page.title, link, target, config.language);
+  }
+  return templates.render(page.kind, context);
 }
 
 function siteGlobals(config: Config) {

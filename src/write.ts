@@ -1,8 +1,10 @@
-// The only module that touches the output folder. The site is written into a temporary folder
-// beside it and swapped in whole, so a failed or interrupted build leaves the previous site as it
-// was, and files of deleted stories disappear.
+// The only module that touches the output folder. A build writes the site into a temporary folder
+// beside it and swaps it in whole, so a failed or interrupted build leaves the previous site as it
+// was, and files of deleted stories disappear. The dev loop instead syncs its own folder in place,
+// writing only the files whose bytes changed.
 
-import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from './config.js';
 import { GazetteError } from './errors.js';
@@ -58,6 +60,52 @@ export async function writeSite(folders: Folders, files: readonly OutputFile[], 
       cause,
     });
   }
+}
+
+/** Fingerprints of what is in the output folder, by path: what the next sync compares against. */
+export type OutputState = Map<string, string>;
+
+export interface SyncReport {
+  state: OutputState;
+  written: string[];
+  removed: string[];
+}
+
+/**
+ * Bring a folder written by an earlier writeSite or syncSite up to date in place: write the files
+ * whose bytes changed, remove the files no longer produced. Used by the dev loop only.
+ */
+export async function syncSite(folders: Folders, files: readonly OutputFile[], copies: readonly CopiedFile[], previous: OutputState): Promise<SyncReport> {
+  await checkOutputFolder(folders);
+  const outDir = path.resolve(folders.outDir);
+  const state: OutputState = new Map();
+  const written: string[] = [];
+  const put = async (sitePath: string, bytes: string | Buffer) => {
+    const fingerprint = fingerprintOf(bytes);
+    state.set(sitePath, fingerprint);
+    if (previous.get(sitePath) === fingerprint) return;
+    const target = inside(outDir, sitePath);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, bytes);
+    written.push(sitePath);
+  };
+  for (const file of files) await put(file.path, file.contents);
+  for (const copy of copies) await put(copy.path, await readFile(copy.from));
+  const removed = [...previous.keys()].filter((sitePath) => !state.has(sitePath)).sort();
+  for (const sitePath of removed) await rm(inside(outDir, sitePath), { force: true });
+  return { state, written, removed };
+}
+
+/** Fingerprint every file written by writeSite, so that syncSite can follow it. */
+export async function fingerprintSite(files: readonly OutputFile[], copies: readonly CopiedFile[]): Promise<OutputState> {
+  const state: OutputState = new Map();
+  for (const file of files) state.set(file.path, fingerprintOf(file.contents));
+  for (const copy of copies) state.set(copy.path, fingerprintOf(await readFile(copy.from)));
+  return state;
+}
+
+function fingerprintOf(bytes: string | Buffer): string {
+  return createHash('sha1').update(bytes).digest('base64');
 }
 
 /** Resolve a site path inside the output folder; anything that would land outside is refused. */

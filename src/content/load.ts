@@ -25,10 +25,27 @@ export async function findStoryFiles(contentDir: string): Promise<string[]> {
     .sort();
 }
 
-export async function loadStories(root: string, contentDir: string, timeZone: string): Promise<LoadedContent> {
-  const files = await findStoryFiles(contentDir);
-  const results = await Promise.all(files.map((entry) => loadStory(root, path.join(contentDir, entry), timeZone)));
+/** What reading one story file gave; kept between builds so unchanged files are not read again. */
+export type StoryFileResult = Awaited<ReturnType<typeof loadStory>>;
+
+/**
+ * Read every story. With `previous` results and the set of `changed` absolute paths, files that did
+ * not change are taken from `previous` instead of being read again.
+ */
+export async function loadStories(
+  root: string,
+  contentDir: string,
+  timeZone: string,
+  previous?: Map<string, StoryFileResult>,
+  changed?: ReadonlySet<string>,
+): Promise<LoadedContent & { results: Map<string, StoryFileResult> }> {
+  const files = (await findStoryFiles(contentDir)).map((entry) => path.join(contentDir, entry));
+  const results = await Promise.all(files.map((file) => {
+    const reused = changed && !changed.has(file) ? previous?.get(file) : undefined;
+    return reused ?? loadStory(root, file, timeZone);
+  }));
   return {
+    results: new Map(files.map((file, index) => [file, results[index] as StoryFileResult])),
     stories: results.flatMap((result) => (result.story ? [result.story] : [])),
     problems: results.flatMap((result) => result.problems),
     warnings: results.flatMap((result) => result.warnings),

@@ -16,7 +16,7 @@ export interface MarkdownOptions {
   rawHtml: boolean;
 }
 
-export interface RenderedBody {
+export interface RenderedMarkdown {
   html: string;
   /** The first paragraph as plain text. */
   firstParagraph: string;
@@ -27,7 +27,7 @@ export interface RenderedBody {
 export type ResolveUrl = (url: string) => string;
 
 export interface MarkdownRenderer {
-  render(markdown: string, resolveUrl: ResolveUrl): RenderedBody;
+  render(markdown: string, resolveUrl: ResolveUrl): RenderedMarkdown;
 }
 
 // GitHub's schema, without a second "user-content-" prefix on ids: with raw HTML removed, the only
