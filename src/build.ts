@@ -10,7 +10,7 @@ import { loadStories, type StoryFileResult } from './content/load.js';
 import { loadTheme } from './content/theme.js';
 import { GazetteError, failIfAny } from './errors.js';
 import { FEED_FILES } from './feeds/feed.js';
-import { renderSiteFeeds } from './feeds/site-feeds.js';
+import { feedHtml, renderSiteFeeds } from './feeds/site-feeds.js';
 import { buildSite as buildSiteGraph, type Story } from './model/site.js';
 import { planPages, type Page } from './pages.js';
 import { createMarkdownRenderer, cutOnWord, type RenderedMarkdown } from './render/markdown.js';
@@ -18,7 +18,7 @@ import { renderRedirect } from './render/redirect.js';
 import { createTemplateRenderer, type TemplateRenderer } from './render/templates.js';
 import type { RenderedBody } from './render/views.js';
 import { NEWS_SITEMAP_PATH, renderNewsSitemap, renderRobots, renderSitemap, SITEMAP_PATH } from './sitemaps.js';
-import { absoluteUrl, feedUrlResolver, linkTo, pageUrlResolver } from './urls.js';
+import { absoluteUrl, linkTo, pageUrlResolver } from './urls.js';
 import { GENERATOR } from './version.js';
 import { fingerprintSite, syncSite, writeSite, type OutputFile, type OutputState } from './write.js';
 
@@ -96,7 +96,7 @@ export function createBuilder(config: Config, mode: WriteMode): Builder {
         absoluteHtml(story: Story) {
           let html = absoluteHtml.get(story);
           if (html === undefined) {
-            html = markdown.render(story.body, feedUrlResolver(config, story.permalink)).html;
+            html = feedHtml(markdown, story, config);
             absoluteHtml.set(story, html);
           }
           return html;

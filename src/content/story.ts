@@ -121,7 +121,11 @@ function readAliases(read: FieldReader): string[] {
     if (!alias.startsWith('/') || /[?#\\]/.test(alias) || segments.some((segment) => segment === '.' || segment === '..') || sitePath === '') {
       read.problem('aliases', `"${alias}" is not a path on this site`, 'write the old URL from the site root, e.g. /2020/10/01/old-slug/', 'slug-invalid');
     } else {
-      aliases.push(decodeURI(sitePath));
+      try {
+        aliases.push(decodeURI(sitePath));
+      } catch {
+        read.problem('aliases', `"${alias}" has a broken percent-escape`, 'write % as %25', 'slug-invalid');
+      }
     }
   }
   return aliases;
@@ -142,8 +146,9 @@ function readCorrections(read: FieldReader, value: unknown, published: DateTime 
     }
     const correction = entry as Record<string, unknown>;
     const date = read.dateValue(field, correction.date, true);
-    const text = read.text(field, correction.text);
-    if (text === undefined && correction.text === undefined) read.problem(field, `item ${index + 1} has no text`, 'say what was corrected', 'field-missing');
+    const missingText = correction.text === undefined || correction.text === null;
+    if (missingText) read.problem(field, `item ${index + 1} has no text`, 'say what was corrected', 'field-missing');
+    const text = missingText ? undefined : read.text(field, correction.text);
     if (date && published && date < published) read.problem(field, `item ${index + 1} is dated before the story`, 'a correction comes after publication');
     if (date && text) corrections.push({ date, text });
   });

@@ -4,7 +4,8 @@
 import type { Config } from '../config.js';
 import type { Site, Story, Tag } from '../model/site.js';
 import { tagPath } from '../render/views.js';
-import { linkTo } from '../urls.js';
+import type { MarkdownRenderer } from '../render/markdown.js';
+import { absoluteUrl, feedUrlResolver, linkTo } from '../urls.js';
 import type { OutputFile } from '../write.js';
 import { renderAtom } from './atom.js';
 import { buildFeed, editionItem, feedPaths, storyItem, type Feed, type FeedFormat, type FeedSpec } from './feed.js';
@@ -59,6 +60,13 @@ export function renderSiteFeeds(site: Site, text: StoryText, config: Config, gen
       { path: paths.json, contents: renderJsonFeed(feed) },
     ];
   });
+}
+
+/** A story's HTML for feeds: every URL absolute, footnote anchors included. */
+export function feedHtml(markdown: MarkdownRenderer, story: Story, config: Config): string {
+  // Footnote links come from footnote nodes, not link nodes, so the resolver never sees them.
+  return markdown.render(story.body, feedUrlResolver(config, story.permalink)).html
+    .replaceAll('href="#', `href="${absoluteUrl(config, story.permalink)}#`);
 }
 
 /** `<link rel="alternate">` entries for a feed, one per format. */

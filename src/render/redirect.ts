@@ -5,7 +5,7 @@ import { xmlText } from '../feeds/xml.js';
 
 export function renderRedirect(title: string, link: string, absolute: string, language: string): string {
   const href = xmlText(link);
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html lang="${xmlText(language)}">
 <head>
 <meta charset="utf-8">

@@ -184,3 +184,92 @@ describe('readStory', () => {
     ]);
   });
 });
+
+describe('readStory: aliases', () => {
+  it('reads old URLs written from the site root as site paths', () => {
+    const story = storyOf(read('---\ntitle: T\ndate: 2020-10-01\naliases: [/2020/09/30/old-slug/, /old.html, "/caf%C3%A9/", /news/a/b]\n---\n'));
+    assert.deepEqual(story.aliases, ['2020/09/30/old-slug/', 'old.html', 'café/', 'news/a/b']);
+  });
+
+  it('reads one alias given as text, and none when the field is absent', () => {
+    assert.deepEqual(storyOf(read('---\ntitle: T\ndate: 2020-10-01\naliases: /2020/09/30/old-slug/\n---\n')).aliases, ['2020/09/30/old-slug/']);
+    assert.deepEqual(storyOf(read('---\ntitle: T\ndate: 2020-10-01\n---\n')).aliases, []);
+  });
+
+  it('refuses relative paths, parent folders, queries and fragments, each with its line', () => {
+    const result = read('---\ntitle: T\ndate: 2020-10-01\naliases:\n  - ../x\n  - relative/path\n  - /a?b\n  - /a#b\n  - /2020/../secret/\n  - /ok/\n---\n');
+    assert.equal(result.story, undefined);
+    assert.deepEqual(result.problems.map((problem) => problem.format()), ['../x', 'relative/path', '/a?b', '/a#b', '/2020/../secret/'].map((alias) =>
+      `${FILE}:4:1  aliases  "${alias}" is not a path on this site  (write the old URL from the site root, e.g. /2020/10/01/old-slug/)  [slug-invalid]`));
+  });
+
+  it('refuses an alias with a broken percent-escape as a problem, without throwing', () => {
+    let result: StoryResult | undefined;
+    assert.doesNotThrow(() => {
+      result = read('---\ntitle: T\ndate: 2020-10-01\naliases: ["/growth-of-100%/"]\n---\n');
+    });
+    assert.deepEqual(places(result?.problems ?? []), [{ field: 'aliases', line: 4, code: 'slug-invalid' }]);
+  });
+});
+
+describe('readStory: corrections', () => {
+  it('reads a list of dated corrections, oldest first, in the site time zone', () => {
+    const story = storyOf(read([
+      '---', 'title: T', 'date: 2020-10-01T16:40:00+01:00', 'corrections:',
+      '  - date: 2020-10-03T08:00:00Z', '    text: "A second fix."',
+      '  - date: 2020-10-02 09:00', '    text: An earlier version misspelt a name.',
+      '---', '',
+    ].join('\n')));
+    assert.deepEqual(story.corrections.map((correction) => [correction.date.toISO(), correction.text]), [
+      ['2020-10-02T09:00:00.000+01:00', 'An earlier version misspelt a name.'],
+      ['2020-10-03T09:00:00.000+01:00', 'A second fix.'],
+    ]);
+    assert.equal(story.corrections[0]?.date.zoneName, 'Africa/Algiers');
+  });
+
+  it('has no corrections when the field is absent or empty', () => {
+    assert.deepEqual(storyOf(read('---\ntitle: T\ndate: 2020-10-01\n---\n')).corrections, []);
+    assert.deepEqual(storyOf(read('---\ntitle: T\ndate: 2020-10-01\ncorrections:\n---\n')).corrections, []);
+  });
+
+  it('refuses a bad date and a correction dated before the story, with the line', () => {
+    const result = read([
+      '---', 'title: T', 'date: 2020-10-02T10:00:00+01:00', 'corrections:',
+      '  - date: yesterday', '    text: Bad date.',
+      '  - date: 2020-10-01T09:00:00+01:00', '    text: Too early.',
+      '  - date: 2020-02-30', '    text: No such day.',
+      '  - text: No date.',
+      '---', '',
+    ].join('\n'));
+    assert.equal(result.story, undefined);
+    assert.deepEqual(result.problems.map((problem) => problem.format()), [
+      `${FILE}:4:1  corrections  "yesterday" is not a date  (expected an ISO 8601 date such as 2020-10-01 or 2020-10-01T16:40:00+01:00)  [date-invalid]`,
+      `${FILE}:4:1  corrections  item 2 is dated before the story  (a correction comes after publication)  [field-invalid]`,
+      `${FILE}:4:1  corrections  "2020-02-30" is not a real date or time  (expected an ISO 8601 date such as 2020-10-01 or 2020-10-01T16:40:00+01:00)  [date-invalid]`,
+      `${FILE}:4:1  corrections  is required  (e.g. date: 2020-10-01T16:40:00+01:00)  [field-missing]`,
+    ]);
+  });
+
+  it('refuses corrections that are not a list of mappings', () => {
+    assert.deepEqual(read('---\ntitle: T\ndate: 2020-10-01\ncorrections: Fixed a name.\n---\n').problems.map((problem) => problem.format()), [
+      `${FILE}:4:1  corrections  expected a list, found "Fixed a name."  (e.g. corrections: [{ date: 2020-10-02T09:00:00+01:00, text: "An earlier version misspelt …" }])  [field-invalid]`,
+    ]);
+    assert.deepEqual(read('---\ntitle: T\ndate: 2020-10-01\ncorrections: [Fixed a name.]\n---\n').problems.map((problem) => problem.format()), [
+      `${FILE}:4:1  corrections  item 1: expected a mapping with date and text, found "Fixed a name."  [field-invalid]`,
+    ]);
+  });
+
+  it('reports a correction without text once, with the line', () => {
+    const result = read('---\ntitle: T\ndate: 2020-10-01\ncorrections:\n  - date: 2020-10-02\n---\n');
+    assert.equal(result.story, undefined);
+    assert.deepEqual(result.problems.map((problem) => problem.format()), [
+      `${FILE}:4:1  corrections  item 1 has no text  (say what was corrected)  [field-missing]`,
+    ]);
+  });
+
+  it('reports a correction with an empty text instead of dropping it', () => {
+    const result = read('---\ntitle: T\ndate: 2020-10-01\ncorrections:\n  - date: 2020-10-02\n    text:\n---\n');
+    assert.deepEqual(places(result.problems), [{ field: 'corrections', line: 4, code: 'field-missing' }]);
+    assert.equal(result.story, undefined);
+  });
+});

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { DateTime } from 'luxon';
 import { BuildFailed } from '../../src/errors.js';
 import { buildSite, type Story } from '../../src/model/site.js';
 import { makeConfig } from '../support/config.js';
@@ -163,5 +164,40 @@ describe('buildSite', () => {
       story({ title: 'Twin', date: '2020-10-02T10:00:00', file: 'content/b.md' }),
     ], config);
     assert.deepEqual(site.stories.map((item) => item.permalink), ['2020/10/02/twin/', '2020/10/01/twin/']);
+  });
+
+  describe('modified', () => {
+    const at = (iso: string) => DateTime.fromISO(iso, { zone: 'Africa/Algiers' });
+    const fix = (iso: string) => ({ date: at(iso), text: `Fixed at ${iso}.` });
+    const modified = (fields: Omit<StoryFields, 'title' | 'date'>) =>
+      buildSite([story({ title: 'Story', date: '2020-10-01T10:00:00', ...fields })], config).stories[0]?.modified.toISO();
+
+    it('is the date of a story never changed', () => {
+      assert.equal(modified({}), '2020-10-01T10:00:00.000+01:00');
+    });
+
+    it('is the update when there is one', () => {
+      assert.equal(modified({ updated: '2020-10-01T12:30:00' }), '2020-10-01T12:30:00.000+01:00');
+    });
+
+    it('is the latest correction when it comes after the update', () => {
+      assert.equal(modified({ updated: '2020-10-01T12:30:00', corrections: [fix('2020-10-02T09:00:00'), fix('2020-10-03T08:15:00')] }), '2020-10-03T08:15:00.000+01:00');
+      assert.equal(modified({ corrections: [fix('2020-10-03T08:15:00'), fix('2020-10-02T09:00:00')] }), '2020-10-03T08:15:00.000+01:00');
+    });
+
+    it('is the update when it comes after every correction', () => {
+      assert.equal(modified({ updated: '2020-10-04T18:00:00', corrections: [fix('2020-10-02T09:00:00')] }), '2020-10-04T18:00:00.000+01:00');
+    });
+  });
+
+  it('uses the first alias as feed id when the story has no id, so a renamed story keeps it', () => {
+    const site = buildSite([
+      story({ title: 'Renamed', slug: 'new-name', date: '2020-10-02T10:00:00', aliases: ['2020/10/02/old-name/', '2020/10/02/older-name/'] }),
+      story({ title: 'Renamed with id', slug: 'other', date: '2020-10-01T10:00:00', aliases: ['2020/10/01/first/'], id: 'tag:example.org,2020:x' }),
+    ], config);
+    assert.deepEqual(site.stories.map((item) => [item.permalink, item.feedId]), [
+      ['2020/10/02/new-name/', 'https://example.org/news/2020/10/02/old-name/'],
+      ['2020/10/01/other/', 'tag:example.org,2020:x'],
+    ]);
   });
 });

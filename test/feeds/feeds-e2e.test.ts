@@ -1,0 +1,215 @@
+// End to end: build the sample project with a renamed and a corrected story, then read every feed,
+// page head, redirect, sitemap and robots.txt back with real parsers and validators.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import * as cheerio from 'cheerio';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parseFeed } from 'feedsmith';
+import { HtmlValidate } from 'html-validate';
+import { copySampleProject, type Project } from '../support/project.js';
+import { assertValidJsonFeed, parseAtomXml } from '../support/feeds.js';
+
+const RENAMED = `---
+title: Algiers metro extension opens
+date: 2020-10-03T18:00:00+01:00
+slug: algiers-metro-extension-opens
+aliases: [/old/path/]
+tags: [Algeria, Transport]
+---
+The extension of the Algiers metro opened on Saturday.
+`;
+
+const CORRECTED = `---
+title: Tunis port strike ends
+date: 2020-10-04T10:00:00+01:00
+tags: [Tunisia]
+corrections:
+  - date: 2020-10-04T18:30:00+01:00
+    text: An earlier version gave the wrong name for the dockers' union.
+---
+Dockers at the port of Tunis ended a three-day strike on Sunday.
+`;
+
+const RENAMED_PATH = '2020/10/03/algiers-metro-extension-opens/';
+const CORRECTED_PATH = '2020/10/04/tunis-port-strike-ends/';
+const WIRE_PATH = '2020/10/01/us-defense-chiefs-rare-algeria-visit-points-to-sahel-region-threats/';
+const REDIRECT_FILE = 'old/path/index.html';
+
+const FEED_FILE = /(^|\/)(feed\.xml|atom\.xml|feed\.json)$/;
+const STORY_PAGE = /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/;
+const TAG_PAGE = /^tags\/([^/]+)\/(?:page\/\d+\/)?index\.html$/;
+
+const SITE_FEEDS = [
+  { type: 'application/rss+xml', href: '/feed.xml' },
+  { type: 'application/atom+xml', href: '/atom.xml' },
+  { type: 'application/feed+json', href: '/feed.json' },
+];
+
+const tagFeeds = (slug: string) => [
+  { type: 'application/rss+xml', href: `/tags/${slug}/feed.xml` },
+  { type: 'application/atom+xml', href: `/tags/${slug}/atom.xml` },
+  { type: 'application/feed+json', href: `/tags/${slug}/feed.json` },
+];
+
+/** The feed autodiscovery links of a page's head, in order. */
+function alternates(html: string): { type: string; href: string }[] {
+  const $ = cheerio.load(html);
+  return [...$('head link[rel="alternate"]')].map((link) => ({ type: $(link).attr('type') ?? '', href: $(link).attr('href') ?? '' }));
+}
+
+describe('the feeds, redirects and sitemaps of a built site', () => {
+  let project: Project;
+  let files: string[];
+
+  before(async () => {
+    project = await copySampleProject();
+    await project.addStory('2020/10/03/metro.md', RENAMED);
+    await project.addStory('2020/10/04/strike.md', CORRECTED);
+    await project.build();
+    files = await project.files();
+  });
+  after(() => project.remove());
+
+  it('writes the three feed formats for the site, every tag and the editions', () => {
+    const feedFiles = files.filter((file) => FEED_FILE.test(file));
+    const tagSlugs = files.map((file) => /^tags\/([^/]+)\/index\.html$/.exec(file)?.[1]).filter((slug): slug is string => slug !== undefined);
+    assert.ok(tagSlugs.includes('tunisia') && tagSlugs.includes('transport') && tagSlugs.length >= 10, tagSlugs.join(' '));
+    const folders = ['', 'editions/', ...tagSlugs.map((slug) => `tags/${slug}/`)];
+    assert.deepEqual(feedFiles.sort(), folders.flatMap((folder) => [`${folder}atom.xml`, `${folder}feed.json`, `${folder}feed.xml`]).sort());
+  });
+
+  it('writes feeds that feedsmith reads, XML that is well-formed and JSON Feeds the schema accepts', async () => {
+    for (const file of files.filter((name) => FEED_FILE.test(name))) {
+      const text = await project.read(file);
+      const { format, feed } = parseFeed(text);
+      const expected = file.endsWith('feed.xml') ? 'rss' : file.endsWith('atom.xml') ? 'atom' : 'json';
+      assert.equal(format, expected, file);
+      const items = 'items' in feed ? feed.items : 'entries' in feed ? feed.entries : undefined;
+      assert.ok(items && items.length > 0, `${file} has no items`);
+      if (expected === 'json') assertValidJsonFeed(text, file);
+      else assert.equal(XMLValidator.validate(text), true, file);
+    }
+  });
+
+  it('announces the three site feeds in the head of every page, and tag pages their tag\'s three too', async () => {
+    const pages = files.filter((file) => file.endsWith('.html') && file !== REDIRECT_FILE);
+    assert.ok(pages.includes('404.html') && pages.includes('index.html'));
+    let tagPages = 0;
+    for (const page of pages) {
+      const links = alternates(await project.read(page));
+      assert.deepEqual(links.slice(0, 3), SITE_FEEDS, page);
+      const slug = TAG_PAGE.exec(page)?.[1];
+      if (slug !== undefined) {
+        tagPages += 1;
+        assert.deepEqual(links, [...SITE_FEEDS, ...tagFeeds(slug)], page);
+      }
+    }
+    assert.ok(tagPages >= 10, `only ${tagPages} tag pages`);
+  });
+
+  it('leaves a page at a renamed story\'s old URL that html-validate accepts', async () => {
+    assert.ok(files.includes(REDIRECT_FILE));
+    const html = await project.read(REDIRECT_FILE);
+    const report = await new HtmlValidate({ extends: ['html-validate:recommended'] }).validateString(html, REDIRECT_FILE);
+    const messages = report.results.flatMap((result) => result.messages).map((message) => `${message.line}: ${message.ruleId} ${message.message}`);
+    assert.deepEqual(messages, [], messages.join('\n'));
+  });
+
+  it('sends readers and crawlers on from the old URL to the story', async () => {
+    assert.ok(files.includes(`${RENAMED_PATH}index.html`));
+    const $ = cheerio.load(await project.read(REDIRECT_FILE));
+    assert.equal($('meta[http-equiv="refresh"]').attr('content'), `0; url=/${RENAMED_PATH}`);
+    assert.equal($('link[rel="canonical"]').attr('href'), `https://example.org/${RENAMED_PATH}`);
+    assert.deepEqual([...$('a[href]')].map((a) => $(a).attr('href')), [`/${RENAMED_PATH}`]);
+    assert.equal($('meta[name="robots"]').attr('content'), 'noindex');
+    assert.equal($('title').text(), 'Moved: Algiers metro extension opens');
+  });
+
+  it('keeps the renamed story\'s feed id at its old URL', async () => {
+    const entry = parseAtomXml(await project.read('atom.xml')).entry?.find((item) => item.title === 'Algiers metro extension opens');
+    assert.equal(entry?.id, 'https://example.org/old/path/');
+    assert.equal(entry?.link[0]?.['@_href'], `https://example.org/${RENAMED_PATH}`);
+  });
+
+  it('shows a correction on the story page and dates the story\'s feed entries by it', async () => {
+    const $ = cheerio.load(await project.read(`${CORRECTED_PATH}index.html`));
+    const corrections = $('.story__corrections li');
+    assert.equal(corrections.length, 1);
+    assert.match(corrections.text(), /: An earlier version gave the wrong name for the dockers' union\.$/);
+    assert.equal(corrections.find('time').attr('datetime'), '2020-10-04T18:30:00+01:00');
+    assert.equal($('meta[property="article:modified_time"]').attr('content'), '2020-10-04T17:30:00Z');
+
+    for (const feed of ['atom.xml', 'tags/tunisia/atom.xml']) {
+      const atom = parseAtomXml(await project.read(feed));
+      const entry = atom.entry?.find((item) => item.id === `https://example.org/${CORRECTED_PATH}`);
+      assert.equal(entry?.published, '2020-10-04T10:00:00+01:00', feed);
+      assert.equal(entry?.updated, '2020-10-04T18:30:00+01:00', feed);
+      assert.equal(atom.updated, '2020-10-04T18:30:00+01:00', feed);
+    }
+    const json = JSON.parse(await project.read('feed.json')) as { items: { id: string; date_modified?: string }[] };
+    assert.equal(json.items.find((item) => item.id === `https://example.org/${CORRECTED_PATH}`)?.date_modified, '2020-10-04T18:30:00+01:00');
+  });
+
+  it('gives the wire story JSON-LD that parses and names its author', async () => {
+    const $ = cheerio.load(await project.read(`${WIRE_PATH}index.html`));
+    const scripts = $('script[type="application/ld+json"]');
+    assert.equal(scripts.length, 1);
+    const data = JSON.parse(scripts.first().text()) as Record<string, unknown>;
+    assert.equal(data['@type'], 'NewsArticle');
+    assert.equal(data.headline, 'US defense chief’s rare Algeria visit points to Sahel region threats');
+    assert.deepEqual(data.author, [{ '@type': 'Person', name: 'Lamine Chikhi' }]);
+    assert.equal(data.datePublished, '2020-10-01T15:40:00Z');
+    assert.equal(data.url, `https://example.org/${WIRE_PATH}`);
+    assert.deepEqual(data.image, ['https://example.org/images/algiers-central-post-office.svg']);
+  });
+
+  it('lists every story page in /sitemap.xml, and no redirect', async () => {
+    const xml = await project.read('sitemap.xml');
+    assert.equal(XMLValidator.validate(xml), true);
+    const urls = (new XMLParser({ isArray: (name) => name === 'url' }).parse(xml).urlset.url as { loc: string; lastmod: string }[]);
+    const locs = urls.map((url) => url.loc);
+    const storyPages = files.filter((file) => STORY_PAGE.test(file));
+    // 15 published sample stories (one more is a draft) and the two added here.
+    assert.equal(storyPages.length, 17);
+    for (const page of storyPages) assert.ok(locs.includes(`https://example.org/${page.replace(/index\.html$/, '')}`), `${page} is not in the sitemap`);
+    assert.ok(locs.includes('https://example.org/'));
+    assert.ok(!locs.some((loc) => loc.includes('old/path')));
+    assert.equal(urls.find((url) => url.loc === `https://example.org/${CORRECTED_PATH}`)?.lastmod, '2020-10-04T18:30:00+01:00');
+    assert.equal(new Set(locs).size, locs.length);
+  });
+
+  it('names both sitemaps in robots.txt', async () => {
+    assert.equal(await project.read('robots.txt'), 'User-agent: *\nAllow: /\n\nSitemap: https://example.org/sitemap.xml\nSitemap: https://example.org/news-sitemap.xml\n');
+    assert.ok(files.includes('sitemap.xml') && files.includes('news-sitemap.xml'));
+  });
+
+  it('lists the stories of the last 48 hours in the news sitemap', async () => {
+    const xml = await project.read('news-sitemap.xml');
+    assert.equal(XMLValidator.validate(xml), true);
+    const urls = new XMLParser({ isArray: (name) => name === 'url' }).parse(xml).urlset.url as { loc: string }[];
+    // The clock is 2020-10-05T12:00:00Z: stories after 2020-10-03T13:00 in Algiers.
+    assert.deepEqual(urls.map((url) => url.loc), [`https://example.org/${CORRECTED_PATH}`, `https://example.org/${RENAMED_PATH}`]);
+  });
+});
+
+describe('a redirect under a sub-path', () => {
+  it('points at the story under the base path', async () => {
+    const project = await copySampleProject();
+    try {
+      await project.addStory('2020/10/03/metro.md', RENAMED);
+      await project.build({ baseUrl: 'https://example.org/news/' });
+      const $ = cheerio.load(await project.read(REDIRECT_FILE));
+      assert.equal($('meta[http-equiv="refresh"]').attr('content'), `0; url=/news/${RENAMED_PATH}`);
+      assert.equal($('link[rel="canonical"]').attr('href'), `https://example.org/news/${RENAMED_PATH}`);
+      assert.equal($('a').attr('href'), `/news/${RENAMED_PATH}`);
+      const entry = parseAtomXml(await project.read('atom.xml')).entry?.find((item) => item.title === 'Algiers metro extension opens');
+      assert.equal(entry?.id, 'https://example.org/news/old/path/');
+      assert.deepEqual(alternates(await project.read('tags/transport/index.html')).map((link) => link.href), [
+        '/news/feed.xml', '/news/atom.xml', '/news/feed.json', '/news/tags/transport/feed.xml', '/news/tags/transport/atom.xml', '/news/tags/transport/feed.json',
+      ]);
+    } finally {
+      await project.remove();
+    }
+  });
+});
