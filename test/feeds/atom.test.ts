@@ -9,7 +9,7 @@ import { buildFeed, storyItem, type Feed } from '../../src/feeds/feed.js';
 import { siteFeedSpec } from '../../src/feeds/site-feeds.js';
 import { buildSite } from '../../src/model/site.js';
 import { makeConfig } from '../support/config.js';
-import { parseAtomXml, type AtomEntry } from '../support/feeds.js';
+import { algiers, parseAtomXml, stories, type AtomEntry } from '../support/feeds.js';
 import { makeStory, type StoryFields } from '../support/stories.js';
 
 const HTML = '<p>Compare <code>a[b[0]]>0</code> &amp; more ]]> here.</p>';
@@ -24,24 +24,6 @@ function feedOf(config: Config, stories: StoryFields[], html = (title: string) =
 /** A correction as readStory gives it: the date read in the site's zone. */
 const correction = (date: string, text: string, zone: string) => ({ date: DateTime.fromISO(date, { zone }).setZone(zone), text });
 
-const algiers = makeConfig({
-  title: 'Maghreb & Sahel Digest',
-  description: 'News from <North Africa>',
-  baseUrl: 'https://example.org/news/',
-  language: 'fr',
-  timeZone: 'Africa/Algiers',
-});
-
-const stories: StoryFields[] = [
-  {
-    title: 'Esper visits Algiers',
-    date: '2020-10-01T16:40:00',
-    tags: ['Algeria', 'Sahel'],
-    authors: ['Lamine Chikhi', 'Hamid Ould Ahmed'],
-    id: 'urn:uuid:5f0c6f0e-2b7e-4d7a-9c62-3f1f4f0b9a11',
-  },
-  { title: 'Libya talks: "progress" & hope', date: '2020-10-02T09:15:00', tags: ['Libya'], authors: ['Aidan Lewis'] },
-];
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 

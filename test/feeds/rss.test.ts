@@ -9,6 +9,7 @@ import { siteFeedSpec } from '../../src/feeds/site-feeds.js';
 import { renderRss, rfc822 } from '../../src/feeds/rss.js';
 import { buildSite } from '../../src/model/site.js';
 import { makeConfig } from '../support/config.js';
+import { algiers, stories } from '../support/feeds.js';
 import { makeStory, type StoryFields } from '../support/stories.js';
 
 const HTML_WITH_CDATA_END = '<p>Compare <code>a[b[0]]>0</code> &amp; more ]]> here.</p>';
@@ -20,24 +21,6 @@ function feedOf(config: Config, stories: StoryFields[]): Feed {
   return buildFeed(siteFeedSpec(config), items, config, 'Gazette test');
 }
 
-const algiers = makeConfig({
-  title: 'Maghreb & Sahel Digest',
-  description: 'News from <North Africa>',
-  baseUrl: 'https://example.org/news/',
-  language: 'fr',
-  timeZone: 'Africa/Algiers',
-});
-
-const stories: StoryFields[] = [
-  {
-    title: 'Esper visits Algiers',
-    date: '2020-10-01T16:40:00',
-    tags: ['Algeria', 'Sahel'],
-    authors: ['Lamine Chikhi', 'Hamid Ould Ahmed'],
-    id: 'urn:uuid:5f0c6f0e-2b7e-4d7a-9c62-3f1f4f0b9a11',
-  },
-  { title: 'Libya talks: "progress" & hope', date: '2020-10-02T09:15:00', tags: ['Libya'], authors: ['Aidan Lewis'] },
-];
 
 /** The channel as a generic XML parser reads it. */
 interface XmlChannel {

@@ -8,6 +8,8 @@ import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
 import * as cheerio from 'cheerio';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { makeConfig } from './config.js';
+import type { StoryFields } from './stories.js';
 
 const SCHEMA_FILE = path.join(import.meta.dirname, '../fixtures/jsonfeed-1.1.schema.json');
 
@@ -86,3 +88,23 @@ export function urlsIn(html: string): string[] {
   const $ = cheerio.load(html, null, false);
   return [...$('[href], [src]')].map((element) => $(element).attr('href') ?? $(element).attr('src') ?? '');
 }
+
+/** The small site both XML feed formats are tested with: two stories, in Algiers, under a sub-path. */
+export const algiers = makeConfig({
+  title: 'Maghreb & Sahel Digest',
+  description: 'News from <North Africa>',
+  baseUrl: 'https://example.org/news/',
+  language: 'fr',
+  timeZone: 'Africa/Algiers',
+});
+
+export const stories: StoryFields[] = [
+  {
+    title: 'Esper visits Algiers',
+    date: '2020-10-01T16:40:00',
+    tags: ['Algeria', 'Sahel'],
+    authors: ['Lamine Chikhi', 'Hamid Ould Ahmed'],
+    id: 'urn:uuid:5f0c6f0e-2b7e-4d7a-9c62-3f1f4f0b9a11',
+  },
+  { title: 'Libya talks: "progress" & hope', date: '2020-10-02T09:15:00', tags: ['Libya'], authors: ['Aidan Lewis'] },
+];
