@@ -150,6 +150,22 @@ describe('building the sample project', () => {
     assert.ok(all.includes('tags/draftonlytag/index.html') && all.includes('tags/futureonlytag/index.html'));
     assert.equal(report.stories, files.filter((file) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(file)).length + 3);
   });
+
+  it('marks drafts and scheduled stories on their pages and cards, and keeps them out of search engines', async () => {
+    await project.build({ drafts: true, future: true });
+    const flags = async (sitePath: string) => {
+      const $ = cheerio.load(await project.read(sitePath));
+      return { flags: [...$('.flag-draft')].map((flag) => $(flag).text().trim()), robots: $('meta[name="robots"]').attr('content') };
+    };
+    const draft = await flags('2020/10/02/unpublished-draft-about-the-harbour/index.html');
+    assert.equal(draft.robots, 'noindex');
+    assert.match(draft.flags[0] ?? '', /^Draft\b/);
+    const future = await flags('2020/12/24/embargoed-story-from-the-future/index.html');
+    assert.equal(future.robots, 'noindex');
+    assert.match(future.flags[0] ?? '', /^Scheduled\s+This story is published on December 24, 2020/);
+    assert.deepEqual((await flags('tags/futureonlytag/index.html')).flags, ['Scheduled']);
+    assert.deepEqual((await flags('tags/draftonlytag/index.html')).flags, ['Draft']);
+  });
 });
 
 async function tagPagesMention(project: Project, tagPath: string, url: string): Promise<boolean> {

@@ -40,6 +40,8 @@ export interface StoryCardView {
   tags: TagView[];
   image: ImageView | null;
   draft: boolean;
+  /** Dated after the build's clock: only in builds with --future (and the dev server). */
+  scheduled: boolean;
 }
 
 export interface StoryView extends StoryCardView {
@@ -109,6 +111,7 @@ export function storyCard(story: Story, body: RenderedBody, config: Config): Sto
     tags: story.tagList.map((tag) => tagView(tag, config)),
     image: imageView(story.image, config),
     draft: story.draft,
+    scheduled: story.future,
   };
 }
 
