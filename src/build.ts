@@ -10,7 +10,7 @@ import { loadStories, type StoryFileResult } from './content/load.js';
 import { loadTheme } from './content/theme.js';
 import { GazetteError, failIfAny } from './errors.js';
 import { FEED_FILES } from './feeds/feed.js';
-import { feedHtml, renderSiteFeeds } from './feeds/site-feeds.js';
+import { renderSiteFeeds, renderStoryMarkdown } from './feeds/site-feeds.js';
 import { buildSite as buildSiteGraph, type Story } from './model/site.js';
 import { planPages, type Page } from './pages.js';
 import { createMarkdownRenderer, cutOnWord, type RenderedMarkdown } from './render/markdown.js';
@@ -18,7 +18,7 @@ import { renderRedirect } from './render/redirect.js';
 import { createTemplateRenderer, type TemplateRenderer } from './render/templates.js';
 import type { RenderedBody } from './render/views.js';
 import { NEWS_SITEMAP_PATH, renderNewsSitemap, renderRobots, renderSitemap, SITEMAP_PATH } from './sitemaps.js';
-import { absoluteUrl, linkTo, pageUrlResolver } from './urls.js';
+import { absoluteUrl, linkTo } from './urls.js';
 import { GENERATOR } from './version.js';
 import { fingerprintSite, syncSite, writeSite, type OutputFile, type OutputState } from './write.js';
 
@@ -36,8 +36,13 @@ export interface BuildReport {
 }
 
 export interface Builder {
-  /** Build; `changed` lists the absolute paths changed since the last build (all when absent). */
+  /**
+   * Build; `changed` lists the absolute paths changed since the last call (everything is read again
+   * when absent). Paths of a failed build are read again by the next one.
+   */
   build(changed?: ReadonlySet<string>): Promise<BuildReport>;
+  /** What the output folder holds after the last build in sync mode, to hand to a new Builder. */
+  readonly output: OutputState | undefined;
 }
 
 const SUMMARY_LENGTH = 280;
@@ -46,18 +51,28 @@ export function build(config: Config, options: { write: boolean } = { write: tru
   return createBuilder(config, options.write ? 'swap' : 'none').build();
 }
 
-export function createBuilder(config: Config, mode: WriteMode): Builder {
+/**
+ * A Builder for one configuration. In sync mode its first build swaps the output folder in whole,
+ * unless `output` says what the folder already holds (from the Builder of a previous configuration).
+ */
+export function createBuilder(config: Config, mode: WriteMode, options: { output?: OutputState } = {}): Builder {
   const markdown = createMarkdownRenderer({ rawHtml: config.rawHtml });
   let storyFiles: Map<string, StoryFileResult> | undefined;
+  let unbuilt: Set<string> | undefined;
   let markdownCache = new Map<string, RenderedMarkdown>();
   let theme: { key: string; templates: TemplateRenderer } | undefined;
   let pageCache = new Map<string, { key: string; html: string }>();
-  let output: OutputState | undefined;
+  let output = options.output;
 
   return {
+    get output() {
+      return output;
+    },
     async build(changed) {
+      const stale = changed && storyFiles ? new Set([...(unbuilt ?? []), ...changed]) : undefined;
+      unbuilt = stale;
       const [content, themeFiles] = await Promise.all([
-        loadStories(config.root, config.contentDir, config.timeZone, storyFiles, changed),
+        loadStories(config.root, config.contentDir, config.timeZone, stale ? storyFiles : undefined, stale),
         loadTheme(config.root, config.templatesDir, config.staticDir),
       ]);
       failIfAny(content.problems);
@@ -66,9 +81,13 @@ export function createBuilder(config: Config, mode: WriteMode): Builder {
       const site = buildSiteGraph(content.stories, config);
       const renderedMarkdown = new Map<string, RenderedMarkdown>();
       const bodies = new Map<Story, RenderedBody>();
+      const feedHtml = new Map<Story, string>();
       for (const story of site.stories) {
-        const rendered = renderedMarkdown.get(story.body) ?? markdownCache.get(story.body) ?? markdown.render(story.body, pageUrlResolver(config));
-        renderedMarkdown.set(story.body, rendered);
+        // Relative links in feeds resolve against the story's URL, so the permalink is part of the key.
+        const key = `${story.permalink}\n${story.body}`;
+        const rendered = renderedMarkdown.get(key) ?? markdownCache.get(key) ?? renderStoryMarkdown(markdown, story, config);
+        renderedMarkdown.set(key, rendered);
+        feedHtml.set(story, rendered.feedHtml ?? '');
         if (rendered.droppedHtml) warnings.push(droppedHtmlWarning(story));
         bodies.set(story, { html: rendered.html, summary: story.summary ?? cutOnWord(rendered.firstParagraph, SUMMARY_LENGTH) });
       }
@@ -90,17 +109,9 @@ export function createBuilder(config: Config, mode: WriteMode): Builder {
         files.push({ path: page.file, contents: html });
       }
 
-      const absoluteHtml = new Map<Story, string>();
       const text = {
         summary: (story: Story) => bodies.get(story)?.summary ?? '',
-        absoluteHtml(story: Story) {
-          let html = absoluteHtml.get(story);
-          if (html === undefined) {
-            html = feedHtml(markdown, story, config);
-            absoluteHtml.set(story, html);
-          }
-          return html;
-        },
+        absoluteHtml: (story: Story) => feedHtml.get(story) ?? '',
       };
       files.push(...renderSiteFeeds(site, text, config, GENERATOR));
       files.push(
@@ -114,6 +125,7 @@ export function createBuilder(config: Config, mode: WriteMode): Builder {
       const { written, removed } = await writeOutput(files, copies);
 
       storyFiles = content.results;
+      unbuilt = undefined;
       markdownCache = renderedMarkdown;
       pageCache = renderedPages;
       return { stories: site.stories.length, pages: pages.length, files: files.length + copies.length, warnings, written, removed };

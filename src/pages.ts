@@ -38,7 +38,12 @@ type PageInit = Pick<Page, 'kind' | 'path' | 'title' | 'description' | 'data'> &
 
 export function planPages(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, config: Config): Page[] {
   const body = (story: Story) => bodies.get(story) ?? { html: '', summary: '' };
-  const card = (story: Story) => storyCard(story, body(story), config);
+  const cards = new Map<Story, StoryCardView>();
+  const card = (story: Story) => {
+    let view = cards.get(story);
+    if (view === undefined) cards.set(story, (view = storyCard(story, body(story), config)));
+    return view;
+  };
   const siteFeeds = feedLinks(siteFeedSpec(config), config);
   const pages: Page[] = [];
   const page = (init: PageInit) => pages.push({

@@ -4,8 +4,8 @@
 import type { Config } from '../config.js';
 import type { Site, Story, Tag } from '../model/site.js';
 import { tagPath } from '../render/views.js';
-import type { MarkdownRenderer } from '../render/markdown.js';
-import { absoluteUrl, feedUrlResolver, linkTo } from '../urls.js';
+import type { MarkdownRenderer, RenderedMarkdown } from '../render/markdown.js';
+import { absoluteUrl, feedUrlResolver, linkTo, pageUrlResolver } from '../urls.js';
 import type { OutputFile } from '../write.js';
 import { renderAtom } from './atom.js';
 import { buildFeed, editionItem, feedPaths, storyItem, type Feed, type FeedFormat, type FeedSpec } from './feed.js';
@@ -63,10 +63,11 @@ export function renderSiteFeeds(site: Site, text: StoryText, config: Config, gen
 }
 
 /** A story's HTML for feeds: every URL absolute, footnote anchors included. */
-export function feedHtml(markdown: MarkdownRenderer, story: Story, config: Config): string {
+/** A story's Markdown rendered for its page and for feeds, where every link must be absolute. */
+export function renderStoryMarkdown(markdown: MarkdownRenderer, story: Story, config: Config): RenderedMarkdown {
+  const rendered = markdown.render(story.body, pageUrlResolver(config), feedUrlResolver(config, story.permalink));
   // Footnote links come from footnote nodes, not link nodes, so the resolver never sees them.
-  return markdown.render(story.body, feedUrlResolver(config, story.permalink)).html
-    .replaceAll('href="#', `href="${absoluteUrl(config, story.permalink)}#`);
+  return { ...rendered, feedHtml: rendered.feedHtml?.replaceAll('href="#', `href="${absoluteUrl(config, story.permalink)}#`) };
 }
 
 /** `<link rel="alternate">` entries for a feed, one per format. */

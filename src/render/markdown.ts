@@ -18,6 +18,8 @@ export interface MarkdownOptions {
 
 export interface RenderedMarkdown {
   html: string;
+  /** The HTML again with links resolved for feeds, when a feed resolver was given. */
+  feedHtml: string | undefined;
   /** The first paragraph as plain text. */
   firstParagraph: string;
   /** Raw HTML was found and removed (only when rawHtml is off). */
@@ -27,7 +29,8 @@ export interface RenderedMarkdown {
 export type ResolveUrl = (url: string) => string;
 
 export interface MarkdownRenderer {
-  render(markdown: string, resolveUrl: ResolveUrl): RenderedMarkdown;
+  /** Parse once; resolve links with `resolveUrl` for the page and `feedUrl` (if given) for feeds. */
+  render(markdown: string, resolveUrl: ResolveUrl, feedUrl?: ResolveUrl): RenderedMarkdown;
 }
 
 // GitHub's schema, without a second "user-content-" prefix on ids: with raw HTML removed, the only
@@ -42,14 +45,15 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
     .freeze();
 
   return {
-    render(markdown, resolveUrl) {
+    render(markdown, resolveUrl, feedUrl) {
       const tree = processor.parse(markdown);
       let droppedHtml = false;
+      const linked: { node: { url: string }; url: string }[] = [];
       visit(tree, (node, index, parent) => {
         if (node.type === 'html') droppedHtml ||= !options.rawHtml;
         if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return CONTINUE;
         if (isSafeUrl(node.url)) {
-          node.url = resolveUrl(node.url);
+          linked.push({ node, url: node.url });
           return CONTINUE;
         }
         // An unsafe link keeps its text; an unsafe image or definition goes.
@@ -57,8 +61,17 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
         parent.children.splice(index, 1, ...(node.type === 'link' ? node.children : []));
         return [SKIP, index];
       });
-      const html = processor.stringify(processor.runSync(tree) as Root);
-      return { html: String(html).trim(), firstParagraph: firstParagraph(tree), droppedHtml };
+      // Turning the tree into HTML leaves it as it was, so one parse serves the page and the feeds.
+      const toHtml = (resolve: ResolveUrl) => {
+        for (const { node, url } of linked) node.url = resolve(url);
+        return String(processor.stringify(processor.runSync(tree) as Root)).trim();
+      };
+      return {
+        html: toHtml(resolveUrl),
+        feedHtml: feedUrl ? toHtml(feedUrl) : undefined,
+        firstParagraph: firstParagraph(tree),
+        droppedHtml,
+      };
     },
   };
 }

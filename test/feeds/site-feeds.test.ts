@@ -4,10 +4,9 @@ import { parseFeed } from 'feedsmith';
 import type { Config } from '../../src/config.js';
 import { splitStory } from '../../src/content/frontmatter.js';
 import { readStory, type StorySource } from '../../src/content/story.js';
-import { feedHtml, feedLinks, renderSiteFeeds, siteFeedSpec, tagFeedSpec, type StoryText } from '../../src/feeds/site-feeds.js';
+import { feedLinks, renderStoryMarkdown, renderSiteFeeds, siteFeedSpec, tagFeedSpec, type StoryText } from '../../src/feeds/site-feeds.js';
 import { buildSite, type Story } from '../../src/model/site.js';
 import { createMarkdownRenderer, cutOnWord } from '../../src/render/markdown.js';
-import { pageUrlResolver } from '../../src/urls.js';
 import type { OutputFile } from '../../src/write.js';
 import { makeConfig } from '../support/config.js';
 import { assertValidJsonFeed, parseAtomXml, parseRssItems, urlsIn } from '../support/feeds.js';
@@ -26,8 +25,8 @@ const config = makeConfig({
 function storyText(settings: Config): StoryText {
   const markdown = createMarkdownRenderer({ rawHtml: false });
   return {
-    summary: (story: Story) => story.summary ?? cutOnWord(markdown.render(story.body, pageUrlResolver(settings)).firstParagraph, 280),
-    absoluteHtml: (story: Story) => feedHtml(markdown, story, settings),
+    summary: (story: Story) => story.summary ?? cutOnWord(renderStoryMarkdown(markdown, story, settings).firstParagraph, 280),
+    absoluteHtml: (story: Story) => renderStoryMarkdown(markdown, story, settings).feedHtml ?? '',
   };
 }
 

@@ -1,0 +1,163 @@
+// The fast path against the slow one: a Builder that keeps its caches and syncs its output in place
+// goes through a random (seeded) sequence of edits to a copy of the sample project; after every step
+// its output folder must be byte-for-byte what a cold build of the same content writes.
+
+import assert from 'node:assert/strict';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { build, createBuilder, type Builder } from '../src/build.js';
+import { loadConfig, type Config } from '../src/config.js';
+import { BuildFailed } from '../src/errors.js';
+import { copySampleProject, SAMPLE_NOW, snapshot, type Project } from './support/project.js';
+
+const STEPS = Number(process.env.GAZETTE_DIFF_STEPS ?? 16);
+const SEED = Number(process.env.GAZETTE_DIFF_SEED ?? 20201001);
+
+/** A small seeded generator (mulberry32), so a failing sequence can be replayed with its seed. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    below: (n: number) => Math.floor(next() * n),
+    pick<T>(items: readonly T[]): T {
+      return items[Math.floor(next() * items.length)] as T;
+    },
+  };
+}
+
+const TAGS = ['Algeria', 'Libya', 'Sahel', 'Energy', 'Économie', 'الجزائر', 'Football', 'Migration'];
+const WORDS = ['harbour', 'ministers', 'pipeline', 'referendum', 'drought', 'ceasefire', 'exports', 'festival', 'league', 'grid'];
+
+interface Step {
+  name: string;
+  /** Absolute paths the step touched (both names of a rename). */
+  touched: string[];
+  /** Whether the step needs a new Builder (the configuration changed). */
+  reconfigure?: boolean;
+}
+
+describe('incremental builds match cold builds byte for byte', () => {
+  let project: Project;
+  let rng: ReturnType<typeof random>;
+  let counter = 0;
+  const configFor = (out: string): Config => loadConfig(project.root, { now: SAMPLE_NOW, out, drafts: true, future: true });
+
+  before(async () => {
+    project = await copySampleProject();
+    rng = random(SEED);
+  });
+  after(() => project.remove());
+
+  const content = () => path.join(project.root, 'content');
+  const broken = new Set<string>();
+  /** The stories an operation may pick: broken ones wait for their fix. */
+  async function storyFiles(): Promise<string[]> {
+    const entries = await readdir(content(), { recursive: true });
+    return entries.filter((entry) => entry.endsWith('.md')).sort().map((entry) => path.join(content(), entry)).filter((file) => !broken.has(file));
+  }
+  function storyText(title: string, tags: string[], day: number, body: string): string {
+    return `---\ntitle: "${title}"\ndate: 2020-10-0${day}T0${day}:30:00+01:00\ntags: [${tags.map((tag) => JSON.stringify(tag)).join(', ')}]\n---\n\n${body}\n`;
+  }
+  const sentence = () => Array.from({ length: 8 }, () => rng.pick(WORDS)).join(' ');
+
+  const operations: Record<string, () => Promise<Step>> = {
+    async add() {
+      counter += 1;
+      const day = 1 + rng.below(4);
+      const file = path.join(content(), `2020/10/0${day}/added-${counter}.md`);
+      await project.addStory(path.relative(content(), file), storyText(`Added story ${counter} on the ${rng.pick(WORDS)}`, [rng.pick(TAGS), rng.pick(TAGS)], day, sentence()));
+      return { name: `add ${path.basename(file)}`, touched: [file] };
+    },
+    async editBody() {
+      const file = rng.pick(await storyFiles());
+      await writeFile(file, `${await readFile(file, 'utf8')}\nA late paragraph about the ${sentence()}.\n`);
+      return { name: `edit body of ${path.basename(file)}`, touched: [file] };
+    },
+    async retag() {
+      const file = rng.pick(await storyFiles());
+      const text = await readFile(file, 'utf8');
+      const tags = `tags: [${[rng.pick(TAGS), rng.pick(TAGS)].map((tag) => JSON.stringify(tag)).join(', ')}]`;
+      await writeFile(file, /^tags:.*$/m.test(text) ? text.replace(/^tags:.*$/m, tags) : text.replace(/^---\n/, `---\n${tags}\n`));
+      return { name: `retag ${path.basename(file)}`, touched: [file] };
+    },
+    async retitle() {
+      const file = rng.pick(await storyFiles());
+      const text = await readFile(file, 'utf8');
+      await writeFile(file, text.replace(/^title:.*$/m, `title: "Retitled: ${rng.pick(WORDS)} ${counter++}"`));
+      return { name: `retitle ${path.basename(file)}`, touched: [file] };
+    },
+    async rename() {
+      const file = rng.pick(await storyFiles());
+      const target = path.join(path.dirname(file), `renamed-${counter++}.md`);
+      await rename(file, target);
+      return { name: `rename ${path.basename(file)}`, touched: [file, target] };
+    },
+    async remove() {
+      const files = await storyFiles();
+      if (files.length < 6) return operations.add!();
+      const file = rng.pick(files);
+      await rm(file);
+      return { name: `delete ${path.basename(file)}`, touched: [file] };
+    },
+    async template() {
+      const file = path.join(project.root, 'templates/partials/footer.liquid');
+      await writeFile(file, `${await readFile(file, 'utf8')}<!-- edit ${counter++} -->\n`);
+      return { name: 'edit the footer template', touched: [file] };
+    },
+    async staticFile() {
+      const file = path.join(project.root, 'static', rng.below(2) === 0 ? 'notes.txt' : 'images/extra.txt');
+      await writeFile(file, `static ${counter++}\n`);
+      return { name: `write static ${path.basename(file)}`, touched: [file] };
+    },
+    async config() {
+      const file = path.join(project.root, 'gazette.config.yaml');
+      const text = await readFile(file, 'utf8');
+      await writeFile(file, text.replace(/^title:.*$/m, `title: The Maghreb Wire ${counter++}`).replace(/^pageSize:.*$/m, `pageSize: ${3 + rng.below(8)}`));
+      return { name: 'edit the configuration', touched: [file], reconfigure: true };
+    },
+    async breakStory() {
+      const file = rng.pick(await storyFiles());
+      await writeFile(file, `---\ntitle: [unclosed\n---\nBroken.\n`);
+      return { name: `break ${path.basename(file)}`, touched: [file] };
+    },
+  };
+  const weighted = ['add', 'add', 'editBody', 'editBody', 'retag', 'retitle', 'rename', 'remove', 'template', 'staticFile', 'config', 'breakStory'];
+
+  it(`holds over ${STEPS} random steps (seed ${SEED})`, async () => {
+    let builder: Builder = createBuilder(configFor('dev-out'), 'sync');
+    await builder.build();
+    for (let step = 1; step <= STEPS; step += 1) {
+      const change = await operations[rng.pick(weighted)]!();
+      if (change.name.startsWith('break')) change.touched.forEach((file) => broken.add(file));
+      // A broken story stays broken for a step or two, then the author rewrites it.
+      if (broken.size > 0 && !change.name.startsWith('break') && rng.below(2) === 0) {
+        for (const file of broken) await writeFile(file, storyText(`Fixed ${counter++}`, [rng.pick(TAGS)], 2, sentence()));
+        change.touched.push(...broken);
+        change.name += ' and fix the broken stories';
+        broken.clear();
+      }
+      const label = `step ${step}: ${change.name}`;
+      if (change.reconfigure) builder = createBuilder(configFor('dev-out'), 'sync', { output: builder.output });
+
+      const cold = await build(configFor('cold-out')).then(() => 'built', (error: unknown) => failure(error, label));
+      const incremental = await builder.build(new Set(change.touched)).then(() => 'built', (error: unknown) => failure(error, label));
+      assert.equal(incremental, cold, `${label}: both builds succeed or fail alike`);
+      if (cold !== 'built') continue;
+      const [expected, actual] = await Promise.all([snapshot(path.join(project.root, 'cold-out')), snapshot(path.join(project.root, 'dev-out'))]);
+      assert.deepEqual([...actual.keys()], [...expected.keys()], `${label}: same files`);
+      for (const [file, bytes] of expected) assert.ok(actual.get(file)?.equals(bytes), `${label}: ${file} differs`);
+    }
+  });
+});
+
+function failure(error: unknown, label: string): string {
+  if (error instanceof BuildFailed) return error.problems.map((problem) => problem.format()).join('\n');
+  throw new Error(`${label}: unexpected error`, { cause: error });
+}
