@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { GazetteError } from '../src/errors.js';
-import { OUTPUT_MARKER, writeSite, type OutputFile } from '../src/write.js';
+import { fingerprintSite, OUTPUT_MARKER, syncSite, writeSite, type OutputFile } from '../src/write.js';
 
 interface Folders {
   root: string;
@@ -42,18 +42,23 @@ const SITE: OutputFile[] = [
   { path: 'feed.xml', contents: '<rss/>' },
 ];
 
+async function makeFolders(): Promise<Folders> {
+  const root = await mkdtemp(path.join(tmpdir(), 'gazette-write-'));
+  const folders = {
+    root,
+    outDir: path.join(root, 'dist'),
+    contentDir: path.join(root, 'content'),
+    templatesDir: path.join(root, 'templates'),
+    staticDir: path.join(root, 'static'),
+  };
+  await mkdir(folders.contentDir);
+  return folders;
+}
+
 describe('writeSite', () => {
   let folders: Folders;
   beforeEach(async () => {
-    const root = await mkdtemp(path.join(tmpdir(), 'gazette-write-'));
-    folders = {
-      root,
-      outDir: path.join(root, 'dist'),
-      contentDir: path.join(root, 'content'),
-      templatesDir: path.join(root, 'templates'),
-      staticDir: path.join(root, 'static'),
-    };
-    await mkdir(folders.contentDir);
+    folders = await makeFolders();
   });
   afterEach(() => rm(folders.root, { recursive: true, force: true }));
 
@@ -142,5 +147,50 @@ describe('writeSite', () => {
     assert.equal(error.message, 'cannot write the site: ENOENT');
     assert.deepEqual(await contentsOf(folders.outDir), before);
     assert.deepEqual((await readdir(folders.root)).sort(), ['content', 'dist']);
+  });
+});
+
+describe('syncSite', () => {
+  let folders: Folders;
+  beforeEach(async () => {
+    folders = await makeFolders();
+    await mkdir(folders.staticDir);
+    await writeFile(path.join(folders.staticDir, 'logo.svg'), '<svg/>');
+  });
+  afterEach(() => rm(folders.root, { recursive: true, force: true }));
+  const logo = () => ({ from: path.join(folders.staticDir, 'logo.svg'), path: 'logo.svg' });
+
+  it('writes only the files whose bytes changed and removes the ones no longer produced', async () => {
+    await writeSite(folders, SITE, [logo()]);
+    const state = await fingerprintSite(SITE, [logo()]);
+    const untouched = path.join(folders.outDir, 'feed.xml');
+    const longAgo = new Date('2000-01-01T00:00:00Z');
+    await utimes(untouched, longAgo, longAgo);
+    await writeFile(path.join(folders.staticDir, 'logo.svg'), '<svg id="new"/>');
+
+    const next = [{ path: 'index.html', contents: '<h1>Front, updated</h1>' }, { path: 'feed.xml', contents: '<rss/>' }, { path: '2020/10/02/new/index.html', contents: 'New' }];
+    const report = await syncSite(folders, next, [logo()], state);
+    assert.deepEqual(report.written.sort(), ['2020/10/02/new/index.html', 'index.html', 'logo.svg']);
+    assert.deepEqual(report.removed, ['2020/10/01/old-story/index.html']);
+    assert.equal((await stat(untouched)).mtime.toISOString(), longAgo.toISOString(), 'an unchanged file is not rewritten');
+    assert.deepEqual(await contentsOf(folders.outDir), {
+      [OUTPUT_MARKER]: MARKER_TEXT,
+      '2020/10/02/new/index.html': 'New',
+      'feed.xml': '<rss/>',
+      'index.html': '<h1>Front, updated</h1>',
+      'logo.svg': '<svg id="new"/>',
+    });
+    const again = await syncSite(folders, next, [logo()], report.state);
+    assert.deepEqual([again.written, again.removed], [[], []], 'a second sync of the same site writes nothing');
+  });
+
+  it('refuses paths outside the output folder and folders it did not write', async () => {
+    await writeSite(folders, SITE, []);
+    const state = await fingerprintSite(SITE, []);
+    const error = await refusal(syncSite(folders, [{ path: '../evil.html', contents: 'pwned' }], [], state));
+    assert.equal(error.code, 'output-unsafe');
+    await assert.rejects(readFile(path.join(folders.root, 'evil.html')), { code: 'ENOENT' });
+    await rm(path.join(folders.outDir, OUTPUT_MARKER));
+    assert.equal((await refusal(syncSite(folders, SITE, [], state))).code, 'output-unsafe');
   });
 });
