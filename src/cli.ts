@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { build } from './build.js';
 import { loadConfig, type ConfigOverrides } from './config.js';
 import { BuildFailed, GazetteError } from './errors.js';
+import { startDev } from './dev/dev.js';
 import { createStory } from './new-story.js';
 import { VERSION } from './version.js';
 
@@ -17,6 +18,8 @@ Commands:
   build              build the site into the output folder (default: dist/)
   check              validate content, config and templates; write nothing
   new "Title"        create content/YYYY/MM/DD/<slug>.md dated now (--tags a,b)
+  dev                build, serve on http://localhost:4000/ and rebuild on every change,
+                     with drafts and scheduled stories shown (written to .gazette/dev/)
 
 Options:
   --config <file>    configuration file (default: gazette.config.yaml|yml|json)
@@ -27,6 +30,8 @@ Options:
   --future           include stories dated after now
   --now <date>       the build's clock, ISO 8601 (for reproducible builds)
   --tags <a,b>       tags for "gazette new"
+  --port <n>         port of "gazette dev" (default: 4000)
+  --host <name>      address "gazette dev" listens on (default: 127.0.0.1, this machine only)
   --quiet            print problems only
   --debug            show stack traces of unexpected errors
   -h, --help         show this help
@@ -44,6 +49,8 @@ const OPTIONS = {
   future: { type: 'boolean' },
   now: { type: 'string' },
   tags: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
   quiet: { type: 'boolean' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -94,6 +101,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await runBuild(command, overrides, io, values.quiet ?? false);
       case 'new':
         return await runNew(rest.join(' '), values.tags, overrides, io);
+      case 'dev':
+        return await runDev(overrides, values.port, values.host, io);
       default:
         io.err(`gazette: unknown command "${command}"`);
         io.err('Run "gazette --help" for usage.');
@@ -127,6 +136,21 @@ async function runNew(title: string, tags: string | undefined, overrides: Config
   const config = loadConfig(io.cwd, overrides);
   const file = await createStory(config, { title: title.trim(), tags: (tags ?? '').split(',').map((tag) => tag.trim()).filter(Boolean) });
   io.out(`Created ${file}`);
+  return EXIT.ok;
+}
+
+async function runDev(overrides: ConfigOverrides, port: string | undefined, host: string | undefined, io: Io): Promise<number> {
+  const portNumber = Number(port ?? 4000);
+  if (!Number.isInteger(portNumber) || portNumber < 0 || portNumber > 65535) {
+    io.err(`gazette dev: --port must be a number from 0 to 65535, not "${port}"`);
+    return EXIT.usage;
+  }
+  const server = await startDev({ root: io.cwd, overrides, port: portNumber, host: host ?? '127.0.0.1', log: io.out });
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
   return EXIT.ok;
 }
 

@@ -23,13 +23,19 @@ const FEED_TYPES: Record<string, string> = {
   'feed.json': 'application/feed+json; charset=utf-8',
 };
 
+export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => void;
+
 export function createSiteServer(options: ServeOptions): Server {
-  return createServer((request, response) => {
+  return createServer(createSiteHandler(options));
+}
+
+export function createSiteHandler(options: ServeOptions): RequestHandler {
+  return (request, response) => {
     serve(request, response, options).catch(() => {
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       response.end('Internal error');
     });
-  });
+  };
 }
 
 type Resolved = { kind: 'file'; file: string } | { kind: 'redirect'; location: string } | { kind: 'forbidden' } | { kind: 'missing' };
@@ -51,7 +57,13 @@ async function serve(request: IncomingMessage, response: ServerResponse, options
       return;
     case 'missing': {
       const notFound = await fileInside(options.root, '404.html');
-      if (notFound) return sendFile(request, response, notFound, 404, options);
+      if (notFound && notFound !== 'outside') return sendFile(request, response, notFound, 404, options);
+      if (options.transformHtml) {
+        const body = Buffer.from(options.transformHtml(NOT_FOUND_HTML));
+        response.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
+        response.end(request.method === 'HEAD' ? undefined : body);
+        return;
+      }
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
     }
   }
@@ -60,7 +72,7 @@ async function serve(request: IncomingMessage, response: ServerResponse, options
 export async function resolveRequest(rawUrl: string, options: Pick<ServeOptions, 'root' | 'basePath'>): Promise<Resolved> {
   const pathname = rawUrl.split(/[?#]/)[0] ?? '/';
   if (!pathname.startsWith(options.basePath)) {
-    return pathname === options.basePath.slice(0, -1) ? { kind: 'redirect', location: options.basePath } : { kind: 'missing' };
+    return pathname === '/' || pathname === options.basePath.slice(0, -1) ? { kind: 'redirect', location: options.basePath } : { kind: 'missing' };
   }
   let decoded: string;
   try {
@@ -93,6 +105,9 @@ async function fileInside(root: string, relative: string): Promise<string | unde
     return undefined;
   }
 }
+
+/** Served when a site has no 404 page of its own (or no site was built yet) and HTML is wanted. */
+const NOT_FOUND_HTML = '<!doctype html>\n<html lang="en">\n<meta charset="utf-8">\n<title>Not found</title>\n<body>\n<h1>Not found</h1>\n</body>\n</html>\n';
 
 async function sendFile(request: IncomingMessage, response: ServerResponse, file: string, status: number, options: ServeOptions): Promise<void> {
   const type = FEED_TYPES[path.basename(file)] ?? (mime.contentType(path.extname(file)) || 'application/octet-stream');

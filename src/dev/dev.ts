@@ -1,0 +1,188 @@
+// `gazette dev`: build into a private folder with drafts and scheduled stories shown, serve it,
+// watch the sources, and after each burst of changes rebuild only what they touched, sync only the
+// files whose bytes changed and reload open pages. A failed rebuild keeps the last good site served
+// and shows its problems over the page until a later rebuild succeeds.
+
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import { createBuilder, type Builder, type BuildReport } from '../build.js';
+import { CONFIG_FILES, loadConfig, type Config, type ConfigOverrides } from '../config.js';
+import { BuildFailed, GazetteError } from '../errors.js';
+import { createReloadHub, EVENTS_PATH } from './reload.js';
+import { createSiteHandler, type RequestHandler } from './server.js';
+import { watchProject, type ProjectWatcher } from './watch.js';
+
+/** Where `gazette dev` writes, unless --out says otherwise: never the published output folder. */
+export const DEV_OUTPUT = '.gazette/dev';
+
+export interface DevOptions {
+  root: string;
+  overrides: ConfigOverrides;
+  port: number;
+  host: string;
+  log: (line: string) => void;
+  /** Quiet time that ends a burst of file events. */
+  settleMs?: number;
+}
+
+export interface DevServer {
+  /** The site's address, with its base path. */
+  url: string;
+  config: Config;
+  /** Resolves once every change seen so far is rebuilt. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type RebuildOutcome = { ok: true; report: BuildReport; ms: number } | { ok: false; problems: string[]; ms: number };
+
+export async function startDev(options: DevOptions): Promise<DevServer> {
+  const given = options.overrides;
+  const overrides: ConfigOverrides = { ...given, drafts: given.drafts ?? true, future: given.future ?? true, out: given.out ?? DEV_OUTPUT };
+  const configAt = (baseUrl?: string) => loadConfig(options.root, { ...overrides, baseUrl });
+  let config = configAt();
+
+  const hub = createReloadHub();
+  let site: RequestHandler = handlerFor(config);
+  let firstBuild: Promise<unknown> = Promise.resolve();
+  const server = createServer((request, response) => {
+    if ((request.url ?? '').split('?')[0] === EVENTS_PATH) return hub.connect(request, response);
+    void firstBuild.then(() => site(request, response));
+  });
+  const port = await listen(server, options.port, options.host);
+  const address = `http://${displayHost(options.host)}:${port}`;
+  config = configAt(options.overrides.baseUrl ?? `${address}${config.basePath}`);
+  site = handlerFor(config);
+
+  let builder: Builder = createBuilder(config, 'sync');
+  let failing = false;
+  let watcher: ProjectWatcher | undefined;
+  let pending = new Set<string>();
+  let draining: Promise<void> | undefined;
+
+  async function rebuild(changed?: Set<string>): Promise<RebuildOutcome> {
+    const started = performance.now();
+    const ms = () => Math.round(performance.now() - started);
+    try {
+      if (changed && [...changed].some((file) => configFiles(options.root, overrides).includes(file))) {
+        const next = configAt(options.overrides.baseUrl ?? `${address}${configAt().basePath}`);
+        builder = createBuilder(next, 'sync', { output: builder.output });
+        if (watchedFolders(next).join('\n') !== watchedFolders(config).join('\n')) {
+          await watcher?.close();
+          watcher = await watchSources(next);
+        }
+        config = next;
+        site = handlerFor(config);
+        changed = undefined;
+      }
+      const report = await builder.build(changed);
+      if (failing || report.written.length > 0 || report.removed.length > 0) hub.reload();
+      failing = false;
+      for (const warning of report.warnings) options.log(`warning: ${warning.format()}`);
+      return { ok: true, report, ms: ms() };
+    } catch (error) {
+      const problems = problemsOf(error);
+      failing = true;
+      hub.fail(problems);
+      return { ok: false, problems, ms: ms() };
+    }
+  }
+
+  function schedule(changed: Set<string>): void {
+    for (const file of changed) pending.add(file);
+    draining ??= drain();
+  }
+
+  async function drain(): Promise<void> {
+    while (pending.size > 0) {
+      const batch = pending;
+      pending = new Set();
+      const outcome = await rebuild(batch);
+      logRebuild(options.log, batch, outcome, options.root);
+    }
+    draining = undefined;
+  }
+
+  async function watchSources(current: Config): Promise<ProjectWatcher> {
+    const next = watchProject([...watchedFolders(current), ...configFiles(options.root, overrides)], schedule, { settleMs: options.settleMs });
+    await next.ready;
+    return next;
+  }
+
+  const initial = rebuild();
+  firstBuild = initial;
+  const outcome = await initial;
+  options.log(outcome.ok
+    ? `Built ${outcome.report.stories} stories into ${outcome.report.pages} pages in ${outcome.ms} ms (drafts and scheduled stories shown)`
+    : `The site did not build:\n${outcome.problems.join('\n')}\nFix the files and save: Gazette keeps watching.`);
+  watcher = await watchSources(config);
+  options.log(`Serving ${config.title} at ${config.baseUrl}`);
+  options.log(`Watching ${watchedFolders(config).map((folder) => `${path.relative(options.root, folder) || '.'}/`).join(', ')} and the configuration. Press Ctrl+C to stop.`);
+
+  return {
+    url: config.baseUrl,
+    get config() {
+      return config;
+    },
+    async idle() {
+      while (draining) await draining;
+    },
+    async close() {
+      await watcher?.close();
+      while (draining) await draining;
+      hub.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+
+  function handlerFor(current: Config): RequestHandler {
+    return createSiteHandler({ root: current.outDir, basePath: current.basePath, transformHtml: hub.injectInto });
+  }
+}
+
+function watchedFolders(config: Config): string[] {
+  return [config.contentDir, config.templatesDir, config.staticDir];
+}
+
+/** Every file that would be the configuration: editing, adding or removing one reloads it. */
+function configFiles(root: string, overrides: ConfigOverrides): string[] {
+  return overrides.configFile ? [path.resolve(root, overrides.configFile)] : CONFIG_FILES.map((name) => path.join(root, name));
+}
+
+function problemsOf(error: unknown): string[] {
+  if (error instanceof BuildFailed) return error.problems.map((problem) => problem.format());
+  if (error instanceof GazetteError) return [error.format()];
+  return [`unexpected error: ${(error as Error).message ?? String(error)} (run "gazette build --debug" to see where)`];
+}
+
+function logRebuild(log: (line: string) => void, changed: Set<string>, outcome: RebuildOutcome, root: string): void {
+  const files = [...changed].map((file) => path.relative(root, file).split(path.sep).join('/')).sort();
+  const what = files.length === 1 ? files[0] : `${files.length} files (${files[0]}, …)`;
+  const clock = new Date().toTimeString().slice(0, 8);
+  if (outcome.ok) {
+    const { written, removed } = outcome.report;
+    log(`${clock} ${what} changed: rebuilt in ${outcome.ms} ms, ${written.length} ${written.length === 1 ? 'file' : 'files'} written, ${removed.length} removed`);
+  } else {
+    log(`${clock} ${what} changed: the rebuild failed in ${outcome.ms} ms, still serving the last good site\n${outcome.problems.map((problem) => `  ${problem}`).join('\n')}`);
+  }
+}
+
+function displayHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '127.0.0.1' || host === '::1') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE'
+        ? new GazetteError({ code: 'usage', field: '--port', message: `port ${port} is already in use`, hint: 'stop the other server or choose another port with --port' })
+        : error);
+    });
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}

@@ -1,0 +1,78 @@
+// Live reload for the dev server: pages get a small script (in dev responses only, never in a
+// built site) that listens to server-sent events, reloads after each rebuild, and shows an
+// overlay with the problems of a failed rebuild until the next good one.
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export const EVENTS_PATH = '/__gazette/events';
+
+export interface ReloadHub {
+  /** Answers the event-stream request of a page. */
+  connect(request: IncomingMessage, response: ServerResponse): void;
+  /** Every open page reloads. */
+  reload(): void;
+  /** Every open page shows these problems, and so will pages opened until the next good build. */
+  fail(problems: string[]): void;
+  injectInto(html: string): string;
+  close(): void;
+}
+
+export function createReloadHub(): ReloadHub {
+  const clients = new Set<ServerResponse>();
+  let problems: string[] = [];
+  const send = (response: ServerResponse, event: string, data: unknown) => response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+
+  return {
+    connect(request, response) {
+      response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      response.write('retry: 500\n\n');
+      if (problems.length > 0) send(response, 'problems', problems);
+      clients.add(response);
+      request.on('close', () => clients.delete(response));
+    },
+    reload() {
+      problems = [];
+      for (const client of clients) send(client, 'reload', {});
+    },
+    fail(next) {
+      problems = next;
+      for (const client of clients) send(client, 'problems', problems);
+    },
+    injectInto(html) {
+      const script = `<script>${CLIENT}</script>`;
+      return html.includes('</body>') ? html.replace(/<\/body>(?![\s\S]*<\/body>)/, `${script}\n</body>`) : html + script;
+    },
+    close() {
+      for (const client of clients) client.end();
+      clients.clear();
+    },
+  };
+}
+
+// Runs in the reader's browser. Plain ES2017, no dependencies; text goes in with textContent only.
+const CLIENT = `(() => {
+  const source = new EventSource(${JSON.stringify(EVENTS_PATH)});
+  let overlay;
+  source.addEventListener('reload', () => location.reload());
+  source.addEventListener('problems', (event) => {
+    const problems = JSON.parse(event.data);
+    if (!overlay) {
+      overlay = document.createElement('div');
+      overlay.id = 'gazette-overlay';
+      overlay.setAttribute('role', 'alert');
+      overlay.style.cssText = 'position:fixed;inset:0;z-index:2147483647;overflow:auto;padding:2rem;background:rgba(16,16,16,.97);color:#fff;font:14px/1.5 ui-monospace,monospace';
+      document.body.append(overlay);
+    }
+    overlay.replaceChildren();
+    const title = document.createElement('h2');
+    title.textContent = 'Gazette: the last change did not build';
+    title.style.cssText = 'margin:0 0 1rem;font:bold 18px system-ui,sans-serif;color:#ff8a80';
+    const list = document.createElement('pre');
+    list.textContent = problems.join('\\n');
+    list.style.cssText = 'white-space:pre-wrap;margin:0';
+    const note = document.createElement('p');
+    note.textContent = 'The page below is the last good build. Fix the file and save: this page reloads by itself.';
+    note.style.cssText = 'color:#bbb;font-family:system-ui,sans-serif';
+    overlay.append(title, list, note);
+  });
+})();`;
