@@ -19,14 +19,12 @@ export async function createStory(config: Config, story: NewStory): Promise<stri
   if (slug === '') throw new GazetteError({ code: 'usage', field: 'title', message: `"${story.title}" gives an empty URL slug`, hint: 'use a title with letters or digits' });
   const date = config.now.setZone(config.timeZone);
   const file = path.join(config.contentDir, date.toFormat('yyyy/MM/dd'), `${slug}.md`);
-  const frontMatter = stringify({
-    title: story.title,
-    date: date.toISO({ suppressMilliseconds: true }),
-    tags: story.tags,
-    summary: '',
-    authors: [],
-    id: `urn:uuid:${randomUUID()}`,
-  }, { lineWidth: 0 }).replace("summary: ''", 'summary:  # one sentence; leave out to use the first paragraph');
+  const fields = (values: Record<string, unknown>) => stringify(values, { lineWidth: 0 });
+  const frontMatter = [
+    fields({ title: story.title, date: date.toISO({ suppressMilliseconds: true }), tags: story.tags }),
+    'summary:  # one sentence; leave empty to use the first paragraph\n',
+    fields({ authors: [], id: `urn:uuid:${randomUUID()}` }),
+  ].join('');
   await mkdir(path.dirname(file), { recursive: true });
   try {
     await writeFile(file, `---\n${frontMatter}---\n\nWrite the story here.\n`, { flag: 'wx' });

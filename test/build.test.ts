@@ -192,6 +192,12 @@ describe('build guarantees', () => {
     assert.deepEqual(await snapshot(project.out), first);
   });
 
+  it("never puts the dev server's reload script in a built site", async () => {
+    await project.build({ drafts: true, future: true });
+    const withScript = [...(await snapshot(project.out))].filter(([, bytes]) => bytes.includes('__gazette')).map(([file]) => file);
+    assert.deepEqual(withScript, []);
+  });
+
   it('leaves the previous site untouched when a story is broken, and names every problem', async () => {
     await project.build();
     const before = await snapshot(project.out);

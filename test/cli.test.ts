@@ -1,8 +1,8 @@
 // The command line as a user meets it: commands, flags, messages and exit codes.
 
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { execFile, spawn } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
@@ -54,6 +54,7 @@ describe('gazette CLI', () => {
       'gazette: 2 problems found; nothing was written',
     ].join('\n'));
     assert.doesNotMatch(run.err, /\n\s+at /);
+    await rm(path.join(project.root, 'content/bad.md'));
   });
 
   it('reports configuration problems with their line', async () => {
@@ -83,9 +84,41 @@ describe('gazette CLI', () => {
     assert.equal(frontMatter.date, '2020-10-06T09:30:00+01:00');
     assert.deepEqual(frontMatter.tags, ['Weather', 'Algeria']);
     assert.match(String(frontMatter.id), /^urn:uuid:[0-9a-f-]{36}$/);
+    assert.equal(frontMatter.summary, null);
+    const check = await gazette(project.root, 'check', '--now', '2020-10-06T12:00:00Z');
+    assert.equal(check.code, EXIT.ok, `a new story builds as it is:\n${check.err}`);
     const again = await gazette(project.root, 'new', 'Storm hits the coast', '--now', '2020-10-06T08:30:00Z');
     assert.equal(again.code, EXIT.usage);
     assert.match(again.err, /already exists/);
+  });
+
+  it('refuses a port that is not a port', async () => {
+    const run = await gazette(project.root, 'dev', '--port', 'http');
+    assert.equal(run.code, EXIT.usage);
+    assert.equal(run.err, 'gazette dev: --port must be a number from 0 to 65535, not "http"');
+  });
+
+  it('runs dev until interrupted: serves with the reload script, then stops cleanly on SIGINT', async () => {
+    const script = `const { main } = await import(${JSON.stringify(path.join(REPO, 'src/cli.ts'))}); process.exitCode = await main(process.argv.slice(1));`;
+    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), '--input-type=module', '-e', script, 'dev', '--port', '0', '--now', SAMPLE_NOW], { cwd: project.root });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      for (let waited = 0; !/Press Ctrl\+C to stop/.test(out); waited += 50) {
+        assert.ok(waited < 20_000, `dev did not start:\n${out}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const url = /Serving The Maghreb Wire at (http:\/\/localhost:\d+\/)/.exec(out)?.[1];
+      assert.ok(url, out);
+      const front = await fetch(url);
+      assert.equal(front.status, 200, out);
+      assert.match(await front.text(), /new EventSource\("\/__gazette\/events"\)/);
+    } finally {
+      child.kill('SIGINT');
+    }
+    assert.equal(await exited, 0);
   });
 
   it('runs as the installed bin', async () => {

@@ -123,6 +123,36 @@ describe('gazette dev in a browser', () => {
     await Promise.all([front.close(), tag.close()]);
   });
 
+  it('shows a template error in the overlay as text, naming the template and line, and recovers when fixed', async () => {
+    const page = await openMarked('archive/');
+    const footer = file('templates/partials/footer.liquid');
+    const good = await readFile(footer, 'utf8');
+    await writeFile(footer, good.replace('<ul class="site-footer__links">', '<ul class="site-footer__links">{% render "partials/<b id=injected>x</b>" %}'));
+    const overlay = page.locator('#gazette-overlay');
+    await overlay.waitFor({ state: 'visible', timeout: 15_000 });
+    assert.match(await overlay.textContent() ?? '', /templates\/partials\/footer\.liquid:7:\d+ .*partials\/<b id=injected>x<\/b>/);
+    assert.equal(await page.locator('#injected').count(), 0, 'the message is text, not markup');
+    await writeFile(footer, good);
+    await eventually('the page recovers', async () => (await reloaded(page)) && (await overlay.count()) === 0);
+    await page.close();
+  });
+
+  it('applies a configuration edit, and shows a broken configuration in the overlay', async () => {
+    const page = await openMarked('');
+    const configFile = file('gazette.config.yaml');
+    const good = await readFile(configFile, 'utf8');
+    await writeFile(configFile, good.replace('title: The Maghreb Wire', 'title: The Sahel Wire'));
+    await eventually('the page shows the new title', async () => (await page.textContent('.masthead__title'))?.includes('The Sahel Wire'));
+    await writeFile(configFile, good.replace('pageSize: 10', 'pageSize: ten'));
+    const overlay = page.locator('#gazette-overlay');
+    await overlay.waitFor({ state: 'visible', timeout: 15_000 });
+    assert.match(await overlay.textContent() ?? '', /gazette\.config\.yaml:\d+:\d+  pageSize  expected a whole number/);
+    await writeFile(configFile, good);
+    await eventually('the page recovers', async () => (await overlay.count()) === 0 && (await page.textContent('.masthead__title'))?.includes('The Maghreb Wire'));
+    assert.equal(dev.config.title, 'The Maghreb Wire');
+    await page.close();
+  });
+
   it('changes every page after a template edit', async () => {
     const page = await openMarked('tags/');
     const footer = file('templates/partials/footer.liquid');
