@@ -7,9 +7,10 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Config } from './config.js';
 import { loadStories, type StoryFileResult } from './content/load.js';
+import type { StorySource } from './content/story.js';
 import { loadTheme } from './content/theme.js';
 import { GazetteError, failIfAny } from './errors.js';
-import { FEED_FILES } from './feeds/feed.js';
+import { FEED_FILES, storyItem, type FeedItem } from './feeds/feed.js';
 import { renderSiteFeeds, renderStoryMarkdown } from './feeds/site-feeds.js';
 import { buildSite as buildSiteGraph, type Story } from './model/site.js';
 import { planPages, type Page } from './pages.js';
@@ -20,7 +21,7 @@ import type { RenderedBody } from './render/views.js';
 import { NEWS_SITEMAP_PATH, renderNewsSitemap, renderRobots, renderSitemap, SITEMAP_PATH } from './sitemaps.js';
 import { absoluteUrl, linkTo } from './urls.js';
 import { GENERATOR } from './version.js';
-import { fingerprintSite, syncSite, writeSite, type OutputFile, type OutputState } from './write.js';
+import { outputStateOf, syncSite, writeSite, type OutputFile, type OutputState } from './write.js';
 
 /** How a build leaves its output: swapped in whole, synced in place (dev), or not written (check). */
 export type WriteMode = 'swap' | 'sync' | 'none';
@@ -47,6 +48,12 @@ export interface Builder {
 
 const SUMMARY_LENGTH = 280;
 
+interface CachedItem {
+  permalink: string;
+  tags: string;
+  item: FeedItem;
+}
+
 export function build(config: Config, options: { write: boolean } = { write: true }): Promise<BuildReport> {
   return createBuilder(config, options.write ? 'swap' : 'none').build();
 }
@@ -62,6 +69,9 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
   let markdownCache = new Map<string, RenderedMarkdown>();
   let theme: { key: string; templates: TemplateRenderer } | undefined;
   let pageCache = new Map<string, { key: string; html: string }>();
+  // A story's feed item stays the same object while its file, URL and tag names do, so that the
+  // feed serializers can reuse what they made of it.
+  let itemCache = new Map<StorySource, CachedItem>();
   let output = options.output;
 
   return {
@@ -109,9 +119,18 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
         files.push({ path: page.file, contents: html });
       }
 
+      const items = new Map<StorySource, CachedItem>();
       const text = {
         summary: (story: Story) => bodies.get(story)?.summary ?? '',
-        absoluteHtml: (story: Story) => feedHtml.get(story) ?? '',
+        item(story: Story): FeedItem {
+          const tags = story.tagList.map((tag) => tag.name).join('\n');
+          const cached = itemCache.get(story.source);
+          const fresh = cached && cached.permalink === story.permalink && cached.tags === tags
+            ? cached
+            : { permalink: story.permalink, tags, item: storyItem(story, text.summary(story), feedHtml.get(story) ?? '', config) };
+          items.set(story.source, fresh);
+          return fresh.item;
+        },
       };
       files.push(...renderSiteFeeds(site, text, config, GENERATOR));
       files.push(
@@ -128,6 +147,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
       unbuilt = undefined;
       markdownCache = renderedMarkdown;
       pageCache = renderedPages;
+      itemCache = items;
       return { stories: site.stories.length, pages: pages.length, files: files.length + copies.length, warnings, written, removed };
     },
   };
@@ -136,7 +156,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     if (mode === 'none') return { written: [], removed: [] };
     if (mode === 'swap' || output === undefined) {
       await writeSite(config, files, copies);
-      if (mode === 'sync') output = await fingerprintSite(files, copies);
+      if (mode === 'sync') output = await outputStateOf(files, copies);
       return { written: [...files.map((file) => file.path), ...copies.map((copy) => copy.path)], removed: [] };
     }
     const report = await syncSite(config, files, copies, output);

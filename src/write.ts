@@ -3,7 +3,6 @@
 // was, and files of deleted stories disappear. The dev loop instead syncs its own folder in place,
 // writing only the files whose bytes changed.
 
-import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from './config.js';
@@ -55,8 +54,12 @@ export async function writeSite(folders: Folders, files: readonly OutputFile[], 
   }
 }
 
-/** Fingerprints of what is in the output folder, by path: what the next sync compares against. */
-export type OutputState = Map<string, string>;
+/**
+ * What the output folder holds, by path: the text of each generated file, the bytes of each copy.
+ * Kept in memory by the dev loop, so that deciding what changed is a comparison, not a disk read
+ * (an unchanged page is usually the very same string as last time).
+ */
+export type OutputState = Map<string, string | Buffer>;
 
 export interface SyncReport {
   state: OutputState;
@@ -74,9 +77,8 @@ export async function syncSite(folders: Folders, files: readonly OutputFile[], c
   const state: OutputState = new Map();
   const changed: { path: string; bytes: string | Buffer }[] = [];
   const compare = (sitePath: string, bytes: string | Buffer) => {
-    const fingerprint = fingerprintOf(bytes);
-    state.set(sitePath, fingerprint);
-    if (previous.get(sitePath) !== fingerprint) changed.push({ path: sitePath, bytes });
+    state.set(sitePath, bytes);
+    if (!sameBytes(previous.get(sitePath), bytes)) changed.push({ path: sitePath, bytes });
   };
   for (const file of files) compare(file.path, file.contents);
   for (const copy of copies) compare(copy.path, await readFile(copy.from));
@@ -87,16 +89,17 @@ export async function syncSite(folders: Folders, files: readonly OutputFile[], c
   return { state, written: changed.map((file) => file.path), removed };
 }
 
-/** Fingerprint every file written by writeSite, so that syncSite can follow it. */
-export async function fingerprintSite(files: readonly OutputFile[], copies: readonly CopiedFile[]): Promise<OutputState> {
+/** The state of a folder just written by writeSite, so that syncSite can follow it. */
+export async function outputStateOf(files: readonly OutputFile[], copies: readonly CopiedFile[]): Promise<OutputState> {
   const state: OutputState = new Map();
-  for (const file of files) state.set(file.path, fingerprintOf(file.contents));
-  for (const copy of copies) state.set(copy.path, fingerprintOf(await readFile(copy.from)));
+  for (const file of files) state.set(file.path, file.contents);
+  for (const copy of copies) state.set(copy.path, await readFile(copy.from));
   return state;
 }
 
-function fingerprintOf(bytes: string | Buffer): string {
-  return createHash('sha1').update(bytes).digest('base64');
+function sameBytes(before: string | Buffer | undefined, after: string | Buffer): boolean {
+  if (typeof before === 'string' || typeof after === 'string') return before === after;
+  return before !== undefined && before.equals(after);
 }
 
 /** Create the folders of these files, each once. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { GazetteError } from '../src/errors.js';
-import { fingerprintSite, OUTPUT_MARKER, syncSite, writeSite, type OutputFile } from '../src/write.js';
+import { outputStateOf, OUTPUT_MARKER, syncSite, writeSite, type OutputFile } from '../src/write.js';
 
 interface Folders {
   root: string;
@@ -162,7 +162,7 @@ describe('syncSite', () => {
 
   it('writes only the files whose bytes changed and removes the ones no longer produced', async () => {
     await writeSite(folders, SITE, [logo()]);
-    const state = await fingerprintSite(SITE, [logo()]);
+    const state = await outputStateOf(SITE, [logo()]);
     const untouched = path.join(folders.outDir, 'feed.xml');
     const longAgo = new Date('2000-01-01T00:00:00Z');
     await utimes(untouched, longAgo, longAgo);
@@ -186,7 +186,7 @@ describe('syncSite', () => {
 
   it('refuses paths outside the output folder and folders it did not write', async () => {
     await writeSite(folders, SITE, []);
-    const state = await fingerprintSite(SITE, []);
+    const state = await outputStateOf(SITE, []);
     const error = await refusal(syncSite(folders, [{ path: '../evil.html', contents: 'pwned' }], [], state));
     assert.equal(error.code, 'output-unsafe');
     await assert.rejects(readFile(path.join(folders.root, 'evil.html')), { code: 'ENOENT' });

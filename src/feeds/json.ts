@@ -1,30 +1,41 @@
 // JSON Feed 1.1 (https://jsonfeed.org/version/1.1): the same items as RSS and Atom, keys in a
 // fixed order so that the same site gives the same bytes.
 
-import type { Feed } from './feed.js';
+import { rememberEach, type Feed, type FeedItem } from './feed.js';
 import { rfc3339 } from './atom.js';
 
 export function renderJsonFeed(feed: Feed): string {
-  const json = {
+  const head = {
     version: 'https://jsonfeed.org/version/1.1',
     title: feed.title,
     home_page_url: feed.homeUrl,
     feed_url: feed.links.json,
     description: feed.description,
     language: feed.language,
-    items: feed.items.map((item) => ({
-      id: item.id,
-      url: item.url,
-      title: item.title,
-      summary: item.summary || undefined,
-      content_html: item.html,
-      image: item.image?.url,
-      date_published: rfc3339(item.published),
-      date_modified: item.updated ? rfc3339(item.updated) : undefined,
-      authors: item.authors.length > 0 ? item.authors.map((name) => ({ name })) : undefined,
-      tags: item.tags.length > 0 ? item.tags : undefined,
-    })),
+    items: [],
   };
-  // "</" never appears raw, so the feed can be embedded in a page's script element safely too.
-  return `${JSON.stringify(json, null, 2).replaceAll('</', '<\\/')}\n`;
+  const items = feed.items.length === 0 ? '[]' : `[\n${feed.items.map(renderItem).join(',\n')}\n  ]`;
+  return `${scriptSafe(JSON.stringify(head, null, 2)).replace(/"items": \[\]\n\}$/, `"items": ${items}\n}`)}\n`;
+}
+
+/** One item as JSON.stringify would indent it inside the feed's "items" array. */
+const renderItem = rememberEach((item: FeedItem): string => {
+  const json = {
+    id: item.id,
+    url: item.url,
+    title: item.title,
+    summary: item.summary || undefined,
+    content_html: item.html,
+    image: item.image?.url,
+    date_published: rfc3339(item.published),
+    date_modified: item.updated ? rfc3339(item.updated) : undefined,
+    authors: item.authors.length > 0 ? item.authors.map((name) => ({ name })) : undefined,
+    tags: item.tags.length > 0 ? item.tags : undefined,
+  };
+  return scriptSafe(JSON.stringify(json, null, 2)).replace(/^/gm, '    ');
+});
+
+/** "</" never appears raw, so the feed can be embedded in a page's script element safely too. */
+function scriptSafe(json: string): string {
+  return json.replaceAll('</', '<\\/');
 }

@@ -8,7 +8,7 @@ import type { MarkdownRenderer, RenderedMarkdown } from '../render/markdown.js';
 import { absoluteUrl, feedUrlResolver, linkTo, pageUrlResolver } from '../urls.js';
 import type { OutputFile } from '../write.js';
 import { renderAtom } from './atom.js';
-import { buildFeed, editionItem, feedPaths, storyItem, type Feed, type FeedFormat, type FeedSpec } from './feed.js';
+import { buildFeed, editionItem, feedPaths, type Feed, type FeedFormat, type FeedItem, type FeedSpec } from './feed.js';
 import { renderJsonFeed } from './json.js';
 import { renderRss } from './rss.js';
 
@@ -16,8 +16,8 @@ export const EDITIONS_FOLDER = 'editions/';
 
 export interface StoryText {
   summary(story: Story): string;
-  /** The story's HTML with every URL absolute. */
-  absoluteHtml(story: Story): string;
+  /** The story as a feed item, its HTML with every URL absolute. */
+  item(story: Story): FeedItem;
 }
 
 export interface FeedLink {
@@ -42,8 +42,7 @@ export function editionFeedSpec(config: Config): FeedSpec {
 }
 
 export function renderSiteFeeds(site: Site, text: StoryText, config: Config, generator: string): OutputFile[] {
-  const storyItems = (stories: readonly Story[], size: number) =>
-    stories.slice(0, size).map((story) => storyItem(story, text.summary(story), text.absoluteHtml(story), config));
+  const storyItems = (stories: readonly Story[], size: number) => stories.slice(0, size).map((story) => text.item(story));
   const summaries = new Map(site.stories.map((story) => [story, text.summary(story)]));
   const feeds: [FeedSpec, Feed][] = [];
   const add = (spec: FeedSpec, items: Feed['items']) => feeds.push([spec, buildFeed(spec, items, config, generator)]);
@@ -62,7 +61,6 @@ export function renderSiteFeeds(site: Site, text: StoryText, config: Config, gen
   });
 }
 
-/** A story's HTML for feeds: every URL absolute, footnote anchors included. */
 /** A story's Markdown rendered for its page and for feeds, where every link must be absolute. */
 export function renderStoryMarkdown(markdown: MarkdownRenderer, story: Story, config: Config): RenderedMarkdown {
   const rendered = markdown.render(story.body, pageUrlResolver(config), feedUrlResolver(config, story.permalink));

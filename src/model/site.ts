@@ -9,6 +9,8 @@ import type { StorySource } from '../content/story.js';
 import { slugify } from '../slug.js';
 
 export interface Story extends StorySource {
+  /** What the story was made from: the same object across rebuilds while its file is unchanged. */
+  source: StorySource;
   slug: string;
   /** Path below the site root, without a leading slash: `2020/10/01/slug/`. */
   permalink: string;
@@ -82,6 +84,7 @@ function placeStory(source: StorySource, config: Config): Story {
   });
   return {
     ...source,
+    source,
     slug,
     permalink,
     feedId: source.id ?? new URL(source.aliases[0] ?? permalink, config.baseUrl).href,

@@ -90,10 +90,12 @@ function firstParagraph(tree: Root): string {
 }
 
 /** Cut plain text to at most `limit` characters, on a word boundary, with an ellipsis. */
+const GRAPHEMES = new Intl.Segmenter('und', { granularity: 'grapheme' });
+
 export function cutOnWord(text: string, limit: number): string {
   if (text.length <= limit) return text;
   // Cut between whole characters (graphemes), never inside an emoji or a combined letter.
-  const graphemes = [...new Intl.Segmenter('und', { granularity: 'grapheme' }).segment(text.slice(0, limit + 16))].map((part) => part.segment);
+  const graphemes = [...GRAPHEMES.segment(text.slice(0, limit + 16))].map((part) => part.segment);
   let cut = '';
   for (const grapheme of graphemes) {
     if (cut.length + grapheme.length > limit - 1) break;

@@ -67,7 +67,23 @@ export interface RenderedBody {
   summary: string;
 }
 
+/**
+ * Formatting a date in a zone and language is costly (Intl under luxon) and the same few thousand
+ * instants and days come back on every page and every rebuild, so results are kept per Config.
+ */
+const remembered = new WeakMap<Config, Map<string, unknown>>();
+function remember<T>(config: Config, key: string, make: () => T): T {
+  let known = remembered.get(config);
+  if (known === undefined) remembered.set(config, (known = new Map()));
+  if (!known.has(key)) known.set(key, make());
+  return known.get(key) as T;
+}
+
 export function formatTime(time: DateTime, config: Config): TimeView {
+  return remember(config, `time ${time.toMillis()}`, () => formatTimeNow(time, config));
+}
+
+function formatTimeNow(time: DateTime, config: Config): TimeView {
   const local = time.setZone(config.timeZone).setLocale(config.language);
   const date = local.toLocaleString({ year: 'numeric', month: 'long', day: 'numeric' });
   const clock = local.toLocaleString({ hour: 'numeric', minute: '2-digit' });
@@ -128,8 +144,8 @@ export function storyView(story: Story, body: RenderedBody, config: Config): Sto
 }
 
 export function editionTitle(day: string, config: Config): string {
-  return DateTime.fromISO(day, { zone: config.timeZone, locale: config.language })
-    .toLocaleString({ weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+  return remember(config, `day ${day}`, () => DateTime.fromISO(day, { zone: config.timeZone, locale: config.language })
+    .toLocaleString({ weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }));
 }
 
 /** `2020-10` as "October 2020" in the site's language. */

@@ -5,6 +5,7 @@ import type { Config } from '../../src/config.js';
 import { splitStory } from '../../src/content/frontmatter.js';
 import { readStory, type StorySource } from '../../src/content/story.js';
 import { feedLinks, renderStoryMarkdown, renderSiteFeeds, siteFeedSpec, tagFeedSpec, type StoryText } from '../../src/feeds/site-feeds.js';
+import { storyItem } from '../../src/feeds/feed.js';
 import { buildSite, type Story } from '../../src/model/site.js';
 import { createMarkdownRenderer, cutOnWord } from '../../src/render/markdown.js';
 import type { OutputFile } from '../../src/write.js';
@@ -24,9 +25,10 @@ const config = makeConfig({
 /** Summaries and feed HTML the way build.ts makes them: the real Markdown renderer and URL resolvers. */
 function storyText(settings: Config): StoryText {
   const markdown = createMarkdownRenderer({ rawHtml: false });
+  const summary = (story: Story) => story.summary ?? cutOnWord(renderStoryMarkdown(markdown, story, settings).firstParagraph, 280);
   return {
-    summary: (story: Story) => story.summary ?? cutOnWord(renderStoryMarkdown(markdown, story, settings).firstParagraph, 280),
-    absoluteHtml: (story: Story) => renderStoryMarkdown(markdown, story, settings).feedHtml ?? '',
+    summary,
+    item: (story: Story) => storyItem(story, summary(story), renderStoryMarkdown(markdown, story, settings).feedHtml ?? '', settings),
   };
 }
 
