@@ -11,7 +11,7 @@ import type { StorySource } from './content/story.js';
 import { loadTheme } from './content/theme.js';
 import { GazetteError, failIfAny } from './errors.js';
 import { FEED_FILES, storyItem, type FeedItem } from './feeds/feed.js';
-import { renderSiteFeeds, renderStoryMarkdown } from './feeds/site-feeds.js';
+import { renderSiteFeeds, renderStoryMarkdown, type FeedCache } from './feeds/site-feeds.js';
 import { buildSite as buildSiteGraph, type Story } from './model/site.js';
 import { planPages, type Page } from './pages.js';
 import { createMarkdownRenderer, cutOnWord, type RenderedMarkdown } from './render/markdown.js';
@@ -72,6 +72,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
   // A story's feed item stays the same object while its file, URL and tag names do, so that the
   // feed serializers can reuse what they made of it.
   let itemCache = new Map<StorySource, CachedItem>();
+  const feedCache: FeedCache = new Map();
   let output = options.output;
 
   return {
@@ -99,7 +100,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
         renderedMarkdown.set(key, rendered);
         feedHtml.set(story, rendered.feedHtml ?? '');
         if (rendered.droppedHtml) warnings.push(droppedHtmlWarning(story));
-        bodies.set(story, { html: rendered.html, summary: story.summary ?? cutOnWord(rendered.firstParagraph, SUMMARY_LENGTH) });
+        bodies.set(story, { html: rendered.html, summary: story.summary ?? shortSummary(rendered) });
       }
 
       const pages = planPages(site, bodies, config);
@@ -132,7 +133,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
           return fresh.item;
         },
       };
-      files.push(...renderSiteFeeds(site, text, config, GENERATOR));
+      files.push(...renderSiteFeeds(site, text, config, GENERATOR, feedCache));
       files.push(
         { path: SITEMAP_PATH, contents: renderSitemap(pages.filter((page) => page.lastmod !== undefined), config) },
         { path: NEWS_SITEMAP_PATH, contents: renderNewsSitemap(site.stories, config) },
@@ -163,6 +164,13 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     output = report.state;
     return { written: report.written, removed: report.removed };
   }
+}
+
+const shortSummaries = new WeakMap<RenderedMarkdown, string>();
+function shortSummary(rendered: RenderedMarkdown): string {
+  let summary = shortSummaries.get(rendered);
+  if (summary === undefined) shortSummaries.set(rendered, (summary = cutOnWord(rendered.firstParagraph, SUMMARY_LENGTH)));
+  return summary;
 }
 
 function fingerprint(text: string): string {

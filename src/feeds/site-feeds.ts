@@ -41,7 +41,13 @@ export function editionFeedSpec(config: Config): FeedSpec {
   return { title: `${config.title}: daily editions`, description: `One item a day with the headlines of ${config.title}`, homePath: 'archive/', folder: EDITIONS_FOLDER };
 }
 
-export function renderSiteFeeds(site: Site, text: StoryText, config: Config, generator: string): OutputFile[] {
+/**
+ * What the last build wrote for each feed, with the items it held: a feed whose items are the very
+ * same objects as last time (and whose description is the same) is not serialized again.
+ */
+export type FeedCache = Map<string, { key: readonly unknown[]; contents: string }>;
+
+export function renderSiteFeeds(site: Site, text: StoryText, config: Config, generator: string, cache: FeedCache = new Map()): OutputFile[] {
   const storyItems = (stories: readonly Story[], size: number) => stories.slice(0, size).map((story) => text.item(story));
   const summaries = new Map(site.stories.map((story) => [story, text.summary(story)]));
   const feeds: [FeedSpec, Feed][] = [];
@@ -51,14 +57,21 @@ export function renderSiteFeeds(site: Site, text: StoryText, config: Config, gen
   for (const tag of site.tags) add(tagFeedSpec(tag, config), storyItems(tag.stories, config.tagFeedSize));
   add(editionFeedSpec(config), site.editions.slice(0, config.editionFeedSize).map((edition) => editionItem(edition, summaries, config)));
 
+  const serialize = (path: string, feed: Feed, render: (feed: Feed) => string): OutputFile => {
+    const key = [feed.title, feed.description, feed.homeUrl, feed.updated?.toMillis(), ...feed.items];
+    const cached = cache.get(path);
+    const contents = cached && sameItems(cached.key, key) ? cached.contents : render(feed);
+    cache.set(path, { key, contents });
+    return { path, contents };
+  };
   return feeds.flatMap(([spec, feed]) => {
     const paths = feedPaths(spec.folder);
-    return [
-      { path: paths.rss, contents: renderRss(feed) },
-      { path: paths.atom, contents: renderAtom(feed) },
-      { path: paths.json, contents: renderJsonFeed(feed) },
-    ];
+    return [serialize(paths.rss, feed, renderRss), serialize(paths.atom, feed, renderAtom), serialize(paths.json, feed, renderJsonFeed)];
   });
+}
+
+function sameItems(before: readonly unknown[], after: readonly unknown[]): boolean {
+  return before.length === after.length && before.every((value, index) => value === after[index]);
 }
 
 /** A story's Markdown rendered for its page and for feeds, where every link must be absolute. */
