@@ -1,0 +1,72 @@
+// The floor a cold build is measured against: the Markdown stage alone (remark-parse, remark-gfm,
+// remark-html through Gazette's renderer) over every story body, spread over worker threads.
+// Bodies are read and workers started before the clock starts.
+
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { findStoryFiles } from '../src/content/load.js';
+import { splitStory } from '../src/content/frontmatter.js';
+import { measure, measuredRow, type Row } from './measure.js';
+
+const CHUNK = 32;
+
+export async function measureMarkdownStage(root: string, scenario: string, threads: number): Promise<Row> {
+  const bodies = await readBodies(root);
+  const starting = performance.now();
+  const workers = await Promise.all(Array.from({ length: threads }, startWorker));
+  const readyMs = performance.now() - starting;
+  try {
+    const run = await measure(() => renderAll(workers, bodies));
+    const note = `${threads} worker${threads === 1 ? '' : 's'} (started in ${Math.round(readyMs)} ms, not counted); ${(run.result / 1e6).toFixed(1)} MB of HTML`;
+    return { ...measuredRow(bodies.length, scenario, run, note), storiesPerSecond: bodies.length / (run.wallMs / 1000) };
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+
+async function readBodies(root: string): Promise<string[]> {
+  const contentDir = path.join(root, 'content');
+  const files = await findStoryFiles(contentDir);
+  return Promise.all(files.map(async (file) => splitStory(await readFile(path.join(contentDir, file), 'utf8'), file).body));
+}
+
+/** Each worker takes the next chunk of bodies when it is done with one; resolves with the HTML's length. */
+function renderAll(workers: readonly Worker[], bodies: readonly string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let next = 0;
+    let pending = 0;
+    let characters = 0;
+    const feed = (worker: Worker) => {
+      if (next >= bodies.length) return;
+      worker.postMessage(bodies.slice(next, next + CHUNK));
+      next += CHUNK;
+      pending++;
+    };
+    for (const worker of workers) {
+      worker.on('error', reject);
+      worker.on('message', (made: number) => {
+        characters += made;
+        pending--;
+        feed(worker);
+        if (pending === 0) resolve(characters);
+      });
+      feed(worker);
+    }
+    if (pending === 0) resolve(0);
+  });
+}
+
+/**
+ * A worker running the TypeScript sources. Node 20 does not apply `--import tsx` to worker threads,
+ * so the worker registers tsx itself before loading its module.
+ */
+function startWorker(): Promise<Worker> {
+  const module = new URL('./markdown-worker.ts', import.meta.url).href;
+  const boot = `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); await import(${JSON.stringify(module)});`;
+  const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`));
+  return new Promise((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('message', () => resolve(worker));
+  });
+}

@@ -1,0 +1,121 @@
+// `npm run bench [-- --stories 1000,10000] [--huge]`: for each N, generate a corpus in a temporary
+// folder, run each kind of scenario on it in a child process, and write the table of results to
+// bench/results.md (printed too). A scenario that fails is a row saying why, never a crash.
+
+import { fork } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateCorpus } from './corpus.js';
+import { errorText, machineLoad, measure, type Row } from './measure.js';
+import { describeMachine, formatMs, renderResults, type Results } from './report.js';
+import { SCENARIOS, type ScenarioMessage } from './scenarios.js';
+
+const DEFAULT_STORIES = [1_000, 10_000];
+const HUGE_STORIES = 100_000;
+const SEED = 1;
+const SCENARIO_TIMEOUT_MS = 60 * 60_000;
+const QUIET_WAIT_MS = 3 * 60_000;
+const QUIET_LOAD = 0.2;
+const RESULTS_FILE = fileURLToPath(new URL('./results.md', import.meta.url));
+const SCENARIO_PROCESS = fileURLToPath(new URL('./scenario-process.ts', import.meta.url));
+
+type Scenario = (typeof SCENARIOS)[number];
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { stories: { type: 'string' }, huge: { type: 'boolean', default: false } } });
+  const counts = [...(values.stories ? parseCounts(values.stories) : DEFAULT_STORIES), ...(values.huge ? [HUGE_STORIES] : [])];
+  const results: Results = { command: commandLine(), corpora: [], rows: [] };
+  const machine = describeMachine();
+  const date = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  for (const stories of counts) {
+    results.rows.push(...(await benchmarkCorpus(stories, results)));
+    await writeFile(RESULTS_FILE, renderResults(results, machine, date));
+  }
+  console.log(renderResults(results, machine, date));
+  progress(`written to ${path.relative(process.cwd(), RESULTS_FILE)}`);
+}
+
+async function benchmarkCorpus(stories: number, results: Results): Promise<Row[]> {
+  const folder = await mkdtemp(path.join(os.tmpdir(), `gazette-bench-${stories}-`));
+  const rows: Row[] = [];
+  try {
+    progress(`${stories} stories: writing the corpus into ${folder}`);
+    const generated = await measure(() => generateCorpus(folder, { stories, seed: SEED }));
+    results.corpora.push({ stories, words: generated.result.words, bytes: generated.result.bytes, generatedMs: generated.wallMs });
+    for (const scenario of SCENARIOS) {
+      await waitForQuietMachine();
+      progress(`${stories} stories: ${scenario.kind}`);
+      const measured = await runScenario(scenario, folder, stories);
+      for (const row of measured) progress(`  ${row.scenario}: ${row.error ? `failed: ${row.error}` : formatMs(row.wallMs)}`);
+      rows.push(...measured);
+    }
+  } catch (error) {
+    const failed = new Set(rows.map((row) => row.scenario));
+    for (const name of SCENARIOS.flatMap((scenario) => scenario.rows).filter((name) => !failed.has(name))) {
+      rows.push({ stories, scenario: name, note: '', error: `the corpus could not be written: ${errorText(error)}` });
+    }
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+/** Run one kind of scenario in a child process; rows it never sent say why. */
+function runScenario(scenario: Scenario, folder: string, stories: number): Promise<Row[]> {
+  return new Promise((resolve) => {
+    const received: Row[] = [];
+    let failure: string | undefined;
+    const child = fork(SCENARIO_PROCESS, [scenario.kind, folder, String(stories)], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const timer = setTimeout(() => {
+      failure = `timed out after ${SCENARIO_TIMEOUT_MS / 60_000} minutes`;
+      child.kill('SIGKILL');
+    }, SCENARIO_TIMEOUT_MS);
+    child.on('message', (message: ScenarioMessage) => {
+      if ('row' in message) received.push(message.row);
+      else failure = message.failure;
+    });
+    child.on('error', (error) => {
+      failure = errorText(error);
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      const why = failure ?? `the scenario process ended (${signal ?? `exit code ${code}`}) before reporting`;
+      resolve(scenario.rows.map((name) => received.find((row) => row.scenario === name) ?? { stories, scenario: name, note: '', error: why }));
+    });
+  });
+}
+
+/** Other processes slow a measure down: give them a moment to finish first. */
+async function waitForQuietMachine(): Promise<void> {
+  const deadline = Date.now() + QUIET_WAIT_MS;
+  for (;;) {
+    const load = await machineLoad(3000);
+    if (load < QUIET_LOAD) return;
+    if (Date.now() > deadline) return progress(`the machine is still ${Math.round(load * 100)}% busy; measuring anyway`);
+    progress(`the machine is ${Math.round(load * 100)}% busy; waiting`);
+  }
+}
+
+function parseCounts(text: string): number[] {
+  const counts = text.split(',').map((part) => Number(part.trim()));
+  if (counts.some((count) => !Number.isInteger(count) || count < 1)) throw new Error(`--stories takes whole numbers separated by commas, e.g. 1000,10000; got "${text}"`);
+  return counts;
+}
+
+function commandLine(): string {
+  const args = process.argv.slice(2).join(' ');
+  if (process.env.npm_lifecycle_event === 'bench') return args ? `npm run bench -- ${args}` : 'npm run bench';
+  return `node --import tsx bench/run.ts${args ? ` ${args}` : ''}`;
+}
+
+function progress(line: string): void {
+  process.stderr.write(`[${new Date().toTimeString().slice(0, 8)}] ${line}\n`);
+}
+
+await main();

@@ -1,0 +1,54 @@
+// A child process of bench/run.ts: runs one kind of scenario on a corpus and sends its rows back
+// over IPC, so that each kind's peak memory and CPU time are its own.
+// Usage (by run.ts): node --import tsx bench/scenario-process.ts <kind> <corpus folder> <stories>
+
+import { availableParallelism } from 'node:os';
+import { build } from '../src/build.js';
+import { loadConfig } from '../src/config.js';
+import { CORPUS_NOW } from './corpus.js';
+import { measureDevLoop } from './dev-loop.js';
+import { measureIncremental } from './incremental.js';
+import { measureMarkdownStage } from './markdown-floor.js';
+import { errorText, measure, measuredRow, type Row } from './measure.js';
+import { ROWS, SCENARIOS, type ScenarioKind, type ScenarioMessage } from './scenarios.js';
+
+const [kind, root, count] = process.argv.slice(2);
+const stories = Number(count);
+
+function send(row: Row): Promise<void> {
+  return post({ row });
+}
+
+function post(message: ScenarioMessage): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (!process.send) throw new Error('bench/scenario-process.ts is started by bench/run.ts');
+    process.send(message, undefined, {}, (error) => (error ? reject(error) : resolve()));
+  });
+}
+
+async function coldBuild(corpus: string): Promise<Row> {
+  const run = await measure(() => build(loadConfig(corpus, { now: CORPUS_NOW })));
+  const note = `${run.result.pages} pages, ${run.result.files} files, ${run.result.warnings.length} warnings`;
+  return { ...measuredRow(stories, ROWS.cold, run, note), storiesPerSecond: stories / (run.wallMs / 1000) };
+}
+
+async function runScenario(scenario: ScenarioKind, corpus: string): Promise<void> {
+  switch (scenario) {
+    case 'markdown-all-cores': return send(await measureMarkdownStage(corpus, ROWS.markdownAllCores, availableParallelism()));
+    case 'markdown-one-core': return send(await measureMarkdownStage(corpus, ROWS.markdownOneCore, 1));
+    case 'cold': return send(await coldBuild(corpus));
+    case 'incremental': return measureIncremental(corpus, stories, send);
+    case 'dev-loop': return send(await measureDevLoop(corpus, stories));
+  }
+}
+
+const scenario = SCENARIOS.find((candidate) => candidate.kind === kind);
+if (scenario === undefined || root === undefined) throw new Error(`unknown scenario "${kind}"; expected one of ${SCENARIOS.map((known) => known.kind).join(', ')}`);
+try {
+  await runScenario(scenario.kind, root);
+} catch (error) {
+  // Rows already sent stand; run.ts marks the ones that never came with this failure.
+  await post({ failure: errorText(error) });
+}
+// A watcher or server left open must not keep the child alive: every row is sent.
+process.exit(0);

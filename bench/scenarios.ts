@@ -1,0 +1,29 @@
+// What the benchmark measures, in the order it runs: each kind runs in its own child process and
+// reports the rows named here (so that a process that dies can still be reported row by row).
+
+import type { Row } from './measure.js';
+
+export const ROWS = {
+  markdownAllCores: 'Markdown stage alone, all cores',
+  markdownOneCore: 'Markdown stage alone, one core',
+  cold: 'cold build (no cache)',
+  first: 'first build of a warm builder',
+  noChange: 'no-change rebuild',
+  publish: 'publish one new story',
+  editStory: 'edit one story',
+  editTemplate: 'edit one template',
+  devLoop: 'dev loop: save to page written',
+} as const;
+
+export const SCENARIOS = [
+  { kind: 'markdown-all-cores', rows: [ROWS.markdownAllCores] },
+  { kind: 'markdown-one-core', rows: [ROWS.markdownOneCore] },
+  { kind: 'cold', rows: [ROWS.cold] },
+  { kind: 'incremental', rows: [ROWS.first, ROWS.noChange, ROWS.publish, ROWS.editStory, ROWS.editTemplate] },
+  { kind: 'dev-loop', rows: [ROWS.devLoop] },
+] as const;
+
+export type ScenarioKind = (typeof SCENARIOS)[number]['kind'];
+
+/** What a child process sends: its rows one by one, or a failure that ends its kind early. */
+export type ScenarioMessage = { row: Row } | { failure: string };
