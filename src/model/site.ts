@@ -72,7 +72,33 @@ function newestFirst(a: StorySource, b: StorySource): number {
   return b.date.toMillis() - a.date.toMillis() || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 }
 
+/** Where a story goes depends on its source and the configuration only, both immutable: kept. */
+const placements = new WeakMap<Config, WeakMap<StorySource, Pick<Story, 'slug' | 'permalink' | 'day'>>>();
+
 function placeStory(source: StorySource, config: Config): Story {
+  let placed = placements.get(config);
+  if (placed === undefined) placements.set(config, (placed = new WeakMap()));
+  let place = placed.get(source);
+  if (place === undefined) placed.set(source, (place = placeOnce(source, config)));
+  const { slug, permalink, day } = place;
+  return {
+    ...source,
+    source,
+    slug,
+    permalink,
+    feedId: source.id ?? new URL(source.aliases[0] ?? permalink, config.baseUrl).href,
+    modified: [source.updated, ...source.corrections.map((correction) => correction.date)]
+      .reduce<DateTime>((latest, date) => (date && date > latest ? date : latest), source.date),
+    day,
+    tagList: [],
+    older: undefined,
+    newer: undefined,
+    related: [],
+    future: source.date > config.now,
+  };
+}
+
+function placeOnce(source: StorySource, config: Config): Pick<Story, 'slug' | 'permalink' | 'day'> {
   const slug = source.slug ?? slugify(source.title);
   const local = source.date.setZone(config.timeZone);
   const permalink = expandPermalink(config.permalink, {
@@ -82,21 +108,7 @@ function placeStory(source: StorySource, config: Config): Story {
     slug,
     section: source.section ? slugify(source.section) : 'news',
   });
-  return {
-    ...source,
-    source,
-    slug,
-    permalink,
-    feedId: source.id ?? new URL(source.aliases[0] ?? permalink, config.baseUrl).href,
-    modified: [source.updated, ...source.corrections.map((correction) => correction.date)]
-      .reduce<DateTime>((latest, date) => (date && date > latest ? date : latest), source.date),
-    day: local.toISODate() ?? '',
-    tagList: [],
-    older: undefined,
-    newer: undefined,
-    related: [],
-    future: source.date > config.now,
-  };
+  return { slug, permalink, day: local.toISODate() ?? '' };
 }
 
 export function expandPermalink(pattern: string, values: Record<string, string>): string {

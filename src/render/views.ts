@@ -150,8 +150,8 @@ export function editionTitle(day: string, config: Config): string {
 
 /** `2020-10` as "October 2020" in the site's language. */
 export function monthTitle(month: string, config: Config): string {
-  return DateTime.fromISO(`${month}-01`, { zone: config.timeZone, locale: config.language })
-    .toLocaleString({ year: 'numeric', month: 'long' });
+  return remember(config, `month ${month}`, () => DateTime.fromISO(`${month}-01`, { zone: config.timeZone, locale: config.language })
+    .toLocaleString({ year: 'numeric', month: 'long' }));
 }
 
 export function editionView(edition: Edition, cards: StoryCardView[], config: Config): EditionView {
