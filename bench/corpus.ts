@@ -199,9 +199,13 @@ async function refuseNonEmpty(folder: string): Promise<void> {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { stories: { type: 'string', default: '1000' }, out: { type: 'string' }, seed: { type: 'string', default: '1' } } });
-  if (!values.out) throw new Error('usage: node --import tsx bench/corpus.ts --stories 1000 --out <folder> [--seed 1]');
+  const stories = Number(values.stories);
+  const seed = Number(values.seed);
+  if (!values.out || !Number.isInteger(stories) || stories < 1 || !Number.isInteger(seed)) {
+    throw new Error('usage: node --import tsx bench/corpus.ts --stories 1000 --out <folder> [--seed 1]');
+  }
   const started = performance.now();
-  const corpus = await generateCorpus(path.resolve(values.out), { stories: Number(values.stories), seed: Number(values.seed) });
+  const corpus = await generateCorpus(path.resolve(values.out), { stories, seed });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`${corpus.stories} stories, ${corpus.words} words, ${(corpus.bytes / 1e6).toFixed(1)} MB in ${corpus.root} (${seconds} s)`);
 }
