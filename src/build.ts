@@ -115,7 +115,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
         const context = pageContext(page, config);
         const key = fingerprint(JSON.stringify(context));
         const cached = pageCache.get(page.file);
-        const html = cached?.key === key ? cached.html : await renderPage(page, context, theme.templates, config);
+        const html = cached?.key === key ? cached.html : renderPage(page, context, theme.templates, config);
         renderedPages.set(page.file, { key, html });
         files.push({ path: page.file, contents: html });
       }
@@ -200,7 +200,7 @@ function pageContext(page: Page, config: Config): Record<string, unknown> {
   };
 }
 
-function renderPage(page: Page, context: Record<string, unknown>, templates: TemplateRenderer, config: Config): Promise<string> | string {
+function renderPage(page: Page, context: Record<string, unknown>, templates: TemplateRenderer, config: Config): string {
   if (page.kind === 'redirect') {
     const { link, absoluteUrl: target } = page.data as { link: string; absoluteUrl: string };
     return renderRedirect(page.title, link, target, config.language);

@@ -8,7 +8,7 @@ import { GazetteError } from '../errors.js';
 export const PAGE_TEMPLATES = ['story', 'front', 'edition', 'archive', 'tags', 'tag', '404'];
 
 export interface TemplateRenderer {
-  render(template: string, data: Record<string, unknown>): Promise<string>;
+  render(template: string, data: Record<string, unknown>): string;
 }
 
 export function createTemplateRenderer(theme: Theme, globals: Record<string, unknown>): TemplateRenderer {
@@ -29,9 +29,9 @@ export function createTemplateRenderer(theme: Theme, globals: Record<string, unk
     globals,
   });
   return {
-    async render(template, data) {
+    render(template, data) {
       try {
-        return await engine.renderFile(template, data);
+        return engine.renderFileSync(template, data);
       } catch (error) {
         throw templateError(error, theme.label, template);
       }
