@@ -4,24 +4,27 @@
 // change touched: unchanged stories are not read again, unchanged Markdown and pages not rendered.
 
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { cacheFolder, codeFingerprint, memoryCache, openCache, type BuildCache, type StoryMarkdown } from './cache.js';
 import type { Config } from './config.js';
 import { loadStories, type StoryFileResult } from './content/load.js';
 import type { StorySource } from './content/story.js';
 import { loadTheme } from './content/theme.js';
 import { GazetteError, failIfAny } from './errors.js';
 import { FEED_FILES, storyItem, type FeedItem } from './feeds/feed.js';
-import { renderSiteFeeds, renderStoryMarkdown, type FeedCache } from './feeds/site-feeds.js';
+import { renderSiteFeeds, renderStoryMarkdown } from './feeds/site-feeds.js';
 import { buildSite as buildSiteGraph, type Story } from './model/site.js';
 import { planPages, type Page } from './pages.js';
 import { createMarkdownRenderer, cutOnWord, type RenderedMarkdown } from './render/markdown.js';
+import { LazyHtml } from './render/lazy-html.js';
 import { renderRedirect } from './render/redirect.js';
 import { createTemplateRenderer, type TemplateRenderer } from './render/templates.js';
 import type { RenderedBody } from './render/views.js';
 import { NEWS_SITEMAP_PATH, renderNewsSitemap, renderRobots, renderSitemap, SITEMAP_PATH } from './sitemaps.js';
 import { absoluteUrl, linkTo } from './urls.js';
 import { GENERATOR } from './version.js';
-import { outputStateOf, syncSite, writeSite, type OutputFile, type OutputState } from './write.js';
+import { KeptFileMissing, keyOfBytes, outputStateOf, syncSite, writeSite, type CopiedFile, type OutputFile, type OutputState } from './write.js';
 
 /** How a build leaves its output: swapped in whole, synced in place (dev), or not written (check). */
 export type WriteMode = 'swap' | 'sync' | 'none';
@@ -54,111 +57,150 @@ interface CachedItem {
   item: FeedItem;
 }
 
-export function build(config: Config, options: { write: boolean } = { write: true }): Promise<BuildReport> {
-  return createBuilder(config, options.write ? 'swap' : 'none').build();
+export interface BuildOptions {
+  /** Read and keep the build cache in .gazette/cache/ (default true); false builds everything. */
+  cache?: boolean;
+}
+
+export function build(config: Config, options: { write: boolean } & BuildOptions = { write: true }): Promise<BuildReport> {
+  return createBuilder(config, options.write ? 'swap' : 'none', options).build();
 }
 
 /**
  * A Builder for one configuration. In sync mode its first build swaps the output folder in whole,
  * unless `output` says what the folder already holds (from the Builder of a previous configuration).
  */
-export function createBuilder(config: Config, mode: WriteMode, options: { output?: OutputState } = {}): Builder {
+export function createBuilder(config: Config, mode: WriteMode, options: { output?: OutputState } & BuildOptions = {}): Builder {
   const markdown = createMarkdownRenderer({ rawHtml: config.rawHtml });
+  const markdownSettings = JSON.stringify([codeFingerprint(), config.rawHtml, config.baseUrl, config.basePath]);
+  let cache: BuildCache | undefined;
+  let saving: Promise<void> = Promise.resolve();
   let storyFiles: Map<string, StoryFileResult> | undefined;
   let unbuilt: Set<string> | undefined;
-  let markdownCache = new Map<string, RenderedMarkdown>();
+  const markdownHashes = new WeakMap<StorySource, { permalink: string; hash: string }>();
+  let storyMarkdown = new Map<string, StoryMarkdown>();
   let theme: { key: string; templates: TemplateRenderer } | undefined;
-  let pageCache = new Map<string, { key: string; html: string }>();
   // A story's feed item stays the same object while its file, URL and tag names do, so that the
   // feed serializers can reuse what they made of it.
   let itemCache = new Map<StorySource, CachedItem>();
-  const feedCache: FeedCache = new Map();
   let output = options.output;
+  let outputId = '';
 
-  return {
+  const builder: Builder = {
     get output() {
       return output;
     },
     async build(changed) {
-      const stale = changed && storyFiles ? new Set([...(unbuilt ?? []), ...changed]) : undefined;
-      unbuilt = stale;
-      const [content, themeFiles] = await Promise.all([
-        loadStories(config.root, config.contentDir, config.timeZone, stale ? storyFiles : undefined, stale),
-        loadTheme(config.root, config.templatesDir, config.staticDir),
-      ]);
-      failIfAny(content.problems);
-      const warnings = [...content.warnings];
-
-      const site = buildSiteGraph(content.stories, config);
-      const renderedMarkdown = new Map<string, RenderedMarkdown>();
-      const bodies = new Map<Story, RenderedBody>();
-      const feedHtml = new Map<Story, string>();
-      for (const story of site.stories) {
-        // Relative links in feeds resolve against the story's URL, so the permalink is part of the key.
-        const key = `${story.permalink}\n${story.body}`;
-        const rendered = renderedMarkdown.get(key) ?? markdownCache.get(key) ?? renderStoryMarkdown(markdown, story, config);
-        renderedMarkdown.set(key, rendered);
-        feedHtml.set(story, rendered.feedHtml ?? '');
-        if (rendered.droppedHtml) warnings.push(droppedHtmlWarning(story));
-        bodies.set(story, { html: rendered.html, summary: story.summary ?? shortSummary(rendered) });
+      await saving;
+      cache ??= options.cache === false || mode === 'none' ? memoryCache() : await openCache(config);
+      if (output === undefined && mode === 'swap') output = cache.output;
+      try {
+        return await attempt(cache, changed);
+      } catch (error) {
+        if (!(error instanceof KeptFileMissing)) throw error;
+        // Someone removed a file from the output folder: build every page again.
+        output = undefined;
+        return attempt(cache, changed);
       }
-
-      const pages = planPages(site, bodies, config);
-      const themeKey = fingerprint(JSON.stringify(themeFiles.templates));
-      if (theme?.key !== themeKey) {
-        theme = { key: themeKey, templates: createTemplateRenderer(themeFiles, { site: siteGlobals(config) }) };
-        pageCache = new Map();
-      }
-      const renderedPages = new Map<string, { key: string; html: string }>();
-      const files: OutputFile[] = [];
-      for (const page of pages) {
-        const context = pageContext(page, config);
-        const key = fingerprint(JSON.stringify(context));
-        const cached = pageCache.get(page.file);
-        const html = cached?.key === key ? cached.html : renderPage(page, context, theme.templates, config);
-        renderedPages.set(page.file, { key, html });
-        files.push({ path: page.file, contents: html });
-      }
-
-      const items = new Map<StorySource, CachedItem>();
-      const text = {
-        summary: (story: Story) => bodies.get(story)?.summary ?? '',
-        item(story: Story): FeedItem {
-          const tags = story.tagList.map((tag) => tag.name).join('\n');
-          const cached = itemCache.get(story.source);
-          const fresh = cached && cached.permalink === story.permalink && cached.tags === tags
-            ? cached
-            : { permalink: story.permalink, tags, item: storyItem(story, text.summary(story), feedHtml.get(story) ?? '', config) };
-          items.set(story.source, fresh);
-          return fresh.item;
-        },
-      };
-      files.push(...renderSiteFeeds(site, text, config, GENERATOR, feedCache));
-      files.push(
-        { path: SITEMAP_PATH, contents: renderSitemap(pages.filter((page) => page.lastmod !== undefined), config) },
-        { path: NEWS_SITEMAP_PATH, contents: renderNewsSitemap(site.stories, config) },
-        { path: 'robots.txt', contents: renderRobots(config) },
-      );
-
-      const copies = themeFiles.staticFiles.map((file) => ({ from: file.from, path: file.to }));
-      rejectSharedDestinations(files, copies, config.root);
-      const { written, removed } = await writeOutput(files, copies);
-
-      storyFiles = content.results;
-      unbuilt = undefined;
-      markdownCache = renderedMarkdown;
-      pageCache = renderedPages;
-      itemCache = items;
-      return { stories: site.stories.length, pages: pages.length, files: files.length + copies.length, warnings, written, removed };
     },
   };
+  return builder;
 
-  async function writeOutput(files: OutputFile[], copies: { from: string; path: string }[]): Promise<{ written: string[]; removed: string[] }> {
+  async function attempt(cache: BuildCache, changed: ReadonlySet<string> | undefined): Promise<BuildReport> {
+    const stale = changed && storyFiles ? new Set([...(unbuilt ?? []), ...changed]) : undefined;
+    unbuilt = stale;
+    const [content, themeFiles] = await Promise.all([
+      loadStories(config.root, config.contentDir, config.timeZone, stale ? storyFiles : undefined, stale, cache.stories),
+      loadTheme(config.root, config.templatesDir, config.staticDir),
+    ]);
+    failIfAny(content.problems);
+    const warnings = [...content.warnings];
+
+    const site = buildSiteGraph(content.stories, config);
+    const usedMarkdown = new Map<string, StoryMarkdown>();
+    const bodies = new Map<Story, RenderedBody>();
+    const feedHtml = new Map<Story, LazyHtml>();
+    for (const story of site.stories) {
+      const hash = markdownHash(story);
+      const rendered = usedMarkdown.get(hash) ?? storyMarkdown.get(hash)
+        ?? cache.markdown(hash, () => htmlOf(renderStoryMarkdown(markdown, story, config)))
+        ?? renderedNow(hash, renderStoryMarkdown(markdown, story, config));
+      usedMarkdown.set(hash, rendered);
+      feedHtml.set(story, rendered.feedHtml);
+      if (rendered.droppedHtml) warnings.push(droppedHtmlWarning(story));
+      bodies.set(story, { html: rendered.html, summary: story.summary ?? shortSummary(rendered) });
+    }
+
+    const pages = planPages(site, bodies, config);
+    const themeKey = fingerprint(JSON.stringify([codeFingerprint(), themeFiles.templates, siteGlobals(config)]));
+    if (theme?.key !== themeKey) theme = { key: themeKey, templates: createTemplateRenderer(themeFiles, { site: siteGlobals(config) }) };
+    const held = (file: string, key: string) => output?.get(file) === key;
+    const files: OutputFile[] = [];
+    for (const page of pages) {
+      const context = pageContext(page, config);
+      const key = fingerprint(`${themeKey}\n${JSON.stringify(context)}`);
+      files.push(held(page.file, key) ? { path: page.file, key } : { path: page.file, key, contents: renderPage(page, context, theme.templates, config) });
+    }
+
+    const items = new Map<StorySource, CachedItem>();
+    const text = {
+      summary: (story: Story) => bodies.get(story)?.summary ?? '',
+      item(story: Story): FeedItem {
+        const tags = story.tagList.map((tag) => tag.name).join('\n');
+        const cached = itemCache.get(story.source);
+        const fresh = cached && cached.permalink === story.permalink && cached.tags === tags
+          ? cached
+          : { permalink: story.permalink, tags, item: storyItem(story, text.summary(story), feedHtml.get(story) ?? '', config) };
+        items.set(story.source, fresh);
+        return fresh.item;
+      },
+    };
+    files.push(...renderSiteFeeds(site, text, config, GENERATOR, held));
+    files.push(
+      { path: SITEMAP_PATH, contents: renderSitemap(pages.filter((page) => page.lastmod !== undefined), config) },
+      { path: NEWS_SITEMAP_PATH, contents: renderNewsSitemap(site.stories, config) },
+      { path: 'robots.txt', contents: renderRobots(config) },
+    );
+
+    const copies: CopiedFile[] = [];
+    for (const file of themeFiles.staticFiles) {
+      const key = keyOfBytes(await readFile(file.from));
+      if (held(file.to, key)) files.push({ path: file.to, key });
+      else copies.push({ from: file.from, path: file.to, key });
+    }
+    rejectSharedDestinations(files, copies, config.root);
+    const { written, removed } = await writeOutput(files, copies);
+
+    storyFiles = content.results;
+    unbuilt = undefined;
+    storyMarkdown = usedMarkdown;
+    itemCache = items;
+    if (mode !== 'none') {
+      // The cache only saves time: the site is written whether or not it can be kept.
+      let unsaved: unknown;
+      saving = cache.save(content.results.values(), usedMarkdown, mode === 'swap' && output ? { identity: outputId, state: output } : undefined)
+        .catch((error: unknown) => { unsaved = error; });
+      if (mode === 'swap') await saving;
+      if (unsaved !== undefined) warnings.push(cacheNotSaved(unsaved, config));
+    }
+    return { stories: site.stories.length, pages: pages.length, files: files.length + copies.length, warnings, written, removed };
+  }
+
+  function markdownHash(story: Story): string {
+    const known = markdownHashes.get(story.source);
+    if (known?.permalink === story.permalink) return known.hash;
+    // Relative links in feeds resolve against the story's URL, so the permalink is part of the key.
+    const hash = createHash('sha1').update(markdownSettings).update(`\n${story.permalink}\n`).update(story.body).digest('hex');
+    markdownHashes.set(story.source, { permalink: story.permalink, hash });
+    return hash;
+  }
+
+  async function writeOutput(files: OutputFile[], copies: CopiedFile[]): Promise<{ written: string[]; removed: string[] }> {
     if (mode === 'none') return { written: [], removed: [] };
     if (mode === 'swap' || output === undefined) {
-      await writeSite(config, files, copies);
-      if (mode === 'sync') output = await outputStateOf(files, copies);
-      return { written: [...files.map((file) => file.path), ...copies.map((copy) => copy.path)], removed: [] };
+      outputId = await writeSite(config, files, copies);
+      output = await outputStateOf(files, copies);
+      return { written: [...files.filter((file) => file.contents !== undefined).map((file) => file.path), ...copies.map((copy) => copy.path)], removed: [] };
     }
     const report = await syncSite(config, files, copies, output);
     output = report.state;
@@ -166,8 +208,20 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
   }
 }
 
-const shortSummaries = new WeakMap<RenderedMarkdown, string>();
-function shortSummary(rendered: RenderedMarkdown): string {
+function htmlOf(rendered: RenderedMarkdown): { html: string; feedHtml: string } {
+  return { html: rendered.html, feedHtml: rendered.feedHtml ?? '' };
+}
+
+function renderedNow(hash: string, rendered: RenderedMarkdown): StoryMarkdown {
+  return {
+    hash, firstParagraph: rendered.firstParagraph, droppedHtml: rendered.droppedHtml,
+    html: new LazyHtml(hash, rendered.html),
+    feedHtml: new LazyHtml(`${hash}-feed`, rendered.feedHtml ?? ''),
+  };
+}
+
+const shortSummaries = new WeakMap<StoryMarkdown, string>();
+function shortSummary(rendered: StoryMarkdown): string {
   let summary = shortSummaries.get(rendered);
   if (summary === undefined) shortSummaries.set(rendered, (summary = cutOnWord(rendered.firstParagraph, SUMMARY_LENGTH)));
   return summary;
@@ -175,6 +229,13 @@ function shortSummary(rendered: RenderedMarkdown): string {
 
 function fingerprint(text: string): string {
   return createHash('sha1').update(text).digest('base64');
+}
+
+function cacheNotSaved(error: unknown, config: Config): GazetteError {
+  return new GazetteError({
+    code: 'output-failed', file: path.relative(config.root, cacheFolder(config)), message: `the build cache could not be saved: ${(error as Error).message}`,
+    hint: 'the site is written; the next build renders every story again', cause: error,
+  });
 }
 
 function droppedHtmlWarning(story: Story): GazetteError {

@@ -29,6 +29,7 @@ Options:
   --drafts           include stories with "draft: true"
   --future           include stories dated after now
   --now <date>       the build's clock, ISO 8601 (for reproducible builds)
+  --no-cache         build everything, without reading or writing .gazette/cache/
   --tags <a,b>       tags for "gazette new"
   --port <n>         port of "gazette dev" (default: 4000)
   --host <name>      address "gazette dev" listens on (default: 127.0.0.1, this machine only)
@@ -48,6 +49,7 @@ const OPTIONS = {
   drafts: { type: 'boolean' },
   future: { type: 'boolean' },
   now: { type: 'string' },
+  'no-cache': { type: 'boolean' },
   tags: { type: 'string' },
   port: { type: 'string' },
   host: { type: 'string' },
@@ -98,11 +100,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     switch (command) {
       case 'build':
       case 'check':
-        return await runBuild(command, overrides, io, values.quiet ?? false);
+        return await runBuild(command, overrides, io, { quiet: values.quiet ?? false, cache: !values['no-cache'] });
       case 'new':
         return await runNew(rest.join(' '), values.tags, overrides, io);
       case 'dev':
-        return await runDev(overrides, values.port, values.host, io);
+        return await runDev(overrides, values.port, values.host, !values['no-cache'], io);
       default:
         io.err(`gazette: unknown command "${command}"`);
         io.err('Run "gazette --help" for usage.');
@@ -113,16 +115,16 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
 }
 
-async function runBuild(command: 'build' | 'check', overrides: ConfigOverrides, io: Io, quiet: boolean): Promise<number> {
+async function runBuild(command: 'build' | 'check', overrides: ConfigOverrides, io: Io, options: { quiet: boolean; cache: boolean }): Promise<number> {
   const started = performance.now();
   const config = loadConfig(io.cwd, overrides);
-  const result = await build(config, { write: command === 'build' });
+  const result = await build(config, { write: command === 'build', cache: options.cache });
   for (const warning of result.warnings) io.err(`warning: ${warning.format()}`);
-  if (!quiet) {
+  if (!options.quiet) {
     const took = `${Math.round(performance.now() - started)} ms`;
     const stories = `${result.stories} ${result.stories === 1 ? 'story' : 'stories'}`;
     io.out(command === 'build'
-      ? `Built ${stories} into ${result.pages} pages (${result.files} files) in ${path.relative(io.cwd, config.outDir) || '.'}/ in ${took}`
+      ? `Built ${stories} into ${result.pages} pages (${result.files} files, ${result.written.length} written) in ${path.relative(io.cwd, config.outDir) || '.'}/ in ${took}`
       : `Checked ${stories} and ${result.pages} pages in ${took}: no problems`);
   }
   return EXIT.ok;
@@ -139,13 +141,13 @@ async function runNew(title: string, tags: string | undefined, overrides: Config
   return EXIT.ok;
 }
 
-async function runDev(overrides: ConfigOverrides, port: string | undefined, host: string | undefined, io: Io): Promise<number> {
+async function runDev(overrides: ConfigOverrides, port: string | undefined, host: string | undefined, cache: boolean, io: Io): Promise<number> {
   const portNumber = Number(port ?? 4000);
   if (!Number.isInteger(portNumber) || portNumber < 0 || portNumber > 65535) {
     io.err(`gazette dev: --port must be a number from 0 to 65535, not "${port}"`);
     return EXIT.usage;
   }
-  const server = await startDev({ root: io.cwd, overrides, port: portNumber, host: host ?? '127.0.0.1', log: io.out });
+  const server = await startDev({ root: io.cwd, overrides, port: portNumber, host: host ?? '127.0.0.1', log: io.out, cache });
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

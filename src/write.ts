@@ -1,22 +1,43 @@
 // The only module that touches the output folder. A build writes the site into a temporary folder
 // beside it and swaps it in whole, so a failed or interrupted build leaves the previous site as it
-// was, and files of deleted stories disappear. The dev loop instead syncs its own folder in place,
-// writing only the files whose bytes changed.
+// was, and files of deleted stories disappear. Files the output folder already holds with the same
+// bytes are hard-linked from it instead of being written again. The dev loop instead syncs its own
+// folder in place, writing only the files whose bytes changed.
 
-import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from './config.js';
 import { GazetteError } from './errors.js';
 
-export interface OutputFile {
+/**
+ * A file of the site. Its key names its bytes: two files with the same key have the same bytes.
+ * A file without contents is one the output folder already holds under that key.
+ */
+export type OutputFile = { path: string; contents: string; key?: string } | KeptFile;
+
+export interface KeptFile {
   /** Path inside the output folder, with `/` separators. */
   path: string;
-  contents: string;
+  key: string;
+  contents?: undefined;
 }
 
 export interface CopiedFile {
   from: string;
   path: string;
+  /** The key of the file's bytes, when the caller has read them. */
+  key?: string;
+}
+
+/** What the output folder holds: the key of each file, by path. */
+export type OutputState = Map<string, string>;
+
+/** A kept file that is no longer in the output folder (someone removed it): build it again. */
+export class KeptFileMissing extends Error {
+  constructor(readonly sitePath: string) {
+    super(`${sitePath} is no longer in the output folder`);
+  }
 }
 
 /** Marks a folder as Gazette's own, so that it may be replaced on the next build. */
@@ -24,8 +45,12 @@ export const OUTPUT_MARKER = '.gazette-output';
 
 type Folders = Pick<Config, 'root' | 'outDir' | 'contentDir' | 'templatesDir' | 'staticDir'>;
 
-export async function writeSite(folders: Folders, files: readonly OutputFile[], copies: readonly CopiedFile[]): Promise<void> {
-  const outDir = folders.outDir;
+/**
+ * Write the site into a fresh folder and swap it in. Returns the identity of the new folder (see
+ * outputIdentity). Kept files are linked from the folder being replaced.
+ */
+export async function writeSite(folders: Folders, files: readonly OutputFile[], copies: readonly CopiedFile[]): Promise<string> {
+  const outDir = path.resolve(folders.outDir);
   await checkOutputFolder(folders);
   const parent = path.dirname(outDir);
   const staging = path.join(parent, `.${path.basename(outDir)}.tmp-${process.pid}`);
@@ -34,16 +59,19 @@ export async function writeSite(folders: Folders, files: readonly OutputFile[], 
     await rm(staging, { recursive: true, force: true });
     await mkdir(staging, { recursive: true });
     await makeFolders(staging, [...files, ...copies].map((file) => inside(staging, file.path)));
-    await inParallel(files, (file) => writeFile(inside(staging, file.path), file.contents));
+    await inParallel(files, (file) => file.contents === undefined
+      ? keep(inside(outDir, file.path), inside(staging, file.path), file.path)
+      : writeFile(inside(staging, file.path), file.contents));
     await inParallel(copies, (copy) => copyFile(copy.from, inside(staging, copy.path)));
     await writeFile(path.join(staging, OUTPUT_MARKER), 'Written by Gazette: this folder is replaced whole on every build.\n');
     const hadSite = await exists(outDir);
     if (hadSite) await rename(outDir, retired);
     await rename(staging, outDir);
     if (hadSite) await rm(retired, { recursive: true, force: true });
+    return (await outputIdentity(outDir)) ?? '';
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
-    if (error instanceof GazetteError) throw error;
+    if (error instanceof GazetteError || error instanceof KeptFileMissing) throw error;
     const cause = error as NodeJS.ErrnoException;
     throw new GazetteError({
       code: 'output-failed', file: path.relative(folders.root, cause.path ?? outDir) || outDir,
@@ -54,12 +82,32 @@ export async function writeSite(folders: Folders, files: readonly OutputFile[], 
   }
 }
 
+/** A file the old site holds with the right bytes goes into the new one as a hard link (or a copy). */
+async function keep(from: string, to: string, sitePath: string): Promise<void> {
+  try {
+    await link(from, to);
+  } catch {
+    try {
+      await copyFile(from, to);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new KeptFileMissing(sitePath);
+      throw error;
+    }
+  }
+}
+
 /**
- * What the output folder holds, by path: the text of each generated file, the bytes of each copy.
- * Kept in memory by the dev loop, so that deciding what changed is a comparison, not a disk read
- * (an unchanged page is usually the very same string as last time).
+ * Names the output folder as the last build left it: its marker file, written anew by every build.
+ * A later build may trust what it recorded about the folder only while this is unchanged.
  */
-export type OutputState = Map<string, string | Buffer>;
+export async function outputIdentity(outDir: string): Promise<string | undefined> {
+  try {
+    const marker = await stat(path.join(outDir, OUTPUT_MARKER), { bigint: true });
+    return `${marker.dev}:${marker.ino}:${marker.mtimeNs}`;
+  } catch {
+    return undefined;
+  }
+}
 
 export interface SyncReport {
   state: OutputState;
@@ -69,37 +117,34 @@ export interface SyncReport {
 
 /**
  * Bring a folder written by an earlier writeSite or syncSite up to date in place: write the files
- * whose bytes changed, remove the files no longer produced. Used by the dev loop only.
+ * whose keys changed, remove the files no longer produced. Used by the dev loop only.
  */
 export async function syncSite(folders: Folders, files: readonly OutputFile[], copies: readonly CopiedFile[], previous: OutputState): Promise<SyncReport> {
   await checkOutputFolder(folders);
   const outDir = path.resolve(folders.outDir);
-  const state: OutputState = new Map();
-  const changed: { path: string; bytes: string | Buffer }[] = [];
-  const compare = (sitePath: string, bytes: string | Buffer) => {
-    state.set(sitePath, bytes);
-    if (!sameBytes(previous.get(sitePath), bytes)) changed.push({ path: sitePath, bytes });
-  };
-  for (const file of files) compare(file.path, file.contents);
-  for (const copy of copies) compare(copy.path, await readFile(copy.from));
+  const state = await outputStateOf(files, copies);
+  const changed = [...files, ...copies].filter((file) => previous.get(file.path) !== state.get(file.path));
   await makeFolders(outDir, changed.map((file) => inside(outDir, file.path)));
-  await inParallel(changed, (file) => writeFile(inside(outDir, file.path), file.bytes));
+  await inParallel(changed, async (file) => {
+    if ('from' in file) return copyFile(file.from, inside(outDir, file.path));
+    if (file.contents === undefined) throw new KeptFileMissing(file.path);
+    return writeFile(inside(outDir, file.path), file.contents);
+  });
   const removed = [...previous.keys()].filter((sitePath) => !state.has(sitePath)).sort();
   await inParallel(removed, (sitePath) => rm(inside(outDir, sitePath), { force: true }));
   return { state, written: changed.map((file) => file.path), removed };
 }
 
-/** The state of a folder just written by writeSite, so that syncSite can follow it. */
+/** The keys of a site's files (static files are read to hash them when their key is not given). */
 export async function outputStateOf(files: readonly OutputFile[], copies: readonly CopiedFile[]): Promise<OutputState> {
   const state: OutputState = new Map();
-  for (const file of files) state.set(file.path, file.contents);
-  for (const copy of copies) state.set(copy.path, await readFile(copy.from));
+  for (const file of files) state.set(file.path, file.contents === undefined ? file.key : (file.key ?? keyOfBytes(file.contents)));
+  for (const copy of copies) state.set(copy.path, copy.key ?? keyOfBytes(await readFile(copy.from)));
   return state;
 }
 
-function sameBytes(before: string | Buffer | undefined, after: string | Buffer): boolean {
-  if (typeof before === 'string' || typeof after === 'string') return before === after;
-  return before !== undefined && before.equals(after);
+export function keyOfBytes(bytes: string | Buffer): string {
+  return createHash('sha1').update(bytes).digest('base64');
 }
 
 /** Create the folders of these files, each once. */
@@ -109,13 +154,26 @@ async function makeFolders(root: string, files: readonly string[]): Promise<void
   for (const folder of folders) await mkdir(folder, { recursive: true });
 }
 
-/** File operations run a few at a time: the disk is faster with several requests in flight. */
+/**
+ * File operations run a few at a time: the disk is faster with several requests in flight. After a
+ * failure no new one starts, and the first error is thrown once those in flight have ended.
+ */
 async function inParallel<T>(items: readonly T[], operation: (item: T) => Promise<unknown>, width = 16): Promise<void> {
   let next = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < items.length) await operation(items[next++] as T);
+    while (next < items.length && !failed) {
+      try {
+        await operation(items[next++] as T);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
   };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+  const outcomes = await Promise.allSettled(Array.from({ length: Math.min(width, items.length) }, worker));
+  const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 /** Resolve a site path inside the output folder; anything that would land outside is refused. */

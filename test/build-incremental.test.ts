@@ -1,6 +1,7 @@
-// The fast path against the slow one: a Builder that keeps its caches and syncs its output in place
-// goes through a random (seeded) sequence of edits to a copy of the sample project; after every step
-// its output folder must be byte-for-byte what a cold build of the same content writes.
+// The fast paths against the slow one: a random (seeded) sequence of edits to a copy of the sample
+// project. After every step, the output of a Builder that keeps its caches and syncs its output in
+// place (as `gazette dev` does), and the output of a new build that reads the build cache of the
+// previous ones (as the next `gazette build` does), must be byte-for-byte what a cold build writes.
 
 import assert from 'node:assert/strict';
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -146,13 +147,19 @@ describe('incremental builds match cold builds byte for byte', () => {
       const label = `step ${step}: ${change.name}`;
       if (change.reconfigure) builder = createBuilder(configFor('dev-out'), 'sync', { output: builder.output });
 
-      const cold = await build(configFor('cold-out')).then(() => 'built', (error: unknown) => failure(error, label));
-      const incremental = await builder.build(new Set(change.touched)).then(() => 'built', (error: unknown) => failure(error, label));
-      assert.equal(incremental, cold, `${label}: both builds succeed or fail alike`);
+      const outcome = (run: Promise<unknown>) => run.then(() => 'built', (error: unknown) => failure(error, label));
+      const cold = await outcome(build(configFor('cold-out'), { write: true, cache: false }));
+      const incremental = await outcome(builder.build(new Set(change.touched)));
+      const cached = await outcome(build(configFor('cached-out')));
+      assert.equal(incremental, cold, `${label}: the dev builder and a cold build succeed or fail alike`);
+      assert.equal(cached, cold, `${label}: a cached and a cold build succeed or fail alike`);
       if (cold !== 'built') continue;
-      const [expected, actual] = await Promise.all([snapshot(path.join(project.root, 'cold-out')), snapshot(path.join(project.root, 'dev-out'))]);
-      assert.deepEqual([...actual.keys()], [...expected.keys()], `${label}: same files`);
-      for (const [file, bytes] of expected) assert.ok(actual.get(file)?.equals(bytes), `${label}: ${file} differs`);
+      const expected = await snapshot(path.join(project.root, 'cold-out'));
+      for (const out of ['dev-out', 'cached-out']) {
+        const actual = await snapshot(path.join(project.root, out));
+        assert.deepEqual([...actual.keys()], [...expected.keys()], `${label}: same files in ${out}`);
+        for (const [file, bytes] of expected) assert.ok(actual.get(file)?.equals(bytes), `${label}: ${out}/${file} differs`);
+      }
     }
   });
 });

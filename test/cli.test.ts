@@ -34,7 +34,18 @@ describe('gazette CLI', () => {
   it('builds and says what it built', async () => {
     const run = await gazette(project.root, 'build', '--now', SAMPLE_NOW);
     assert.equal(run.code, EXIT.ok, run.err);
-    assert.match(run.out, /^Built \d+ stories into \d+ pages \(\d+ files\) in dist\/ in \d+ ms$/);
+    assert.match(run.out, /^Built \d+ stories into \d+ pages \(\d+ files, \d+ written\) in dist\/ in \d+ ms$/);
+  });
+
+  it('rebuilds from the cache, writing only what changed, unless --no-cache is given', async () => {
+    const written = (out: string) => Number(/, (\d+) written\)/.exec(out)?.[1]);
+    await gazette(project.root, 'build', '--now', SAMPLE_NOW);
+    const cached = await gazette(project.root, 'build', '--now', SAMPLE_NOW);
+    assert.equal(cached.code, EXIT.ok, cached.err);
+    assert.equal(written(cached.out), 3, cached.out);
+    const full = await gazette(project.root, 'build', '--now', SAMPLE_NOW, '--no-cache');
+    assert.equal(full.code, EXIT.ok, full.err);
+    assert.ok(written(full.out) > 100, full.out);
   });
 
   it('checks without writing', async () => {

@@ -4,7 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GazetteError } from '../errors.js';
 import { splitStory } from './frontmatter.js';
-import { readStory, type StorySource } from './story.js';
+import { readStory, type StoryResult, type StorySource } from './story.js';
 
 export interface LoadedContent {
   stories: StorySource[];
@@ -26,7 +26,18 @@ export async function findStoryFiles(contentDir: string): Promise<string[]> {
 }
 
 /** What reading one story file gave; kept between builds so unchanged files are not read again. */
-export type StoryFileResult = Awaited<ReturnType<typeof loadStory>>;
+export interface StoryFileResult extends StoryResult {
+  /** Names the file's bytes (and what they were read with), when a StoryStore was given. */
+  key?: string;
+  /** Where the story's body starts in its text (line endings made `\n`). */
+  bodyStart?: number;
+}
+
+/** Stories read by earlier runs, found by a key of the file's path and bytes. */
+export interface StoryStore {
+  key(file: string, bytes: Uint8Array): string;
+  story(key: string, file: string, text: string): StoryResult | undefined;
+}
 
 /**
  * Read every story. With `previous` results and the set of `changed` absolute paths, files that did
@@ -38,11 +49,12 @@ export async function loadStories(
   timeZone: string,
   previous?: Map<string, StoryFileResult>,
   changed?: ReadonlySet<string>,
+  store?: StoryStore,
 ): Promise<LoadedContent & { results: Map<string, StoryFileResult> }> {
   const files = (await findStoryFiles(contentDir)).map((entry) => path.join(contentDir, entry));
   const results = await Promise.all(files.map((file) => {
     const reused = changed && !changed.has(file) ? previous?.get(file) : undefined;
-    return reused ?? loadStory(root, file, timeZone);
+    return reused ?? loadStory(root, file, timeZone, store);
   }));
   return {
     results: new Map(files.map((file, index) => [file, results[index] as StoryFileResult])),
@@ -54,7 +66,7 @@ export async function loadStories(
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-async function loadStory(root: string, absolute: string, timeZone: string) {
+async function loadStory(root: string, absolute: string, timeZone: string, store: StoryStore | undefined): Promise<StoryFileResult> {
   const file = path.relative(root, absolute).split(path.sep).join('/');
   try {
     const bytes = await readFile(absolute);
@@ -64,7 +76,11 @@ async function loadStory(root: string, absolute: string, timeZone: string) {
     } catch (cause) {
       throw new GazetteError({ code: 'content-unreadable', file, message: 'the file is not valid UTF-8 text', hint: 'save it as UTF-8', cause });
     }
-    return readStory(file, splitStory(text.replace(/\r\n?/g, '\n'), file), timeZone);
+    const normalized = text.replace(/\r\n?/g, '\n');
+    const key = store?.key(file, bytes);
+    const result = (key && store?.story(key, file, normalized)) || readStory(file, splitStory(normalized, file), timeZone);
+    const body = result.story?.body;
+    return { ...result, key, bodyStart: body !== undefined && normalized.endsWith(body) ? normalized.length - body.length : undefined };
   } catch (error) {
     if (error instanceof GazetteError) return { story: undefined, problems: [error], warnings: [] };
     return {

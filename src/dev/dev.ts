@@ -23,6 +23,8 @@ export interface DevOptions {
   log: (line: string) => void;
   /** Quiet time that ends a burst of file events. */
   settleMs?: number;
+  /** Read and keep the build cache (default true), so that a restart does not render every story again. */
+  cache?: boolean;
 }
 
 export interface DevServer {
@@ -54,7 +56,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   config = configAt(options.overrides.baseUrl ?? `${address}${config.basePath}`);
   site = handlerFor(config);
 
-  let builder: Builder = createBuilder(config, 'sync');
+  let builder: Builder = createBuilder(config, 'sync', { cache: options.cache });
   let failing = false;
   let watcher: ProjectWatcher | undefined;
   let pending = new Set<string>();
@@ -66,7 +68,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     try {
       if (changed && [...changed].some((file) => configFiles(options.root, overrides).includes(file))) {
         const next = configAt(options.overrides.baseUrl ?? `${address}${configAt().basePath}`);
-        builder = createBuilder(next, 'sync', { output: builder.output });
+        builder = createBuilder(next, 'sync', { output: builder.output, cache: options.cache });
         if (watchedFolders(next).join('\n') !== watchedFolders(config).join('\n')) {
           await watcher?.close();
           watcher = await watchSources(next);

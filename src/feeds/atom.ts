@@ -33,7 +33,7 @@ const renderEntry = rememberEach((item: FeedItem): string => {
     element('updated', rfc3339(item.updated ?? item.published)),
     ...item.authors.map((author) => `<author>${element('name', author)}</author>`),
     element('summary', item.summary, { type: 'text' }),
-    element('content', item.html, { type: 'html' }),
+    element('content', String(item.html), { type: 'html' }),
     ...item.tags.map((tag) => `<category term="${xmlText(tag)}"/>`),
     '</entry>',
   ].filter(Boolean).join('\n');

@@ -4,6 +4,7 @@
 import type { DateTime } from 'luxon';
 import type { Config } from '../config.js';
 import type { Edition, Story } from '../model/site.js';
+import type { LazyHtml } from '../render/lazy-html.js';
 import { editionPath, editionTitle } from '../render/views.js';
 import { absoluteUrl } from '../urls.js';
 import { xmlText } from './xml.js';
@@ -14,7 +15,7 @@ export interface FeedItem {
   title: string;
   summary: string;
   /** Full HTML, every URL absolute. */
-  html: string;
+  html: string | LazyHtml;
   published: DateTime;
   /** Set when the item changed after publication (an update or a correction). */
   updated: DateTime | undefined;
@@ -86,7 +87,7 @@ export function buildFeed(spec: FeedSpec, items: FeedItem[], config: Config, gen
   };
 }
 
-export function storyItem(story: Story, summary: string, absoluteHtml: string, config: Config): FeedItem {
+export function storyItem(story: Story, summary: string, absoluteHtml: string | LazyHtml, config: Config): FeedItem {
   return {
     id: story.feedId,
     url: absoluteUrl(config, story.permalink),

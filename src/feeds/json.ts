@@ -25,7 +25,7 @@ const renderItem = rememberEach((item: FeedItem): string => {
     url: item.url,
     title: item.title,
     summary: item.summary || undefined,
-    content_html: item.html,
+    content_html: String(item.html),
     image: item.image?.url,
     date_published: rfc3339(item.published),
     date_modified: item.updated ? rfc3339(item.updated) : undefined,

@@ -33,7 +33,7 @@ const renderItem = rememberEach((item: FeedItem): string => {
     element('guid', item.id, { isPermaLink }),
     element('pubDate', rfc822(item.published)),
     element('description', item.summary),
-    `<content:encoded>${cdata(item.html)}</content:encoded>`,
+    `<content:encoded>${cdata(String(item.html))}</content:encoded>`,
     ...item.tags.map((tag) => element('category', tag)),
     ...item.authors.map((author) => element('dc:creator', author)),
     '</item>',

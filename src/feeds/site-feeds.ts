@@ -1,6 +1,7 @@
 // Every feed of the site, in three formats each: the site feed, one per tag, and the edition feed
 // (one item a day). Also the autodiscovery links pages put in their head.
 
+import { createHash } from 'node:crypto';
 import type { Config } from '../config.js';
 import type { Site, Story, Tag } from '../model/site.js';
 import { tagPath } from '../render/views.js';
@@ -42,12 +43,11 @@ export function editionFeedSpec(config: Config): FeedSpec {
 }
 
 /**
- * What the last build wrote for each feed, with the items it held: a feed whose items are the very
- * same objects as last time (and whose description is the same) is not serialized again.
+ * Every feed file, each named by a key made from the feed and its items (a story's HTML stands there
+ * as its hash). A feed that `held` says the output folder already holds under its key is not
+ * serialized again.
  */
-export type FeedCache = Map<string, { key: readonly unknown[]; contents: string }>;
-
-export function renderSiteFeeds(site: Site, text: StoryText, config: Config, generator: string, cache: FeedCache = new Map()): OutputFile[] {
+export function renderSiteFeeds(site: Site, text: StoryText, config: Config, generator: string, held: (path: string, key: string) => boolean = () => false): OutputFile[] {
   const storyItems = (stories: readonly Story[], size: number) => stories.slice(0, size).map((story) => text.item(story));
   const summaries = new Map(site.stories.map((story) => [story, text.summary(story)]));
   const feeds: [FeedSpec, Feed][] = [];
@@ -57,21 +57,15 @@ export function renderSiteFeeds(site: Site, text: StoryText, config: Config, gen
   for (const tag of site.tags) add(tagFeedSpec(tag, config), storyItems(tag.stories, config.tagFeedSize));
   add(editionFeedSpec(config), site.editions.slice(0, config.editionFeedSize).map((edition) => editionItem(edition, summaries, config)));
 
-  const serialize = (path: string, feed: Feed, render: (feed: Feed) => string): OutputFile => {
-    const key = [feed.title, feed.description, feed.homeUrl, feed.updated?.toMillis(), ...feed.items];
-    const cached = cache.get(path);
-    const contents = cached && sameItems(cached.key, key) ? cached.contents : render(feed);
-    cache.set(path, { key, contents });
-    return { path, contents };
-  };
   return feeds.flatMap(([spec, feed]) => {
     const paths = feedPaths(spec.folder);
-    return [serialize(paths.rss, feed, renderRss), serialize(paths.atom, feed, renderAtom), serialize(paths.json, feed, renderJsonFeed)];
+    const feedKey = createHash('sha1').update(JSON.stringify(feed)).digest('base64');
+    const serialize = (format: FeedFormat, render: (feed: Feed) => string): OutputFile => {
+      const key = `${format}:${feedKey}`;
+      return held(paths[format], key) ? { path: paths[format], key } : { path: paths[format], key, contents: render(feed) };
+    };
+    return [serialize('rss', renderRss), serialize('atom', renderAtom), serialize('json', renderJsonFeed)];
   });
-}
-
-function sameItems(before: readonly unknown[], after: readonly unknown[]): boolean {
-  return before.length === after.length && before.every((value, index) => value === after[index]);
 }
 
 /** A story's Markdown rendered for its page and for feeds, where every link must be absolute. */

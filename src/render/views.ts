@@ -3,6 +3,7 @@
 
 import { DateTime } from 'luxon';
 import type { Config } from '../config.js';
+import type { LazyHtml } from './lazy-html.js';
 import type { StoryImage } from '../content/story.js';
 import type { Edition, Story, Tag } from '../model/site.js';
 import { linkTo } from '../urls.js';
@@ -45,7 +46,7 @@ export interface StoryCardView {
 }
 
 export interface StoryView extends StoryCardView {
-  html: string;
+  html: string | LazyHtml;
   /** The last change (an update or a correction), when there was one. */
   updated: TimeView | null;
   corrections: { time: TimeView; text: string }[];
@@ -63,7 +64,7 @@ export interface EditionView {
 }
 
 export interface RenderedBody {
-  html: string;
+  html: string | LazyHtml;
   summary: string;
 }
 

@@ -51,7 +51,7 @@ const url = (path: string) => `https://example.org/news/${path}`;
 
 function file(files: OutputFile[], path: string): string {
   const found = files.find((item) => item.path === path);
-  assert.ok(found, `${path} was not written`);
+  assert.ok(found?.contents !== undefined, `${path} was not written`);
   return found.contents;
 }
 
@@ -95,6 +95,7 @@ describe('renderSiteFeeds', () => {
 
   it('writes files that feedsmith reads in the format their name says, and valid JSON Feeds', () => {
     for (const { path, contents } of files) {
+      assert.ok(contents !== undefined, `${path} was not serialized`);
       const { format } = parseFeed(contents);
       assert.equal(format, path.endsWith('feed.xml') ? 'rss' : path.endsWith('atom.xml') ? 'atom' : 'json', path);
       if (path.endsWith('.json')) assertValidJsonFeed(contents, path);

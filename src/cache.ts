@@ -1,0 +1,236 @@
+// The build cache, kept between runs in .gazette/cache/ (one folder per output folder): the stories
+// earlier builds read, the Markdown they rendered, and the keys of the files the last build wrote. Every key is a hash of
+// everything its value was made from, Gazette's own code included, so a stale entry is never found;
+// an unreadable entry is rendered again. The folder is safe to delete at any time.
+
+import { createHash, randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Config } from './config.js';
+import type { StoryFileResult, StoryStore } from './content/load.js';
+import type { StoryResult, StorySource } from './content/story.js';
+import { GazetteError, type ProblemInit } from './errors.js';
+import { LazyHtml } from './render/lazy-html.js';
+import { VERSION } from './version.js';
+import { outputIdentity, type OutputState } from './write.js';
+
+export const CACHE_DIR = '.gazette/cache';
+const FORMAT = 1;
+
+/** A story's Markdown as pages and feeds use it; the HTML is read from the cache when printed. */
+export interface StoryMarkdown {
+  /** The hash of what the HTML was made from. */
+  hash: string;
+  html: LazyHtml;
+  /** The HTML with every link absolute, for feeds. */
+  feedHtml: LazyHtml;
+  firstParagraph: string;
+  droppedHtml: boolean;
+}
+
+export interface BuildCache {
+  /** Stories read by an earlier run from the very same bytes. */
+  readonly stories: StoryStore;
+  /** Markdown rendered by an earlier run; `render` makes it again if its HTML cannot be read. */
+  markdown(hash: string, render: () => { html: string; feedHtml: string }): StoryMarkdown | undefined;
+  /** What the output folder holds, when it is still exactly as the last build recorded it. */
+  readonly output: OutputState | undefined;
+  /** Keep this build's stories and Markdown, and what the output folder now holds, for the next run. */
+  save(stories: Iterable<StoryFileResult>, markdown: ReadonlyMap<string, StoryMarkdown>, output?: { identity: string; state: OutputState }): Promise<void>;
+}
+
+/** A story as the cache keeps it: dates as milliseconds, the body as where it starts in the file. */
+interface StoredStory {
+  source: Omit<StorySource, 'file' | 'date' | 'updated' | 'corrections' | 'body'>;
+  date: number;
+  updated: number | null;
+  corrections: [date: number, text: string][];
+  bodyStart: number;
+  warnings: ProblemInit[];
+}
+
+interface Manifest {
+  format: number;
+  code: string;
+  stories: Record<string, StoredStory>;
+  markdown: Record<string, [firstParagraph: string, droppedHtml: boolean]>;
+  output: { identity: string; files: Record<string, string> } | null;
+}
+
+/** A cache that lives in memory only (`--no-cache`). */
+export function memoryCache(): BuildCache {
+  return { stories: { key: () => '', story: () => undefined }, markdown: () => undefined, output: undefined, save: async () => undefined };
+}
+
+export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZone'>): Promise<BuildCache> {
+  const folder = cacheFolder(config);
+  const code = codeFingerprint();
+  const manifest = await readManifest(folder, code);
+  const identity = manifest.output ? await outputIdentity(config.outDir) : undefined;
+  const trusted = manifest.output !== null && identity === manifest.output.identity;
+  const stored = new Set(Object.keys(manifest.markdown));
+  const blobPath = (hash: string) => path.join(folder, 'markdown', hash.slice(0, 2), `${hash}.json`);
+
+  return {
+    stories: {
+      key: (file, bytes) => createHash('sha1').update(`${code}\n${config.timeZone}\n${file}\n`).update(bytes).digest('base64'),
+      story(key, file, text) {
+        const stored = manifest.stories[key];
+        return stored && text.length >= stored.bodyStart ? thawStory(stored, file, text, config.timeZone) : undefined;
+      },
+    },
+
+    output: trusted ? new Map(Object.entries(manifest.output?.files ?? {})) : undefined,
+
+    markdown(hash, render) {
+      const entry = manifest.markdown[hash];
+      if (entry === undefined) return undefined;
+      let blob: { html: string; feedHtml: string } | undefined;
+      const read = () => (blob ??= readBlob(blobPath(hash)) ?? render());
+      return {
+        hash, firstParagraph: entry[0], droppedHtml: entry[1],
+        html: new LazyHtml(hash, () => read().html),
+        feedHtml: new LazyHtml(`${hash}-feed`, () => read().feedHtml),
+      };
+    },
+
+    async save(stories, markdown, output) {
+      const fresh = [...markdown.values()].filter((entry) => !stored.has(entry.hash));
+      await inBatches(fresh, async (entry) => {
+        const file = blobPath(entry.hash);
+        await mkdir(path.dirname(file), { recursive: true });
+        await writeFile(file, JSON.stringify([entry.html.text, entry.feedHtml.text]));
+      });
+      const next: Manifest = {
+        format: FORMAT,
+        code,
+        stories: Object.fromEntries([...stories].flatMap((result) => {
+          const stored = result.key === undefined ? undefined : freezeStory(result);
+          return stored ? [[result.key, stored]] : [];
+        })),
+        markdown: Object.fromEntries([...markdown.values()].map((entry) => [entry.hash, [entry.firstParagraph, entry.droppedHtml]])),
+        output: output ? { identity: output.identity, files: Object.fromEntries(output.state) } : null,
+      };
+      const temporary = path.join(folder, `manifest.json.${process.pid}-${randomUUID()}`);
+      await writeFile(temporary, JSON.stringify(next));
+      await rename(temporary, path.join(folder, 'manifest.json'));
+      const dropped = [...stored].filter((hash) => !markdown.has(hash));
+      await inBatches(dropped, (hash) => rm(blobPath(hash), { force: true }));
+      for (const entry of fresh) stored.add(entry.hash);
+      for (const hash of dropped) stored.delete(hash);
+    },
+  };
+}
+
+/** One cache folder per output folder: the site and `gazette dev`'s copy of it differ in their URLs. */
+export function cacheFolder(config: Pick<Config, 'root' | 'outDir'>): string {
+  const outDir = path.resolve(config.outDir);
+  const name = `${path.basename(outDir).replace(/^\.+/, '')}-${createHash('sha1').update(outDir).digest('hex').slice(0, 10)}`;
+  return path.join(config.root, CACHE_DIR, name);
+}
+
+async function readManifest(folder: string, code: string): Promise<Manifest> {
+  const empty: Manifest = { format: FORMAT, code, stories: {}, markdown: {}, output: null };
+  await mkdir(folder, { recursive: true });
+  try {
+    const manifest = JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8')) as Manifest;
+    if (manifest.format !== FORMAT || manifest.code !== code) {
+      await rm(path.join(folder, 'markdown'), { recursive: true, force: true });
+      return empty;
+    }
+    return manifest;
+  } catch {
+    return empty;
+  }
+}
+
+function freezeStory(result: StoryFileResult): StoredStory | undefined {
+  const story = result.story;
+  if (story === undefined || result.bodyStart === undefined || result.problems.length > 0 || !isJsonData(story.extra)) return undefined;
+  const { file, date, updated, corrections, body, ...source } = story;
+  return {
+    source,
+    date: date.toMillis(),
+    updated: updated?.toMillis() ?? null,
+    corrections: corrections.map((correction) => [correction.date.toMillis(), correction.text]),
+    bodyStart: result.bodyStart,
+    warnings: result.warnings.map(({ code, file, line, column, field, message, hint }) => ({ code, file, line, column, field, message, hint })),
+  };
+}
+
+function thawStory(stored: StoredStory, file: string, text: string, timeZone: string): StoryResult {
+  const time = (millis: number) => DateTime.fromMillis(millis, { zone: timeZone });
+  return {
+    story: {
+      ...stored.source,
+      file,
+      date: time(stored.date),
+      updated: stored.updated === null ? undefined : time(stored.updated),
+      corrections: stored.corrections.map(([date, correctionText]) => ({ date: time(date), text: correctionText })),
+      body: text.slice(stored.bodyStart),
+    },
+    problems: [],
+    warnings: stored.warnings.map((init) => new GazetteError(init)),
+  };
+}
+
+/** Values JSON keeps as they are (YAML's core schema gives nothing else, but for .inf and .nan). */
+function isJsonData(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(isJsonData);
+  if (typeof value === 'object') return Object.values(value).every(isJsonData);
+  return false;
+}
+
+function readBlob(file: string): { html: string; feedHtml: string } | undefined {
+  try {
+    const [html, feedHtml] = JSON.parse(readFileSync(file, 'utf8')) as unknown[];
+    return typeof html === 'string' && typeof feedHtml === 'string' ? { html, feedHtml } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function inBatches<T>(items: readonly T[], operation: (item: T) => Promise<unknown>, width = 16): Promise<void> {
+  for (let start = 0; start < items.length; start += width) await Promise.all(items.slice(start, start + width).map(operation));
+}
+
+let fingerprint: string | undefined;
+
+/**
+ * Gazette's own code and the versions of the libraries it builds with: a new release, a local
+ * change to Gazette or an upgraded Markdown library all make every cached entry stale.
+ */
+export function codeFingerprint(): string {
+  if (fingerprint !== undefined) return fingerprint;
+  const hash = createHash('sha1').update(`${VERSION}\n`);
+  const ownFolder = fileURLToPath(new URL('.', import.meta.url));
+  const ownFiles = readdirSync(ownFolder, { recursive: true }).map(String).filter((file) => /\.[cm]?[jt]s$/.test(file)).sort();
+  for (const file of ownFiles) hash.update(`${file}\n`).update(readFileSync(path.join(ownFolder, file)));
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
+  for (const name of Object.keys(manifest.dependencies).sort()) hash.update(`${name}@${installedVersion(name)}\n`);
+  return (fingerprint = hash.digest('hex'));
+}
+
+function installedVersion(name: string): string {
+  try {
+    let folder = path.dirname(fileURLToPath(import.meta.resolve(name)));
+    for (;;) {
+      try {
+        const found = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { name?: string; version?: string };
+        if (found.name === name) return found.version ?? 'unknown';
+      } catch {
+        // no package.json here: look one folder up
+      }
+      const parent = path.dirname(folder);
+      if (parent === folder) return 'unknown';
+      folder = parent;
+    }
+  } catch {
+    return 'unknown';
+  }
+}

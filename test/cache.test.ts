@@ -1,0 +1,118 @@
+// The build cache between runs: what a build with it skips, and that whatever happens to the cache
+// or the output folder, its output is what a build without it writes.
+
+import assert from 'node:assert/strict';
+import { readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, beforeEach, describe, it } from 'node:test';
+import { build } from '../src/build.js';
+import { cacheFolder, CACHE_DIR } from '../src/cache.js';
+import { loadConfig } from '../src/config.js';
+import { copySampleProject, SAMPLE_NOW, snapshot, type Project } from './support/project.js';
+
+const ALWAYS_WRITTEN = ['news-sitemap.xml', 'robots.txt', 'sitemap.xml'];
+
+describe('the build cache', () => {
+  let project: Project;
+  const config = () => loadConfig(project.root, { now: SAMPLE_NOW });
+  const cachedBuild = () => build(config());
+  const coldSite = async () => {
+    const out = path.join(project.root, 'cold');
+    await build(loadConfig(project.root, { now: SAMPLE_NOW, out }), { write: true, cache: false });
+    return snapshot(out);
+  };
+  const storyPage = async (word: string) => {
+    const page = (await project.files()).find((file) => /^\d{4}\/\d\d\/\d\d\/.*index\.html$/.test(file) && file.includes(word));
+    assert.ok(page, `no story page with "${word}"`);
+    return page;
+  };
+  const assertSameAsCold = async () => {
+    const [expected, actual] = await Promise.all([coldSite(), snapshot(project.out)]);
+    assert.deepEqual([...actual.keys()], [...expected.keys()]);
+    for (const [file, bytes] of expected) assert.ok(actual.get(file)?.equals(bytes), `${file} differs from a cold build`);
+  };
+
+  beforeEach(async () => {
+    await project?.remove();
+    project = await copySampleProject();
+  });
+  after(() => project.remove());
+
+  it('lives in .gazette/cache/, one folder per output folder', async () => {
+    await cachedBuild();
+    const folder = cacheFolder(config());
+    assert.ok(folder.startsWith(path.join(project.root, CACHE_DIR, 'dist-')), folder);
+    assert.ok((await readdir(folder)).includes('manifest.json'));
+    assert.notEqual(cacheFolder(loadConfig(project.root, { now: SAMPLE_NOW, out: '.gazette/dev' })), folder);
+  });
+
+  it('makes a build with nothing changed write only the sitemaps and robots.txt', async () => {
+    const first = await cachedBuild();
+    assert.ok(first.written.length > 20);
+    const before = await snapshot(project.out);
+    const second = await cachedBuild();
+    assert.deepEqual([...second.written].sort(), ALWAYS_WRITTEN);
+    assert.deepEqual(await snapshot(project.out), before);
+  });
+
+  it('rewrites an edited story page and the feeds that carry its text, not the other stories', async () => {
+    await cachedBuild();
+    const story = path.join(project.root, 'content/2020/10/03/niger-solar-mini-grids.md');
+    await writeFile(story, `${await readFile(story, 'utf8')}\nA paragraph added by the desk.\n`);
+    const report = await cachedBuild();
+    assert.ok(report.written.includes(await storyPage('niger')), report.written.join(' '));
+    assert.ok(report.written.includes('feed.xml'));
+    assert.ok(!report.written.includes(await storyPage('oran')), report.written.join(' '));
+    await assertSameAsCold();
+  });
+
+  it('reports the warnings of a story read from the cache, with their place', async () => {
+    await project.addStory('2020/10/04/no-alt.md', '---\ntitle: Harbour at dawn\ndate: 2020-10-04T08:00:00Z\nimage: /images/harbour.jpg\ncustom: { desk: Oran }\n---\n\nThe harbour.\n');
+    const first = await cachedBuild();
+    const second = await cachedBuild();
+    const formatted = (report: typeof first) => report.warnings.map((warning) => warning.format());
+    assert.equal(formatted(first).length, 1);
+    assert.deepEqual(formatted(second), formatted(first));
+    assert.match(formatted(second)[0] ?? '', /^content\/2020\/10\/04\/no-alt\.md:\d+:\d+  image  has no alt text/);
+    await assertSameAsCold();
+  });
+
+  it('writes again a file someone removed from the output folder', async () => {
+    await cachedBuild();
+    await rm(path.join(project.out, await storyPage('oran')));
+    await cachedBuild();
+    await assertSameAsCold();
+  });
+
+  it('does not trust an output folder that was replaced since the last build', async () => {
+    await cachedBuild();
+    await build(loadConfig(project.root, { now: SAMPLE_NOW }), { write: true, cache: false });
+    const report = await cachedBuild();
+    assert.ok(report.written.includes('index.html'), 'the output folder changed hands, so every file is written');
+    await assertSameAsCold();
+  });
+
+  it('ignores a damaged manifest, and renders again Markdown whose cached HTML is damaged', async () => {
+    await cachedBuild();
+    const folder = cacheFolder(config());
+    const blobs = (await readdir(path.join(folder, 'markdown'), { recursive: true })).filter((file) => file.endsWith('.json'));
+    assert.ok(blobs.length > 0);
+    for (const blob of blobs) await truncate(path.join(folder, 'markdown', blob), 10);
+    // A template change makes every page render again, from the damaged HTML.
+    const footer = path.join(project.root, 'templates/partials/footer.liquid');
+    await writeFile(footer, `${await readFile(footer, 'utf8')}<!-- edited -->\n`);
+    await cachedBuild();
+    await assertSameAsCold();
+
+    await writeFile(path.join(folder, 'manifest.json'), '{"format": 1, "code": ');
+    await cachedBuild();
+    await assertSameAsCold();
+  });
+
+  it('is neither read nor trusted with cache: false', async () => {
+    await cachedBuild();
+    const report = await build(config(), { write: true, cache: false });
+    assert.ok(report.written.length > 20);
+    await assertSameAsCold();
+  });
+});
