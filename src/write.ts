@@ -4,7 +4,9 @@
 // bytes are hard-linked from it instead of being written again. The dev loop instead syncs its own
 // folder in place, writing only the files whose bytes changed.
 
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { copyFileSync, linkSync, mkdirSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from './config.js';
@@ -53,21 +55,23 @@ export async function writeSite(folders: Folders, files: readonly OutputFile[], 
   const outDir = path.resolve(folders.outDir);
   await checkOutputFolder(folders);
   const parent = path.dirname(outDir);
-  const staging = path.join(parent, `.${path.basename(outDir)}.tmp-${process.pid}`);
-  const retired = path.join(parent, `.${path.basename(outDir)}.old-${process.pid}`);
+  const name = path.basename(outDir);
+  const staging = path.join(parent, `.${name}.tmp-${process.pid}`);
+  const retired = path.join(parent, `.${name}.old-${process.pid}`);
   try {
+    await removeLeftovers(parent, name);
     await rm(staging, { recursive: true, force: true });
     await mkdir(staging, { recursive: true });
-    await makeFolders(staging, [...files, ...copies].map((file) => inside(staging, file.path)));
-    await inParallel(files, (file) => file.contents === undefined
-      ? keep(inside(outDir, file.path), inside(staging, file.path), file.path)
-      : writeFile(inside(staging, file.path), file.contents));
+    makeFoldersNow(staging, [...files, ...copies].map((file) => inside(staging, file.path)));
+    // Linking is a metadata change, done fastest one after the other.
+    for (const file of files) if (file.contents === undefined) keep(inside(outDir, file.path), inside(staging, file.path), file.path);
+    await inParallel(files.filter((file) => file.contents !== undefined), (file) => writeFile(inside(staging, file.path), file.contents ?? ''));
     await inParallel(copies, (copy) => copyFile(copy.from, inside(staging, copy.path)));
     await writeFile(path.join(staging, OUTPUT_MARKER), 'Written by Gazette: this folder is replaced whole on every build.\n');
     const hadSite = await exists(outDir);
     if (hadSite) await rename(outDir, retired);
     await rename(staging, outDir);
-    if (hadSite) await rm(retired, { recursive: true, force: true });
+    if (hadSite) removeInBackground(retired);
     return (await outputIdentity(outDir)) ?? '';
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
@@ -82,13 +86,48 @@ export async function writeSite(folders: Folders, files: readonly OutputFile[], 
   }
 }
 
-/** A file the old site holds with the right bytes goes into the new one as a hard link (or a copy). */
-async function keep(from: string, to: string, sitePath: string): Promise<void> {
+/**
+ * Deleting a site of thousands of files takes the disk a second or more, and nobody waits for it:
+ * the replaced site is deleted by a process of its own, and a next build deletes what is left.
+ */
+function removeInBackground(folder: string): void {
+  const [command, args] = process.platform === 'win32'
+    ? [process.execPath, ['-e', `require('node:fs').rmSync(${JSON.stringify(folder)}, { recursive: true, force: true })`]]
+    : ['rm', ['-rf', folder]];
   try {
-    await link(from, to);
+    spawn(command, args, { detached: true, stdio: 'ignore' }).on('error', () => undefined).unref();
+  } catch {
+    // A folder left behind is deleted by the next build.
+  }
+}
+
+/** Folders of earlier builds that were killed (staging) or whose old site is not yet deleted. */
+async function removeLeftovers(parent: string, name: string): Promise<void> {
+  const pattern = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(tmp|old)-(\\d+)$`);
+  for (const entry of await readdir(parent)) {
+    const match = pattern.exec(entry);
+    if (!match || Number(match[2]) === process.pid) continue;
+    if (match[1] === 'tmp' && isRunning(Number(match[2]))) continue;
+    removeInBackground(path.join(parent, entry));
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A file the old site holds with the right bytes goes into the new one as a hard link (or a copy). */
+function keep(from: string, to: string, sitePath: string): void {
+  try {
+    linkSync(from, to);
   } catch {
     try {
-      await copyFile(from, to);
+      copyFileSync(from, to);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new KeptFileMissing(sitePath);
       throw error;
@@ -145,6 +184,12 @@ export async function outputStateOf(files: readonly OutputFile[], copies: readon
 
 export function keyOfBytes(bytes: string | Buffer): string {
   return createHash('sha1').update(bytes).digest('base64');
+}
+
+/** Create the folders of these files, each once, one after the other (faster than in parallel). */
+function makeFoldersNow(root: string, files: readonly string[]): void {
+  const folders = [...new Set(files.map((file) => path.dirname(file)))].filter((folder) => folder !== root).sort();
+  for (const folder of folders) mkdirSync(folder, { recursive: true });
 }
 
 /** Create the folders of these files, each once. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { GazetteError } from '../src/errors.js';
-import { outputStateOf, OUTPUT_MARKER, syncSite, writeSite, type OutputFile } from '../src/write.js';
+import { KeptFileMissing, outputStateOf, OUTPUT_MARKER, syncSite, writeSite, type OutputFile } from '../src/write.js';
 
 interface Folders {
   root: string;
@@ -22,6 +22,15 @@ async function contentsOf(folder: string): Promise<Record<string, string>> {
     .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .sort();
   return Object.fromEntries(await Promise.all(files.map(async (file) => [file, await readFile(path.join(folder, file), 'utf8')] as const)));
+}
+
+/** The entries of a folder once the replaced sites, deleted in the background, are gone. */
+async function settledEntries(folder: string): Promise<string[]> {
+  for (let waited = 0; ; waited += 50) {
+    const entries = (await readdir(folder)).sort();
+    if (!entries.some((entry) => /^\.dist\.(old|tmp)-/.test(entry)) || waited > 10_000) return entries;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 async function refusal(promise: Promise<unknown>): Promise<GazetteError> {
@@ -84,7 +93,25 @@ describe('writeSite', () => {
       '2020/10/02/new-story/index.html': 'New',
       'index.html': '<h1>New front</h1>',
     });
-    assert.deepEqual((await readdir(folders.root)).sort(), ['content', 'dist'], 'no staging or retired folder is left');
+    assert.deepEqual(await settledEntries(folders.root), ['content', 'dist'], 'no staging or retired folder is left');
+  });
+
+  it('links the files it keeps from the previous site, and says when one has gone', async () => {
+    await writeSite(folders, SITE, []);
+    const kept = { path: '2020/10/01/old-story/index.html', key: 'k' };
+    await writeSite(folders, [{ path: 'index.html', contents: '<h1>New front</h1>' }, kept], []);
+    assert.equal(await readFile(path.join(folders.outDir, kept.path), 'utf8'), '<h1>Old story</h1>');
+    await rm(path.join(folders.outDir, kept.path));
+    await assert.rejects(writeSite(folders, [kept], []), (error) => error instanceof KeptFileMissing && error.sitePath === kept.path);
+    assert.equal(await readFile(path.join(folders.outDir, 'index.html'), 'utf8'), '<h1>New front</h1>', 'the site is as it was');
+  });
+
+  it('deletes what killed builds left beside the output folder', async () => {
+    await writeSite(folders, SITE, []);
+    const deadPid = 2 ** 22 + 12345;
+    for (const leftover of [`.dist.tmp-${deadPid}`, `.dist.old-${deadPid}`]) await mkdir(path.join(folders.root, leftover, 'index'), { recursive: true });
+    await writeSite(folders, SITE, []);
+    assert.deepEqual(await settledEntries(folders.root), ['content', 'dist']);
   });
 
   it('writes into an existing empty folder', async () => {
