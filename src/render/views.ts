@@ -85,11 +85,38 @@ export function formatTime(time: DateTime, config: Config): TimeView {
 }
 
 function formatTimeNow(time: DateTime, config: Config): TimeView {
-  const local = time.setZone(config.timeZone).setLocale(config.language);
-  const date = local.toLocaleString({ year: 'numeric', month: 'long', day: 'numeric' });
-  const clock = local.toLocaleString({ hour: 'numeric', minute: '2-digit' });
-  const zone = local.toFormat('ZZZZ');
-  return { iso: local.toISO({ suppressMilliseconds: true }) ?? '', date, time: clock, zone, display: `${date}, ${clock} ${zone}` };
+  const clock = clockFormat(config);
+  const instant = new Date(time.toMillis());
+  const date = clock.date(instant);
+  const hour = clock.time(instant);
+  const zone = clock.zone(instant);
+  const iso = time.setZone(config.timeZone).toISO({ suppressMilliseconds: true }) ?? '';
+  return { iso, date, time: hour, zone, display: `${date}, ${hour} ${zone}` };
+}
+
+/**
+ * The site's Intl formatters, made once per configuration and used as luxon's toLocaleString and
+ * "ZZZZ" use them (luxon makes a zone of "UTC" or "GMT" a fixed offset, formatted in parts), at a
+ * fraction of luxon's cost per call; test/render/views.test.ts checks that they agree.
+ */
+function clockFormat(config: Config) {
+  return remember(config, 'clock', () => {
+    const { language: locale, timeZone } = config;
+    const fixed = DateTime.fromMillis(0, { zone: timeZone }).zone;
+    const isFixed = fixed.type === 'fixed';
+    const intlZone = isFixed ? 'UTC' : timeZone;
+    const dateFormat = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: intlZone });
+    const timeFormat = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: intlZone });
+    const zoneFormat = new Intl.DateTimeFormat(locale, {
+      hour12: false, timeZone: intlZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', timeZoneName: 'short',
+    });
+    const inParts = (format: Intl.DateTimeFormat) => (instant: Date) => format.formatToParts(instant).map((part) => part.value).join('');
+    return {
+      date: isFixed ? inParts(dateFormat) : (instant: Date) => dateFormat.format(instant),
+      time: isFixed ? inParts(timeFormat) : (instant: Date) => timeFormat.format(instant),
+      zone: isFixed ? () => fixed.name : (instant: Date) => zoneFormat.formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value ?? '',
+    };
+  });
 }
 
 export function editionPath(day: string): string {
