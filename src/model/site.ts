@@ -175,9 +175,18 @@ function relatedStories(story: Story): Story[] {
       if (other !== story) shared.set(other, (shared.get(other) ?? 0) + 1);
     }
   }
-  const distance = (other: Story) => Math.abs(other.date.toMillis() - story.date.toMillis());
-  return [...shared]
-    .sort(([a, countA], [b, countB]) => countB - countA || distance(a) - distance(b) || (a.file < b.file ? -1 : 1))
-    .slice(0, RELATED_LIMIT)
-    .map(([other]) => other);
+  // The best few, kept in order in one pass: most tags in common, then closest in time, then by file.
+  const millis = story.date.toMillis();
+  const best: { other: Story; count: number; distance: number }[] = [];
+  const before = (a: (typeof best)[number], b: (typeof best)[number]) =>
+    b.count - a.count || a.distance - b.distance || (a.other.file < b.other.file ? -1 : 1);
+  for (const [other, count] of shared) {
+    const candidate = { other, count, distance: Math.abs(other.date.toMillis() - millis) };
+    if (best.length === RELATED_LIMIT && before(candidate, best[RELATED_LIMIT - 1]!) >= 0) continue;
+    let index = Math.min(best.length, RELATED_LIMIT - 1);
+    while (index > 0 && before(candidate, best[index - 1]!) < 0) index -= 1;
+    best.splice(index, 0, candidate);
+    if (best.length > RELATED_LIMIT) best.pop();
+  }
+  return best.map(({ other }) => other);
 }
