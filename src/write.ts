@@ -189,7 +189,13 @@ export function keyOfBytes(bytes: string | Buffer): string {
 /** Create the folders of these files, each once, one after the other (faster than in parallel). */
 function makeFoldersNow(root: string, files: readonly string[]): void {
   const folders = [...new Set(files.map((file) => path.dirname(file)))].filter((folder) => folder !== root).sort();
-  for (const folder of folders) mkdirSync(folder, { recursive: true });
+  for (const folder of folders) {
+    try {
+      mkdirSync(folder);
+    } catch {
+      mkdirSync(folder, { recursive: true });
+    }
+  }
 }
 
 /** Create the folders of these files, each once. */
