@@ -1,6 +1,7 @@
 // Find every story in the content folder and read it. Disk reads for content happen here only.
 
-import { readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { GazetteError } from '../errors.js';
 import { splitStory } from './frontmatter.js';
@@ -69,7 +70,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 async function loadStory(root: string, absolute: string, timeZone: string, store: StoryStore | undefined): Promise<StoryFileResult> {
   const file = path.relative(root, absolute).split(path.sep).join('/');
   try {
-    const bytes = await readFile(absolute);
+    // Thousands of small files are read faster one after the other than through the thread pool.
+    const bytes = readFileSync(absolute);
     let text: string;
     try {
       text = utf8.decode(bytes);
