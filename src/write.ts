@@ -5,7 +5,7 @@
 // folder in place, writing only the files whose bytes changed.
 
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { copyFileSync, linkSync, mkdirSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -57,7 +57,7 @@ export async function writeSite(folders: Folders, files: readonly OutputFile[], 
   const parent = path.dirname(outDir);
   const name = path.basename(outDir);
   const staging = path.join(parent, `.${name}.tmp-${process.pid}`);
-  const retired = path.join(parent, `.${name}.old-${process.pid}`);
+  const retired = path.join(parent, `.${name}.old-${process.pid}-${randomUUID().slice(0, 8)}`);
   try {
     await removeLeftovers(parent, name);
     await rm(staging, { recursive: true, force: true });
@@ -103,11 +103,12 @@ function removeInBackground(folder: string): void {
 
 /** Folders of earlier builds that were killed (staging) or whose old site is not yet deleted. */
 async function removeLeftovers(parent: string, name: string): Promise<void> {
-  const pattern = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(tmp|old)-(\\d+)$`);
+  const pattern = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(tmp|old)-(\\d+)(-[0-9a-f]+)?$`);
   for (const entry of await readdir(parent)) {
     const match = pattern.exec(entry);
-    if (!match || Number(match[2]) === process.pid) continue;
-    if (match[1] === 'tmp' && isRunning(Number(match[2]))) continue;
+    if (!match) continue;
+    // A replaced site may go at any time; a staging folder only once its build is gone.
+    if (match[1] === 'tmp' && (Number(match[2]) === process.pid || isRunning(Number(match[2])))) continue;
     removeInBackground(path.join(parent, entry));
   }
 }
