@@ -13,11 +13,12 @@ import type { StorySource } from './content/story.js';
 import { loadTheme } from './content/theme.js';
 import { GazetteError, failIfAny } from './errors.js';
 import { FEED_FILES, storyItem, type FeedItem } from './feeds/feed.js';
-import { renderSiteFeeds, renderStoryMarkdown } from './feeds/site-feeds.js';
+import { renderSiteFeeds } from './feeds/site-feeds.js';
 import { buildSite as buildSiteGraph, type Story } from './model/site.js';
 import { planPages, type Page } from './pages.js';
-import { createMarkdownRenderer, cutOnWord, type RenderedMarkdown } from './render/markdown.js';
+import { createMarkdownRenderer, cutOnWord, renderStoryMarkdown, type RenderedMarkdown } from './render/markdown.js';
 import { LazyHtml } from './render/lazy-html.js';
+import { renderAllMarkdown } from './render/markdown-pool.js';
 import { renderRedirect } from './render/redirect.js';
 import { createTemplateRenderer, type TemplateRenderer } from './render/templates.js';
 import type { RenderedBody } from './render/views.js';
@@ -60,6 +61,8 @@ interface CachedItem {
 export interface BuildOptions {
   /** Read and keep the build cache in .gazette/cache/ (default true); false builds everything. */
   cache?: boolean;
+  /** Threads that render Markdown (default: one per core for large batches, else one). */
+  markdownThreads?: number;
 }
 
 export function build(config: Config, options: { write: boolean } & BuildOptions = { write: true }): Promise<BuildReport> {
@@ -120,12 +123,17 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     const usedMarkdown = new Map<string, StoryMarkdown>();
     const bodies = new Map<Story, RenderedBody>();
     const feedHtml = new Map<Story, LazyHtml>();
+    const unrendered = new Map<string, Story>();
     for (const story of site.stories) {
       const hash = markdownHash(story);
-      const rendered = usedMarkdown.get(hash) ?? storyMarkdown.get(hash)
-        ?? cache.markdown(hash, () => htmlOf(renderStoryMarkdown(markdown, story, config)))
-        ?? renderedNow(hash, renderStoryMarkdown(markdown, story, config));
-      usedMarkdown.set(hash, rendered);
+      const known = usedMarkdown.get(hash) ?? storyMarkdown.get(hash) ?? cache.markdown(hash, () => htmlOf(renderStoryMarkdown(markdown, story, config)));
+      if (known) usedMarkdown.set(hash, known);
+      else unrendered.set(hash, story);
+    }
+    const fresh = await renderAllMarkdown(markdown, [...unrendered.values()], config, options.markdownThreads);
+    [...unrendered.keys()].forEach((hash, index) => usedMarkdown.set(hash, renderedNow(hash, fresh.rendered[index] as RenderedMarkdown)));
+    for (const story of site.stories) {
+      const rendered = usedMarkdown.get(markdownHash(story)) as StoryMarkdown;
       feedHtml.set(story, rendered.feedHtml);
       if (rendered.droppedHtml) warnings.push(droppedHtmlWarning(story));
       bodies.set(story, { html: rendered.html, summary: story.summary ?? shortSummary(rendered) });

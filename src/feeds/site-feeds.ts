@@ -5,8 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Config } from '../config.js';
 import type { Site, Story, Tag } from '../model/site.js';
 import { tagPath } from '../render/views.js';
-import type { MarkdownRenderer, RenderedMarkdown } from '../render/markdown.js';
-import { absoluteUrl, feedUrlResolver, linkTo, pageUrlResolver } from '../urls.js';
+import { absoluteUrl, linkTo } from '../urls.js';
 import type { OutputFile } from '../write.js';
 import { renderAtom } from './atom.js';
 import { buildFeed, editionItem, feedPaths, type Feed, type FeedFormat, type FeedItem, type FeedSpec } from './feed.js';
@@ -66,13 +65,6 @@ export function renderSiteFeeds(site: Site, text: StoryText, config: Config, gen
     };
     return [serialize('rss', renderRss), serialize('atom', renderAtom), serialize('json', renderJsonFeed)];
   });
-}
-
-/** A story's Markdown rendered for its page and for feeds, where every link must be absolute. */
-export function renderStoryMarkdown(markdown: MarkdownRenderer, story: Story, config: Config): RenderedMarkdown {
-  const rendered = markdown.render(story.body, pageUrlResolver(config), feedUrlResolver(config, story.permalink));
-  // Footnote links come from footnote nodes, not link nodes, so the resolver never sees them.
-  return { ...rendered, feedHtml: rendered.feedHtml?.replaceAll('href="#', `href="${absoluteUrl(config, story.permalink)}#`) };
 }
 
 /** `<link rel="alternate">` entries for a feed, one per format. */

@@ -10,6 +10,8 @@ import remarkHtml from 'remark-html';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { CONTINUE, SKIP, visit } from 'unist-util-visit';
+import type { Config } from '../config.js';
+import { absoluteUrl, feedUrlResolver, pageUrlResolver } from '../urls.js';
 
 export interface MarkdownOptions {
   /** Keep raw HTML written in stories as is. Off by default: raw HTML is removed. */
@@ -74,6 +76,17 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
       };
     },
   };
+}
+
+/** What rendering a story's Markdown needs of it and of the site. */
+export type StoryText = { body: string; permalink: string };
+type Site = Pick<Config, 'baseUrl' | 'basePath'>;
+
+/** A story's Markdown rendered for its page and for feeds, where every link must be absolute. */
+export function renderStoryMarkdown(markdown: MarkdownRenderer, story: StoryText, site: Site): RenderedMarkdown {
+  const rendered = markdown.render(story.body, pageUrlResolver(site), feedUrlResolver(site, story.permalink));
+  // Footnote links come from footnote nodes, not link nodes, so the resolver never sees them.
+  return { ...rendered, feedHtml: rendered.feedHtml?.replaceAll('href="#', `href="${absoluteUrl(site, story.permalink)}#`) };
 }
 
 const UNSAFE_SCHEME = /^(javascript|vbscript|data):/i;

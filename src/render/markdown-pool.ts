@@ -1,0 +1,100 @@
+// Markdown on every core: a cold build of thousands of stories spends most of its time in remark,
+// so the stories are shared between worker threads and the build's own thread, a few at a time.
+// Starting a worker costs a few hundred milliseconds: small batches are rendered in the thread.
+
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Config } from '../config.js';
+import { renderStoryMarkdown, type MarkdownRenderer, type RenderedMarkdown, type StoryText } from './markdown.js';
+
+export type MarkdownSettings = Pick<Config, 'rawHtml' | 'baseUrl' | 'basePath'>;
+
+/** Fewer stories than this are rendered in the build's thread alone. */
+export const PARALLEL_FROM = 400;
+const WORKER_CHUNK = 16;
+const OWN_CHUNK = 2;
+
+/**
+ * Render every story, in order; also says how many the workers rendered. `threads` is how many
+ * threads share the work, the build's own included (default: one per core, when there are enough).
+ */
+export async function renderAllMarkdown(
+  markdown: MarkdownRenderer,
+  stories: readonly StoryText[],
+  settings: MarkdownSettings,
+  threads = stories.length >= PARALLEL_FROM ? availableParallelism() : 1,
+): Promise<{ rendered: RenderedMarkdown[]; inWorkers: number }> {
+  const results: RenderedMarkdown[] = new Array(stories.length);
+  let inWorkers = 0;
+  const renderHere = (index: number) => {
+    results[index] = renderStoryMarkdown(markdown, stories[index] as StoryText, settings);
+  };
+  if (threads <= 1) {
+    stories.forEach((_, index) => renderHere(index));
+    return { rendered: results, inWorkers };
+  }
+
+  let next = 0;
+  const take = (size: number) => {
+    const start = next;
+    next = Math.min(stories.length, next + size);
+    return { start, end: next };
+  };
+  const workers = Array.from({ length: threads - 1 }, () => startWorker(settings));
+  try {
+    const working = workers.map(async (worker) => {
+      for (let chunk = take(WORKER_CHUNK); chunk.start < chunk.end; chunk = take(WORKER_CHUNK)) {
+        const rendered = await ask(worker, stories.slice(chunk.start, chunk.end)).catch(() => undefined);
+        // A story the worker could not render is rendered here, where its problem is reported; a
+        // worker that failed gets no more.
+        for (let index = chunk.start; index < chunk.end; index++) {
+          const result = rendered?.[index - chunk.start];
+          if (result) {
+            results[index] = result;
+            inWorkers += 1;
+          } else {
+            renderHere(index);
+          }
+        }
+        if (rendered === undefined) return;
+      }
+    });
+    // The build's thread takes a few stories at a time, and lets the workers' answers in between.
+    for (let chunk = take(OWN_CHUNK); chunk.start < chunk.end; chunk = take(OWN_CHUNK)) {
+      for (let index = chunk.start; index < chunk.end; index++) renderHere(index);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(working);
+    return { rendered: results, inWorkers };
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+
+function ask(worker: Worker, stories: StoryText[]): Promise<(RenderedMarkdown | null)[]> {
+  return new Promise((resolve, reject) => {
+    const answered = (rendered: (RenderedMarkdown | null)[]) => {
+      worker.off('error', failed);
+      resolve(rendered);
+    };
+    const failed = (error: Error) => {
+      worker.off('message', answered);
+      reject(error);
+    };
+    worker.once('message', answered);
+    worker.once('error', failed);
+    worker.postMessage(stories.map(({ body, permalink }) => ({ body, permalink })));
+  });
+}
+
+/**
+ * From the compiled JavaScript, the worker is its module; from the TypeScript sources (tests, the
+ * benchmark), it registers tsx first, which Node 20 does not do for worker threads.
+ */
+function startWorker(settings: MarkdownSettings): Worker {
+  const data = { rawHtml: settings.rawHtml, baseUrl: settings.baseUrl, basePath: settings.basePath };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./markdown-worker.js', import.meta.url), { workerData: data });
+  const module = new URL('./markdown-worker.ts', import.meta.url).href;
+  const boot = `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); await import(${JSON.stringify(module)});`;
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { workerData: data });
+}

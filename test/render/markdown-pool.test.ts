@@ -1,0 +1,59 @@
+// Markdown on worker threads gives exactly what the build's own thread gives, story for story and
+// for a whole site.
+
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { build } from '../../src/build.js';
+import { loadConfig } from '../../src/config.js';
+import { renderAllMarkdown } from '../../src/render/markdown-pool.js';
+import { createMarkdownRenderer } from '../../src/render/markdown.js';
+import { copySampleProject, SAMPLE_NOW, snapshot, type Project } from '../support/project.js';
+
+const SITE = { rawHtml: false, baseUrl: 'https://example.org/news/', basePath: '/news/' };
+
+function stories(count: number) {
+  return Array.from({ length: count }, (_, index) => ({
+    permalink: `2020/10/${String((index % 28) + 1).padStart(2, '0')}/story-${index}/`,
+    body: [
+      `Paragraph ${index} with a [relative link](../other-${index}/), a [root link](/tags/energy/) and a footnote.[^${index}]`,
+      `## Heading ${index}`,
+      `- item one\n- item two with <b>raw HTML</b>\n\n> a quote\n\n| a | b |\n|---|---|\n| ${index} | x |`,
+      `[^${index}]: The note.`,
+    ].join('\n\n'),
+  }));
+}
+
+describe('renderAllMarkdown', () => {
+  it('renders on worker threads exactly what one thread renders, in order', async () => {
+    const markdown = createMarkdownRenderer({ rawHtml: false });
+    const batch = stories(120);
+    const alone = await renderAllMarkdown(markdown, batch, SITE, 1);
+    const shared = await renderAllMarkdown(markdown, batch, SITE, 3);
+    assert.equal(alone.inWorkers, 0);
+    assert.ok(shared.inWorkers > 0, 'the workers rendered some of the stories');
+    assert.deepEqual(shared.rendered, alone.rendered);
+    assert.match(alone.rendered[7]?.feedHtml ?? '', /href="https:\/\/example\.org\/news\/2020\/10\/08\/other-7\/"/);
+  });
+
+  it('renders nothing for no stories', async () => {
+    assert.deepEqual(await renderAllMarkdown(createMarkdownRenderer({ rawHtml: false }), [], SITE, 2), { rendered: [], inWorkers: 0 });
+  });
+});
+
+describe('a build with Markdown on worker threads', () => {
+  let project: Project;
+  before(async () => {
+    project = await copySampleProject();
+  });
+  after(() => project.remove());
+
+  it('writes the same site, byte for byte', async () => {
+    const outputs = { one: path.join(project.root, 'one'), two: path.join(project.root, 'two') };
+    await build(loadConfig(project.root, { now: SAMPLE_NOW, out: outputs.one }), { write: true, cache: false, markdownThreads: 1 });
+    await build(loadConfig(project.root, { now: SAMPLE_NOW, out: outputs.two }), { write: true, cache: false, markdownThreads: 2 });
+    const [one, two] = await Promise.all([snapshot(outputs.one), snapshot(outputs.two)]);
+    assert.deepEqual([...two.keys()], [...one.keys()]);
+    for (const [file, bytes] of one) assert.ok(two.get(file)?.equals(bytes), `${file} differs`);
+  });
+});
