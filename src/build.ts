@@ -25,7 +25,7 @@ import type { RenderedBody } from './render/views.js';
 import { NEWS_SITEMAP_PATH, renderNewsSitemap, renderRobots, renderSitemap, SITEMAP_PATH } from './sitemaps.js';
 import { absoluteUrl, linkTo } from './urls.js';
 import { GENERATOR } from './version.js';
-import { KeptFileMissing, keyOfBytes, outputStateOf, syncSite, writeSite, type CopiedFile, type OutputFile, type OutputState } from './write.js';
+import { KeptFileMissing, keyOfBytes, openStaging, outputStateOf, syncSite, writeSite, type CopiedFile, type OutputFile, type OutputState } from './write.js';
 
 /** How a build leaves its output: swapped in whole, synced in place (dev), or not written (check). */
 export type WriteMode = 'swap' | 'sync' | 'none';
@@ -143,46 +143,77 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     const themeKey = fingerprint(JSON.stringify([codeFingerprint(), themeFiles.templates, siteGlobals(config)]));
     if (theme?.key !== themeKey) theme = { key: themeKey, templates: createTemplateRenderer(themeFiles, { site: siteGlobals(config) }) };
     const held = (file: string, key: string) => output?.get(file) === key;
+    // A build that replaces its output writes each file as soon as it is made, so that only a few
+    // files' text are held at a time; the dev loop syncs its folder once everything is made.
+    const staging = mode === 'swap' ? await openStaging(config) : undefined;
     const files: OutputFile[] = [];
-    for (const page of pages) {
-      const context = pageContext(page, config);
-      const key = fingerprint(`${themeKey}\n${JSON.stringify(context)}`);
-      files.push(held(page.file, key) ? { path: page.file, key } : { path: page.file, key, contents: renderPage(page, context, theme.templates, config) });
-    }
-
-    const items = new Map<StorySource, CachedItem>();
-    const text = {
-      summary: (story: Story) => bodies.get(story)?.summary ?? '',
-      item(story: Story): FeedItem {
-        const tags = story.tagList.map((tag) => tag.name).join('\n');
-        const cached = itemCache.get(story.source);
-        const fresh = cached && cached.permalink === story.permalink && cached.tags === tags
-          ? cached
-          : { permalink: story.permalink, tags, item: storyItem(story, text.summary(story), feedHtml.get(story) ?? '', config) };
-        items.set(story.source, fresh);
-        return fresh.item;
-      },
-    };
-    files.push(...renderSiteFeeds(site, text, config, GENERATOR, held));
-    files.push(
-      { path: SITEMAP_PATH, contents: renderSitemap(pages.filter((page) => page.lastmod !== undefined), config) },
-      { path: NEWS_SITEMAP_PATH, contents: renderNewsSitemap(site.stories, config) },
-      { path: 'robots.txt', contents: renderRobots(config) },
-    );
-
     const copies: CopiedFile[] = [];
-    for (const file of themeFiles.staticFiles) {
-      const key = keyOfBytes(await readFile(file.from));
-      if (held(file.to, key)) files.push({ path: file.to, key });
-      else copies.push({ from: file.from, path: file.to, key });
+    let written: string[] = [];
+    let removed: string[] = [];
+    const emit = async (file: OutputFile) => {
+      if (staging === undefined) return void files.push(file);
+      await staging.add(file);
+      if (file.contents !== undefined) written.push(file.path);
+      files.push(file.contents === undefined ? file : { path: file.path, key: file.key ?? keyOfBytes(file.contents) });
+    };
+    try {
+      for (const page of pages) {
+        const context = pageContext(page, config);
+        const key = fingerprint(`${themeKey}\n${JSON.stringify(context)}`);
+        await emit(held(page.file, key) ? { path: page.file, key } : { path: page.file, key, contents: renderPage(page, context, theme.templates, config) });
+      }
+
+      const items = new Map<StorySource, CachedItem>();
+      const text = {
+        summary: (story: Story) => bodies.get(story)?.summary ?? '',
+        item(story: Story): FeedItem {
+          const tags = story.tagList.map((tag) => tag.name).join('\n');
+          const cached = itemCache.get(story.source);
+          const fresh = cached && cached.permalink === story.permalink && cached.tags === tags
+            ? cached
+            : { permalink: story.permalink, tags, item: storyItem(story, text.summary(story), feedHtml.get(story) ?? '', config) };
+          items.set(story.source, fresh);
+          return fresh.item;
+        },
+      };
+      for (const feed of renderSiteFeeds(site, text, config, GENERATOR, held)) await emit(feed);
+      itemCache = items;
+      await emit({ path: SITEMAP_PATH, contents: renderSitemap(pages.filter((page) => page.lastmod !== undefined), config) });
+      await emit({ path: NEWS_SITEMAP_PATH, contents: renderNewsSitemap(site.stories, config) });
+      await emit({ path: 'robots.txt', contents: renderRobots(config) });
+
+      for (const file of themeFiles.staticFiles) {
+        const copy = { from: file.from, path: file.to, key: keyOfBytes(await readFile(file.from)) };
+        if (held(copy.path, copy.key)) {
+          await emit({ path: copy.path, key: copy.key });
+          continue;
+        }
+        copies.push(copy);
+        if (staging === undefined) continue;
+        await staging.copy(copy);
+        written.push(copy.path);
+      }
+      rejectSharedDestinations(files, copies, config.root);
+
+      if (staging !== undefined) {
+        outputId = await staging.commit();
+        output = await outputStateOf(files, copies);
+      } else if (mode === 'sync' && output === undefined) {
+        outputId = await writeSite(config, files, copies);
+        output = await outputStateOf(files, copies);
+        written = [...files.map((file) => file.path), ...copies.map((copy) => copy.path)];
+      } else if (mode === 'sync' && output !== undefined) {
+        const report = await syncSite(config, files, copies, output);
+        ({ state: output, written, removed } = report);
+      }
+    } catch (error) {
+      await staging?.abort();
+      throw error;
     }
-    rejectSharedDestinations(files, copies, config.root);
-    const { written, removed } = await writeOutput(files, copies);
 
     storyFiles = content.results;
     unbuilt = undefined;
     storyMarkdown = usedMarkdown;
-    itemCache = items;
     if (mode !== 'none') {
       // The cache only saves time: the site is written whether or not it can be kept.
       let unsaved: unknown;
@@ -203,17 +234,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     return hash;
   }
 
-  async function writeOutput(files: OutputFile[], copies: CopiedFile[]): Promise<{ written: string[]; removed: string[] }> {
-    if (mode === 'none') return { written: [], removed: [] };
-    if (mode === 'swap' || output === undefined) {
-      outputId = await writeSite(config, files, copies);
-      output = await outputStateOf(files, copies);
-      return { written: [...files.filter((file) => file.contents !== undefined).map((file) => file.path), ...copies.map((copy) => copy.path)], removed: [] };
-    }
-    const report = await syncSite(config, files, copies, output);
-    output = report.state;
-    return { written: report.written, removed: report.removed };
-  }
+
 }
 
 function htmlOf(rendered: RenderedMarkdown): { html: string; feedHtml: string } {

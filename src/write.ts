@@ -47,43 +47,134 @@ export const OUTPUT_MARKER = '.gazette-output';
 
 type Folders = Pick<Config, 'root' | 'outDir' | 'contentDir' | 'templatesDir' | 'staticDir'>;
 
-/**
- * Write the site into a fresh folder and swap it in. Returns the identity of the new folder (see
- * outputIdentity). Kept files are linked from the folder being replaced.
- */
-export async function writeSite(folders: Folders, files: readonly OutputFile[], copies: readonly CopiedFile[]): Promise<string> {
+/** A new site being written beside the current one, swapped in whole by commit(). */
+export interface Staging {
+  /**
+   * Add a file (a kept file is linked from the current site). Resolves when the writer has room
+   * for more, so a caller that awaits each file holds only a few files' text at a time.
+   */
+  add(file: OutputFile): Promise<void>;
+  copy(copy: CopiedFile): Promise<void>;
+  /** Swap the new site in; resolves with its identity (see outputIdentity). */
+  commit(): Promise<string>;
+  /** Delete the new site; the current one stays as it is. */
+  abort(): Promise<void>;
+}
+
+const IN_FLIGHT = 32;
+
+export async function openStaging(folders: Folders): Promise<Staging> {
   const outDir = path.resolve(folders.outDir);
   await checkOutputFolder(folders);
   const parent = path.dirname(outDir);
   const name = path.basename(outDir);
   const staging = path.join(parent, `.${name}.tmp-${process.pid}`);
-  const retired = path.join(parent, `.${name}.old-${process.pid}-${randomUUID().slice(0, 8)}`);
+  const made = new Set<string>([staging]);
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown;
+
+  const folderFor = (sitePath: string) => {
+    const target = inside(staging, sitePath);
+    const folder = path.dirname(target);
+    if (!made.has(folder)) {
+      // Folders come mostly in order, so the parent usually exists and one call makes one folder.
+      try {
+        mkdirSync(folder);
+      } catch {
+        mkdirSync(folder, { recursive: true });
+      }
+      made.add(folder);
+    }
+    return target;
+  };
+  const start = async (operation: () => Promise<void>) => {
+    if (failure !== undefined) throw failure;
+    const running: Promise<void> = operation().catch((error: unknown) => {
+      failure ??= error;
+    }).finally(() => inFlight.delete(running));
+    inFlight.add(running);
+    if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
+  };
+  const settle = async () => {
+    await Promise.all(inFlight);
+    if (failure !== undefined) throw failure;
+  };
+  const abort = async () => {
+    await Promise.allSettled(inFlight);
+    await rm(staging, { recursive: true, force: true });
+  };
+
   try {
     await removeLeftovers(parent, name);
     await rm(staging, { recursive: true, force: true });
     await mkdir(staging, { recursive: true });
-    makeFoldersNow(staging, [...files, ...copies].map((file) => inside(staging, file.path)));
-    // Linking is a metadata change, done fastest one after the other.
-    for (const file of files) if (file.contents === undefined) keep(inside(outDir, file.path), inside(staging, file.path), file.path);
-    await inParallel(files.filter((file) => file.contents !== undefined), (file) => writeFile(inside(staging, file.path), file.contents ?? ''));
-    await inParallel(copies, (copy) => copyFile(copy.from, inside(staging, copy.path)));
-    await writeFile(path.join(staging, OUTPUT_MARKER), 'Written by Gazette: this folder is replaced whole on every build.\n');
-    const hadSite = await exists(outDir);
-    if (hadSite) await rename(outDir, retired);
-    await rename(staging, outDir);
-    if (hadSite) removeInBackground(retired);
-    return (await outputIdentity(outDir)) ?? '';
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    if (error instanceof GazetteError || error instanceof KeptFileMissing) throw error;
-    const cause = error as NodeJS.ErrnoException;
-    throw new GazetteError({
-      code: 'output-failed', file: path.relative(folders.root, cause.path ?? outDir) || outDir,
-      message: `cannot write the site: ${cause.code ?? cause.message}`,
-      hint: cause.code === 'ENOSPC' ? 'the disk is full' : cause.code === 'EACCES' || cause.code === 'EPERM' ? 'the output folder is not writable' : undefined,
-      cause,
-    });
+    throw outputFailed(error, folders, outDir);
   }
+
+  return {
+    async add(file) {
+      try {
+        const target = folderFor(file.path);
+        // Linking is a metadata change, done fastest right away.
+        if (file.contents === undefined) keep(inside(outDir, file.path), target, file.path);
+        else await start(() => writeFile(target, file.contents));
+      } catch (error) {
+        failure ??= error;
+        throw outputFailed(error, folders, outDir);
+      }
+    },
+    async copy(copy) {
+      try {
+        const target = folderFor(copy.path);
+        await start(() => copyFile(copy.from, target));
+      } catch (error) {
+        failure ??= error;
+        throw outputFailed(error, folders, outDir);
+      }
+    },
+    async commit() {
+      const retired = path.join(parent, `.${name}.old-${process.pid}-${randomUUID().slice(0, 8)}`);
+      try {
+        await settle();
+        await writeFile(path.join(staging, OUTPUT_MARKER), 'Written by Gazette: this folder is replaced whole on every build.\n');
+        const hadSite = await exists(outDir);
+        if (hadSite) await rename(outDir, retired);
+        await rename(staging, outDir);
+        if (hadSite) removeInBackground(retired);
+        return (await outputIdentity(outDir)) ?? '';
+      } catch (error) {
+        await abort();
+        throw outputFailed(error, folders, outDir);
+      }
+    },
+    abort,
+  };
+}
+
+/** Write a whole site into a fresh folder and swap it in; resolves with the new site's identity. */
+export async function writeSite(folders: Folders, files: readonly OutputFile[], copies: readonly CopiedFile[]): Promise<string> {
+  const staging = await openStaging(folders);
+  try {
+    for (const file of files) await staging.add(file);
+    for (const copy of copies) await staging.copy(copy);
+  } catch (error) {
+    await staging.abort();
+    throw error;
+  }
+  return staging.commit();
+}
+
+/** A failure to write becomes a problem naming the file and the likely cause. */
+function outputFailed(error: unknown, folders: Folders, outDir: string): unknown {
+  if (error instanceof GazetteError || error instanceof KeptFileMissing) return error;
+  const cause = error as NodeJS.ErrnoException;
+  return new GazetteError({
+    code: 'output-failed', file: path.relative(folders.root, cause.path ?? outDir) || outDir,
+    message: `cannot write the site: ${cause.code ?? cause.message}`,
+    hint: cause.code === 'ENOSPC' ? 'the disk is full' : cause.code === 'EACCES' || cause.code === 'EPERM' ? 'the output folder is not writable' : undefined,
+    cause,
+  });
 }
 
 /**
@@ -185,18 +276,6 @@ export async function outputStateOf(files: readonly OutputFile[], copies: readon
 
 export function keyOfBytes(bytes: string | Buffer): string {
   return createHash('sha1').update(bytes).digest('base64');
-}
-
-/** Create the folders of these files, each once, one after the other (faster than in parallel). */
-function makeFoldersNow(root: string, files: readonly string[]): void {
-  const folders = [...new Set(files.map((file) => path.dirname(file)))].filter((folder) => folder !== root).sort();
-  for (const folder of folders) {
-    try {
-      mkdirSync(folder);
-    } catch {
-      mkdirSync(folder, { recursive: true });
-    }
-  }
 }
 
 /** Create the folders of these files, each once. */

@@ -46,7 +46,7 @@ export function editionFeedSpec(config: Config): FeedSpec {
  * as its hash). A feed that `held` says the output folder already holds under its key is not
  * serialized again.
  */
-export function renderSiteFeeds(site: Site, text: StoryText, config: Config, generator: string, held: (path: string, key: string) => boolean = () => false): OutputFile[] {
+export function* renderSiteFeeds(site: Site, text: StoryText, config: Config, generator: string, held: (path: string, key: string) => boolean = () => false): Generator<OutputFile> {
   const storyItems = (stories: readonly Story[], size: number) => stories.slice(0, size).map((story) => text.item(story));
   const summaries = new Map(site.stories.map((story) => [story, text.summary(story)]));
   const feeds: [FeedSpec, Feed][] = [];
@@ -56,15 +56,18 @@ export function renderSiteFeeds(site: Site, text: StoryText, config: Config, gen
   for (const tag of site.tags) add(tagFeedSpec(tag, config), storyItems(tag.stories, config.tagFeedSize));
   add(editionFeedSpec(config), site.editions.slice(0, config.editionFeedSize).map((edition) => editionItem(edition, summaries, config)));
 
-  return feeds.flatMap(([spec, feed]) => {
+  for (const [spec, feed] of feeds) {
     const paths = feedPaths(spec.folder);
     const feedKey = createHash('sha1').update(JSON.stringify(feed)).digest('base64');
     const serialize = (format: FeedFormat, render: (feed: Feed) => string): OutputFile => {
       const key = `${format}:${feedKey}`;
       return held(paths[format], key) ? { path: paths[format], key } : { path: paths[format], key, contents: render(feed) };
     };
-    return [serialize('rss', renderRss), serialize('atom', renderAtom), serialize('json', renderJsonFeed)];
-  });
+    // One file at a time: a caller that writes each before asking for the next holds little text.
+    yield serialize('rss', renderRss);
+    yield serialize('atom', renderAtom);
+    yield serialize('json', renderJsonFeed);
+  }
 }
 
 /** `<link rel="alternate">` entries for a feed, one per format. */

@@ -33,7 +33,7 @@ function storyText(settings: Config): StoryText {
 }
 
 function feedsOf(sources: StorySource[], settings: Config = config): OutputFile[] {
-  return renderSiteFeeds(buildSite(sources, settings), storyText(settings), settings, 'Gazette test');
+  return [...renderSiteFeeds(buildSite(sources, settings), storyText(settings), settings, 'Gazette test')];
 }
 
 const story = (fields: StoryFields) => makeStory({ zone: 'Africa/Algiers', ...fields });
