@@ -131,7 +131,9 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
       else unrendered.set(hash, story);
     }
     const fresh = await renderAllMarkdown(markdown, [...unrendered.values()], config, options.markdownThreads);
-    [...unrendered.keys()].forEach((hash, index) => usedMarkdown.set(hash, renderedNow(hash, fresh.rendered[index] as RenderedMarkdown)));
+    [...unrendered].forEach(([hash, story], index) => {
+      usedMarkdown.set(hash, cache.keepMarkdown(hash, fresh.rendered[index] as RenderedMarkdown, () => htmlOf(renderStoryMarkdown(markdown, story, config))));
+    });
     for (const story of site.stories) {
       const rendered = usedMarkdown.get(markdownHash(story)) as StoryMarkdown;
       feedHtml.set(story, rendered.feedHtml);
@@ -241,13 +243,6 @@ function htmlOf(rendered: RenderedMarkdown): { html: string; feedHtml: string } 
   return { html: rendered.html, feedHtml: rendered.feedHtml ?? '' };
 }
 
-function renderedNow(hash: string, rendered: RenderedMarkdown): StoryMarkdown {
-  return {
-    hash, firstParagraph: rendered.firstParagraph, droppedHtml: rendered.droppedHtml,
-    html: new LazyHtml(hash, rendered.html),
-    feedHtml: new LazyHtml(`${hash}-feed`, rendered.feedHtml ?? ''),
-  };
-}
 
 const shortSummaries = new WeakMap<StoryMarkdown, string>();
 function shortSummary(rendered: StoryMarkdown): string {

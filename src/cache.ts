@@ -5,7 +5,7 @@
 
 import { createHash, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,7 @@ import type { StoryFileResult, StoryStore } from './content/load.js';
 import type { StoryResult, StorySource } from './content/story.js';
 import { GazetteError, type ProblemInit } from './errors.js';
 import { LazyHtml } from './render/lazy-html.js';
+import type { RenderedMarkdown } from './render/markdown.js';
 import { VERSION } from './version.js';
 import { outputIdentity, type OutputState } from './write.js';
 
@@ -35,7 +36,12 @@ export interface BuildCache {
   /** Stories read by an earlier run from the very same bytes. */
   readonly stories: StoryStore;
   /** Markdown rendered by an earlier run; `render` makes it again if its HTML cannot be read. */
-  markdown(hash: string, render: () => { html: string; feedHtml: string }): StoryMarkdown | undefined;
+  markdown(hash: string, render: () => StoryHtml): StoryMarkdown | undefined;
+  /**
+   * Markdown rendered now. Its HTML goes to disk at once and is read back whenever a page or feed
+   * prints it, so that a build of many stories does not hold all their HTML.
+   */
+  keepMarkdown(hash: string, rendered: RenderedMarkdown, render: () => StoryHtml): StoryMarkdown;
   /** What the output folder holds, when it is still exactly as the last build recorded it. */
   readonly output: OutputState | undefined;
   /** Keep this build's stories and Markdown, and what the output folder now holds, for the next run. */
@@ -52,6 +58,8 @@ interface StoredStory {
   warnings: ProblemInit[];
 }
 
+type StoryHtml = { html: string; feedHtml: string };
+
 interface Manifest {
   format: number;
   code: string;
@@ -62,7 +70,21 @@ interface Manifest {
 
 /** A cache that lives in memory only (`--no-cache`). */
 export function memoryCache(): BuildCache {
-  return { stories: { key: () => '', story: () => undefined }, markdown: () => undefined, output: undefined, save: async () => undefined };
+  return {
+    stories: { key: () => '', story: () => undefined },
+    markdown: () => undefined,
+    keepMarkdown: (hash, rendered) => inMemory(hash, rendered),
+    output: undefined,
+    save: async () => undefined,
+  };
+}
+
+function inMemory(hash: string, rendered: RenderedMarkdown): StoryMarkdown {
+  return {
+    hash, firstParagraph: rendered.firstParagraph, droppedHtml: rendered.droppedHtml,
+    html: new LazyHtml(hash, rendered.html),
+    feedHtml: new LazyHtml(`${hash}-feed`, rendered.feedHtml ?? ''),
+  };
 }
 
 export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZone'>): Promise<BuildCache> {
@@ -73,6 +95,15 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
   const trusted = manifest.output !== null && identity === manifest.output.identity;
   const stored = new Set(Object.keys(manifest.markdown));
   const blobPath = (hash: string) => path.join(folder, 'markdown', hash.slice(0, 2), `${hash}.json`);
+  const madeFolders = new Set<string>();
+  const fromDisk = (hash: string, firstParagraph: string, droppedHtml: boolean, render: () => StoryHtml): StoryMarkdown => {
+    const read = () => readBlob(blobPath(hash)) ?? render();
+    return {
+      hash, firstParagraph, droppedHtml,
+      html: new LazyHtml(hash, () => read().html),
+      feedHtml: new LazyHtml(`${hash}-feed`, () => read().feedHtml),
+    };
+  };
 
   return {
     stories: {
@@ -87,23 +118,24 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
 
     markdown(hash, render) {
       const entry = manifest.markdown[hash];
-      if (entry === undefined) return undefined;
-      let blob: { html: string; feedHtml: string } | undefined;
-      const read = () => (blob ??= readBlob(blobPath(hash)) ?? render());
-      return {
-        hash, firstParagraph: entry[0], droppedHtml: entry[1],
-        html: new LazyHtml(hash, () => read().html),
-        feedHtml: new LazyHtml(`${hash}-feed`, () => read().feedHtml),
-      };
+      return entry === undefined ? undefined : fromDisk(hash, entry[0], entry[1], render);
+    },
+
+    keepMarkdown(hash, rendered, render) {
+      try {
+        const file = blobPath(hash);
+        const folder = path.dirname(file);
+        if (!madeFolders.has(folder)) mkdirSync(folder, { recursive: true });
+        madeFolders.add(folder);
+        writeFileSync(file, JSON.stringify([rendered.html, rendered.feedHtml ?? '']));
+        stored.add(hash);
+        return fromDisk(hash, rendered.firstParagraph, rendered.droppedHtml, render);
+      } catch {
+        return inMemory(hash, rendered);
+      }
     },
 
     async save(stories, markdown, output) {
-      const fresh = [...markdown.values()].filter((entry) => !stored.has(entry.hash));
-      await inBatches(fresh, async (entry) => {
-        const file = blobPath(entry.hash);
-        await mkdir(path.dirname(file), { recursive: true });
-        await writeFile(file, JSON.stringify([entry.html.text, entry.feedHtml.text]));
-      });
       const next: Manifest = {
         format: FORMAT,
         code,
@@ -119,7 +151,6 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
       await rename(temporary, path.join(folder, 'manifest.json'));
       const dropped = [...stored].filter((hash) => !markdown.has(hash));
       await inBatches(dropped, (hash) => rm(blobPath(hash), { force: true }));
-      for (const entry of fresh) stored.add(entry.hash);
       for (const hash of dropped) stored.delete(hash);
     },
   };

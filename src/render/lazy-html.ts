@@ -1,4 +1,5 @@
-// HTML named by the hash of what it was made from, read only when a page or a feed prints it.
+// HTML named by the hash of what it was made from, read only when a page or a feed prints it (and
+// read again each time: HTML read from the cache is not held, so a large build stays small).
 // Deciding whether a page or a feed changed compares keys built from JSON, where LazyHtml stands
 // as its hash: a build can tell that a story page is unchanged without reading the story's HTML.
 
@@ -15,7 +16,7 @@ export class LazyHtml extends Drop {
   }
 
   get text(): string {
-    return (this.#text ??= this.#read());
+    return this.#text ?? this.#read();
   }
 
   /** What templates print (LiquidJS reads a Drop's value through valueOf). */
