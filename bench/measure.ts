@@ -41,6 +41,22 @@ export async function measure<T>(work: () => Promise<T>): Promise<Measured<T>> {
   return { result, wallMs, cpuMs, peakRssMb: peakRssMb(), otherLoad };
 }
 
+/** Run work done by a child process; says how much CPU time every process but this one used meanwhile. */
+export async function othersBusyDuring<T>(work: () => Promise<T>): Promise<{ result: T; busyMs: number; wallMs: number }> {
+  const machine = machineBusyMs();
+  const own = process.cpuUsage();
+  const started = performance.now();
+  const result = await work();
+  const wallMs = performance.now() - started;
+  const ownUsed = process.cpuUsage(own);
+  return { result, busyMs: machineBusyMs() - machine - (ownUsed.user + ownUsed.system) / 1000, wallMs };
+}
+
+/** The share of the machine's CPU capacity that `busyMs` of CPU time over `wallMs` is. */
+export function loadShare(busyMs: number, wallMs: number): number {
+  return Math.max(0, busyMs / (os.cpus().length * wallMs));
+}
+
 /** Share of the machine's CPU capacity in use (by any process) over the next `ms`. */
 export async function machineLoad(ms: number): Promise<number> {
   const before = machineBusyMs();

@@ -2,7 +2,7 @@
 // folder, run each kind of scenario on it in a child process, and write the table of results to
 // bench/results.md (printed too). A scenario that fails is a row saying why, never a crash.
 
-import { fork } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +27,9 @@ type Scenario = (typeof SCENARIOS)[number];
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { stories: { type: 'string' }, huge: { type: 'boolean', default: false } } });
   const counts = [...(values.stories ? parseCounts(values.stories) : DEFAULT_STORIES), ...(values.huge ? [HUGE_STORIES] : [])];
+  // The `gazette build` rows run the compiled CLI, as an editor does.
+  progress('compiling Gazette (npm run compile)');
+  execFileSync('npm', ['run', 'compile', '--silent'], { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: 'inherit' });
   const results: Results = { command: commandLine(), corpora: [], rows: [] };
   const machine = describeMachine();
   const date = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;

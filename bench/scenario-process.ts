@@ -9,6 +9,7 @@ import { CORPUS_NOW } from './corpus.js';
 import { measureDevLoop } from './dev-loop.js';
 import { measureIncremental } from './incremental.js';
 import { measureMarkdownStage } from './markdown-floor.js';
+import { measurePublished } from './published.js';
 import { errorText, measure, measuredRow, type Row } from './measure.js';
 import { ROWS, SCENARIOS, type ScenarioKind, type ScenarioMessage } from './scenarios.js';
 
@@ -27,7 +28,7 @@ function post(message: ScenarioMessage): Promise<void> {
 }
 
 async function coldBuild(corpus: string): Promise<Row> {
-  const run = await measure(() => build(loadConfig(corpus, { now: CORPUS_NOW })));
+  const run = await measure(() => build(loadConfig(corpus, { now: CORPUS_NOW }), { write: true, cache: false }));
   const note = `${run.result.pages} pages, ${run.result.files} files, ${run.result.warnings.length} warnings`;
   return { ...measuredRow(stories, ROWS.cold, run, note), storiesPerSecond: stories / (run.wallMs / 1000) };
 }
@@ -37,6 +38,7 @@ async function runScenario(scenario: ScenarioKind, corpus: string): Promise<void
     case 'markdown-all-cores': return send(await measureMarkdownStage(corpus, ROWS.markdownAllCores, availableParallelism()));
     case 'markdown-one-core': return send(await measureMarkdownStage(corpus, ROWS.markdownOneCore, 1));
     case 'cold': return send(await coldBuild(corpus));
+    case 'published': return measurePublished(corpus, stories, send);
     case 'incremental': return measureIncremental(corpus, stories, send);
     case 'dev-loop': return send(await measureDevLoop(corpus, stories));
   }
