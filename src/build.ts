@@ -13,7 +13,7 @@ import { GazetteError, failIfAny } from './errors.js';
 import { FEED_FILES, storyItem, type FeedItem } from './feeds/feed.js';
 import { renderSiteFeeds, renderStoryMarkdown, type FeedCache } from './feeds/site-feeds.js';
 import { buildSite as buildSiteGraph, type Story } from './model/site.js';
-import { planPages, type Page } from './pages.js';
+import { foldCase, planPages, type Page } from './pages.js';
 import { createMarkdownRenderer, cutOnWord, type RenderedMarkdown } from './render/markdown.js';
 import { renderRedirect } from './render/redirect.js';
 import { createTemplateRenderer, type TemplateRenderer } from './render/templates.js';
@@ -54,15 +54,17 @@ interface CachedItem {
   item: FeedItem;
 }
 
-export function build(config: Config, options: { write: boolean } = { write: true }): Promise<BuildReport> {
-  return createBuilder(config, options.write ? 'swap' : 'none').build();
+/** One build. An abort of `signal` stops it before the next page, or before the swap, writing nothing. */
+export function build(config: Config, options: { write: boolean; signal?: AbortSignal } = { write: true }): Promise<BuildReport> {
+  return createBuilder(config, options.write ? 'swap' : 'none', { signal: options.signal }).build();
 }
 
 /**
  * A Builder for one configuration. In sync mode its first build swaps the output folder in whole,
  * unless `output` says what the folder already holds (from the Builder of a previous configuration).
  */
-export function createBuilder(config: Config, mode: WriteMode, options: { output?: OutputState } = {}): Builder {
+export function createBuilder(config: Config, mode: WriteMode, options: { output?: OutputState; signal?: AbortSignal } = {}): Builder {
+  const { signal } = options;
   const markdown = createMarkdownRenderer({ rawHtml: config.rawHtml });
   let storyFiles: Map<string, StoryFileResult> | undefined;
   let unbuilt: Set<string> | undefined;
@@ -94,12 +96,14 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
       const bodies = new Map<Story, RenderedBody>();
       const feedHtml = new Map<Story, string>();
       for (const story of site.stories) {
+        signal?.throwIfAborted();
         // Relative links in feeds resolve against the story's URL, so the permalink is part of the key.
         const key = `${story.permalink}\n${story.body}`;
         const rendered = renderedMarkdown.get(key) ?? markdownCache.get(key) ?? renderStoryMarkdown(markdown, story, config);
         renderedMarkdown.set(key, rendered);
         feedHtml.set(story, rendered.feedHtml ?? '');
         if (rendered.droppedHtml) warnings.push(droppedHtmlWarning(story));
+        if (rendered.droppedUrl) warnings.push(droppedUrlWarning(story));
         bodies.set(story, { html: rendered.html, summary: story.summary ?? shortSummary(rendered) });
       }
 
@@ -112,6 +116,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
       const renderedPages = new Map<string, { key: string; html: string }>();
       const files: OutputFile[] = [];
       for (const page of pages) {
+        signal?.throwIfAborted();
         const context = pageContext(page, config);
         const key = fingerprint(JSON.stringify(context));
         const cached = pageCache.get(page.file);
@@ -156,7 +161,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
   async function writeOutput(files: OutputFile[], copies: { from: string; path: string }[]): Promise<{ written: string[]; removed: string[] }> {
     if (mode === 'none') return { written: [], removed: [] };
     if (mode === 'swap' || output === undefined) {
-      await writeSite(config, files, copies);
+      await writeSite(config, files, copies, signal);
       if (mode === 'sync') output = await outputStateOf(files, copies);
       return { written: [...files.map((file) => file.path), ...copies.map((copy) => copy.path)], removed: [] };
     }
@@ -181,6 +186,13 @@ function droppedHtmlWarning(story: Story): GazetteError {
   return new GazetteError({
     code: 'field-invalid', file: story.file, line: story.bodyLine, message: 'raw HTML in the story was removed',
     hint: 'write it in Markdown, or set "markdown: { rawHtml: true }" if your authors are trusted',
+  });
+}
+
+function droppedUrlWarning(story: Story): GazetteError {
+  return new GazetteError({
+    code: 'url-unsafe', file: story.file, line: story.bodyLine, message: 'a link or image to a javascript:, vbscript: or data: URL was removed',
+    hint: 'link to an http(s) address or a path on the site',
   });
 }
 
@@ -226,9 +238,9 @@ function siteGlobals(config: Config) {
 
 /** A static file may not replace a page or feed: two owners of one URL is an error, not a race. */
 function rejectSharedDestinations(files: readonly OutputFile[], copies: readonly { from: string; path: string }[], root: string): void {
-  const written = new Set(files.map((file) => file.path));
-  failIfAny(copies.filter((copy) => written.has(copy.path)).map((copy) => new GazetteError({
+  const written = new Map(files.map((file) => [foldCase(file.path), file.path]));
+  failIfAny(copies.filter((copy) => written.has(foldCase(copy.path))).map((copy) => new GazetteError({
     code: 'permalink-duplicate', file: path.relative(root, copy.from).split(path.sep).join('/'),
-    message: `would replace the generated /${copy.path}`, hint: 'rename or move the static file',
+    message: `would replace the generated /${written.get(foldCase(copy.path))}`, hint: 'rename or move the static file',
   })));
 }

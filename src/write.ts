@@ -1,7 +1,8 @@
 // The only module that touches the output folder. A build writes the site into a temporary folder
 // beside it and swaps it in whole, so a failed or interrupted build leaves the previous site as it
-// was, and files of deleted stories disappear. The dev loop instead syncs its own folder in place,
-// writing only the files whose bytes changed.
+// was, and files of deleted stories disappear; what a killed build left beside it is cleared by the
+// next one. The dev loop instead syncs its own folder in place, writing only the files whose bytes
+// changed.
 
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -24,34 +25,88 @@ export const OUTPUT_MARKER = '.gazette-output';
 
 type Folders = Pick<Config, 'root' | 'outDir' | 'contentDir' | 'templatesDir' | 'staticDir'>;
 
-export async function writeSite(folders: Folders, files: readonly OutputFile[], copies: readonly CopiedFile[]): Promise<void> {
+/**
+ * Write the site into a temporary folder beside the output folder, then swap it in. With `signal`,
+ * an abort before the swap removes the temporary folder and throws the signal's reason; once the
+ * swap has begun (two renames) it is finished.
+ */
+export async function writeSite(folders: Folders, files: readonly OutputFile[], copies: readonly CopiedFile[], signal?: AbortSignal): Promise<void> {
   const outDir = folders.outDir;
   await checkOutputFolder(folders);
-  const parent = path.dirname(outDir);
-  const staging = path.join(parent, `.${path.basename(outDir)}.tmp-${process.pid}`);
-  const retired = path.join(parent, `.${path.basename(outDir)}.old-${process.pid}`);
+  const staging = besideOutput(outDir, 'tmp', process.pid);
+  const retired = besideOutput(outDir, 'old', process.pid);
   try {
+    await clearInterruptedWrites(outDir);
+    signal?.throwIfAborted();
     await rm(staging, { recursive: true, force: true });
     await mkdir(staging, { recursive: true });
     await makeFolders(staging, [...files, ...copies].map((file) => inside(staging, file.path)));
-    await inParallel(files, (file) => writeFile(inside(staging, file.path), file.contents));
-    await inParallel(copies, (copy) => copyFile(copy.from, inside(staging, copy.path)));
+    await inParallel(files, (file) => writeFile(inside(staging, file.path), file.contents), signal);
+    await inParallel(copies, (copy) => copyFile(copy.from, inside(staging, copy.path)), signal);
     await writeFile(path.join(staging, OUTPUT_MARKER), 'Written by Gazette: this folder is replaced whole on every build.\n');
+    signal?.throwIfAborted();
     const hadSite = await exists(outDir);
     if (hadSite) await rename(outDir, retired);
     await rename(staging, outDir);
     if (hadSite) await rm(retired, { recursive: true, force: true });
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
-    if (error instanceof GazetteError) throw error;
-    const cause = error as NodeJS.ErrnoException;
-    throw new GazetteError({
-      code: 'output-failed', file: path.relative(folders.root, cause.path ?? outDir) || outDir,
-      message: `cannot write the site: ${cause.code ?? cause.message}`,
-      hint: cause.code === 'ENOSPC' ? 'the disk is full' : cause.code === 'EACCES' || cause.code === 'EPERM' ? 'the output folder is not writable' : undefined,
-      cause,
-    });
+    if (signal?.aborted && error === signal.reason) throw error;
+    throw outputFailed(error, folders.root, outDir);
   }
+}
+
+function outputFailed(error: unknown, root: string, outDir: string): GazetteError {
+  if (error instanceof GazetteError) return error;
+  const cause = error as NodeJS.ErrnoException;
+  return new GazetteError({
+    code: 'output-failed', file: path.relative(root, cause.path ?? outDir) || outDir,
+    message: `cannot write the site: ${cause.code ?? cause.message}`,
+    hint: cause.code === 'ENOSPC' ? 'the disk is full' : cause.code === 'EACCES' || cause.code === 'EPERM' || cause.code === 'EROFS' ? 'the output folder is not writable' : undefined,
+    cause,
+  });
+}
+
+/** `.dist.tmp-1234` (being written) and `.dist.old-1234` (being replaced), beside `dist`. */
+function besideOutput(outDir: string, kind: 'tmp' | 'old', pid: number): string {
+  return path.join(path.dirname(outDir), `.${path.basename(outDir)}.${kind}-${pid}`);
+}
+
+/**
+ * A build killed while writing leaves its temporary folder beside the output, and one killed between
+ * the two renames of the swap leaves no output folder at all, only the previous site under its
+ * `.old` name. Put that site back, and remove what builds that no longer run left behind.
+ */
+async function clearInterruptedWrites(outDir: string): Promise<void> {
+  const parent = path.dirname(outDir);
+  const pattern = new RegExp(`^\\.${escapeRegExp(path.basename(outDir))}\\.(tmp|old)-(\\d+)$`);
+  const names = await readdir(parent).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  const leftovers = names
+    .map((name) => ({ name, match: pattern.exec(name) }))
+    .filter(({ match }) => match && !isRunning(Number(match[2])))
+    .map(({ name, match }) => ({ folder: path.join(parent, name), kind: match?.[1] }));
+  const previous = leftovers.find(({ kind }) => kind === 'old');
+  if (previous && !(await exists(outDir)) && (await exists(path.join(previous.folder, OUTPUT_MARKER)))) {
+    await rename(previous.folder, outDir);
+  }
+  for (const { folder } of leftovers) await rm(folder, { recursive: true, force: true });
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
@@ -110,10 +165,13 @@ async function makeFolders(root: string, files: readonly string[]): Promise<void
 }
 
 /** File operations run a few at a time: the disk is faster with several requests in flight. */
-async function inParallel<T>(items: readonly T[], operation: (item: T) => Promise<unknown>, width = 16): Promise<void> {
+async function inParallel<T>(items: readonly T[], operation: (item: T) => Promise<unknown>, signal?: AbortSignal, width = 16): Promise<void> {
   let next = 0;
   const worker = async () => {
-    while (next < items.length) await operation(items[next++] as T);
+    while (next < items.length) {
+      signal?.throwIfAborted();
+      await operation(items[next++] as T);
+    }
   };
   await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
 }
@@ -144,7 +202,13 @@ async function checkOutputFolder(folders: Folders): Promise<void> {
     if (name !== 'the project folder' && contains(resolved, out)) refuse(`the output folder is inside ${name}`, 'choose a separate folder such as dist/');
   }
   if (!(await exists(out))) return;
-  const entries = await readdir(out);
+  let entries: string[];
+  try {
+    entries = await readdir(out);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') refuse('the output folder is a file', 'choose a folder such as dist/');
+    throw outputFailed(error, folders.root, out);
+  }
   if (entries.length > 0 && !entries.includes(OUTPUT_MARKER)) {
     refuse('the output folder already holds files that Gazette did not write', `Gazette replaces its output whole; empty the folder or choose another (it marks its own with ${OUTPUT_MARKER})`);
   }

@@ -1,10 +1,13 @@
 // Find every story in the content folder and read it. Disk reads for content happen here only.
 
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import path from 'node:path';
 import { GazetteError } from '../errors.js';
+import { filesAmong } from './files.js';
 import { splitStory } from './frontmatter.js';
-import { readStory, type StorySource } from './story.js';
+import { readStory, type StorySource, type StoryResult } from './story.js';
+import { describeRemoved, REMOVED_HINT, removeUnpublishable } from './text.js';
 
 export interface LoadedContent {
   stories: StorySource[];
@@ -12,15 +15,19 @@ export interface LoadedContent {
   warnings: GazetteError[];
 }
 
+/**
+ * Story files below the content folder, relative, with `/`, sorted. A symbolic link to a file is read
+ * as the file it points to; a link to a folder is not walked (it could lead outside, or in a loop).
+ */
 export async function findStoryFiles(contentDir: string): Promise<string[]> {
-  let entries: string[];
+  let entries: Dirent[];
   try {
-    entries = await readdir(contentDir, { recursive: true });
+    entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
   } catch (cause) {
     throw new GazetteError({ code: 'content-unreadable', file: contentDir, message: 'cannot read the content folder', hint: 'check the "content" setting or --content', cause });
   }
-  return entries
-    .map((entry) => entry.split(path.sep).join('/'))
+  const files = await filesAmong(contentDir, entries);
+  return files
     .filter((entry) => entry.endsWith('.md') && !entry.split('/').some((part) => part.startsWith('.') || part.startsWith('_')))
     .sort();
 }
@@ -52,11 +59,25 @@ export async function loadStories(
   };
 }
 
+/**
+ * A story longer than this is refused before it is read: 1 MiB is a hundred long reads, and the
+ * Markdown stage needs seconds and hundreds of megabytes for each such megabyte.
+ */
+export const MAX_STORY_BYTES = 1024 * 1024;
+
+// Decoding drops a byte order mark at the start; bytes that are not UTF-8 are an error.
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-async function loadStory(root: string, absolute: string, timeZone: string) {
+async function loadStory(root: string, absolute: string, timeZone: string): Promise<StoryResult> {
   const file = path.relative(root, absolute).split(path.sep).join('/');
   try {
+    const { size } = await stat(absolute);
+    if (size > MAX_STORY_BYTES) {
+      throw new GazetteError({
+        code: 'content-too-large', file, message: `the story is ${megabytes(size)}; a story may be at most ${megabytes(MAX_STORY_BYTES)}`,
+        hint: 'split it into several stories, or put data and pictures in static/ and link to them',
+      });
+    }
     const bytes = await readFile(absolute);
     let text: string;
     try {
@@ -64,7 +85,15 @@ async function loadStory(root: string, absolute: string, timeZone: string) {
     } catch (cause) {
       throw new GazetteError({ code: 'content-unreadable', file, message: 'the file is not valid UTF-8 text', hint: 'save it as UTF-8', cause });
     }
-    return readStory(file, splitStory(text.replace(/\r\n?/g, '\n'), file), timeZone);
+    const lines = text.replace(/\r\n?/g, '\n');
+    const removed = removeUnpublishable(lines);
+    const result = readStory(file, splitStory(removed.text, file), timeZone);
+    if (removed.count === 0) return result;
+    const before = lines.slice(0, removed.first?.offset);
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    const warning = new GazetteError({ code: 'control-characters', file, line, column, message: describeRemoved(removed), hint: REMOVED_HINT });
+    return { ...result, warnings: [warning, ...result.warnings] };
   } catch (error) {
     if (error instanceof GazetteError) return { story: undefined, problems: [error], warnings: [] };
     return {
@@ -73,4 +102,8 @@ async function loadStory(root: string, absolute: string, timeZone: string) {
       warnings: [],
     };
   }
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 }

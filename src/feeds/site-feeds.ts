@@ -2,6 +2,7 @@
 // (one item a day). Also the autodiscovery links pages put in their head.
 
 import type { Config } from '../config.js';
+import { GazetteError } from '../errors.js';
 import type { Site, Story, Tag } from '../model/site.js';
 import { tagPath } from '../render/views.js';
 import type { MarkdownRenderer, RenderedMarkdown } from '../render/markdown.js';
@@ -76,7 +77,17 @@ function sameItems(before: readonly unknown[], after: readonly unknown[]): boole
 
 /** A story's Markdown rendered for its page and for feeds, where every link must be absolute. */
 export function renderStoryMarkdown(markdown: MarkdownRenderer, story: Story, config: Config): RenderedMarkdown {
-  const rendered = markdown.render(story.body, pageUrlResolver(config), feedUrlResolver(config, story.permalink));
+  let rendered: RenderedMarkdown;
+  try {
+    rendered = markdown.render(story.body, pageUrlResolver(config), feedUrlResolver(config, story.permalink));
+  } catch (error) {
+    // The nesting check of content/nesting.ts should have refused such a story; this is the last guard.
+    if (!(error instanceof RangeError)) throw error;
+    throw new GazetteError({
+      code: 'markdown-too-deep', file: story.file, line: story.bodyLine, message: 'the Markdown is nested too deeply to render',
+      hint: 'remove the extra ">", list markers, "*" or "["', cause: error,
+    });
+  }
   // Footnote links come from footnote nodes, not link nodes, so the resolver never sees them.
   return { ...rendered, feedHtml: rendered.feedHtml?.replaceAll('href="#', `href="${absoluteUrl(config, story.permalink)}#`) };
 }

@@ -24,6 +24,8 @@ export interface RenderedMarkdown {
   firstParagraph: string;
   /** Raw HTML was found and removed (only when rawHtml is off). */
   droppedHtml: boolean;
+  /** A link or image with a script-bearing URL was removed. */
+  droppedUrl: boolean;
 }
 
 export type ResolveUrl = (url: string) => string;
@@ -48,6 +50,7 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
     render(markdown, resolveUrl, feedUrl) {
       const tree = processor.parse(markdown);
       let droppedHtml = false;
+      let droppedUrl = false;
       const linked: { node: { url: string }; url: string }[] = [];
       visit(tree, (node, index, parent) => {
         if (node.type === 'html') droppedHtml ||= !options.rawHtml;
@@ -58,6 +61,7 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
         }
         // An unsafe link keeps its text; an unsafe image or definition goes.
         if (parent === undefined || index === undefined) return CONTINUE;
+        droppedUrl = true;
         parent.children.splice(index, 1, ...(node.type === 'link' ? node.children : []));
         return [SKIP, index];
       });
@@ -71,6 +75,7 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
         feedHtml: feedUrl ? toHtml(feedUrl) : undefined,
         firstParagraph: firstParagraph(tree),
         droppedHtml,
+        droppedUrl,
       };
     },
   };
