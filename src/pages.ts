@@ -173,13 +173,12 @@ function rejectCollisions(pages: Page[]): void {
     const story = page.source ?? first.source;
     const other = page.source ? first : page;
     const mine = page.source ? page : first;
-    const owner = other.source ?? `${other.kind} page`;
+    const owner = other.kind === 'redirect' ? `an old URL (alias) of ${other.source}` : other.source ? `the URL of ${other.source}` : `the ${other.kind} page`;
+    const sameCase = mine.file === other.file;
     problems.push(new GazetteError({
       code: 'permalink-duplicate', file: story, field: 'slug',
-      message: mine.file === other.file
-        ? `its URL /${mine.path} is already the ${owner}`
-        : `its URL /${mine.path} differs only in case from /${other.path}, the ${owner}`,
-      hint: mine.file === other.file
+      message: sameCase ? `its URL /${mine.path} is already ${owner}` : `its URL /${mine.path} differs only in case from /${other.path}, ${owner}`,
+      hint: sameCase
         ? 'give the story another "slug:" or change the "permalink" setting'
         : 'hosts that ignore case (macOS, Windows, many servers) would serve one for the other: change one',
     }));

@@ -83,7 +83,8 @@ async function loadStory(root: string, absolute: string, timeZone: string): Prom
     try {
       text = utf8.decode(bytes);
     } catch (cause) {
-      throw new GazetteError({ code: 'content-unreadable', file, message: 'the file is not valid UTF-8 text', hint: 'save it as UTF-8', cause });
+      const at = firstInvalidByte(bytes);
+      throw new GazetteError({ code: 'content-unreadable', file, ...at.place, message: `the file is not valid UTF-8 text (byte 0x${at.byte})`, hint: 'save it as UTF-8', cause });
     }
     const lines = text.replace(/\r\n?/g, '\n');
     const removed = removeUnpublishable(lines);
@@ -106,4 +107,18 @@ async function loadStory(root: string, absolute: string, timeZone: string): Prom
 
 function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}
+
+/**
+ * Where the first byte that is not UTF-8 is: decoded leniently and encoded again, a file matches
+ * its own bytes up to there (every bad sequence became U+FFFD).
+ */
+function firstInvalidByte(bytes: Uint8Array): { place: { line: number; column: number }; byte: string } {
+  const again = Buffer.from(Buffer.from(bytes).toString('utf8'));
+  let offset = 0;
+  while (offset < bytes.length && bytes[offset] === again[offset]) offset += 1;
+  const lineStart = bytes.lastIndexOf(0x0a, offset - 1) + 1;
+  const line = bytes.subarray(0, lineStart).filter((byte) => byte === 0x0a).length + 1;
+  const column = [...Buffer.from(bytes.subarray(lineStart, offset)).toString('utf8')].length + 1;
+  return { place: { line, column }, byte: (bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0') };
 }
