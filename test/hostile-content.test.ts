@@ -24,10 +24,11 @@ function injections(html: string): string[] {
     if ($(element).attr('type') !== 'application/ld+json') found.push(`<script> ${$(element).text().slice(0, 60)}`);
   });
   $('*').each((_, element) => {
-    for (const [name, value] of Object.entries(element.attribs ?? {})) {
-      if (name.startsWith('on')) found.push(`${element.tagName}[${name}]`);
+    const tag = String($(element).prop('tagName')).toLowerCase();
+    for (const [name, value] of Object.entries($(element).attr() ?? {})) {
+      if (name.startsWith('on')) found.push(`${tag}[${name}]`);
       if (['href', 'src', 'action', 'formaction', 'xlink:href', 'content'].includes(name) && SCRIPT_URL.test(value.replace(/[\u0000-\u0020]/g, ''))) {
-        found.push(`${element.tagName}[${name}=${value.slice(0, 40)}]`);
+        found.push(`${tag}[${name}=${value.slice(0, 40)}]`);
       }
     }
   });
