@@ -4,7 +4,7 @@
 // next one. The dev loop instead syncs its own folder in place, writing only the files whose bytes
 // changed.
 
-import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from './config.js';
 import { GazetteError } from './errors.js';
@@ -50,7 +50,9 @@ export async function writeSite(folders: Folders, files: readonly OutputFile[], 
     await rename(staging, outDir);
     if (hadSite) await rm(retired, { recursive: true, force: true });
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
+    // The first failure is the one to report; a temporary folder that cannot be removed either is
+    // cleared by the next build.
+    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     if (signal?.aborted && error === signal.reason) throw error;
     throw outputFailed(error, folders.root, outDir);
   }
@@ -196,12 +198,19 @@ async function checkOutputFolder(folders: Folders): Promise<void> {
     ['the templates folder', folders.templatesDir],
     ['the static folder', folders.staticDir],
   ];
+  // Compared as written and with symbolic links resolved: content/ may be a link into dist/.
+  const realOut = path.join(await realFolder(path.dirname(out)), path.basename(out));
   for (const [name, folder] of guarded) {
-    const resolved = path.resolve(folder);
-    if (contains(out, resolved)) refuse(`the output folder is ${name} or contains it`, 'choose a separate folder such as dist/');
-    if (name !== 'the project folder' && contains(resolved, out)) refuse(`the output folder is inside ${name}`, 'choose a separate folder such as dist/');
+    for (const [output, resolved] of [[out, path.resolve(folder)], [realOut, await realFolder(folder)]] as const) {
+      if (contains(output, resolved)) refuse(`the output folder is ${name} or contains it`, 'choose a separate folder such as dist/');
+      if (name !== 'the project folder' && contains(resolved, output)) refuse(`the output folder is inside ${name}`, 'choose a separate folder such as dist/');
+    }
   }
-  if (!(await exists(out))) return;
+  const found = await lstat(out).catch(() => undefined);
+  if (found === undefined) return;
+  if (found.isSymbolicLink()) {
+    refuse('the output folder is a symbolic link', 'Gazette replaces its output folder whole, and would replace the link: give the real folder');
+  }
   let entries: string[];
   try {
     entries = await readdir(out);
@@ -212,6 +221,10 @@ async function checkOutputFolder(folders: Folders): Promise<void> {
   if (entries.length > 0 && !entries.includes(OUTPUT_MARKER)) {
     refuse('the output folder already holds files that Gazette did not write', `Gazette replaces its output whole; empty the folder or choose another (it marks its own with ${OUTPUT_MARKER})`);
   }
+}
+
+async function realFolder(folder: string): Promise<string> {
+  return realpath(folder).catch(() => path.resolve(folder));
 }
 
 function contains(parent: string, child: string): boolean {
