@@ -176,7 +176,10 @@ async function untilInterrupted<T>(run: (signal: AbortSignal) => Promise<T>): Pr
 
 function report(error: unknown, io: Io, debug: boolean): number {
   if (error instanceof BuildFailed) {
-    for (const problem of error.problems) io.err(problem.format());
+    for (const problem of error.problems) {
+      io.err(problem.format());
+      if (debug && problem.cause) io.err(String((problem.cause as Error).stack ?? problem.cause));
+    }
     io.err(`gazette: ${error.message}; nothing was written`);
     return EXIT.problems;
   }

@@ -54,15 +54,17 @@ export async function writeSite(folders: Folders, files: readonly OutputFile[], 
     // cleared by the next build.
     await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     if (signal?.aborted && error === signal.reason) throw error;
-    throw outputFailed(error, folders.root, outDir);
+    throw outputFailed(error, folders.root, outDir, staging);
   }
 }
 
-function outputFailed(error: unknown, root: string, outDir: string): GazetteError {
+/** A failure to write, named by the output path it was for (a file in the temporary folder is named as in dist/). */
+function outputFailed(error: unknown, root: string, outDir: string, staging?: string): GazetteError {
   if (error instanceof GazetteError) return error;
   const cause = error as NodeJS.ErrnoException;
+  const failed = staging && cause.path && contains(staging, cause.path) ? path.join(outDir, path.relative(staging, cause.path)) : cause.path ?? outDir;
   return new GazetteError({
-    code: 'output-failed', file: path.relative(root, cause.path ?? outDir) || outDir,
+    code: 'output-failed', file: path.relative(root, failed) || failed,
     message: `cannot write the site: ${cause.code ?? cause.message}`,
     hint: cause.code === 'ENOSPC' ? 'the disk is full' : cause.code === 'EACCES' || cause.code === 'EPERM' || cause.code === 'EROFS' ? 'the output folder is not writable' : undefined,
     cause,
