@@ -89,7 +89,9 @@ export function renderStoryMarkdown(markdown: MarkdownRenderer, story: Story, co
     });
   }
   // Footnote links come from footnote nodes, not link nodes, so the resolver never sees them.
-  return { ...rendered, feedHtml: rendered.feedHtml?.replaceAll('href="#', `href="${absoluteUrl(config, story.permalink)}#`) };
+  const storyUrl = absoluteUrl(config, story.permalink);
+  // A function as the replacement: a "$&" in the base URL must stay as it is.
+  return { ...rendered, feedHtml: rendered.feedHtml?.replaceAll('href="#', () => `href="${storyUrl}#`) };
 }
 
 /** `<link rel="alternate">` entries for a feed, one per format. */
