@@ -1,27 +1,31 @@
 // The one error type of Gazette: every problem a user can fix carries its place
 // (file, line, column, field), a stable code, what is wrong and a hint to fix it.
 
-export type ErrorCode =
-  | 'config-invalid'
-  | 'config-unreadable'
-  | 'content-unreadable'
-  | 'content-too-large'
-  | 'control-characters'
-  | 'frontmatter-invalid'
-  | 'frontmatter-language'
-  | 'field-missing'
-  | 'field-invalid'
-  | 'date-invalid'
-  | 'markdown-too-deep'
-  | 'url-unsafe'
-  | 'slug-invalid'
-  | 'permalink-duplicate'
-  | 'template-missing'
-  | 'template-error'
-  | 'output-unsafe'
-  | 'output-failed'
-  | 'interrupted'
-  | 'usage';
+/** Every code a problem can have: stable, and each explained in the README's table. */
+export const ERROR_CODES = [
+  'config-invalid',
+  'config-unreadable',
+  'content-unreadable',
+  'content-too-large',
+  'control-characters',
+  'frontmatter-invalid',
+  'frontmatter-language',
+  'field-missing',
+  'field-invalid',
+  'date-invalid',
+  'slug-invalid',
+  'url-unsafe',
+  'markdown-too-deep',
+  'permalink-duplicate',
+  'template-missing',
+  'template-error',
+  'output-unsafe',
+  'output-failed',
+  'interrupted',
+  'usage',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface Place {
   file?: string;
