@@ -129,7 +129,7 @@ function readBadSlug(read: FieldReader, slug: string): void {
   const suggestion = slugify(slug);
   if (isDeviceName(slug)) {
     read.problem('slug', `"${slug}" is a reserved device name on Windows`, `e.g. "${slug}-story"`, 'slug-invalid');
-  } else if (Buffer.byteLength(slug) > MAX_SLUG_BYTES && slugify(slug) === suggestion) {
+  } else if (Buffer.byteLength(slug) > MAX_SLUG_BYTES && slug.startsWith(suggestion)) {
     read.problem('slug', `is longer than ${MAX_SLUG_BYTES} bytes, more than a folder name can hold`, `e.g. "${suggestion}"`, 'slug-invalid');
   } else {
     read.problem('slug', `"${slug}" is not a URL slug`, suggestion ? `use lower-case letters, digits and hyphens, e.g. "${suggestion}"` : 'use lower-case letters, digits and hyphens', 'slug-invalid');
@@ -139,8 +139,6 @@ function readBadSlug(read: FieldReader, slug: string): void {
 /** Old URLs as site paths: `/2020/10/01/old-slug/` → `2020/10/01/old-slug/`. */
 function readAliases(read: FieldReader): string[] {
   const aliases: string[] = [];
-  const notAPath = (alias: string) =>
-    read.problem('aliases', `"${alias}" is not a path on this site`, 'write the old URL from the site root, e.g. /2020/10/01/old-slug/', 'slug-invalid');
   for (const alias of read.textList('aliases') ?? []) {
     let sitePath: string;
     try {
@@ -152,7 +150,7 @@ function readAliases(read: FieldReader): string[] {
     // Checked as the server will read it, escapes decoded: "%2e%2e" is "..", "%2f" a slash.
     const segments = sitePath.split('/');
     if (!alias.startsWith('/') || /[?#\\\u0000-\u001f\u007f]/.test(sitePath) || segments.some((segment) => segment === '.' || segment === '..') || sitePath === '') {
-      notAPath(alias);
+      read.problem('aliases', `"${alias}" is not a path on this site`, 'write the old URL from the site root, e.g. /2020/10/01/old-slug/', 'slug-invalid');
     } else {
       aliases.push(sitePath);
     }
