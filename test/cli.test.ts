@@ -164,6 +164,13 @@ describe('gazette CLI', () => {
     assert.match(again.err, /already exists/);
   });
 
+  it('refuses a new story whose title gives no usable slug', async () => {
+    const empty = await gazette(project.root, 'new', '!!!', '--now', '2020-10-06T08:30:00Z');
+    assert.deepEqual([empty.code, empty.err], [EXIT.usage, 'title  "!!!" gives an empty URL slug  (use a title with letters or digits)  [usage]']);
+    const device = await gazette(project.root, 'new', 'Nul', '--now', '2020-10-06T08:30:00Z');
+    assert.deepEqual([device.code, device.err], [EXIT.usage, 'title  "Nul" gives the URL slug "nul", a reserved device name on Windows  (use a longer title)  [usage]']);
+  });
+
   it('refuses a port that is not a port', async () => {
     const run = await gazette(project.root, 'dev', '--port', 'http');
     assert.equal(run.code, EXIT.usage);
