@@ -57,6 +57,15 @@ const MATRIX: Record<string, Outcome> = {
       assert.equal($('.desk-note').text(), 'Checked by the night desk (priority 2)');
     },
   },
+  'prototype-keys.md': {
+    warnings: [],
+    async site(site) {
+      assert.equal(({} as { polluted?: unknown }).polluted, undefined, 'Object.prototype was polluted');
+      assert.equal(typeof ({}).toString, 'function');
+      const $ = await page(site, '2020/10/01/keys-that-name-the-prototype/');
+      assert.equal($('h1').text(), 'Keys that name the prototype');
+    },
+  },
   'alias-bomb.md': { problems: ['content/alias-bomb.md:5:8  invalid YAML: refused: Excessive alias count indicates a resource exhaustion attack (more than 100 alias expansions)  (write the values out instead of repeating &anchors with *aliases)  [frontmatter-invalid]'] },
 
   // Dates: what the author wrote is validated, never rolled over to another day or hour
