@@ -48,7 +48,10 @@ export async function buildSmallSite(
   } catch (error) {
     if (error instanceof BuildFailed) problems = error.problems.map((problem) => problem.format());
     else if (error instanceof GazetteError) problems = [error.format()];
-    else throw error;
+    else {
+      await rm(root, { recursive: true, force: true });
+      throw error;
+    }
   }
   return {
     root,
