@@ -15,7 +15,7 @@ import { GazetteError, failIfAny } from './errors.js';
 import { FEED_FILES, storyItem, type FeedItem } from './feeds/feed.js';
 import { renderSiteFeeds } from './feeds/site-feeds.js';
 import { buildSite as buildSiteGraph, type Story } from './model/site.js';
-import { planPages, type Page } from './pages.js';
+import { foldCase, planPages, type Page } from './pages.js';
 import { createMarkdownRenderer, cutOnWord, renderStoryMarkdown, type RenderedMarkdown } from './render/markdown.js';
 import { LazyHtml } from './render/lazy-html.js';
 import { renderAllMarkdown } from './render/markdown-pool.js';
@@ -63,8 +63,11 @@ export interface BuildOptions {
   cache?: boolean;
   /** Threads that render Markdown (default: one per core for large batches, else one). */
   markdownThreads?: number;
+  /** An abort stops the build before the next page, or before the swap, writing nothing. */
+  signal?: AbortSignal;
 }
 
+/** One build, written (swapped in whole) or only checked. */
 export function build(config: Config, options: { write: boolean } & BuildOptions = { write: true }): Promise<BuildReport> {
   return createBuilder(config, options.write ? 'swap' : 'none', options).build();
 }
@@ -74,6 +77,7 @@ export function build(config: Config, options: { write: boolean } & BuildOptions
  * unless `output` says what the folder already holds (from the Builder of a previous configuration).
  */
 export function createBuilder(config: Config, mode: WriteMode, options: { output?: OutputState } & BuildOptions = {}): Builder {
+  const { signal } = options;
   const markdown = createMarkdownRenderer({ rawHtml: config.rawHtml });
   const markdownSettings = JSON.stringify([codeFingerprint(), config.rawHtml, config.baseUrl, config.basePath]);
   let cache: BuildCache | undefined;
@@ -130,7 +134,9 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
       if (known) usedMarkdown.set(hash, known);
       else unrendered.set(hash, story);
     }
+    signal?.throwIfAborted();
     const fresh = await renderAllMarkdown(markdown, [...unrendered.values()], config, options.markdownThreads);
+    signal?.throwIfAborted();
     [...unrendered].forEach(([hash, story], index) => {
       usedMarkdown.set(hash, cache.keepMarkdown(hash, fresh.rendered[index] as RenderedMarkdown, () => htmlOf(renderStoryMarkdown(markdown, story, config))));
     });
@@ -138,6 +144,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
       const rendered = usedMarkdown.get(markdownHash(story)) as StoryMarkdown;
       feedHtml.set(story, rendered.feedHtml);
       if (rendered.droppedHtml) warnings.push(droppedHtmlWarning(story));
+      if (rendered.droppedUrl) warnings.push(droppedUrlWarning(story));
       bodies.set(story, { html: rendered.html, summary: story.summary ?? shortSummary(rendered) });
     }
 
@@ -147,7 +154,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     const held = (file: string, key: string) => output?.get(file) === key;
     // A build that replaces its output writes each file as soon as it is made, so that only a few
     // files' text are held at a time; the dev loop syncs its folder once everything is made.
-    const staging = mode === 'swap' ? await openStaging(config) : undefined;
+    const staging = mode === 'swap' ? await openStaging(config, signal) : undefined;
     const files: OutputFile[] = [];
     const copies: CopiedFile[] = [];
     let written: string[] = [];
@@ -160,6 +167,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     };
     try {
       for (const page of pages) {
+        signal?.throwIfAborted();
         const context = pageContext(page, config);
         const key = fingerprint(`${themeKey}\n${JSON.stringify(context)}`);
         await emit(held(page.file, key) ? { path: page.file, key } : { path: page.file, key, contents: renderPage(page, context, theme.templates, config) });
@@ -201,7 +209,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
         outputId = await staging.commit();
         output = await outputStateOf(files, copies);
       } else if (mode === 'sync' && output === undefined) {
-        outputId = await writeSite(config, files, copies);
+        outputId = await writeSite(config, files, copies, signal);
         output = await outputStateOf(files, copies);
         written = [...files.map((file) => file.path), ...copies.map((copy) => copy.path)];
       } else if (mode === 'sync' && output !== undefined) {
@@ -269,6 +277,13 @@ function droppedHtmlWarning(story: Story): GazetteError {
   });
 }
 
+function droppedUrlWarning(story: Story): GazetteError {
+  return new GazetteError({
+    code: 'url-unsafe', file: story.file, line: story.bodyLine, message: 'a link or image to a javascript:, vbscript: or data: URL was removed',
+    hint: 'link to an http(s) address or a path on the site',
+  });
+}
+
 function pageContext(page: Page, config: Config): Record<string, unknown> {
   return {
     ...page.data,
@@ -311,9 +326,9 @@ function siteGlobals(config: Config) {
 
 /** A static file may not replace a page or feed: two owners of one URL is an error, not a race. */
 function rejectSharedDestinations(files: readonly OutputFile[], copies: readonly { from: string; path: string }[], root: string): void {
-  const written = new Set(files.map((file) => file.path));
-  failIfAny(copies.filter((copy) => written.has(copy.path)).map((copy) => new GazetteError({
+  const written = new Map(files.map((file) => [foldCase(file.path), file.path]));
+  failIfAny(copies.filter((copy) => written.has(foldCase(copy.path))).map((copy) => new GazetteError({
     code: 'permalink-duplicate', file: path.relative(root, copy.from).split(path.sep).join('/'),
-    message: `would replace the generated /${copy.path}`, hint: 'rename or move the static file',
+    message: `would replace the generated /${written.get(foldCase(copy.path))}`, hint: 'rename or move the static file',
   })));
 }

@@ -19,7 +19,7 @@ import { VERSION } from './version.js';
 import { outputIdentity, type OutputState } from './write.js';
 
 export const CACHE_DIR = '.gazette/cache';
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** A story's Markdown as pages and feeds use it; the HTML is read from the cache when printed. */
 export interface StoryMarkdown {
@@ -30,6 +30,7 @@ export interface StoryMarkdown {
   feedHtml: LazyHtml;
   firstParagraph: string;
   droppedHtml: boolean;
+  droppedUrl: boolean;
 }
 
 export interface BuildCache {
@@ -64,7 +65,7 @@ interface Manifest {
   format: number;
   code: string;
   stories: Record<string, StoredStory>;
-  markdown: Record<string, [firstParagraph: string, droppedHtml: boolean]>;
+  markdown: Record<string, [firstParagraph: string, droppedHtml: boolean, droppedUrl: boolean]>;
   output: { identity: string; files: Record<string, string> } | null;
 }
 
@@ -81,7 +82,7 @@ export function memoryCache(): BuildCache {
 
 function inMemory(hash: string, rendered: RenderedMarkdown): StoryMarkdown {
   return {
-    hash, firstParagraph: rendered.firstParagraph, droppedHtml: rendered.droppedHtml,
+    hash, firstParagraph: rendered.firstParagraph, droppedHtml: rendered.droppedHtml, droppedUrl: rendered.droppedUrl,
     html: new LazyHtml(hash, rendered.html),
     feedHtml: new LazyHtml(`${hash}-feed`, rendered.feedHtml ?? ''),
   };
@@ -96,10 +97,10 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
   const stored = new Set(Object.keys(manifest.markdown));
   const blobPath = (hash: string) => path.join(folder, 'markdown', hash.slice(0, 2), `${hash}.json`);
   const madeFolders = new Set<string>();
-  const fromDisk = (hash: string, firstParagraph: string, droppedHtml: boolean, render: () => StoryHtml): StoryMarkdown => {
+  const fromDisk = (hash: string, found: Pick<StoryMarkdown, 'firstParagraph' | 'droppedHtml' | 'droppedUrl'>, render: () => StoryHtml): StoryMarkdown => {
     const read = () => readBlob(blobPath(hash)) ?? render();
     return {
-      hash, firstParagraph, droppedHtml,
+      hash, ...found,
       html: new LazyHtml(hash, () => read().html),
       feedHtml: new LazyHtml(`${hash}-feed`, () => read().feedHtml),
     };
@@ -118,7 +119,7 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
 
     markdown(hash, render) {
       const entry = manifest.markdown[hash];
-      return entry === undefined ? undefined : fromDisk(hash, entry[0], entry[1], render);
+      return entry === undefined ? undefined : fromDisk(hash, { firstParagraph: entry[0], droppedHtml: entry[1], droppedUrl: entry[2] }, render);
     },
 
     keepMarkdown(hash, rendered, render) {
@@ -129,7 +130,7 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
         madeFolders.add(folder);
         writeFileSync(file, JSON.stringify([rendered.html, rendered.feedHtml ?? '']));
         stored.add(hash);
-        return fromDisk(hash, rendered.firstParagraph, rendered.droppedHtml, render);
+        return fromDisk(hash, rendered, render);
       } catch {
         return inMemory(hash, rendered);
       }
@@ -143,7 +144,7 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
           const stored = result.key === undefined ? undefined : freezeStory(result);
           return stored ? [[result.key, stored]] : [];
         })),
-        markdown: Object.fromEntries([...markdown.values()].map((entry) => [entry.hash, [entry.firstParagraph, entry.droppedHtml]])),
+        markdown: Object.fromEntries([...markdown.values()].map((entry) => [entry.hash, [entry.firstParagraph, entry.droppedHtml, entry.droppedUrl]])),
         output: output ? { identity: output.identity, files: Object.fromEntries(output.state) } : null,
       };
       const temporary = path.join(folder, `manifest.json.${process.pid}-${randomUUID()}`);

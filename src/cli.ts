@@ -5,12 +5,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from './build.js';
 import { loadConfig, type ConfigOverrides } from './config.js';
-import { BuildFailed, GazetteError } from './errors.js';
+import { BuildFailed, GazetteError, showControls } from './errors.js';
 import { startDev } from './dev/dev.js';
 import { createStory } from './new-story.js';
 import { VERSION } from './version.js';
 
-export const EXIT = { ok: 0, problems: 1, usage: 2, internal: 3 } as const;
+export const EXIT = { ok: 0, problems: 1, usage: 2, internal: 3, SIGINT: 130, SIGTERM: 143 } as const;
 
 const HELP = `Usage: gazette <command> [options]
 
@@ -39,7 +39,7 @@ Options:
   -v, --version      show the version
 
 Exit codes: 0 success, 1 problems in content, config or templates (nothing written),
-2 wrong usage, 3 unexpected internal error.`;
+2 wrong usage, 3 unexpected internal error, 130 and 143 stopped by SIGINT and SIGTERM.`;
 
 const OPTIONS = {
   config: { type: 'string' },
@@ -118,7 +118,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 async function runBuild(command: 'build' | 'check', overrides: ConfigOverrides, io: Io, options: { quiet: boolean; cache: boolean }): Promise<number> {
   const started = performance.now();
   const config = loadConfig(io.cwd, overrides);
-  const result = await build(config, { write: command === 'build', cache: options.cache });
+  const result = await untilInterrupted((signal) => build(config, { write: command === 'build', cache: options.cache, signal }));
   for (const warning of result.warnings) io.err(`warning: ${warning.format()}`);
   if (!options.quiet) {
     const took = `${Math.round(performance.now() - started)} ms`;
@@ -156,18 +156,42 @@ async function runDev(overrides: ConfigOverrides, port: string | undefined, host
   return EXIT.ok;
 }
 
+/**
+ * Run with SIGINT and SIGTERM turned into an abort: the build stops before it writes (or finishes
+ * the swap it began), removes its temporary folder and fails with `interrupted`. A second signal
+ * finds no handler and ends the process at once.
+ */
+async function untilInterrupted<T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const stop = (name: NodeJS.Signals) => controller.abort(new GazetteError({
+    code: 'interrupted', field: name, message: 'the build was stopped; the output folder was left as it was',
+  }));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    return await run(controller.signal);
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}
+
 function report(error: unknown, io: Io, debug: boolean): number {
   if (error instanceof BuildFailed) {
-    for (const problem of error.problems) io.err(problem.format());
+    for (const problem of error.problems) {
+      io.err(problem.format());
+      if (debug && problem.cause) io.err(String((problem.cause as Error).stack ?? problem.cause));
+    }
     io.err(`gazette: ${error.message}; nothing was written`);
     return EXIT.problems;
   }
   if (error instanceof GazetteError) {
     io.err(error.format());
     if (debug && error.cause) io.err(String((error.cause as Error).stack ?? error.cause));
+    if (error.code === 'interrupted') return error.field === 'SIGTERM' ? EXIT.SIGTERM : EXIT.SIGINT;
     return error.code === 'usage' ? EXIT.usage : EXIT.problems;
   }
-  io.err(`gazette: unexpected error: ${(error as Error).message ?? String(error)}`);
+  io.err(showControls(`gazette: unexpected error: ${(error as Error).message ?? String(error)}`));
   io.err(debug ? String((error as Error).stack) : 'Run again with --debug to see where it happened, and report it.');
   return EXIT.internal;
 }

@@ -1,22 +1,31 @@
 // The one error type of Gazette: every problem a user can fix carries its place
 // (file, line, column, field), a stable code, what is wrong and a hint to fix it.
 
-export type ErrorCode =
-  | 'config-invalid'
-  | 'config-unreadable'
-  | 'content-unreadable'
-  | 'frontmatter-invalid'
-  | 'frontmatter-language'
-  | 'field-missing'
-  | 'field-invalid'
-  | 'date-invalid'
-  | 'slug-invalid'
-  | 'permalink-duplicate'
-  | 'template-missing'
-  | 'template-error'
-  | 'output-unsafe'
-  | 'output-failed'
-  | 'usage';
+/** Every code a problem can have: stable, and each explained in the README's table. */
+export const ERROR_CODES = [
+  'config-invalid',
+  'config-unreadable',
+  'content-unreadable',
+  'content-too-large',
+  'control-characters',
+  'frontmatter-invalid',
+  'frontmatter-language',
+  'field-missing',
+  'field-invalid',
+  'date-invalid',
+  'slug-invalid',
+  'url-unsafe',
+  'markdown-too-deep',
+  'permalink-duplicate',
+  'template-missing',
+  'template-error',
+  'output-unsafe',
+  'output-failed',
+  'interrupted',
+  'usage',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface Place {
   file?: string;
@@ -51,15 +60,25 @@ export class GazetteError extends Error {
     this.hint = init.hint;
   }
 
-  /** `file:line:col  field  message  (hint) [code]`, the way a compiler prints it. */
+  /**
+   * `file:line:col  field  message  (hint) [code]`, the way a compiler prints it. Control characters
+   * quoted from a story are shown as escapes, so that no message can drive the reader's terminal.
+   */
   format(): string {
     const place = [this.file, this.line, this.line === undefined ? undefined : this.column]
       .filter((part) => part !== undefined)
       .join(':');
     const parts = [place, this.field, this.message].filter(Boolean);
     const hint = this.hint ? `  (${this.hint})` : '';
-    return `${parts.join('  ')}${hint}  [${this.code}]`;
+    return showControls(`${parts.join('  ')}${hint}  [${this.code}]`);
   }
+}
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** `\u001b` for ESC and the like: visible, and inert in a terminal. */
+export function showControls(text: string): string {
+  return text.replace(CONTROL, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Many problems found in one pass: the build reports them all, then stops. */

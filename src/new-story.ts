@@ -7,7 +7,7 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import type { Config } from './config.js';
 import { GazetteError } from './errors.js';
-import { slugify } from './slug.js';
+import { isDeviceName, slugify } from './slug.js';
 
 export interface NewStory {
   title: string;
@@ -17,6 +17,7 @@ export interface NewStory {
 export async function createStory(config: Config, story: NewStory): Promise<string> {
   const slug = slugify(story.title);
   if (slug === '') throw new GazetteError({ code: 'usage', field: 'title', message: `"${story.title}" gives an empty URL slug`, hint: 'use a title with letters or digits' });
+  if (isDeviceName(slug)) throw new GazetteError({ code: 'usage', field: 'title', message: `"${story.title}" gives the URL slug "${slug}", a reserved device name on Windows`, hint: 'use a longer title' });
   const date = config.now.setZone(config.timeZone);
   const file = path.join(config.contentDir, date.toFormat('yyyy/MM/dd'), `${slug}.md`);
   const fields = (values: Record<string, unknown>) => stringify(values, { lineWidth: 0 });

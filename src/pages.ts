@@ -164,18 +164,32 @@ function rejectCollisions(pages: Page[]): void {
   const owners = new Map<string, Page>();
   const problems: GazetteError[] = [];
   for (const page of pages) {
-    const first = owners.get(page.file);
+    const key = foldCase(page.file);
+    const first = owners.get(key);
     if (!first) {
-      owners.set(page.file, page);
+      owners.set(key, page);
       continue;
     }
     const story = page.source ?? first.source;
     const other = page.source ? first : page;
+    const mine = page.source ? page : first;
+    const owner = other.kind === 'redirect' ? `an old URL (alias) of ${other.source}` : other.source ? `the URL of ${other.source}` : `the ${other.kind} page`;
+    const sameCase = mine.file === other.file;
     problems.push(new GazetteError({
       code: 'permalink-duplicate', file: story, field: 'slug',
-      message: `its URL /${page.path} is already the ${other.source ?? `${other.kind} page`}`,
-      hint: 'give the story another "slug:" or change the "permalink" setting',
+      message: sameCase ? `its URL /${mine.path} is already ${owner}` : `its URL /${mine.path} differs only in case from /${other.path}, ${owner}`,
+      hint: sameCase
+        ? 'give the story another "slug:" or change the "permalink" setting'
+        : 'hosts that ignore case (macOS, Windows, many servers) would serve one for the other: change one',
     }));
   }
   failIfAny(problems);
+}
+
+/**
+ * Output paths as a host that ignores case and Unicode normalization sees them (macOS and Windows
+ * disks, many web servers): two pages that differ only so would overwrite each other there.
+ */
+export function foldCase(sitePath: string): string {
+  return sitePath.normalize('NFC').toLowerCase();
 }

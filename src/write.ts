@@ -1,13 +1,14 @@
 // The only module that touches the output folder. A build writes the site into a temporary folder
 // beside it and swaps it in whole, so a failed or interrupted build leaves the previous site as it
-// was, and files of deleted stories disappear. Files the output folder already holds with the same
-// bytes are hard-linked from it instead of being written again. The dev loop instead syncs its own
-// folder in place, writing only the files whose bytes changed.
+// was, and files of deleted stories disappear; what a killed build left beside it is cleared by the
+// next one. Files the output folder already holds with the same bytes are hard-linked from it
+// instead of being written again. The dev loop instead syncs its own folder in place, writing only
+// the files whose bytes changed.
 
 import { spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { copyFileSync, linkSync, mkdirSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from './config.js';
 import { GazetteError } from './errors.js';
@@ -55,7 +56,10 @@ export interface Staging {
    */
   add(file: OutputFile): Promise<void>;
   copy(copy: CopiedFile): Promise<void>;
-  /** Swap the new site in; resolves with its identity (see outputIdentity). */
+  /**
+   * Swap the new site in; resolves with its identity (see outputIdentity). An abort of the build's
+   * signal before the swap throws its reason; once the swap has begun (two renames) it is finished.
+   */
   commit(): Promise<string>;
   /** Delete the new site; the current one stays as it is. */
   abort(): Promise<void>;
@@ -63,12 +67,10 @@ export interface Staging {
 
 const IN_FLIGHT = 32;
 
-export async function openStaging(folders: Folders): Promise<Staging> {
+export async function openStaging(folders: Folders, signal?: AbortSignal): Promise<Staging> {
   const outDir = path.resolve(folders.outDir);
   await checkOutputFolder(folders);
-  const parent = path.dirname(outDir);
-  const name = path.basename(outDir);
-  const staging = path.join(parent, `.${name}.tmp-${process.pid}`);
+  const staging = besideOutput(outDir, 'tmp', process.pid);
   const made = new Set<string>([staging]);
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
@@ -89,6 +91,7 @@ export async function openStaging(folders: Folders): Promise<Staging> {
   };
   const start = async (operation: () => Promise<void>) => {
     if (failure !== undefined) throw failure;
+    signal?.throwIfAborted();
     const running: Promise<void> = operation().catch((error: unknown) => {
       failure ??= error;
     }).finally(() => inFlight.delete(running));
@@ -101,15 +104,18 @@ export async function openStaging(folders: Folders): Promise<Staging> {
   };
   const abort = async () => {
     await Promise.allSettled(inFlight);
-    await rm(staging, { recursive: true, force: true });
+    // A temporary folder that cannot be removed is cleared by the next build.
+    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
   };
 
   try {
-    await removeLeftovers(parent, name);
+    await clearInterruptedWrites(outDir);
+    signal?.throwIfAborted();
     await rm(staging, { recursive: true, force: true });
     await mkdir(staging, { recursive: true });
   } catch (error) {
-    throw outputFailed(error, folders, outDir);
+    if (signal?.aborted && error === signal.reason) throw error;
+    throw outputFailed(error, folders.root, outDir, staging);
   }
 
   return {
@@ -121,7 +127,8 @@ export async function openStaging(folders: Folders): Promise<Staging> {
         else await start(() => writeFile(target, file.contents));
       } catch (error) {
         failure ??= error;
-        throw outputFailed(error, folders, outDir);
+        if (signal?.aborted && error === signal.reason) throw error;
+        throw outputFailed(error, folders.root, outDir, staging);
       }
     },
     async copy(copy) {
@@ -130,22 +137,30 @@ export async function openStaging(folders: Folders): Promise<Staging> {
         await start(() => copyFile(copy.from, target));
       } catch (error) {
         failure ??= error;
-        throw outputFailed(error, folders, outDir);
+        if (signal?.aborted && error === signal.reason) throw error;
+        throw outputFailed(error, folders.root, outDir, staging);
       }
     },
     async commit() {
-      const retired = path.join(parent, `.${name}.old-${process.pid}-${randomUUID().slice(0, 8)}`);
+      const retired = besideOutput(outDir, 'old', process.pid);
       try {
         await settle();
         await writeFile(path.join(staging, OUTPUT_MARKER), 'Written by Gazette: this folder is replaced whole on every build.\n');
+        signal?.throwIfAborted();
+      } catch (error) {
+        await abort();
+        if (signal?.aborted && error === signal.reason) throw error;
+        throw outputFailed(error, folders.root, outDir, staging);
+      }
+      try {
         const hadSite = await exists(outDir);
         if (hadSite) await rename(outDir, retired);
         await rename(staging, outDir);
-        if (hadSite) removeInBackground(retired);
+        if (hadSite) await discard(retired);
         return (await outputIdentity(outDir)) ?? '';
       } catch (error) {
         await abort();
-        throw outputFailed(error, folders, outDir);
+        throw outputFailed(error, folders.root, outDir, staging);
       }
     },
     abort,
@@ -153,8 +168,8 @@ export async function openStaging(folders: Folders): Promise<Staging> {
 }
 
 /** Write a whole site into a fresh folder and swap it in; resolves with the new site's identity. */
-export async function writeSite(folders: Folders, files: readonly OutputFile[], copies: readonly CopiedFile[]): Promise<string> {
-  const staging = await openStaging(folders);
+export async function writeSite(folders: Folders, files: readonly OutputFile[], copies: readonly CopiedFile[], signal?: AbortSignal): Promise<string> {
+  const staging = await openStaging(folders, signal);
   try {
     for (const file of files) await staging.add(file);
     for (const copy of copies) await staging.copy(copy);
@@ -165,22 +180,69 @@ export async function writeSite(folders: Folders, files: readonly OutputFile[], 
   return staging.commit();
 }
 
-/** A failure to write becomes a problem naming the file and the likely cause. */
-function outputFailed(error: unknown, folders: Folders, outDir: string): unknown {
+/** A failure to write, named by the output path it was for (a file in the temporary folder is named as in dist/). */
+function outputFailed(error: unknown, root: string, outDir: string, staging?: string): unknown {
   if (error instanceof GazetteError || error instanceof KeptFileMissing) return error;
   const cause = error as NodeJS.ErrnoException;
+  const failed = staging && cause.path && contains(staging, cause.path) ? path.join(outDir, path.relative(staging, cause.path)) : cause.path ?? outDir;
   return new GazetteError({
-    code: 'output-failed', file: path.relative(folders.root, cause.path ?? outDir) || outDir,
+    code: 'output-failed', file: path.relative(root, failed) || failed,
     message: `cannot write the site: ${cause.code ?? cause.message}`,
-    hint: cause.code === 'ENOSPC' ? 'the disk is full' : cause.code === 'EACCES' || cause.code === 'EPERM' ? 'the output folder is not writable' : undefined,
+    hint: cause.code === 'ENOSPC' ? 'the disk is full' : cause.code === 'EACCES' || cause.code === 'EPERM' || cause.code === 'EROFS' ? 'the output folder is not writable' : undefined,
     cause,
   });
 }
 
 /**
- * Deleting a site of thousands of files takes the disk a second or more, and nobody waits for it:
- * the replaced site is deleted by a process of its own, and a next build deletes what is left.
+ * `.dist.tmp-1234` (being written), `.dist.old-1234` (being replaced) and `.dist.trash-1234-…`
+ * (replaced, being deleted), beside `dist`.
  */
+function besideOutput(outDir: string, kind: 'tmp' | 'old' | 'trash', pid: number): string {
+  const suffix = kind === 'trash' ? `-${randomUUID().slice(0, 8)}` : '';
+  return path.join(path.dirname(outDir), `.${path.basename(outDir)}.${kind}-${pid}${suffix}`);
+}
+
+/**
+ * A build killed while writing leaves its temporary folder beside the output, and one killed between
+ * the two renames of the swap leaves no output folder at all, only the previous site under its
+ * `.old` name. Put that site back, and clear what builds that no longer run left behind.
+ */
+async function clearInterruptedWrites(outDir: string): Promise<void> {
+  const parent = path.dirname(outDir);
+  const pattern = new RegExp(`^\\.${escapeRegExp(path.basename(outDir))}\\.(tmp|old|trash)-(\\d+)(-[0-9a-f]+)?$`);
+  const names = await readdir(parent).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  const leftovers = names
+    .map((name) => ({ name, match: pattern.exec(name) }))
+    .filter(({ match }) => match && (match[1] === 'trash' || !isRunning(Number(match[2]))))
+    .map(({ name, match }) => ({ folder: path.join(parent, name), kind: match?.[1] }));
+  const previous = leftovers.find(({ kind }) => kind === 'old');
+  if (previous && !(await exists(outDir)) && (await exists(path.join(previous.folder, OUTPUT_MARKER)))) {
+    await rename(previous.folder, outDir);
+  }
+  for (const { folder } of leftovers) await discard(folder);
+}
+
+/** Deleting a folder of thousands of files takes the disk a second or more: it is renamed aside and deleted in the background. */
+async function discard(folder: string): Promise<void> {
+  const name = path.basename(folder);
+  if (/\.trash-\d+-[0-9a-f]+$/.test(name)) return removeInBackground(folder);
+  const trash = path.join(path.dirname(folder), name.replace(/\.(tmp|old)-(\d+)$/, '.trash-$2') + `-${randomUUID().slice(0, 8)}`);
+  try {
+    await rename(folder, trash);
+  } catch {
+    return;
+  }
+  removeInBackground(trash);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A process of its own deletes the folder: nobody waits for it, and the next build deletes what it left. */
 function removeInBackground(folder: string): void {
   const [command, args] = process.platform === 'win32'
     ? [process.execPath, ['-e', `require('node:fs').rmSync(${JSON.stringify(folder)}, { recursive: true, force: true })`]]
@@ -192,19 +254,8 @@ function removeInBackground(folder: string): void {
   }
 }
 
-/** Folders of earlier builds that were killed (staging) or whose old site is not yet deleted. */
-async function removeLeftovers(parent: string, name: string): Promise<void> {
-  const pattern = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(tmp|old)-(\\d+)(-[0-9a-f]+)?$`);
-  for (const entry of await readdir(parent)) {
-    const match = pattern.exec(entry);
-    if (!match) continue;
-    // A replaced site may go at any time; a staging folder only once its build is gone.
-    if (match[1] === 'tmp' && (Number(match[2]) === process.pid || isRunning(Number(match[2])))) continue;
-    removeInBackground(path.join(parent, entry));
-  }
-}
-
 function isRunning(pid: number): boolean {
+  if (pid === process.pid) return false;
   try {
     process.kill(pid, 0);
     return true;
@@ -327,16 +378,33 @@ async function checkOutputFolder(folders: Folders): Promise<void> {
     ['the templates folder', folders.templatesDir],
     ['the static folder', folders.staticDir],
   ];
+  // Compared as written and with symbolic links resolved: content/ may be a link into dist/.
+  const realOut = path.join(await realFolder(path.dirname(out)), path.basename(out));
   for (const [name, folder] of guarded) {
-    const resolved = path.resolve(folder);
-    if (contains(out, resolved)) refuse(`the output folder is ${name} or contains it`, 'choose a separate folder such as dist/');
-    if (name !== 'the project folder' && contains(resolved, out)) refuse(`the output folder is inside ${name}`, 'choose a separate folder such as dist/');
+    for (const [output, resolved] of [[out, path.resolve(folder)], [realOut, await realFolder(folder)]] as const) {
+      if (contains(output, resolved)) refuse(`the output folder is ${name} or contains it`, 'choose a separate folder such as dist/');
+      if (name !== 'the project folder' && contains(resolved, output)) refuse(`the output folder is inside ${name}`, 'choose a separate folder such as dist/');
+    }
   }
-  if (!(await exists(out))) return;
-  const entries = await readdir(out);
+  const found = await lstat(out).catch(() => undefined);
+  if (found === undefined) return;
+  if (found.isSymbolicLink()) {
+    refuse('the output folder is a symbolic link', 'Gazette replaces its output folder whole, and would replace the link: give the real folder');
+  }
+  let entries: string[];
+  try {
+    entries = await readdir(out);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') refuse('the output folder is a file', 'choose a folder such as dist/');
+    throw outputFailed(error, folders.root, out);
+  }
   if (entries.length > 0 && !entries.includes(OUTPUT_MARKER)) {
     refuse('the output folder already holds files that Gazette did not write', `Gazette replaces its output whole; empty the folder or choose another (it marks its own with ${OUTPUT_MARKER})`);
   }
+}
+
+async function realFolder(folder: string): Promise<string> {
+  return realpath(folder).catch(() => path.resolve(folder));
 }
 
 function contains(parent: string, child: string): boolean {

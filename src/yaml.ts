@@ -2,7 +2,7 @@
 // validated by us, never rolled over), unique keys, a hard cap on aliases, and line numbers for
 // every field so that errors can point at them.
 
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 
 export interface YamlData {
   value: unknown;
@@ -15,6 +15,7 @@ export class YamlProblem extends Error {
     message: string,
     readonly line: number | undefined,
     readonly column: number | undefined,
+    readonly hint?: string,
   ) {
     super(message);
   }
@@ -34,16 +35,22 @@ export function parseYaml(text: string): YamlData {
   const [first] = doc.errors;
   if (first) {
     const at = lineCounter.linePos(first.pos[0]);
+    // The parser is recursive: thousands of nested brackets exhaust its stack, which it reports as
+    // is, at whatever column the stack ran out: only the line is meaningful.
+    if (/call stack/i.test(first.message)) throw new YamlProblem('nested too deeply', at.line, undefined, 'a story needs a few levels of lists and mappings, not thousands');
     throw new YamlProblem(first.message.split('\n')[0] ?? first.message, at.line, at.col);
   }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
+    const alias = firstAlias(doc);
+    const at = alias === undefined ? undefined : lineCounter.linePos(alias);
     throw new YamlProblem(
       `refused: ${error instanceof Error ? error.message : String(error)} (more than ${MAX_ALIASES} alias expansions)`,
-      undefined,
-      undefined,
+      at?.line,
+      at?.col,
+      'write the values out instead of repeating &anchors with *aliases',
     );
   }
   return {
@@ -55,6 +62,18 @@ export function parseYaml(text: string): YamlData {
       return { line: at.line, column: at.col };
     },
   };
+}
+
+/** Where the first alias (`*name`) starts. */
+function firstAlias(doc: Document): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 function keyOffset(doc: Document, path: string[]): number | undefined {

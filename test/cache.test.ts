@@ -104,7 +104,7 @@ describe('the build cache', () => {
     await cachedBuild();
     await assertSameAsCold();
 
-    await writeFile(path.join(folder, 'manifest.json'), '{"format": 1, "code": ');
+    await writeFile(path.join(folder, 'manifest.json'), '{"format": 2, "code": ');
     await cachedBuild();
     await assertSameAsCold();
   });

@@ -2,13 +2,14 @@
 
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { EXIT, main, type Io } from '../src/cli.js';
 import { parseYaml } from '../src/yaml.js';
-import { copySampleProject, REPO, SAMPLE_NOW, type Project } from './support/project.js';
+import { copySampleProject, REPO, SAMPLE_NOW, snapshot, type Project } from './support/project.js';
 
 interface Run {
   code: number;
@@ -22,6 +23,17 @@ async function gazette(cwd: string, ...argv: string[]): Promise<Run> {
   const io: Io = { out: (line) => out.push(line), err: (line) => err.push(line), cwd };
   const code = await main(argv, io);
   return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** The CLI as a process of the user nobody (uid 65534), for permission tests run as root. */
+function asNobody(cwd: string, argv: string[]): Promise<Run> {
+  const script = `const { main } = await import(${JSON.stringify(path.join(REPO, 'src/cli.ts'))}); process.exitCode = await main(process.argv.slice(1));`;
+  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), '--input-type=module', '-e', script, ...argv], { cwd, uid: 65534, gid: 65534, env: { ...process.env, HOME: tmpdir() } });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code: code ?? -1, out, err })));
 }
 
 describe('gazette CLI', () => {
@@ -68,6 +80,66 @@ describe('gazette CLI', () => {
     await rm(path.join(project.root, 'content/bad.md'));
   });
 
+  it('shows no stack trace for an unexpected error unless --debug is given, and exits 3', async () => {
+    // An unexpected failure: the terminal cannot take the summary line (a closed pipe, say).
+    const broken = (argv: string[]) => {
+      const err: string[] = [];
+      const io: Io = { out: () => { throw new TypeError('stdout is closed'); }, err: (line) => err.push(line), cwd: project.root };
+      return main(argv, io).then((code) => ({ code, err: err.join('\n') }));
+    };
+    const plain = await broken(['build', '--now', SAMPLE_NOW]);
+    assert.equal(plain.code, EXIT.internal);
+    assert.equal(plain.err, 'gazette: unexpected error: stdout is closed\nRun again with --debug to see where it happened, and report it.');
+    const debug = await broken(['build', '--now', SAMPLE_NOW, '--debug']);
+    assert.equal(debug.code, EXIT.internal);
+    assert.match(debug.err, /^gazette: unexpected error: stdout is closed\nTypeError: stdout is closed\n\s+at /);
+  });
+
+  it('shows the cause of a problem with --debug, and never without', async () => {
+    await writeFile(path.join(project.root, 'content/latin1.md'), Buffer.from('---\ntitle: Caf\xe9\ndate: 2020-10-01\n---\n', 'latin1'));
+    try {
+      const plain = await gazette(project.root, 'build', '--now', SAMPLE_NOW);
+      assert.equal(plain.err, 'content/latin1.md:2:11  the file is not valid UTF-8 text (byte 0xE9)  (save it as UTF-8)  [content-unreadable]\ngazette: 1 problem found; nothing was written');
+      const debug = await gazette(project.root, 'build', '--now', SAMPLE_NOW, '--debug');
+      assert.equal(debug.code, EXIT.problems);
+      assert.match(debug.err, /\[content-unreadable\]\nTypeError: The encoded data was not valid for encoding utf-8\n\s+at /);
+    } finally {
+      await rm(path.join(project.root, 'content/latin1.md'));
+    }
+  });
+
+  it('prints control characters from file names and stories as escapes, never raw to the terminal', async () => {
+    const name = 'content/title\u001b]0;pwned\u0007.md';
+    await writeFile(path.join(project.root, name), '---\ntitle: "!!!"\ndate: 2020-10-01\n---\n');
+    try {
+      const run = await gazette(project.root, 'check', '--now', SAMPLE_NOW);
+      assert.equal(run.code, EXIT.problems);
+      assert.doesNotMatch(run.err, /[\u0000-\u0008\u000b-\u001f\u007f]/);
+      assert.match(run.err, /^content\/title\\u001b\]0;pwned\\u0007\.md:2:1 {2}title {2}gives an empty URL slug/);
+    } finally {
+      await rm(path.join(project.root, name));
+    }
+  });
+
+  it('reports an output folder it may not write as output-failed, leaving the previous site (as nobody, when run as root)', async () => {
+    const locked = await copySampleProject();
+    try {
+      assert.equal((await gazette(locked.root, 'build', '--now', SAMPLE_NOW)).code, EXIT.ok);
+      const before = await snapshot(locked.out);
+      await chmod(locked.root, 0o555);
+      // File permissions do not stop root: then the build runs as the unprivileged user nobody.
+      const run = process.getuid?.() === 0
+        ? await asNobody(locked.root, ['build', '--now', SAMPLE_NOW])
+        : await gazette(locked.root, 'build', '--now', SAMPLE_NOW);
+      assert.equal(run.code, EXIT.problems);
+      assert.equal(run.err.trim(), 'dist  cannot write the site: EACCES  (the output folder is not writable)  [output-failed]');
+      assert.deepEqual(await snapshot(locked.out), before);
+    } finally {
+      await chmod(locked.root, 0o755);
+      await locked.remove();
+    }
+  });
+
   it('reports configuration problems with their line', async () => {
     const run = await gazette(project.root, 'build', '--config', path.join(REPO, 'test/fixtures/bad-config/gazette.config.yaml'));
     assert.equal(run.code, EXIT.problems);
@@ -101,6 +173,13 @@ describe('gazette CLI', () => {
     const again = await gazette(project.root, 'new', 'Storm hits the coast', '--now', '2020-10-06T08:30:00Z');
     assert.equal(again.code, EXIT.usage);
     assert.match(again.err, /already exists/);
+  });
+
+  it('refuses a new story whose title gives no usable slug', async () => {
+    const empty = await gazette(project.root, 'new', '!!!', '--now', '2020-10-06T08:30:00Z');
+    assert.deepEqual([empty.code, empty.err], [EXIT.usage, 'title  "!!!" gives an empty URL slug  (use a title with letters or digits)  [usage]']);
+    const device = await gazette(project.root, 'new', 'Nul', '--now', '2020-10-06T08:30:00Z');
+    assert.deepEqual([device.code, device.err], [EXIT.usage, 'title  "Nul" gives the URL slug "nul", a reserved device name on Windows  (use a longer title)  [usage]']);
   });
 
   it('refuses a port that is not a port', async () => {

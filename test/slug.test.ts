@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isValidSlug, slugify } from '../src/slug.js';
+import { isDeviceName, isValidSlug, MAX_SLUG_BYTES, slugify } from '../src/slug.js';
 
 describe('slugify', () => {
   it('lower-cases and joins words with hyphens', () => {
@@ -59,5 +59,29 @@ describe('isValidSlug', () => {
     for (const slug of ['', 'Algeria', 'a/b', '..', 'a b', '-a', 'a-', 'a--b', 'côte', 'a_b']) {
       assert.equal(isValidSlug(slug), false, slug);
     }
+  });
+});
+
+describe('slugs that a file system cannot take', () => {
+  it('cuts a slug longer than a folder name after a whole word', () => {
+    const slug = slugify('word '.repeat(100));
+    assert.ok(Buffer.byteLength(slug) <= MAX_SLUG_BYTES);
+    assert.match(slug, /^(word-)+word$/);
+    const arabic = slugify('الجزائر '.repeat(40));
+    assert.ok(Buffer.byteLength(arabic) <= MAX_SLUG_BYTES, `${Buffer.byteLength(arabic)} bytes`);
+    assert.match(arabic, /^(الجزائر-)+الجزائر$/);
+  });
+
+  it('leaves slugs that fit as they were', () => {
+    const title = 'a'.repeat(MAX_SLUG_BYTES);
+    assert.equal(slugify(title), title);
+  });
+
+  it('refuses Windows device names as hand-written slugs', () => {
+    for (const name of ['con', 'prn', 'aux', 'nul', 'com1', 'lpt9']) {
+      assert.equal(isDeviceName(name), true, name);
+      assert.equal(isValidSlug(name), false, name);
+    }
+    for (const name of ['cons', 'console', 'com10', 'null', 'aux-news']) assert.equal(isValidSlug(name), true, name);
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
@@ -28,7 +28,7 @@ async function contentsOf(folder: string): Promise<Record<string, string>> {
 async function settledEntries(folder: string): Promise<string[]> {
   for (let waited = 0; ; waited += 50) {
     const entries = (await readdir(folder)).sort();
-    if (!entries.some((entry) => /^\.dist\.(old|tmp)-/.test(entry)) || waited > 10_000) return entries;
+    if (!entries.some((entry) => /^\.dist\.trash-/.test(entry)) || waited > 10_000) return entries;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -82,7 +82,7 @@ describe('writeSite', () => {
       'images/logo.svg': '<svg/>',
       'index.html': '<h1>Front</h1>',
     });
-    assert.deepEqual((await readdir(folders.root)).sort(), ['content', 'dist', 'static']);
+    assert.deepEqual(await settledEntries(folders.root), ['content', 'dist', 'static']);
   });
 
   it('replaces the previous site whole: files of deleted stories disappear', async () => {
@@ -149,7 +149,7 @@ describe('writeSite', () => {
     assert.equal(error.file, 'dist');
     assert.equal(error.message, 'the output folder already holds files that Gazette did not write');
     assert.deepEqual(await contentsOf(folders.outDir), { 'notes.txt': 'also precious', 'photos/holiday.jpg': 'precious' });
-    assert.deepEqual((await readdir(folders.root)).sort(), ['content', 'dist']);
+    assert.deepEqual(await settledEntries(folders.root), ['content', 'dist']);
   });
 
   for (const escape of ['../evil.html', '2020/../../evil.html', OUTSIDE, '.']) {
@@ -161,7 +161,7 @@ describe('writeSite', () => {
       assert.equal(error.file, escape);
       assert.equal(error.message, 'would be written outside the output folder');
       assert.deepEqual(await contentsOf(folders.outDir), before);
-      assert.deepEqual((await readdir(folders.root)).sort(), ['content', 'dist'], 'nothing beside the output, no staging left');
+      assert.deepEqual(await settledEntries(folders.root), ['content', 'dist'], 'nothing beside the output, no staging left');
       await assert.rejects(readFile(OUTSIDE), { code: 'ENOENT' });
     });
   }
@@ -173,7 +173,7 @@ describe('writeSite', () => {
     assert.equal(error.code, 'output-failed');
     assert.equal(error.message, 'cannot write the site: ENOENT');
     assert.deepEqual(await contentsOf(folders.outDir), before);
-    assert.deepEqual((await readdir(folders.root)).sort(), ['content', 'dist']);
+    assert.deepEqual(await settledEntries(folders.root), ['content', 'dist']);
   });
 });
 
@@ -219,5 +219,114 @@ describe('syncSite', () => {
     await assert.rejects(readFile(path.join(folders.root, 'evil.html')), { code: 'ENOENT' });
     await rm(path.join(folders.outDir, OUTPUT_MARKER));
     assert.equal((await refusal(syncSite(folders, SITE, [], state))).code, 'output-unsafe');
+  });
+});
+
+describe('writeSite: unsafe folders, faults and what killed builds leave', () => {
+  let folders: Folders;
+  beforeEach(async () => {
+    folders = await makeFolders();
+  });
+  afterEach(async () => {
+    await chmod(folders.root, 0o755).catch(() => undefined);
+    await rm(folders.root, { recursive: true, force: true });
+  });
+  /** A process id that no running process has: a build that was killed. */
+  const DEAD = 2 ** 22 + 17;
+
+  it('refuses an output folder that is a file, and leaves the file alone', async () => {
+    await writeFile(folders.outDir, 'not a folder');
+    const error = await refusal(writeSite(folders, SITE, []));
+    assert.deepEqual([error.code, error.message], ['output-unsafe', 'the output folder is a file']);
+    assert.equal(await readFile(folders.outDir, 'utf8'), 'not a folder');
+  });
+
+  it('refuses an output folder that is a symbolic link, and writes nothing through it', async () => {
+    const elsewhere = path.join(folders.root, 'elsewhere');
+    await writeSite({ ...folders, outDir: elsewhere }, SITE, []);
+    const before = await contentsOf(elsewhere);
+    await symlink(elsewhere, folders.outDir);
+    const error = await refusal(writeSite(folders, [{ path: 'index.html', contents: 'new' }], []));
+    assert.deepEqual([error.code, error.message], ['output-unsafe', 'the output folder is a symbolic link']);
+    assert.deepEqual(await contentsOf(elsewhere), before);
+    assert.ok((await lstat(folders.outDir)).isSymbolicLink());
+  });
+
+  it('refuses an output folder that a symbolic link makes the content folder', async () => {
+    await writeFile(path.join(folders.contentDir, 'story.md'), 'keep me');
+    const linked = { ...folders, contentDir: path.join(folders.root, 'content-link') };
+    await symlink(folders.outDir, linked.contentDir);
+    await rm(folders.contentDir, { recursive: true });
+    await mkdir(folders.outDir);
+    await writeFile(path.join(folders.outDir, 'story.md'), 'keep me');
+    const error = await refusal(writeSite(linked, SITE, []));
+    assert.deepEqual([error.code, error.message], ['output-unsafe', 'the output folder is the content folder or contains it']);
+    assert.equal(await readFile(path.join(folders.outDir, 'story.md'), 'utf8'), 'keep me');
+  });
+
+  it('reports a folder it cannot create in as output-failed', async () => {
+    const blocked = { ...folders, outDir: path.join(folders.root, 'a-file', 'dist') };
+    await writeFile(path.join(folders.root, 'a-file'), '');
+    const error = await refusal(writeSite(blocked, SITE, []));
+    assert.equal(error.code, 'output-failed');
+    assert.match(error.message, /^cannot write the site: ENOTDIR$/);
+  });
+
+  it('reports an unwritable output folder as output-failed, and keeps the previous site', async (context) => {
+    if (process.getuid?.() === 0) {
+      context.skip('running as root, whom file permissions do not stop');
+      return;
+    }
+    await writeSite(folders, SITE, []);
+    const before = await contentsOf(folders.outDir);
+    await chmod(folders.root, 0o555);
+    const error = await refusal(writeSite(folders, [{ path: 'index.html', contents: 'new' }], []));
+    assert.equal(error.code, 'output-failed');
+    assert.equal(error.hint, 'the output folder is not writable');
+    assert.deepEqual(await contentsOf(folders.outDir), before);
+  });
+
+  it('clears what killed builds left beside the output folder', async () => {
+    await writeSite(folders, SITE, []);
+    for (const leftover of [`.dist.tmp-${DEAD}`, `.dist.old-${DEAD + 1}`]) {
+      await mkdir(path.join(folders.root, leftover, '2020'), { recursive: true });
+      await writeFile(path.join(folders.root, leftover, '2020', 'half.html'), 'half written');
+    }
+    await writeFile(path.join(folders.root, '.dist.tmp-notes'), 'not ours: no process id');
+    await writeSite(folders, [{ path: 'index.html', contents: 'new' }], []);
+    assert.deepEqual(await settledEntries(folders.root), ['.dist.tmp-notes', 'content', 'dist']);
+    assert.deepEqual(await contentsOf(folders.outDir), { [OUTPUT_MARKER]: MARKER_TEXT, 'index.html': 'new' });
+  });
+
+  it('leaves alone the temporary folder of a build that is still running', async () => {
+    const running = `.dist.tmp-${process.ppid}`;
+    await mkdir(path.join(folders.root, running));
+    await writeSite(folders, SITE, []);
+    assert.deepEqual(await settledEntries(folders.root), [running, 'content', 'dist']);
+  });
+
+  it('puts back the previous site when a build was killed between the two renames of its swap', async () => {
+    await writeSite(folders, SITE, []);
+    const previous = await contentsOf(folders.outDir);
+    await rename(folders.outDir, path.join(folders.root, `.dist.old-${DEAD}`));
+    await mkdir(path.join(folders.root, `.dist.tmp-${DEAD}`));
+    // The next build fails (a copy is missing): the previous site must be back, whole.
+    const error = await refusal(writeSite(folders, SITE, [{ from: path.join(folders.root, 'missing.png'), path: 'missing.png' }]));
+    assert.equal(error.code, 'output-failed');
+    assert.deepEqual(await contentsOf(folders.outDir), previous);
+    assert.deepEqual(await settledEntries(folders.root), ['content', 'dist']);
+  });
+
+  it('stops before the swap when aborted: the previous site stays, no temporary folder is left', async () => {
+    await writeSite(folders, SITE, []);
+    const before = await contentsOf(folders.outDir);
+    const controller = new AbortController();
+    const reason = new GazetteError({ code: 'interrupted', field: 'SIGINT', message: 'stopped' });
+    const many = Array.from({ length: 500 }, (_, index) => ({ path: `page-${index}/index.html`, contents: 'new' }));
+    const writing = writeSite(folders, many, [], controller.signal);
+    controller.abort(reason);
+    await assert.rejects(writing, (error) => error === reason);
+    assert.deepEqual(await contentsOf(folders.outDir), before);
+    assert.deepEqual(await settledEntries(folders.root), ['content', 'dist']);
   });
 });

@@ -63,6 +63,12 @@ describe('parseYaml', () => {
     assert.equal(problem.column, 10);
   });
 
+  it('refuses nesting deep enough to exhaust the parser, at its line', () => {
+    const problem = problemOf(`a: 1\nb: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`);
+    assert.equal(problem.message, 'nested too deeply');
+    assert.deepEqual([problem.line, problem.column], [2, undefined]);
+  });
+
   it('allows a few aliases', () => {
     assert.deepEqual(parseYaml('a: &x [1, 2]\nb: *x\nc: *x\n').value, { a: [1, 2], b: [1, 2], c: [1, 2] });
   });
@@ -72,7 +78,7 @@ describe('parseYaml', () => {
     const problem = problemOf(aliasBomb(9, 9));
     const elapsed = performance.now() - started;
     assert.match(problem.message, /^refused: .*\(more than 100 alias expansions\)$/);
-    assert.equal(problem.line, undefined);
+    assert.deepEqual([problem.line, problem.column], [2, 10], 'at the first alias');
     assert.ok(elapsed < 1000, `took ${Math.round(elapsed)} ms`);
   });
 });

@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import { describe } from '../config.js';
 import { GazetteError } from '../errors.js';
 import type { YamlData } from '../yaml.js';
+import { describeRemoved, REMOVED_HINT, removeUnpublishable } from './text.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
@@ -23,8 +24,8 @@ export class FieldReader {
     this.problems.push(this.at(field, code, message, hint));
   }
 
-  warn(field: string, message: string, hint?: string): void {
-    this.warnings.push(this.at(field, 'field-invalid', message, hint));
+  warn(field: string, message: string, hint?: string, code: GazetteError['code'] = 'field-invalid'): void {
+    this.warnings.push(this.at(field, code, message, hint));
   }
 
   private at(field: string, code: GazetteError['code'], message: string, hint?: string): GazetteError {
@@ -38,7 +39,10 @@ export class FieldReader {
       this.problem(field, `expected text, found ${describe(value)}`, 'put the value in quotes');
       return undefined;
     }
-    const trimmed = value.trim();
+    // The file's own control characters are gone already; these came from YAML escapes ("\u0007").
+    const removed = removeUnpublishable(value);
+    if (removed.count > 0) this.warn(field, describeRemoved(removed), REMOVED_HINT, 'control-characters');
+    const trimmed = removed.text.trim();
     if (trimmed === '') {
       this.problem(field, 'is empty', 'remove the field or give it a value');
       return undefined;
@@ -98,13 +102,26 @@ export class FieldReader {
     }
     const written = typeof value === 'number' ? String(value) : value;
     const expected = 'expected an ISO 8601 date such as 2020-10-01 or 2020-10-01T16:40:00+01:00';
-    if (typeof written !== 'string' || !ISO_DATE.test(written.trim())) {
+    const parts = typeof written === 'string' ? ISO_DATE.exec(written.trim()) : null;
+    if (typeof written !== 'string' || !parts) {
       this.problem(field, `${describe(value)} is not a date`, expected, 'date-invalid');
       return undefined;
     }
+    const [, , , , hour = '00', minute = '00', second = '00', offset] = parts;
     const parsed = DateTime.fromISO(written.trim().replace(' ', 'T'), { zone: this.timeZone });
-    if (!parsed.isValid) {
+    // Luxon reads 24:00 as the next midnight; an author who wrote it meant something else.
+    if (!parsed.isValid || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) {
       this.problem(field, `"${written}" is not a real date or time`, expected, 'date-invalid');
+      return undefined;
+    }
+    if (offset && offset !== 'Z' && (Number(offset.slice(1, 3)) > 14 || Number(offset.slice(-2)) > 59)) {
+      this.problem(field, `"${written}" has no real UTC offset (${offset})`, 'offsets run from -12:00 to +14:00', 'date-invalid');
+      return undefined;
+    }
+    // Without an offset the time is read in the site's zone, where it may not exist: the hour the
+    // clocks skip when daylight saving time starts. Luxon would move it on; we say so instead.
+    if (!offset && (parsed.hour !== Number(hour) || parsed.minute !== Number(minute))) {
+      this.problem(field, `"${written}" does not exist in ${this.timeZone}: the clocks skip that hour`, 'write the time with its offset, e.g. 2021-03-28T03:30:00+02:00', 'date-invalid');
       return undefined;
     }
     return parsed.setZone(this.timeZone);

@@ -71,7 +71,7 @@ export function splitStory(text: string, file: string): SplitStory {
       line: error.line === undefined ? undefined : error.line + lineShift,
       column: error.column,
       message: `invalid YAML: ${error.message}`,
-      hint: 'quote values that contain ": " or start with a special character',
+      hint: error.hint ?? 'quote values that contain ": " or start with a special character',
       cause: error,
     });
   }

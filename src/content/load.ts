@@ -1,11 +1,13 @@
 // Find every story in the content folder and read it. Disk reads for content happen here only.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync, type Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { GazetteError } from '../errors.js';
+import { filesAmong } from './files.js';
 import { splitStory } from './frontmatter.js';
 import { readStory, type StoryResult, type StorySource } from './story.js';
+import { describeRemoved, REMOVED_HINT, removeUnpublishable } from './text.js';
 
 export interface LoadedContent {
   stories: StorySource[];
@@ -13,15 +15,19 @@ export interface LoadedContent {
   warnings: GazetteError[];
 }
 
+/**
+ * Story files below the content folder, relative, with `/`, sorted. A symbolic link to a file is read
+ * as the file it points to; a link to a folder is not walked (it could lead outside, or in a loop).
+ */
 export async function findStoryFiles(contentDir: string): Promise<string[]> {
-  let entries: string[];
+  let entries: Dirent[];
   try {
-    entries = await readdir(contentDir, { recursive: true });
+    entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
   } catch (cause) {
     throw new GazetteError({ code: 'content-unreadable', file: contentDir, message: 'cannot read the content folder', hint: 'check the "content" setting or --content', cause });
   }
-  return entries
-    .map((entry) => entry.split(path.sep).join('/'))
+  const files = await filesAmong(contentDir, entries);
+  return files
     .filter((entry) => entry.endsWith('.md') && !entry.split('/').some((part) => part.startsWith('.') || part.startsWith('_')))
     .sort();
 }
@@ -65,24 +71,49 @@ export async function loadStories(
   };
 }
 
+/**
+ * A story longer than this is refused before it is read: 1 MiB is a hundred long reads, and the
+ * Markdown stage needs seconds and hundreds of megabytes for each such megabyte.
+ */
+export const MAX_STORY_BYTES = 1024 * 1024;
+
+// Decoding drops a byte order mark at the start; bytes that are not UTF-8 are an error.
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 async function loadStory(root: string, absolute: string, timeZone: string, store: StoryStore | undefined): Promise<StoryFileResult> {
   const file = path.relative(root, absolute).split(path.sep).join('/');
   try {
     // Thousands of small files are read faster one after the other than through the thread pool.
+    const { size } = statSync(absolute);
+    if (size > MAX_STORY_BYTES) {
+      throw new GazetteError({
+        code: 'content-too-large', file, message: `the story is ${megabytes(size)}; a story may be at most ${megabytes(MAX_STORY_BYTES)}`,
+        hint: 'split it into several stories, or put data and pictures in static/ and link to them',
+      });
+    }
     const bytes = readFileSync(absolute);
     let text: string;
     try {
       text = utf8.decode(bytes);
     } catch (cause) {
-      throw new GazetteError({ code: 'content-unreadable', file, message: 'the file is not valid UTF-8 text', hint: 'save it as UTF-8', cause });
+      const at = firstInvalidByte(bytes);
+      throw new GazetteError({ code: 'content-unreadable', file, ...at.place, message: `the file is not valid UTF-8 text (byte 0x${at.byte})`, hint: 'save it as UTF-8', cause });
     }
-    const normalized = text.replace(/\r\n?/g, '\n');
-    const key = store?.key(file, bytes);
-    const result = (key && store?.story(key, file, normalized)) || readStory(file, splitStory(normalized, file), timeZone);
-    const body = result.story?.body;
-    return { ...result, key, bodyStart: body !== undefined && normalized.endsWith(body) ? normalized.length - body.length : undefined };
+    const lines = text.replace(/\r\n?/g, '\n');
+    const removed = removeUnpublishable(lines);
+    if (removed.count === 0) {
+      const key = store?.key(file, bytes);
+      const result = (key && store?.story(key, file, removed.text)) || readStory(file, splitStory(removed.text, file), timeZone);
+      const body = result.story?.body;
+      return { ...result, key, bodyStart: body !== undefined && removed.text.endsWith(body) ? removed.text.length - body.length : undefined };
+    }
+    // A story with characters removed is read again each time, so that its warning is given each time.
+    const result = readStory(file, splitStory(removed.text, file), timeZone);
+    const before = lines.slice(0, removed.first?.offset);
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    const warning = new GazetteError({ code: 'control-characters', file, line, column, message: describeRemoved(removed), hint: REMOVED_HINT });
+    return { ...result, warnings: [warning, ...result.warnings] };
   } catch (error) {
     if (error instanceof GazetteError) return { story: undefined, problems: [error], warnings: [] };
     return {
@@ -91,4 +122,22 @@ async function loadStory(root: string, absolute: string, timeZone: string, store
       warnings: [],
     };
   }
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}
+
+/**
+ * Where the first byte that is not UTF-8 is: decoded leniently and encoded again, a file matches
+ * its own bytes up to there (every bad sequence became U+FFFD).
+ */
+function firstInvalidByte(bytes: Uint8Array): { place: { line: number; column: number }; byte: string } {
+  const again = Buffer.from(Buffer.from(bytes).toString('utf8'));
+  let offset = 0;
+  while (offset < bytes.length && bytes[offset] === again[offset]) offset += 1;
+  const lineStart = bytes.lastIndexOf(0x0a, offset - 1) + 1;
+  const line = bytes.subarray(0, lineStart).filter((byte) => byte === 0x0a).length + 1;
+  const column = [...Buffer.from(bytes.subarray(lineStart, offset)).toString('utf8')].length + 1;
+  return { place: { line, column }, byte: (bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0') };
 }

@@ -3,10 +3,12 @@
 
 import type { DateTime } from 'luxon';
 import { describe } from '../config.js';
-import type { GazetteError } from '../errors.js';
-import { isValidSlug, slugify } from '../slug.js';
+import { GazetteError } from '../errors.js';
+import { isSafeUrl } from '../render/markdown.js';
+import { isDeviceName, isValidSlug, MAX_SLUG_BYTES, slugify } from '../slug.js';
 import { FieldReader } from './fields.js';
 import type { SplitStory } from './frontmatter.js';
+import { findDeepNesting, MAX_NESTING } from './nesting.js';
 
 export interface StoryImage {
   src: string;
@@ -74,17 +76,28 @@ export function readStory(file: string, split: SplitStory, timeZone: string): St
     read.problem('updated', `is before the story's date (${date.toISO()})`, 'an update comes after publication');
   }
   const slug = read.text('slug');
-  if (slug !== undefined && !isValidSlug(slug)) {
-    const suggestion = slugify(slug);
-    read.problem('slug', `"${slug}" is not a URL slug`, suggestion ? `use lower-case letters, digits and hyphens, e.g. "${suggestion}"` : 'use lower-case letters, digits and hyphens', 'slug-invalid');
-  }
+  if (slug !== undefined && !isValidSlug(slug)) readBadSlug(read, slug);
   if (title !== undefined && slug === undefined && slugify(title) === '') {
     read.problem('title', 'gives an empty URL slug', 'add a "slug:" field', 'slug-invalid');
+  }
+  if (title !== undefined && slug === undefined && isDeviceName(slugify(title))) {
+    read.problem('title', `gives the URL slug "${slugify(title)}", a reserved device name on Windows`, 'add a "slug:" field', 'slug-invalid');
   }
 
   const tags = read.textList('tags') ?? [];
   for (const tag of tags.filter((name) => slugify(name) === '')) {
     read.problem('tags', `"${tag}" gives an empty URL slug`, 'use a tag with letters or digits', 'slug-invalid');
+  }
+  for (const tag of tags.filter((name) => isDeviceName(slugify(name)))) {
+    read.problem('tags', `"${tag}" gives the URL slug "${slugify(tag)}", a reserved device name on Windows`, 'spell the tag another way', 'slug-invalid');
+  }
+  const deep = findDeepNesting(split.body);
+  if (deep) {
+    read.problems.push(new GazetteError({
+      code: 'markdown-too-deep', file, line: split.bodyLine + deep.line - 1,
+      message: `the Markdown is nested ${deep.depth} levels deep (blockquotes, lists, emphasis or links); at most ${MAX_NESTING} are rendered`,
+      hint: 'remove the extra ">", list markers, "*" or "["',
+    }));
   }
 
   const story: StorySource = {
@@ -112,20 +125,34 @@ export function readStory(file: string, split: SplitStory, timeZone: string): St
   return { story: ok ? story : undefined, problems: read.problems, warnings: read.warnings };
 }
 
+function readBadSlug(read: FieldReader, slug: string): void {
+  const suggestion = slugify(slug);
+  if (isDeviceName(slug)) {
+    read.problem('slug', `"${slug}" is a reserved device name on Windows`, `e.g. "${slug}-story"`, 'slug-invalid');
+  } else if (Buffer.byteLength(slug) > MAX_SLUG_BYTES && slug.startsWith(suggestion)) {
+    read.problem('slug', `is longer than ${MAX_SLUG_BYTES} bytes, more than a folder name can hold`, `e.g. "${suggestion}"`, 'slug-invalid');
+  } else {
+    read.problem('slug', `"${slug}" is not a URL slug`, suggestion ? `use lower-case letters, digits and hyphens, e.g. "${suggestion}"` : 'use lower-case letters, digits and hyphens', 'slug-invalid');
+  }
+}
+
 /** Old URLs as site paths: `/2020/10/01/old-slug/` → `2020/10/01/old-slug/`. */
 function readAliases(read: FieldReader): string[] {
   const aliases: string[] = [];
   for (const alias of read.textList('aliases') ?? []) {
-    const sitePath = alias.replace(/^\/+/, '');
+    let sitePath: string;
+    try {
+      sitePath = decodeURIComponent(alias).replace(/^\/+/, '');
+    } catch {
+      read.problem('aliases', `"${alias}" has a broken percent-escape`, 'write % as %25', 'slug-invalid');
+      continue;
+    }
+    // Checked as the server will read it, escapes decoded: "%2e%2e" is "..", "%2f" a slash.
     const segments = sitePath.split('/');
-    if (!alias.startsWith('/') || /[?#\\]/.test(alias) || segments.some((segment) => segment === '.' || segment === '..') || sitePath === '') {
+    if (!alias.startsWith('/') || /[?#\\\u0000-\u001f\u007f]/.test(sitePath) || segments.some((segment) => segment === '.' || segment === '..') || sitePath === '') {
       read.problem('aliases', `"${alias}" is not a path on this site`, 'write the old URL from the site root, e.g. /2020/10/01/old-slug/', 'slug-invalid');
     } else {
-      try {
-        aliases.push(decodeURI(sitePath));
-      } catch {
-        read.problem('aliases', `"${alias}" has a broken percent-escape`, 'write % as %25', 'slug-invalid');
-      }
+      aliases.push(sitePath);
     }
   }
   return aliases;
@@ -168,7 +195,7 @@ function readImage(read: FieldReader, value: unknown): StoryImage | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') {
     read.warn('image', 'has no alt text', 'write image as a mapping with "src:" and "alt:" describing the picture');
-    return { src: read.text('image') ?? '', alt: undefined, caption: undefined, credit: undefined };
+    return { src: readImageSource(read, 'image', value), alt: undefined, caption: undefined, credit: undefined };
   }
   if (typeof value !== 'object' || Array.isArray(value)) {
     read.problem('image', `expected a mapping with src, alt, caption and credit, found ${describe(value)}`);
@@ -185,9 +212,19 @@ function readImage(read: FieldReader, value: unknown): StoryImage | undefined {
   const alt = read.text('image.alt', image.alt);
   if (alt === undefined) read.warn('image', 'has no alt text', 'describe the picture in "alt:" for readers who cannot see it');
   return {
-    src: read.text('image.src', image.src) ?? '',
+    src: readImageSource(read, 'image.src', image.src),
     alt,
     caption: read.text('image.caption', image.caption),
     credit: read.text('image.credit', image.credit),
   };
+}
+
+/** An image's address: a path from the site root, a relative path or an http(s) URL, never script. */
+function readImageSource(read: FieldReader, field: string, value: unknown): string {
+  const src = read.text(field, value) ?? '';
+  if (!isSafeUrl(src)) {
+    read.problem(field, `"${src}" is not an image address`, 'give a path such as /images/photo.jpg or an https:// URL', 'url-unsafe');
+    return '';
+  }
+  return src;
 }

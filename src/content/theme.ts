@@ -4,6 +4,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { GazetteError } from '../errors.js';
+import { filesAmong } from './files.js';
 
 export interface StaticFile {
   /** Absolute path of the file to copy. */
@@ -35,7 +36,10 @@ export async function loadTheme(root: string, templatesDir: string, staticDir: s
   return { templates, label, staticFiles: [...assets, ...statics] };
 }
 
-/** Files below a folder, relative and sorted, hidden ones left out; undefined when there is no folder. */
+/**
+ * Files below a folder, relative and sorted, hidden ones left out; undefined when there is no folder.
+ * Links to files are copied as the files they point to; links to folders are not walked.
+ */
 async function listFiles(folder: string): Promise<string[] | undefined> {
   try {
     if (!(await stat(folder)).isDirectory()) return undefined;
@@ -43,9 +47,7 @@ async function listFiles(folder: string): Promise<string[] | undefined> {
     return undefined;
   }
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+  return (await filesAmong(folder, entries))
     .filter((name) => !name.split('/').some((part) => part.startsWith('.')))
     .sort();
 }

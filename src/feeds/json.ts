@@ -15,7 +15,8 @@ export function renderJsonFeed(feed: Feed): string {
     items: [],
   };
   const items = feed.items.length === 0 ? '[]' : `[\n${feed.items.map(renderItem).join(',\n')}\n  ]`;
-  return `${scriptSafe(JSON.stringify(head, null, 2)).replace(/"items": \[\]\n\}$/, `"items": ${items}\n}`)}\n`;
+  // A function, not a string, as the replacement: "$&" or "$'" in a story would be read as patterns.
+  return `${scriptSafe(JSON.stringify(head, null, 2)).replace(/"items": \[\]\n\}$/, () => `"items": ${items}\n}`)}\n`;
 }
 
 /** One item as JSON.stringify would indent it inside the feed's "items" array. */
@@ -32,10 +33,14 @@ const renderItem = rememberEach((item: FeedItem): string => {
     authors: item.authors.length > 0 ? item.authors.map((name) => ({ name })) : undefined,
     tags: item.tags.length > 0 ? item.tags : undefined,
   };
-  return scriptSafe(JSON.stringify(json, null, 2)).replace(/^/gm, '    ');
+  // Indented line by line: only "\n" ends a line here (a title may hold U+2028, which /^/m would split).
+  return `    ${scriptSafe(JSON.stringify(json, null, 2)).replaceAll('\n', '\n    ')}`;
 });
 
-/** "</" never appears raw, so the feed can be embedded in a page's script element safely too. */
+/**
+ * "</" never appears raw, so the feed can be embedded in a page's script element safely too; nor do
+ * U+2028 and U+2029, which end lines in JavaScript (and in regular expressions) though not in JSON.
+ */
 function scriptSafe(json: string): string {
-  return json.replaceAll('</', '<\\/');
+  return json.replaceAll('</', '<\\/').replaceAll('\u2028', '\\u2028').replaceAll('\u2029', '\\u2029');
 }

@@ -106,7 +106,8 @@ function placeOnce(source: StorySource, config: Config): Pick<Story, 'slug' | 'p
     month: local.toFormat('MM'),
     day: local.toFormat('dd'),
     slug,
-    section: source.section ? slugify(source.section) : 'news',
+    // A section of punctuation alone ("—") has no slug: an empty path segment would break the URL.
+    section: (source.section && slugify(source.section)) || 'news',
   });
   return { slug, permalink, day: local.toISODate() ?? '' };
 }

@@ -11,6 +11,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import type { Config } from '../config.js';
+import { GazetteError } from '../errors.js';
 import { absoluteUrl, feedUrlResolver, pageUrlResolver } from '../urls.js';
 
 export interface MarkdownOptions {
@@ -26,6 +27,8 @@ export interface RenderedMarkdown {
   firstParagraph: string;
   /** Raw HTML was found and removed (only when rawHtml is off). */
   droppedHtml: boolean;
+  /** A link or image with a script-bearing URL was removed. */
+  droppedUrl: boolean;
 }
 
 export type ResolveUrl = (url: string) => string;
@@ -50,6 +53,7 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
     render(markdown, resolveUrl, feedUrl) {
       const tree = processor.parse(markdown);
       let droppedHtml = false;
+      let droppedUrl = false;
       const linked: { node: { url: string }; url: string }[] = [];
       visit(tree, (node, index, parent) => {
         if (node.type === 'html') droppedHtml ||= !options.rawHtml;
@@ -60,6 +64,7 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
         }
         // An unsafe link keeps its text; an unsafe image or definition goes.
         if (parent === undefined || index === undefined) return CONTINUE;
+        droppedUrl = true;
         parent.children.splice(index, 1, ...(node.type === 'link' ? node.children : []));
         return [SKIP, index];
       });
@@ -73,20 +78,33 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
         feedHtml: feedUrl ? toHtml(feedUrl) : undefined,
         firstParagraph: firstParagraph(tree),
         droppedHtml,
+        droppedUrl,
       };
     },
   };
 }
 
-/** What rendering a story's Markdown needs of it and of the site. */
-export type StoryText = { body: string; permalink: string };
+/** What rendering a story's Markdown needs of it (its file and line, to place a problem) and of the site. */
+export type StoryText = { body: string; permalink: string; file?: string; bodyLine?: number };
 type Site = Pick<Config, 'baseUrl' | 'basePath'>;
 
 /** A story's Markdown rendered for its page and for feeds, where every link must be absolute. */
 export function renderStoryMarkdown(markdown: MarkdownRenderer, story: StoryText, site: Site): RenderedMarkdown {
-  const rendered = markdown.render(story.body, pageUrlResolver(site), feedUrlResolver(site, story.permalink));
+  let rendered: RenderedMarkdown;
+  try {
+    rendered = markdown.render(story.body, pageUrlResolver(site), feedUrlResolver(site, story.permalink));
+  } catch (error) {
+    // The nesting check of content/nesting.ts should have refused such a story; this is the last guard.
+    if (!(error instanceof RangeError)) throw error;
+    throw new GazetteError({
+      code: 'markdown-too-deep', file: story.file, line: story.bodyLine, message: 'the Markdown is nested too deeply to render',
+      hint: 'remove the extra ">", list markers, "*" or "["', cause: error,
+    });
+  }
   // Footnote links come from footnote nodes, not link nodes, so the resolver never sees them.
-  return { ...rendered, feedHtml: rendered.feedHtml?.replaceAll('href="#', `href="${absoluteUrl(site, story.permalink)}#`) };
+  const storyUrl = absoluteUrl(site, story.permalink);
+  // A function as the replacement: a "$&" in the base URL must stay as it is.
+  return { ...rendered, feedHtml: rendered.feedHtml?.replaceAll('href="#', () => `href="${storyUrl}#`) };
 }
 
 const UNSAFE_SCHEME = /^(javascript|vbscript|data):/i;

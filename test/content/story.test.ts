@@ -273,3 +273,12 @@ describe('readStory: corrections', () => {
     assert.equal(result.story, undefined);
   });
 });
+
+describe('readStory: slugs a folder cannot hold', () => {
+  it('says a hand-written slug is too long, and suggests the one cut after a whole word', () => {
+    const slug = `${'word-'.repeat(60)}end`;
+    const [problem] = read(`---\ntitle: T\ndate: 2020-10-01\nslug: ${slug}\n---\n`).problems;
+    assert.equal(problem?.message, 'is longer than 255 bytes, more than a folder name can hold');
+    assert.equal(problem?.hint, `e.g. "${'word-'.repeat(51).replace(/-$/, '')}"`);
+  });
+});

@@ -144,3 +144,20 @@ describe('renderJsonFeed', () => {
     assert.ok(json.endsWith('}\n'));
   });
 });
+
+describe('renderJsonFeed: text that looks like syntax', () => {
+  it('keeps "$&", "$\'" and "$`" in a story as written (they are patterns to String.replace)', () => {
+    const text = "Prices fell below $<10 & rose: $& $' $` $$";
+    const json = renderJsonFeed(feedOf(paris, [{ title: text, date: '2020-10-01T10:00:00' }], (title) => `<p>${title.replaceAll('&', '&amp;').replaceAll('<', '&lt;')}</p>`));
+    const feed = JSON.parse(json) as { items: { title: string; content_html: string }[] };
+    assert.equal(feed.items[0]?.title, text);
+    assert.equal(feed.items[0]?.content_html, "<p>Prices fell below $&lt;10 &amp; rose: $&amp; $' $` $$</p>");
+  });
+
+  it('keeps U+2028 and U+2029 in a title, escaped, without indenting after them', () => {
+    const title = 'Line\u2028separator and paragraph\u2029separator';
+    const json = renderJsonFeed(feedOf(paris, [{ title, date: '2020-10-01T10:00:00' }]));
+    assert.ok(!/[\u2028\u2029]/.test(json));
+    assert.equal((JSON.parse(json) as { items: { title: string }[] }).items[0]?.title, title);
+  });
+});

@@ -75,6 +75,12 @@ describe('buildSite', () => {
     assert.deepEqual(site.stories.map((item) => item.permalink), ['middle-east/desk-story/', 'news/plain-story/']);
   });
 
+  it('expands :section to news for a section with no letter or digit, never to an empty segment', () => {
+    const sectioned = makeConfig({ ...ALGIERS, permalink: '/:year/:section/:slug/' });
+    const site = buildSite([story({ title: 'Dashed desk', date: '2020-10-02T10:00:00', section: '—' })], sectioned);
+    assert.deepEqual(site.stories.map((item) => item.permalink), ['2020/news/dashed-desk/']);
+  });
+
   it('uses the front-matter id as feed id, else the absolute URL', () => {
     const site = buildSite([
       story({ title: 'With id', date: '2020-10-02T10:00:00', id: 'urn:uuid:5f0c6f0e-2b7e-4d7a-9c62-3f1f4f0b9a11' }),

@@ -1,0 +1,79 @@
+// Finding and reading story files: links, sizes and encodings as the loader meets them on disk.
+
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { findStoryFiles, loadStories, MAX_STORY_BYTES } from '../../src/content/load.js';
+import { loadTheme } from '../../src/content/theme.js';
+
+const STORY = '---\ntitle: Linked\ndate: 2020-10-01\n---\nBody.\n';
+
+describe('finding stories and static files through symbolic links', () => {
+  let root: string;
+  beforeEach(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'gazette-links-'));
+    await mkdir(path.join(root, 'content/2020'), { recursive: true });
+    await mkdir(path.join(root, 'outside/stories'), { recursive: true });
+    await writeFile(path.join(root, 'content/2020/own.md'), STORY.replace('Linked', 'Own'));
+    await writeFile(path.join(root, 'outside/shared.md'), STORY);
+    await writeFile(path.join(root, 'outside/stories/far.md'), STORY.replace('Linked', 'Far'));
+  });
+  afterEach(() => rm(root, { recursive: true, force: true }));
+
+  it('reads a linked file as the file it points to, and walks no linked folder, not even a loop', async () => {
+    await symlink(path.join(root, 'outside/shared.md'), path.join(root, 'content/2020/shared.md'));
+    await symlink(path.join(root, 'outside/stories'), path.join(root, 'content/far-away'));
+    await symlink('..', path.join(root, 'content/2020/loop'));
+    await symlink(path.join(root, 'nowhere.md'), path.join(root, 'content/dangling.md'));
+    assert.deepEqual(await findStoryFiles(path.join(root, 'content')), ['2020/own.md', '2020/shared.md']);
+    const loaded = await loadStories(root, path.join(root, 'content'), 'UTC');
+    assert.deepEqual(loaded.stories.map((story) => [story.file, story.title]), [['content/2020/own.md', 'Own'], ['content/2020/shared.md', 'Linked']]);
+  });
+
+  it('copies a linked static file, and walks no linked static folder', async () => {
+    await mkdir(path.join(root, 'templates'));
+    await mkdir(path.join(root, 'static/images'), { recursive: true });
+    await writeFile(path.join(root, 'outside/logo.svg'), '<svg/>');
+    await symlink(path.join(root, 'outside/logo.svg'), path.join(root, 'static/images/logo.svg'));
+    await symlink(path.join(root, 'outside'), path.join(root, 'static/everything'));
+    const theme = await loadTheme(root, path.join(root, 'templates'), path.join(root, 'static'));
+    assert.deepEqual(theme.staticFiles.map((file) => file.to), ['images/logo.svg']);
+  });
+
+  it('skips what is not a file: a named pipe is never opened', async (context) => {
+    const { execFileSync } = await import('node:child_process');
+    try {
+      execFileSync('mkfifo', [path.join(root, 'content/2020/pipe.md')]);
+    } catch {
+      context.skip('mkfifo is not available');
+      return;
+    }
+    assert.deepEqual(await findStoryFiles(path.join(root, 'content')), ['2020/own.md']);
+  });
+});
+
+describe('reading stories', () => {
+  let root: string;
+  beforeEach(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'gazette-read-'));
+    await mkdir(path.join(root, 'content'));
+  });
+  afterEach(() => rm(root, { recursive: true, force: true }));
+
+  it('refuses a story over the size limit without reading it, and reads one just under it', async () => {
+    const head = '---\ntitle: Big\ndate: 2020-10-01\n---\n';
+    await writeFile(path.join(root, 'content/over.md'), head + 'x'.repeat(MAX_STORY_BYTES));
+    await writeFile(path.join(root, 'content/under.md'), (head + 'y'.repeat(MAX_STORY_BYTES)).slice(0, MAX_STORY_BYTES));
+    const loaded = await loadStories(root, path.join(root, 'content'), 'UTC');
+    assert.deepEqual(loaded.problems.map((problem) => [problem.file, problem.code]), [['content/over.md', 'content-too-large']]);
+    assert.deepEqual(loaded.stories.map((story) => story.file), ['content/under.md']);
+  });
+
+  it('names the line and column of the first byte that is not UTF-8', async () => {
+    await writeFile(path.join(root, 'content/mixed.md'), Buffer.concat([Buffer.from('---\ntitle: Ça va\ndate: 2020-10-01\n---\nDéjà '), Buffer.from([0xff, 0x41]), Buffer.from('\n')]));
+    const [problem] = (await loadStories(root, path.join(root, 'content'), 'UTC')).problems;
+    assert.equal(problem?.format(), 'content/mixed.md:5:6  the file is not valid UTF-8 text (byte 0xFF)  (save it as UTF-8)  [content-unreadable]');
+  });
+});

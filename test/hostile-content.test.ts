@@ -1,0 +1,134 @@
+// No script from content reaches a reader: the hostile site (test/support/hostile.ts) is built and
+// every page, feed and JSON-LD block is read back with real parsers. Every field must arrive as the
+// text its author wrote, and nothing from it as an element, an attribute or a script URL.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import * as cheerio from 'cheerio';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { buildHostileSite, HOSTILE_TITLE } from './support/hostile.js';
+import { listFiles } from './support/project.js';
+import type { SmallSite } from './support/small-site.js';
+
+const STORY = '2020/10/01/hostile/index.html';
+const SCRIPT_URL = /^(javascript|vbscript|data):/i;
+/** Elements no story may bring into a page: the theme itself uses none of them. */
+const FOREIGN = 'iframe, object, embed, svg, math, style, form, input, textarea, base, frame, frameset';
+
+/** Every problem a parsed HTML document has: foreign elements, handlers, script URLs, scripts. */
+function injections(html: string): string[] {
+  const $ = cheerio.load(html);
+  const found: string[] = [];
+  $(FOREIGN).each((_, element) => void found.push(`<${element.tagName}>`));
+  $('script').each((_, element) => {
+    if ($(element).attr('type') !== 'application/ld+json') found.push(`<script> ${$(element).text().slice(0, 60)}`);
+  });
+  $('*').each((_, element) => {
+    const tag = String($(element).prop('tagName')).toLowerCase();
+    for (const [name, value] of Object.entries($(element).attr() ?? {})) {
+      if (name.startsWith('on')) found.push(`${tag}[${name}]`);
+      if (['href', 'src', 'action', 'formaction', 'xlink:href', 'content'].includes(name) && SCRIPT_URL.test(value.replace(/[\u0000-\u0020]/g, ''))) {
+        found.push(`${tag}[${name}=${value.slice(0, 40)}]`);
+      }
+    }
+  });
+  return found;
+}
+
+describe('hostile content', () => {
+  let site: SmallSite;
+  let files: string[];
+
+  before(async () => {
+    site = await buildHostileSite();
+    assert.deepEqual(site.problems, []);
+    files = await listFiles(site.out);
+  });
+  after(() => site?.remove());
+
+  it('is built, with a warning for the raw HTML and for the script links removed from the Markdown', () => {
+    assert.deepEqual(site.warnings, [
+      'content/hostile.md:22  raw HTML in the story was removed  (write it in Markdown, or set "markdown: { rawHtml: true }" if your authors are trusted)  [field-invalid]',
+      'content/hostile.md:22  a link or image to a javascript:, vbscript: or data: URL was removed  (link to an http(s) address or a path on the site)  [url-unsafe]',
+    ]);
+  });
+
+  it('(the check finds what it looks for)', () => {
+    assert.deepEqual(injections('<p onclick="x()"><script>x()</script><svg></svg><a href=" JAVA\tSCRIPT:x()">a</a><img src="data:image/png,">'), [
+      '<svg>', '<script> x()', 'p[onclick]', 'a[href= JAVA\tSCRIPT:x()]', 'img[src=data:image/png,]',
+    ]);
+  });
+
+  it('brings no element, event handler, script or script URL into any page', async () => {
+    const pages = files.filter((file) => file.endsWith('.html'));
+    assert.ok(pages.length >= 10);
+    for (const page of pages) assert.deepEqual(injections(await site.read(page)), [], page);
+  });
+
+  it('shows every field as the text its author wrote', async () => {
+    const $ = cheerio.load(await site.read(STORY));
+    assert.equal($('h1').text(), HOSTILE_TITLE);
+    assert.equal($('title').text(), `${HOSTILE_TITLE} – The Test Wire`);
+    assert.equal($('meta[property="og:title"]').attr('content'), HOSTILE_TITLE);
+    assert.equal($('.standfirst').text(), "</title></textarea><script>window.__pwned = 'summary'</script>");
+    assert.equal($('.kicker').text(), "</p><script>window.__pwned = 'section'</script>");
+    assert.equal($('.meta__byline').text(), `By <b onmouseover="window.__pwned='author'">Eve</b> and Mallory ]]> <x>`);
+    assert.equal($('.meta__dateline').text(), `<iframe src="javascript:window.__pwned='dateline'"></iframe>`);
+    assert.equal($('.story__figure img').attr('alt'), `" onerror="window.__pwned='alt'`);
+    assert.equal($('.story__figure img').attr('src'), `/images/photo.svg?<x>"'`);
+    assert.equal($('.caption').text(), "<script>window.__pwned = 'caption'</script>");
+    assert.equal($('.credit').text(), `Credit: <img src=x onerror="window.__pwned='credit'">`);
+    assert.equal($('.story__credits').text(), "]]></content:encoded><script>window.__pwned = 'credits'</script>");
+    assert.equal($('.story__corrections li').text().split(': ').slice(1).join(': '), "<script>window.__pwned = 'correction'</script>");
+    assert.equal($('.desk-note').text(), "<script>window.__pwned = 'data'</script>");
+    assert.deepEqual([...$('a[rel="tag"]')].map((tag) => $(tag).text()), ["<script>window.__pwned = 'tag'</script>", `"><svg onload="window.__pwned='tag-svg'">`]);
+    const neighbour = cheerio.load(await site.read('2020/10/02/a-quiet-story-beside-it/index.html'));
+    assert.equal(neighbour('.story-nav__older .story-nav__title').text(), HOSTILE_TITLE);
+  });
+
+  it('keeps the Markdown body safe: script links lose their URL, raw HTML is gone, code stays text', async () => {
+    const $ = cheerio.load(await site.read(STORY));
+    const body = $('.story__body');
+    assert.deepEqual([...body.find('a[href]')].map((link) => $(link).attr('href')), [
+      'https://example.org/?q=%3Cscript%3E', '#user-content-fn-note', '#user-content-fnref-note',
+    ]);
+    assert.equal(body.find('img').length, 0);
+    assert.match(body.text(), /plain upper tab entity vbscript data and/);
+    assert.equal(body.find('code').text(), "</script><script>window.__pwned = 'code'</script>\n");
+  });
+
+  it('writes JSON-LD that parses back to the very title and cannot close its script element', async () => {
+    const $ = cheerio.load(await site.read(STORY));
+    const scripts = $('script[type="application/ld+json"]');
+    assert.equal(scripts.length, 1, 'one JSON-LD block: nothing closed it early');
+    const data = JSON.parse(scripts.text()) as { headline: string; author: { name: string }[]; keywords: string[] };
+    assert.equal(data.headline, HOSTILE_TITLE);
+    assert.deepEqual(data.author.map((author) => author.name), [`<b onmouseover="window.__pwned='author'">Eve</b>`, 'Mallory ]]> <x>']);
+    assert.doesNotMatch(scripts.html() ?? '', /<\/|<!--/);
+  });
+
+  it('writes feeds that are well-formed, carry the fields as text and the body without script', async () => {
+    const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, isArray: (name) => ['item', 'entry', 'dc:creator', 'category'].includes(name) });
+    for (const file of files.filter((name) => /\.(xml|json)$/.test(name))) {
+      const text = await site.read(file);
+      if (file.endsWith('.json')) {
+        const feed = JSON.parse(text) as { items: { title: string; content_html: string }[] };
+        for (const item of feed.items) assert.deepEqual(injections(item.content_html), [], file);
+        continue;
+      }
+      assert.equal(XMLValidator.validate(text), true, file);
+    }
+    const rss = parser.parse(await site.read('feed.xml')).rss.channel.item as Record<string, unknown>[];
+    const hostile = rss.find((item) => item.title === HOSTILE_TITLE);
+    assert.ok(hostile, 'the RSS item has the title as written');
+    assert.deepEqual(hostile['dc:creator'], [`<b onmouseover="window.__pwned='author'">Eve</b>`, 'Mallory ]]> <x>']);
+    assert.deepEqual(injections(String(hostile['content:encoded'])), []);
+    const atom = parser.parse(await site.read('atom.xml')).feed.entry as { title: string; content: { '#text': string } }[];
+    const entry = atom.find((item) => item.title === HOSTILE_TITLE);
+    assert.ok(entry);
+    assert.deepEqual(injections(entry.content['#text']), []);
+    const json = JSON.parse(await site.read('feed.json')) as { items: { id: string; title: string }[] };
+    assert.deepEqual(json.items.map((item) => item.title), ['A quiet story beside it', HOSTILE_TITLE]);
+    assert.equal(json.items[1]?.id, `urn:x:"><script>window.__pwned = 'id'</script>`);
+  });
+});
