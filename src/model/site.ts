@@ -64,7 +64,7 @@ export function buildSite(sources: readonly StorySource[], config: Config): Site
   });
 
   const tags = groupByTag(stories);
-  for (const story of stories) story.related = relatedStories(story);
+  relateStories(stories, tags);
   return { stories, tags, editions: groupByEdition(stories) };
 }
 
@@ -168,26 +168,66 @@ function groupByEdition(stories: Story[]): Edition[] {
   return editions;
 }
 
-/** Stories sharing the most tags with this one; ties go to the nearest in time. */
-function relatedStories(story: Story): Story[] {
-  const shared = new Map<Story, number>();
-  for (const tag of story.tagList) {
-    for (const other of tag.stories) {
-      if (other !== story) shared.set(other, (shared.get(other) ?? 0) + 1);
+/**
+ * Stories sharing the most tags with each story; ties go to the nearest in time, then by file. A
+ * popular tag can hold a quarter of the archive, so a story's candidates are not all counted: one
+ * sharing two tags or more is also in a tag other than its largest, and among those sharing one
+ * tag only the nearest few of each tag can rank.
+ */
+function relateStories(stories: readonly Story[], tags: readonly Tag[]): void {
+  const lists = new Map(tags.map((tag) => [tag, { members: new Set(tag.stories), position: new Map(tag.stories.map((story, index) => [story, index])) }]));
+  const millisOf = new Map(stories.map((story) => [story, story.date.toMillis()]));
+  const millis = (story: Story) => millisOf.get(story) ?? story.date.toMillis();
+  type Candidate = { other: Story; count: number; distance: number };
+  const before = (a: Candidate, b: Candidate) => b.count - a.count || a.distance - b.distance || (a.other.file < b.other.file ? -1 : 1);
+
+  for (const story of stories) {
+    const own = story.tagList;
+    const at = millis(story);
+    const memberships = own.map((tag) => lists.get(tag)?.members ?? new Set<Story>());
+    const count = (other: Story) => {
+      let shared = 0;
+      for (const members of memberships) if (members.has(other)) shared += 1;
+      return shared;
+    };
+    const candidates: Candidate[] = [];
+    const largest = own.reduce<Tag | undefined>((big, tag) => (big === undefined || tag.stories.length > big.stories.length ? tag : big), undefined);
+    const seen = new Set<Story>([story]);
+    for (const tag of own) {
+      if (tag === largest) continue;
+      for (const other of tag.stories) {
+        if (seen.has(other)) continue;
+        seen.add(other);
+        const shared = count(other);
+        if (shared >= 2) candidates.push({ other, count: shared, distance: Math.abs(millis(other) - at) });
+      }
     }
+    for (const tag of own) candidates.push(...nearestSharingOnly(tag, story, at, count, millis, lists.get(tag)?.position.get(story) ?? 0));
+    story.related = candidates.sort(before).slice(0, RELATED_LIMIT).map(({ other }) => other);
   }
-  // The best few, kept in order in one pass: most tags in common, then closest in time, then by file.
-  const millis = story.date.toMillis();
-  const best: { other: Story; count: number; distance: number }[] = [];
-  const before = (a: (typeof best)[number], b: (typeof best)[number]) =>
-    b.count - a.count || a.distance - b.distance || (a.other.file < b.other.file ? -1 : 1);
-  for (const [other, count] of shared) {
-    const candidate = { other, count, distance: Math.abs(other.date.toMillis() - millis) };
-    if (best.length === RELATED_LIMIT && before(candidate, best[RELATED_LIMIT - 1]!) >= 0) continue;
-    let index = Math.min(best.length, RELATED_LIMIT - 1);
-    while (index > 0 && before(candidate, best[index - 1]!) < 0) index -= 1;
-    best.splice(index, 0, candidate);
-    if (best.length > RELATED_LIMIT) best.pop();
+}
+
+/**
+ * The RELATED_LIMIT stories of a tag nearest in time to `story` (ties included) that share no other
+ * tag with it, walking out from the story's place in the tag's list (newest first).
+ */
+function nearestSharingOnly(tag: Tag, story: Story, at: number, count: (other: Story) => number, millis: (story: Story) => number, position: number) {
+  const found: { other: Story; count: number; distance: number }[] = [];
+  let newer = position - 1;
+  let older = position + 1;
+  const distance = (index: number) => {
+    const other = tag.stories[index];
+    return other === undefined ? Infinity : Math.abs(millis(other) - at);
+  };
+  for (;;) {
+    const next = distance(newer) <= distance(older) ? newer : older;
+    const away = distance(next);
+    if (away === Infinity) break;
+    if (found.length >= RELATED_LIMIT && away > (found[RELATED_LIMIT - 1]?.distance ?? Infinity)) break;
+    if (next === newer) newer -= 1;
+    else older += 1;
+    const other = tag.stories[next] as Story;
+    if (other !== story && count(other) === 1) found.push({ other, count: 1, distance: away });
   }
-  return best.map(({ other }) => other);
+  return found;
 }
