@@ -1,6 +1,7 @@
 // Every page of the site and its URL: stories, the paginated front page, editions, the archive,
 // tags, 404. Each page names its template and carries its view data. URL collisions are errors.
 
+import { createHash } from 'node:crypto';
 import type { DateTime } from 'luxon';
 import type { Config } from './config.js';
 import { GazetteError, failIfAny } from './errors.js';
@@ -41,7 +42,7 @@ export function planPages(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, 
   const cards = new Map<Story, StoryCardView>();
   const card = (story: Story) => {
     let view = cards.get(story);
-    if (view === undefined) cards.set(story, (view = storyCard(story, body(story), config)));
+    if (view === undefined) cards.set(story, (view = namedByHash(storyCard(story, body(story), config))));
     return view;
   };
   const siteFeeds = feedLinks(siteFeedSpec(config), config);
@@ -111,6 +112,15 @@ export function planPages(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, 
   page({ kind: '404', path: '404.html', file: '404.html', title: 'Page not found', description: 'This page does not exist.', data: {} });
   rejectCollisions(pages);
   return pages;
+}
+
+/**
+ * A card appears on many pages (fronts, tags, editions, related stories): in the JSON that keys a
+ * page, it stands as the hash of its own JSON, made once. Templates do not see the difference.
+ */
+function namedByHash<T extends object>(view: T): T {
+  const hash = createHash('sha1').update(JSON.stringify(view)).digest('base64');
+  return Object.defineProperty(view, 'toJSON', { value: () => `card:${hash}`, enumerable: false });
 }
 
 export interface Pagination {
