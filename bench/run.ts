@@ -1,6 +1,7 @@
-// `npm run bench [-- --stories 1000,10000] [--huge]`: for each N, generate a corpus in a temporary
-// folder, run each kind of scenario on it in a child process, and write the table of results to
-// bench/results.md (printed too). A scenario that fails is a row saying why, never a crash.
+// `npm run bench [-- --stories 1000,10000] [--huge] [--only published,incremental] [--out file.md]`:
+// for each N, generate a corpus in a temporary folder, run each kind of scenario (or those named) on
+// it in a child process, and write the table of results to bench/results.md or --out (printed too).
+// A scenario that fails is a row saying why, never a crash.
 
 import { execFileSync, fork } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -25,7 +26,11 @@ const SCENARIO_PROCESS = fileURLToPath(new URL('./scenario-process.ts', import.m
 type Scenario = (typeof SCENARIOS)[number];
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { stories: { type: 'string' }, huge: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { stories: { type: 'string' }, huge: { type: 'boolean', default: false }, only: { type: 'string' }, out: { type: 'string' } },
+  });
+  const kinds = values.only ? parseKinds(values.only) : SCENARIOS;
+  const resultsFile = values.out ? path.resolve(values.out) : RESULTS_FILE;
   const counts = [...(values.stories ? parseCounts(values.stories) : DEFAULT_STORIES), ...(values.huge ? [HUGE_STORIES] : [])];
   // The `gazette build` rows run the compiled CLI, as an editor does.
   progress('compiling Gazette (npm run compile)');
@@ -34,21 +39,21 @@ async function main(): Promise<void> {
   const machine = describeMachine();
   const date = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   for (const stories of counts) {
-    results.rows.push(...(await benchmarkCorpus(stories, results)));
-    await writeFile(RESULTS_FILE, renderResults(results, machine, date));
+    results.rows.push(...(await benchmarkCorpus(stories, results, kinds)));
+    await writeFile(resultsFile, renderResults(results, machine, date));
   }
   console.log(renderResults(results, machine, date));
-  progress(`written to ${path.relative(process.cwd(), RESULTS_FILE)}`);
+  progress(`written to ${path.relative(process.cwd(), resultsFile)}`);
 }
 
-async function benchmarkCorpus(stories: number, results: Results): Promise<Row[]> {
+async function benchmarkCorpus(stories: number, results: Results, kinds: readonly Scenario[]): Promise<Row[]> {
   const folder = await mkdtemp(path.join(os.tmpdir(), `gazette-bench-${stories}-`));
   const rows: Row[] = [];
   try {
     progress(`${stories} stories: writing the corpus into ${folder}`);
     const generated = await measure(() => generateCorpus(folder, { stories, seed: SEED }));
     results.corpora.push({ stories, words: generated.result.words, bytes: generated.result.bytes, generatedMs: generated.wallMs });
-    for (const scenario of SCENARIOS) {
+    for (const scenario of kinds) {
       await waitForQuietMachine();
       progress(`${stories} stories: ${scenario.kind}`);
       const measured = await runScenario(scenario, folder, stories);
@@ -57,7 +62,7 @@ async function benchmarkCorpus(stories: number, results: Results): Promise<Row[]
     }
   } catch (error) {
     const failed = new Set(rows.map((row) => row.scenario));
-    for (const name of SCENARIOS.flatMap((scenario) => scenario.rows).filter((name) => !failed.has(name))) {
+    for (const name of kinds.flatMap((scenario) => scenario.rows).filter((name) => !failed.has(name))) {
       rows.push({ stories, scenario: name, note: '', error: `the corpus could not be written: ${errorText(error)}` });
     }
   } finally {
@@ -103,6 +108,13 @@ async function waitForQuietMachine(): Promise<void> {
     if (Date.now() > deadline) return progress(`the machine is still ${Math.round(load * 100)}% busy; measuring anyway`);
     progress(`the machine is ${Math.round(load * 100)}% busy; waiting`);
   }
+}
+
+function parseKinds(text: string): Scenario[] {
+  const names = text.split(',').map((part) => part.trim());
+  const unknown = names.filter((name) => !SCENARIOS.some((scenario) => scenario.kind === name));
+  if (unknown.length > 0) throw new Error(`--only takes kinds of scenario: ${SCENARIOS.map((scenario) => scenario.kind).join(', ')}; got "${unknown.join(', ')}"`);
+  return SCENARIOS.filter((scenario) => names.includes(scenario.kind));
 }
 
 function parseCounts(text: string): number[] {
