@@ -66,6 +66,18 @@ describe('the build cache', () => {
     await assertSameAsCold();
   });
 
+  it('publishing a story rewrites only pages whose bytes change, not every page that lists a story of its tags', async () => {
+    await cachedBuild();
+    const before = await snapshot(project.out);
+    await project.addStory('2020/10/04/new-in-algeria.md', '---\ntitle: New in Algeria\ndate: 2020-10-04T09:00:00Z\ntags: [Algeria]\n---\n\nNews.\n');
+    const report = await cachedBuild();
+    const after = await snapshot(project.out);
+    const pagesWritten = report.written.filter((file) => file.endsWith('.html'));
+    const unchanged = pagesWritten.filter((file) => before.get(file)?.equals(after.get(file) as Buffer));
+    assert.deepEqual(unchanged, [], 'pages written with the bytes they already had');
+    assert.ok(pagesWritten.length > 0);
+  });
+
   it('reports the warnings of a story read from the cache, with their place', async () => {
     await project.addStory('2020/10/04/no-alt.md', '---\ntitle: Harbour at dawn\ndate: 2020-10-04T08:00:00Z\nimage: /images/harbour.jpg\ncustom: { desk: Oran }\n---\n\nThe harbour.\n');
     const first = await cachedBuild();

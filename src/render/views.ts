@@ -16,10 +16,15 @@ export interface TimeView {
   display: string;
 }
 
-export interface TagView {
+/** A tag as a story shows it: a link. */
+export interface TagLink {
   name: string;
   slug: string;
   url: string;
+}
+
+/** A tag as the tags overview and its own page show it, with its number of stories. */
+export interface TagView extends TagLink {
   count: number;
 }
 
@@ -38,7 +43,7 @@ export interface StoryCardView {
   section: string | null;
   dateline: string | null;
   byline: string | null;
-  tags: TagView[];
+  tags: TagLink[];
   image: ImageView | null;
   draft: boolean;
   /** Dated after the build's clock: only in builds with --future (and the dev server). */
@@ -128,7 +133,15 @@ export function tagPath(tag: Pick<Tag, 'slug'>): string {
 }
 
 export function tagView(tag: Tag, config: Config): TagView {
-  return { name: tag.name, slug: tag.slug, url: linkTo(config, tagPath(tag)), count: tag.stories.length };
+  return { ...tagLink(tag, config), count: tag.stories.length };
+}
+
+/**
+ * Without the count: a story's card appears on thousands of pages, which would all change (and be
+ * rendered again) whenever a story is added to one of its tags.
+ */
+export function tagLink(tag: Tag, config: Config): TagLink {
+  return { name: tag.name, slug: tag.slug, url: linkTo(config, tagPath(tag)) };
 }
 
 export function byline(authors: readonly string[]): string | null {
@@ -152,7 +165,7 @@ export function storyCard(story: Story, body: RenderedBody, config: Config): Sto
     section: story.section ?? null,
     dateline: story.dateline ?? null,
     byline: byline(story.authors),
-    tags: story.tagList.map((tag) => tagView(tag, config)),
+    tags: story.tagList.map((tag) => tagLink(tag, config)),
     image: imageView(story.image, config),
     draft: story.draft,
     scheduled: story.future,
