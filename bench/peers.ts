@@ -139,8 +139,12 @@ async function measureRuns(
       if (timed.wallMs > LONG_RUN_MS) break;
     }
     const typical = [...runs].sort((a, b) => a.wallMs - b.wallMs)[runs.length >> 1] as Run;
-    const written = /\((\d+ files, \d+ written)\)/.exec(typical.output)?.[1];
-    const note = [describeOutput(typical.count), written && `Gazette: ${written}`, runs.length > 1 && `runs: ${runs.map((run) => formatMs(run.wallMs)).join(', ')}`];
+    const written = /\((\d+) files, (\d+) written\)/.exec(typical.output);
+    const note = [
+      describeOutput(typical.count),
+      written && `${written[2]} of ${written[1]} files written, by Gazette's count`,
+      runs.length > 1 && `runs: ${runs.map((run) => formatMs(run.wallMs)).join(', ')}`,
+    ];
     return {
       stories,
       generator: generator.name,

@@ -35,7 +35,7 @@ const NOTES = {
   measures: [
     'Each build is a process of its own, timed by GNU time (`/usr/bin/time -f "%U %S %M"`): *wall* is from start to exit, start-up of the runtime included; *CPU* is user + system time of the process and of the children it waited for, so it can exceed wall on two cores; *peak RSS* is the largest resident memory of those processes. After a rebuild Gazette deletes the site it replaced in a background process: that is not in its figures, but competes with the next run and counts as its other load.',
     '*Cold build*: the output deleted first (and Gazette\'s `.gazette/`, Hugo\'s `resources/`), Gazette with `--no-cache`. *First build, writing its cache*: Gazette\'s ordinary `gazette build` with an empty cache, as an editor\'s first build; it comes just before the new story. *One new story*: `publishStory` of `bench/edits.ts` (the same new story for all three) adds a story to `content/`, then the ordinary build runs again.',
-    'Each scenario runs three times and the row is the run with the median wall time (all runs listed), except when a run takes more than 20 s: then it runs once. Before each run the runner waits, up to three minutes, for the machine to be at least 80% idle; *other load* is the share of the machine\'s CPU capacity other processes used during the row\'s run.',
+    'Each scenario runs three times and the row is the run with the median wall time (all runs listed), except when a run takes more than 20 s: then it runs once. Each run of *one new story* adds another story, so its row counts N + 1 to N + 3 stories. Before each run the runner waits, up to three minutes, for the machine to be at least 80% idle; *other load* is the share of the machine\'s CPU capacity other processes used during the row\'s run.',
     'After each run the output is counted and checked: one page per story (with the stories added), at least one tag page, and an RSS feed that fast-xml-parser reads as well-formed with one item per story up to the feed size. *Pages* are the HTML files written (redirect pages included) and *files* everything in the output folder.',
     '*× Gazette* is the row\'s wall time divided by Gazette\'s in the same scenario at the same N: above 1, slower than Gazette.',
   ],
@@ -66,14 +66,20 @@ export function renderPeers(results: PeerResults): string {
   ].join('\n');
 }
 
+/** Rows by N, then by scenario, so that the generators of one scenario are side by side. */
 function renderTable(rows: readonly PeerRow[]): string {
-  const header = ['| N | generator | scenario | wall | CPU | peak RSS | other load | pages (files) | × Gazette | notes |', '|--:|---|---|--:|--:|--:|--:|--:|--:|---|'];
-  return [...header, ...rows.map((row) => {
+  const order: readonly string[] = Object.values(SCENARIOS);
+  const sorted = rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => a.row.stories - b.row.stories || order.indexOf(a.row.scenario) - order.indexOf(b.row.scenario) || a.index - b.index)
+    .map(({ row }) => row);
+  const header = ['| N | scenario | generator | wall | CPU | peak RSS | other load | pages (files) | × Gazette | notes |', '|--:|---|---|--:|--:|--:|--:|--:|--:|---|'];
+  return [...header, ...sorted.map((row) => {
     const measured = row.error === undefined;
     return `| ${[
       row.stories.toLocaleString('en-US'),
-      row.generator,
       row.scenario,
+      row.generator,
       measured ? formatMs(row.wallMs) : '',
       measured ? formatMs(row.cpuMs) : '',
       measured && row.peakRssMb !== undefined ? `${Math.round(row.peakRssMb)} MB` : '',
