@@ -10,16 +10,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './corpus.js';
-import { errorText, machineLoad, measure, type Row } from './measure.js';
+import { errorText, measure, type Row } from './measure.js';
 import { describeMachine, formatMs, renderResults, type Results } from './report.js';
+import { parseCounts, progress, waitForQuietMachine } from './runner.js';
 import { SCENARIOS, type ScenarioMessage } from './scenarios.js';
 
 const DEFAULT_STORIES = [1_000, 10_000];
 const HUGE_STORIES = 100_000;
 const SEED = 1;
 const SCENARIO_TIMEOUT_MS = 60 * 60_000;
-const QUIET_WAIT_MS = 3 * 60_000;
-const QUIET_LOAD = 0.2;
 const RESULTS_FILE = fileURLToPath(new URL('./results.md', import.meta.url));
 const SCENARIO_PROCESS = fileURLToPath(new URL('./scenario-process.ts', import.meta.url));
 
@@ -99,17 +98,6 @@ function runScenario(scenario: Scenario, folder: string, stories: number): Promi
   });
 }
 
-/** Other processes slow a measure down: give them a moment to finish first. */
-async function waitForQuietMachine(): Promise<void> {
-  const deadline = Date.now() + QUIET_WAIT_MS;
-  for (;;) {
-    const load = await machineLoad(3000);
-    if (load < QUIET_LOAD) return;
-    if (Date.now() > deadline) return progress(`the machine is still ${Math.round(load * 100)}% busy; measuring anyway`);
-    progress(`the machine is ${Math.round(load * 100)}% busy; waiting`);
-  }
-}
-
 function parseKinds(text: string): Scenario[] {
   const names = text.split(',').map((part) => part.trim());
   const unknown = names.filter((name) => !SCENARIOS.some((scenario) => scenario.kind === name));
@@ -117,20 +105,10 @@ function parseKinds(text: string): Scenario[] {
   return SCENARIOS.filter((scenario) => names.includes(scenario.kind));
 }
 
-function parseCounts(text: string): number[] {
-  const counts = text.split(',').map((part) => Number(part.trim()));
-  if (counts.some((count) => !Number.isInteger(count) || count < 1)) throw new Error(`--stories takes whole numbers separated by commas, e.g. 1000,10000; got "${text}"`);
-  return counts;
-}
-
 function commandLine(): string {
   const args = process.argv.slice(2).join(' ');
   if (process.env.npm_lifecycle_event === 'bench') return args ? `npm run bench -- ${args}` : 'npm run bench';
   return `node --import tsx bench/run.ts${args ? ` ${args}` : ''}`;
-}
-
-function progress(line: string): void {
-  process.stderr.write(`[${new Date().toTimeString().slice(0, 8)}] ${line}\n`);
 }
 
 await main();
