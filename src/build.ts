@@ -128,9 +128,11 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     const bodies = new Map<Story, RenderedBody>();
     const feedHtml = new Map<Story, LazyHtml>();
     const unrendered = new Map<string, Story>();
+    // What a cached entry falls back on when its HTML cannot be read back.
+    const renderAgain = (story: Story) => () => htmlOf(renderStoryMarkdown(markdown, story, config));
     for (const story of site.stories) {
       const hash = markdownHash(story);
-      const known = usedMarkdown.get(hash) ?? storyMarkdown.get(hash) ?? cache.markdown(hash, () => htmlOf(renderStoryMarkdown(markdown, story, config)));
+      const known = usedMarkdown.get(hash) ?? storyMarkdown.get(hash) ?? cache.markdown(hash, renderAgain(story));
       if (known) usedMarkdown.set(hash, known);
       else unrendered.set(hash, story);
     }
@@ -138,7 +140,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     const fresh = await renderAllMarkdown(markdown, [...unrendered.values()], config, options.markdownThreads);
     signal?.throwIfAborted();
     [...unrendered].forEach(([hash, story], index) => {
-      usedMarkdown.set(hash, cache.keepMarkdown(hash, fresh.rendered[index] as RenderedMarkdown, () => htmlOf(renderStoryMarkdown(markdown, story, config))));
+      usedMarkdown.set(hash, cache.keepMarkdown(hash, fresh.rendered[index] as RenderedMarkdown, renderAgain(story)));
     });
     for (const story of site.stories) {
       const rendered = usedMarkdown.get(markdownHash(story)) as StoryMarkdown;

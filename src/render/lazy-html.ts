@@ -6,17 +6,15 @@
 import { Drop } from 'liquidjs';
 
 export class LazyHtml extends Drop {
-  #text: string | undefined;
   readonly #read: () => string;
 
   constructor(readonly hash: string, text: string | (() => string)) {
     super();
-    if (typeof text === 'string') this.#text = text;
     this.#read = typeof text === 'string' ? () => text : text;
   }
 
   get text(): string {
-    return this.#text ?? this.#read();
+    return this.#read();
   }
 
   /** What templates print (LiquidJS reads a Drop's value through valueOf). */

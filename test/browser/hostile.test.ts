@@ -3,11 +3,9 @@
 // scrolled and hovered, and no payload may run: window.__pwned stays unset and no dialog opens.
 
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { createSiteServer } from '../../src/dev/server.js';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, serveSite } from '../support/browser.js';
 import { buildHostileSite } from '../support/hostile.js';
 import { listFiles } from '../support/project.js';
 import type { SmallSite } from '../support/small-site.js';
@@ -21,10 +19,7 @@ describe('the hostile site in a browser', () => {
   before(async () => {
     site = await buildHostileSite();
     assert.deepEqual(site.problems, []);
-    const server = createSiteServer({ root: site.out, basePath: '/' });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    close = () => server.close();
+    ({ origin, close } = await serveSite(site.out));
     browser = await launchBrowser();
   });
   after(async () => {

@@ -3,11 +3,9 @@
 // in light and dark, with no script, no broken image and no sideways scrolling.
 
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { createSiteServer } from '../../src/dev/server.js';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, serveSite } from '../support/browser.js';
 import { copySampleProject, type Project } from '../support/project.js';
 
 const STORY = '/2020/10/01/us-defense-chiefs-rare-algeria-visit-points-to-sahel-region-threats/';
@@ -22,10 +20,7 @@ describe('the sample site in a browser', () => {
   before(async () => {
     project = await copySampleProject();
     await project.build();
-    const server = createSiteServer({ root: project.out, basePath: '/' });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    close = () => server.close();
+    ({ origin, close } = await serveSite(project.out));
     browser = await launchBrowser();
   });
   after(async () => {
