@@ -22,6 +22,7 @@ import { renderAllMarkdown } from './render/markdown-pool.js';
 import { renderRedirect } from './render/redirect.js';
 import { createTemplateRenderer, type TemplateRenderer } from './render/templates.js';
 import type { RenderedBody } from './render/views.js';
+import { renderSearchIndex, searchDocuments, SEARCH_PAGE } from './search.js';
 import { NEWS_SITEMAP_PATH, renderNewsSitemap, renderRobots, renderSitemap, SITEMAP_PATH } from './sitemaps.js';
 import { absoluteUrl, linkTo } from './urls.js';
 import { GENERATOR } from './version.js';
@@ -150,6 +151,9 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
       bodies.set(story, { html: rendered.html, summary: story.summary ?? shortSummary(rendered) });
     }
 
+    // Pagefind indexes in a process of its own while this one renders the pages.
+    const searchIndex = config.search && mode !== 'none' ? renderSearchIndex(searchDocuments(site, bodies, config), config, output) : undefined;
+    searchIndex?.catch(() => {});
     const pages = planPages(site, bodies, config);
     const themeKey = fingerprint(JSON.stringify([codeFingerprint(), themeFiles.templates, siteGlobals(config)]));
     if (theme?.key !== themeKey) theme = { key: themeKey, templates: createTemplateRenderer(themeFiles, { site: siteGlobals(config) }) };
@@ -190,6 +194,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
       };
       for (const feed of renderSiteFeeds(site, text, config, GENERATOR, held)) await emit(feed);
       itemCache = items;
+      for (const file of (await searchIndex) ?? []) await emit(file);
       await emit({ path: SITEMAP_PATH, contents: renderSitemap(pages.filter((page) => page.lastmod !== undefined), config) });
       await emit({ path: NEWS_SITEMAP_PATH, contents: renderNewsSitemap(site.stories, config) });
       await emit({ path: 'robots.txt', contents: renderRobots(config) });
@@ -322,6 +327,7 @@ function siteGlobals(config: Config) {
     feedAbsoluteUrl: absoluteUrl(config, FEED_FILES.rss),
     archiveUrl: linkTo(config, 'archive/'),
     tagsUrl: linkTo(config, 'tags/'),
+    searchUrl: config.search ? linkTo(config, SEARCH_PAGE) : null,
     generator: GENERATOR,
   };
 }

@@ -27,6 +27,8 @@ export interface Config {
   /** Days in the edition feed. */
   readonly editionFeedSize: number;
   readonly rawHtml: boolean;
+  /** Build the Pagefind search index and the search page. */
+  readonly search: boolean;
   readonly contentDir: string;
   readonly templatesDir: string;
   readonly staticDir: string;
@@ -54,7 +56,7 @@ export const PERMALINK_TOKENS = [':year', ':month', ':day', ':slug', ':section']
 const SETTINGS = [
   'title', 'description', 'baseUrl', 'language', 'timeZone', 'permalink', 'pageSize', 'feedSize',
   'tagFeedSize', 'editionFeedSize',
-  'markdown', 'content', 'templates', 'static', 'output',
+  'markdown', 'search', 'content', 'templates', 'static', 'output',
 ];
 
 export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock: () => Date = () => new Date()): Config {
@@ -109,6 +111,8 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
   const tagFeedSize = count('tagFeedSize', feedSize);
   const editionFeedSize = count('editionFeedSize', 14);
   const rawHtml = readRawHtml(raw.markdown, problem);
+  const search = raw.search ?? true;
+  if (typeof search !== 'boolean') problem('search', `expected true or false, found ${describe(search)}`);
   const now = readNow(overrides.now, clock, IANAZone.isValidZone(timeZone) ? timeZone : 'UTC');
 
   const config: Config = {
@@ -126,6 +130,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
     tagFeedSize,
     editionFeedSize,
     rawHtml,
+    search: search === true,
     contentDir: folder('content', 'content', overrides.content),
     templatesDir: folder('templates', 'templates'),
     staticDir: folder('static', 'static'),

@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'template-error',
   'output-unsafe',
   'output-failed',
+  'search-failed',
   'interrupted',
   'usage',
 ] as const;

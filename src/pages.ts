@@ -12,9 +12,10 @@ import {
 } from './render/views.js';
 import { absoluteUrl, linkTo } from './urls.js';
 import { editionFeedSpec, feedLinks, siteFeedSpec, tagFeedSpec, type FeedLink } from './feeds/site-feeds.js';
+import { SEARCH_FOLDER, SEARCH_PAGE } from './search.js';
 import { newsArticleJsonLd, storyMeta, WEBSITE_META, type PageMeta } from './render/metadata.js';
 
-export type PageKind = 'story' | 'front' | 'edition' | 'archive' | 'tags' | 'tag' | '404' | 'redirect';
+export type PageKind = 'story' | 'front' | 'edition' | 'archive' | 'tags' | 'tag' | 'search' | '404' | 'redirect';
 
 export interface Page {
   kind: PageKind;
@@ -109,6 +110,9 @@ export function planPages(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, 
     });
   }
 
+  if (config.search) {
+    page({ kind: 'search', path: SEARCH_PAGE, title: 'Search', description: `Search every story of ${config.title}`, data: { pagefindUrl: linkTo(config, `${SEARCH_FOLDER}pagefind.js`) } });
+  }
   page({ kind: '404', path: '404.html', file: '404.html', title: 'Page not found', description: 'This page does not exist.', data: {} });
   rejectCollisions(pages);
   return pages;

@@ -17,7 +17,8 @@ import { GazetteError } from './errors.js';
  * A file of the site. Its key names its bytes: two files with the same key have the same bytes.
  * A file without contents is one the output folder already holds under that key.
  */
-export type OutputFile = { path: string; contents: string; key?: string } | KeptFile;
+export type OutputFile = TextFile | { path: string; contents: Uint8Array; key?: string };
+export type TextFile = { path: string; contents: string; key?: string } | KeptFile;
 
 export interface KeptFile {
   /** Path inside the output folder, with `/` separators. */
@@ -325,7 +326,7 @@ export async function outputStateOf(files: readonly OutputFile[], copies: readon
   return state;
 }
 
-export function keyOfBytes(bytes: string | Buffer): string {
+export function keyOfBytes(bytes: string | Uint8Array): string {
   return createHash('sha1').update(bytes).digest('base64');
 }
 

@@ -1,0 +1,132 @@
+// Full-text search of the archive with Pagefind: one small HTML document per story, made from the
+// model (headline, date, section, tags, summary, body), indexed by Pagefind's own binary into
+// `pagefind/`, which the search page's script queries in the reader's browser. The index is made
+// again only when a story's searchable text changed; otherwise the output folder's copy is kept.
+
+import { createHash } from 'node:crypto';
+import * as pagefind from 'pagefind';
+import { codeFingerprint } from './cache.js';
+import type { Config } from './config.js';
+import { GazetteError } from './errors.js';
+import type { Site, Story } from './model/site.js';
+import { byline, formatTime, type RenderedBody } from './render/views.js';
+import { linkTo } from './urls.js';
+import type { OutputFile } from './write.js';
+
+export const SEARCH_FOLDER = 'pagefind/';
+export const SEARCH_PAGE = 'search/';
+
+export interface SearchDocument {
+  url: string;
+  /** Stands for the document's text: equal keys, equal documents. */
+  key: string;
+  html: () => string;
+}
+
+/** What Pagefind reads of a story: its words in the body, the rest as metadata and filters. */
+export function searchDocuments(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, config: Config): SearchDocument[] {
+  return site.stories.map((story) => {
+    const body = bodies.get(story) ?? { html: '', summary: '' };
+    const published = formatTime(story.date, config);
+    const fields = {
+      title: story.title,
+      date: published.date,
+      iso: published.iso,
+      section: story.section ?? null,
+      tags: story.tagList.map((tag) => tag.name),
+      byline: byline(story.authors),
+      summary: body.summary,
+    };
+    // The body's HTML stands as its hash here (LazyHtml's JSON), so keys are made without reading it.
+    const key = createHash('sha1').update(JSON.stringify([fields, body.html])).digest('base64');
+    const html = () => [
+      `<html lang="${escape(config.language)}"><body><div hidden>`,
+      `<span data-pagefind-meta="date">${escape(fields.date)}</span>`,
+      `<span data-pagefind-sort="date">${escape(fields.iso)}</span>`,
+      fields.byline ? `<span data-pagefind-meta="byline">${escape(fields.byline)}</span>` : '',
+      fields.section ? `<span data-pagefind-filter="section">${escape(fields.section)}</span>` : '',
+      ...fields.tags.map((tag) => `<span data-pagefind-filter="tag">${escape(tag)}</span>`),
+      `</div><main data-pagefind-body><h1>${escape(fields.title)}</h1><p>${escape(fields.summary)}</p>`,
+      String(body.html),
+      '</main></body></html>',
+    ].join('');
+    return { url: linkTo(config, story.permalink), key, html };
+  });
+}
+
+/** Names the whole index: Gazette's code and libraries (Pagefind's version), and every document in order. */
+export function searchIndexKey(documents: readonly SearchDocument[]): string {
+  const hash = createHash('sha1').update(codeFingerprint());
+  for (const document of documents) hash.update(`\n${document.url}\n${document.key}`);
+  return hash.digest('base64');
+}
+
+/**
+ * The index's files. When the output folder (`held`: path to key) already holds the index made under
+ * this key, its files are kept; otherwise Pagefind indexes every document again.
+ */
+export async function renderSearchIndex(documents: readonly SearchDocument[], config: Config, held: ReadonlyMap<string, string> | undefined): Promise<OutputFile[]> {
+  const indexKey = searchIndexKey(documents);
+  const fileKey = (file: string) => `search:${indexKey}:${file}`;
+  const kept = [...(held ?? [])].filter(([file, key]) => file.startsWith(SEARCH_FOLDER) && key.startsWith('search:'));
+  if (kept.length > 0 && kept.every(([file, key]) => key === fileKey(file))) {
+    return kept.map(([file, key]) => ({ path: file, key }));
+  }
+  const files = await indexWithPagefind(documents, config);
+  return files.map((file) => ({ path: file.path, key: fileKey(file.path), contents: file.content }));
+}
+
+async function indexWithPagefind(documents: readonly SearchDocument[], config: Config): Promise<{ path: string; content: Uint8Array }[]> {
+  const service = await openService();
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: pagefindLanguage(config.language) });
+    if (index === undefined) throw searchFailed(errors);
+    try {
+      const added = await Promise.all(documents.map((document) => index.addHTMLFile({ url: document.url, content: document.html() })));
+      const failed = added.flatMap((response) => response.errors);
+      if (failed.length > 0) throw searchFailed(failed);
+      const written = await index.getFiles();
+      if (written.errors.length > 0) throw searchFailed(written.errors);
+      return written.files
+        .map((file) => ({ path: `${SEARCH_FOLDER}${file.path.split('\\').join('/')}`, content: file.content }))
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    } finally {
+      await index.deleteIndex();
+    }
+  } catch (error) {
+    throw error instanceof GazetteError ? error : searchFailed([(error as Error).message], error);
+  } finally {
+    await service.release();
+  }
+}
+
+/**
+ * Pagefind runs as one child process for every build of this process; it is stopped when the last
+ * build using it is done, so that `gazette build` can exit.
+ */
+let users = 0;
+async function openService() {
+  users += 1;
+  return {
+    async release() {
+      users -= 1;
+      if (users === 0) await pagefind.close();
+    },
+  };
+}
+
+/** Pagefind stems words by the language's ISO 639-1 code: `fr-CA` is indexed as `fr`. */
+function pagefindLanguage(language: string): string {
+  return language.split('-')[0]?.toLowerCase() ?? 'en';
+}
+
+function searchFailed(errors: readonly string[], cause?: unknown): GazetteError {
+  return new GazetteError({
+    code: 'search-failed', file: SEARCH_FOLDER, message: `Pagefind could not index the site: ${errors.join('; ') || 'no reason given'}`,
+    hint: 'check that npm installed the "pagefind" package for this platform, or set "search: false"', cause,
+  });
+}
+
+function escape(text: string): string {
+  return text.replace(/[&<>"]/g, (character) => `&#${character.charCodeAt(0)};`);
+}
