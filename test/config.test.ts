@@ -51,6 +51,7 @@ describe('loadConfig', () => {
       tagFeedSize: 20,
       editionFeedSize: 14,
       rawHtml: false,
+      search: true,
       contentDir: path.join(root, 'content'),
       templatesDir: path.join(root, 'templates'),
       staticDir: path.join(root, 'static'),
@@ -126,13 +127,23 @@ describe('loadConfig', () => {
   it('reports every problem of the file at once, with field and line', () => {
     const root = project('config-invalid');
     assert.deepEqual(problemsOf(() => loadConfig(root, {}, CLOCK)), [
-      'gazette.config.yaml:6:1  colour  unknown setting "colour"  (known settings: title, description, baseUrl, language, timeZone, permalink, pageSize, feedSize, tagFeedSize, editionFeedSize, markdown, content, templates, static, output)  [config-invalid]',
+      'gazette.config.yaml:6:1  colour  unknown setting "colour"  (known settings: title, description, baseUrl, language, timeZone, permalink, pageSize, feedSize, tagFeedSize, editionFeedSize, markdown, search, content, templates, static, output)  [config-invalid]',
       'gazette.config.yaml:3:1  language  "not a language!" is not a language tag  (use a BCP 47 tag such as en, en-GB, fr or ar)  [config-invalid]',
       'gazette.config.yaml:2:1  timeZone  unknown time zone "Mars/Olympus"  (use an IANA name such as Europe/Paris or Africa/Algiers)  [config-invalid]',
       'gazette.config.yaml:5:1  permalink  "/:year/:title/" must contain :slug so that every story gets its own page  [config-invalid]',
       'gazette.config.yaml:5:1  permalink  unknown token :title  (known tokens: :year :month :day :slug :section)  [config-invalid]',
       'gazette.config.yaml:4:1  pageSize  expected a whole number of at least 1, found number 0  [config-invalid]',
       'gazette.config.yaml:8:3  markdown.rawHtml  expected true or false, found "yes"  [config-invalid]',
+    ]);
+  });
+
+  it('turns search off with "search: false", and refuses anything but true or false', () => {
+    const root = project();
+    writeFileSync(path.join(root, 'gazette.config.yaml'), 'title: T\nsearch: false\n');
+    assert.equal(loadConfig(root, {}, CLOCK).search, false);
+    writeFileSync(path.join(root, 'gazette.config.yaml'), 'title: T\nsearch: "no"\n');
+    assert.deepEqual(problemsOf(() => loadConfig(root, {}, CLOCK)), [
+      'gazette.config.yaml:2:1  search  expected true or false, found "no"  [config-invalid]',
     ]);
   });
 

@@ -1,0 +1,148 @@
+// The search index: what Pagefind is given for each story (read back with cheerio), when the index
+// is made again and when the output folder's copy is kept, and what a build writes with search on
+// and off.
+
+import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import * as cheerio from 'cheerio';
+import { buildSite, type Site, type Story } from '../src/model/site.js';
+import { LazyHtml } from '../src/render/lazy-html.js';
+import type { RenderedBody } from '../src/render/views.js';
+import { renderSearchIndex, SEARCH_FOLDER, searchDocuments, searchIndexKey } from '../src/search.js';
+import { makeConfig } from './support/config.js';
+import { copySampleProject, type Project } from './support/project.js';
+import { makeStory, type StoryFields } from './support/stories.js';
+
+const config = makeConfig({ title: 'The Test Wire', baseUrl: 'https://example.org/news/', language: 'en-GB', timeZone: 'Africa/Algiers' });
+const HOSTILE = `Oil <script>alert("t")</script> & "gas" <img src=x onerror=alert(1)>`;
+
+function siteOf(stories: StoryFields[]): { site: Site; bodies: Map<Story, RenderedBody> } {
+  const site = buildSite(stories.map((fields) => makeStory({ zone: 'Africa/Algiers', ...fields })), config);
+  const bodies = new Map(site.stories.map((story) => [story, { html: new LazyHtml(`hash-of-${story.slug}`, `<p>Body of ${story.slug}</p>`), summary: `Summary of ${story.slug}` }]));
+  return { site, bodies };
+}
+
+const STORIES: StoryFields[] = [
+  { title: HOSTILE, date: '2020-10-02T09:00:00', section: 'Business', tags: ['Oil', 'Libya'], authors: ['Ines Trabelsi', 'Moussa Diarra'] },
+  { title: 'Cocoa price', date: '2020-10-01T10:00:00' },
+];
+
+describe('searchDocuments', () => {
+  it('gives Pagefind each story with its headline, text, date, byline, section and tags, all as text', () => {
+    const { site, bodies } = siteOf(STORIES);
+    const [hostile, plain] = searchDocuments(site, bodies, config);
+    assert.equal(hostile?.url, `/news/${site.stories[0]?.permalink}`);
+    const $ = cheerio.load(hostile?.html() ?? '');
+    assert.equal($('html').attr('lang'), 'en-GB');
+    assert.equal($('[data-pagefind-body] h1').text(), HOSTILE);
+    assert.equal($('[data-pagefind-body] script, [data-pagefind-body] img').length, 0);
+    assert.match($('[data-pagefind-body]').text(), /Summary of .*Body of /s);
+    assert.equal($('[data-pagefind-meta="date"]').text(), '2 October 2020', 'in the site\'s language (en-GB)');
+    assert.equal($('[data-pagefind-sort="date"]').text(), '2020-10-02T09:00:00+01:00');
+    assert.equal($('[data-pagefind-meta="byline"]').text(), 'By Ines Trabelsi and Moussa Diarra');
+    assert.deepEqual($('[data-pagefind-filter="section"]').map((_, element) => $(element).text()).get(), ['Business']);
+    assert.deepEqual($('[data-pagefind-filter="tag"]').map((_, element) => $(element).text()).get(), ['Oil', 'Libya']);
+    assert.equal($('[data-pagefind-filter], [data-pagefind-meta], [data-pagefind-sort]').closest('[data-pagefind-body]').length, 0, 'metadata is not searchable text');
+
+    const $plain = cheerio.load(plain?.html() ?? '');
+    assert.equal($plain('[data-pagefind-filter]').length, 0, 'no section, no tags: no filters');
+    assert.equal($plain('[data-pagefind-meta="byline"]').length, 0);
+  });
+
+  it('keys a document by what it shows, without reading the body', () => {
+    const keyOf = (change: Partial<StoryFields>, html = 'hash-of-body') => {
+      const { site } = siteOf([{ title: 'Oil', date: '2020-10-02T09:00:00', tags: ['Oil'], ...change }]);
+      let read = false;
+      const body = new LazyHtml(html, () => {
+        read = true;
+        return '';
+      });
+      const [document] = searchDocuments(site, new Map(site.stories.map((story) => [story, { html: body, summary: 'S' }])), config);
+      assert.equal(read, false, 'the body was read');
+      return document?.key;
+    };
+    const base = keyOf({});
+    assert.equal(keyOf({}), base);
+    assert.equal(keyOf({ credits: 'Photo desk' }), base, 'what search does not show does not count');
+    for (const change of [{ title: 'Gas' }, { tags: ['Gas'] }, { section: 'Business' }, { authors: ['Ines'] }, { date: '2020-10-02T10:00:00' }]) {
+      assert.notEqual(keyOf(change), base, JSON.stringify(change));
+    }
+    assert.notEqual(keyOf({}, 'another-body'), base);
+  });
+});
+
+describe('renderSearchIndex', () => {
+  it('indexes every story with Pagefind, and gives the same bytes for the same stories', async () => {
+    const { site, bodies } = siteOf(STORIES);
+    const documents = searchDocuments(site, bodies, config);
+    const first = await renderSearchIndex(documents, config, undefined);
+    const again = await renderSearchIndex(documents, config, undefined);
+    const paths = first.map((file) => file.path);
+    assert.ok(paths.every((file) => file.startsWith(SEARCH_FOLDER)));
+    for (const file of ['pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/wasm.en.pagefind']) assert.ok(paths.includes(file), file);
+    const entry = JSON.parse(Buffer.from(first.find((file) => file.path === 'pagefind/pagefind-entry.json')?.contents ?? '').toString()) as { languages: Record<string, { page_count: number }> };
+    assert.deepEqual(Object.keys(entry.languages), ['en']);
+    assert.equal(entry.languages.en?.page_count, 2);
+    assert.deepEqual(again, first);
+  });
+
+  it('keeps the files the output folder holds under the same index key, and indexes again when a story changed', async () => {
+    const { site, bodies } = siteOf(STORIES);
+    const documents = searchDocuments(site, bodies, config);
+    const made = await renderSearchIndex(documents, config, undefined);
+    const held = new Map<string, string>([...made.map((file) => [file.path, file.key ?? ''] as [string, string]), ['index.html', 'page-key']]);
+    const kept = await renderSearchIndex(documents, config, held);
+    assert.deepEqual(kept, made.map((file) => ({ path: file.path, key: file.key })), 'every file kept, none made');
+
+    const changed = siteOf([{ ...STORIES[1], title: 'Cocoa price rises' } as StoryFields, STORIES[0] as StoryFields]);
+    const redone = await renderSearchIndex(searchDocuments(changed.site, changed.bodies, config), config, held);
+    assert.ok(redone.every((file) => file.contents !== undefined), 'a changed story makes the index again');
+    assert.notEqual(searchIndexKey(searchDocuments(changed.site, changed.bodies, config)), searchIndexKey(documents));
+  });
+});
+
+describe('a build with search', () => {
+  let project: Project;
+  before(async () => {
+    project = await copySampleProject();
+  });
+  after(() => project.remove());
+
+  it('writes the index and the search page, links it from the navigation, and re-indexes only when a story changes', async () => {
+    const first = await project.build();
+    const files = await project.files();
+    assert.ok(files.includes('search/index.html'));
+    assert.ok(files.includes('pagefind/pagefind-entry.json'));
+    const entry = JSON.parse(await project.read('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
+    assert.equal(entry.languages.en?.page_count, first.stories);
+    const $ = cheerio.load(await project.read('index.html'));
+    assert.equal($('nav a:contains("Search")').attr('href'), '/search/');
+    const $search = cheerio.load(await project.read('search/index.html'));
+    assert.equal($search('form[role="search"]').attr('action'), '/search/');
+    assert.equal($search('[data-pagefind]').attr('data-pagefind'), '/pagefind/pagefind.js');
+    assert.equal($search('meta[name="robots"]').attr('content'), 'noindex');
+
+    const template = path.join(project.root, 'templates/tags.liquid');
+    await writeFile(template, `${await readFile(template, 'utf8')}\n`);
+    const afterTemplate = await project.build();
+    assert.deepEqual(afterTemplate.written.filter((file) => file.startsWith(SEARCH_FOLDER)), [], 'a template edit does not re-index');
+
+    await project.addStory('2020/10/04/new.md', '---\ntitle: "A new story about Ouargla"\ndate: 2020-10-04T09:00:00+01:00\n---\nOuargla.\n');
+    const afterStory = await project.build();
+    assert.ok(afterStory.written.includes('pagefind/pagefind-entry.json'));
+    const grown = JSON.parse(await project.read('pagefind/pagefind-entry.json')) as typeof entry;
+    assert.equal(grown.languages.en?.page_count, first.stories + 1);
+  });
+
+  it('with "search: false", writes no index, no search page and no Search link', async () => {
+    const config = path.join(project.root, 'gazette.config.yaml');
+    await writeFile(config, `${await readFile(config, 'utf8')}search: false\n`);
+    await project.build();
+    const files = await project.files();
+    assert.deepEqual(files.filter((file) => file.startsWith('pagefind/') || file.startsWith('search/')), []);
+    const $ = cheerio.load(await project.read('index.html'));
+    assert.equal($('nav a:contains("Search")').length, 0);
+  });
+});
