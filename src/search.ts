@@ -4,6 +4,8 @@
 // again only when a story's searchable text changed; otherwise the output folder's copy is kept.
 
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as pagefind from 'pagefind';
 import { codeFingerprint } from './cache.js';
 import type { Config } from './config.js';
@@ -77,6 +79,10 @@ export async function renderSearchIndex(documents: readonly SearchDocument[], co
 }
 
 async function indexWithPagefind(documents: readonly SearchDocument[], config: Config): Promise<{ path: string; content: Uint8Array }[]> {
+  const program = pagefindProgram();
+  if (program === undefined || !existsSync(program)) {
+    throw searchFailed([`its program for ${process.platform}-${process.arch} is not installed${program ? ` (${program})` : ''}`]);
+  }
   const service = await openService();
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: pagefindLanguage(config.language) });
@@ -113,6 +119,28 @@ async function openService() {
       if (users === 0) await pagefind.close();
     },
   };
+}
+
+/**
+ * Where the pagefind package will look for its program (its lib/resolveBinary.js), so that a missing
+ * one is reported plainly rather than by the stack traces its service prints.
+ */
+function pagefindProgram(): string | undefined {
+  for (const name of ['pagefind_extended', 'pagefind']) {
+    const fromEnvironment = process.env[`${name.toUpperCase()}_BINARY_PATH`];
+    if (fromEnvironment) return fromEnvironment;
+  }
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  const cpu = process.env.npm_config_arch || process.arch;
+  const require = createRequire(import.meta.resolve('pagefind'));
+  for (const name of ['pagefind_extended', 'pagefind']) {
+    try {
+      return require.resolve(`@pagefind/${platform}-${cpu}/bin/${platform === 'windows' ? `${name}.exe` : name}`);
+    } catch {
+      // Not this one: try the next name.
+    }
+  }
+  return undefined;
 }
 
 /** Pagefind stems words by the language's ISO 639-1 code: `fr-CA` is indexed as `fr`. */

@@ -7,6 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as cheerio from 'cheerio';
+import { GazetteError } from '../src/errors.js';
 import { buildSite, type Site, type Story } from '../src/model/site.js';
 import { LazyHtml } from '../src/render/lazy-html.js';
 import type { RenderedBody } from '../src/render/views.js';
@@ -134,6 +135,23 @@ describe('a build with search', () => {
     assert.ok(afterStory.written.includes('pagefind/pagefind-entry.json'));
     const grown = JSON.parse(await project.read('pagefind/pagefind-entry.json')) as typeof entry;
     assert.equal(grown.languages.en?.page_count, first.stories + 1);
+  });
+
+  it('stops the build with search-failed, leaving the site as it was, when Pagefind\'s program is missing', async () => {
+    const before = await project.read('pagefind/pagefind-entry.json');
+    await project.addStory('2020/10/04/another.md', '---\ntitle: "Another story"\ndate: 2020-10-04T10:00:00+01:00\n---\nText.\n');
+    process.env.PAGEFIND_EXTENDED_BINARY_PATH = path.join(project.root, 'no-such-program');
+    try {
+      await assert.rejects(project.build(), (error: unknown) => {
+        assert.ok(error instanceof GazetteError);
+        assert.equal(error.format(), `pagefind/  Pagefind could not index the site: its program for ${process.platform}-${process.arch} is not installed (${path.join(project.root, 'no-such-program')})  (check that npm installed the "pagefind" package for this platform, or set "search: false")  [search-failed]`);
+        return true;
+      });
+    } finally {
+      delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+    }
+    assert.equal(await project.read('pagefind/pagefind-entry.json'), before);
+    assert.ok(!(await project.files()).some((file) => file.includes('another-story')));
   });
 
   it('with "search: false", writes no index, no search page and no Search link', async () => {
