@@ -5,12 +5,10 @@
 
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import matter from 'gray-matter';
 import type { Browser, Page } from 'playwright-core';
-import { createSiteServer } from '../../src/dev/server.js';
 import { launchBrowser, serveSite } from '../support/browser.js';
 import { buildHostileSite, HOSTILE_TITLE } from '../support/hostile.js';
 import { copySampleProject, type Project } from '../support/project.js';
@@ -153,10 +151,7 @@ describe('search on a site under a base path', () => {
   before(async () => {
     project = await copySampleProject();
     await project.build({ baseUrl: 'https://example.org/news/' });
-    const server = createSiteServer({ root: project.out, basePath: '/news/' });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    close = () => server.close();
+    ({ origin, close } = await serveSite(project.out, '/news/'));
     browser = await launchBrowser();
   });
   after(async () => {

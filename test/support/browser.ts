@@ -17,9 +17,9 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Serve a built site on a free port of this machine, as a static host would. */
-export async function serveSite(root: string): Promise<{ origin: string; close: () => void }> {
-  const server = createSiteServer({ root, basePath: '/' });
+/** Serve a built site on a free port of this machine, as a static host would, under its base path. */
+export async function serveSite(root: string, basePath = '/'): Promise<{ origin: string; close: () => void }> {
+  const server = createSiteServer({ root, basePath });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
 }
