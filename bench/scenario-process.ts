@@ -10,6 +10,7 @@ import { measureDevLoop } from './dev-loop.js';
 import { measureIncremental } from './incremental.js';
 import { measureMarkdownStage } from './markdown-floor.js';
 import { measurePublished } from './published.js';
+import { measureSearchStage } from './search-stage.js';
 import { errorText, measure, measuredRow, type Row } from './measure.js';
 import { ROWS, SCENARIOS, type ScenarioKind, type ScenarioMessage } from './scenarios.js';
 
@@ -37,6 +38,7 @@ async function runScenario(scenario: ScenarioKind, corpus: string): Promise<void
   switch (scenario) {
     case 'markdown-all-cores': return send(await measureMarkdownStage(corpus, ROWS.markdownAllCores, availableParallelism()));
     case 'markdown-one-core': return send(await measureMarkdownStage(corpus, ROWS.markdownOneCore, 1));
+    case 'search': return send(await measureSearchStage(corpus, stories, ROWS.searchStage));
     case 'cold': return send(await coldBuild(corpus));
     case 'published': return measurePublished(corpus, stories, send);
     case 'incremental': return measureIncremental(corpus, stories, send);

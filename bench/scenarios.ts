@@ -6,6 +6,7 @@ import type { Row } from './measure.js';
 export const ROWS = {
   markdownAllCores: 'Markdown stage alone, all cores',
   markdownOneCore: 'Markdown stage alone, one core',
+  searchStage: 'search stage alone (Pagefind)',
   cold: 'cold build (no cache)',
   publishedFirst: 'gazette build, empty cache',
   publishedNoChange: 'gazette build, no change',
@@ -23,6 +24,7 @@ export const ROWS = {
 export const SCENARIOS = [
   { kind: 'markdown-all-cores', rows: [ROWS.markdownAllCores] },
   { kind: 'markdown-one-core', rows: [ROWS.markdownOneCore] },
+  { kind: 'search', rows: [ROWS.searchStage] },
   { kind: 'cold', rows: [ROWS.cold] },
   { kind: 'published', rows: [ROWS.publishedFirst, ROWS.publishedNoChange, ROWS.publishedNew, ROWS.publishedEdit, ROWS.publishedTemplate] },
   { kind: 'incremental', rows: [ROWS.first, ROWS.noChange, ROWS.publish, ROWS.editStory, ROWS.editTemplate] },

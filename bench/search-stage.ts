@@ -1,0 +1,27 @@
+// The search stage alone: Pagefind indexing every story of the corpus, as a build that must make
+// the index again does (a cold build, or any build after a story's searchable text changed).
+// Stories are read and their Markdown rendered before the clock starts.
+
+import { loadConfig } from '../src/config.js';
+import { loadStories } from '../src/content/load.js';
+import { buildSite } from '../src/model/site.js';
+import { createMarkdownRenderer, cutOnWord } from '../src/render/markdown.js';
+import { renderAllMarkdown } from '../src/render/markdown-pool.js';
+import { renderSearchIndex, searchDocuments } from '../src/search.js';
+import { CORPUS_NOW } from './corpus.js';
+import { measure, measuredRow, type Row } from './measure.js';
+
+export async function measureSearchStage(root: string, stories: number, scenario: string): Promise<Row> {
+  const config = loadConfig(root, { now: CORPUS_NOW });
+  const content = await loadStories(config.root, config.contentDir, config.timeZone);
+  const site = buildSite(content.stories, config);
+  const { rendered } = await renderAllMarkdown(createMarkdownRenderer({ rawHtml: config.rawHtml }), site.stories, config);
+  const bodies = new Map(site.stories.map((story, index) => {
+    const markdown = rendered[index];
+    return [story, { html: markdown?.html ?? '', summary: story.summary ?? cutOnWord(markdown?.firstParagraph ?? '', 280) }];
+  }));
+  const run = await measure(() => renderSearchIndex(searchDocuments(site, bodies, config), config, undefined));
+  const bytes = run.result.reduce((sum, file) => sum + (file.contents?.length ?? 0), 0);
+  const note = `${run.result.length} files, ${(bytes / 1e6).toFixed(1)} MB; Pagefind's own process is not in the CPU time (it counts as other load)`;
+  return { ...measuredRow(stories, scenario, run, note), storiesPerSecond: stories / (run.wallMs / 1000) };
+}
