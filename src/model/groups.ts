@@ -102,9 +102,8 @@ export function groupByAuthor(stories: readonly Story[], profiles: readonly Auth
     const author: Author = { name: profile?.name ?? mostUsed(entry.spellings), slug: profile ? slugify(profile.key) : nameSlug, stories: entry.stories, profile };
     authors.push(author);
   }
-  // In the byline's order, each once.
   const bySlug = new Map([...gathered.keys()].map((slug, index) => [slug, authors[index] as Author]));
-  for (const story of stories) story.authorList = [...new Set(story.authors.flatMap((name) => bySlug.get(slugify(name)) ?? []))];
+  for (const story of stories) story.authorList = story.authors.map((name) => bySlug.get(slugify(name)));
   authors.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   const problems: GazetteError[] = [];
   authors.forEach((author, index) => {

@@ -31,8 +31,8 @@ export interface Story extends StorySource {
   tagList: Tag[];
   /** The section of its `section`, unless that has no letter or digit. */
   sectionFront: Section | undefined;
-  /** One per name of its `authors` that has a letter or digit. */
-  authorList: Author[];
+  /** The author of each name of its `authors`, in order; undefined for a name without a letter or digit. */
+  authorList: (Author | undefined)[];
   /** The next older and next newer stories on the site. */
   older: Story | undefined;
   newer: Story | undefined;
