@@ -69,7 +69,7 @@ function failed(problem: GazetteError): AuthorProfiles {
   return { profiles: [], problems: [problem], warnings: [] };
 }
 
-/** Validate parsed authors.yaml: each profile read field by field, then keys and names checked for clashes. */
+/** Validate parsed authors.yaml: each profile read field by field, and checked for clashes with the ones before. */
 export function readAuthorProfiles(file: string, data: YamlData): AuthorProfiles {
   const result: AuthorProfiles = { profiles: [], problems: [], warnings: [] };
   const value = data.value;
@@ -101,7 +101,8 @@ export function readAuthorProfiles(file: string, data: YamlData): AuthorProfiles
 
 function readProfile(file: string, data: YamlData, key: string, entry: unknown, result: AuthorProfiles): AuthorProfile | undefined {
   const place = data.locate([key]);
-  const at = { file, line: place?.line, column: place?.column, field: key };
+  const where = { file, line: place?.line, column: place?.column };
+  const at = { ...where, field: key };
   const slug = slugify(key);
   if (slug === '' || isDeviceName(slug)) {
     result.problems.push(new GazetteError({
@@ -128,7 +129,7 @@ function readProfile(file: string, data: YamlData, key: string, entry: unknown, 
     photo: readUrl(read, 'photo', fields.photo, 'give a path such as /images/authors/name.jpg or an https:// URL'),
     email: readEmail(read),
     links: readLinks(read, fields.links),
-    ...at,
+    ...where,
   };
   // Problems name the author too: "Lamine Chikhi.bio".
   const named = (problem: GazetteError) => new GazetteError({
@@ -136,7 +137,8 @@ function readProfile(file: string, data: YamlData, key: string, entry: unknown, 
   });
   result.problems.push(...read.problems.map(named));
   result.warnings.push(...read.warnings.map(named));
-  return read.problems.length === 0 ? profile : undefined;
+  // A profile with problems is still checked against the others, so that every problem shows at once.
+  return profile;
 }
 
 function readUrl(read: FieldReader, field: string, value: unknown, hint: string): string | undefined {
