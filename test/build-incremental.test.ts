@@ -166,7 +166,7 @@ describe('incremental builds match cold builds byte for byte', () => {
   };
   const weighted = [
     'add', 'add', 'editBody', 'editBody', 'retag', 'retitle', 'rename', 'remove', 'template', 'staticFile', 'config', 'breakStory',
-    'section', 'section', 'byline', 'profiles',
+    'section', 'section', 'byline', 'profiles', 'profiles',
   ];
 
   it(`holds over ${STEPS} random steps (seed ${SEED})`, async () => {
