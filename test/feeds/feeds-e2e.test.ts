@@ -173,14 +173,14 @@ describe('the feeds, redirects and sitemaps of a built site', () => {
     assert.equal(json.items.find((item) => item.id === `https://example.org/${CORRECTED_PATH}`)?.date_modified, '2020-10-04T18:30:00+01:00');
   });
 
-  it('gives the wire story JSON-LD that parses and names its author', async () => {
+  it('gives the wire story JSON-LD that parses and names its author and the author\'s page', async () => {
     const $ = cheerio.load(await project.read(`${WIRE_PATH}index.html`));
     const scripts = $('script[type="application/ld+json"]');
     assert.equal(scripts.length, 1);
     const data = JSON.parse(scripts.first().text()) as Record<string, unknown>;
     assert.equal(data['@type'], 'NewsArticle');
     assert.equal(data.headline, 'US defense chief’s rare Algeria visit points to Sahel region threats');
-    assert.deepEqual(data.author, [{ '@type': 'Person', name: 'Lamine Chikhi' }]);
+    assert.deepEqual(data.author, [{ '@type': 'Person', name: 'Lamine Chikhi', url: 'https://example.org/authors/lchikhi/' }]);
     assert.equal(data.datePublished, '2020-10-01T15:40:00Z');
     assert.equal(data.url, `https://example.org/${WIRE_PATH}`);
     assert.deepEqual(data.image, ['https://example.org/images/algiers-central-post-office.svg']);
