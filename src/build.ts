@@ -8,20 +8,21 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cacheFolder, codeFingerprint, memoryCache, openCache, type BuildCache, type StoryMarkdown } from './cache.js';
 import type { Config } from './config.js';
+import { AUTHORS_FILE, loadAuthorProfiles, type AuthorProfiles } from './content/authors.js';
 import { loadStories, type StoryFileResult } from './content/load.js';
 import type { StorySource } from './content/story.js';
 import { loadTheme } from './content/theme.js';
 import { GazetteError, failIfAny } from './errors.js';
 import { FEED_FILES, storyItem, type FeedItem } from './feeds/feed.js';
 import { renderSiteFeeds } from './feeds/site-feeds.js';
-import { buildSite as buildSiteGraph, type Story } from './model/site.js';
+import { buildSite as buildSiteGraph, type Site, type Story } from './model/site.js';
 import { foldCase, planPages, type Page } from './pages.js';
 import { createMarkdownRenderer, cutOnWord, renderStoryMarkdown, type RenderedMarkdown } from './render/markdown.js';
 import { LazyHtml } from './render/lazy-html.js';
 import { renderAllMarkdown } from './render/markdown-pool.js';
 import { renderRedirect } from './render/redirect.js';
 import { createTemplateRenderer, type TemplateRenderer } from './render/templates.js';
-import type { RenderedBody } from './render/views.js';
+import { sectionLink, type RenderedBody } from './render/views.js';
 import { renderSearchIndex, searchDocuments, SEARCH_PAGE } from './search.js';
 import { NEWS_SITEMAP_PATH, renderNewsSitemap, renderRobots, renderSitemap, SITEMAP_PATH } from './sitemaps.js';
 import { absoluteUrl, linkTo } from './urls.js';
@@ -84,6 +85,8 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
   let cache: BuildCache | undefined;
   let saving: Promise<void> = Promise.resolve();
   let storyFiles: Map<string, StoryFileResult> | undefined;
+  let authorProfiles: AuthorProfiles | undefined;
+  const authorsFile = path.join(config.contentDir, AUTHORS_FILE);
   let unbuilt: Set<string> | undefined;
   const markdownHashes = new WeakMap<StorySource, { permalink: string; hash: string }>();
   let storyMarkdown = new Map<string, StoryMarkdown>();
@@ -117,14 +120,16 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
   async function attempt(cache: BuildCache, changed: ReadonlySet<string> | undefined): Promise<BuildReport> {
     const stale = changed && storyFiles ? new Set([...(unbuilt ?? []), ...changed]) : undefined;
     unbuilt = stale;
-    const [content, themeFiles] = await Promise.all([
+    const [content, profiles, themeFiles] = await Promise.all([
       loadStories(config.root, config.contentDir, config.timeZone, stale ? storyFiles : undefined, stale, cache.stories),
+      stale && authorProfiles && !stale.has(authorsFile) ? authorProfiles : loadAuthorProfiles(config.root, config.contentDir),
       loadTheme(config.root, config.templatesDir, config.staticDir),
     ]);
-    failIfAny(content.problems);
-    const warnings = [...content.warnings];
+    failIfAny([...content.problems, ...profiles.problems]);
+    const warnings = [...content.warnings, ...profiles.warnings];
 
-    const site = buildSiteGraph(content.stories, config);
+    const site = buildSiteGraph(content.stories, config, profiles.profiles);
+    warnings.push(...site.warnings);
     const usedMarkdown = new Map<string, StoryMarkdown>();
     const bodies = new Map<Story, RenderedBody>();
     const feedHtml = new Map<Story, LazyHtml>();
@@ -155,8 +160,10 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     const searchIndex = config.search && mode !== 'none' ? renderSearchIndex(searchDocuments(site, bodies, config), config, output) : undefined;
     searchIndex?.catch(() => {});
     const pages = planPages(site, bodies, config);
-    const themeKey = fingerprint(JSON.stringify([codeFingerprint(), themeFiles.templates, siteGlobals(config)]));
-    if (theme?.key !== themeKey) theme = { key: themeKey, templates: createTemplateRenderer(themeFiles, { site: siteGlobals(config) }) };
+    // Every page shows the sections in its navigation: a change to them is a change to the theme.
+    const globals = siteGlobals(config, site);
+    const themeKey = fingerprint(JSON.stringify([codeFingerprint(), themeFiles.templates, globals]));
+    if (theme?.key !== themeKey) theme = { key: themeKey, templates: createTemplateRenderer(themeFiles, { site: globals }) };
     const held = (file: string, key: string) => output?.get(file) === key;
     // A build that replaces its output writes each file as soon as it is made, so that only a few
     // files' text are held at a time; the dev loop syncs its folder once everything is made.
@@ -229,6 +236,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     }
 
     storyFiles = content.results;
+    authorProfiles = profiles;
     unbuilt = undefined;
     storyMarkdown = usedMarkdown;
     if (mode !== 'none') {
@@ -315,7 +323,7 @@ function renderPage(page: Page, context: Record<string, unknown>, templates: Tem
   return templates.render(page.kind, context);
 }
 
-function siteGlobals(config: Config) {
+function siteGlobals(config: Config, site: Site) {
   return {
     title: config.title,
     description: config.description,
@@ -327,7 +335,10 @@ function siteGlobals(config: Config) {
     feedAbsoluteUrl: absoluteUrl(config, FEED_FILES.rss),
     archiveUrl: linkTo(config, 'archive/'),
     tagsUrl: linkTo(config, 'tags/'),
+    sectionsUrl: linkTo(config, 'sections/'),
+    authorsUrl: linkTo(config, 'authors/'),
     searchUrl: config.search ? linkTo(config, SEARCH_PAGE) : null,
+    sections: site.sections.map((section) => sectionLink(section, config)),
     generator: GENERATOR,
   };
 }

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime, IANAZone } from 'luxon';
 import { GazetteError, failIfAny } from './errors.js';
+import { isDeviceName, slugify } from './slug.js';
 import { parseYaml, YamlProblem, type YamlData } from './yaml.js';
 
 export interface Config {
@@ -26,6 +27,8 @@ export interface Config {
   readonly tagFeedSize: number;
   /** Days in the edition feed. */
   readonly editionFeedSize: number;
+  /** The sections in the order the navigation lists them, as the configuration spells them. */
+  readonly sections: readonly ConfiguredSection[];
   readonly rawHtml: boolean;
   /** Build the Pagefind search index and the search page. */
   readonly search: boolean;
@@ -37,6 +40,13 @@ export interface Config {
   readonly future: boolean;
   /** The build's clock, read once: stories dated after it are not published. */
   readonly now: DateTime;
+}
+
+/** A section named in the configuration, with its place there for messages. */
+export interface ConfiguredSection {
+  readonly name: string;
+  readonly line: number | undefined;
+  readonly column: number | undefined;
 }
 
 /** What the command line may override. */
@@ -55,7 +65,7 @@ export const PERMALINK_TOKENS = [':year', ':month', ':day', ':slug', ':section']
 
 const SETTINGS = [
   'title', 'description', 'baseUrl', 'language', 'timeZone', 'permalink', 'pageSize', 'feedSize',
-  'tagFeedSize', 'editionFeedSize',
+  'tagFeedSize', 'editionFeedSize', 'sections',
   'markdown', 'search', 'content', 'templates', 'static', 'output',
 ];
 
@@ -65,8 +75,8 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
   const data = configFile ? readConfigFile(configFile, label) : undefined;
   const settings = data?.value ?? {};
   const problems: GazetteError[] = [];
-  const problem = (field: string, message: string, hint?: string) => {
-    const at = data?.locate(field);
+  const problem = (field: string, message: string, hint?: string, place: string = field) => {
+    const at = data?.locate(place);
     problems.push(new GazetteError({ code: 'config-invalid', file: label, line: at?.line, column: at?.column, field, message, hint }));
   };
 
@@ -110,6 +120,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
   const feedSize = count('feedSize', 20);
   const tagFeedSize = count('tagFeedSize', feedSize);
   const editionFeedSize = count('editionFeedSize', 14);
+  const sections = readSections(raw.sections, problem).map(({ name, index }) => ({ name, ...data?.locate(['sections', String(index)]) ?? { line: undefined, column: undefined } }));
   const rawHtml = readRawHtml(raw.markdown, problem);
   const search = raw.search ?? true;
   if (typeof search !== 'boolean') problem('search', `expected true or false, found ${describe(search)}`);
@@ -129,6 +140,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
     feedSize,
     tagFeedSize,
     editionFeedSize,
+    sections: Object.freeze(sections.map((section) => Object.freeze(section))),
     rawHtml,
     search: search === true,
     contentDir: folder('content', 'content', overrides.content),
@@ -168,7 +180,7 @@ function readConfigFile(file: string, label: string): YamlData {
   }
 }
 
-type Report = (field: string, message: string, hint?: string) => void;
+type Report = (field: string, message: string, hint?: string, place?: string) => void;
 
 function checkBaseUrl(value: string, fromFlag: boolean, problem: Report): string {
   const field = fromFlag ? '--base-url' : 'baseUrl';
@@ -205,6 +217,38 @@ function checkPermalink(value: string, problem: Report): string {
     if (!PERMALINK_TOKENS.includes(token)) problem('permalink', `unknown token ${token}`, `known tokens: ${PERMALINK_TOKENS.join(' ')}`);
   }
   return value;
+}
+
+/** The navigation's order of sections: names, each once (sections that fold alike are one). */
+function readSections(value: unknown, problem: Report): { name: string; index: number }[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    problem('sections', `expected a list of section names, found ${describe(value)}`, 'e.g. sections: [Africa, Middle East, Business]');
+    return [];
+  }
+  const sections: { name: string; index: number }[] = [];
+  const seen = new Map<string, string>();
+  value.forEach((item, index) => {
+    const place = `sections.${index}`;
+    if (typeof item !== 'string' || item.trim() === '') {
+      problem('sections', `item ${index + 1}: expected a section name, found ${describe(item)}`, 'e.g. sections: [Africa, Middle East, Business]', place);
+      return;
+    }
+    const name = item.trim();
+    const slug = slugify(name);
+    if (slug === '' || isDeviceName(slug)) {
+      problem('sections', `"${name}" gives ${slug === '' ? 'an empty URL slug' : `the URL slug "${slug}", a reserved device name on Windows`}`, 'a section needs letters or digits, and a name its front page can have', place);
+      return;
+    }
+    const earlier = seen.get(slug);
+    if (earlier !== undefined) {
+      problem('sections', `"${name}" is the same section as "${earlier}"`, 'sections that differ only in case or accents are one section: list it once', place);
+      return;
+    }
+    seen.set(slug, name);
+    sections.push({ name, index });
+  });
+  return sections;
 }
 
 function readRawHtml(markdown: unknown, problem: Report): boolean {

@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'date-invalid',
   'slug-invalid',
   'url-unsafe',
+  'authors-invalid',
   'markdown-too-deep',
   'permalink-duplicate',
   'template-missing',

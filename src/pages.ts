@@ -1,5 +1,5 @@
 // Every page of the site and its URL: stories, the paginated front page, editions, the archive,
-// tags, 404. Each page names its template and carries its view data. URL collisions are errors.
+// tags, sections, authors, 404. Each page names its template and carries its view data. URL collisions are errors.
 
 import { createHash } from 'node:crypto';
 import type { DateTime } from 'luxon';
@@ -7,15 +7,15 @@ import type { Config } from './config.js';
 import { GazetteError, failIfAny } from './errors.js';
 import type { Site, Story } from './model/site.js';
 import {
-  editionPath, editionTitle, monthTitle, editionView, storyCard, storyView, tagPath, tagView,
+  authorPath, authorView, editionPath, editionTitle, monthTitle, editionView, sectionPath, sectionView, storyCard, storyView, tagPath, tagView,
   type RenderedBody, type StoryCardView,
 } from './render/views.js';
 import { absoluteUrl, linkTo } from './urls.js';
-import { editionFeedSpec, feedLinks, siteFeedSpec, tagFeedSpec, type FeedLink } from './feeds/site-feeds.js';
+import { authorFeedSpec, editionFeedSpec, feedLinks, sectionFeedSpec, siteFeedSpec, tagFeedSpec, type FeedLink } from './feeds/site-feeds.js';
 import { SEARCH_FOLDER, SEARCH_PAGE } from './search.js';
 import { newsArticleJsonLd, storyMeta, WEBSITE_META, type PageMeta } from './render/metadata.js';
 
-export type PageKind = 'story' | 'front' | 'edition' | 'archive' | 'tags' | 'tag' | 'search' | '404' | 'redirect';
+export type PageKind = 'story' | 'front' | 'edition' | 'archive' | 'tags' | 'tag' | 'sections' | 'section' | 'authors' | 'author' | 'search' | '404' | 'redirect';
 
 export interface Page {
   kind: PageKind;
@@ -27,7 +27,7 @@ export interface Page {
   description: string;
   /** The last change of anything the page shows, for the sitemap; none for 404 and redirects. */
   lastmod: DateTime | undefined;
-  /** Feeds the page announces in its head: the site's, then its own (a tag's). */
+  /** Feeds the page announces in its head: the site's, then its own (a tag's, section's or author's). */
   feeds: FeedLink[];
   meta: PageMeta;
   jsonLd: string | null;
@@ -97,17 +97,30 @@ export function planPages(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, 
   const newest = newestChange(site.stories);
   page({ kind: 'archive', path: 'archive/', title: 'Archive', description: `Every edition of ${config.title}`, lastmod: newest, feeds: editionFeeds, data: { months: archiveMonths(site, config) } });
 
-  const tags = [...site.tags].sort((a, b) => a.name.localeCompare(b.name, config.language) || (a.slug < b.slug ? -1 : 1));
-  page({ kind: 'tags', path: 'tags/', title: 'Tags', description: `Every topic covered by ${config.title}`, lastmod: newest, data: { tags: tags.map((tag) => tagView(tag, config)) } });
-  for (const tag of site.tags) {
-    const tagFeeds = feedLinks(tagFeedSpec(tag, config), config);
-    paginate(tag.stories, config.pageSize, tagPath(tag), config).forEach(({ items, pagination, path }) => {
-      const title = pagination.page === 1 ? tag.name : `${tag.name}, page ${pagination.page}`;
-      page({
-        kind: 'tag', path, title, description: `Stories about ${tag.name} from ${config.title}`, lastmod: newestChange(items), feeds: tagFeeds,
-        data: { tag: { ...tagView(tag, config), feeds: tagFeeds }, stories: items.map(card), pagination },
-      });
+  /** The paginated stories of a tag, section or author, with its own feeds; `view` is what its pages show of it. */
+  const listing = (kind: 'tag' | 'section' | 'author', group: { name: string; stories: readonly Story[] }, base: string, description: string, feeds: FeedLink[], view: object) => {
+    paginate(group.stories, config.pageSize, base, config).forEach(({ items, pagination, path }) => {
+      const title = pagination.page === 1 ? group.name : `${group.name}, page ${pagination.page}`;
+      page({ kind, path, title, description, lastmod: newestChange(items), feeds, data: { [kind]: { ...view, feeds }, stories: items.map(card), pagination } });
     });
+  };
+  const byName = <T extends { name: string; slug: string }>(items: readonly T[]) =>
+    [...items].sort((a, b) => a.name.localeCompare(b.name, config.language) || (a.slug < b.slug ? -1 : 1));
+
+  page({ kind: 'tags', path: 'tags/', title: 'Tags', description: `Every topic covered by ${config.title}`, lastmod: newest, data: { tags: byName(site.tags).map((tag) => tagView(tag, config)) } });
+  for (const tag of site.tags) {
+    listing('tag', tag, tagPath(tag), `Stories about ${tag.name} from ${config.title}`, feedLinks(tagFeedSpec(tag, config), config), tagView(tag, config));
+  }
+
+  page({ kind: 'sections', path: 'sections/', title: 'Sections', description: `The sections of ${config.title}`, lastmod: newest, data: { sections: site.sections.map((section) => sectionView(section, config)) } });
+  for (const section of site.sections) {
+    listing('section', section, sectionPath(section), `The ${section.name} section of ${config.title}`, feedLinks(sectionFeedSpec(section, config), config), sectionView(section, config));
+  }
+
+  page({ kind: 'authors', path: 'authors/', title: 'Authors', description: `The authors of ${config.title}`, lastmod: newest, data: { authors: byName(site.authors).map((author) => authorView(author, config)) } });
+  for (const author of site.authors) {
+    const description = author.profile?.bio ?? `Stories by ${author.name} in ${config.title}`;
+    listing('author', author, authorPath(author), description, feedLinks(authorFeedSpec(author, config), config), authorView(author, config));
   }
 
   if (config.search) {

@@ -34,7 +34,7 @@ export function searchDocuments(site: Site, bodies: ReadonlyMap<Story, RenderedB
       title: story.title,
       date: published.date,
       iso: published.iso,
-      section: story.section ?? null,
+      section: story.sectionFront?.name ?? story.section ?? null,
       tags: story.tagList.map((tag) => tag.name),
       byline: byline(story.authors),
       summary: body.summary,

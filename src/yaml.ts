@@ -2,12 +2,15 @@
 // validated by us, never rolled over), unique keys, a hard cap on aliases, and line numbers for
 // every field so that errors can point at them.
 
-import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 
 export interface YamlData {
   value: unknown;
-  /** 1-based line and column of a field (dotted path such as `image.alt`), when present. */
-  locate(path: string): { line: number; column: number } | undefined;
+  /**
+   * 1-based line and column of a field (dotted path such as `image.alt`, or its parts when a key
+   * holds a dot; a number is an item of a list: `sections.2`), when present.
+   */
+  locate(path: string | readonly string[]): { line: number; column: number } | undefined;
 }
 
 export class YamlProblem extends Error {
@@ -56,7 +59,7 @@ export function parseYaml(text: string): YamlData {
   return {
     value,
     locate(path) {
-      const offset = keyOffset(doc, path.split('.'));
+      const offset = keyOffset(doc, typeof path === 'string' ? path.split('.') : path);
       if (offset === undefined) return undefined;
       const at = lineCounter.linePos(offset);
       return { line: at.line, column: at.col };
@@ -76,10 +79,17 @@ function firstAlias(doc: Document): number | undefined {
   return offset;
 }
 
-function keyOffset(doc: Document, path: string[]): number | undefined {
+function keyOffset(doc: Document, path: readonly string[]): number | undefined {
   let node: unknown = doc.contents;
   let offset: number | undefined;
   for (const key of path) {
+    if (isSeq(node) && /^\d+$/.test(key)) {
+      const item = node.items[Number(key)] as { range?: [number, number, number] } | undefined;
+      if (!item?.range) return offset;
+      offset = item.range[0];
+      node = item;
+      continue;
+    }
     if (!isMap(node)) return offset;
     const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === key);
     if (!pair || !isScalar(pair.key) || !pair.key.range) return offset;

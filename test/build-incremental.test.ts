@@ -34,6 +34,17 @@ function random(seed: number) {
 }
 
 const TAGS = ['Algeria', 'Libya', 'Sahel', 'Energy', 'Économie', 'الجزائر', 'Football', 'Migration'];
+const SECTIONS = ['Africa', 'Middle East', 'middle east', 'Business', 'Sport', 'Économie', '—'];
+const AUTHORS = ['Ines Trabelsi', 'ines trabelsi', 'Aminata Koné', 'Moussa Diarra', 'Nadia Ouali', 'Yacine Belkacem'];
+/** Versions of content/authors.yaml: profiles keyed by name or by their own slug, with and without fields. */
+const PROFILES = [
+  'Ines Trabelsi:\n  bio: Covers Libya.\n  photo: /images/ines.jpg\n',
+  'Ines Trabelsi:\n  bio: Covers Libya and Tunisia.\n  links: { Website: "https://example.org/ines/" }\nAminata Koné:\n',
+  'akone:\n  name: Aminata Koné\n  email: aminata@example.org\nNadia Ouali: {}\n',
+  'Someone Else:\n  bio: Has not filed yet.\n',
+  '',
+];
+const BROKEN_PROFILES = 'Ines Trabelsi:\n  bio: [unclosed\n';
 const WORDS = ['harbour', 'ministers', 'pipeline', 'referendum', 'drought', 'ceasefire', 'exports', 'festival', 'league', 'grid'];
 
 interface Step {
@@ -57,7 +68,9 @@ describe('incremental builds match cold builds byte for byte', () => {
   after(() => project.remove());
 
   const content = () => path.join(project.root, 'content');
+  const authorsFile = () => path.join(content(), 'authors.yaml');
   const broken = new Set<string>();
+  let brokenProfiles = false;
   /** The stories an operation may pick: broken ones wait for their fix. */
   async function storyFiles(): Promise<string[]> {
     const entries = await readdir(content(), { recursive: true });
@@ -120,8 +133,30 @@ describe('incremental builds match cold builds byte for byte', () => {
     async config() {
       const file = path.join(project.root, 'gazette.config.yaml');
       const text = await readFile(file, 'utf8');
-      await writeFile(file, text.replace(/^title:.*$/m, `title: The Maghreb Wire ${counter++}`).replace(/^pageSize:.*$/m, `pageSize: ${3 + rng.below(8)}`));
+      const sections = `sections: [${[rng.pick(SECTIONS.slice(0, 6)), 'Europe', rng.pick(['Culture', 'Sport', 'Technology'])].join(', ')}]`;
+      await writeFile(file, text.replace(/^title:.*$/m, `title: The Maghreb Wire ${counter++}`).replace(/^pageSize:.*$/m, `pageSize: ${3 + rng.below(8)}`).replace(/^sections:.*$/m, sections));
       return { name: 'edit the configuration', touched: [file], reconfigure: true };
+    },
+    async section() {
+      const file = rng.pick(await storyFiles());
+      const text = (await readFile(file, 'utf8')).replace(/^section:.*\n/m, '');
+      const section = rng.below(5) === 0 ? '' : `section: "${rng.pick(SECTIONS)}"\n`;
+      await writeFile(file, text.replace(/^---\n/, `---\n${section}`));
+      return { name: `change the section of ${path.basename(file)}`, touched: [file] };
+    },
+    async byline() {
+      const file = rng.pick(await storyFiles());
+      const text = (await readFile(file, 'utf8')).replace(/^authors?:.*\n/m, '');
+      const names = Array.from({ length: rng.below(3) }, () => rng.pick(AUTHORS));
+      await writeFile(file, text.replace(/^---\n/, names.length > 0 ? `---\nauthors: [${names.map((name) => JSON.stringify(name)).join(', ')}]\n` : '---\n'));
+      return { name: `change the byline of ${path.basename(file)}`, touched: [file] };
+    },
+    async profiles() {
+      const file = authorsFile();
+      const broken = rng.below(6) === 0;
+      await writeFile(file, broken ? BROKEN_PROFILES : rng.pick(PROFILES));
+      if (broken) brokenProfiles = true;
+      return { name: broken ? 'break authors.yaml' : 'edit authors.yaml', touched: [file] };
     },
     async breakStory() {
       const file = rng.pick(await storyFiles());
@@ -129,7 +164,10 @@ describe('incremental builds match cold builds byte for byte', () => {
       return { name: `break ${path.basename(file)}`, touched: [file] };
     },
   };
-  const weighted = ['add', 'add', 'editBody', 'editBody', 'retag', 'retitle', 'rename', 'remove', 'template', 'staticFile', 'config', 'breakStory'];
+  const weighted = [
+    'add', 'add', 'editBody', 'editBody', 'retag', 'retitle', 'rename', 'remove', 'template', 'staticFile', 'config', 'breakStory',
+    'section', 'section', 'byline', 'profiles', 'profiles',
+  ];
 
   it(`holds over ${STEPS} random steps (seed ${SEED})`, async () => {
     let builder: Builder = createBuilder(configFor('dev-out'), 'sync');
@@ -143,6 +181,12 @@ describe('incremental builds match cold builds byte for byte', () => {
         change.touched.push(...broken);
         change.name += ' and fix the broken stories';
         broken.clear();
+      }
+      if (brokenProfiles && !change.name.startsWith('break') && rng.below(2) === 0) {
+        await writeFile(authorsFile(), rng.pick(PROFILES));
+        change.touched.push(authorsFile());
+        change.name += ' and fix authors.yaml';
+        brokenProfiles = false;
       }
       const label = `step ${step}: ${change.name}`;
       if (change.reconfigure) builder = createBuilder(configFor('dev-out'), 'sync', { output: builder.output });

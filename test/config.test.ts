@@ -50,6 +50,7 @@ describe('loadConfig', () => {
       feedSize: 20,
       tagFeedSize: 20,
       editionFeedSize: 14,
+      sections: [],
       rawHtml: false,
       search: true,
       contentDir: path.join(root, 'content'),
@@ -127,7 +128,7 @@ describe('loadConfig', () => {
   it('reports every problem of the file at once, with field and line', () => {
     const root = project('config-invalid');
     assert.deepEqual(problemsOf(() => loadConfig(root, {}, CLOCK)), [
-      'gazette.config.yaml:6:1  colour  unknown setting "colour"  (known settings: title, description, baseUrl, language, timeZone, permalink, pageSize, feedSize, tagFeedSize, editionFeedSize, markdown, search, content, templates, static, output)  [config-invalid]',
+      'gazette.config.yaml:6:1  colour  unknown setting "colour"  (known settings: title, description, baseUrl, language, timeZone, permalink, pageSize, feedSize, tagFeedSize, editionFeedSize, sections, markdown, search, content, templates, static, output)  [config-invalid]',
       'gazette.config.yaml:3:1  language  "not a language!" is not a language tag  (use a BCP 47 tag such as en, en-GB, fr or ar)  [config-invalid]',
       'gazette.config.yaml:2:1  timeZone  unknown time zone "Mars/Olympus"  (use an IANA name such as Europe/Paris or Africa/Algiers)  [config-invalid]',
       'gazette.config.yaml:5:1  permalink  "/:year/:title/" must contain :slug so that every story gets its own page  [config-invalid]',
@@ -144,6 +145,32 @@ describe('loadConfig', () => {
     writeFileSync(path.join(root, 'gazette.config.yaml'), 'title: T\nsearch: "no"\n');
     assert.deepEqual(problemsOf(() => loadConfig(root, {}, CLOCK)), [
       'gazette.config.yaml:2:1  search  expected true or false, found "no"  [config-invalid]',
+    ]);
+  });
+
+  it('reads the sections in their order, with the line of each', () => {
+    const root = project();
+    writeFileSync(path.join(root, 'gazette.config.yaml'), 'title: Desks\nsections:\n  - Africa\n  - " Middle East "\nfeedSize: 5\n');
+    assert.deepEqual(loadConfig(root, {}, CLOCK).sections, [
+      { name: 'Africa', line: 3, column: 5 },
+      { name: 'Middle East', line: 4, column: 5 },
+    ]);
+    writeFileSync(path.join(root, 'gazette.config.yaml'), 'sections: [Business, Africa]\n');
+    assert.deepEqual(loadConfig(root, {}, CLOCK).sections.map((section) => [section.name, section.line, section.column]), [['Business', 1, 12], ['Africa', 1, 22]]);
+  });
+
+  it('refuses sections that are not names, give no page, or repeat one, naming the line of each', () => {
+    assert.deepEqual(problemsOf(() => loadConfig(project('config-sections'), {}, CLOCK)), [
+      'gazette.config.yaml:5:5  sections  item 3: expected a section name, found number 42  (e.g. sections: [Africa, Middle East, Business])  [config-invalid]',
+      'gazette.config.yaml:6:5  sections  item 4: expected a section name, found "  "  (e.g. sections: [Africa, Middle East, Business])  [config-invalid]',
+      'gazette.config.yaml:8:5  sections  "AFRICA" is the same section as "Africa"  (sections that differ only in case or accents are one section: list it once)  [config-invalid]',
+      'gazette.config.yaml:9:5  sections  "—" gives an empty URL slug  (a section needs letters or digits, and a name its front page can have)  [config-invalid]',
+      'gazette.config.yaml:10:5  sections  "Con" gives the URL slug "con", a reserved device name on Windows  (a section needs letters or digits, and a name its front page can have)  [config-invalid]',
+    ]);
+    const root = project();
+    writeFileSync(path.join(root, 'gazette.config.yaml'), 'sections: Africa, Business\n');
+    assert.deepEqual(problemsOf(() => loadConfig(root, {}, CLOCK)), [
+      'gazette.config.yaml:1:1  sections  expected a list of section names, found "Africa, Business"  (e.g. sections: [Africa, Middle East, Business])  [config-invalid]',
     ]);
   });
 

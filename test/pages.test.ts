@@ -8,7 +8,7 @@ import type { RenderedBody } from '../src/render/views.js';
 import { makeConfig } from './support/config.js';
 import { makeStory, type StoryFields } from './support/stories.js';
 
-const config = makeConfig({ title: 'Digest', timeZone: 'Africa/Algiers', baseUrl: 'https://example.org/news/', pageSize: 2 });
+const config = makeConfig({ title: 'Digest', timeZone: 'Africa/Algiers', baseUrl: 'https://example.org/news/', pageSize: 2, sections: ['Africa'] });
 
 function siteOf(fields: StoryFields[], siteConfig: Config = config): Site {
   return buildSite(fields.map((story) => makeStory({ zone: siteConfig.timeZone, ...story })), siteConfig);
@@ -20,9 +20,9 @@ function bodiesOf(site: Site): Map<Story, RenderedBody> {
 }
 
 const site = siteOf([
-  { title: 'Esper visits Algiers', date: '2020-10-02T10:00:00', tags: ['Algeria', 'Sahel'] },
-  { title: 'Libya talks', date: '2020-10-02T08:00:00', tags: ['Libya', 'Algeria'] },
-  { title: 'Sahel elections', date: '2020-10-01T12:00:00', tags: ['Sahel'] },
+  { title: 'Esper visits Algiers', date: '2020-10-02T10:00:00', tags: ['Algeria', 'Sahel'], section: 'Middle East', authors: ['Lamine Chikhi'] },
+  { title: 'Libya talks', date: '2020-10-02T08:00:00', tags: ['Libya', 'Algeria'], section: 'middle east', authors: ['Ines Trabelsi'] },
+  { title: 'Sahel elections', date: '2020-10-01T12:00:00', tags: ['Sahel'], section: 'Africa', authors: ['Aminata Koné', 'Lamine Chikhi'] },
   { title: 'Tunisia budget', date: '2020-10-01T09:00:00', tags: ['Algeria'] },
   { title: 'September story', date: '2020-09-30T09:00:00', tags: ['Algeria'] },
 ]);
@@ -50,6 +50,13 @@ describe('planPages', () => {
       ['tag', 'tags/algeria/page/2/', 'tags/algeria/page/2/index.html'],
       ['tag', 'tags/libya/', 'tags/libya/index.html'],
       ['tag', 'tags/sahel/', 'tags/sahel/index.html'],
+      ['sections', 'sections/', 'sections/index.html'],
+      ['section', 'sections/africa/', 'sections/africa/index.html'],
+      ['section', 'sections/middle-east/', 'sections/middle-east/index.html'],
+      ['authors', 'authors/', 'authors/index.html'],
+      ['author', 'authors/aminata-kone/', 'authors/aminata-kone/index.html'],
+      ['author', 'authors/ines-trabelsi/', 'authors/ines-trabelsi/index.html'],
+      ['author', 'authors/lamine-chikhi/', 'authors/lamine-chikhi/index.html'],
       ['404', '404.html', '404.html'],
     ]);
   });
@@ -114,6 +121,70 @@ describe('planPages', () => {
       { name: 'Libya', slug: 'libya', url: '/news/tags/libya/', count: 1 },
       { name: 'Sahel', slug: 'sahel', url: '/news/tags/sahel/', count: 2 },
     ]);
+  });
+
+  it('lists the sections in the navigation\'s order, each on its own page with its feeds', () => {
+    assert.deepEqual(ofKind('sections')[0]?.data.sections, [
+      { name: 'Africa', slug: 'africa', url: '/news/sections/africa/', count: 1 },
+      { name: 'Middle East', slug: 'middle-east', url: '/news/sections/middle-east/', count: 2 },
+    ]);
+    const middleEast = ofKind('section').find((page) => page.path === 'sections/middle-east/');
+    assert.equal(middleEast?.title, 'Middle East');
+    assert.deepEqual(titlesOf(middleEast?.data.stories), ['Esper visits Algiers', 'Libya talks']);
+    assert.deepEqual(middleEast?.data.pagination, { page: 1, pages: 1, previousUrl: null, nextUrl: null });
+    assert.deepEqual((middleEast?.data.section as { feeds: { url: string }[] }).feeds.map((feed) => feed.url), [
+      '/news/sections/middle-east/feed.xml', '/news/sections/middle-east/atom.xml', '/news/sections/middle-east/feed.json',
+    ]);
+    assert.deepEqual(middleEast?.feeds.slice(3).map((feed) => feed.title), ['Digest: Middle East (RSS)', 'Digest: Middle East (Atom)', 'Digest: Middle East (JSON Feed)']);
+  });
+
+  it('lists the authors by name, each on a paginated page of their stories', () => {
+    assert.deepEqual((ofKind('authors')[0]?.data.authors as { name: string; url: string; count: number }[]).map(({ name, url, count }) => [name, url, count]), [
+      ['Aminata Koné', '/news/authors/aminata-kone/', 1],
+      ['Ines Trabelsi', '/news/authors/ines-trabelsi/', 1],
+      ['Lamine Chikhi', '/news/authors/lamine-chikhi/', 2],
+    ]);
+    const lamine = ofKind('author').find((page) => page.path === 'authors/lamine-chikhi/');
+    assert.deepEqual(titlesOf(lamine?.data.stories), ['Esper visits Algiers', 'Sahel elections']);
+    assert.equal(lamine?.description, 'Stories by Lamine Chikhi in Digest');
+    assert.deepEqual(lamine?.data.author, {
+      name: 'Lamine Chikhi', slug: 'lamine-chikhi', url: '/news/authors/lamine-chikhi/', count: 2, bio: null, photo: null, email: null, links: [],
+      feeds: [
+        { title: 'Digest: Lamine Chikhi (RSS)', type: 'application/rss+xml', url: '/news/authors/lamine-chikhi/feed.xml' },
+        { title: 'Digest: Lamine Chikhi (Atom)', type: 'application/atom+xml', url: '/news/authors/lamine-chikhi/atom.xml' },
+        { title: 'Digest: Lamine Chikhi (JSON Feed)', type: 'application/feed+json', url: '/news/authors/lamine-chikhi/feed.json' },
+      ],
+    });
+  });
+
+  it('shows an author\'s profile on their page, at the address its key names', () => {
+    const profiled = buildSite([makeStory({ title: 'Filed', date: '2020-10-01T10:00:00', authors: ['LAMINE chikhi'] })], config, [{
+      key: 'lchikhi', name: 'Lamine Chikhi', bio: 'Algiers bureau chief.', photo: '/images/lamine.jpg', email: 'lamine@example.org',
+      links: [{ title: 'Website', url: 'https://example.org/lamine/' }], file: 'content/authors.yaml', line: 1, column: 1,
+    }]);
+    const page = planPages(profiled, bodiesOf(profiled), config).find((candidate) => candidate.kind === 'author');
+    assert.equal(page?.path, 'authors/lchikhi/');
+    assert.equal(page?.title, 'Lamine Chikhi');
+    assert.equal(page?.description, 'Algiers bureau chief.');
+    const { feeds, ...author } = page?.data.author as Record<string, unknown>;
+    assert.deepEqual(author, {
+      name: 'Lamine Chikhi', slug: 'lchikhi', url: '/news/authors/lchikhi/', count: 1, bio: 'Algiers bureau chief.',
+      photo: { src: '/news/images/lamine.jpg', alt: 'Lamine Chikhi', caption: null, credit: null }, email: 'lamine@example.org',
+      links: [{ title: 'Website', url: 'https://example.org/lamine/' }],
+    });
+    assert.equal((feeds as unknown[]).length, 3);
+  });
+
+  it('links a card\'s section to its front and each name of its byline, as written, to its author\'s page', () => {
+    const story = ofKind('story').find((page) => page.path === '2020/10/01/sahel-elections/')?.data.story as Record<string, unknown>;
+    assert.equal(story.section, 'Africa');
+    assert.equal(story.sectionUrl, '/news/sections/africa/');
+    assert.equal(story.byline, 'By Aminata Koné and Lamine Chikhi');
+    assert.deepEqual(story.authors, [{ name: 'Aminata Koné', url: '/news/authors/aminata-kone/' }, { name: 'Lamine Chikhi', url: '/news/authors/lamine-chikhi/' }]);
+    const libya = ofKind('story').find((page) => page.path === '2020/10/02/libya-talks/')?.data.story as Record<string, unknown>;
+    assert.deepEqual([libya.section, libya.sectionUrl], ['middle east', '/news/sections/middle-east/']);
+    const plain = ofKind('story').find((page) => page.path === '2020/10/01/tunisia-budget/')?.data.story as Record<string, unknown>;
+    assert.deepEqual([plain.section, plain.sectionUrl, plain.authors], [null, null, []]);
   });
 
   it('plans an edition page per day, linked to the days before and after', () => {

@@ -100,6 +100,15 @@ export function readStory(file: string, split: SplitStory, timeZone: string): St
     }));
   }
 
+  const authors = readAuthors(read, fields);
+  const section = read.text('section');
+  // A section or author without a letter or digit gets no page; a device name could not have one.
+  const refuseDeviceName = (field: string, name: string) => {
+    if (isDeviceName(slugify(name))) read.problem(field, `"${name}" gives the URL slug "${slugify(name)}", a reserved device name on Windows`, 'spell it another way', 'slug-invalid');
+  };
+  for (const author of authors) refuseDeviceName(fields.author === undefined ? 'authors' : 'author', author);
+  if (section !== undefined) refuseDeviceName('section', section);
+
   const story: StorySource = {
     file,
     title: title ?? '',
@@ -107,8 +116,8 @@ export function readStory(file: string, split: SplitStory, timeZone: string): St
     updated,
     tags,
     summary: read.text('summary'),
-    authors: readAuthors(read, fields),
-    section: read.text('section'),
+    authors,
+    section,
     dateline: read.text('dateline'),
     image: readImage(read, fields.image),
     credits: read.text('credits'),

@@ -1,10 +1,10 @@
-// Every feed of the site, in three formats each: the site feed, one per tag, and the edition feed
-// (one item a day). Also the autodiscovery links pages put in their head.
+// Every feed of the site, in three formats each: the site feed, one per tag, section and author,
+// and the edition feed (one item a day). Also the autodiscovery links pages put in their head.
 
 import { createHash } from 'node:crypto';
 import type { Config } from '../config.js';
-import type { Site, Story, Tag } from '../model/site.js';
-import { tagPath } from '../render/views.js';
+import type { Author, Section, Site, Story, Tag } from '../model/site.js';
+import { authorPath, sectionPath, tagPath } from '../render/views.js';
 import { absoluteUrl, linkTo } from '../urls.js';
 import type { TextFile } from '../write.js';
 import { renderAtom } from './atom.js';
@@ -37,6 +37,14 @@ export function tagFeedSpec(tag: Pick<Tag, 'name' | 'slug'>, config: Config): Fe
   return { title: `${config.title}: ${tag.name}`, description: `Stories about ${tag.name} from ${config.title}`, homePath: tagPath(tag), folder: tagPath(tag) };
 }
 
+export function sectionFeedSpec(section: Pick<Section, 'name' | 'slug'>, config: Config): FeedSpec {
+  return { title: `${config.title}: ${section.name}`, description: `The ${section.name} section of ${config.title}`, homePath: sectionPath(section), folder: sectionPath(section) };
+}
+
+export function authorFeedSpec(author: Pick<Author, 'name' | 'slug'>, config: Config): FeedSpec {
+  return { title: `${config.title}: ${author.name}`, description: `Stories by ${author.name} in ${config.title}`, homePath: authorPath(author), folder: authorPath(author) };
+}
+
 export function editionFeedSpec(config: Config): FeedSpec {
   return { title: `${config.title}: daily editions`, description: `One item a day with the headlines of ${config.title}`, homePath: 'archive/', folder: EDITIONS_FOLDER };
 }
@@ -54,6 +62,8 @@ export function* renderSiteFeeds(site: Site, text: StoryText, config: Config, ge
 
   add(siteFeedSpec(config), storyItems(site.stories, config.feedSize));
   for (const tag of site.tags) add(tagFeedSpec(tag, config), storyItems(tag.stories, config.tagFeedSize));
+  for (const section of site.sections) add(sectionFeedSpec(section, config), storyItems(section.stories, config.tagFeedSize));
+  for (const author of site.authors) add(authorFeedSpec(author, config), storyItems(author.stories, config.tagFeedSize));
   add(editionFeedSpec(config), site.editions.slice(0, config.editionFeedSize).map((edition) => editionItem(edition, summaries, config)));
 
   for (const [spec, feed] of feeds) {

@@ -1,12 +1,20 @@
 // The site graph: which stories are published, their slugs and permalinks (decided here, once),
-// tags, editions (one per day in the site's time zone), previous/next and related stories.
+// tags, sections, authors, editions (one per day in the site's time zone), previous/next and
+// related stories.
 // Pure: stories and config in, graph out. Knows nothing of HTML or files.
 
 import type { DateTime } from 'luxon';
 import { GazetteError, failIfAny } from '../errors.js';
 import type { Config } from '../config.js';
+import type { AuthorProfile } from '../content/authors.js';
 import type { StorySource } from '../content/story.js';
 import { slugify } from '../slug.js';
+import {
+  gatherByName, groupByAuthor, groupBySection, mostUsed, unusedProfileWarnings, unusedSectionWarnings,
+  type Author, type Section, type Tag,
+} from './groups.js';
+
+export type { Author, Section, Tag };
 
 export interface Story extends StorySource {
   /** What the story was made from: the same object across rebuilds while its file is unchanged. */
@@ -21,17 +29,15 @@ export interface Story extends StorySource {
   /** The edition day in the site's time zone: `2020-10-01`. */
   day: string;
   tagList: Tag[];
+  /** The section of its `section`, unless that has no letter or digit. */
+  sectionFront: Section | undefined;
+  /** The author of each name of its `authors`, in order; undefined for a name without a letter or digit. */
+  authorList: (Author | undefined)[];
   /** The next older and next newer stories on the site. */
   older: Story | undefined;
   newer: Story | undefined;
   related: Story[];
   future: boolean;
-}
-
-export interface Tag {
-  name: string;
-  slug: string;
-  stories: Story[];
 }
 
 export interface Edition {
@@ -44,13 +50,19 @@ export interface Site {
   stories: Story[];
   /** Sorted by slug. */
   tags: Tag[];
+  /** In the navigation's order: the configured ones first. */
+  sections: Section[];
+  /** Sorted by slug. */
+  authors: Author[];
   /** Newest first. */
   editions: Edition[];
+  /** Configured sections and author profiles that no published story uses. */
+  warnings: GazetteError[];
 }
 
 const RELATED_LIMIT = 4;
 
-export function buildSite(sources: readonly StorySource[], config: Config): Site {
+export function buildSite(sources: readonly StorySource[], config: Config, profiles: readonly AuthorProfile[] = []): Site {
   const published = sources
     .filter((source) => config.drafts || !source.draft)
     .filter((source) => config.future || source.date <= config.now)
@@ -65,7 +77,11 @@ export function buildSite(sources: readonly StorySource[], config: Config): Site
 
   const tags = groupByTag(stories);
   relateStories(stories, tags);
-  return { stories, tags, editions: groupByEdition(stories) };
+  const sections = groupBySection(stories, config);
+  const { authors, problems } = groupByAuthor(stories, profiles);
+  failIfAny(problems);
+  const warnings = [...unusedSectionWarnings(sections, config), ...unusedProfileWarnings(authors, profiles)];
+  return { stories, tags, sections, authors, editions: groupByEdition(stories), warnings };
 }
 
 function newestFirst(a: StorySource, b: StorySource): number {
@@ -91,6 +107,8 @@ function placeStory(source: StorySource, config: Config): Story {
       .reduce<DateTime>((latest, date) => (date && date > latest ? date : latest), source.date),
     day,
     tagList: [],
+    sectionFront: undefined,
+    authorList: [],
     older: undefined,
     newer: undefined,
     related: [],
@@ -136,26 +154,10 @@ function rejectDuplicatePermalinks(stories: Story[]): void {
 
 /** Tags that differ only in case or diacritics are one tag, named by its most used spelling. */
 function groupByTag(stories: Story[]): Tag[] {
-  const bySlug = new Map<string, { tag: Tag; spellings: Map<string, number> }>();
-  for (const story of stories) {
-    for (const name of story.tags) {
-      const slug = slugify(name);
-      let entry = bySlug.get(slug);
-      if (!entry) {
-        entry = { tag: { name, slug, stories: [] }, spellings: new Map() };
-        bySlug.set(slug, entry);
-      }
-      entry.spellings.set(name, (entry.spellings.get(name) ?? 0) + 1);
-      if (!story.tagList.includes(entry.tag)) {
-        entry.tag.stories.push(story);
-        story.tagList.push(entry.tag);
-      }
-    }
-  }
-  for (const { tag, spellings } of bySlug.values()) {
-    tag.name = [...spellings].sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : 1))[0]?.[0] ?? tag.name;
-  }
-  return [...bySlug.values()].map(({ tag }) => tag).sort((a, b) => (a.slug < b.slug ? -1 : 1));
+  const bySlug = new Map([...gatherByName(stories, (story) => story.tags)].map(([slug, { stories: tagged, spellings }]) => [slug, { name: mostUsed(spellings), slug, stories: tagged }]));
+  // In the order the story lists them, each once.
+  for (const story of stories) story.tagList = [...new Set(story.tags.flatMap((name) => bySlug.get(slugify(name)) ?? []))];
+  return [...bySlug.values()].sort((a, b) => (a.slug < b.slug ? -1 : 1));
 }
 
 function groupByEdition(stories: Story[]): Edition[] {

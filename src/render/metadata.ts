@@ -4,7 +4,7 @@
 import type { Config } from '../config.js';
 import type { Story } from '../model/site.js';
 import { absoluteUrl } from '../urls.js';
-import { byline } from './views.js';
+import { authorPath, byline } from './views.js';
 
 export interface PageMeta {
   /** Open Graph type. */
@@ -46,7 +46,10 @@ export function newsArticleJsonLd(story: Story, summary: string, config: Config)
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     datePublished: iso(story.date),
     dateModified: iso(story.modified),
-    author: story.authors.length > 0 ? story.authors.map((name) => ({ '@type': 'Person', name })) : { '@type': 'Organization', name: config.title },
+    author: story.authors.length > 0 ? story.authors.map((name, index) => {
+      const author = story.authorList[index];
+      return { '@type': 'Person', name, url: author ? absoluteUrl(config, authorPath(author)) : undefined };
+    }) : { '@type': 'Organization', name: config.title },
     image: story.image ? [imageUrl(story.image.src, config)] : undefined,
     articleSection: story.section,
     keywords: story.tagList.length > 0 ? story.tagList.map((tag) => tag.name) : undefined,

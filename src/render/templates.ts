@@ -5,7 +5,7 @@ import { Liquid } from 'liquidjs';
 import type { Theme } from '../content/theme.js';
 import { GazetteError } from '../errors.js';
 
-export const PAGE_TEMPLATES = ['story', 'front', 'edition', 'archive', 'tags', 'tag', '404'];
+export const PAGE_TEMPLATES = ['story', 'front', 'edition', 'archive', 'tags', 'tag', 'sections', 'section', 'authors', 'author', '404'];
 
 export interface TemplateRenderer {
   render(template: string, data: Record<string, unknown>): string;

@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import type { Config } from '../config.js';
 import type { LazyHtml } from './lazy-html.js';
 import type { StoryImage } from '../content/story.js';
-import type { Edition, Story, Tag } from '../model/site.js';
+import type { Author, Edition, Section, Story, Tag } from '../model/site.js';
 import { linkTo } from '../urls.js';
 
 export interface TimeView {
@@ -28,6 +28,35 @@ export interface TagView extends TagLink {
   count: number;
 }
 
+/** A section as the navigation and a story's kicker link it. */
+export interface SectionLink {
+  name: string;
+  slug: string;
+  url: string;
+}
+
+export interface SectionView extends SectionLink {
+  count: number;
+}
+
+/** A name of a byline, as the story writes it, linked to its author's page (none for a name without letters). */
+export interface AuthorLink {
+  name: string;
+  url: string | null;
+}
+
+/** An author's page and the authors overview: the profile's facts when there is one. */
+export interface AuthorView {
+  name: string;
+  slug: string;
+  url: string;
+  count: number;
+  bio: string | null;
+  photo: ImageView | null;
+  email: string | null;
+  links: { title: string; url: string }[];
+}
+
 export interface ImageView {
   src: string;
   alt: string;
@@ -41,8 +70,11 @@ export interface StoryCardView {
   summary: string;
   published: TimeView;
   section: string | null;
+  /** The section's front page, when the section has one. */
+  sectionUrl: string | null;
   dateline: string | null;
   byline: string | null;
+  authors: AuthorLink[];
   tags: TagLink[];
   image: ImageView | null;
   draft: boolean;
@@ -55,7 +87,6 @@ export interface StoryView extends StoryCardView {
   /** The last change (an update or a correction), when there was one. */
   updated: TimeView | null;
   corrections: { time: TimeView; text: string }[];
-  authors: { name: string }[];
   credits: string | null;
   data: Record<string, unknown>;
 }
@@ -144,6 +175,36 @@ export function tagLink(tag: Tag, config: Config): TagLink {
   return { name: tag.name, slug: tag.slug, url: linkTo(config, tagPath(tag)) };
 }
 
+export function sectionPath(section: Pick<Section, 'slug'>): string {
+  return `sections/${section.slug}/`;
+}
+
+export function authorPath(author: Pick<Author, 'slug'>): string {
+  return `authors/${author.slug}/`;
+}
+
+export function sectionLink(section: Section, config: Config): SectionLink {
+  return { name: section.name, slug: section.slug, url: linkTo(config, sectionPath(section)) };
+}
+
+export function sectionView(section: Section, config: Config): SectionView {
+  return { ...sectionLink(section, config), count: section.stories.length };
+}
+
+export function authorView(author: Author, config: Config): AuthorView {
+  const profile = author.profile;
+  return {
+    name: author.name,
+    slug: author.slug,
+    url: linkTo(config, authorPath(author)),
+    count: author.stories.length,
+    bio: profile?.bio ?? null,
+    photo: profile?.photo ? { src: siteImageUrl(profile.photo, config), alt: author.name, caption: null, credit: null } : null,
+    email: profile?.email ?? null,
+    links: profile?.links ?? [],
+  };
+}
+
 export function byline(authors: readonly string[]): string | null {
   if (authors.length === 0) return null;
   const names = authors.length === 1 ? authors[0] : `${authors.slice(0, -1).join(', ')} and ${authors.at(-1)}`;
@@ -152,8 +213,12 @@ export function byline(authors: readonly string[]): string | null {
 
 function imageView(image: StoryImage | undefined, config: Config): ImageView | null {
   if (!image) return null;
-  const src = image.src.startsWith('/') && !image.src.startsWith('//') ? linkTo(config, image.src.slice(1)) : image.src;
-  return { src, alt: image.alt ?? '', caption: image.caption ?? null, credit: image.credit ?? null };
+  return { src: siteImageUrl(image.src, config), alt: image.alt ?? '', caption: image.caption ?? null, credit: image.credit ?? null };
+}
+
+/** An image path from the site root gains the base path; other addresses stay as written. */
+function siteImageUrl(src: string, config: Config): string {
+  return src.startsWith('/') && !src.startsWith('//') ? linkTo(config, src.slice(1)) : src;
 }
 
 export function storyCard(story: Story, body: RenderedBody, config: Config): StoryCardView {
@@ -163,8 +228,13 @@ export function storyCard(story: Story, body: RenderedBody, config: Config): Sto
     summary: body.summary,
     published: formatTime(story.date, config),
     section: story.section ?? null,
+    sectionUrl: story.sectionFront ? linkTo(config, sectionPath(story.sectionFront)) : null,
     dateline: story.dateline ?? null,
     byline: byline(story.authors),
+    authors: story.authors.map((name, index) => {
+      const author = story.authorList[index];
+      return { name, url: author ? linkTo(config, authorPath(author)) : null };
+    }),
     tags: story.tagList.map((tag) => tagLink(tag, config)),
     image: imageView(story.image, config),
     draft: story.draft,
@@ -178,7 +248,6 @@ export function storyView(story: Story, body: RenderedBody, config: Config): Sto
     html: body.html,
     updated: story.modified > story.date ? formatTime(story.modified, config) : null,
     corrections: story.corrections.map((correction) => ({ time: formatTime(correction.date, config), text: correction.text })),
-    authors: story.authors.map((name) => ({ name })),
     credits: story.credits ?? null,
     data: story.extra,
   };

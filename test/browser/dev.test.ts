@@ -153,6 +153,22 @@ describe('gazette dev in a browser', () => {
     await page.close();
   });
 
+  it('updates an author page after content/authors.yaml is edited, and shows a broken one in the overlay', async () => {
+    const page = await openMarked('authors/aminata-kone/');
+    const authorsFile = file('content/authors.yaml');
+    const good = await readFile(authorsFile, 'utf8');
+    await writeFile(authorsFile, good.replace('West Africa correspondent in Abidjan', 'LIVE-EDITED correspondent'));
+    await eventually('the author page shows the new bio', async () => (await page.textContent('.author-head__bio'))?.includes('LIVE-EDITED'));
+    assert.ok(await reloaded(page), 'the page reloaded by itself');
+    await writeFile(authorsFile, good.replace('  bio: West Africa', '  biography: West Africa'));
+    const overlay = page.locator('#gazette-overlay');
+    await overlay.waitFor({ state: 'visible', timeout: 15_000 });
+    assert.match(await overlay.textContent() ?? '', /content\/authors\.yaml:\d+:3  Aminata Koné\.biography  unknown field "biography"/);
+    await writeFile(authorsFile, good);
+    await eventually('the page recovers', async () => (await overlay.count()) === 0 && (await page.textContent('.author-head__bio'))?.includes('West Africa correspondent'));
+    await page.close();
+  });
+
   it('changes every page after a template edit', async () => {
     const page = await openMarked('tags/');
     const footer = file('templates/partials/footer.liquid');

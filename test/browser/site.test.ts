@@ -30,7 +30,7 @@ describe('the sample site in a browser', () => {
   });
 
   for (const [name, viewport] of Object.entries(VIEWPORTS)) {
-    for (const url of ['/', STORY, '/tags/', '/archive/', '/2020/10/01/']) {
+    for (const url of ['/', STORY, '/tags/', '/archive/', '/2020/10/01/', '/sections/', '/sections/middle-east/', '/authors/', '/authors/ines-trabelsi/']) {
       it(`shows ${url} on a ${name} without script, broken images or sideways scrolling`, async () => {
         const page = await browser.newPage({ viewport });
         const failed: string[] = [];

@@ -38,7 +38,7 @@ const REDIRECT_FILE = 'old/path/index.html';
 
 const FEED_FILE = /(^|\/)(feed\.xml|atom\.xml|feed\.json)$/;
 const STORY_PAGE = /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/;
-const TAG_PAGE = /^tags\/([^/]+)\/(?:page\/\d+\/)?index\.html$/;
+const LISTING_PAGE = /^(tags|sections|authors)\/([^/]+)\/(?:page\/\d+\/)?index\.html$/;
 
 const SITE_FEEDS = [
   { type: 'application/rss+xml', href: '/feed.xml' },
@@ -46,10 +46,10 @@ const SITE_FEEDS = [
   { type: 'application/feed+json', href: '/feed.json' },
 ];
 
-const tagFeeds = (slug: string) => [
-  { type: 'application/rss+xml', href: `/tags/${slug}/feed.xml` },
-  { type: 'application/atom+xml', href: `/tags/${slug}/atom.xml` },
-  { type: 'application/feed+json', href: `/tags/${slug}/feed.json` },
+const ownFeeds = (folder: string) => [
+  { type: 'application/rss+xml', href: `/${folder}feed.xml` },
+  { type: 'application/atom+xml', href: `/${folder}atom.xml` },
+  { type: 'application/feed+json', href: `/${folder}feed.json` },
 ];
 
 /** The feed autodiscovery links of a page's head, in order. */
@@ -71,11 +71,14 @@ describe('the feeds, redirects and sitemaps of a built site', () => {
   });
   after(() => project.remove());
 
-  it('writes the three feed formats for the site, every tag and the editions', () => {
+  it('writes the three feed formats for the site, every tag, section and author, and the editions', () => {
     const feedFiles = files.filter((file) => FEED_FILE.test(file));
-    const tagSlugs = files.map((file) => /^tags\/([^/]+)\/index\.html$/.exec(file)?.[1]).filter((slug): slug is string => slug !== undefined);
+    const slugsOf = (kind: string) => files.map((file) => new RegExp(`^${kind}/([^/]+)/index\\.html$`).exec(file)?.[1]).filter((slug): slug is string => slug !== undefined);
+    const tagSlugs = slugsOf('tags');
     assert.ok(tagSlugs.includes('tunisia') && tagSlugs.includes('transport') && tagSlugs.length >= 10, tagSlugs.join(' '));
-    const folders = ['', 'editions/', ...tagSlugs.map((slug) => `tags/${slug}/`)];
+    assert.deepEqual(slugsOf('sections'), ['africa', 'business', 'culture', 'europe', 'middle-east', 'sport']);
+    assert.ok(slugsOf('authors').includes('aminata-kone') && slugsOf('authors').includes('lchikhi'), slugsOf('authors').join(' '));
+    const folders = ['', 'editions/', ...['tags', 'sections', 'authors'].flatMap((kind) => slugsOf(kind).map((slug) => `${kind}/${slug}/`))];
     assert.deepEqual(feedFiles.sort(), folders.flatMap((folder) => [`${folder}atom.xml`, `${folder}feed.json`, `${folder}feed.xml`]).sort());
   });
 
@@ -92,20 +95,39 @@ describe('the feeds, redirects and sitemaps of a built site', () => {
     }
   });
 
-  it('announces the three site feeds in the head of every page, and tag pages their tag\'s three too', async () => {
+  it('announces the three site feeds in the head of every page, and tag, section and author pages their own three too', async () => {
     const pages = files.filter((file) => file.endsWith('.html') && file !== REDIRECT_FILE);
     assert.ok(pages.includes('404.html') && pages.includes('index.html'));
-    let tagPages = 0;
+    const listings = new Map<string, number>();
     for (const page of pages) {
       const links = alternates(await project.read(page));
       assert.deepEqual(links.slice(0, 3), SITE_FEEDS, page);
-      const slug = TAG_PAGE.exec(page)?.[1];
-      if (slug !== undefined) {
-        tagPages += 1;
-        assert.deepEqual(links, [...SITE_FEEDS, ...tagFeeds(slug)], page);
+      const [, kind, slug] = LISTING_PAGE.exec(page) ?? [];
+      if (kind !== undefined) {
+        listings.set(kind, (listings.get(kind) ?? 0) + 1);
+        assert.deepEqual(links, [...SITE_FEEDS, ...ownFeeds(`${kind}/${slug}/`)], page);
       }
     }
-    assert.ok(tagPages >= 10, `only ${tagPages} tag pages`);
+    assert.ok((listings.get('tags') ?? 0) >= 10, `only ${listings.get('tags')} tag pages`);
+    assert.equal(listings.get('sections'), 6);
+    assert.ok((listings.get('authors') ?? 0) >= 10, `only ${listings.get('authors')} author pages`);
+  });
+
+  it('puts exactly a section\'s and an author\'s stories in their feeds, newest first', async () => {
+    const titles = async (file: string) => {
+      const { feed } = parseFeed(await project.read(file));
+      return ('items' in feed ? feed.items ?? [] : []).map((item) => (item as { title?: string }).title);
+    };
+    assert.deepEqual(await titles('sections/middle-east/feed.xml'), [
+      'Analysis: After US visit, Algeria weighs a role beyond its borders',
+      'US defense chief’s rare Algeria visit points to Sahel region threats',
+      'Libya’s rival camps agree to keep talking on oil revenue, sources say',
+    ]);
+    assert.deepEqual(await titles('authors/aminata-kone/feed.json'), [
+      'Ivorian league sets restart date as clubs count the cost of a lost season',
+      'Côte d’Ivoire cocoa farmers await farmgate price as main crop begins',
+      'Sahel defence officials press donors for steadier funding of joint force',
+    ]);
   });
 
   it('leaves a page at a renamed story\'s old URL that html-validate accepts', async () => {
@@ -151,14 +173,14 @@ describe('the feeds, redirects and sitemaps of a built site', () => {
     assert.equal(json.items.find((item) => item.id === `https://example.org/${CORRECTED_PATH}`)?.date_modified, '2020-10-04T18:30:00+01:00');
   });
 
-  it('gives the wire story JSON-LD that parses and names its author', async () => {
+  it('gives the wire story JSON-LD that parses and names its author and the author\'s page', async () => {
     const $ = cheerio.load(await project.read(`${WIRE_PATH}index.html`));
     const scripts = $('script[type="application/ld+json"]');
     assert.equal(scripts.length, 1);
     const data = JSON.parse(scripts.first().text()) as Record<string, unknown>;
     assert.equal(data['@type'], 'NewsArticle');
     assert.equal(data.headline, 'US defense chief’s rare Algeria visit points to Sahel region threats');
-    assert.deepEqual(data.author, [{ '@type': 'Person', name: 'Lamine Chikhi' }]);
+    assert.deepEqual(data.author, [{ '@type': 'Person', name: 'Lamine Chikhi', url: 'https://example.org/authors/lchikhi/' }]);
     assert.equal(data.datePublished, '2020-10-01T15:40:00Z');
     assert.equal(data.url, `https://example.org/${WIRE_PATH}`);
     assert.deepEqual(data.image, ['https://example.org/images/algiers-central-post-office.svg']);

@@ -49,7 +49,10 @@ describe('newsArticleJsonLd', () => {
       mainEntityOfPage: { '@type': 'WebPage', '@id': 'https://example.org/news/2020/10/01/us-defense-chiefs-rare-algeria-visit-points-to-sahel-region-threats/' },
       datePublished: '2020-10-01T15:40:00Z',
       dateModified: '2020-10-02T08:00:00Z',
-      author: [{ '@type': 'Person', name: 'Lamine Chikhi' }, { '@type': 'Person', name: 'Hamid Ould Ahmed' }],
+      author: [
+        { '@type': 'Person', name: 'Lamine Chikhi', url: 'https://example.org/news/authors/lamine-chikhi/' },
+        { '@type': 'Person', name: 'Hamid Ould Ahmed', url: 'https://example.org/news/authors/hamid-ould-ahmed/' },
+      ],
       image: ['https://example.org/news/images/algiers-central-post-office.svg'],
       articleSection: 'Middle East',
       keywords: ['Algeria', 'Sahel'],
@@ -81,7 +84,7 @@ describe('newsArticleJsonLd', () => {
       const data = throughHtml(json) as { headline: string; description: string; author: { name: string }[]; keywords: string[] };
       assert.equal(data.headline, title);
       assert.equal(data.description, summary);
-      assert.deepEqual(data.author, [{ '@type': 'Person', name: title }]);
+      assert.deepEqual(data.author.map((author) => author.name), [title]);
       assert.deepEqual(data.keywords, [title]);
     });
   }
