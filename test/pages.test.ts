@@ -57,6 +57,7 @@ describe('planPages', () => {
       ['author', 'authors/aminata-kone/', 'authors/aminata-kone/index.html'],
       ['author', 'authors/ines-trabelsi/', 'authors/ines-trabelsi/index.html'],
       ['author', 'authors/lamine-chikhi/', 'authors/lamine-chikhi/index.html'],
+      ['search', 'search/', 'search/index.html'],
       ['404', '404.html', '404.html'],
     ]);
   });
