@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'output-unsafe',
   'output-failed',
   'interrupted',
+  'edition-missing',
   'usage',
 ] as const;
 
