@@ -23,7 +23,8 @@ const FOREIGN = 'iframe, object, embed, svg, math, style, form, input, textarea,
 function injections(html: string, { email = false } = {}): string[] {
   const $ = cheerio.load(html);
   const found: string[] = [];
-  $(FOREIGN).not(email ? 'head > style:first-of-type' : []).each((_, element) => void found.push(`<${element.tagName}>`));
+  const foreign = $(FOREIGN);
+  (email ? foreign.not('head > style:first-of-type') : foreign).each((_, element) => void found.push(`<${element.tagName}>`));
   $('script').each((_, element) => {
     if ($(element).attr('type') !== 'application/ld+json') found.push(`<script> ${$(element).text().slice(0, 60)}`);
   });
