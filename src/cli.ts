@@ -45,8 +45,8 @@ Options:
   -h, --help         show this help
   -v, --version      show the version
 
-Exit codes: 0 success, 1 problems in content, config or templates (nothing written),
-2 wrong usage, 3 unexpected internal error, 130 and 143 stopped by SIGINT and SIGTERM.`;
+Exit codes: 0 success, 1 problems in content, config or templates (nothing written) or
+no edition on the day asked, 2 wrong usage, 3 unexpected internal error, 130 and 143 stopped by SIGINT and SIGTERM.`;
 
 const OPTIONS = {
   config: { type: 'string' },
