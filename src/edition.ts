@@ -37,11 +37,10 @@ export async function renderEmailEdition(config: Config, day: string): Promise<E
   const edition = site.editions.find((candidate) => candidate.day === day);
   if (edition === undefined) throw noEdition(day, site.editions);
 
+  // As in a build: the summary, else the first paragraph of the Markdown, cut on a word.
   const markdown = createMarkdownRenderer({ rawHtml: config.rawHtml });
+  const summaryOf = (story: Story) => story.summary ?? cutOnWord(renderStoryMarkdown(markdown, story, config).firstParagraph, SUMMARY_LENGTH);
   const summaries = new Map(edition.stories.map((story) => [story, summaryOf(story)]));
-  function summaryOf(story: Story): string {
-    return story.summary ?? cutOnWord(renderStoryMarkdown(markdown, story, config).firstParagraph, SUMMARY_LENGTH);
-  }
 
   const theme = createThemeRenderer(themeFiles, config);
   const [html, text] = emailPages(edition, (story) => summaries.get(story) ?? '', config)
