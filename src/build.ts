@@ -11,7 +11,7 @@ import type { Config } from './config.js';
 import { AUTHORS_FILE, loadAuthorProfiles, type AuthorProfiles } from './content/authors.js';
 import { loadStories, type StoryFileResult } from './content/load.js';
 import type { StorySource } from './content/story.js';
-import { loadTheme } from './content/theme.js';
+import { loadTheme, type Theme } from './content/theme.js';
 import { GazetteError, failIfAny } from './errors.js';
 import { FEED_FILES, storyItem, type FeedItem } from './feeds/feed.js';
 import { renderSiteFeeds } from './feeds/site-feeds.js';
@@ -20,6 +20,7 @@ import { foldCase, planPages, type Page } from './pages.js';
 import { createMarkdownRenderer, cutOnWord, renderStoryMarkdown, type RenderedMarkdown } from './render/markdown.js';
 import { LazyHtml } from './render/lazy-html.js';
 import { renderAllMarkdown } from './render/markdown-pool.js';
+import { inlineEmailCss, tidyText } from './render/email.js';
 import { renderRedirect } from './render/redirect.js';
 import { createTemplateRenderer, type TemplateRenderer } from './render/templates.js';
 import { sectionLink, type RenderedBody } from './render/views.js';
@@ -52,7 +53,8 @@ export interface Builder {
   readonly output: OutputState | undefined;
 }
 
-const SUMMARY_LENGTH = 280;
+/** A story without a `summary` is summed up by its first paragraph, cut on a word near this length. */
+export const SUMMARY_LENGTH = 280;
 
 interface CachedItem {
   permalink: string;
@@ -90,7 +92,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
   let unbuilt: Set<string> | undefined;
   const markdownHashes = new WeakMap<StorySource, { permalink: string; hash: string }>();
   let storyMarkdown = new Map<string, StoryMarkdown>();
-  let theme: { key: string; templates: TemplateRenderer } | undefined;
+  let theme: { key: string; renderer: ThemeRenderer } | undefined;
   // A story's feed item stays the same object while its file, URL and tag names do, so that the
   // feed serializers can reuse what they made of it.
   let itemCache = new Map<StorySource, CachedItem>();
@@ -162,8 +164,8 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     const pages = planPages(site, bodies, config);
     // Every page shows the sections in its navigation: a change to them is a change to the theme.
     const globals = siteGlobals(config, site);
-    const themeKey = fingerprint(JSON.stringify([codeFingerprint(), themeFiles.templates, globals]));
-    if (theme?.key !== themeKey) theme = { key: themeKey, templates: createTemplateRenderer(themeFiles, { site: globals }) };
+    const themeKey = fingerprint(JSON.stringify([codeFingerprint(), themeFiles.templates, themeFiles.emailCss, globals]));
+    if (theme?.key !== themeKey) theme = { key: themeKey, renderer: createThemeRenderer(themeFiles, config, site) };
     const held = (file: string, key: string) => output?.get(file) === key;
     // A build that replaces its output writes each file as soon as it is made, so that only a few
     // files' text are held at a time; the dev loop syncs its folder once everything is made.
@@ -183,7 +185,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
         signal?.throwIfAborted();
         const context = pageContext(page, config);
         const key = fingerprint(`${themeKey}\n${JSON.stringify(context)}`);
-        await emit(held(page.file, key) ? { path: page.file, key } : { path: page.file, key, contents: renderPage(page, context, theme.templates, config) });
+        await emit(held(page.file, key) ? { path: page.file, key } : { path: page.file, key, contents: renderPage(page, context, theme.renderer, config) });
       }
 
       const items = new Map<StorySource, CachedItem>();
@@ -299,7 +301,17 @@ function droppedUrlWarning(story: Story): GazetteError {
   });
 }
 
-function pageContext(page: Page, config: Config): Record<string, unknown> {
+/** The theme's templates and the email stylesheet, ready to render pages. */
+export interface ThemeRenderer {
+  templates: TemplateRenderer;
+  emailCss: string;
+}
+
+export function createThemeRenderer(theme: Theme, config: Config, site: Site): ThemeRenderer {
+  return { templates: createTemplateRenderer(theme, { site: siteGlobals(config, site) }), emailCss: theme.emailCss };
+}
+
+export function pageContext(page: Page, config: Config): Record<string, unknown> {
   return {
     ...page.data,
     page: {
@@ -315,12 +327,19 @@ function pageContext(page: Page, config: Config): Record<string, unknown> {
   };
 }
 
-function renderPage(page: Page, context: Record<string, unknown>, templates: TemplateRenderer, config: Config): string {
-  if (page.kind === 'redirect') {
-    const { link, absoluteUrl: target } = page.data as { link: string; absoluteUrl: string };
-    return renderRedirect(page.title, link, target, config.language);
+export function renderPage(page: Page, context: Record<string, unknown>, theme: ThemeRenderer, config: Config): string {
+  switch (page.kind) {
+    case 'redirect': {
+      const { link, absoluteUrl: target } = page.data as { link: string; absoluteUrl: string };
+      return renderRedirect(page.title, link, target, config.language);
+    }
+    case 'email':
+      return inlineEmailCss(theme.templates.render('email', context), theme.emailCss);
+    case 'email-text':
+      return tidyText(theme.templates.renderText('email.txt', context));
+    default:
+      return theme.templates.render(page.kind, context);
   }
-  return templates.render(page.kind, context);
 }
 
 function siteGlobals(config: Config, site: Site) {

@@ -1,12 +1,15 @@
 // The command line: parse arguments, run a command, print problems like a compiler and map
 // outcomes to exit codes. A user's mistake never shows a stack trace (unless --debug).
 
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from './build.js';
 import { loadConfig, type ConfigOverrides } from './config.js';
 import { BuildFailed, GazetteError, showControls } from './errors.js';
 import { startDev } from './dev/dev.js';
+import { isDay, renderEmailEdition } from './edition.js';
+import { EMAIL_FILES } from './render/email.js';
 import { createStory } from './new-story.js';
 import { VERSION } from './version.js';
 
@@ -20,17 +23,21 @@ Commands:
   new "Title"        create content/YYYY/MM/DD/<slug>.md dated now (--tags a,b)
   dev                build, serve on http://localhost:4000/ and rebuild on every change,
                      with drafts and scheduled stories shown (written to .gazette/dev/)
+  edition YYYY-MM-DD print that day's edition as plain text for email (--html: as HTML);
+                     with --out <file> write it to the file instead, with --out <folder>/
+                     (or an existing folder) write both there, as email.txt and email.html
 
 Options:
   --config <file>    configuration file (default: gazette.config.yaml|yml|json)
   --content <dir>    content folder (default: content/)
-  --out <dir>        output folder (default: dist/)
+  --out <dir>        output folder (default: dist/); for "gazette edition", where to write
   --base-url <url>   absolute base URL of the published site
   --drafts           include stories with "draft: true"
   --future           include stories dated after now
   --now <date>       the build's clock, ISO 8601 (for reproducible builds)
   --no-cache         build everything, without reading or writing .gazette/cache/
   --tags <a,b>       tags for "gazette new"
+  --html             "gazette edition" prints (or writes) the HTML email, not the text
   --port <n>         port of "gazette dev" (default: 4000)
   --host <name>      address "gazette dev" listens on (default: 127.0.0.1, this machine only)
   --quiet            print problems only
@@ -38,8 +45,8 @@ Options:
   -h, --help         show this help
   -v, --version      show the version
 
-Exit codes: 0 success, 1 problems in content, config or templates (nothing written),
-2 wrong usage, 3 unexpected internal error, 130 and 143 stopped by SIGINT and SIGTERM.`;
+Exit codes: 0 success, 1 problems in content, config or templates (nothing written) or
+no edition on the day asked, 2 wrong usage, 3 unexpected internal error, 130 and 143 stopped by SIGINT and SIGTERM.`;
 
 const OPTIONS = {
   config: { type: 'string' },
@@ -51,6 +58,7 @@ const OPTIONS = {
   now: { type: 'string' },
   'no-cache': { type: 'boolean' },
   tags: { type: 'string' },
+  html: { type: 'boolean' },
   port: { type: 'string' },
   host: { type: 'string' },
   quiet: { type: 'boolean' },
@@ -105,6 +113,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await runNew(rest.join(' '), values.tags, overrides, io);
       case 'dev':
         return await runDev(overrides, values.port, values.host, !values['no-cache'], io);
+      case 'edition':
+        // Here --out names where the edition goes, not the site's output folder.
+        return await runEdition(rest, { ...overrides, out: undefined }, { html: values.html ?? false, out: values.out, quiet: values.quiet ?? false }, io);
       default:
         io.err(`gazette: unknown command "${command}"`);
         io.err('Run "gazette --help" for usage.');
@@ -154,6 +165,52 @@ async function runDev(overrides: ConfigOverrides, port: string | undefined, host
   });
   await server.close();
   return EXIT.ok;
+}
+
+async function runEdition(days: string[], overrides: ConfigOverrides, options: { html: boolean; out: string | undefined; quiet: boolean }, io: Io): Promise<number> {
+  const [day, ...extra] = days;
+  if (day === undefined || extra.length > 0 || !isDay(day)) {
+    io.err(day === undefined || extra.length > 0
+      ? 'gazette edition: give one day, e.g. gazette edition 2020-10-01'
+      : `gazette edition: "${day}" is not a day written YYYY-MM-DD, e.g. gazette edition 2020-10-01`);
+    return EXIT.usage;
+  }
+  const config = loadConfig(io.cwd, overrides);
+  const edition = await renderEmailEdition(config, day);
+  for (const warning of edition.warnings) io.err(`warning: ${warning.format()}`);
+  const chosen = options.html ? edition.html : edition.text;
+  if (options.out === undefined) {
+    io.out(chosen.replace(/\n$/, ''));
+    return EXIT.ok;
+  }
+  const target = path.resolve(io.cwd, options.out);
+  const files = /[/\\]$/.test(options.out) || (await isFolder(target))
+    ? [{ file: path.join(target, EMAIL_FILES.html), contents: edition.html }, { file: path.join(target, EMAIL_FILES.text), contents: edition.text }]
+    : [{ file: target, contents: chosen }];
+  for (const { file, contents } of files) {
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, contents);
+    } catch (cause) {
+      throw new GazetteError({ code: 'output-failed', file: shownPath(file, io.cwd), message: `cannot write the edition: ${(cause as Error).message}`, cause });
+    }
+  }
+  if (!options.quiet) io.out(`Wrote the edition of ${day} to ${files.map(({ file }) => shownPath(file, io.cwd)).join(' and ')}`);
+  return EXIT.ok;
+}
+
+/** A path below the working folder as a relative one, any other as it is. */
+function shownPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
+async function isFolder(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**

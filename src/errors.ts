@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'output-failed',
   'search-failed',
   'interrupted',
+  'edition-missing',
   'usage',
 ] as const;
 

@@ -1,11 +1,13 @@
-// Every page of the site and its URL: stories, the paginated front page, editions, the archive,
-// tags, sections, authors, 404. Each page names its template and carries its view data. URL collisions are errors.
+// Every page of the site and its URL: stories, the paginated front page, editions (and each
+// edition's email and its plain-text twin), the archive, tags, sections, authors, search, 404. Each
+// page names its template and carries its view data. URL collisions are errors.
 
 import { createHash } from 'node:crypto';
 import type { DateTime } from 'luxon';
 import type { Config } from './config.js';
 import { GazetteError, failIfAny } from './errors.js';
-import type { Site, Story } from './model/site.js';
+import type { Edition, Site, Story } from './model/site.js';
+import { emailPaths, emailView } from './render/email.js';
 import {
   authorPath, authorView, editionPath, editionTitle, monthTitle, editionView, sectionPath, sectionView, storyCard, storyView, tagPath, tagView,
   type RenderedBody, type StoryCardView,
@@ -15,7 +17,7 @@ import { authorFeedSpec, editionFeedSpec, feedLinks, sectionFeedSpec, siteFeedSp
 import { SEARCH_FOLDER, SEARCH_PAGE } from './search.js';
 import { newsArticleJsonLd, storyMeta, WEBSITE_META, type PageMeta } from './render/metadata.js';
 
-export type PageKind = 'story' | 'front' | 'edition' | 'archive' | 'tags' | 'tag' | 'sections' | 'section' | 'authors' | 'author' | 'search' | '404' | 'redirect';
+export type PageKind = 'story' | 'front' | 'edition' | 'archive' | 'tags' | 'tag' | 'sections' | 'section' | 'authors' | 'author' | 'search' | '404' | 'redirect' | 'email' | 'email-text';
 
 export interface Page {
   kind: PageKind;
@@ -90,8 +92,12 @@ export function planPages(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, 
     page({
       kind: 'edition', path: editionPath(edition.day), title: view.title, description: `${config.title}: the stories of ${view.title}`,
       lastmod: newestChange(edition.stories), feeds: editionFeeds,
-      data: { edition: view, olderEdition: neighbour(older?.day), newerEdition: neighbour(newer?.day) },
+      data: {
+        edition: view, olderEdition: neighbour(older?.day), newerEdition: neighbour(newer?.day),
+        email: { htmlUrl: linkTo(config, emailPaths(edition.day).html), textUrl: linkTo(config, emailPaths(edition.day).text) },
+      },
     });
+    pages.push(...emailPages(edition, (story) => body(story).summary, config));
   });
 
   const newest = newestChange(site.stories);
@@ -129,6 +135,19 @@ export function planPages(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, 
   page({ kind: '404', path: '404.html', file: '404.html', title: 'Page not found', description: 'This page does not exist.', data: {} });
   rejectCollisions(pages);
   return pages;
+}
+
+/**
+ * A day's edition as an email (`2020/10/01/email.html`) and as plain text (`email.txt`), both
+ * rendered from one view with absolute URLs. Not in the sitemap: they are for sending.
+ */
+export function emailPages(edition: Edition, summary: (story: Story) => string, config: Config): Page[] {
+  const email = emailView(edition, summary, config);
+  const paths = emailPaths(edition.day);
+  const page = (kind: PageKind, file: string): Page => ({
+    kind, path: file, file, title: email.subject, description: email.preheader, lastmod: undefined, feeds: [], meta: WEBSITE_META, jsonLd: null, data: { email },
+  });
+  return [page('email', paths.html), page('email-text', paths.text)];
 }
 
 /**

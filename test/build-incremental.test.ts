@@ -121,6 +121,12 @@ describe('incremental builds match cold builds byte for byte', () => {
       return { name: `delete ${path.basename(file)}`, touched: [file] };
     },
     async template() {
+      if (rng.below(3) === 0) {
+        // The email stylesheet is part of the theme, though no template includes it.
+        const file = path.join(project.root, 'templates/email.css');
+        await writeFile(file, `${await readFile(file, 'utf8')}.meta { letter-spacing: ${counter++}px; }\n`);
+        return { name: 'edit the email stylesheet', touched: [file] };
+      }
       const file = path.join(project.root, 'templates/partials/footer.liquid');
       await writeFile(file, `${await readFile(file, 'utf8')}<!-- edit ${counter++} -->\n`);
       return { name: 'edit the footer template', touched: [file] };

@@ -33,7 +33,8 @@ Not yet.
 const isTableAlignment = (message: { ruleId: string; selector: string | null; message: string }) =>
   message.ruleId === 'no-deprecated-attr' && /"align"/.test(message.message) && /\b(td|th)\b/.test(message.selector ?? '');
 
-const pagesOf = (files: string[]) => files.filter((file) => file.endsWith('.html'));
+/** The web pages: the email editions are for mail clients, and test/email.test.ts checks them. */
+const pagesOf = (files: string[]) => files.filter((file) => file.endsWith('.html') && !file.endsWith('/email.html'));
 
 /** Site-internal targets of every link, image and stylesheet in a page, without the base path. */
 function internalTargets(html: string, basePath: string): string[] {

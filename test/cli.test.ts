@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
+import * as cheerio from 'cheerio';
 import { EXIT, main, type Io } from '../src/cli.js';
 import { parseYaml } from '../src/yaml.js';
 import { copySampleProject, REPO, SAMPLE_NOW, snapshot, type Project } from './support/project.js';
@@ -215,5 +216,65 @@ describe('gazette CLI', () => {
     const { stdout } = await promisify(execFile)(process.execPath, [path.join(REPO, 'bin/gazette.js'), '--version']);
     const manifest = JSON.parse(await readFile(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
     assert.equal(stdout.trim(), manifest.version);
+  });
+});
+
+describe('gazette edition', () => {
+  let project: Project;
+  before(async () => {
+    project = await copySampleProject();
+  });
+  after(() => project.remove());
+
+  it('prints the day\'s plain-text edition from the content alone, then the HTML with --html: the very files a build writes', async () => {
+    const text = await gazette(project.root, 'edition', '2020-10-01', '--now', SAMPLE_NOW);
+    assert.equal(text.code, EXIT.ok, text.err);
+    assert.equal(text.err, '');
+    await assert.rejects(readFile(path.join(project.root, 'dist/index.html')), 'nothing was built');
+    assert.match(text.out, /^THE MAGHREB WIRE\nThursday, October 1, 2020 · 3 stories\n/);
+    const html = await gazette(project.root, 'edition', '2020-10-01', '--html', '--now', SAMPLE_NOW);
+    assert.equal(html.code, EXIT.ok, html.err);
+    const $ = cheerio.load(html.out);
+    assert.equal($('.story__title').length, 3);
+    await project.build();
+    // Each printed line ends in a newline, as the files do.
+    assert.equal(`${text.out}\n`, await project.read('2020/10/01/email.txt'));
+    assert.equal(`${html.out}\n`, await project.read('2020/10/01/email.html'));
+  });
+
+  it('writes the edition to a file with --out, or both files into a folder', async () => {
+    const file = await gazette(project.root, 'edition', '2020-10-02', '--now', SAMPLE_NOW, '--out', 'out/friday.txt');
+    assert.equal(file.code, EXIT.ok, file.err);
+    assert.equal(file.out, 'Wrote the edition of 2020-10-02 to out/friday.txt');
+    assert.match(await readFile(path.join(project.root, 'out/friday.txt'), 'utf8'), /^THE MAGHREB WIRE\nFriday, October 2, 2020/);
+    const folder = await gazette(project.root, 'edition', '2020-10-02', '--now', SAMPLE_NOW, '--out', 'out/friday/', '--quiet');
+    assert.equal(folder.code, EXIT.ok, folder.err);
+    assert.equal(folder.out, '');
+    assert.match(await readFile(path.join(project.root, 'out/friday/email.html'), 'utf8'), /^<!DOCTYPE html>/);
+    assert.match(await readFile(path.join(project.root, 'out/friday/email.txt'), 'utf8'), /^THE MAGHREB WIRE\n/);
+  });
+
+  it('names the nearest editions and exits 1 for a day without stories', async () => {
+    const between = await gazette(project.root, 'edition', '2020-09-15', '--now', SAMPLE_NOW);
+    assert.equal(between.code, EXIT.problems);
+    assert.equal(between.out, '');
+    assert.equal(between.err, 'there is no edition on 2020-09-15: no story is published that day  (the nearest edition is 2020-09-28)  [edition-missing]');
+    const later = await gazette(project.root, 'edition', '2020-12-24', '--now', SAMPLE_NOW);
+    assert.equal(later.err, 'there is no edition on 2020-12-24: no story is published that day  (the nearest edition is 2020-10-03)  [edition-missing]');
+    // A story dated after the clock is not published, so its day has no edition without --future.
+    await project.addStory('2020/10/04/later.md', '---\ntitle: Later that week\ndate: 2020-10-06T09:00:00+01:00\n---\nSoon.\n');
+    const gap = await gazette(project.root, 'edition', '2020-10-04', '--now', SAMPLE_NOW, '--future');
+    assert.equal(gap.err, 'there is no edition on 2020-10-04: no story is published that day  (the nearest editions are 2020-10-03 and 2020-10-06)  [edition-missing]');
+    assert.equal((await gazette(project.root, 'edition', '2020-10-06', '--now', SAMPLE_NOW)).code, EXIT.problems);
+    assert.equal((await gazette(project.root, 'edition', '2020-10-06', '--now', SAMPLE_NOW, '--future')).code, EXIT.ok);
+  });
+
+  it('refuses a missing or malformed day with exit code 2', async () => {
+    for (const argv of [['edition'], ['edition', '2020-10-32'], ['edition', '1 October 2020'], ['edition', '2020-1-1'], ['edition', '2020-10-01', '2020-10-02']]) {
+      const run = await gazette(project.root, ...argv);
+      assert.equal(run.code, EXIT.usage, argv.join(' '));
+      assert.match(run.err, /^gazette edition: .*e\.g\. gazette edition 2020-10-01$/, argv.join(' '));
+      assert.equal(run.out, '');
+    }
   });
 });

@@ -31,7 +31,7 @@ const ofKind = (kind: Page['kind']) => pages.filter((page) => page.kind === kind
 const titlesOf = (cards: unknown) => (cards as { title: string }[]).map((card) => card.title);
 
 describe('planPages', () => {
-  it('plans every page once, each in its own index.html', () => {
+  it('plans every page once, each in its own index.html (an edition\'s emails beside it)', () => {
     assert.deepEqual(pages.map((page) => [page.kind, page.path, page.file]), [
       ['story', '2020/10/02/esper-visits-algiers/', '2020/10/02/esper-visits-algiers/index.html'],
       ['story', '2020/10/02/libya-talks/', '2020/10/02/libya-talks/index.html'],
@@ -42,8 +42,14 @@ describe('planPages', () => {
       ['front', 'page/2/', 'page/2/index.html'],
       ['front', 'page/3/', 'page/3/index.html'],
       ['edition', '2020/10/02/', '2020/10/02/index.html'],
+      ['email', '2020/10/02/email.html', '2020/10/02/email.html'],
+      ['email-text', '2020/10/02/email.txt', '2020/10/02/email.txt'],
       ['edition', '2020/10/01/', '2020/10/01/index.html'],
+      ['email', '2020/10/01/email.html', '2020/10/01/email.html'],
+      ['email-text', '2020/10/01/email.txt', '2020/10/01/email.txt'],
       ['edition', '2020/09/30/', '2020/09/30/index.html'],
+      ['email', '2020/09/30/email.html', '2020/09/30/email.html'],
+      ['email-text', '2020/09/30/email.txt', '2020/09/30/email.txt'],
       ['archive', 'archive/', 'archive/index.html'],
       ['tags', 'tags/', 'tags/index.html'],
       ['tag', 'tags/algeria/', 'tags/algeria/index.html'],

@@ -1,5 +1,6 @@
-// Read the theme: every Liquid template in the templates folder, and the static files to copy
-// (the theme's `assets/` to `/assets/`, the site's `static/` folder to the site root).
+// Read the theme: every Liquid template in the templates folder, the email edition's stylesheet
+// (`email.css`, inlined into the emails, never published), and the static files to copy (the
+// theme's `assets/` to `/assets/`, the site's `static/` folder to the site root).
 
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,8 +19,12 @@ export interface Theme {
   templates: Record<string, string>;
   /** Folder of the templates relative to the project root, for messages. */
   label: string;
+  /** The text of `email.css`, empty when the theme has none. */
+  emailCss: string;
   staticFiles: StaticFile[];
 }
+
+export const EMAIL_CSS = 'email.css';
 
 export async function loadTheme(root: string, templatesDir: string, staticDir: string): Promise<Theme> {
   const label = path.relative(root, templatesDir).split(path.sep).join('/') || '.';
@@ -31,9 +36,10 @@ export async function loadTheme(root: string, templatesDir: string, staticDir: s
   for (const file of files.filter((name) => name.endsWith('.liquid'))) {
     templates[file] = await readFile(path.join(templatesDir, file), 'utf8');
   }
+  const emailCss = files.includes(EMAIL_CSS) ? await readFile(path.join(templatesDir, EMAIL_CSS), 'utf8') : '';
   const assets = files.filter((name) => name.startsWith('assets/')).map((name) => ({ from: path.join(templatesDir, name), to: name }));
   const statics = ((await listFiles(staticDir)) ?? []).map((name) => ({ from: path.join(staticDir, name), to: name }));
-  return { templates, label, staticFiles: [...assets, ...statics] };
+  return { templates, label, emailCss, staticFiles: [...assets, ...statics] };
 }
 
 /**

@@ -1,14 +1,18 @@
-// One LiquidJS engine over the theme's templates (held in memory), output escaped by default.
-// Template mistakes become errors naming the template file and line.
+// LiquidJS over the theme's templates (held in memory): one engine for HTML, output escaped by
+// default, and one for plain text (the email edition's twin), which escapes nothing and can wrap
+// lines. Template mistakes become errors naming the template file and line.
 
 import { Liquid } from 'liquidjs';
 import type { Theme } from '../content/theme.js';
 import { GazetteError } from '../errors.js';
+import { wrapText } from './email.js';
 
-export const PAGE_TEMPLATES = ['story', 'front', 'edition', 'archive', 'tags', 'tag', 'sections', 'section', 'authors', 'author', '404'];
+export const PAGE_TEMPLATES = ['story', 'front', 'edition', 'archive', 'tags', 'tag', 'sections', 'section', 'authors', 'author', '404', 'email', 'email.txt'];
 
 export interface TemplateRenderer {
   render(template: string, data: Record<string, unknown>): string;
+  /** A plain-text template: nothing escaped; the `wrap` filter wraps text (`| wrap: 72`). */
+  renderText(template: string, data: Record<string, unknown>): string;
 }
 
 export function createTemplateRenderer(theme: Theme, globals: Record<string, unknown>): TemplateRenderer {
@@ -20,23 +24,18 @@ export function createTemplateRenderer(theme: Theme, globals: Record<string, unk
       hint: 'every page kind needs its template; copy the default theme\'s',
     });
   }
-  const engine = new Liquid({
-    templates: theme.templates,
-    extname: '.liquid',
-    outputEscape: 'escape',
-    strictFilters: true,
-    cache: true,
-    globals,
-  });
-  return {
-    render(template, data) {
-      try {
-        return engine.renderFileSync(template, data);
-      } catch (error) {
-        throw templateError(error, theme.label, template);
-      }
-    },
+  const options = { templates: theme.templates, extname: '.liquid', strictFilters: true, cache: true, globals };
+  const engine = new Liquid({ ...options, outputEscape: 'escape' });
+  const textEngine = new Liquid(options);
+  textEngine.registerFilter('wrap', (text: unknown, width?: unknown) => wrapText(String(text ?? ''), typeof width === 'number' && width > 0 ? width : undefined));
+  const renderWith = (liquid: Liquid) => (template: string, data: Record<string, unknown>) => {
+    try {
+      return liquid.renderFileSync(template, data);
+    } catch (error) {
+      throw templateError(error, theme.label, template);
+    }
   };
+  return { render: renderWith(engine), renderText: renderWith(textEngine) };
 }
 
 function templateError(error: unknown, folder: string, template: string): GazetteError {

@@ -1,0 +1,62 @@
+// `gazette edition YYYY-MM-DD`: one day's email edition, made from the content without building
+// the site. The same stages as a build, cut to the day: every story is read (the site graph decides
+// days and URLs), only the day's Markdown is rendered, and its two email pages are rendered as the
+// build renders them, so that the result is byte for byte the build's email.html and email.txt.
+
+import { DateTime } from 'luxon';
+import { createThemeRenderer, pageContext, renderPage, SUMMARY_LENGTH } from './build.js';
+import type { Config } from './config.js';
+import { loadStories } from './content/load.js';
+import { loadTheme } from './content/theme.js';
+import { GazetteError, failIfAny } from './errors.js';
+import { buildSite, type Edition, type Story } from './model/site.js';
+import { emailPages } from './pages.js';
+import { createMarkdownRenderer, cutOnWord, renderStoryMarkdown } from './render/markdown.js';
+
+export interface EmailEdition {
+  day: string;
+  html: string;
+  text: string;
+  warnings: GazetteError[];
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Whether `day` is a real calendar day written YYYY-MM-DD. */
+export function isDay(day: string): boolean {
+  return DAY.test(day) && DateTime.fromISO(day, { zone: 'utc' }).isValid;
+}
+
+export async function renderEmailEdition(config: Config, day: string): Promise<EmailEdition> {
+  const [content, themeFiles] = await Promise.all([
+    loadStories(config.root, config.contentDir, config.timeZone),
+    loadTheme(config.root, config.templatesDir, config.staticDir),
+  ]);
+  failIfAny(content.problems);
+  const site = buildSite(content.stories, config);
+  const edition = site.editions.find((candidate) => candidate.day === day);
+  if (edition === undefined) throw noEdition(day, site.editions);
+
+  // As in a build: the summary, else the first paragraph of the Markdown, cut on a word.
+  const markdown = createMarkdownRenderer({ rawHtml: config.rawHtml });
+  const summaryOf = (story: Story) => story.summary ?? cutOnWord(renderStoryMarkdown(markdown, story, config).firstParagraph, SUMMARY_LENGTH);
+  const summaries = new Map(edition.stories.map((story) => [story, summaryOf(story)]));
+
+  const theme = createThemeRenderer(themeFiles, config, site);
+  const [html, text] = emailPages(edition, (story) => summaries.get(story) ?? '', config)
+    .map((page) => renderPage(page, pageContext(page, config), theme, config));
+  return { day, html: html ?? '', text: text ?? '', warnings: content.warnings };
+}
+
+/** No story that day: say which days have editions, the nearest before and after. */
+function noEdition(day: string, editions: readonly Edition[]): GazetteError {
+  const before = editions.find((edition) => edition.day < day)?.day;
+  const after = editions.findLast((edition) => edition.day > day)?.day;
+  const nearest = [before, after].filter((found) => found !== undefined);
+  return new GazetteError({
+    code: 'edition-missing', message: `there is no edition on ${day}: no story is published that day`,
+    hint: nearest.length > 0
+      ? `the nearest edition${nearest.length === 1 ? ' is' : 's are'} ${nearest.join(' and ')}`
+      : 'there are no published stories (drafts need --drafts, stories dated after now --future)',
+  });
+}

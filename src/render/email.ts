@@ -1,0 +1,127 @@
+// The edition by email: the view a day's email templates see (every URL absolute, for a message
+// read far from the site), and the finishing of what they render: the theme's email.css inlined
+// on every element for mail clients, the plain-text twin tidied.
+
+import juice from 'juice';
+import wrapAnsi from 'wrap-ansi';
+import type { Config } from '../config.js';
+import type { Edition, Story } from '../model/site.js';
+import { absoluteUrl, feedUrlResolver } from '../urls.js';
+import { byline, editionPath, editionTitle, formatTime, type TimeView } from './views.js';
+
+export const EMAIL_FILES = { html: 'email.html', text: 'email.txt' } as const;
+
+export interface EmailStoryView {
+  title: string;
+  /** The story page, absolute. */
+  url: string;
+  summary: string;
+  section: string | null;
+  dateline: string | null;
+  byline: string | null;
+  published: TimeView;
+  image: { src: string; alt: string; caption: string | null; credit: string | null } | null;
+}
+
+export interface EmailView {
+  day: string;
+  /** The day in words: "Thursday, October 1, 2020". */
+  title: string;
+  /** The site's title and the day: a subject line for the message. */
+  subject: string;
+  /** The inbox preview: the number of stories and their headlines. */
+  preheader: string;
+  count: number;
+  /** `ltr` or `rtl`, from the site's language. */
+  direction: string;
+  /** The edition page on the site ("View in browser"), the two email files, the archive: absolute. */
+  webUrl: string;
+  htmlUrl: string;
+  textUrl: string;
+  archiveUrl: string;
+  stories: EmailStoryView[];
+}
+
+/** Site paths of a day's two email files. */
+export function emailPaths(day: string): { html: string; text: string } {
+  return { html: editionPath(day) + EMAIL_FILES.html, text: editionPath(day) + EMAIL_FILES.text };
+}
+
+/** The stories in the edition page's order (newest first), with their summaries. */
+export function emailView(edition: Edition, summary: (story: Story) => string, config: Config): EmailView {
+  const title = editionTitle(edition.day, config);
+  const count = edition.stories.length;
+  const paths = emailPaths(edition.day);
+  return {
+    day: edition.day,
+    title,
+    subject: `${config.title}: ${title}`,
+    preheader: `${count} ${count === 1 ? 'story' : 'stories'}: ${edition.stories.map((story) => story.title).join('; ')}`,
+    count,
+    direction: textDirection(config.language),
+    webUrl: absoluteUrl(config, editionPath(edition.day)),
+    htmlUrl: absoluteUrl(config, paths.html),
+    textUrl: absoluteUrl(config, paths.text),
+    archiveUrl: absoluteUrl(config, 'archive/'),
+    stories: edition.stories.map((story) => emailStory(story, summary(story), config)),
+  };
+}
+
+function emailStory(story: Story, summary: string, config: Config): EmailStoryView {
+  const image = story.image;
+  return {
+    title: story.title,
+    url: absoluteUrl(config, story.permalink),
+    summary,
+    section: story.section ?? null,
+    dateline: story.dateline ?? null,
+    byline: byline(story.authors),
+    published: formatTime(story.date, config),
+    image: image
+      ? { src: feedUrlResolver(config, story.permalink)(image.src), alt: image.alt ?? '', caption: image.caption ?? null, credit: image.credit ?? null }
+      : null,
+  };
+}
+
+function textDirection(language: string): string {
+  const locale = new Intl.Locale(language) as Intl.Locale & { getTextInfo?: () => { direction?: string }; textInfo?: { direction?: string } };
+  return (locale.getTextInfo?.() ?? locale.textInfo)?.direction === 'rtl' ? 'rtl' : 'ltr';
+}
+
+/**
+ * The rendered email with `css` written into a style attribute on every element it matches, as
+ * mail clients that drop <style> (Gmail's apps, Outlook) need. Media queries cannot be inlined:
+ * juice keeps them in one <style> in the head, for the clients that honour them (dark mode, phones).
+ */
+export function inlineEmailCss(html: string, css: string): string {
+  return juice(html, {
+    extraCss: css,
+    applyStyleTags: true,
+    removeStyleTags: true,
+    preserveMediaQueries: true,
+    preserveFontFaces: false,
+    applyWidthAttributes: true,
+    applyHeightAttributes: false,
+    applyAttributesTableElements: true,
+    insertPreservedExtraCss: true,
+  });
+}
+
+/** The columns the plain-text edition is wrapped to (mail clients show 72 to 78 without wrapping). */
+export const TEXT_WIDTH = 72;
+
+/**
+ * Wrap text on spaces to at most `width` columns (wide characters count two); a word longer than a
+ * line, such as a URL, stays whole on a line of its own, so that it still works when clicked.
+ */
+export function wrapText(text: string, width: number = TEXT_WIDTH): string {
+  return wrapAnsi(text, width, { hard: false, trim: true, wordWrap: true });
+}
+
+/**
+ * Plain text as a template leaves it, tidied so that its author can lay it out freely: no spaces at
+ * the end of a line, at most one empty line in a row, none at the start, one newline at the end.
+ */
+export function tidyText(text: string): string {
+  return `${text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').trimEnd()}\n`;
+}
