@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'date-invalid',
   'slug-invalid',
   'url-unsafe',
+  'image-missing',
+  'image-invalid',
   'markdown-too-deep',
   'permalink-duplicate',
   'template-missing',

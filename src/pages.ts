@@ -7,7 +7,7 @@ import type { Config } from './config.js';
 import { GazetteError, failIfAny } from './errors.js';
 import type { Site, Story } from './model/site.js';
 import {
-  editionPath, editionTitle, monthTitle, editionView, storyCard, storyView, tagPath, tagView,
+  coverImage, editionPath, editionTitle, monthTitle, editionView, storyCard, storyView, tagPath, tagView,
   type RenderedBody, type StoryCardView,
 } from './render/views.js';
 import { absoluteUrl, linkTo } from './urls.js';
@@ -57,7 +57,8 @@ export function planPages(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, 
   for (const story of site.stories) {
     page({
       kind: 'story', path: story.permalink, title: story.title, description: body(story).summary, source: story.file,
-      lastmod: story.modified, meta: storyMeta(story, config), jsonLd: newsArticleJsonLd(story, body(story).summary, config),
+      lastmod: story.modified, meta: storyMeta(story, config, coverImage(story, body(story))),
+      jsonLd: newsArticleJsonLd(story, body(story).summary, config, coverImage(story, body(story))),
       data: {
         story: storyView(story, body(story), config),
         older: story.older ? card(story.older) : null,

@@ -6,7 +6,9 @@ import type { Config } from '../config.js';
 import type { LazyHtml } from './lazy-html.js';
 import type { StoryImage } from '../content/story.js';
 import type { Edition, Story, Tag } from '../model/site.js';
-import { linkTo } from '../urls.js';
+import { publishedAsWritten, type PublishedImage } from '../images/publish.js';
+import { linkTo, linkToImage } from '../urls.js';
+import { srcsetOf } from './body-images.js';
 
 export interface TimeView {
   iso: string;
@@ -30,6 +32,10 @@ export interface TagView extends TagLink {
 
 export interface ImageView {
   src: string;
+  /** The published copies, for `srcset`; null for an image published as it is. */
+  srcset: string | null;
+  width: number | null;
+  height: number | null;
   alt: string;
   caption: string | null;
   credit: string | null;
@@ -71,6 +77,13 @@ export interface EditionView {
 export interface RenderedBody {
   html: string | LazyHtml;
   summary: string;
+  /** The front-matter image as published (images stage); without it, the image as written. */
+  image?: PublishedImage;
+}
+
+/** The story's front-matter image as its pages and feeds show it. */
+export function coverImage(story: Story, body: Pick<RenderedBody, 'image'>): PublishedImage | undefined {
+  return story.image && (body.image ?? publishedAsWritten(story.image.src));
 }
 
 /**
@@ -150,10 +163,13 @@ export function byline(authors: readonly string[]): string | null {
   return `By ${names}`;
 }
 
-function imageView(image: StoryImage | undefined, config: Config): ImageView | null {
-  if (!image) return null;
-  const src = image.src.startsWith('/') && !image.src.startsWith('//') ? linkTo(config, image.src.slice(1)) : image.src;
-  return { src, alt: image.alt ?? '', caption: image.caption ?? null, credit: image.credit ?? null };
+function imageView(image: StoryImage | undefined, published: PublishedImage | undefined, config: Config): ImageView | null {
+  if (!image || !published) return null;
+  const link = (src: string) => linkToImage(config, src);
+  return {
+    src: link(published.src), srcset: srcsetOf(published, link), width: published.width ?? null, height: published.height ?? null,
+    alt: image.alt ?? '', caption: image.caption ?? null, credit: image.credit ?? null,
+  };
 }
 
 export function storyCard(story: Story, body: RenderedBody, config: Config): StoryCardView {
@@ -166,7 +182,7 @@ export function storyCard(story: Story, body: RenderedBody, config: Config): Sto
     dateline: story.dateline ?? null,
     byline: byline(story.authors),
     tags: story.tagList.map((tag) => tagLink(tag, config)),
-    image: imageView(story.image, config),
+    image: imageView(story.image, coverImage(story, body), config),
     draft: story.draft,
     scheduled: story.future,
   };
