@@ -58,7 +58,7 @@ export async function readImageInfo(bytes: Uint8Array): Promise<ImageInfo> {
   try {
     metadata = await sharp(bytes).metadata();
   } catch (error) {
-    throw new ImageUnreadable(`it is not an image sharp can read (${(error as Error).message})`, { cause: error });
+    throw new ImageUnreadable(`it is not an image sharp can read (${firstLine(error)})`, { cause: error });
   }
   const format = metadata.format === 'heif' && metadata.compression === 'av1' ? 'avif' : metadata.format;
   if (!RESIZED.includes(format) && !AS_IS.includes(format)) {
@@ -100,7 +100,7 @@ export async function encodeVariant(bytes: Uint8Array, format: ResizedFormat, va
     if (format === 'png') return await image.png(RECIPE.png).toBuffer();
     return await image.webp(RECIPE.webp).toBuffer();
   } catch (error) {
-    throw new ImageUnreadable(`the image is damaged (${(error as Error).message})`, { cause: error });
+    throw new ImageUnreadable(`the image is damaged (${firstLine(error)})`, { cause: error });
   }
 }
 
@@ -110,6 +110,11 @@ export async function checkDecodes(bytes: Uint8Array, info: ImageInfo): Promise<
   try {
     await sharp(bytes, { animated: info.format === 'gif' }).raw().toBuffer();
   } catch (error) {
-    throw new ImageUnreadable(`the image is damaged (${(error as Error).message})`, { cause: error });
+    throw new ImageUnreadable(`the image is damaged (${firstLine(error)})`, { cause: error });
   }
+}
+
+/** libvips' message, once: copies made at the same time can repeat the same line in one message. */
+function firstLine(error: unknown): string {
+  return String((error as Error).message).split('\n')[0]?.trim() ?? '';
 }
