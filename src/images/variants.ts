@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import sharp, { type Metadata } from 'sharp';
 
-export const VARIANT_WIDTHS = [480, 960, 1600] as const;
+const VARIANT_WIDTHS = [480, 960, 1600] as const;
 
 /** Everything that decides a variant's bytes besides the source: change it and every image is made again. */
 const RECIPE = {
