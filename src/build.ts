@@ -1,5 +1,5 @@
 // The build in one sentence: load stories and theme, build the site graph, render the Markdown,
-// decide the pages, render them and the feeds, write the site. A Builder keeps what it made, so
+// publish the images, decide the pages, render them and the feeds, write the site. A Builder keeps what it made, so
 // that the dev loop's rebuild ("these files changed") runs the same stages and redoes only what a
 // change touched: unchanged stories are not read again, unchanged Markdown and pages not rendered.
 
@@ -21,12 +21,14 @@ import { createMarkdownRenderer, cutOnWord, renderStoryMarkdown, type RenderedMa
 import { LazyHtml } from './render/lazy-html.js';
 import { renderAllMarkdown } from './render/markdown-pool.js';
 import { inlineEmailCss, tidyText } from './render/email.js';
+import { placeBodyImages } from './render/body-images.js';
+import { createImagePublisher, type PublishedImage, type StoryImages } from './images/publish.js';
 import { renderRedirect } from './render/redirect.js';
 import { createTemplateRenderer, type TemplateRenderer } from './render/templates.js';
 import { sectionLink, type RenderedBody } from './render/views.js';
 import { renderSearchIndex, searchDocuments, SEARCH_PAGE } from './search.js';
 import { NEWS_SITEMAP_PATH, renderNewsSitemap, renderRobots, renderSitemap, SITEMAP_PATH } from './sitemaps.js';
-import { absoluteUrl, linkTo } from './urls.js';
+import { absoluteImageUrl, absoluteUrl, linkTo, linkToImage } from './urls.js';
 import { GENERATOR } from './version.js';
 import { KeptFileMissing, keyOfBytes, openStaging, outputStateOf, syncSite, writeSite, type CopiedFile, type OutputFile, type OutputState } from './write.js';
 
@@ -59,6 +61,7 @@ export const SUMMARY_LENGTH = 280;
 interface CachedItem {
   permalink: string;
   tags: string;
+  images: string;
   item: FeedItem;
 }
 
@@ -93,6 +96,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
   const markdownHashes = new WeakMap<StorySource, { permalink: string; hash: string }>();
   let storyMarkdown = new Map<string, StoryMarkdown>();
   let theme: { key: string; renderer: ThemeRenderer } | undefined;
+  const images = createImagePublisher(config, { makeCopies: mode !== 'none' });
   // A story's feed item stays the same object while its file, URL and tag names do, so that the
   // feed serializers can reuse what they made of it.
   let itemCache = new Map<StorySource, CachedItem>();
@@ -150,13 +154,24 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     [...unrendered].forEach(([hash, story], index) => {
       usedMarkdown.set(hash, cache.keepMarkdown(hash, fresh.rendered[index] as RenderedMarkdown, renderAgain(story)));
     });
+    const markdownOf = (story: Story) => usedMarkdown.get(markdownHash(story)) as StoryMarkdown;
+    const staticFiles = new Map(themeFiles.staticFiles.map((file) => [file.to, file.from]));
+    const published = await images.publish(site.stories.map((story) => ({ story, body: markdownOf(story).images })), staticFiles, cache.images, stale);
+    failIfAny(published.problems);
+    signal?.throwIfAborted();
+    const imagesKeys = new Map<Story, string>();
     for (const story of site.stories) {
-      const rendered = usedMarkdown.get(markdownHash(story)) as StoryMarkdown;
-      feedHtml.set(story, rendered.feedHtml);
+      const rendered = markdownOf(story);
+      const storyImages = published.images.get(story) as StoryImages;
+      const imagesKey = fingerprint(JSON.stringify(storyImages));
+      imagesKeys.set(story, imagesKey);
+      feedHtml.set(story, withImages(rendered.feedHtml, storyImages.body, imagesKey, (src) => absoluteImageUrl(config, src)));
       if (rendered.droppedHtml) warnings.push(droppedHtmlWarning(story));
       if (rendered.droppedUrl) warnings.push(droppedUrlWarning(story));
-      bodies.set(story, { html: rendered.html, summary: story.summary ?? shortSummary(rendered) });
+      const html = withImages(rendered.html, storyImages.body, imagesKey, (src) => linkToImage(config, src));
+      bodies.set(story, { html, summary: story.summary ?? shortSummary(rendered), image: storyImages.cover });
     }
+    warnings.push(...published.warnings);
 
     // Pagefind indexes in a process of its own while this one renders the pages.
     const searchIndex = config.search && mode !== 'none' ? renderSearchIndex(searchDocuments(site, bodies, config), config, output) : undefined;
@@ -194,9 +209,10 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
         item(story: Story): FeedItem {
           const tags = story.tagList.map((tag) => tag.name).join('\n');
           const cached = itemCache.get(story.source);
-          const fresh = cached && cached.permalink === story.permalink && cached.tags === tags
+          const imagesKey = imagesKeys.get(story) ?? '';
+          const fresh = cached && cached.permalink === story.permalink && cached.tags === tags && cached.images === imagesKey
             ? cached
-            : { permalink: story.permalink, tags, item: storyItem(story, text.summary(story), feedHtml.get(story) ?? '', config) };
+            : { permalink: story.permalink, tags, images: imagesKey, item: storyItem(story, text.summary(story), feedHtml.get(story) ?? '', config, bodies.get(story)?.image) };
           items.set(story.source, fresh);
           return fresh.item;
         },
@@ -214,6 +230,22 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
           await emit({ path: copy.path, key: copy.key });
           continue;
         }
+        copies.push(copy);
+        if (staging === undefined) continue;
+        await staging.copy(copy);
+        written.push(copy.path);
+      }
+      for (const image of mode === 'none' ? [] : published.outputs) {
+        if (held(image.path, image.key)) {
+          await emit({ path: image.path, key: image.key });
+          continue;
+        }
+        const bytes = image.bytes();
+        if ('bytes' in bytes) {
+          await emit({ path: image.path, key: image.key, contents: bytes.bytes });
+          continue;
+        }
+        const copy = { from: bytes.from, path: image.path, key: image.key };
         copies.push(copy);
         if (staging === undefined) continue;
         await staging.copy(copy);
@@ -262,6 +294,12 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
   }
 
 
+}
+
+/** A story's HTML with its body images filled in (see render/body-images.ts), named by both. */
+function withImages(html: LazyHtml, images: readonly (PublishedImage | undefined)[], imagesKey: string, link: (src: string) => string): LazyHtml {
+  if (!images.some((image) => image !== undefined)) return html;
+  return new LazyHtml(`${html.hash}:${imagesKey}`, () => placeBodyImages(html.text, images, link));
 }
 
 function htmlOf(rendered: RenderedMarkdown): { html: string; feedHtml: string } {

@@ -1,5 +1,6 @@
 // The build cache, kept between runs in .gazette/cache/ (one folder per output folder): the stories
-// earlier builds read, the Markdown they rendered, and the keys of the files the last build wrote. Every key is a hash of
+// earlier builds read, the Markdown they rendered, the images they made (src/images/store.ts), and
+// the keys of the files the last build wrote. Every key is a hash of
 // everything its value was made from, Gazette's own code included, so a stale entry is never found;
 // an unreadable entry is rendered again. The folder is safe to delete at any time.
 
@@ -14,12 +15,13 @@ import type { StoryFileResult, StoryStore } from './content/load.js';
 import type { StoryResult, StorySource } from './content/story.js';
 import { GazetteError, type ProblemInit } from './errors.js';
 import { LazyHtml } from './render/lazy-html.js';
-import type { RenderedMarkdown } from './render/markdown.js';
+import { diskImageStore, memoryImageStore, type ImageStore } from './images/store.js';
+import type { BodyImage, RenderedMarkdown } from './render/markdown.js';
 import { VERSION } from './version.js';
 import { outputIdentity, type OutputState } from './write.js';
 
 export const CACHE_DIR = '.gazette/cache';
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** A story's Markdown as pages and feeds use it; the HTML is read from the cache when printed. */
 export interface StoryMarkdown {
@@ -31,6 +33,7 @@ export interface StoryMarkdown {
   firstParagraph: string;
   droppedHtml: boolean;
   droppedUrl: boolean;
+  images: BodyImage[];
 }
 
 export interface BuildCache {
@@ -45,7 +48,9 @@ export interface BuildCache {
   keepMarkdown(hash: string, rendered: RenderedMarkdown, render: () => StoryHtml): StoryMarkdown;
   /** What the output folder holds, when it is still exactly as the last build recorded it. */
   readonly output: OutputState | undefined;
-  /** Keep this build's stories and Markdown, and what the output folder now holds, for the next run. */
+  /** The images earlier runs measured, and the copies they made. */
+  readonly images: ImageStore;
+  /** Keep this build's stories, Markdown and images, and what the output folder now holds, for the next run. */
   save(stories: Iterable<StoryFileResult>, markdown: ReadonlyMap<string, StoryMarkdown>, output?: { identity: string; state: OutputState }): Promise<void>;
 }
 
@@ -65,7 +70,7 @@ interface Manifest {
   format: number;
   code: string;
   stories: Record<string, StoredStory>;
-  markdown: Record<string, [firstParagraph: string, droppedHtml: boolean, droppedUrl: boolean]>;
+  markdown: Record<string, [firstParagraph: string, droppedHtml: boolean, droppedUrl: boolean, images: BodyImage[]]>;
   output: { identity: string; files: Record<string, string> } | null;
 }
 
@@ -76,13 +81,14 @@ export function memoryCache(): BuildCache {
     markdown: () => undefined,
     keepMarkdown: (hash, rendered) => inMemory(hash, rendered),
     output: undefined,
+    images: memoryImageStore(),
     save: async () => undefined,
   };
 }
 
 function inMemory(hash: string, rendered: RenderedMarkdown): StoryMarkdown {
   return {
-    hash, firstParagraph: rendered.firstParagraph, droppedHtml: rendered.droppedHtml, droppedUrl: rendered.droppedUrl,
+    hash, firstParagraph: rendered.firstParagraph, droppedHtml: rendered.droppedHtml, droppedUrl: rendered.droppedUrl, images: rendered.images,
     html: new LazyHtml(hash, rendered.html),
     feedHtml: new LazyHtml(`${hash}-feed`, rendered.feedHtml ?? ''),
   };
@@ -97,7 +103,8 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
   const stored = new Set(Object.keys(manifest.markdown));
   const blobPath = (hash: string) => path.join(folder, 'markdown', hash.slice(0, 2), `${hash}.json`);
   const madeFolders = new Set<string>();
-  const fromDisk = (hash: string, found: Pick<StoryMarkdown, 'firstParagraph' | 'droppedHtml' | 'droppedUrl'>, render: () => StoryHtml): StoryMarkdown => {
+  const images = diskImageStore(path.join(folder, 'images'));
+  const fromDisk = (hash: string, found: Pick<StoryMarkdown, 'firstParagraph' | 'droppedHtml' | 'droppedUrl' | 'images'>, render: () => StoryHtml): StoryMarkdown => {
     const read = () => readBlob(blobPath(hash)) ?? render();
     return {
       hash, ...found,
@@ -116,10 +123,11 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
     },
 
     output: trusted ? new Map(Object.entries(manifest.output?.files ?? {})) : undefined,
+    images,
 
     markdown(hash, render) {
       const entry = manifest.markdown[hash];
-      return entry === undefined ? undefined : fromDisk(hash, { firstParagraph: entry[0], droppedHtml: entry[1], droppedUrl: entry[2] }, render);
+      return entry === undefined ? undefined : fromDisk(hash, { firstParagraph: entry[0], droppedHtml: entry[1], droppedUrl: entry[2], images: entry[3] }, render);
     },
 
     keepMarkdown(hash, rendered, render) {
@@ -144,7 +152,7 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
           const stored = result.key === undefined ? undefined : freezeStory(result);
           return stored ? [[result.key, stored]] : [];
         })),
-        markdown: Object.fromEntries([...markdown.values()].map((entry) => [entry.hash, [entry.firstParagraph, entry.droppedHtml, entry.droppedUrl]])),
+        markdown: Object.fromEntries([...markdown.values()].map((entry) => [entry.hash, [entry.firstParagraph, entry.droppedHtml, entry.droppedUrl, entry.images]])),
         output: output ? { identity: output.identity, files: Object.fromEntries(output.state) } : null,
       };
       const temporary = path.join(folder, `manifest.json.${process.pid}-${randomUUID()}`);
@@ -153,6 +161,7 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
       const dropped = [...stored].filter((hash) => !markdown.has(hash));
       await inBatches(dropped, (hash) => rm(blobPath(hash), { force: true }));
       for (const hash of dropped) stored.delete(hash);
+      await images.save();
     },
   };
 }

@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'slug-invalid',
   'url-unsafe',
   'authors-invalid',
+  'image-missing',
+  'image-invalid',
   'markdown-too-deep',
   'permalink-duplicate',
   'template-missing',

@@ -9,7 +9,7 @@ import { GazetteError, failIfAny } from './errors.js';
 import type { Edition, Site, Story } from './model/site.js';
 import { emailPaths, emailView } from './render/email.js';
 import {
-  authorPath, authorView, editionPath, editionTitle, monthTitle, editionView, sectionPath, sectionView, storyCard, storyView, tagPath, tagView,
+  authorPath, authorView, coverImage, editionPath, editionTitle, monthTitle, editionView, sectionPath, sectionView, storyCard, storyView, tagPath, tagView,
   type RenderedBody, type StoryCardView,
 } from './render/views.js';
 import { absoluteUrl, linkTo } from './urls.js';
@@ -60,7 +60,8 @@ export function planPages(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, 
   for (const story of site.stories) {
     page({
       kind: 'story', path: story.permalink, title: story.title, description: body(story).summary, source: story.file,
-      lastmod: story.modified, meta: storyMeta(story, config), jsonLd: newsArticleJsonLd(story, body(story).summary, config),
+      lastmod: story.modified, meta: storyMeta(story, config, coverImage(story, body(story))),
+      jsonLd: newsArticleJsonLd(story, body(story).summary, config, coverImage(story, body(story))),
       data: {
         story: storyView(story, body(story), config),
         older: story.older ? card(story.older) : null,

@@ -18,6 +18,25 @@ export function absoluteUrl(site: Site, sitePath: string): string {
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
+ * What an image address names: a file beside the story (`photo.jpg`, `./img/photo.jpg`), a file of
+ * the site (`/images/logo.svg`, from static/), or something elsewhere (`https://…`, `//cdn…`, `#x`).
+ */
+export function imageKind(url: string): 'file' | 'site' | 'remote' {
+  if (url === '' || SCHEME.test(url) || url.startsWith('//') || url.startsWith('#') || url.startsWith('?')) return 'remote';
+  return url.startsWith('/') ? 'site' : 'file';
+}
+
+/** A published image's address (a site path such as `images/…/photo.jpg`, or an address elsewhere) on a page. */
+export function linkToImage(site: Site, src: string): string {
+  return imageKind(src) === 'remote' ? src : linkTo(site, src);
+}
+
+/** A published image's absolute URL, for feeds and link previews. */
+export function absoluteImageUrl(site: Site, src: string): string {
+  return new URL(src, site.baseUrl).href;
+}
+
+/**
  * Links in a story as they appear on its page: a link written from the site root
  * (`/2020/10/01/other/`) gains the base path; relative and absolute links are kept.
  */

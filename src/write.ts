@@ -17,8 +17,13 @@ import { GazetteError } from './errors.js';
  * A file of the site. Its key names its bytes: two files with the same key have the same bytes.
  * A file without contents is one the output folder already holds under that key.
  */
-export type OutputFile = TextFile | { path: string; contents: Uint8Array; key?: string };
-export type TextFile = { path: string; contents: string; key?: string } | KeptFile;
+export type OutputFile = TextFile | { path: string; contents: Uint8Array; key?: string } | KeptFile;
+
+export interface TextFile {
+  path: string;
+  contents: string;
+  key?: string;
+}
 
 export interface KeptFile {
   /** Path inside the output folder, with `/` separators. */

@@ -151,7 +151,7 @@ const MATRIX: Record<string, Outcome> = {
   'title-reserved.md': { problems: ['content/title-reserved.md:2:1  title  gives the URL slug "nul", a reserved device name on Windows  (add a "slug:" field)  [slug-invalid]'] },
   'slug-empty-after-folding.md': { problems: ['content/slug-empty-after-folding.md:2:1  title  gives an empty URL slug  (add a "slug:" field)  [slug-invalid]'] },
   'alias-encoded-dots.md': { problems: ['content/alias-encoded-dots.md:4:1  aliases  "/2020/%2e%2e/%2E%2E/etc/" is not a path on this site  (write the old URL from the site root, e.g. /2020/10/01/old-slug/)  [slug-invalid]'] },
-  'image-script-url.md': { problems: ['content/image-script-url.md:5:3  image.src  "JavaScript:alert(document.domain)" is not an image address  (give a path such as /images/photo.jpg or an https:// URL)  [url-unsafe]'] },
+  'image-script-url.md': { problems: ['content/image-script-url.md:5:3  image.src  "JavaScript:alert(document.domain)" is not an image address  (give a path such as photo.jpg (beside the story), /images/photo.jpg (in static/) or an https:// URL)  [url-unsafe]'] },
   'duplicate-permalink': { problems: ['content/second.md  title  has the same URL /2020/10/01/twin-headline/ as content/first.md  (give one of the two stories a different "slug:")  [permalink-duplicate]'] },
   'case-collision': { problems: ['content/old-story.md  slug  its URL /2020/10/01/old-story/ differs only in case from /2020/10/01/Old-Story/, an old URL (alias) of content/renamed.md  (hosts that ignore case (macOS, Windows, many servers) would serve one for the other: change one)  [permalink-duplicate]'] },
 };

@@ -1,5 +1,5 @@
 // The fast paths against the slow one: a random (seeded) sequence of edits to a copy of the sample
-// project. After every step, the output of a Builder that keeps its caches and syncs its output in
+// project (stories, pictures beside them, templates, static files, settings). After every step, the output of a Builder that keeps its caches and syncs its output in
 // place (as `gazette dev` does), and the output of a new build that reads the build cache of the
 // previous ones (as the next `gazette build` does), must be byte-for-byte what a cold build writes.
 
@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import sharp from 'sharp';
 import { build, createBuilder, type Builder } from '../src/build.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { BuildFailed } from '../src/errors.js';
@@ -80,6 +81,14 @@ describe('incremental builds match cold builds byte for byte', () => {
     return `---\ntitle: "${title}"\ndate: 2020-10-0${day}T0${day}:30:00+01:00\ntags: [${tags.map((tag) => JSON.stringify(tag)).join(', ')}]\n---\n\n${body}\n`;
   }
   const sentence = () => Array.from({ length: 8 }, () => rng.pick(WORDS)).join(' ');
+  /** A small picture of a random size and colour (the sample's chart is one of the PNGs too). */
+  const writePicture = (file: string) => sharp({
+    create: { width: 200 + rng.below(600), height: 100 + rng.below(300), channels: 3, background: { r: rng.below(256), g: rng.below(256), b: rng.below(256) } },
+  }).png().toFile(file);
+  async function pictureFiles(): Promise<string[]> {
+    const entries = await readdir(content(), { recursive: true });
+    return entries.filter((entry) => entry.endsWith('.png')).sort().map((entry) => path.join(content(), entry));
+  }
 
   const operations: Record<string, () => Promise<Step>> = {
     async add() {
@@ -164,6 +173,39 @@ describe('incremental builds match cold builds byte for byte', () => {
       if (broken) brokenProfiles = true;
       return { name: broken ? 'break authors.yaml' : 'edit authors.yaml', touched: [file] };
     },
+    async addImage() {
+      const story = rng.pick(await storyFiles());
+      const name = `picture-${counter++}.png`;
+      const file = path.join(path.dirname(story), name);
+      await writePicture(file);
+      await writeFile(story, `${await readFile(story, 'utf8')}\n![A picture of the ${rng.pick(WORDS)}](${name})\n`);
+      return { name: `add ${name} to ${path.basename(story)}`, touched: [file, story] };
+    },
+    async changeImage() {
+      const pictures = await pictureFiles();
+      if (pictures.length === 0) return operations.addImage!();
+      const file = rng.pick(pictures);
+      await writePicture(file);
+      return { name: `change the picture ${path.basename(file)}`, touched: [file] };
+    },
+    async deleteImage() {
+      const pictures = await pictureFiles();
+      if (pictures.length === 0) return operations.addImage!();
+      const file = rng.pick(pictures);
+      await rm(file);
+      const touched = [file];
+      // Now and then the stories keep showing it, and fail to build until the author rewrites them.
+      const keepUses = rng.below(3) === 0;
+      for (const story of await storyFiles()) {
+        const text = await readFile(story, 'utf8');
+        const without = text.split('\n').filter((line) => !line.includes(`](${path.basename(file)})`)).join('\n');
+        if (without === text) continue;
+        if (keepUses) broken.add(story);
+        else await writeFile(story, without);
+        touched.push(story);
+      }
+      return { name: `delete the picture ${path.basename(file)}${keepUses ? ', still shown' : ' and its uses'}`, touched };
+    },
     async breakStory() {
       const file = rng.pick(await storyFiles());
       await writeFile(file, `---\ntitle: [unclosed\n---\nBroken.\n`);
@@ -173,6 +215,7 @@ describe('incremental builds match cold builds byte for byte', () => {
   const weighted = [
     'add', 'add', 'editBody', 'editBody', 'retag', 'retitle', 'rename', 'remove', 'template', 'staticFile', 'config', 'breakStory',
     'section', 'section', 'byline', 'profiles', 'profiles',
+    'addImage', 'changeImage', 'deleteImage',
   ];
 
   it(`holds over ${STEPS} random steps (seed ${SEED})`, async () => {

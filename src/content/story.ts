@@ -15,6 +15,8 @@ export interface StoryImage {
   alt: string | undefined;
   caption: string | undefined;
   credit: string | undefined;
+  /** Where `src` is written in the front-matter, for messages about the image file. */
+  place?: { line: number; column: number };
 }
 
 export interface Correction {
@@ -204,7 +206,7 @@ function readImage(read: FieldReader, value: unknown): StoryImage | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') {
     read.warn('image', 'has no alt text', 'write image as a mapping with "src:" and "alt:" describing the picture');
-    return { src: readImageSource(read, 'image', value), alt: undefined, caption: undefined, credit: undefined };
+    return { src: readImageSource(read, 'image', value), alt: undefined, caption: undefined, credit: undefined, ...placeOf(read, 'image') };
   }
   if (typeof value !== 'object' || Array.isArray(value)) {
     read.problem('image', `expected a mapping with src, alt, caption and credit, found ${describe(value)}`);
@@ -225,14 +227,20 @@ function readImage(read: FieldReader, value: unknown): StoryImage | undefined {
     alt,
     caption: read.text('image.caption', image.caption),
     credit: read.text('image.credit', image.credit),
+    ...placeOf(read, 'image.src'),
   };
+}
+
+function placeOf(read: FieldReader, field: string): Pick<StoryImage, 'place'> {
+  const place = read.frontMatter.locate(field);
+  return place ? { place: { line: place.line, column: place.column } } : {};
 }
 
 /** An image's address: a path from the site root, a relative path or an http(s) URL, never script. */
 function readImageSource(read: FieldReader, field: string, value: unknown): string {
   const src = read.text(field, value) ?? '';
   if (!isSafeUrl(src)) {
-    read.problem(field, `"${src}" is not an image address`, 'give a path such as /images/photo.jpg or an https:// URL', 'url-unsafe');
+    read.problem(field, `"${src}" is not an image address`, 'give a path such as photo.jpg (beside the story), /images/photo.jpg (in static/) or an https:// URL', 'url-unsafe');
     return '';
   }
   return src;

@@ -5,8 +5,8 @@ import type { DateTime } from 'luxon';
 import type { Config } from '../config.js';
 import type { Edition, Story } from '../model/site.js';
 import type { LazyHtml } from '../render/lazy-html.js';
-import { editionPath, editionTitle } from '../render/views.js';
-import { absoluteUrl } from '../urls.js';
+import { coverImage, editionPath, editionTitle } from '../render/views.js';
+import { absoluteImageUrl, absoluteUrl } from '../urls.js';
 import { xmlText } from './xml.js';
 
 export interface FeedItem {
@@ -87,7 +87,7 @@ export function buildFeed(spec: FeedSpec, items: FeedItem[], config: Config, gen
   };
 }
 
-export function storyItem(story: Story, summary: string, absoluteHtml: string | LazyHtml, config: Config): FeedItem {
+export function storyItem(story: Story, summary: string, absoluteHtml: string | LazyHtml, config: Config, image = coverImage(story, {})): FeedItem {
   return {
     id: story.feedId,
     url: absoluteUrl(config, story.permalink),
@@ -98,7 +98,7 @@ export function storyItem(story: Story, summary: string, absoluteHtml: string | 
     updated: story.modified > story.date ? story.modified : undefined,
     authors: story.authors,
     tags: story.tagList.map((tag) => tag.name),
-    image: story.image && { url: new URL(story.image.src.replace(/^\//, ''), config.baseUrl).href, alt: story.image.alt ?? '' },
+    image: image && { url: absoluteImageUrl(config, image.src), alt: story.image?.alt ?? '' },
   };
 }
 

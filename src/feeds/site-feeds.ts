@@ -6,7 +6,7 @@ import type { Config } from '../config.js';
 import type { Author, Section, Site, Story, Tag } from '../model/site.js';
 import { authorPath, sectionPath, tagPath } from '../render/views.js';
 import { absoluteUrl, linkTo } from '../urls.js';
-import type { TextFile } from '../write.js';
+import type { KeptFile, TextFile } from '../write.js';
 import { renderAtom } from './atom.js';
 import { buildFeed, editionItem, feedPaths, type Feed, type FeedFormat, type FeedItem, type FeedSpec } from './feed.js';
 import { renderJsonFeed } from './json.js';
@@ -54,7 +54,7 @@ export function editionFeedSpec(config: Config): FeedSpec {
  * as its hash). A feed that `held` says the output folder already holds under its key is not
  * serialized again.
  */
-export function* renderSiteFeeds(site: Site, text: StoryText, config: Config, generator: string, held: (path: string, key: string) => boolean = () => false): Generator<TextFile> {
+export function* renderSiteFeeds(site: Site, text: StoryText, config: Config, generator: string, held: (path: string, key: string) => boolean = () => false): Generator<TextFile | KeptFile> {
   const storyItems = (stories: readonly Story[], size: number) => stories.slice(0, size).map((story) => text.item(story));
   const summaries = new Map(site.stories.map((story) => [story, text.summary(story)]));
   const feeds: [FeedSpec, Feed][] = [];
@@ -69,7 +69,7 @@ export function* renderSiteFeeds(site: Site, text: StoryText, config: Config, ge
   for (const [spec, feed] of feeds) {
     const paths = feedPaths(spec.folder);
     const feedKey = createHash('sha1').update(JSON.stringify(feed)).digest('base64');
-    const serialize = (format: FeedFormat, render: (feed: Feed) => string): TextFile => {
+    const serialize = (format: FeedFormat, render: (feed: Feed) => string): TextFile | KeptFile => {
       const key = `${format}:${feedKey}`;
       return held(paths[format], key) ? { path: paths[format], key } : { path: paths[format], key, contents: render(feed) };
     };

@@ -1,6 +1,8 @@
 // Markdown to HTML with one frozen unified processor (remark-parse + remark-gfm + remark-html),
 // built once and reused for every story. Links are resolved per use: root-relative links gain the
-// site's base path on pages; in feeds every link and image becomes absolute.
+// site's base path on pages; in feeds every link and image becomes absolute. Images of files (next
+// to the story, or in static/) are only marked here: the images stage (src/images/) finds the files
+// and fills in their addresses and sizes, so that this stage never reads the disk.
 
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
 import type { Root } from 'mdast';
@@ -12,7 +14,7 @@ import { unified } from 'unified';
 import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import type { Config } from '../config.js';
 import { GazetteError } from '../errors.js';
-import { absoluteUrl, feedUrlResolver, pageUrlResolver } from '../urls.js';
+import { absoluteUrl, feedUrlResolver, imageKind, pageUrlResolver } from '../urls.js';
 
 export interface MarkdownOptions {
   /** Keep raw HTML written in stories as is. Off by default: raw HTML is removed. */
@@ -29,7 +31,21 @@ export interface RenderedMarkdown {
   droppedHtml: boolean;
   /** A link or image with a script-bearing URL was removed. */
   droppedUrl: boolean;
+  /** Every image of the body, in order; an image of a file is marked in the HTML with its index. */
+  images: BodyImage[];
 }
+
+/** An image in a story's Markdown, as written. */
+export interface BodyImage {
+  url: string;
+  /** Where it is written, in lines and columns of the body. */
+  line: number;
+  column: number;
+  hasAlt: boolean;
+}
+
+/** The attribute that marks an image of a file in rendered HTML: `<img … data-gazette-image="0">`. */
+export const IMAGE_MARK = 'data-gazette-image';
 
 export type ResolveUrl = (url: string) => string;
 
@@ -40,7 +56,12 @@ export interface MarkdownRenderer {
 
 // GitHub's schema, without a second "user-content-" prefix on ids: with raw HTML removed, the only
 // ids are the footnotes', which mdast-util-to-hast has already prefixed (their links expect one).
-const SANITIZE_SCHEMA: Schema = { ...defaultSchema, clobberPrefix: '' };
+// The image mark is kept; raw HTML, where an author could forge one, is removed before it is read.
+const SANITIZE_SCHEMA: Schema = {
+  ...defaultSchema,
+  clobberPrefix: '',
+  attributes: { ...defaultSchema.attributes, img: [...(defaultSchema.attributes?.img ?? []), 'dataGazetteImage'] },
+};
 
 export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRenderer {
   const processor = unified()
@@ -68,6 +89,7 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
         parent.children.splice(index, 1, ...(node.type === 'link' ? node.children : []));
         return [SKIP, index];
       });
+      const images = markImages(tree);
       // Turning the tree into HTML leaves it as it was, so one parse serves the page and the feeds.
       const toHtml = (resolve: ResolveUrl) => {
         for (const { node, url } of linked) node.url = resolve(url);
@@ -79,9 +101,30 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
         firstParagraph: firstParagraph(tree),
         droppedHtml,
         droppedUrl,
+        images,
       };
     },
   };
+}
+
+/** List every image, and mark those of files (relative or root-relative paths) for the images stage. */
+function markImages(tree: Root): BodyImage[] {
+  const definitions = new Map<string, string>();
+  visit(tree, 'definition', (node) => {
+    definitions.set(node.identifier.toUpperCase(), node.url);
+  });
+  const images: BodyImage[] = [];
+  visit(tree, (node) => {
+    if (node.type !== 'image' && node.type !== 'imageReference') return;
+    const url = node.type === 'image' ? node.url : definitions.get(node.identifier.toUpperCase());
+    if (url === undefined) return;
+    const start = node.position?.start;
+    if (imageKind(url) !== 'remote') {
+      node.data = { ...node.data, hProperties: { ...node.data?.hProperties, dataGazetteImage: String(images.length) } };
+    }
+    images.push({ url, line: start?.line ?? 1, column: start?.column ?? 1, hasAlt: (node.alt ?? '').trim() !== '' });
+  });
+  return images;
 }
 
 /** What rendering a story's Markdown needs of it (its file and line, to place a problem) and of the site. */

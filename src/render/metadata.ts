@@ -3,14 +3,16 @@
 
 import type { Config } from '../config.js';
 import type { Story } from '../model/site.js';
-import { absoluteUrl } from '../urls.js';
-import { authorPath, byline } from './views.js';
+import { absoluteImageUrl, absoluteUrl } from '../urls.js';
+import { authorPath, byline, coverImage } from './views.js';
 
 export interface PageMeta {
   /** Open Graph type. */
   type: 'article' | 'website';
   image: string | null;
   imageAlt: string | null;
+  imageWidth: number | null;
+  imageHeight: number | null;
   publishedTime: string | null;
   modifiedTime: string | null;
   section: string | null;
@@ -19,14 +21,16 @@ export interface PageMeta {
 }
 
 export const WEBSITE_META: PageMeta = {
-  type: 'website', image: null, imageAlt: null, publishedTime: null, modifiedTime: null, section: null, tags: [], author: null,
+  type: 'website', image: null, imageAlt: null, imageWidth: null, imageHeight: null, publishedTime: null, modifiedTime: null, section: null, tags: [], author: null,
 };
 
-export function storyMeta(story: Story, config: Config): PageMeta {
+export function storyMeta(story: Story, config: Config, image = coverImage(story, {})): PageMeta {
   return {
     type: 'article',
-    image: story.image ? imageUrl(story.image.src, config) : null,
+    image: image ? absoluteImageUrl(config, image.src) : null,
     imageAlt: story.image?.alt ?? null,
+    imageWidth: image?.width ?? null,
+    imageHeight: image?.height ?? null,
     publishedTime: iso(story.date),
     modifiedTime: iso(story.modified),
     section: story.section ?? null,
@@ -35,7 +39,7 @@ export function storyMeta(story: Story, config: Config): PageMeta {
   };
 }
 
-export function newsArticleJsonLd(story: Story, summary: string, config: Config): string {
+export function newsArticleJsonLd(story: Story, summary: string, config: Config, image = coverImage(story, {})): string {
   const url = absoluteUrl(config, story.permalink);
   const data = {
     '@context': 'https://schema.org',
@@ -50,7 +54,7 @@ export function newsArticleJsonLd(story: Story, summary: string, config: Config)
       const author = story.authorList[index];
       return { '@type': 'Person', name, url: author ? absoluteUrl(config, authorPath(author)) : undefined };
     }) : { '@type': 'Organization', name: config.title },
-    image: story.image ? [imageUrl(story.image.src, config)] : undefined,
+    image: image ? [absoluteImageUrl(config, image.src)] : undefined,
     articleSection: story.section,
     keywords: story.tagList.length > 0 ? story.tagList.map((tag) => tag.name) : undefined,
     inLanguage: config.language,
@@ -67,10 +71,6 @@ export function scriptSafeJson(value: unknown): string {
     .replace(/&/g, '\\u0026')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
-}
-
-function imageUrl(src: string, config: Config): string {
-  return new URL(src.startsWith('/') && !src.startsWith('//') ? src.slice(1) : src, config.baseUrl).href;
 }
 
 function iso(date: Story['date']): string {

@@ -6,7 +6,9 @@ import type { Config } from '../config.js';
 import type { LazyHtml } from './lazy-html.js';
 import type { StoryImage } from '../content/story.js';
 import type { Author, Edition, Section, Story, Tag } from '../model/site.js';
-import { linkTo } from '../urls.js';
+import { publishedAsWritten, type PublishedImage } from '../images/publish.js';
+import { linkTo, linkToImage } from '../urls.js';
+import { srcsetOf } from './body-images.js';
 
 export interface TimeView {
   iso: string;
@@ -59,6 +61,10 @@ export interface AuthorView {
 
 export interface ImageView {
   src: string;
+  /** The published copies, for `srcset`; null for an image published as it is. */
+  srcset: string | null;
+  width: number | null;
+  height: number | null;
   alt: string;
   caption: string | null;
   credit: string | null;
@@ -102,6 +108,13 @@ export interface EditionView {
 export interface RenderedBody {
   html: string | LazyHtml;
   summary: string;
+  /** The front-matter image as published (images stage); without it, the image as written. */
+  image?: PublishedImage;
+}
+
+/** The story's front-matter image as its pages and feeds show it. */
+export function coverImage(story: Story, body: Pick<RenderedBody, 'image'>): PublishedImage | undefined {
+  return story.image && (body.image ?? publishedAsWritten(story.image.src));
 }
 
 /**
@@ -199,7 +212,7 @@ export function authorView(author: Author, config: Config): AuthorView {
     url: linkTo(config, authorPath(author)),
     count: author.stories.length,
     bio: profile?.bio ?? null,
-    photo: profile?.photo ? { src: siteImageUrl(profile.photo, config), alt: author.name, caption: null, credit: null } : null,
+    photo: profile?.photo ? { src: siteImageUrl(profile.photo, config), srcset: null, width: null, height: null, alt: author.name, caption: null, credit: null } : null,
     email: profile?.email ?? null,
     links: profile?.links ?? [],
   };
@@ -211,14 +224,18 @@ export function byline(authors: readonly string[]): string | null {
   return `By ${names}`;
 }
 
-function imageView(image: StoryImage | undefined, config: Config): ImageView | null {
-  if (!image) return null;
-  return { src: siteImageUrl(image.src, config), alt: image.alt ?? '', caption: image.caption ?? null, credit: image.credit ?? null };
-}
-
 /** An image path from the site root gains the base path; other addresses stay as written. */
 function siteImageUrl(src: string, config: Config): string {
   return src.startsWith('/') && !src.startsWith('//') ? linkTo(config, src.slice(1)) : src;
+}
+
+function imageView(image: StoryImage | undefined, published: PublishedImage | undefined, config: Config): ImageView | null {
+  if (!image || !published) return null;
+  const link = (src: string) => linkToImage(config, src);
+  return {
+    src: link(published.src), srcset: srcsetOf(published, link), width: published.width ?? null, height: published.height ?? null,
+    alt: image.alt ?? '', caption: image.caption ?? null, credit: image.credit ?? null,
+  };
 }
 
 export function storyCard(story: Story, body: RenderedBody, config: Config): StoryCardView {
@@ -236,7 +253,7 @@ export function storyCard(story: Story, body: RenderedBody, config: Config): Sto
       return { name, url: author ? linkTo(config, authorPath(author)) : null };
     }),
     tags: story.tagList.map((tag) => tagLink(tag, config)),
-    image: imageView(story.image, config),
+    image: imageView(story.image, coverImage(story, body), config),
     draft: story.draft,
     scheduled: story.future,
   };

@@ -8,6 +8,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { startDev, type DevServer } from '../../src/dev/dev.js';
 import { launchBrowser } from '../support/browser.js';
 import { copySampleProject, SAMPLE_NOW, type Project } from '../support/project.js';
@@ -72,6 +73,20 @@ describe('gazette dev in a browser', () => {
     await eventually('the story page shows the edit', async () => (await page.textContent('main'))?.includes('LIVE-EDITED'));
     assert.ok(await reloaded(page), 'the page reloaded by itself');
     assert.ok(log.some((line) => /^\d\d:\d\d:\d\d content\/2020\/10\/01\/us-defense-chief-algeria-visit\.md changed: rebuilt in \d+ ms, \d+ files? written, 0 removed$/.test(line)), log.join('\n'));
+    await page.close();
+  });
+
+  it('shows a new picture when the image beside a story changes, though the story did not', async () => {
+    const page = await openMarked(STORY);
+    const before = await page.$eval('.story__figure img', (image) => (image as HTMLImageElement).currentSrc);
+    await sharp({ create: { width: 900, height: 600, channels: 3, background: '#2a4d69' } }).jpeg()
+      .toFile(file('content/2020/10/01/algiers-central-post-office.jpg'));
+    await eventually('the story page shows the new picture', async () => {
+      const image = await page.$eval('.story__figure img', (img) => ({ src: (img as HTMLImageElement).currentSrc, width: (img as HTMLImageElement).naturalWidth, height: img.getAttribute('height') }));
+      return image.src !== before && image.width > 0 && image.height === '600';
+    });
+    assert.ok(await reloaded(page), 'the page reloaded by itself');
+    assert.ok(log.some((line) => /^\d\d:\d\d:\d\d content\/2020\/10\/01\/algiers-central-post-office\.jpg changed: rebuilt in \d+ ms/.test(line)), log.join('\n'));
     await page.close();
   });
 

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 // The sample site as a reader sees it, in a real headless Chromium: on a phone and a desktop,
-// in light and dark, with no script, no broken image and no sideways scrolling.
+// in light and dark, with no script, no broken image and no sideways scrolling; story images load
+// from the copies Gazette made.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -9,6 +10,7 @@ import { launchBrowser, serveSite } from '../support/browser.js';
 import { copySampleProject, type Project } from '../support/project.js';
 
 const STORY = '/2020/10/01/us-defense-chiefs-rare-algeria-visit-points-to-sahel-region-threats/';
+const FACTORIES = '/2020/10/01/euro-zone-factories-grow-for-third-month-but-jobs-keep-disappearing/';
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
 
 describe('the sample site in a browser', () => {
@@ -84,6 +86,46 @@ describe('the sample site in a browser', () => {
     assert.equal(focused.href, '#main');
     await page.close();
   });
+});
+
+describe('story images in a browser', () => {
+  let project: Project;
+  let browser: Browser;
+  let origin: string;
+  let close: () => void;
+
+  before(async () => {
+    project = await copySampleProject();
+    await project.build();
+    ({ origin, close } = await serveSite(project.out));
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    close?.();
+    await project?.remove();
+  });
+
+  for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+    it(`loads a copy of the photo and of the chart that fits a ${name}`, async () => {
+      const page = await browser.newPage({ viewport });
+      const shown = async (url: string, selector: string) => {
+        await page.goto(origin + url, { waitUntil: 'load' });
+        return page.$eval(selector, (image) => {
+          const img = image as HTMLImageElement;
+          return { naturalWidth: img.naturalWidth, shownWidth: img.getBoundingClientRect().width, currentSrc: new URL(img.currentSrc).pathname, srcset: img.srcset };
+        });
+      };
+      for (const [url, selector] of [[STORY, '.story__figure img'], [FACTORIES, '.story__body img']] as const) {
+        const image = await shown(url, selector);
+        assert.ok(image.naturalWidth > 0, `${url}: the image loaded`);
+        assert.ok(image.srcset.split(', ').some((candidate) => candidate.startsWith(`${image.currentSrc} `)), `${url}: ${image.currentSrc} is one of the copies`);
+        // The browser took a copy at least as wide as the picture is shown (at most the original).
+        assert.ok(image.naturalWidth >= Math.min(image.shownWidth, 960), `${url}: ${image.naturalWidth} pixels for ${image.shownWidth} shown`);
+      }
+      await page.close();
+    });
+  }
 });
 
 /** WCAG contrast ratio of two CSS rgb() colours. */

@@ -41,6 +41,7 @@ describe('readStory', () => {
     assert.equal(story.dateline, 'ALGIERS');
     assert.deepEqual(story.image, {
       src: '/images/algiers-central-post-office.svg',
+      place: { line: 11, column: 3 },
       alt: 'The white facade of the central post office in Algiers',
       caption: 'A man walks past an “I love Algiers” banner.',
       credit: 'REUTERS/Ramzi Boudina/File Photo',
@@ -170,7 +171,7 @@ describe('readStory', () => {
 
   it('warns about an image without alt text', () => {
     const result = read('---\ntitle: T\ndate: 2020-10-01\nimage:\n  src: /images/a.png\n---\n');
-    assert.deepEqual(storyOf(result).image, { src: '/images/a.png', alt: undefined, caption: undefined, credit: undefined });
+    assert.deepEqual(storyOf(result).image, { src: '/images/a.png', alt: undefined, caption: undefined, credit: undefined, place: { line: 5, column: 3 } });
     assert.deepEqual(result.warnings.map((warning) => warning.format()), [
       `${FILE}:4:1  image  has no alt text  (describe the picture in "alt:" for readers who cannot see it)  [field-invalid]`,
     ]);
@@ -178,7 +179,7 @@ describe('readStory', () => {
 
   it('warns about an image given as plain text, which has no alt text either', () => {
     const result = read('---\ntitle: T\ndate: 2020-10-01\nimage: /images/a.png\n---\n');
-    assert.deepEqual(storyOf(result).image, { src: '/images/a.png', alt: undefined, caption: undefined, credit: undefined });
+    assert.deepEqual(storyOf(result).image, { src: '/images/a.png', alt: undefined, caption: undefined, credit: undefined, place: { line: 4, column: 1 } });
     assert.deepEqual(result.warnings.map((warning) => warning.format()), [
       `${FILE}:4:1  image  has no alt text  (write image as a mapping with "src:" and "alt:" describing the picture)  [field-invalid]`,
     ]);

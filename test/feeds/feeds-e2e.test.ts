@@ -184,7 +184,10 @@ describe('the feeds, redirects and sitemaps of a built site', () => {
     assert.deepEqual(data.author, [{ '@type': 'Person', name: 'Lamine Chikhi', url: 'https://example.org/authors/lchikhi/' }]);
     assert.equal(data.datePublished, '2020-10-01T15:40:00Z');
     assert.equal(data.url, `https://example.org/${WIRE_PATH}`);
-    assert.deepEqual(data.image, ['https://example.org/images/algiers-central-post-office.svg']);
+    // The photo beside the story, published at its largest under a folder named by its bytes.
+    const [image] = data.image as string[];
+    assert.match(image ?? '', /^https:\/\/example\.org\/images\/[0-9a-f]{16}\/algiers-central-post-office-1600\.jpg$/);
+    assert.ok((await project.files()).includes(new URL(image ?? '').pathname.slice(1)), `${image} is written`);
   });
 
   it('lists every story page in /sitemap.xml, and no redirect', async () => {

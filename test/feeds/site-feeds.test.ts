@@ -8,7 +8,7 @@ import { feedLinks, renderSiteFeeds, siteFeedSpec, tagFeedSpec, type StoryText }
 import { storyItem } from '../../src/feeds/feed.js';
 import { buildSite, type Story } from '../../src/model/site.js';
 import { createMarkdownRenderer, cutOnWord, renderStoryMarkdown } from '../../src/render/markdown.js';
-import type { TextFile } from '../../src/write.js';
+import type { KeptFile, TextFile } from '../../src/write.js';
 import { makeConfig } from '../support/config.js';
 import { assertValidJsonFeed, parseAtomXml, parseRssItems, urlsIn } from '../support/feeds.js';
 import { makeStory, type StoryFields } from '../support/stories.js';
@@ -32,7 +32,7 @@ function storyText(settings: Config): StoryText {
   };
 }
 
-function feedsOf(sources: StorySource[], settings: Config = config): TextFile[] {
+function feedsOf(sources: StorySource[], settings: Config = config): (TextFile | KeptFile)[] {
   return [...renderSiteFeeds(buildSite(sources, settings), storyText(settings), settings, 'Gazette test')];
 }
 
@@ -49,7 +49,7 @@ const SOURCES = [
 
 const url = (path: string) => `https://example.org/news/${path}`;
 
-function file(files: TextFile[], path: string): string {
+function file(files: (TextFile | KeptFile)[], path: string): string {
   const found = files.find((item) => item.path === path);
   assert.ok(found?.contents !== undefined, `${path} was not written`);
   return found.contents;
@@ -62,7 +62,7 @@ interface FeedIds {
 }
 
 /** The item ids of one feed in each of its three formats, in the order written. */
-function idsOf(files: TextFile[], folder: string): FeedIds {
+function idsOf(files: (TextFile | KeptFile)[], folder: string): FeedIds {
   return {
     rss: parseRssItems(file(files, `${folder}feed.xml`)).map((item) => item.guid['#text']),
     atom: (parseAtomXml(file(files, `${folder}atom.xml`)).entry ?? []).map((entry) => entry.id),
@@ -75,10 +75,10 @@ interface JsonFeedDoc {
   items: { id: string; url: string; title: string; summary?: string; content_html: string; date_published: string; date_modified?: string }[];
 }
 
-const jsonOf = (files: TextFile[], folder: string) => JSON.parse(file(files, `${folder}feed.json`)) as JsonFeedDoc;
+const jsonOf = (files: (TextFile | KeptFile)[], folder: string) => JSON.parse(file(files, `${folder}feed.json`)) as JsonFeedDoc;
 
 /** The same ids in all three formats: returns them. */
-function sameIds(files: TextFile[], folder: string): string[] {
+function sameIds(files: (TextFile | KeptFile)[], folder: string): string[] {
   const ids = idsOf(files, folder);
   assert.deepEqual(ids.atom, ids.rss, `${folder}: Atom and RSS differ`);
   assert.deepEqual(ids.json, ids.rss, `${folder}: JSON Feed and RSS differ`);
@@ -203,7 +203,7 @@ describe('renderSiteFeeds', () => {
       assert.deepEqual(result.problems.map((problem) => problem.format()), []);
       return result.story as StorySource;
     };
-    const entry = (files: TextFile[]) => ({
+    const entry = (files: (TextFile | KeptFile)[]) => ({
       ids: idsOf(files, ''),
       atomLink: parseAtomXml(file(files, 'atom.xml')).entry?.[0]?.link[0]?.['@_href'],
       jsonUrl: jsonOf(files, '').items[0]?.url,
@@ -248,7 +248,7 @@ describe('renderSiteFeeds', () => {
       url('2020/10/02/links/chart.png'),
       url('images/logo.svg'),
     ];
-    const contents = (files: TextFile[]) => ({
+    const contents = (files: (TextFile | KeptFile)[]) => ({
       rss: parseRssItems(file(files, 'feed.xml'))[0]?.['content:encoded'] ?? '',
       atom: parseAtomXml(file(files, 'atom.xml')).entry?.[0]?.content?.['#text'] ?? '',
       json: jsonOf(files, '').items[0]?.content_html ?? '',

@@ -88,7 +88,7 @@ describe('createMarkdownRenderer', () => {
 
     it('removes unsafe images and keeps safe ones', () => {
       assert.equal(html('An ![evil](javascript:alert(1)) image and ![ok](/images/a.png) one.'),
-        '<p>An  image and <img src="/images/a.png" alt="ok"> one.</p>');
+        '<p>An  image and <img src="/images/a.png" alt="ok" data-gazette-image="0"> one.</p>');
       assert.equal(html('![x](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=)'), '<p></p>');
     });
 
@@ -113,7 +113,7 @@ describe('createMarkdownRenderer', () => {
   it('passes every link and image through the resolver: root-relative ones gain the base path', () => {
     const resolve = pageUrlResolver({ baseUrl: 'https://example.org/news/', basePath: '/news/' });
     assert.equal(safe.render('See [other](/2020/10/01/other/), [rel](../x/), ![i](/images/a.png), [abs](https://x.org/) and [ref][r].\n\n[r]: /tags/algeria/\n', resolve).html,
-      '<p>See <a href="/news/2020/10/01/other/">other</a>, <a href="../x/">rel</a>, <img src="/news/images/a.png" alt="i">, <a href="https://x.org/">abs</a> and <a href="/news/tags/algeria/">ref</a>.</p>');
+      '<p>See <a href="/news/2020/10/01/other/">other</a>, <a href="../x/">rel</a>, <img src="/news/images/a.png" alt="i" data-gazette-image="0">, <a href="https://x.org/">abs</a> and <a href="/news/tags/algeria/">ref</a>.</p>');
   });
 });
 

@@ -1,0 +1,251 @@
+// The images stage, after Markdown: every story image (the front-matter `image` and the images of
+// the body) is found, measured and, for a file beside the story, published under
+// `/images/<hash>/` with its narrower copies. The folder is named by the image's bytes, so a changed
+// picture gets a new URL (no browser or feed reader shows the old one), a picture used twice is
+// published once, and a story's new slug does not move its pictures.
+
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Config } from '../config.js';
+import { locateStoryImage } from '../content/image-files.js';
+import { GazetteError, type ProblemInit } from '../errors.js';
+import type { Story } from '../model/site.js';
+import type { BodyImage } from '../render/markdown.js';
+import { isDeviceName, slugify } from '../slug.js';
+import { imageKind } from '../urls.js';
+import type { ImageStore, VariantBytes } from './store.js';
+import { checkDecodes, encodeVariant, extensionOf, imageKey, ImageUnreadable, isResized, readImageInfo, variantsOf, type ImageInfo } from './variants.js';
+
+const IMAGES_FOLDER = 'images/';
+
+/** An image as pages and feeds show it. */
+export interface PublishedImage {
+  /** A site path (`images/…/photo-1600.jpg`, no leading slash) or an address elsewhere (`https://…`). */
+  src: string;
+  width: number | undefined;
+  height: number | undefined;
+  /** The copies a browser chooses from, narrowest first (the last is `src`); none for an image as it is. */
+  srcset: { src: string; width: number }[];
+  /** Gazette published the file (from the content folder): `src` is its own. */
+  copied: boolean;
+}
+
+/** An image as its story wrote it, for a story whose images were not published (as in some tests). */
+export function publishedAsWritten(src: string): PublishedImage {
+  return { src: imageKind(src) === 'site' ? src.slice(1) : src, width: undefined, height: undefined, srcset: [], copied: false };
+}
+
+export interface StoryImages {
+  cover: PublishedImage | undefined;
+  /** By the index of each image in the body (BodyImage); undefined for an image elsewhere. */
+  body: (PublishedImage | undefined)[];
+}
+
+/** A file of the published images; `bytes` says where to find them when they must be written. */
+export interface ImageOutput {
+  path: string;
+  key: string;
+  bytes(): VariantBytes;
+}
+
+export interface PublishedImages {
+  images: Map<Story, StoryImages>;
+  outputs: ImageOutput[];
+  problems: GazetteError[];
+  warnings: GazetteError[];
+}
+
+export interface ImagePublisher {
+  /**
+   * Publish the images of these stories. `stale` lists the files changed since the last call
+   * (every file is read again when absent); `staticFiles` maps site paths to the files of static/.
+   */
+  publish(
+    stories: readonly { story: Story; body: readonly BodyImage[] }[],
+    staticFiles: ReadonlyMap<string, string>,
+    store: ImageStore,
+    stale: ReadonlySet<string> | undefined,
+  ): Promise<PublishedImages>;
+}
+
+interface KnownImage {
+  key: string;
+  info: ImageInfo;
+}
+
+interface ImageFile {
+  /** The path as the story names it, and the file it is (symbolic links followed). */
+  file: string;
+  real: string;
+}
+
+/** A reference to an image from a story, and where it is written, for messages. */
+interface Reference {
+  story: Story;
+  url: string;
+  line: number | undefined;
+  column: number | undefined;
+  field: string | undefined;
+  set(image: PublishedImage | undefined): void;
+}
+
+/** Images encoded at once: sharp's work runs on libuv's threads (four by default). */
+const AT_ONCE = 4;
+
+/** `makeCopies: false` only checks that each image decodes (`gazette check`); its outputs are not to be written. */
+export function createImagePublisher(config: Pick<Config, 'root' | 'contentDir'>, options: { makeCopies: boolean }): ImagePublisher {
+  // Files measured by earlier calls, by absolute path: read again only when they (or the file a
+  // link leads to) changed.
+  const measured = new Map<string, KnownImage & { real: string }>();
+  const shown = (file: string) => path.relative(config.root, file).split(path.sep).join('/');
+
+  return {
+    async publish(stories, staticFiles, store, stale) {
+      for (const [file, known] of measured) {
+        if (stale === undefined || stale.has(file) || stale.has(known.real)) measured.delete(file);
+      }
+      const images = new Map<Story, StoryImages>();
+      const references: Reference[] = [];
+      const warnings: GazetteError[] = [];
+      for (const { story, body } of stories) {
+        const published: StoryImages = { cover: undefined, body: body.map(() => undefined) };
+        images.set(story, published);
+        if (story.image) {
+          const { place } = story.image;
+          references.push({ story, url: story.image.src, line: place?.line, column: place?.column, field: 'image.src', set: (image) => (published.cover = image) });
+        }
+        body.forEach((image, index) => {
+          const line = story.bodyLine + image.line - 1;
+          if (!image.hasAlt) warnings.push(noAltText(story, image, line));
+          references.push({ story, url: image.url, line, column: image.column, field: undefined, set: (found) => (published.body[index] = found) });
+        });
+      }
+
+      const problems: GazetteError[] = [];
+      const files = new Map<string, { found: ImageFile; referencing: Reference[] }>();
+      for (const reference of references) {
+        const kind = imageKind(reference.url);
+        if (kind === 'remote') reference.set(publishedAsWritten(reference.url));
+        if (kind !== 'file') continue;
+        const located = await locateStoryImage(reference.url, path.join(config.root, reference.story.file), config.contentDir, shown);
+        if ('problem' in located) problems.push(problemAt(reference, located.problem));
+        else files.set(located.file, { found: located, referencing: [...(files.get(located.file)?.referencing ?? []), reference] });
+      }
+
+      const outputs = new Map<string, ImageOutput>();
+      await inBatches([...files.values()], AT_ONCE, async ({ found, referencing }) => {
+        const file = found.real;
+        let known: KnownImage;
+        try {
+          known = await measure(found, store);
+        } catch (error) {
+          if (!(error instanceof ImageUnreadable)) throw error;
+          for (const reference of referencing) {
+            problems.push(problemAt(reference, {
+              code: 'image-invalid', message: `image ${JSON.stringify(reference.url)} (${shown(file)}) cannot be published: ${error.reason}`,
+              hint: 'save it again as JPEG, PNG, WebP, AVIF, GIF or SVG',
+            }));
+          }
+          return;
+        }
+        const image = publishFile(file, known, store, outputs);
+        for (const reference of referencing) reference.set(image);
+      });
+
+      for (const reference of references.filter((each) => imageKind(each.url) === 'site')) {
+        reference.set(await publishSiteImage(reference.url, staticFiles));
+      }
+      return { images, outputs: [...outputs.values()].sort((a, b) => (a.path < b.path ? -1 : 1)), problems: sortedByPlace(problems), warnings };
+    },
+  };
+
+  /** The image's key and size, and its copies made and kept (unless the store has them). */
+  async function measure({ file, real }: ImageFile, store: ImageStore): Promise<KnownImage> {
+    const remembered = measured.get(file);
+    if (remembered && store.find(remembered.key)) return remembered;
+    const bytes = await readFile(real);
+    const key = imageKey(bytes);
+    let info = store.find(key);
+    if (info === undefined && !options.makeCopies) {
+      info = await readImageInfo(bytes);
+      await checkDecodes(bytes, info);
+    } else if (info === undefined) {
+      info = await readImageInfo(bytes);
+      const resized = info;
+      const copies = isResized(resized) ? await Promise.all(variantsOf(resized).map((variant) => encodeVariant(bytes, resized.format, variant))) : [];
+      store.keep(key, info, copies);
+    }
+    measured.set(file, { key, info, real });
+    return { key, info };
+  }
+
+  /** Site images (`/images/logo.svg`) keep their address, and gain their size when static/ has them. */
+  async function publishSiteImage(url: string, staticFiles: ReadonlyMap<string, string>): Promise<PublishedImage> {
+    const image = publishedAsWritten(url);
+    let sitePath: string;
+    try {
+      sitePath = decodeURIComponent(url.replace(/[?#].*$/s, '').slice(1));
+    } catch {
+      return image;
+    }
+    const file = staticFiles.get(sitePath);
+    if (file === undefined) return image;
+    let info = measured.get(file)?.info;
+    if (info === undefined) {
+      try {
+        const bytes = await readFile(file);
+        info = await readImageInfo(bytes);
+        measured.set(file, { key: imageKey(bytes), info, real: file });
+      } catch {
+        // Not an image sharp can measure: shown as it is, without a size.
+        return image;
+      }
+    }
+    return { ...image, width: info.width, height: info.height };
+  }
+}
+
+/** The image's files in the site, added to `outputs`, and how pages show it. */
+function publishFile(file: string, { key, info }: KnownImage, store: ImageStore, outputs: Map<string, ImageOutput>): PublishedImage {
+  const folder = `${IMAGES_FOLDER}${key.slice(0, 16)}/`;
+  const stem = fileStem(file);
+  const extension = extensionOf(info.format);
+  if (!isResized(info)) {
+    const sitePath = `${folder}${stem}.${extension}`;
+    outputs.set(sitePath, { path: sitePath, key: `image:${key}`, bytes: () => ({ from: file }) });
+    return { src: sitePath, width: info.width, height: info.height, srcset: [], copied: true };
+  }
+  const srcset = variantsOf(info).map((variant) => {
+    const sitePath = `${folder}${stem}-${variant.width}.${extension}`;
+    outputs.set(sitePath, { path: sitePath, key: `image:${key}:${variant.width}`, bytes: () => store.variant(key, info, variant) });
+    return { src: sitePath, width: variant.width, height: variant.height };
+  });
+  const largest = srcset.at(-1) as (typeof srcset)[number];
+  return { src: largest.src, width: largest.width, height: largest.height, srcset: srcset.map(({ src, width }) => ({ src, width })), copied: true };
+}
+
+/** The file's name as a URL slug: `Photo Ñ 1.JPG` gives `photo-n-1`. */
+function fileStem(file: string): string {
+  const stem = slugify(path.basename(file, path.extname(file))).slice(0, 80).replace(/-+$/, '') || 'image';
+  return isDeviceName(stem) ? `image-${stem}` : stem;
+}
+
+function problemAt(reference: Reference, problem: Pick<ProblemInit, 'code' | 'message' | 'hint'>): GazetteError {
+  const { story, line, column, field } = reference;
+  return new GazetteError({ ...problem, file: story.file, line, column, field });
+}
+
+function noAltText(story: Story, image: BodyImage, line: number): GazetteError {
+  return new GazetteError({
+    code: 'field-invalid', file: story.file, line, column: image.column, message: `image ${JSON.stringify(image.url)} has no alt text`,
+    hint: 'describe the picture between the brackets, for readers who cannot see it: ![A chart of oil output](chart.png)',
+  });
+}
+
+function sortedByPlace(problems: GazetteError[]): GazetteError[] {
+  return problems.sort((a, b) => ((a.file ?? '') < (b.file ?? '') ? -1 : (a.file ?? '') > (b.file ?? '') ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
+}
+
+async function inBatches<T>(items: readonly T[], width: number, operation: (item: T) => Promise<void>): Promise<void> {
+  for (let start = 0; start < items.length; start += width) await Promise.all(items.slice(start, start + width).map(operation));
+}
