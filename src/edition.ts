@@ -9,7 +9,9 @@ import type { Config } from './config.js';
 import { loadStories } from './content/load.js';
 import { loadTheme } from './content/theme.js';
 import { GazetteError, failIfAny } from './errors.js';
-import { buildSite, type Edition, type Story } from './model/site.js';
+import { buildSite, type Edition } from './model/site.js';
+import { createImagePublisher } from './images/publish.js';
+import { memoryImageStore } from './images/store.js';
 import { emailPages } from './pages.js';
 import { createMarkdownRenderer, cutOnWord, renderStoryMarkdown } from './render/markdown.js';
 
@@ -37,15 +39,23 @@ export async function renderEmailEdition(config: Config, day: string): Promise<E
   const edition = site.editions.find((candidate) => candidate.day === day);
   if (edition === undefined) throw noEdition(day, site.editions);
 
-  // As in a build: the summary, else the first paragraph of the Markdown, cut on a word.
+  // As in a build: the summary, else the first paragraph of the Markdown, cut on a word; the
+  // pictures at the addresses the build publishes them at (measured, not copied).
   const markdown = createMarkdownRenderer({ rawHtml: config.rawHtml });
-  const summaryOf = (story: Story) => story.summary ?? cutOnWord(renderStoryMarkdown(markdown, story, config).firstParagraph, SUMMARY_LENGTH);
-  const summaries = new Map(edition.stories.map((story) => [story, summaryOf(story)]));
+  const rendered = new Map(edition.stories.map((story) => [story, renderStoryMarkdown(markdown, story, config)]));
+  const staticFiles = new Map(themeFiles.staticFiles.map((file) => [file.to, file.from]));
+  const published = await createImagePublisher(config, { makeCopies: false })
+    .publish(edition.stories.map((story) => ({ story, body: rendered.get(story)?.images ?? [] })), staticFiles, memoryImageStore(), undefined);
+  failIfAny(published.problems);
+  const bodies = new Map(edition.stories.map((story) => [story, {
+    summary: story.summary ?? cutOnWord(rendered.get(story)?.firstParagraph ?? '', SUMMARY_LENGTH),
+    image: published.images.get(story)?.cover,
+  }]));
 
   const theme = createThemeRenderer(themeFiles, config, site);
-  const [html, text] = emailPages(edition, (story) => summaries.get(story) ?? '', config)
+  const [html, text] = emailPages(edition, (story) => bodies.get(story) ?? { summary: '', image: undefined }, config)
     .map((page) => renderPage(page, pageContext(page, config), theme, config));
-  return { day, html: html ?? '', text: text ?? '', warnings: content.warnings };
+  return { day, html: html ?? '', text: text ?? '', warnings: [...content.warnings, ...published.warnings] };
 }
 
 /** No story that day: say which days have editions, the nearest before and after. */

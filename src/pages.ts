@@ -7,7 +7,7 @@ import type { DateTime } from 'luxon';
 import type { Config } from './config.js';
 import { GazetteError, failIfAny } from './errors.js';
 import type { Edition, Site, Story } from './model/site.js';
-import { emailPaths, emailView } from './render/email.js';
+import { emailPaths, emailView, type EmailBody } from './render/email.js';
 import {
   authorPath, authorView, coverImage, editionPath, editionTitle, monthTitle, editionView, sectionPath, sectionView, storyCard, storyView, tagPath, tagView,
   type RenderedBody, type StoryCardView,
@@ -98,7 +98,7 @@ export function planPages(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, 
         email: { htmlUrl: linkTo(config, emailPaths(edition.day).html), textUrl: linkTo(config, emailPaths(edition.day).text) },
       },
     });
-    pages.push(...emailPages(edition, (story) => body(story).summary, config));
+    pages.push(...emailPages(edition, body, config));
   });
 
   const newest = newestChange(site.stories);
@@ -142,8 +142,8 @@ export function planPages(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, 
  * A day's edition as an email (`2020/10/01/email.html`) and as plain text (`email.txt`), both
  * rendered from one view with absolute URLs. Not in the sitemap: they are for sending.
  */
-export function emailPages(edition: Edition, summary: (story: Story) => string, config: Config): Page[] {
-  const email = emailView(edition, summary, config);
+export function emailPages(edition: Edition, body: (story: Story) => EmailBody, config: Config): Page[] {
+  const email = emailView(edition, body, config);
   const paths = emailPaths(edition.day);
   const page = (kind: PageKind, file: string): Page => ({
     kind, path: file, file, title: email.subject, description: email.preheader, lastmod: undefined, feeds: [], meta: WEBSITE_META, jsonLd: null, data: { email },

@@ -13,10 +13,12 @@ import { GazetteError } from './errors.js';
 import type { Site, Story } from './model/site.js';
 import { byline, formatTime, type RenderedBody } from './render/views.js';
 import { linkTo } from './urls.js';
-import type { OutputFile } from './write.js';
+import { keyOfBytes, type OutputFile } from './write.js';
 
 export const SEARCH_FOLDER = 'pagefind/';
 export const SEARCH_PAGE = 'search/';
+/** Pagefind's entry file, which the search page's script reads first. */
+const ENTRY_FILE = `${SEARCH_FOLDER}pagefind-entry.json`;
 
 export interface SearchDocument {
   url: string;
@@ -65,17 +67,20 @@ export function searchIndexKey(documents: readonly SearchDocument[]): string {
 
 /**
  * The index's files. When the output folder (`held`: path to key) already holds the index made under
- * this key, its files are kept; otherwise Pagefind indexes every document again.
+ * this key, its files are kept; otherwise Pagefind indexes every document again. Each file is keyed
+ * by its bytes, so that a new index rewrites only the files that changed; the entry file's key also
+ * names the index key, which tells the next build what the folder holds.
  */
 export async function renderSearchIndex(documents: readonly SearchDocument[], config: Config, held: ReadonlyMap<string, string> | undefined): Promise<OutputFile[]> {
-  const indexKey = searchIndexKey(documents);
-  const fileKey = (file: string) => `search:${indexKey}:${file}`;
-  const kept = [...(held ?? [])].filter(([file, key]) => file.startsWith(SEARCH_FOLDER) && key.startsWith('search:'));
-  if (kept.length > 0 && kept.every(([file, key]) => key === fileKey(file))) {
-    return kept.map(([file, key]) => ({ path: file, key }));
+  const made = `search:${searchIndexKey(documents)}:`;
+  if (held?.get(ENTRY_FILE)?.startsWith(made)) {
+    return [...held].filter(([file]) => file.startsWith(SEARCH_FOLDER)).map(([file, key]) => ({ path: file, key }));
   }
   const files = await indexWithPagefind(documents, config);
-  return files.map((file) => ({ path: file.path, key: fileKey(file.path), contents: file.content }));
+  return files.map((file) => {
+    const key = file.path === ENTRY_FILE ? made + keyOfBytes(file.content) : keyOfBytes(file.content);
+    return held?.get(file.path) === key ? { path: file.path, key } : { path: file.path, key, contents: file.content };
+  });
 }
 
 async function indexWithPagefind(documents: readonly SearchDocument[], config: Config): Promise<{ path: string; content: Uint8Array }[]> {

@@ -18,15 +18,19 @@ const FOREIGN = 'iframe, object, embed, svg, math, style, form, input, textarea,
 /**
  * Every problem a parsed HTML document has: foreign elements, handlers, script URLs, scripts. An
  * email keeps the media queries of the theme's email.css in one <style> in its head (what it holds
- * is checked in test/email.test.ts); a <style> anywhere else is foreign there too.
+ * is checked in test/email.test.ts); a <style> anywhere else is foreign there too. The search page
+ * has the theme's own form (checked in test/browser/search.test.ts) and loads the theme's search.js.
  */
-function injections(html: string, { email = false } = {}): string[] {
+function injections(html: string, { email = false, search = false } = {}): string[] {
   const $ = cheerio.load(html);
   const found: string[] = [];
-  const foreign = $(FOREIGN);
-  (email ? foreign.not('head > style:first-of-type') : foreign).each((_, element) => void found.push(`<${element.tagName}>`));
+  let foreign = $(FOREIGN);
+  if (email) foreign = foreign.not('head > style:first-of-type');
+  if (search) foreign = foreign.not('main form.search-form, main form.search-form input');
+  foreign.each((_, element) => void found.push(`<${element.tagName}>`));
   $('script').each((_, element) => {
-    if ($(element).attr('type') !== 'application/ld+json') found.push(`<script> ${$(element).text().slice(0, 60)}`);
+    const themeSearch = search && $(element).attr('src') === '/assets/search.js' && $(element).text() === '';
+    if ($(element).attr('type') !== 'application/ld+json' && !themeSearch) found.push(`<script> ${$(element).text().slice(0, 60)}`);
   });
   $('*').each((_, element) => {
     const tag = String($(element).prop('tagName')).toLowerCase();
@@ -67,7 +71,9 @@ describe('hostile content', () => {
   it('brings no element, event handler, script or script URL into any page', async () => {
     const pages = files.filter((file) => file.endsWith('.html'));
     assert.ok(pages.length >= 10);
-    for (const page of pages) assert.deepEqual(injections(await site.read(page), { email: page.endsWith('/email.html') }), [], page);
+    for (const page of pages) {
+      assert.deepEqual(injections(await site.read(page), { email: page.endsWith('/email.html'), search: page === 'search/index.html' }), [], page);
+    }
   });
 
   it('shows every field as text in the email edition and its plain-text twin', async () => {
@@ -130,7 +136,7 @@ describe('hostile content', () => {
 
   it('writes feeds that are well-formed, carry the fields as text and the body without script', async () => {
     const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, isArray: (name) => ['item', 'entry', 'dc:creator', 'category'].includes(name) });
-    for (const file of files.filter((name) => /\.(xml|json)$/.test(name))) {
+    for (const file of files.filter((name) => /\.(xml|json)$/.test(name) && !name.startsWith('pagefind/'))) {
       const text = await site.read(file);
       if (file.endsWith('.json')) {
         const feed = JSON.parse(text) as { items: { title: string; content_html: string }[] };

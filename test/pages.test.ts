@@ -176,7 +176,7 @@ describe('planPages', () => {
     const { feeds, ...author } = page?.data.author as Record<string, unknown>;
     assert.deepEqual(author, {
       name: 'Lamine Chikhi', slug: 'lchikhi', url: '/news/authors/lchikhi/', count: 1, bio: 'Algiers bureau chief.',
-      photo: { src: '/news/images/lamine.jpg', alt: 'Lamine Chikhi', caption: null, credit: null }, email: 'lamine@example.org',
+      photo: { src: '/news/images/lamine.jpg', srcset: null, width: null, height: null, alt: 'Lamine Chikhi', caption: null, credit: null }, email: 'lamine@example.org',
       links: [{ title: 'Website', url: 'https://example.org/lamine/' }],
     });
     assert.equal((feeds as unknown[]).length, 3);

@@ -99,7 +99,10 @@ describe('renderSearchIndex', () => {
 
     const changed = siteOf([{ ...STORIES[1], title: 'Cocoa price rises' } as StoryFields, STORIES[0] as StoryFields]);
     const redone = await renderSearchIndex(searchDocuments(changed.site, changed.bodies, config), config, held);
-    assert.ok(redone.every((file) => file.contents !== undefined), 'a changed story makes the index again');
+    const rewritten = redone.filter((file) => file.contents !== undefined).map((file) => file.path);
+    assert.ok(rewritten.includes('pagefind/pagefind-entry.json'), 'a changed story makes the index again');
+    assert.ok(!rewritten.includes('pagefind/pagefind.js'), 'files whose bytes did not change are kept');
+    assert.ok(rewritten.some((file) => file.startsWith('pagefind/fragment/')), 'the changed story\'s fragment is new');
     assert.notEqual(searchIndexKey(searchDocuments(changed.site, changed.bodies, config)), searchIndexKey(documents));
   });
 });

@@ -6,8 +6,8 @@ import juice from 'juice';
 import wrapAnsi from 'wrap-ansi';
 import type { Config } from '../config.js';
 import type { Edition, Story } from '../model/site.js';
-import { absoluteUrl, feedUrlResolver } from '../urls.js';
-import { byline, editionPath, editionTitle, formatTime, type TimeView } from './views.js';
+import { absoluteImageUrl, absoluteUrl } from '../urls.js';
+import { byline, coverImage, editionPath, editionTitle, formatTime, type RenderedBody, type TimeView } from './views.js';
 
 export const EMAIL_FILES = { html: 'email.html', text: 'email.txt' } as const;
 
@@ -48,7 +48,7 @@ export function emailPaths(day: string): { html: string; text: string } {
 }
 
 /** The stories in the edition page's order (newest first), with their summaries. */
-export function emailView(edition: Edition, summary: (story: Story) => string, config: Config): EmailView {
+export function emailView(edition: Edition, body: (story: Story) => EmailBody, config: Config): EmailView {
   const title = editionTitle(edition.day, config);
   const count = edition.stories.length;
   const paths = emailPaths(edition.day);
@@ -63,12 +63,20 @@ export function emailView(edition: Edition, summary: (story: Story) => string, c
     htmlUrl: absoluteUrl(config, paths.html),
     textUrl: absoluteUrl(config, paths.text),
     archiveUrl: absoluteUrl(config, 'archive/'),
-    stories: edition.stories.map((story) => emailStory(story, summary(story), config)),
+    stories: edition.stories.map((story) => emailStory(story, body(story), config)),
   };
 }
 
-function emailStory(story: Story, summary: string, config: Config): EmailStoryView {
+/** What an email shows of a story's body: its summary and its published picture. */
+export type EmailBody = Pick<RenderedBody, 'summary' | 'image'>;
+
+/** The email's pictures are 552 pixels wide: the narrowest copy sharp on a screen of twice the density. */
+const EMAIL_IMAGE_PIXELS = 552 * 2;
+
+function emailStory(story: Story, { summary, image: published }: EmailBody, config: Config): EmailStoryView {
   const image = story.image;
+  const cover = coverImage(story, { image: published });
+  const copy = cover?.srcset.find((candidate) => candidate.width >= EMAIL_IMAGE_PIXELS)?.src ?? cover?.src;
   return {
     title: story.title,
     url: absoluteUrl(config, story.permalink),
@@ -78,7 +86,7 @@ function emailStory(story: Story, summary: string, config: Config): EmailStoryVi
     byline: byline(story.authors),
     published: formatTime(story.date, config),
     image: image
-      ? { src: feedUrlResolver(config, story.permalink)(image.src), alt: image.alt ?? '', caption: image.caption ?? null, credit: image.credit ?? null }
+      ? { src: absoluteImageUrl(config, copy ?? image.src), alt: image.alt ?? '', caption: image.caption ?? null, credit: image.credit ?? null }
       : null,
   };
 }

@@ -72,7 +72,8 @@ describe('gazette dev in a browser', () => {
     await writeFile(file(STORY_FILE), original.replace('made a rare visit to Algeria', 'made a LIVE-EDITED visit to Algeria'));
     await eventually('the story page shows the edit', async () => (await page.textContent('main'))?.includes('LIVE-EDITED'));
     assert.ok(await reloaded(page), 'the page reloaded by itself');
-    assert.ok(log.some((line) => /^\d\d:\d\d:\d\d content\/2020\/10\/01\/us-defense-chief-algeria-visit\.md changed: rebuilt in \d+ ms, \d+ files? written, 0 removed$/.test(line)), log.join('\n'));
+    // Files of the search index are named by their contents: an edit replaces some of them.
+    assert.ok(log.some((line) => /^\d\d:\d\d:\d\d content\/2020\/10\/01\/us-defense-chief-algeria-visit\.md changed: rebuilt in \d+ ms, \d+ files? written, \d+ removed$/.test(line)), log.join('\n'));
     await page.close();
   });
 
