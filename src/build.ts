@@ -26,7 +26,7 @@ import { createImagePublisher, type PublishedImage, type StoryImages } from './i
 import { renderRedirect } from './render/redirect.js';
 import { createTemplateRenderer, type TemplateRenderer } from './render/templates.js';
 import { sectionLink, type RenderedBody } from './render/views.js';
-import { renderSearchIndex, searchDocuments, SEARCH_PAGE } from './search.js';
+import { heldSearchIndex, renderSearchIndex, SEARCH_FOLDER, SEARCH_PAGE, searchDocuments, searchFilesIn, searchIndexKey } from './search.js';
 import { NEWS_SITEMAP_PATH, renderNewsSitemap, renderRobots, renderSitemap, SITEMAP_PATH } from './sitemaps.js';
 import { absoluteImageUrl, absoluteUrl, linkTo, linkToImage } from './urls.js';
 import { GENERATOR } from './version.js';
@@ -53,6 +53,11 @@ export interface Builder {
   build(changed?: ReadonlySet<string>): Promise<BuildReport>;
   /** What the output folder holds after the last build in sync mode, to hand to a new Builder. */
   readonly output: OutputState | undefined;
+  /**
+   * With `deferSearch`: waits for the search index of the last build, then gives the step that
+   * writes it (a sync of its files only), or undefined when there is nothing to write.
+   */
+  searchIndexed(): Promise<(() => Promise<{ written: string[]; removed: string[] }>) | undefined>;
 }
 
 /** A story without a `summary` is summed up by its first paragraph, cut on a word near this length. */
@@ -72,6 +77,11 @@ export interface BuildOptions {
   markdownThreads?: number;
   /** An abort stops the build before the next page, or before the swap, writing nothing. */
   signal?: AbortSignal;
+  /**
+   * Sync mode only: a build keeps the search index the output folder holds, and Pagefind makes the
+   * new one meanwhile, written by the step `searchIndexed` gives (the dev server: pages first).
+   */
+  deferSearch?: boolean;
 }
 
 /** One build, written (swapped in whole) or only checked. */
@@ -102,6 +112,8 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
   let itemCache = new Map<StorySource, CachedItem>();
   let output = options.output;
   let outputId = '';
+  const deferSearch = options.deferSearch === true && mode === 'sync';
+  let searchJob: { key: string; files: Promise<OutputFile[]> } | undefined;
 
   const builder: Builder = {
     get output() {
@@ -119,6 +131,20 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
         output = undefined;
         return attempt(cache, changed);
       }
+    },
+    async searchIndexed() {
+      const job = searchJob;
+      if (job === undefined) return undefined;
+      await job.files;
+      return async () => {
+        // A later build made this index stale, or wrote it already.
+        if (searchJob !== job || output === undefined) return { written: [], removed: [] };
+        searchJob = undefined;
+        const rest: OutputFile[] = [...output].filter(([file]) => !file.startsWith(SEARCH_FOLDER)).map(([file, key]) => ({ path: file, key }));
+        const report = await syncSite(config, [...rest, ...(await job.files)], [], output);
+        output = report.state;
+        return { written: report.written, removed: report.removed };
+      };
     },
   };
   return builder;
@@ -173,9 +199,25 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     }
     warnings.push(...published.warnings);
 
-    // Pagefind indexes in a process of its own while this one renders the pages.
-    const searchIndex = config.search && mode !== 'none' ? renderSearchIndex(searchDocuments(site, bodies, config), config, output) : undefined;
+    // Pagefind indexes in a process of its own while this one renders the pages (or, deferred,
+    // while the dev server serves them): a build whose stories' text did not change keeps the index.
+    const documents = config.search && mode !== 'none' ? searchDocuments(site, bodies, config) : [];
+    const searchIndex = config.search && mode !== 'none' && !deferSearch ? renderSearchIndex(documents, config, output) : undefined;
     searchIndex?.catch(() => {});
+    if (deferSearch && config.search && heldSearchIndex(documents, output) === undefined) {
+      const key = searchIndexKey(documents);
+      // Made whole, without keeping any file: other jobs may rewrite the folder's index before it is written.
+      if (searchJob?.key !== key) {
+        const job = { key, files: renderSearchIndex(documents, config, undefined) };
+        // A job that failed is made again by the next build; `searchIndexed` reports its failure.
+        job.files.catch(() => {
+          if (searchJob === job) searchJob = undefined;
+        });
+        searchJob = job;
+      }
+    } else if (deferSearch) {
+      searchJob = undefined;
+    }
     const pages = planPages(site, bodies, config);
     // Every page shows the sections in its navigation: a change to them is a change to the theme.
     const globals = siteGlobals(config, site);
@@ -219,7 +261,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
       };
       for (const feed of renderSiteFeeds(site, text, config, GENERATOR, held)) await emit(feed);
       itemCache = items;
-      for (const file of (await searchIndex) ?? []) await emit(file);
+      for (const file of (await searchIndex) ?? (deferSearch && config.search ? searchFilesIn(output) : [])) await emit(file);
       await emit({ path: SITEMAP_PATH, contents: renderSitemap(pages.filter((page) => page.lastmod !== undefined), config) });
       await emit({ path: NEWS_SITEMAP_PATH, contents: renderNewsSitemap(site.stories, config) });
       await emit({ path: 'robots.txt', contents: renderRobots(config) });

@@ -72,15 +72,25 @@ export function searchIndexKey(documents: readonly SearchDocument[]): string {
  * names the index key, which tells the next build what the folder holds.
  */
 export async function renderSearchIndex(documents: readonly SearchDocument[], config: Config, held: ReadonlyMap<string, string> | undefined): Promise<OutputFile[]> {
+  const kept = heldSearchIndex(documents, held);
+  if (kept !== undefined) return kept;
   const made = `search:${searchIndexKey(documents)}:`;
-  if (held?.get(ENTRY_FILE)?.startsWith(made)) {
-    return [...held].filter(([file]) => file.startsWith(SEARCH_FOLDER)).map(([file, key]) => ({ path: file, key }));
-  }
   const files = await indexWithPagefind(documents, config);
   return files.map((file) => {
     const key = file.path === ENTRY_FILE ? made + keyOfBytes(file.content) : keyOfBytes(file.content);
     return held?.get(file.path) === key ? { path: file.path, key } : { path: file.path, key, contents: file.content };
   });
+}
+
+/** The index's files as the output folder holds them, if it holds the index of these documents. */
+export function heldSearchIndex(documents: readonly SearchDocument[], held: ReadonlyMap<string, string> | undefined): OutputFile[] | undefined {
+  if (!held?.get(ENTRY_FILE)?.startsWith(`search:${searchIndexKey(documents)}:`)) return undefined;
+  return searchFilesIn(held);
+}
+
+/** Whatever search index files the output folder holds, kept as they are. */
+export function searchFilesIn(held: ReadonlyMap<string, string> | undefined): OutputFile[] {
+  return [...(held ?? [])].filter(([file]) => file.startsWith(SEARCH_FOLDER)).map(([file, key]) => ({ path: file, key }));
 }
 
 async function indexWithPagefind(documents: readonly SearchDocument[], config: Config): Promise<{ path: string; content: Uint8Array }[]> {

@@ -7,13 +7,15 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as cheerio from 'cheerio';
+import { createBuilder } from '../src/build.js';
+import { loadConfig } from '../src/config.js';
 import { GazetteError } from '../src/errors.js';
 import { buildSite, type Site, type Story } from '../src/model/site.js';
 import { LazyHtml } from '../src/render/lazy-html.js';
 import type { RenderedBody } from '../src/render/views.js';
 import { renderSearchIndex, SEARCH_FOLDER, searchDocuments, searchIndexKey } from '../src/search.js';
 import { makeConfig } from './support/config.js';
-import { copySampleProject, type Project } from './support/project.js';
+import { copySampleProject, SAMPLE_NOW, snapshot, type Project } from './support/project.js';
 import { makeStory, type StoryFields } from './support/stories.js';
 
 const config = makeConfig({ title: 'The Test Wire', baseUrl: 'https://example.org/news/', language: 'en-GB', timeZone: 'Africa/Algiers' });
@@ -165,5 +167,59 @@ describe('a build with search', () => {
     assert.deepEqual(files.filter((file) => file.startsWith('pagefind/') || file.startsWith('search/')), []);
     const $ = cheerio.load(await project.read('index.html'));
     assert.equal($('nav a:contains("Search")').length, 0);
+  });
+});
+
+describe('a dev builder that writes the search index after the pages', () => {
+  let project: Project;
+  before(async () => {
+    project = await copySampleProject();
+  });
+  after(() => project.remove());
+
+  it('keeps the index the folder holds until Pagefind is done, then writes what a cold build writes', async () => {
+    const devOut = path.join(project.root, 'dev-out');
+    const config = loadConfig(project.root, { now: SAMPLE_NOW, out: devOut });
+    const builder = createBuilder(config, 'sync', { deferSearch: true, cache: false });
+    const coldBuild = async () => {
+      await project.build({ out: path.join(project.root, 'cold-out') });
+      return snapshot(path.join(project.root, 'cold-out'));
+    };
+    const writeIndex = async () => {
+      const write = await builder.searchIndexed();
+      assert.ok(write, 'an index to write');
+      return write();
+    };
+
+    const first = await builder.build();
+    assert.deepEqual(first.written.filter((file) => file.startsWith(SEARCH_FOLDER)), [], 'pages first');
+    await writeIndex();
+    assert.deepEqual(await snapshot(devOut), await coldBuild());
+
+    const story = path.join(project.root, 'content/2020/10/01/us-defense-chief-algeria-visit.md');
+    await writeFile(story, (await readFile(story, 'utf8')).replace('made a rare visit', 'made a DEFERRED visit'));
+    const entryBefore = await readFile(path.join(devOut, 'pagefind/pagefind-entry.json'));
+    const edited = await builder.build(new Set([story]));
+    assert.ok(edited.written.some((file) => file.startsWith('2020/10/01/')), 'the story page is written at once');
+    assert.deepEqual(await readFile(path.join(devOut, 'pagefind/pagefind-entry.json')), entryBefore, 'the old index is served meanwhile');
+    const { written } = await writeIndex();
+    assert.ok(written.includes('pagefind/pagefind-entry.json'));
+    assert.deepEqual(await snapshot(devOut), await coldBuild());
+
+    await builder.build(new Set([path.join(project.root, 'templates/tags.liquid')]));
+    assert.equal(await builder.searchIndexed(), undefined, 'no story changed: nothing to index');
+  });
+
+  it('writes nothing for an index a later build made stale', async () => {
+    const config = loadConfig(project.root, { now: SAMPLE_NOW, out: path.join(project.root, 'stale-out') });
+    const builder = createBuilder(config, 'sync', { deferSearch: true, cache: false });
+    await builder.build();
+    const story = path.join(project.root, 'content/2020/10/02/oran-short-film-festival.md');
+    const firstWrite = await builder.searchIndexed();
+    await writeFile(story, (await readFile(story, 'utf8')).replace('Oran', 'Oran (stale)'));
+    await builder.build(new Set([story]));
+    assert.deepEqual(await firstWrite?.(), { written: [], removed: [] });
+    const latest = await builder.searchIndexed();
+    assert.ok(((await latest?.())?.written.length ?? 0) > 0);
   });
 });

@@ -56,11 +56,15 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   config = configAt(options.overrides.baseUrl ?? `${address}${config.basePath}`);
   site = handlerFor(config);
 
-  let builder: Builder = createBuilder(config, 'sync', { cache: options.cache });
+  // Pages first: the search index, which Pagefind makes again after a story's text changed, is
+  // written when it is ready, between rebuilds, so that a save shows in the browser at once.
+  let builder: Builder = createBuilder(config, 'sync', { cache: options.cache, deferSearch: true });
   let failing = false;
   let watcher: ProjectWatcher | undefined;
   let pending = new Set<string>();
   let draining: Promise<void> | undefined;
+  let writeSearch: (() => Promise<unknown>) | undefined;
+  let closed = false;
 
   async function rebuild(changed?: Set<string>): Promise<RebuildOutcome> {
     const started = performance.now();
@@ -68,7 +72,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     try {
       if (changed && [...changed].some((file) => configFiles(options.root, overrides).includes(file))) {
         const next = configAt(options.overrides.baseUrl ?? `${address}${configAt().basePath}`);
-        builder = createBuilder(next, 'sync', { output: builder.output, cache: options.cache });
+        builder = createBuilder(next, 'sync', { output: builder.output, cache: options.cache, deferSearch: true });
         if (watchedFolders(next).join('\n') !== watchedFolders(config).join('\n')) {
           await watcher?.close();
           watcher = await watchSources(next);
@@ -96,13 +100,34 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   }
 
   async function drain(): Promise<void> {
-    while (pending.size > 0) {
+    while (pending.size > 0 || writeSearch) {
+      if (pending.size === 0) {
+        const write = writeSearch;
+        writeSearch = undefined;
+        if (!closed) await write?.().catch((error: unknown) => options.log(`warning: the search index was not written: ${problemsOf(error).join('; ')}`));
+        continue;
+      }
       const batch = pending;
       pending = new Set();
       const outcome = await rebuild(batch);
       logRebuild(options.log, batch, outcome, options.root);
+      if (outcome.ok) void awaitSearchIndex(builder);
     }
     draining = undefined;
+  }
+
+  /** When Pagefind is done, the index is written in the queue's next turn (a stale one writes nothing). */
+  async function awaitSearchIndex(current: Builder): Promise<void> {
+    let write: Awaited<ReturnType<Builder['searchIndexed']>>;
+    try {
+      write = await current.searchIndexed();
+    } catch (error) {
+      options.log(`warning: the search index was not made: ${problemsOf(error).join('; ')}`);
+      return;
+    }
+    if (write === undefined || closed || current !== builder) return;
+    writeSearch = write;
+    draining ??= drain();
   }
 
   async function watchSources(current: Config): Promise<ProjectWatcher> {
@@ -114,6 +139,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   const initial = rebuild();
   firstBuild = initial;
   const outcome = await initial;
+  if (outcome.ok) void awaitSearchIndex(builder);
   options.log(outcome.ok
     ? `Built ${outcome.report.stories} stories into ${outcome.report.pages} pages in ${outcome.ms} ms (drafts and scheduled stories shown)`
     : `The site did not build:\n${outcome.problems.join('\n')}\nFix the files and save: Gazette keeps watching.`);
@@ -130,6 +156,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
       while (draining) await draining;
     },
     async close() {
+      closed = true;
       await watcher?.close();
       while (draining) await draining;
       hub.close();

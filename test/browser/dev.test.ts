@@ -77,6 +77,20 @@ describe('gazette dev in a browser', () => {
     await page.close();
   });
 
+  it('finds a word of an edit on the search page once Pagefind has made the index again', async () => {
+    const original = await readFile(file(STORY_FILE), 'utf8');
+    await writeFile(file(STORY_FILE), `${original}\nA word no story has: zanzibarite.\n`);
+    const page = await browser.newPage();
+    await eventually('the search page finds the new word', async () => {
+      await page.goto(`${dev.url}search/?q=zanzibarite`);
+      await page.waitForSelector('.search-results[data-shown="q=zanzibarite"]', { state: 'attached', timeout: 5_000 });
+      return (await page.$$('.search-result')).length === 1;
+    }, 30_000);
+    assert.equal(await page.getAttribute('.search-result a', 'href'), `/${STORY}`);
+    await writeFile(file(STORY_FILE), original);
+    await page.close();
+  });
+
   it('shows a new picture when the image beside a story changes, though the story did not', async () => {
     const page = await openMarked(STORY);
     const before = await page.$eval('.story__figure img', (image) => (image as HTMLImageElement).currentSrc);
