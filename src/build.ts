@@ -24,7 +24,7 @@ import { inlineEmailCss, tidyText } from './render/email.js';
 import { placeBodyImages } from './render/body-images.js';
 import { createImagePublisher, type PublishedImage, type StoryImages } from './images/publish.js';
 import { renderRedirect } from './render/redirect.js';
-import { createTemplateRenderer, type TemplateRenderer } from './render/templates.js';
+import { createTemplateRenderer, PAGE_TEMPLATES, type TemplateRenderer } from './render/templates.js';
 import { sectionLink, type RenderedBody } from './render/views.js';
 import { heldSearchIndex, renderSearchIndex, SEARCH_FOLDER, SEARCH_PAGE, searchDocuments, searchFilesIn, searchIndexKey } from './search.js';
 import { NEWS_SITEMAP_PATH, renderNewsSitemap, renderRobots, renderSitemap, SITEMAP_PATH } from './sitemaps.js';
@@ -388,7 +388,8 @@ export interface ThemeRenderer {
 }
 
 export function createThemeRenderer(theme: Theme, config: Config, site: Site): ThemeRenderer {
-  return { templates: createTemplateRenderer(theme, { site: siteGlobals(config, site) }), emailCss: theme.emailCss };
+  const required = config.search ? [...PAGE_TEMPLATES, 'search'] : PAGE_TEMPLATES;
+  return { templates: createTemplateRenderer(theme, { site: siteGlobals(config, site) }, required), emailCss: theme.emailCss };
 }
 
 export function pageContext(page: Page, config: Config): Record<string, unknown> {

@@ -3,7 +3,7 @@
 // and off.
 
 import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as cheerio from 'cheerio';
@@ -159,9 +159,25 @@ describe('a build with search', () => {
     assert.ok(!(await project.files()).some((file) => file.includes('another-story')));
   });
 
-  it('with "search: false", writes no index, no search page and no Search link', async () => {
+  it('needs the search page\'s template while search is on', async () => {
+    const template = path.join(project.root, 'templates/search.liquid');
+    const text = await readFile(template, 'utf8');
+    await rm(template);
+    try {
+      await assert.rejects(project.build(), (error: unknown) => {
+        assert.ok(error instanceof GazetteError);
+        assert.equal(error.format(), 'templates  missing template: search.liquid  (every page kind needs its template; copy the default theme\'s)  [template-missing]');
+        return true;
+      });
+    } finally {
+      await writeFile(template, text);
+    }
+  });
+
+  it('with "search: false", writes no index, no search page and no Search link, and needs no search template', async () => {
     const config = path.join(project.root, 'gazette.config.yaml');
     await writeFile(config, `${await readFile(config, 'utf8')}search: false\n`);
+    await rm(path.join(project.root, 'templates/search.liquid'));
     await project.build();
     const files = await project.files();
     assert.deepEqual(files.filter((file) => file.startsWith('pagefind/') || file.startsWith('search/')), []);

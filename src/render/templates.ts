@@ -15,8 +15,9 @@ export interface TemplateRenderer {
   renderText(template: string, data: Record<string, unknown>): string;
 }
 
-export function createTemplateRenderer(theme: Theme, globals: Record<string, unknown>): TemplateRenderer {
-  const missing = PAGE_TEMPLATES.filter((name) => theme.templates[`${name}.liquid`] === undefined);
+/** `required`: the page templates the site uses (the search page's only with search on). */
+export function createTemplateRenderer(theme: Theme, globals: Record<string, unknown>, required: readonly string[] = PAGE_TEMPLATES): TemplateRenderer {
+  const missing = required.filter((name) => theme.templates[`${name}.liquid`] === undefined);
   if (missing.length > 0) {
     throw new GazetteError({
       code: 'template-missing', file: theme.label,
