@@ -26,7 +26,7 @@ import { createImagePublisher, type PublishedImage, type StoryImages } from './i
 import { renderRedirect } from './render/redirect.js';
 import { createTemplateRenderer, PAGE_TEMPLATES, type TemplateRenderer } from './render/templates.js';
 import { sectionLink, type RenderedBody } from './render/views.js';
-import { heldSearchIndex, renderSearchIndex, SEARCH_FOLDER, SEARCH_PAGE, searchDocuments, searchFilesIn, searchIndexKey } from './search.js';
+import { holdsSearchIndex, renderSearchIndex, SEARCH_FOLDER, SEARCH_PAGE, searchDocuments, searchFilesIn, searchIndexKey } from './search.js';
 import { NEWS_SITEMAP_PATH, renderNewsSitemap, renderRobots, renderSitemap, SITEMAP_PATH } from './sitemaps.js';
 import { absoluteImageUrl, absoluteUrl, linkTo, linkToImage } from './urls.js';
 import { GENERATOR } from './version.js';
@@ -204,11 +204,11 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     const documents = config.search && mode !== 'none' ? searchDocuments(site, bodies, config) : [];
     const searchIndex = config.search && mode !== 'none' && !deferSearch ? renderSearchIndex(documents, config, output) : undefined;
     searchIndex?.catch(() => {});
-    if (deferSearch && config.search && heldSearchIndex(documents, output) === undefined) {
+    if (deferSearch && config.search && !holdsSearchIndex(documents, output)) {
       const key = searchIndexKey(documents);
-      // Made whole, without keeping any file: other jobs may rewrite the folder's index before it is written.
+      // Years the folder holds are kept: only the newest job is ever written, and builds keep the index as it is.
       if (searchJob?.key !== key) {
-        const job = { key, files: renderSearchIndex(documents, config, undefined) };
+        const job = { key, files: renderSearchIndex(documents, config, output) };
         // A job that failed is made again by the next build; `searchIndexed` reports its failure.
         job.files.catch(() => {
           if (searchJob === job) searchJob = undefined;

@@ -14,7 +14,7 @@ import {
 } from './render/views.js';
 import { absoluteUrl, linkTo } from './urls.js';
 import { authorFeedSpec, editionFeedSpec, feedLinks, sectionFeedSpec, siteFeedSpec, tagFeedSpec, type FeedLink } from './feeds/site-feeds.js';
-import { SEARCH_FOLDER, SEARCH_PAGE } from './search.js';
+import { SEARCH_PAGE, searchIndexScripts } from './search.js';
 import { newsArticleJsonLd, storyMeta, WEBSITE_META, type PageMeta } from './render/metadata.js';
 
 export type PageKind = 'story' | 'front' | 'edition' | 'archive' | 'tags' | 'tag' | 'sections' | 'section' | 'authors' | 'author' | 'search' | '404' | 'redirect' | 'email' | 'email-text';
@@ -131,7 +131,7 @@ export function planPages(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, 
   }
 
   if (config.search) {
-    page({ kind: 'search', path: SEARCH_PAGE, title: 'Search', description: `Search every story of ${config.title}`, data: { pagefindUrl: linkTo(config, `${SEARCH_FOLDER}pagefind.js`) } });
+    page({ kind: 'search', path: SEARCH_PAGE, title: 'Search', description: `Search every story of ${config.title}`, data: { indexes: searchIndexScripts(site.stories, config) } });
   }
   page({ kind: '404', path: '404.html', file: '404.html', title: 'Page not found', description: 'This page does not exist.', data: {} });
   rejectCollisions(pages);

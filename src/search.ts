@@ -1,7 +1,8 @@
 // Full-text search of the archive with Pagefind: one small HTML document per story, made from the
-// model (headline, date, section, tags, summary, body), indexed by Pagefind's own binary into
-// `pagefind/`, which the search page's script queries in the reader's browser. The index is made
-// again only when a story's searchable text changed; otherwise the output folder's copy is kept.
+// model (headline, date, section, tags, summary, body), indexed by Pagefind's own binary into one
+// index a year (`pagefind/2020/`), which the search page's script queries together in the reader's
+// browser. Pagefind cannot add a story to an index, so a year's index is made again, whole, when
+// one of its stories' searchable text changed; the other years' indexes are kept as they are.
 
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -18,10 +19,12 @@ import { keyOfBytes, type OutputFile } from './write.js';
 export const SEARCH_FOLDER = 'pagefind/';
 export const SEARCH_PAGE = 'search/';
 /** Pagefind's entry file, which the search page's script reads first. */
-const ENTRY_FILE = `${SEARCH_FOLDER}pagefind-entry.json`;
+const ENTRY_FILE = 'pagefind-entry.json';
 
 export interface SearchDocument {
   url: string;
+  /** The year of the story's edition: its index. */
+  year: string;
   /** Stands for the document's text: equal keys, equal documents. */
   key: string;
   html: () => string;
@@ -54,11 +57,28 @@ export function searchDocuments(site: Site, bodies: ReadonlyMap<Story, RenderedB
       String(body.html),
       '</main></body></html>',
     ].join('');
-    return { url: linkTo(config, story.permalink), key, html };
+    return { url: linkTo(config, story.permalink), year: yearOf(story), key, html };
   });
 }
 
-/** Names the whole index: Gazette's code and libraries (Pagefind's version), and every document in order. */
+/** The script of every year's index, newest first: what the search page loads. */
+export function searchIndexScripts(stories: readonly Story[], config: Config): string[] {
+  return [...new Set(stories.map(yearOf))].sort().reverse().map((year) => linkTo(config, `${SEARCH_FOLDER}${year}/pagefind.js`));
+}
+
+/** A story's index: the year of its edition day. */
+function yearOf(story: Story): string {
+  return story.day.slice(0, 4);
+}
+
+/** The years that have stories, newest first, each with its documents and its index's folder. */
+export function searchShards(documents: readonly SearchDocument[]): { year: string; folder: string; documents: SearchDocument[] }[] {
+  const byYear = new Map<string, SearchDocument[]>();
+  for (const document of documents) byYear.set(document.year, [...(byYear.get(document.year) ?? []), document]);
+  return [...byYear].sort(([a], [b]) => (a < b ? 1 : -1)).map(([year, shard]) => ({ year, folder: `${SEARCH_FOLDER}${year}/`, documents: shard }));
+}
+
+/** Names an index: Gazette's code and libraries (Pagefind's version), and every document in order. */
 export function searchIndexKey(documents: readonly SearchDocument[]): string {
   const hash = createHash('sha1').update(codeFingerprint());
   for (const document of documents) hash.update(`\n${document.url}\n${document.key}`);
@@ -66,26 +86,39 @@ export function searchIndexKey(documents: readonly SearchDocument[]): string {
 }
 
 /**
- * The index's files. When the output folder (`held`: path to key) already holds the index made under
- * this key, its files are kept; otherwise Pagefind indexes every document again. Each file is keyed
- * by its bytes, so that a new index rewrites only the files that changed; the entry file's key also
- * names the index key, which tells the next build what the folder holds.
+ * Every year's index files. A year whose index the output folder (`held`: path to key) already holds
+ * under its key is kept; the others are indexed by Pagefind again. Each file is keyed by its bytes,
+ * so that a new index rewrites only the files that changed; the entry file's key also names the
+ * index key, which tells the next build what the folder holds.
  */
 export async function renderSearchIndex(documents: readonly SearchDocument[], config: Config, held: ReadonlyMap<string, string> | undefined): Promise<OutputFile[]> {
-  const kept = heldSearchIndex(documents, held);
-  if (kept !== undefined) return kept;
-  const made = `search:${searchIndexKey(documents)}:`;
-  const files = await indexWithPagefind(documents, config);
-  return files.map((file) => {
-    const key = file.path === ENTRY_FILE ? made + keyOfBytes(file.content) : keyOfBytes(file.content);
-    return held?.get(file.path) === key ? { path: file.path, key } : { path: file.path, key, contents: file.content };
-  });
+  const files: OutputFile[] = [];
+  for (const shard of searchShards(documents)) {
+    const kept = heldShard(shard, held);
+    if (kept !== undefined) {
+      files.push(...kept);
+      continue;
+    }
+    const made = `search:${searchIndexKey(shard.documents)}:`;
+    for (const file of await indexWithPagefind(shard.documents, shard.folder, config)) {
+      const key = file.path === `${shard.folder}${ENTRY_FILE}` ? made + keyOfBytes(file.content) : keyOfBytes(file.content);
+      files.push(held?.get(file.path) === key ? { path: file.path, key } : { path: file.path, key, contents: file.content });
+    }
+  }
+  return files;
 }
 
-/** The index's files as the output folder holds them, if it holds the index of these documents. */
-export function heldSearchIndex(documents: readonly SearchDocument[], held: ReadonlyMap<string, string> | undefined): OutputFile[] | undefined {
-  if (!held?.get(ENTRY_FILE)?.startsWith(`search:${searchIndexKey(documents)}:`)) return undefined;
-  return searchFilesIn(held);
+/** Whether the output folder holds every year's index of these documents as they are. */
+export function holdsSearchIndex(documents: readonly SearchDocument[], held: ReadonlyMap<string, string> | undefined): boolean {
+  const shards = searchShards(documents);
+  const folders = new Set(shards.map((shard) => shard.folder));
+  const others = [...(held?.keys() ?? [])].some((file) => file.startsWith(SEARCH_FOLDER) && !folders.has(file.slice(0, file.indexOf('/', SEARCH_FOLDER.length) + 1)));
+  return !others && shards.every((shard) => heldShard(shard, held) !== undefined);
+}
+
+function heldShard(shard: ReturnType<typeof searchShards>[number], held: ReadonlyMap<string, string> | undefined): OutputFile[] | undefined {
+  if (!held?.get(`${shard.folder}${ENTRY_FILE}`)?.startsWith(`search:${searchIndexKey(shard.documents)}:`)) return undefined;
+  return [...(held ?? [])].filter(([file]) => file.startsWith(shard.folder)).map(([file, key]) => ({ path: file, key }));
 }
 
 /** Whatever search index files the output folder holds, kept as they are. */
@@ -93,7 +126,7 @@ export function searchFilesIn(held: ReadonlyMap<string, string> | undefined): Ou
   return [...(held ?? [])].filter(([file]) => file.startsWith(SEARCH_FOLDER)).map(([file, key]) => ({ path: file, key }));
 }
 
-async function indexWithPagefind(documents: readonly SearchDocument[], config: Config): Promise<{ path: string; content: Uint8Array }[]> {
+async function indexWithPagefind(documents: readonly SearchDocument[], folder: string, config: Config): Promise<{ path: string; content: Uint8Array }[]> {
   const program = pagefindProgram();
   if (program === undefined || !existsSync(program)) {
     throw searchFailed([`its program for ${process.platform}-${process.arch} is not installed${program ? ` (${program})` : ''}`]);
@@ -109,7 +142,7 @@ async function indexWithPagefind(documents: readonly SearchDocument[], config: C
       const written = await index.getFiles();
       if (written.errors.length > 0) throw searchFailed(written.errors);
       return written.files
-        .map((file) => ({ path: `${SEARCH_FOLDER}${file.path.split('\\').join('/')}`, content: file.content }))
+        .map((file) => ({ path: `${folder}${file.path.split('\\').join('/')}`, content: file.content }))
         .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     } finally {
       await index.deleteIndex();

@@ -13,7 +13,8 @@ import { GazetteError } from '../src/errors.js';
 import { buildSite, type Site, type Story } from '../src/model/site.js';
 import { LazyHtml } from '../src/render/lazy-html.js';
 import type { RenderedBody } from '../src/render/views.js';
-import { renderSearchIndex, SEARCH_FOLDER, searchDocuments, searchIndexKey } from '../src/search.js';
+import { holdsSearchIndex, renderSearchIndex, SEARCH_FOLDER, searchDocuments, searchIndexKey, searchIndexScripts } from '../src/search.js';
+import type { OutputFile } from '../src/write.js';
 import { makeConfig } from './support/config.js';
 import { copySampleProject, SAMPLE_NOW, snapshot, type Project } from './support/project.js';
 import { makeStory, type StoryFields } from './support/stories.js';
@@ -83,9 +84,9 @@ describe('renderSearchIndex', () => {
     const first = await renderSearchIndex(documents, config, undefined);
     const again = await renderSearchIndex(documents, config, undefined);
     const paths = first.map((file) => file.path);
-    assert.ok(paths.every((file) => file.startsWith(SEARCH_FOLDER)));
-    for (const file of ['pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/wasm.en.pagefind']) assert.ok(paths.includes(file), file);
-    const entry = JSON.parse(Buffer.from(first.find((file) => file.path === 'pagefind/pagefind-entry.json')?.contents ?? '').toString()) as { languages: Record<string, { page_count: number }> };
+    assert.ok(paths.every((file) => file.startsWith(`${SEARCH_FOLDER}2020/`)), 'one index: the stories are all of 2020');
+    for (const file of ['pagefind/2020/pagefind.js', 'pagefind/2020/pagefind-entry.json', 'pagefind/2020/wasm.en.pagefind']) assert.ok(paths.includes(file), file);
+    const entry = JSON.parse(Buffer.from(first.find((file) => file.path === 'pagefind/2020/pagefind-entry.json')?.contents ?? '').toString()) as { languages: Record<string, { page_count: number }> };
     assert.deepEqual(Object.keys(entry.languages), ['en']);
     assert.equal(entry.languages.en?.page_count, 2);
     assert.deepEqual(again, first);
@@ -102,10 +103,36 @@ describe('renderSearchIndex', () => {
     const changed = siteOf([{ ...STORIES[1], title: 'Cocoa price rises' } as StoryFields, STORIES[0] as StoryFields]);
     const redone = await renderSearchIndex(searchDocuments(changed.site, changed.bodies, config), config, held);
     const rewritten = redone.filter((file) => file.contents !== undefined).map((file) => file.path);
-    assert.ok(rewritten.includes('pagefind/pagefind-entry.json'), 'a changed story makes the index again');
-    assert.ok(!rewritten.includes('pagefind/pagefind.js'), 'files whose bytes did not change are kept');
-    assert.ok(rewritten.some((file) => file.startsWith('pagefind/fragment/')), 'the changed story\'s fragment is new');
+    assert.ok(rewritten.includes('pagefind/2020/pagefind-entry.json'), 'a changed story makes the index again');
+    assert.ok(!rewritten.includes('pagefind/2020/pagefind.js'), 'files whose bytes did not change are kept');
+    assert.ok(rewritten.some((file) => file.startsWith('pagefind/2020/fragment/')), 'the changed story\'s fragment is new');
     assert.notEqual(searchIndexKey(searchDocuments(changed.site, changed.bodies, config)), searchIndexKey(documents));
+  });
+});
+
+describe('an index a year', () => {
+  it('indexes each year apart, newest first, and makes again only the index of the year a change is in', async () => {
+    const years = siteOf([...STORIES, { title: 'Tunis port strike', date: '2019-03-04T10:00:00', tags: ['Tunisia'] }]);
+    const documents = searchDocuments(years.site, years.bodies, config);
+    const made = await renderSearchIndex(documents, config, undefined);
+    const entries = made.filter((file) => file.path.endsWith('/pagefind-entry.json'));
+    assert.deepEqual(entries.map((file) => file.path), ['pagefind/2020/pagefind-entry.json', 'pagefind/2019/pagefind-entry.json']);
+    const pageCount = (file: OutputFile | undefined) => (JSON.parse(Buffer.from(file?.contents ?? '').toString()) as { languages: { en: { page_count: number } } }).languages.en.page_count;
+    assert.deepEqual(entries.map(pageCount), [2, 1]);
+    assert.deepEqual(searchIndexScripts(years.site.stories, config), ['/news/pagefind/2020/pagefind.js', '/news/pagefind/2019/pagefind.js']);
+
+    const held = new Map(made.map((file) => [file.path, file.key ?? ''] as [string, string]));
+    assert.ok(holdsSearchIndex(documents, held));
+    const edited = siteOf([{ ...STORIES[1], title: 'Cocoa price rises' } as StoryFields, STORIES[0] as StoryFields, { title: 'Tunis port strike', date: '2019-03-04T10:00:00', tags: ['Tunisia'] }]);
+    const editedDocuments = searchDocuments(edited.site, edited.bodies, config);
+    assert.ok(!holdsSearchIndex(editedDocuments, held));
+    const redone = await renderSearchIndex(editedDocuments, config, held);
+    const rewritten = redone.filter((file) => file.contents !== undefined).map((file) => file.path);
+    assert.ok(rewritten.includes('pagefind/2020/pagefind-entry.json'));
+    assert.deepEqual(rewritten.filter((file) => file.startsWith('pagefind/2019/')), [], 'the index of 2019 is kept');
+
+    const without2019 = siteOf(STORIES);
+    assert.ok(!holdsSearchIndex(searchDocuments(without2019.site, without2019.bodies, config), held), 'a year without stories left: its index must go');
   });
 });
 
@@ -120,14 +147,14 @@ describe('a build with search', () => {
     const first = await project.build();
     const files = await project.files();
     assert.ok(files.includes('search/index.html'));
-    assert.ok(files.includes('pagefind/pagefind-entry.json'));
-    const entry = JSON.parse(await project.read('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
+    assert.ok(files.includes('pagefind/2020/pagefind-entry.json'));
+    const entry = JSON.parse(await project.read('pagefind/2020/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
     assert.equal(entry.languages.en?.page_count, first.stories);
     const $ = cheerio.load(await project.read('index.html'));
     assert.equal($('nav a:contains("Search")').attr('href'), '/search/');
     const $search = cheerio.load(await project.read('search/index.html'));
     assert.equal($search('form[role="search"]').attr('action'), '/search/');
-    assert.equal($search('[data-pagefind]').attr('data-pagefind'), '/pagefind/pagefind.js');
+    assert.equal($search('[data-pagefind-indexes]').attr('data-pagefind-indexes'), '/pagefind/2020/pagefind.js');
     assert.equal($search('meta[name="robots"]').attr('content'), 'noindex');
 
     const template = path.join(project.root, 'templates/tags.liquid');
@@ -137,13 +164,13 @@ describe('a build with search', () => {
 
     await project.addStory('2020/10/04/new.md', '---\ntitle: "A new story about Ouargla"\ndate: 2020-10-04T09:00:00+01:00\n---\nOuargla.\n');
     const afterStory = await project.build();
-    assert.ok(afterStory.written.includes('pagefind/pagefind-entry.json'));
-    const grown = JSON.parse(await project.read('pagefind/pagefind-entry.json')) as typeof entry;
+    assert.ok(afterStory.written.includes('pagefind/2020/pagefind-entry.json'));
+    const grown = JSON.parse(await project.read('pagefind/2020/pagefind-entry.json')) as typeof entry;
     assert.equal(grown.languages.en?.page_count, first.stories + 1);
   });
 
   it('stops the build with search-failed, leaving the site as it was, when Pagefind\'s program is missing', async () => {
-    const before = await project.read('pagefind/pagefind-entry.json');
+    const before = await project.read('pagefind/2020/pagefind-entry.json');
     await project.addStory('2020/10/04/another.md', '---\ntitle: "Another story"\ndate: 2020-10-04T10:00:00+01:00\n---\nText.\n');
     process.env.PAGEFIND_EXTENDED_BINARY_PATH = path.join(project.root, 'no-such-program');
     try {
@@ -155,7 +182,7 @@ describe('a build with search', () => {
     } finally {
       delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
     }
-    assert.equal(await project.read('pagefind/pagefind-entry.json'), before);
+    assert.equal(await project.read('pagefind/2020/pagefind-entry.json'), before);
     assert.ok(!(await project.files()).some((file) => file.includes('another-story')));
   });
 
@@ -214,12 +241,12 @@ describe('a dev builder that writes the search index after the pages', () => {
 
     const story = path.join(project.root, 'content/2020/10/01/us-defense-chief-algeria-visit.md');
     await writeFile(story, (await readFile(story, 'utf8')).replace('made a rare visit', 'made a DEFERRED visit'));
-    const entryBefore = await readFile(path.join(devOut, 'pagefind/pagefind-entry.json'));
+    const entryBefore = await readFile(path.join(devOut, 'pagefind/2020/pagefind-entry.json'));
     const edited = await builder.build(new Set([story]));
     assert.ok(edited.written.some((file) => file.startsWith('2020/10/01/')), 'the story page is written at once');
-    assert.deepEqual(await readFile(path.join(devOut, 'pagefind/pagefind-entry.json')), entryBefore, 'the old index is served meanwhile');
+    assert.deepEqual(await readFile(path.join(devOut, 'pagefind/2020/pagefind-entry.json')), entryBefore, 'the old index is served meanwhile');
     const { written } = await writeIndex();
-    assert.ok(written.includes('pagefind/pagefind-entry.json'));
+    assert.ok(written.includes('pagefind/2020/pagefind-entry.json'));
     assert.deepEqual(await snapshot(devOut), await coldBuild());
 
     await builder.build(new Set([path.join(project.root, 'templates/tags.liquid')]));

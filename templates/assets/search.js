@@ -1,9 +1,9 @@
-// The search page: asks the Pagefind index (pagefind/, made by `gazette build`) and shows each
-// result from the page's <template id="search-result">. The query, section, tag and order live in
+// The search page: asks the Pagefind indexes (one a year in pagefind/, made by `gazette build`)
+// together, and shows each result from the page's <template id="search-result">. The query, section, tag and order live in
 // the address (?q=…&section=…), so a search can be shared, and the form works before this script
 // runs: it submits to this same page.
 
-const root = document.querySelector('[data-pagefind]');
+const root = document.querySelector('[data-pagefind-indexes]');
 const form = root.querySelector('.search-form');
 const status = root.querySelector('.search-status');
 const list = root.querySelector('.search-results');
@@ -13,8 +13,12 @@ const PAGE = 10;
 /** The number of the newest search: an older one that answers late is not shown. */
 let latest = 0;
 
-const pagefind = await import(root.dataset.pagefind);
-await pagefind.options({ baseUrl: '/', excerptLength: 30 });
+// Each year's pagefind.js is a module of its own, with its own index: newest year first.
+const indexes = await Promise.all(root.dataset.pagefindIndexes.split(' ').filter(Boolean).map(async (url) => {
+  const index = await import(url);
+  await index.options({ baseUrl: '/', excerptLength: 30 });
+  return index;
+}));
 
 await fillFilters();
 readAddress();
@@ -26,8 +30,27 @@ form.addEventListener('input', () => search({ debounced: true }));
 form.addEventListener('change', () => search());
 await search();
 
+/** Every value of every filter, with its number of stories over all the years. */
+async function allFilters() {
+  const filters = {};
+  for (const found of await Promise.all(indexes.map((index) => index.filters()))) {
+    for (const [name, values] of Object.entries(found)) {
+      filters[name] ??= {};
+      for (const [value, count] of Object.entries(values)) filters[name][value] = (filters[name][value] ?? 0) + count;
+    }
+  }
+  return filters;
+}
+
+/** Results of every year: by score, or newest first (the years come newest first, each in order). */
+async function searchAll(query, options) {
+  const found = await Promise.all(indexes.map((index) => index.search(query, options)));
+  const results = found.flatMap((answer) => answer.results);
+  return options.sort ? results : results.sort((a, b) => b.score - a.score);
+}
+
 async function fillFilters() {
-  const filters = await pagefind.filters();
+  const filters = await allFilters();
   for (const name of ['section', 'tag']) {
     const select = form.elements[name];
     const values = Object.keys(filters[name] ?? {}).sort((a, b) => a.localeCompare(b, document.documentElement.lang));
@@ -73,11 +96,13 @@ async function search({ debounced = false } = {}) {
     await show(turn, address, [], '');
     return;
   }
-  const options = { filters: asked.filters, ...(asked.sort ? { sort: asked.sort } : {}) };
-  const found = debounced ? await pagefind.debouncedSearch(asked.query || null, options, 250) : await pagefind.search(asked.query || null, options);
-  if (found === null || turn !== latest) return;
-  const count = found.results.length;
-  await show(turn, address, found.results, count === 0 ? 'No stories found.' : count === 1 ? '1 story found.' : `${count} stories found.`);
+  // While the reader types, a search starts once they pause.
+  if (debounced) await new Promise((resolve) => setTimeout(resolve, 250));
+  if (turn !== latest) return;
+  const results = await searchAll(asked.query || null, { filters: asked.filters, ...(asked.sort ? { sort: asked.sort } : {}) });
+  if (turn !== latest) return;
+  const count = results.length;
+  await show(turn, address, results, count === 0 ? 'No stories found.' : count === 1 ? '1 story found.' : `${count} stories found.`);
 }
 
 /** Results and their count appear together; the list's data-shown names the search it shows. */

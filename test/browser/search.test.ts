@@ -54,6 +54,8 @@ describe('search in a browser', () => {
 
   before(async () => {
     project = await copySampleProject();
+    // A story of another year, so that the search page asks two indexes (one a year) together.
+    await project.addStory('2019/12/30/libya-oil-year-end.md', '---\ntitle: "Libya ends the year pumping more oil"\ndate: 2019-12-30T10:00:00+01:00\nsection: Business\ntags: [Libya, Oil]\n---\nLibya pumped more oil in December than in any month this year.\n');
     await project.build();
     stories = await sampleStories(project);
     ({ origin, close } = await serveSite(project.out));
@@ -104,6 +106,7 @@ describe('search in a browser', () => {
     await page.selectOption('select[name="section"]', 'Business');
     const business = await results(page, 'section=Business');
     const expectedBusiness = stories.filter((story) => story.section === 'Business').map((story) => story.title).sort();
+    assert.ok(expectedBusiness.includes('Libya ends the year pumping more oil'), 'a story of 2019 among those of 2020');
     assert.ok(expectedBusiness.length >= 2);
     assert.deepEqual(business.map((result) => result.title).sort(), expectedBusiness);
     assert.ok(business.every((result) => result.section === 'Business'));
