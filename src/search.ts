@@ -18,6 +18,8 @@ import { keyOfBytes, type OutputFile } from './write.js';
 
 export const SEARCH_FOLDER = 'pagefind/';
 export const SEARCH_PAGE = 'search/';
+/** Pagefind's own search interfaces and page highlighter: the search page does without them. */
+const PAGEFIND_UI = /^pagefind-(ui|modular-ui|component-ui|highlight)\./;
 /** Pagefind's entry file, which the search page's script reads first. */
 const ENTRY_FILE = 'pagefind-entry.json';
 
@@ -142,6 +144,7 @@ async function indexWithPagefind(documents: readonly SearchDocument[], folder: s
       const written = await index.getFiles();
       if (written.errors.length > 0) throw searchFailed(written.errors);
       return written.files
+        .filter((file) => !PAGEFIND_UI.test(file.path))
         .map((file) => ({ path: `${folder}${file.path.split('\\').join('/')}`, content: file.content }))
         .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     } finally {
