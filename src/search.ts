@@ -76,7 +76,11 @@ function yearOf(story: Story): string {
 /** The years that have stories, newest first, each with its documents and its index's folder. */
 export function searchShards(documents: readonly SearchDocument[]): { year: string; folder: string; documents: SearchDocument[] }[] {
   const byYear = new Map<string, SearchDocument[]>();
-  for (const document of documents) byYear.set(document.year, [...(byYear.get(document.year) ?? []), document]);
+  for (const document of documents) {
+    const shard = byYear.get(document.year);
+    if (shard) shard.push(document);
+    else byYear.set(document.year, [document]);
+  }
   return [...byYear].sort(([a], [b]) => (a < b ? 1 : -1)).map(([year, shard]) => ({ year, folder: `${SEARCH_FOLDER}${year}/`, documents: shard }));
 }
 
@@ -114,8 +118,10 @@ export async function renderSearchIndex(documents: readonly SearchDocument[], co
 export function holdsSearchIndex(documents: readonly SearchDocument[], held: ReadonlyMap<string, string> | undefined): boolean {
   const shards = searchShards(documents);
   const folders = new Set(shards.map((shard) => shard.folder));
-  const others = [...(held?.keys() ?? [])].some((file) => file.startsWith(SEARCH_FOLDER) && !folders.has(file.slice(0, file.indexOf('/', SEARCH_FOLDER.length) + 1)));
-  return !others && shards.every((shard) => heldShard(shard, held) !== undefined);
+  const folderOf = (file: string) => file.slice(0, file.indexOf('/', SEARCH_FOLDER.length) + 1);
+  // A year that no longer has stories leaves an index to remove.
+  const leftOver = [...(held?.keys() ?? [])].some((file) => file.startsWith(SEARCH_FOLDER) && !folders.has(folderOf(file)));
+  return !leftOver && shards.every((shard) => heldShard(shard, held) !== undefined);
 }
 
 function heldShard(shard: ReturnType<typeof searchShards>[number], held: ReadonlyMap<string, string> | undefined): OutputFile[] | undefined {
