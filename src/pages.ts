@@ -58,10 +58,10 @@ export function planPages(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, 
     stories.reduce<DateTime | undefined>((latest, story) => (latest === undefined || story.modified > latest ? story.modified : latest), undefined);
 
   for (const story of site.stories) {
+    const cover = coverImage(story, body(story));
     page({
       kind: 'story', path: story.permalink, title: story.title, description: body(story).summary, source: story.file,
-      lastmod: story.modified, meta: storyMeta(story, config, coverImage(story, body(story))),
-      jsonLd: newsArticleJsonLd(story, body(story).summary, config, coverImage(story, body(story))),
+      lastmod: story.modified, meta: storyMeta(story, config, cover), jsonLd: newsArticleJsonLd(story, body(story).summary, config, cover),
       data: {
         story: storyView(story, body(story), config),
         older: story.older ? card(story.older) : null,

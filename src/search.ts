@@ -73,15 +73,24 @@ function yearOf(story: Story): string {
   return story.day.slice(0, 4);
 }
 
-/** The years that have stories, newest first, each with its documents and its index's folder. */
-export function searchShards(documents: readonly SearchDocument[]): { year: string; folder: string; documents: SearchDocument[] }[] {
+interface SearchShard {
+  year: string;
+  folder: string;
+  documents: SearchDocument[];
+  /** The index key of the year's documents. */
+  key: string;
+}
+
+/** The years that have stories, newest first, each with its documents, its index's folder and key. */
+export function searchShards(documents: readonly SearchDocument[]): SearchShard[] {
   const byYear = new Map<string, SearchDocument[]>();
   for (const document of documents) {
     const shard = byYear.get(document.year);
     if (shard) shard.push(document);
     else byYear.set(document.year, [document]);
   }
-  return [...byYear].sort(([a], [b]) => (a < b ? 1 : -1)).map(([year, shard]) => ({ year, folder: `${SEARCH_FOLDER}${year}/`, documents: shard }));
+  return [...byYear].sort(([a], [b]) => (a < b ? 1 : -1))
+    .map(([year, shard]) => ({ year, folder: `${SEARCH_FOLDER}${year}/`, documents: shard, key: searchIndexKey(shard) }));
 }
 
 /** Names an index: Gazette's code and libraries (Pagefind's version), and every document in order. */
@@ -105,7 +114,7 @@ export async function renderSearchIndex(documents: readonly SearchDocument[], co
       files.push(...kept);
       continue;
     }
-    const made = `search:${searchIndexKey(shard.documents)}:`;
+    const made = `search:${shard.key}:`;
     for (const file of await indexWithPagefind(shard.documents, shard.folder, config)) {
       const key = file.path === `${shard.folder}${ENTRY_FILE}` ? made + keyOfBytes(file.content) : keyOfBytes(file.content);
       files.push(held?.get(file.path) === key ? { path: file.path, key } : { path: file.path, key, contents: file.content });
@@ -124,8 +133,8 @@ export function holdsSearchIndex(documents: readonly SearchDocument[], held: Rea
   return !leftOver && shards.every((shard) => heldShard(shard, held) !== undefined);
 }
 
-function heldShard(shard: ReturnType<typeof searchShards>[number], held: ReadonlyMap<string, string> | undefined): OutputFile[] | undefined {
-  if (!held?.get(`${shard.folder}${ENTRY_FILE}`)?.startsWith(`search:${searchIndexKey(shard.documents)}:`)) return undefined;
+function heldShard(shard: SearchShard, held: ReadonlyMap<string, string> | undefined): OutputFile[] | undefined {
+  if (!held?.get(`${shard.folder}${ENTRY_FILE}`)?.startsWith(`search:${shard.key}:`)) return undefined;
   return [...(held ?? [])].filter(([file]) => file.startsWith(shard.folder)).map(([file, key]) => ({ path: file, key }));
 }
 

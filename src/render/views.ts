@@ -7,7 +7,7 @@ import type { LazyHtml } from './lazy-html.js';
 import type { StoryImage } from '../content/story.js';
 import type { Author, Edition, Section, Story, Tag } from '../model/site.js';
 import { publishedAsWritten, type PublishedImage } from '../images/publish.js';
-import { linkTo, linkToImage } from '../urls.js';
+import { linkTo, linkToImage, pageUrlResolver } from '../urls.js';
 import { srcsetOf } from './body-images.js';
 
 export interface TimeView {
@@ -212,7 +212,7 @@ export function authorView(author: Author, config: Config): AuthorView {
     url: linkTo(config, authorPath(author)),
     count: author.stories.length,
     bio: profile?.bio ?? null,
-    photo: profile?.photo ? { src: siteImageUrl(profile.photo, config), srcset: null, width: null, height: null, alt: author.name, caption: null, credit: null } : null,
+    photo: profile?.photo ? { src: pageUrlResolver(config)(profile.photo), srcset: null, width: null, height: null, alt: author.name, caption: null, credit: null } : null,
     email: profile?.email ?? null,
     links: profile?.links ?? [],
   };
@@ -222,11 +222,6 @@ export function byline(authors: readonly string[]): string | null {
   if (authors.length === 0) return null;
   const names = authors.length === 1 ? authors[0] : `${authors.slice(0, -1).join(', ')} and ${authors.at(-1)}`;
   return `By ${names}`;
-}
-
-/** An image path from the site root gains the base path; other addresses stay as written. */
-function siteImageUrl(src: string, config: Config): string {
-  return src.startsWith('/') && !src.startsWith('//') ? linkTo(config, src.slice(1)) : src;
 }
 
 function imageView(image: StoryImage | undefined, published: PublishedImage | undefined, config: Config): ImageView | null {
