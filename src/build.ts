@@ -6,7 +6,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { cacheFolder, codeFingerprint, memoryCache, openCache, type BuildCache, type StoryMarkdown } from './cache.js';
+import { codeFingerprint } from './code-fingerprint.js';
+import { cacheFolder } from './cache-folder.js';
+import { memoryCache, openCache, type BuildCache, type StoryMarkdown } from './cache.js';
 import type { Config } from './config.js';
 import { AUTHORS_FILE, loadAuthorProfiles, type AuthorProfiles } from './content/authors.js';
 import { loadStories, type StoryFileResult } from './content/load.js';
@@ -27,8 +29,9 @@ import { renderRedirect } from './render/redirect.js';
 import { createTemplateRenderer, PAGE_TEMPLATES, type TemplateRenderer } from './render/templates.js';
 import { sectionLink, type RenderedBody } from './render/views.js';
 import { holdsSearchIndex, renderSearchIndex, SEARCH_FOLDER, SEARCH_PAGE, searchDocuments, searchFilesIn, searchIndexKey } from './search.js';
-import { NEWS_SITEMAP_PATH, renderNewsSitemap, renderRobots, renderSitemap, SITEMAP_PATH } from './sitemaps.js';
+import { NEWS_SITEMAP_PATH, NEWS_WINDOW_HOURS, renderNewsSitemap, renderRobots, renderSitemap, SITEMAP_PATH } from './sitemaps.js';
 import { absoluteImageUrl, absoluteUrl, linkTo, linkToImage } from './urls.js';
+import { checkUpToDate, recordBuild, type InputSnapshot, type UpToDate } from './up-to-date.js';
 import { GENERATOR } from './version.js';
 import { KeptFileMissing, keyOfBytes, openStaging, outputStateOf, syncSite, writeSite, type CopiedFile, type OutputFile, type OutputState } from './write.js';
 
@@ -43,6 +46,8 @@ export interface BuildReport {
   /** Files written and removed by this build (every file for a swap). */
   written: string[];
   removed: string[];
+  /** Nothing the build reads changed since the last build, whose output stands: nothing was done. */
+  upToDate?: boolean;
 }
 
 export interface Builder {
@@ -84,16 +89,22 @@ export interface BuildOptions {
   deferSearch?: boolean;
 }
 
-/** One build, written (swapped in whole) or only checked. */
-export function build(config: Config, options: { write: boolean } & BuildOptions = { write: true }): Promise<BuildReport> {
-  return createBuilder(config, options.write ? 'swap' : 'none', options).build();
+/**
+ * One build, written (swapped in whole) or only checked. A build with the cache first asks whether
+ * the last one still stands (see up-to-date.ts), unless `upToDate` gives the answer already.
+ */
+export async function build(config: Config, options: { write: boolean; upToDate?: UpToDate } & BuildOptions = { write: true }): Promise<BuildReport> {
+  if (!options.write || options.cache === false) return createBuilder(config, options.write ? 'swap' : 'none', options).build();
+  const check = options.upToDate ?? (await checkUpToDate(config));
+  if (check.upToDate) return { ...check.report, written: [], removed: [], upToDate: true };
+  return createBuilder(config, 'swap', { ...options, inputs: check.snapshot }).build();
 }
 
 /**
  * A Builder for one configuration. In sync mode its first build swaps the output folder in whole,
  * unless `output` says what the folder already holds (from the Builder of a previous configuration).
  */
-export function createBuilder(config: Config, mode: WriteMode, options: { output?: OutputState } & BuildOptions = {}): Builder {
+export function createBuilder(config: Config, mode: WriteMode, options: { output?: OutputState; inputs?: InputSnapshot } & BuildOptions = {}): Builder {
   const { signal } = options;
   const markdown = createMarkdownRenderer({ rawHtml: config.rawHtml });
   const markdownSettings = JSON.stringify([codeFingerprint(), config.rawHtml, config.baseUrl, config.basePath]);
@@ -321,6 +332,13 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
       saving = cache.save(content.results.values(), usedMarkdown, mode === 'swap' && output ? { identity: outputId, state: output } : undefined)
         .catch((error: unknown) => { unsaved = error; });
       if (mode === 'swap') await saving;
+      const report = { stories: site.stories.length, pages: pages.length, files: files.length + copies.length, warnings };
+      if (mode === 'swap' && options.inputs && output && unsaved === undefined) {
+        const snapshot = options.inputs;
+        const storyDates = content.stories.flatMap(({ date }) => [date.toMillis(), date.plus({ hours: NEWS_WINDOW_HOURS }).toMillis()]);
+        await recordBuild(config, { snapshot, identity: outputId, outputFiles: [...output.keys()], storyDates, report: { ...report, warnings: [...warnings] } })
+          .catch((error: unknown) => { unsaved = error; });
+      }
       if (unsaved !== undefined) warnings.push(cacheNotSaved(unsaved, config));
     }
     return { stories: site.stories.length, pages: pages.length, files: files.length + copies.length, warnings, written, removed };

@@ -6,10 +6,9 @@
 
 import { createHash, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Config } from './config.js';
 import type { StoryFileResult, StoryStore } from './content/load.js';
 import type { StoryResult, StorySource } from './content/story.js';
@@ -17,10 +16,10 @@ import { GazetteError, type ProblemInit } from './errors.js';
 import { LazyHtml } from './render/lazy-html.js';
 import { diskImageStore, memoryImageStore, type ImageStore } from './images/store.js';
 import type { BodyImage, RenderedMarkdown } from './render/markdown.js';
-import { VERSION } from './version.js';
+import { cacheFolder } from './cache-folder.js';
+import { codeFingerprint } from './code-fingerprint.js';
 import { outputIdentity, type OutputState } from './write.js';
 
-export const CACHE_DIR = '.gazette/cache';
 const FORMAT = 3;
 
 /** A story's Markdown as pages and feeds use it; the HTML is read from the cache when printed. */
@@ -166,13 +165,6 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
   };
 }
 
-/** One cache folder per output folder: the site and `gazette dev`'s copy of it differ in their URLs. */
-export function cacheFolder(config: Pick<Config, 'root' | 'outDir'>): string {
-  const outDir = path.resolve(config.outDir);
-  const name = `${path.basename(outDir).replace(/^\.+/, '')}-${createHash('sha1').update(outDir).digest('hex').slice(0, 10)}`;
-  return path.join(config.root, CACHE_DIR, name);
-}
-
 async function readManifest(folder: string, code: string): Promise<Manifest> {
   const empty: Manifest = { format: FORMAT, code, stories: {}, markdown: {}, output: null };
   await mkdir(folder, { recursive: true });
@@ -238,40 +230,4 @@ function readBlob(file: string): { html: string; feedHtml: string } | undefined 
 
 async function inBatches<T>(items: readonly T[], operation: (item: T) => Promise<unknown>, width = 16): Promise<void> {
   for (let start = 0; start < items.length; start += width) await Promise.all(items.slice(start, start + width).map(operation));
-}
-
-let fingerprint: string | undefined;
-
-/**
- * Gazette's own code and the versions of the libraries it builds with: a new release, a local
- * change to Gazette or an upgraded Markdown library all make every cached entry stale.
- */
-export function codeFingerprint(): string {
-  if (fingerprint !== undefined) return fingerprint;
-  const hash = createHash('sha1').update(`${VERSION}\n`);
-  const ownFolder = fileURLToPath(new URL('.', import.meta.url));
-  const ownFiles = readdirSync(ownFolder, { recursive: true }).map(String).filter((file) => /\.[cm]?[jt]s$/.test(file)).sort();
-  for (const file of ownFiles) hash.update(`${file}\n`).update(readFileSync(path.join(ownFolder, file)));
-  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
-  for (const name of Object.keys(manifest.dependencies).sort()) hash.update(`${name}@${installedVersion(name)}\n`);
-  return (fingerprint = hash.digest('hex'));
-}
-
-function installedVersion(name: string): string {
-  try {
-    let folder = path.dirname(fileURLToPath(import.meta.resolve(name)));
-    for (;;) {
-      try {
-        const found = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { name?: string; version?: string };
-        if (found.name === name) return found.version ?? 'unknown';
-      } catch {
-        // no package.json here: look one folder up
-      }
-      const parent = path.dirname(folder);
-      if (parent === folder) return 'unknown';
-      folder = parent;
-    }
-  } catch {
-    return 'unknown';
-  }
 }

@@ -4,14 +4,13 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from './build.js';
 import { loadConfig, type ConfigOverrides } from './config.js';
 import { BuildFailed, GazetteError, showControls } from './errors.js';
-import { startDev } from './dev/dev.js';
-import { isDay, renderEmailEdition } from './edition.js';
-import { EMAIL_FILES } from './render/email.js';
-import { createStory } from './new-story.js';
+import { checkUpToDate } from './up-to-date.js';
 import { VERSION } from './version.js';
+
+// Each command loads the modules it needs when it runs: a build with nothing to do loads none of
+// the Markdown, template, image and search libraries.
 
 export const EXIT = { ok: 0, problems: 1, usage: 2, internal: 3, SIGINT: 130, SIGTERM: 143 } as const;
 
@@ -129,14 +128,21 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 async function runBuild(command: 'build' | 'check', overrides: ConfigOverrides, io: Io, options: { quiet: boolean; cache: boolean }): Promise<number> {
   const started = performance.now();
   const config = loadConfig(io.cwd, overrides);
-  const result = await untilInterrupted((signal) => build(config, { write: command === 'build', cache: options.cache, signal }));
+  const write = command === 'build';
+  const upToDate = write && options.cache ? await checkUpToDate(config) : undefined;
+  const result = upToDate?.upToDate
+    ? { ...upToDate.report, written: [], upToDate: true }
+    : await untilInterrupted(async (signal) => (await import('./build.js')).build(config, { write, cache: options.cache, signal, upToDate }));
   for (const warning of result.warnings) io.err(`warning: ${warning.format()}`);
   if (!options.quiet) {
     const took = `${Math.round(performance.now() - started)} ms`;
     const stories = `${result.stories} ${result.stories === 1 ? 'story' : 'stories'}`;
-    io.out(command === 'build'
-      ? `Built ${stories} into ${result.pages} pages (${result.files} files, ${result.written.length} written) in ${path.relative(io.cwd, config.outDir) || '.'}/ in ${took}`
-      : `Checked ${stories} and ${result.pages} pages in ${took}: no problems`);
+    const folder = `${path.relative(io.cwd, config.outDir) || '.'}/`;
+    io.out(!write
+      ? `Checked ${stories} and ${result.pages} pages in ${took}: no problems`
+      : result.upToDate
+        ? `Nothing changed since the last build: ${folder} is up to date (${stories}, ${result.pages} pages, ${result.files} files, 0 written) in ${took}`
+        : `Built ${stories} into ${result.pages} pages (${result.files} files, ${result.written.length} written) in ${folder} in ${took}`);
   }
   return EXIT.ok;
 }
@@ -147,6 +153,7 @@ async function runNew(title: string, tags: string | undefined, overrides: Config
     return EXIT.usage;
   }
   const config = loadConfig(io.cwd, overrides);
+  const { createStory } = await import('./new-story.js');
   const file = await createStory(config, { title: title.trim(), tags: (tags ?? '').split(',').map((tag) => tag.trim()).filter(Boolean) });
   io.out(`Created ${file}`);
   return EXIT.ok;
@@ -158,6 +165,7 @@ async function runDev(overrides: ConfigOverrides, port: string | undefined, host
     io.err(`gazette dev: --port must be a number from 0 to 65535, not "${port}"`);
     return EXIT.usage;
   }
+  const { startDev } = await import('./dev/dev.js');
   const server = await startDev({ root: io.cwd, overrides, port: portNumber, host: host ?? '127.0.0.1', log: io.out, cache });
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
@@ -168,6 +176,7 @@ async function runDev(overrides: ConfigOverrides, port: string | undefined, host
 }
 
 async function runEdition(days: string[], overrides: ConfigOverrides, options: { html: boolean; out: string | undefined; quiet: boolean }, io: Io): Promise<number> {
+  const [{ isDay, renderEmailEdition }, { EMAIL_FILES }] = await Promise.all([import('./edition.js'), import('./render/email.js')]);
   const [day, ...extra] = days;
   if (day === undefined || extra.length > 0 || !isDay(day)) {
     io.err(day === undefined || extra.length > 0

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as pagefind from 'pagefind';
-import { codeFingerprint } from './cache.js';
+import { codeFingerprint } from './code-fingerprint.js';
 import type { Config } from './config.js';
 import { GazetteError } from './errors.js';
 import type { Site, Story } from './model/site.js';

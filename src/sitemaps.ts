@@ -9,7 +9,8 @@ import { absoluteUrl } from './urls.js';
 
 export const SITEMAP_PATH = 'sitemap.xml';
 export const NEWS_SITEMAP_PATH = 'news-sitemap.xml';
-const NEWS_WINDOW_HOURS = 48;
+/** The news sitemap lists the stories of the last this many hours. */
+export const NEWS_WINDOW_HOURS = 48;
 
 export interface SitemapEntry {
   path: string;

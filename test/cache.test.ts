@@ -6,8 +6,9 @@ import { readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, beforeEach, describe, it } from 'node:test';
 import { build } from '../src/build.js';
-import { cacheFolder, CACHE_DIR } from '../src/cache.js';
+import { cacheFolder, CACHE_DIR } from '../src/cache-folder.js';
 import { loadConfig } from '../src/config.js';
+import { RECORD_FILE } from '../src/up-to-date.js';
 import { copySampleProject, SAMPLE_NOW, snapshot, type Project } from './support/project.js';
 
 const ALWAYS_WRITTEN = ['news-sitemap.xml', 'robots.txt', 'sitemap.xml'];
@@ -46,11 +47,13 @@ describe('the build cache', () => {
     assert.notEqual(cacheFolder(loadConfig(project.root, { now: SAMPLE_NOW, out: '.gazette/dev' })), folder);
   });
 
-  it('makes a build with nothing changed write only the sitemaps and robots.txt', async () => {
+  it('makes a build with nothing changed write only the sitemaps and robots.txt (when it cannot tell it is up to date)', async () => {
     const first = await cachedBuild();
     assert.ok(first.written.length > 20);
     const before = await snapshot(project.out);
+    await rm(path.join(cacheFolder(config()), RECORD_FILE));
     const second = await cachedBuild();
+    assert.equal(second.upToDate, undefined);
     assert.deepEqual([...second.written].sort(), ALWAYS_WRITTEN);
     assert.deepEqual(await snapshot(project.out), before);
   });

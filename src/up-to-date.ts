@@ -1,0 +1,220 @@
+// The null build: when nothing a build reads has changed since the last one, and the output folder
+// is still what that build wrote, `gazette build` has nothing to do. A build records what it read
+// (every file of the content, templates and static folders, by size, modification time and inode),
+// the settings, Gazette's code, the span of the clock in which its stories give the same site, and
+// the folders it wrote (a file added to or removed from a folder changes the folder's modification
+// time); the next build compares before loading anything else. A file modified too close to the
+// moment its stamp was taken could change again within the same timestamp, so such a file is also
+// recorded by a hash of its bytes, and compared by it (as Git does for its index).
+
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync, statSync, type Dirent } from 'node:fs';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { cacheFolder } from './cache-folder.js';
+import { codeFingerprint } from './code-fingerprint.js';
+import type { Config } from './config.js';
+import { GazetteError, type ProblemInit } from './errors.js';
+import { outputIdentity } from './write.js';
+
+const FORMAT = 1;
+export const RECORD_FILE = 'last-build.json';
+
+/**
+ * A file whose modification time is this close to the moment it was stamped is also hashed: a
+ * filesystem's timestamps are coarser than its writes (a few milliseconds on Linux).
+ */
+export const RACY_MS = 2000;
+
+/** A file (or folder) as a build found it: size, modification time and inode, and a hash of its bytes when racy. */
+interface Stamp {
+  text: string;
+  hash?: string;
+}
+
+/** Every file a build reads, by absolute path in sorted order, stamped before the build reads them. */
+export interface InputSnapshot {
+  files: Map<string, Stamp>;
+}
+
+/** What a successful build reports, replayed by a build that has nothing to do. */
+export interface RecordedReport {
+  stories: number;
+  pages: number;
+  files: number;
+  warnings: GazetteError[];
+}
+
+/** Lists are kept as lines and stamps as one hash over them, so that a record of 100,000 files reads fast. */
+interface BuildRecord {
+  format: number;
+  code: string;
+  settings: string;
+  /** The build's stories give the same site for any clock in [from, until). */
+  clock: { from: number | null; until: number | null };
+  /** The files read, relative to the project root, one a line; the hash of their stamps (racy files left out); the racy files' hashes. */
+  inputs: { files: string; stamps: string; racy: Record<string, string> };
+  /** The output folder's marker (see outputIdentity) and its folders (the root as an empty line), with the hash of their stamps. */
+  output: { identity: string; folders: string; stamps: string };
+  report: { stories: number; pages: number; files: number; warnings: ProblemInit[] };
+}
+
+export type UpToDate = { upToDate: true; report: RecordedReport } | { upToDate: false; snapshot: InputSnapshot };
+
+/**
+ * Whether the last build's output still stands for the project as it is now; if not, a snapshot of
+ * the inputs for the build about to run (taken before it reads them, so that a change made while it
+ * runs is seen by the next build).
+ */
+export async function checkUpToDate(config: Config, racyMs = RACY_MS): Promise<UpToDate> {
+  const [snapshot, record] = await Promise.all([snapshotInputs(config, racyMs), readRecord(config)]);
+  if (record === undefined || !recordStands(record, snapshot, config)) return { upToDate: false, snapshot };
+  if ((await outputIdentity(config.outDir)) !== record.output.identity || !outputStands(record, config)) return { upToDate: false, snapshot };
+  const { stories, pages, files, warnings } = record.report;
+  return { upToDate: true, report: { stories, pages, files, warnings: warnings.map((init) => new GazetteError(init)) } };
+}
+
+export async function snapshotInputs(config: Pick<Config, 'contentDir' | 'templatesDir' | 'staticDir'>, racyMs = RACY_MS): Promise<InputSnapshot> {
+  const files = new Map<string, Stamp>();
+  const now = Date.now();
+  const folders = [...new Set([config.contentDir, config.templatesDir, config.staticDir].map((folder) => path.resolve(folder)))];
+  const listed = (await Promise.all(folders.map(listFiles))).flat().sort();
+  for (const file of listed) {
+    const stamp = stampOf(file, 'file', now - racyMs);
+    if (stamp !== undefined) files.set(file, stamp);
+  }
+  return { files };
+}
+
+/**
+ * Record a build that wrote `outputFiles` into the output folder (swapped in as `identity`) from
+ * the inputs in `snapshot`. Its stories' dates give the span of the clock the record holds for.
+ */
+export async function recordBuild(
+  config: Config,
+  build: { snapshot: InputSnapshot; identity: string; outputFiles: readonly string[]; storyDates: readonly number[]; report: RecordedReport },
+): Promise<void> {
+  const outDir = path.resolve(config.outDir);
+  const folders = new Set(['']);
+  for (const file of build.outputFiles) {
+    for (let end = file.lastIndexOf('/'); end > 0 && !folders.has(file.slice(0, end)); end = file.lastIndexOf('/', end - 1)) folders.add(file.slice(0, end));
+  }
+  const folderList = [...folders].sort();
+  const folderStamps = createHash('sha1');
+  for (const folder of folderList) {
+    const stamp = stampOf(path.join(outDir, folder), 'folder');
+    if (stamp === undefined) return;
+    folderStamps.update(stamp.text);
+  }
+  const inputStamps = createHash('sha1');
+  const racy: Record<string, string> = {};
+  for (const [file, stamp] of build.snapshot.files) {
+    if (stamp.hash === undefined) inputStamps.update(stamp.text);
+    else racy[path.relative(config.root, file)] = stamp.hash;
+  }
+  const record: BuildRecord = {
+    format: FORMAT,
+    code: codeFingerprint(),
+    settings: settingsKey(config),
+    clock: clockSpan(build.storyDates, config.now.toMillis()),
+    inputs: { files: [...build.snapshot.files.keys()].map((file) => path.relative(config.root, file)).join('\n'), stamps: inputStamps.digest('base64'), racy },
+    output: { identity: build.identity, folders: folderList.join('\n'), stamps: folderStamps.digest('base64') },
+    report: {
+      stories: build.report.stories, pages: build.report.pages, files: build.report.files,
+      warnings: build.report.warnings.map(({ code, file, line, column, field, message, hint }) => ({ code, file, line, column, field, message, hint })),
+    },
+  };
+  const folder = cacheFolder(config);
+  const temporary = path.join(folder, `${RECORD_FILE}.${process.pid}-${randomUUID()}`);
+  await writeFile(temporary, JSON.stringify(record));
+  await rename(temporary, path.join(folder, RECORD_FILE));
+}
+
+/**
+ * The times at which a site's stories change what is published: a story dated `t` is published
+ * from `t` and listed in the news sitemap until `t` plus its window. Between two of them (from the
+ * latest at or before `now`, to the earliest after it), any clock gives the same site.
+ */
+export function clockSpan(times: readonly number[], now: number): BuildRecord['clock'] {
+  let from: number | null = null;
+  let until: number | null = null;
+  for (const time of times) {
+    if (time <= now) from = from === null ? time : Math.max(from, time);
+    else until = until === null ? time : Math.min(until, time);
+  }
+  return { from, until };
+}
+
+function recordStands(record: BuildRecord, snapshot: InputSnapshot, config: Config): boolean {
+  const now = config.now.toMillis();
+  if (record.format !== FORMAT || record.code !== codeFingerprint() || record.settings !== settingsKey(config)) return false;
+  if ((record.clock.from !== null && now < record.clock.from) || (record.clock.until !== null && now >= record.clock.until)) return false;
+  const files = [...snapshot.files.keys()];
+  if (files.map((file) => path.relative(config.root, file)).join('\n') !== record.inputs.files) return false;
+  const stamps = createHash('sha1');
+  for (const file of files) {
+    const stamp = snapshot.files.get(file) as Stamp;
+    const racy = record.inputs.racy[path.relative(config.root, file)];
+    // A racy file's stamp is not enough: its bytes must be the ones the last build read.
+    if (racy === undefined) stamps.update(stamp.text);
+    else if (racy !== (stamp.hash ?? hashOf(file))) return false;
+  }
+  return stamps.digest('base64') === record.inputs.stamps;
+}
+
+function outputStands(record: BuildRecord, config: Config): boolean {
+  const outDir = path.resolve(config.outDir);
+  const stamps = createHash('sha1');
+  for (const folder of record.output.folders.split('\n')) {
+    const stamp = stampOf(path.join(outDir, folder), 'folder');
+    if (stamp === undefined) return false;
+    stamps.update(stamp.text);
+  }
+  return stamps.digest('base64') === record.output.stamps;
+}
+
+/** Everything a build depends on that is not a file it reads: the settings, command-line flags included, but the clock. */
+function settingsKey(config: Config): string {
+  const { now: _clock, ...settings } = config;
+  return JSON.stringify(settings);
+}
+
+async function readRecord(config: Pick<Config, 'root' | 'outDir'>): Promise<BuildRecord | undefined> {
+  try {
+    return JSON.parse(await readFile(path.join(cacheFolder(config), RECORD_FILE), 'utf8')) as BuildRecord;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Files below a folder (links to files followed as the build follows them); none when it is missing. */
+async function listFiles(folder: string): Promise<string[]> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.filter((entry) => entry.isFile() || entry.isSymbolicLink()).map((entry) => path.join(entry.parentPath, entry.name)).sort();
+}
+
+/** A file modified at or after `racySince` is also hashed. */
+function stampOf(file: string, kind: 'file' | 'folder', racySince = Number.POSITIVE_INFINITY): Stamp | undefined {
+  let stats;
+  try {
+    stats = statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+  if (stats === undefined || (kind === 'folder' ? !stats.isDirectory() : !stats.isFile())) return undefined;
+  const text = `${stats.size} ${stats.mtimeMs} ${stats.ino}\n`;
+  return stats.mtimeMs >= racySince ? { text, hash: hashOf(file) } : { text };
+}
+
+function hashOf(file: string): string {
+  try {
+    return createHash('sha1').update(readFileSync(file)).digest('base64');
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,135 @@
+// The null build: a build finds it has nothing to do only when nothing it reads changed and the
+// output folder is what the last build left; any change, to a file, a setting, the clock or the
+// output, makes it build, and what it builds then is what a cold build writes.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, beforeEach, describe, it } from 'node:test';
+import { build } from '../src/build.js';
+import { loadConfig, type ConfigOverrides } from '../src/config.js';
+import { cacheFolder } from '../src/cache-folder.js';
+import { checkUpToDate, clockSpan, RECORD_FILE } from '../src/up-to-date.js';
+import { copySampleProject, SAMPLE_NOW, snapshot, type Project } from './support/project.js';
+
+const STORY = 'content/2020/10/03/niger-solar-mini-grids.md';
+
+describe('a build with nothing to do', () => {
+  let project: Project;
+  const config = (overrides: ConfigOverrides = {}) => loadConfig(project.root, { now: SAMPLE_NOW, ...overrides });
+  const file = (relative: string) => path.join(project.root, relative);
+  const assertSameAsCold = async () => {
+    const out = path.join(project.root, 'cold');
+    await build(config({ out }), { write: true, cache: false });
+    const [expected, actual] = await Promise.all([snapshot(out), snapshot(project.out)]);
+    assert.deepEqual([...actual.keys()], [...expected.keys()]);
+    for (const [name, bytes] of expected) assert.ok(actual.get(name)?.equals(bytes), `${name} differs from a cold build`);
+    await rm(out, { recursive: true });
+  };
+
+  beforeEach(async () => {
+    await project?.remove();
+    project = await copySampleProject();
+  });
+  after(() => project.remove());
+
+  it('writes nothing and reports what the last build built, its warnings included', async () => {
+    await project.addStory('2020/10/04/raw-html.md', '---\ntitle: Raw HTML\ndate: 2020-10-04T09:00:00Z\n---\n\nSome <b>bold</b> text.\n');
+    const first = await build(config());
+    assert.ok(first.warnings.length > 0, 'the raw HTML should give a warning');
+    const before = await snapshot(project.out);
+    const second = await build(config());
+    assert.equal(second.upToDate, true);
+    assert.deepEqual(second.written, []);
+    assert.deepEqual(
+      [second.stories, second.pages, second.files, second.warnings.map((warning) => warning.format())],
+      [first.stories, first.pages, first.files, first.warnings.map((warning) => warning.format())],
+    );
+    assert.deepEqual(await snapshot(project.out), before);
+  });
+
+  it('builds when a story changes, even within the same second and with the same size and time stamp', async () => {
+    await build(config());
+    const text = await readFile(file(STORY), 'utf8');
+    // Same length, same inode, the very same modification time (copied by touch -r): only the bytes tell.
+    const reference = file('stamp');
+    execFileSync('touch', ['-r', file(STORY), reference]);
+    await writeFile(file(STORY), text.replace('solar', 'SOLAR'));
+    execFileSync('touch', ['-r', reference, file(STORY)]);
+    await rm(reference);
+    const report = await build(config());
+    assert.notEqual(report.upToDate, true);
+    assert.ok(report.written.length > 0);
+    await assertSameAsCold();
+  });
+
+  it('trusts a file by its stamp once it is older than the racy window, and builds when its stamp changes', async () => {
+    await build(config(), { write: true, upToDate: await checkUpToDate(config(), 0) });
+    const record = JSON.parse(await readFile(path.join(cacheFolder(config()), RECORD_FILE), 'utf8')) as { inputs: { racy: object } };
+    assert.deepEqual(record.inputs.racy, {});
+    assert.equal((await checkUpToDate(config(), 0)).upToDate, true);
+    const later = new Date(Date.now() + 60_000);
+    await utimes(file(STORY), later, later);
+    assert.equal((await checkUpToDate(config(), 0)).upToDate, false, 'a new modification time is a change');
+  });
+
+  it('builds when a file is added to or removed from content/, templates/ or static/', async () => {
+    await build(config());
+    for (const [name, text] of [['content/notes.txt', 'not a story'], ['templates/partials/extra.liquid', ''], ['static/extra.txt', 'x']] as const) {
+      await writeFile(file(name), text);
+      assert.notEqual((await build(config())).upToDate, true, `adding ${name}`);
+      assert.equal((await build(config())).upToDate, true);
+      await rm(file(name));
+      assert.notEqual((await build(config())).upToDate, true, `removing ${name}`);
+    }
+    await assertSameAsCold();
+  });
+
+  it('builds when a setting or a flag changes', async () => {
+    await build(config());
+    assert.notEqual((await build(config({ drafts: true }))).upToDate, true);
+    assert.notEqual((await build(config())).upToDate, true);
+    const settings = await readFile(file('gazette.config.yaml'), 'utf8');
+    await writeFile(file('gazette.config.yaml'), settings.replace(/^title: .*$/m, 'title: "The Other Gazette"'));
+    assert.notEqual((await build(config())).upToDate, true);
+    await assertSameAsCold();
+  });
+
+  it('builds when a file of the output folder is removed or added, and puts it back', async () => {
+    await build(config());
+    const before = await snapshot(project.out);
+    await rm(path.join(project.out, 'tags/index.html'));
+    assert.notEqual((await build(config())).upToDate, true);
+    assert.deepEqual(await snapshot(project.out), before);
+    await writeFile(path.join(project.out, 'tags/stray.html'), 'not ours');
+    assert.notEqual((await build(config())).upToDate, true);
+    assert.deepEqual(await snapshot(project.out), before);
+  });
+
+  it('builds when the clock passes a scheduled story or a story leaves the news sitemap', async () => {
+    await project.addStory('2020/10/06/scheduled.md', '---\ntitle: Scheduled\ndate: 2020-10-06T08:00:00Z\n---\n\nLater.\n');
+    // The sample's stories have all left the news sitemap's 48 hours by then: the scheduled story is the only event.
+    await build(config({ now: '2020-10-06T07:59:00Z' }));
+    assert.equal((await build(config({ now: '2020-10-06T07:59:59Z' }))).upToDate, true);
+    assert.doesNotMatch(await project.read('index.html'), /Scheduled/);
+    assert.notEqual((await build(config({ now: '2020-10-06T08:00:00Z' }))).upToDate, true, 'the scheduled story is due');
+    assert.match(await project.read('index.html'), /Scheduled/);
+    assert.equal((await build(config({ now: '2020-10-08T07:59:59Z' }))).upToDate, true);
+    assert.notEqual((await build(config({ now: '2020-10-08T08:00:00Z' }))).upToDate, true, 'it leaves the news sitemap 48 hours later');
+  });
+
+  it('never skips a build asked for without the cache', async () => {
+    await build(config());
+    assert.notEqual((await build(config(), { write: true, cache: false })).upToDate, true);
+  });
+
+});
+
+describe('clockSpan', () => {
+  it('is the span between the latest time at or before the clock and the earliest after it', () => {
+    assert.deepEqual(clockSpan([10, 30, 20, 50], 25), { from: 20, until: 30 });
+    assert.deepEqual(clockSpan([10, 30], 30), { from: 30, until: null });
+    assert.deepEqual(clockSpan([], 30), { from: null, until: null });
+  });
+});
