@@ -80,7 +80,7 @@ export function planPages(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, 
   }
 
   paginate(site.stories, config.pageSize, '', config).forEach(({ items, pagination, path }) => {
-    const title = pagination.page === 1 ? config.title : `${config.title}, page ${pagination.page}`;
+    const title = pagination.page === null ? config.title : `${config.title}, page ${pagination.page}`;
     page({ kind: 'front', path, title, description: config.description, lastmod: newestChange(items), data: { editions: groupCardsByDay(items, config, card), pagination } });
   });
 
@@ -104,11 +104,15 @@ export function planPages(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, 
   const newest = newestChange(site.stories);
   page({ kind: 'archive', path: 'archive/', title: 'Archive', description: `Every edition of ${config.title}`, lastmod: newest, feeds: editionFeeds, data: { months: archiveMonths(site, config) } });
 
-  /** The paginated stories of a tag, section or author, with its own feeds; `view` is what its pages show of it. */
-  const listing = (kind: 'tag' | 'section' | 'author', group: { name: string; stories: readonly Story[] }, base: string, description: string, feeds: FeedLink[], view: object) => {
+  /**
+   * The paginated stories of a tag, section or author, with its own feeds; `view` is what its pages
+   * show of it. Its count is on its own page only, so that a full numbered page never changes.
+   */
+  const listing = (kind: 'tag' | 'section' | 'author', group: { name: string; stories: readonly Story[] }, base: string, description: string, feeds: FeedLink[], view: { count: number }) => {
     paginate(group.stories, config.pageSize, base, config).forEach(({ items, pagination, path }) => {
-      const title = pagination.page === 1 ? group.name : `${group.name}, page ${pagination.page}`;
-      page({ kind, path, title, description, lastmod: newestChange(items), feeds, data: { [kind]: { ...view, feeds }, stories: items.map(card), pagination } });
+      const title = pagination.page === null ? group.name : `${group.name}, page ${pagination.page}`;
+      const shown = { ...view, count: pagination.page === null ? view.count : null, feeds };
+      page({ kind, path, title, description, lastmod: newestChange(items), feeds, data: { [kind]: shown, stories: items.map(card), pagination } });
     });
   };
   const byName = <T extends { name: string; slug: string }>(items: readonly T[]) =>
@@ -161,25 +165,35 @@ function namedByHash<T extends object>(view: T): T {
 }
 
 export interface Pagination {
-  page: number;
-  pages: number;
+  /** The page's number, counted from the oldest stories; null for the listing's own page (its newest stories). */
+  page: number | null;
+  /** The page of newer stories, and of older ones. */
   previousUrl: string | null;
   nextUrl: string | null;
 }
 
+/**
+ * A listing's pages (items newest first), counted from the oldest so that a page, once full, never
+ * changes: the listing's own URL shows the newest `size` items; `page/1/` the oldest `size`,
+ * `page/2/` the next `size`, and so on up to the page just older than the newest ones. A new story
+ * changes the first page only, and every `size` stories adds a numbered one; the newest numbered
+ * page may repeat some items of the listing's own page.
+ */
 function paginate<T>(items: readonly T[], size: number, base: string, config: Config) {
-  const pages = Math.max(1, Math.ceil(items.length / size));
-  const pathOf = (number: number) => (number === 1 ? base : `${base}page/${number}/`);
-  return Array.from({ length: pages }, (_, index) => {
-    const number = index + 1;
+  const count = items.length;
+  const numbered = Math.max(0, Math.ceil((count - size) / size));
+  const pathOf = (number: number | null) => (number === null ? base : `${base}page/${number}/`);
+  const newest = { path: base, items: items.slice(0, size), pagination: { page: null, previousUrl: null, nextUrl: numbered > 0 ? linkTo(config, pathOf(numbered)) : null } as Pagination };
+  const older = Array.from({ length: numbered }, (_, index) => {
+    const number = numbered - index;
     const pagination: Pagination = {
       page: number,
-      pages,
-      previousUrl: number > 1 ? linkTo(config, pathOf(number - 1)) : null,
-      nextUrl: number < pages ? linkTo(config, pathOf(number + 1)) : null,
+      previousUrl: linkTo(config, pathOf(number < numbered ? number + 1 : null)),
+      nextUrl: number > 1 ? linkTo(config, pathOf(number - 1)) : null,
     };
-    return { path: pathOf(number), items: items.slice(index * size, number * size), pagination };
+    return { path: pathOf(number), items: items.slice(count - number * size, count - (number - 1) * size), pagination };
   });
+  return [newest, ...older];
 }
 
 function groupCardsByDay(stories: readonly Story[], config: Config, card: (story: Story) => StoryCardView) {

@@ -40,7 +40,7 @@ describe('planPages', () => {
       ['story', '2020/09/30/september-story/', '2020/09/30/september-story/index.html'],
       ['front', '', 'index.html'],
       ['front', 'page/2/', 'page/2/index.html'],
-      ['front', 'page/3/', 'page/3/index.html'],
+      ['front', 'page/1/', 'page/1/index.html'],
       ['edition', '2020/10/02/', '2020/10/02/index.html'],
       ['email', '2020/10/02/email.html', '2020/10/02/email.html'],
       ['email-text', '2020/10/02/email.txt', '2020/10/02/email.txt'],
@@ -53,7 +53,7 @@ describe('planPages', () => {
       ['archive', 'archive/', 'archive/index.html'],
       ['tags', 'tags/', 'tags/index.html'],
       ['tag', 'tags/algeria/', 'tags/algeria/index.html'],
-      ['tag', 'tags/algeria/page/2/', 'tags/algeria/page/2/index.html'],
+      ['tag', 'tags/algeria/page/1/', 'tags/algeria/page/1/index.html'],
       ['tag', 'tags/libya/', 'tags/libya/index.html'],
       ['tag', 'tags/sahel/', 'tags/sahel/index.html'],
       ['sections', 'sections/', 'sections/index.html'],
@@ -83,31 +83,54 @@ describe('planPages', () => {
     assert.deepEqual(data.edition, { title: 'Friday, October 2, 2020', url: '/news/2020/10/02/' });
   });
 
-  it('paginates the front page, newest first, grouped by edition', () => {
+  it('paginates the front page, newest first, grouped by edition, with pages counted from the oldest', () => {
     const fronts = ofKind('front');
     assert.deepEqual(fronts.map((page) => [page.title, page.data.pagination]), [
-      ['Digest', { page: 1, pages: 3, previousUrl: null, nextUrl: '/news/page/2/' }],
-      ['Digest, page 2', { page: 2, pages: 3, previousUrl: '/news/', nextUrl: '/news/page/3/' }],
-      ['Digest, page 3', { page: 3, pages: 3, previousUrl: '/news/page/2/', nextUrl: null }],
+      ['Digest', { page: null, previousUrl: null, nextUrl: '/news/page/2/' }],
+      ['Digest, page 2', { page: 2, previousUrl: '/news/', nextUrl: '/news/page/1/' }],
+      ['Digest, page 1', { page: 1, previousUrl: '/news/page/2/', nextUrl: null }],
     ]);
     const editions = (page: Page | undefined) => (page?.data.editions as { day: string; stories: unknown }[]).map((edition) => [edition.day, titlesOf(edition.stories)]);
     assert.deepEqual(editions(fronts[0]), [['2020-10-02', ['Esper visits Algiers', 'Libya talks']]]);
-    assert.deepEqual(editions(fronts[1]), [['2020-10-01', ['Sahel elections', 'Tunisia budget']]]);
-    assert.deepEqual(editions(fronts[2]), [['2020-09-30', ['September story']]]);
+    // Numbered pages hold pageSize stories each, the oldest on page 1; the newest may repeat the front's.
+    assert.deepEqual(editions(fronts[1]), [['2020-10-02', ['Libya talks']], ['2020-10-01', ['Sahel elections']]]);
+    assert.deepEqual(editions(fronts[2]), [['2020-10-01', ['Tunisia budget']], ['2020-09-30', ['September story']]]);
+  });
+
+  it('changes only the listings\' own pages for a new story, and adds a numbered page every pageSize stories', () => {
+    const stories: StoryFields[] = Array.from({ length: 9 }, (_, index) => ({ title: `Story ${index}`, date: `2020-09-0${1 + index}T08:00:00`, tags: ['Algeria'] }));
+    const numbered = (count: number) => {
+      const grown = siteOf(stories.slice(0, count));
+      return new Map(planPages(grown, bodiesOf(grown), config)
+        .filter((page) => page.path.includes('page/'))
+        .map((page) => [page.path, JSON.stringify([page.title, page.data])]));
+    };
+    for (let count = 3; count < stories.length; count += 1) {
+      const before = numbered(count);
+      const after = numbered(count + 1);
+      for (const [path, data] of before) {
+        // Only the page just older than the newest ones changes when a new page appears: its link to newer stories.
+        const newer = path.replace(/\d+\/$/, (number) => `${Number.parseInt(number) + 1}/`);
+        if (before.has(newer) || !after.has(newer)) assert.equal(after.get(path), data, `${path} with ${count + 1} stories`);
+      }
+      // The front page and the tag's: each has a numbered page for every pageSize stories beyond its first page.
+      assert.equal(after.size, 2 * Math.ceil((count + 1 - 2) / 2), `numbered pages with ${count + 1} stories`);
+    }
   });
 
   it('plans one front page for an empty site', () => {
     const empty = siteOf([]);
     const front = planPages(empty, new Map(), config).filter((page) => page.kind === 'front');
-    assert.deepEqual(front.map((page) => [page.path, page.data.pagination]), [['', { page: 1, pages: 1, previousUrl: null, nextUrl: null }]]);
+    assert.deepEqual(front.map((page) => [page.path, page.data.pagination]), [['', { page: null, previousUrl: null, nextUrl: null }]]);
   });
 
   it('paginates tag pages', () => {
     const algeria = ofKind('tag').filter((page) => page.path.startsWith('tags/algeria/'));
     assert.deepEqual(algeria.map((page) => [page.title, titlesOf(page.data.stories), page.data.pagination]), [
-      ['Algeria', ['Esper visits Algiers', 'Libya talks'], { page: 1, pages: 2, previousUrl: null, nextUrl: '/news/tags/algeria/page/2/' }],
-      ['Algeria, page 2', ['Tunisia budget', 'September story'], { page: 2, pages: 2, previousUrl: '/news/tags/algeria/', nextUrl: null }],
+      ['Algeria', ['Esper visits Algiers', 'Libya talks'], { page: null, previousUrl: null, nextUrl: '/news/tags/algeria/page/1/' }],
+      ['Algeria, page 1', ['Tunisia budget', 'September story'], { page: 1, previousUrl: '/news/tags/algeria/', nextUrl: null }],
     ]);
+    assert.equal((algeria[1]?.data.tag as { count: unknown }).count, null, 'a numbered page does not carry the count, which every new story changes');
     assert.deepEqual(algeria[0]?.data.tag, {
       name: 'Algeria', slug: 'algeria', url: '/news/tags/algeria/', count: 4,
       feeds: [
@@ -138,7 +161,7 @@ describe('planPages', () => {
     const middleEast = ofKind('section').find((page) => page.path === 'sections/middle-east/');
     assert.equal(middleEast?.title, 'Middle East');
     assert.deepEqual(titlesOf(middleEast?.data.stories), ['Esper visits Algiers', 'Libya talks']);
-    assert.deepEqual(middleEast?.data.pagination, { page: 1, pages: 1, previousUrl: null, nextUrl: null });
+    assert.deepEqual(middleEast?.data.pagination, { page: null, previousUrl: null, nextUrl: null });
     assert.deepEqual((middleEast?.data.section as { feeds: { url: string }[] }).feeds.map((feed) => feed.url), [
       '/news/sections/middle-east/feed.xml', '/news/sections/middle-east/atom.xml', '/news/sections/middle-east/feed.json',
     ]);
