@@ -33,7 +33,7 @@ import { NEWS_SITEMAP_PATH, NEWS_WINDOW_HOURS, renderNewsSitemap, renderRobots, 
 import { absoluteImageUrl, absoluteUrl, linkTo, linkToImage } from './urls.js';
 import { checkUpToDate, recordBuild, type InputSnapshot, type UpToDate } from './up-to-date.js';
 import { GENERATOR } from './version.js';
-import { KeptFileMissing, keyOfBytes, openStaging, outputStateOf, syncSite, writeSite, type CopiedFile, type OutputFile, type OutputState } from './write.js';
+import { cloneSite, KeptFileMissing, keyOfBytes, openStaging, outputStateOf, syncSite, writeSite, type CopiedFile, type OutputFile, type OutputState, type SiteClone } from './write.js';
 
 /** How a build leaves its output: swapped in whole, synced in place (dev), or not written (check). */
 export type WriteMode = 'swap' | 'sync' | 'none';
@@ -97,14 +97,14 @@ export async function build(config: Config, options: { write: boolean; upToDate?
   if (!options.write || options.cache === false) return createBuilder(config, options.write ? 'swap' : 'none', options).build();
   const check = options.upToDate ?? (await checkUpToDate(config));
   if (check.upToDate) return { ...check.report, written: [], removed: [], upToDate: true };
-  return createBuilder(config, 'swap', { ...options, inputs: check.snapshot }).build();
+  return createBuilder(config, 'swap', { ...options, inputs: check.snapshot, outputIntact: check.outputIntact }).build();
 }
 
 /**
  * A Builder for one configuration. In sync mode its first build swaps the output folder in whole,
  * unless `output` says what the folder already holds (from the Builder of a previous configuration).
  */
-export function createBuilder(config: Config, mode: WriteMode, options: { output?: OutputState; inputs?: InputSnapshot } & BuildOptions = {}): Builder {
+export function createBuilder(config: Config, mode: WriteMode, options: { output?: OutputState; inputs?: InputSnapshot; outputIntact?: boolean } & BuildOptions = {}): Builder {
   const { signal } = options;
   const markdown = createMarkdownRenderer({ rawHtml: config.rawHtml });
   const markdownSettings = JSON.stringify([codeFingerprint(), config.rawHtml, config.baseUrl, config.basePath]);
@@ -161,6 +161,17 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
   return builder;
 
   async function attempt(cache: BuildCache, changed: ReadonlySet<string> | undefined): Promise<BuildReport> {
+    // A site known to hold exactly what the cache says is copied (as links) while this build renders.
+    const clone = mode === 'swap' && options.outputIntact === true && output !== undefined ? cloneSite(config, output) : undefined;
+    try {
+      return await render(cache, changed, clone);
+    } catch (error) {
+      await clone?.cancel();
+      throw error;
+    }
+  }
+
+  async function render(cache: BuildCache, changed: ReadonlySet<string> | undefined, clone: SiteClone | undefined): Promise<BuildReport> {
     const stale = changed && storyFiles ? new Set([...(unbuilt ?? []), ...changed]) : undefined;
     unbuilt = stale;
     const [content, profiles, themeFiles] = await Promise.all([
@@ -237,7 +248,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     const held = (file: string, key: string) => output?.get(file) === key;
     // A build that replaces its output writes each file as soon as it is made, so that only a few
     // files' text are held at a time; the dev loop syncs its folder once everything is made.
-    const staging = mode === 'swap' ? await openStaging(config, signal) : undefined;
+    const staging = mode === 'swap' ? await openStaging(config, signal, clone) : undefined;
     const files: OutputFile[] = [];
     const copies: CopiedFile[] = [];
     let written: string[] = [];
@@ -335,7 +346,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
       const report = { stories: site.stories.length, pages: pages.length, files: files.length + copies.length, warnings };
       if (mode === 'swap' && options.inputs && output && unsaved === undefined) {
         const snapshot = options.inputs;
-        const storyDates = content.stories.flatMap(({ date }) => [date.toMillis(), date.plus({ hours: NEWS_WINDOW_HOURS }).toMillis()]);
+        const storyDates = content.stories.flatMap(({ date }) => [date.toMillis(), date.toMillis() + NEWS_WINDOW_HOURS * 3_600_000]);
         await recordBuild(config, { snapshot, identity: outputId, outputFiles: [...output.keys()], storyDates, report: { ...report, warnings: [...warnings] } })
           .catch((error: unknown) => { unsaved = error; });
       }

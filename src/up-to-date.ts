@@ -59,7 +59,8 @@ interface BuildRecord {
   report: { stories: number; pages: number; files: number; warnings: ProblemInit[] };
 }
 
-export type UpToDate = { upToDate: true; report: RecordedReport } | { upToDate: false; snapshot: InputSnapshot };
+/** When the build must run: its inputs' snapshot, and whether the output folder holds exactly what the last build wrote. */
+export type UpToDate = { upToDate: true; report: RecordedReport } | { upToDate: false; snapshot: InputSnapshot; outputIntact: boolean };
 
 /**
  * Whether the last build's output still stands for the project as it is now; if not, a snapshot of
@@ -68,8 +69,10 @@ export type UpToDate = { upToDate: true; report: RecordedReport } | { upToDate: 
  */
 export async function checkUpToDate(config: Config, racyMs = RACY_MS): Promise<UpToDate> {
   const [snapshot, record] = await Promise.all([snapshotInputs(config, racyMs), readRecord(config)]);
-  if (record === undefined || !recordStands(record, snapshot, config)) return { upToDate: false, snapshot };
-  if ((await outputIdentity(config.outDir)) !== record.output.identity || !outputStands(record, config)) return { upToDate: false, snapshot };
+  if (record === undefined) return { upToDate: false, snapshot, outputIntact: false };
+  const inputsStand = recordStands(record, snapshot, config);
+  const outputIntact = (await outputIdentity(config.outDir)) === record.output.identity && outputStands(record, config);
+  if (!inputsStand || !outputIntact) return { upToDate: false, snapshot, outputIntact };
   const { stories, pages, files, warnings } = record.report;
   return { upToDate: true, report: { stories, pages, files, warnings: warnings.map((init) => new GazetteError(init)) } };
 }

@@ -7,7 +7,7 @@
 
 import { spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, rmdirSync, rmSync } from 'node:fs';
 import { copyFile, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from './config.js';
@@ -73,13 +73,68 @@ export interface Staging {
 
 const IN_FLIGHT = 32;
 
-export async function openStaging(folders: Folders, signal?: AbortSignal): Promise<Staging> {
+/**
+ * A copy of the current site made of hard links, started early by a process of its own (GNU
+ * `cp -al`, on Linux) so that it is made while the build renders: the new site is then that copy
+ * with the changed files replaced and the others removed, instead of thousands of links made one by
+ * one. Only for a site known to hold exactly `state` (see up-to-date.ts).
+ */
+export interface SiteClone {
+  state: OutputState;
+  /** Whether the copy was made; a failed one is removed and the site is written file by file. */
+  made: Promise<boolean>;
+  /** Stop making the copy and remove it (the build failed before writing). */
+  cancel(): Promise<void>;
+}
+
+export function cloneSite(folders: Folders, state: OutputState): SiteClone | undefined {
+  if (process.platform !== 'linux') return undefined;
+  const outDir = path.resolve(folders.outDir);
+  const staging = besideOutput(outDir, 'tmp', process.pid);
+  let child: ReturnType<typeof spawn> | undefined;
+  const made = new Promise<boolean>((resolve) => {
+    try {
+      rmSync(staging, { recursive: true, force: true });
+      child = spawn('cp', ['-al', '--no-target-directory', outDir, staging], { stdio: 'ignore' });
+      child.on('error', () => resolve(false)).on('exit', (code) => resolve(code === 0));
+    } catch {
+      resolve(false);
+    }
+  });
+  return {
+    state,
+    made,
+    async cancel() {
+      child?.kill();
+      await made;
+      await discard(staging);
+    },
+  };
+}
+
+export async function openStaging(folders: Folders, signal?: AbortSignal, clone?: SiteClone): Promise<Staging> {
   const outDir = path.resolve(folders.outDir);
   await checkOutputFolder(folders);
   const staging = besideOutput(outDir, 'tmp', process.pid);
   const made = new Set<string>([staging]);
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
+  // With a copy of the site, a file is written in place of its link (never through it: the link is
+  // the current site's file), and the files no build added are removed before the swap.
+  const cloned = clone !== undefined && (await clone.made);
+  const produced = new Set<string>();
+  const replace = async (target: string, write: () => Promise<void>) => {
+    if (!cloned) return write();
+    try {
+      await rm(target, { force: true });
+      await write();
+    } catch (error) {
+      // A file of the current site where the new one has a folder, or the reverse: write every file instead.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOTDIR' || code === 'EISDIR' || code === 'EEXIST' || code === 'ERR_FS_EISDIR') throw new KeptFileMissing(path.relative(staging, target));
+      throw error;
+    }
+  };
 
   const folderFor = (sitePath: string) => {
     const target = inside(staging, sitePath);
@@ -89,7 +144,13 @@ export async function openStaging(folders: Folders, signal?: AbortSignal): Promi
       try {
         mkdirSync(folder);
       } catch {
-        mkdirSync(folder, { recursive: true });
+        try {
+          mkdirSync(folder, { recursive: true });
+        } catch (error) {
+          // In a copy of the site, a file of the current site where the new one has a folder: write every file instead.
+          if (cloned) throw new KeptFileMissing(sitePath);
+          throw error;
+        }
       }
       made.add(folder);
     }
@@ -111,14 +172,16 @@ export async function openStaging(folders: Folders, signal?: AbortSignal): Promi
   const abort = async () => {
     await Promise.allSettled(inFlight);
     // A temporary folder that cannot be removed is cleared by the next build.
-    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    await discard(staging);
   };
 
   try {
-    await clearInterruptedWrites(outDir);
+    await clearInterruptedWrites(outDir, cloned ? staging : undefined);
     signal?.throwIfAborted();
-    await rm(staging, { recursive: true, force: true });
-    await mkdir(staging, { recursive: true });
+    if (!cloned) {
+      await rm(staging, { recursive: true, force: true });
+      await mkdir(staging, { recursive: true });
+    }
   } catch (error) {
     if (signal?.aborted && error === signal.reason) throw error;
     throw outputFailed(error, folders.root, outDir, staging);
@@ -127,10 +190,12 @@ export async function openStaging(folders: Folders, signal?: AbortSignal): Promi
   return {
     async add(file) {
       try {
+        produced.add(file.path);
+        if (cloned && file.contents === undefined) return;
         const target = folderFor(file.path);
         // Linking is a metadata change, done fastest right away.
         if (file.contents === undefined) keep(inside(outDir, file.path), target, file.path);
-        else await start(() => writeFile(target, file.contents));
+        else await start(() => replace(target, () => writeFile(target, file.contents)));
       } catch (error) {
         failure ??= error;
         if (signal?.aborted && error === signal.reason) throw error;
@@ -139,8 +204,9 @@ export async function openStaging(folders: Folders, signal?: AbortSignal): Promi
     },
     async copy(copy) {
       try {
+        produced.add(copy.path);
         const target = folderFor(copy.path);
-        await start(() => copyFile(copy.from, target));
+        await start(() => replace(target, () => copyFile(copy.from, target)));
       } catch (error) {
         failure ??= error;
         if (signal?.aborted && error === signal.reason) throw error;
@@ -151,7 +217,8 @@ export async function openStaging(folders: Folders, signal?: AbortSignal): Promi
       const retired = besideOutput(outDir, 'old', process.pid);
       try {
         await settle();
-        await writeFile(path.join(staging, OUTPUT_MARKER), 'Written by Gazette: this folder is replaced whole on every build.\n');
+        if (cloned) await removeUnproduced(staging, [...clone.state.keys()].filter((file) => !produced.has(file)));
+        await replace(path.join(staging, OUTPUT_MARKER), () => writeFile(path.join(staging, OUTPUT_MARKER), 'Written by Gazette: this folder is replaced whole on every build.\n'));
         signal?.throwIfAborted();
       } catch (error) {
         await abort();
@@ -171,6 +238,23 @@ export async function openStaging(folders: Folders, signal?: AbortSignal): Promi
     },
     abort,
   };
+}
+
+/** Remove from a copy of the site the files the new one does not have, and the folders they leave empty. */
+async function removeUnproduced(staging: string, files: readonly string[]): Promise<void> {
+  await inParallel(files, (file) => rm(inside(staging, file), { force: true }));
+  const folders = [...new Set(files.flatMap((file) => {
+    const parents: string[] = [];
+    for (let end = file.lastIndexOf('/'); end > 0; end = file.lastIndexOf('/', end - 1)) parents.push(file.slice(0, end));
+    return parents;
+  }))].sort((a, b) => b.length - a.length);
+  for (const folder of folders) {
+    try {
+      rmdirSync(inside(staging, folder));
+    } catch {
+      // not empty: it holds files of the new site
+    }
+  }
 }
 
 /** Write a whole site into a fresh folder and swap it in; resolves with the new site's identity. */
@@ -213,7 +297,7 @@ function besideOutput(outDir: string, kind: 'tmp' | 'old' | 'trash', pid: number
  * the two renames of the swap leaves no output folder at all, only the previous site under its
  * `.old` name. Put that site back, and clear what builds that no longer run left behind.
  */
-async function clearInterruptedWrites(outDir: string): Promise<void> {
+async function clearInterruptedWrites(outDir: string, ownCopy?: string): Promise<void> {
   const parent = path.dirname(outDir);
   const pattern = new RegExp(`^\\.${escapeRegExp(path.basename(outDir))}\\.(tmp|old|trash)-(\\d+)(-[0-9a-f]+)?$`);
   const names = await readdir(parent).catch((error: NodeJS.ErrnoException) => {
@@ -222,7 +306,7 @@ async function clearInterruptedWrites(outDir: string): Promise<void> {
   });
   const leftovers = names
     .map((name) => ({ name, match: pattern.exec(name) }))
-    .filter(({ match }) => match && (match[1] === 'trash' || !isRunning(Number(match[2]))))
+    .filter(({ name, match }) => match && path.join(parent, name) !== ownCopy && (match[1] === 'trash' || !isRunning(Number(match[2]))))
     .map(({ name, match }) => ({ folder: path.join(parent, name), kind: match?.[1] }));
   const previous = leftovers.find(({ kind }) => kind === 'old');
   if (previous && !(await exists(outDir)) && (await exists(path.join(previous.folder, OUTPUT_MARKER)))) {

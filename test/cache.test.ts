@@ -2,7 +2,7 @@
 // or the output folder, its output is what a build without it writes.
 
 import assert from 'node:assert/strict';
-import { readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, beforeEach, describe, it } from 'node:test';
 import { build } from '../src/build.js';
@@ -56,6 +56,18 @@ describe('the build cache', () => {
     assert.equal(second.upToDate, undefined);
     assert.deepEqual([...second.written].sort(), ALWAYS_WRITTEN);
     assert.deepEqual(await snapshot(project.out), before);
+  });
+
+  it('builds from a copy of the previous site when it is intact, a file replaced by a folder of its name included', async () => {
+    await cachedBuild();
+    await writeFile(path.join(project.root, 'static/press.txt'), 'a file at first');
+    await cachedBuild();
+    await rm(path.join(project.root, 'static/press.txt'));
+    await mkdir(path.join(project.root, 'static/press.txt'));
+    await writeFile(path.join(project.root, 'static/press.txt/kit.txt'), 'then a folder');
+    await cachedBuild();
+    await assertSameAsCold();
+    assert.deepEqual((await readdir(project.root)).filter((name) => name.startsWith('.dist.tmp')), []);
   });
 
   it('rewrites an edited story page and the feeds that carry its text, not the other stories', async () => {
