@@ -8,8 +8,8 @@
 // recorded by a hash of its bytes, and compared by it (as Git does for its index).
 
 import { createHash, randomUUID } from 'node:crypto';
-import { readFileSync, statSync, type Dirent } from 'node:fs';
-import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cacheFolder } from './cache-folder.js';
 import { codeFingerprint } from './code-fingerprint.js';
@@ -73,6 +73,10 @@ export async function checkUpToDate(config: Config, racyMs = RACY_MS): Promise<U
   const inputsStand = recordStands(record, snapshot, config);
   const outputIntact = (await outputIdentity(config.outDir)) === record.output.identity && outputStands(record, config);
   if (!inputsStand || !outputIntact) return { upToDate: false, snapshot, outputIntact };
+  // Files that were racy when recorded and have settled since are recorded by their stamps, so that
+  // the next check does not read them again.
+  const settled = Object.keys(record.inputs.racy).some((file) => snapshot.files.get(path.resolve(config.root, file))?.hash === undefined);
+  if (settled) await saveRecord(config, { ...record, inputs: inputsRecord(snapshot, config.root) }).catch(() => undefined);
   const { stories, pages, files, warnings } = record.report;
   return { upToDate: true, report: { stories, pages, files, warnings: warnings.map((init) => new GazetteError(init)) } };
 }
@@ -81,7 +85,7 @@ export async function snapshotInputs(config: Pick<Config, 'contentDir' | 'templa
   const files = new Map<string, Stamp>();
   const now = Date.now();
   const folders = [...new Set([config.contentDir, config.templatesDir, config.staticDir].map((folder) => path.resolve(folder)))];
-  const listed = (await Promise.all(folders.map(listFiles))).flat().sort();
+  const listed = folders.flatMap((folder) => listFiles(folder)).sort();
   for (const file of listed) {
     const stamp = stampOf(file, 'file', now - racyMs);
     if (stamp !== undefined) files.set(file, stamp);
@@ -109,24 +113,31 @@ export async function recordBuild(
     if (stamp === undefined) return;
     folderStamps.update(stamp.text);
   }
-  const inputStamps = createHash('sha1');
-  const racy: Record<string, string> = {};
-  for (const [file, stamp] of build.snapshot.files) {
-    if (stamp.hash === undefined) inputStamps.update(stamp.text);
-    else racy[path.relative(config.root, file)] = stamp.hash;
-  }
-  const record: BuildRecord = {
+  await saveRecord(config, {
     format: FORMAT,
     code: codeFingerprint(),
     settings: settingsKey(config),
     clock: clockSpan(build.storyDates, config.now.toMillis()),
-    inputs: { files: [...build.snapshot.files.keys()].map((file) => path.relative(config.root, file)).join('\n'), stamps: inputStamps.digest('base64'), racy },
+    inputs: inputsRecord(build.snapshot, config.root),
     output: { identity: build.identity, folders: folderList.join('\n'), stamps: folderStamps.digest('base64') },
     report: {
       stories: build.report.stories, pages: build.report.pages, files: build.report.files,
       warnings: build.report.warnings.map(({ code, file, line, column, field, message, hint }) => ({ code, file, line, column, field, message, hint })),
     },
-  };
+  });
+}
+
+function inputsRecord(snapshot: InputSnapshot, root: string): BuildRecord['inputs'] {
+  const stamps = createHash('sha1');
+  const racy: Record<string, string> = {};
+  for (const [file, stamp] of snapshot.files) {
+    if (stamp.hash === undefined) stamps.update(stamp.text);
+    else racy[path.relative(root, file)] = stamp.hash;
+  }
+  return { files: [...snapshot.files.keys()].map((file) => path.relative(root, file)).join('\n'), stamps: stamps.digest('base64'), racy };
+}
+
+async function saveRecord(config: Pick<Config, 'root' | 'outDir'>, record: BuildRecord): Promise<void> {
   const folder = cacheFolder(config);
   const temporary = path.join(folder, `${RECORD_FILE}.${process.pid}-${randomUUID()}`);
   await writeFile(temporary, JSON.stringify(record));
@@ -190,15 +201,24 @@ async function readRecord(config: Pick<Config, 'root' | 'outDir'>): Promise<Buil
   }
 }
 
-/** Files below a folder (links to files followed as the build follows them); none when it is missing. */
-async function listFiles(folder: string): Promise<string[]> {
+/**
+ * Files below a folder (links to files included; links to folders are not walked, as the build
+ * does not walk them); none when it is missing. Read synchronously: thousands of folders are
+ * listed faster so than through the thread pool.
+ */
+function listFiles(folder: string, found: string[] = []): string[] {
   let entries: Dirent[];
   try {
-    entries = await readdir(folder, { recursive: true, withFileTypes: true });
+    entries = readdirSync(folder, { withFileTypes: true });
   } catch {
-    return [];
+    return found;
   }
-  return entries.filter((entry) => entry.isFile() || entry.isSymbolicLink()).map((entry) => path.join(entry.parentPath, entry.name)).sort();
+  for (const entry of entries) {
+    const file = path.join(folder, entry.name);
+    if (entry.isDirectory()) listFiles(file, found);
+    else if (entry.isFile() || entry.isSymbolicLink()) found.push(file);
+  }
+  return found;
 }
 
 /** A file modified at or after `racySince` is also hashed. */
