@@ -248,7 +248,13 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     const held = (file: string, key: string) => output?.get(file) === key;
     // A build that replaces its output writes each file as soon as it is made, so that only a few
     // files' text are held at a time; the dev loop syncs its folder once everything is made.
-    const staging = mode === 'swap' ? await openStaging(config, signal, clone) : undefined;
+    const planned = pages.map((page) => {
+      const context = pageContext(page, config);
+      return { page, context, key: fingerprint(`${themeKey}\n${JSON.stringify(context)}`) };
+    });
+    // A copy of the current site pays only when most of its pages are kept (not after a template edit).
+    if (clone && planned.filter(({ page, key }) => held(page.file, key)).length < planned.length / 2) await clone.cancel();
+    const staging = mode === 'swap' ? await openStaging(config, signal, clone?.cancelled ? undefined : clone) : undefined;
     const files: OutputFile[] = [];
     const copies: CopiedFile[] = [];
     let written: string[] = [];
@@ -260,10 +266,8 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
       files.push(file.contents === undefined ? file : { path: file.path, key: file.key ?? keyOfBytes(file.contents) });
     };
     try {
-      for (const page of pages) {
+      for (const { page, context, key } of planned) {
         signal?.throwIfAborted();
-        const context = pageContext(page, config);
-        const key = fingerprint(`${themeKey}\n${JSON.stringify(context)}`);
         await emit(held(page.file, key) ? { path: page.file, key } : { path: page.file, key, contents: renderPage(page, context, theme.renderer, config) });
       }
 

@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { copyFileSync, linkSync, mkdirSync, rmdirSync, rmSync } from 'node:fs';
-import { copyFile, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from './config.js';
 import { GazetteError } from './errors.js';
@@ -83,8 +83,9 @@ export interface SiteClone {
   state: OutputState;
   /** Whether the copy was made; a failed one is removed and the site is written file by file. */
   made: Promise<boolean>;
-  /** Stop making the copy and remove it (the build failed before writing). */
+  /** Stop making the copy and remove it (the build failed, or will write most files anew). */
   cancel(): Promise<void>;
+  readonly cancelled: boolean;
 }
 
 export function cloneSite(folders: Folders, state: OutputState): SiteClone | undefined {
@@ -101,10 +102,15 @@ export function cloneSite(folders: Folders, state: OutputState): SiteClone | und
       resolve(false);
     }
   });
+  let cancelled = false;
   return {
     state,
     made,
+    get cancelled() {
+      return cancelled;
+    },
     async cancel() {
+      cancelled = true;
       child?.kill();
       await made;
       await discard(staging);
@@ -122,16 +128,20 @@ export async function openStaging(folders: Folders, signal?: AbortSignal, clone?
   // With a copy of the site, a file is written in place of its link (never through it: the link is
   // the current site's file), and the files no build added are removed before the swap.
   const cloned = clone !== undefined && (await clone.made);
+  // The copy has the current site's folders already.
+  if (cloned) for (const file of clone.state.keys()) made.add(path.dirname(inside(staging, file)));
   const produced = new Set<string>();
   const replace = async (target: string, write: () => Promise<void>) => {
     if (!cloned) return write();
     try {
-      await rm(target, { force: true });
+      await unlink(target).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      });
       await write();
     } catch (error) {
       // A file of the current site where the new one has a folder, or the reverse: write every file instead.
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOTDIR' || code === 'EISDIR' || code === 'EEXIST' || code === 'ERR_FS_EISDIR') throw new KeptFileMissing(path.relative(staging, target));
+      if (code === 'ENOTDIR' || code === 'EISDIR' || code === 'EEXIST' || code === 'EPERM') throw new KeptFileMissing(path.relative(staging, target));
       throw error;
     }
   };
