@@ -2,8 +2,9 @@
 // beside it and swaps it in whole, so a failed or interrupted build leaves the previous site as it
 // was, and files of deleted stories disappear; what a killed build left beside it is cleared by the
 // next one. Files the output folder already holds with the same bytes are hard-linked from it
-// instead of being written again. The dev loop instead syncs its own folder in place, writing only
-// the files whose bytes changed.
+// instead of being written again (all at once, by a copy of the whole site made of links, when the
+// folder is known to be exactly as the last build left it). The dev loop instead syncs its own
+// folder in place, writing only the files whose bytes changed.
 
 import { spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
