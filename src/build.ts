@@ -2,6 +2,7 @@
 // publish the images, decide the pages, render them and the feeds, write the site. A Builder keeps what it made, so
 // that the dev loop's rebuild ("these files changed") runs the same stages and redoes only what a
 // change touched: unchanged stories are not read again, unchanged Markdown and pages not rendered.
+// A `gazette build` first asks whether anything it reads changed since the last one (up-to-date.ts).
 
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -347,11 +348,11 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
       saving = cache.save(content.results.values(), usedMarkdown, mode === 'swap' && output ? { identity: outputId, state: output } : undefined)
         .catch((error: unknown) => { unsaved = error; });
       if (mode === 'swap') await saving;
-      const report = { stories: site.stories.length, pages: pages.length, files: files.length + copies.length, warnings };
       if (mode === 'swap' && options.inputs && output && unsaved === undefined) {
-        const snapshot = options.inputs;
+        // What the next `gazette build` compares with, to find it has nothing to do (see up-to-date.ts).
         const storyDates = content.stories.flatMap(({ date }) => [date.toMillis(), date.toMillis() + NEWS_WINDOW_HOURS * 3_600_000]);
-        await recordBuild(config, { snapshot, identity: outputId, outputFiles: [...output.keys()], storyDates, report: { ...report, warnings: [...warnings] } })
+        const report = { stories: site.stories.length, pages: pages.length, files: files.length + copies.length, warnings: [...warnings] };
+        await recordBuild(config, { snapshot: options.inputs, identity: outputId, outputFiles: [...output.keys()], storyDates, report })
           .catch((error: unknown) => { unsaved = error; });
       }
       if (unsaved !== undefined) warnings.push(cacheNotSaved(unsaved, config));

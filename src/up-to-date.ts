@@ -26,7 +26,7 @@ export const RECORD_FILE = 'last-build.json';
  */
 export const RACY_MS = 2000;
 
-/** A file (or folder) as a build found it: size, modification time and inode, and a hash of its bytes when racy. */
+/** A file (or folder) as a build found it: its size, modification time and inode as one line, and a hash of its bytes when racy. */
 interface Stamp {
   text: string;
   hash?: string;
