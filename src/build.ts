@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { codeFingerprint } from './code-fingerprint.js';
 import { cacheFolder } from './cache-folder.js';
-import { memoryCache, openCache, type BuildCache, type StoryMarkdown } from './cache.js';
+import { openCache, throwawayCache, type BuildCache, type StoryMarkdown } from './cache.js';
 import type { Config } from './config.js';
 import { AUTHORS_FILE, loadAuthorProfiles, type AuthorProfiles } from './content/authors.js';
 import { loadStories, type StoryFileResult } from './content/load.js';
@@ -133,7 +133,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     },
     async build(changed) {
       await saving;
-      cache ??= options.cache === false || mode === 'none' ? memoryCache() : await openCache(config);
+      cache ??= options.cache === false || mode === 'none' ? throwawayCache() : await openCache(config);
       if (output === undefined && mode === 'swap') output = cache.output;
       try {
         return await attempt(cache, changed);

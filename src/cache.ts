@@ -6,7 +6,8 @@
 
 import { createHash, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from './config.js';
@@ -73,15 +74,55 @@ interface Manifest {
   output: { identity: string; files: Record<string, string> } | null;
 }
 
-/** A cache that lives in memory only (`--no-cache`). */
-export function memoryCache(): BuildCache {
+/**
+ * A cache that keeps nothing for later runs (`--no-cache`, `gazette check`). Its Markdown still goes
+ * to disk, to a temporary folder removed when the process ends, so that a build of many stories
+ * does not hold all their HTML at once.
+ */
+export function throwawayCache(): BuildCache {
+  let folder: string | undefined;
+  const madeFolders = new Set<string>();
   return {
     stories: { key: () => '', story: () => undefined },
     markdown: () => undefined,
-    keepMarkdown: (hash, rendered) => inMemory(hash, rendered),
+    keepMarkdown(hash, rendered, render) {
+      try {
+        folder ??= temporaryFolder();
+        const file = path.join(folder, hash.slice(0, 2), `${hash}.json`);
+        if (!madeFolders.has(path.dirname(file))) mkdirSync(path.dirname(file), { recursive: true });
+        madeFolders.add(path.dirname(file));
+        writeFileSync(file, JSON.stringify([rendered.html, rendered.feedHtml ?? '']));
+        return storedMarkdown(file, hash, rendered, render);
+      } catch {
+        return inMemory(hash, rendered);
+      }
+    },
     output: undefined,
     images: memoryImageStore(),
     save: async () => undefined,
+  };
+}
+
+const temporaryFolders = new Set<string>();
+
+function temporaryFolder(): string {
+  const folder = mkdtempSync(path.join(tmpdir(), 'gazette-markdown-'));
+  if (temporaryFolders.size === 0) {
+    process.once('exit', () => {
+      for (const made of temporaryFolders) rmSync(made, { recursive: true, force: true });
+    });
+  }
+  temporaryFolders.add(folder);
+  return folder;
+}
+
+/** Markdown whose HTML is in `file`, read when printed (and made again by `render` if it cannot be read). */
+function storedMarkdown(file: string, hash: string, found: Pick<StoryMarkdown, 'firstParagraph' | 'droppedHtml' | 'droppedUrl' | 'images'>, render: () => StoryHtml): StoryMarkdown {
+  const read = () => readBlob(file) ?? render();
+  return {
+    hash, firstParagraph: found.firstParagraph, droppedHtml: found.droppedHtml, droppedUrl: found.droppedUrl, images: found.images,
+    html: new LazyHtml(hash, () => read().html),
+    feedHtml: new LazyHtml(`${hash}-feed`, () => read().feedHtml),
   };
 }
 
@@ -103,14 +144,8 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
   const blobPath = (hash: string) => path.join(folder, 'markdown', hash.slice(0, 2), `${hash}.json`);
   const madeFolders = new Set<string>();
   const images = diskImageStore(path.join(folder, 'images'));
-  const fromDisk = (hash: string, found: Pick<StoryMarkdown, 'firstParagraph' | 'droppedHtml' | 'droppedUrl' | 'images'>, render: () => StoryHtml): StoryMarkdown => {
-    const read = () => readBlob(blobPath(hash)) ?? render();
-    return {
-      hash, ...found,
-      html: new LazyHtml(hash, () => read().html),
-      feedHtml: new LazyHtml(`${hash}-feed`, () => read().feedHtml),
-    };
-  };
+  const fromDisk = (hash: string, found: Pick<StoryMarkdown, 'firstParagraph' | 'droppedHtml' | 'droppedUrl' | 'images'>, render: () => StoryHtml) =>
+    storedMarkdown(blobPath(hash), hash, found, render);
 
   return {
     stories: {
