@@ -81,6 +81,17 @@ describe('building the sample project', () => {
     }
   });
 
+  it('pages the front from the oldest story: the front links to page 1, which links back', async () => {
+    const front = cheerio.load(await project.read('index.html'));
+    assert.equal(front('nav.pagination a[rel=next]').attr('href'), '/page/1/');
+    assert.equal(front('.page-status').length, 0);
+    const older = cheerio.load(await project.read('page/1/index.html'));
+    assert.equal(older('nav.pagination a[rel=prev]').attr('href'), '/');
+    assert.equal(older('nav.pagination a[rel=next]').length, 0, 'page 1 holds the oldest stories');
+    assert.equal(older('.page-status').text(), 'Page 1 of the older stories');
+    assert.match(older('title').text(), /, page 1\b/);
+  });
+
   it('has no broken internal link, image or stylesheet', async () => {
     for (const page of pagesOf(files)) {
       for (const target of internalTargets(await project.read(page), '/')) {
