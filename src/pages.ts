@@ -183,7 +183,8 @@ function paginate<T>(items: readonly T[], size: number, base: string, config: Co
   const count = items.length;
   const numbered = Math.max(0, Math.ceil((count - size) / size));
   const pathOf = (number: number | null) => (number === null ? base : `${base}page/${number}/`);
-  const newest = { path: base, items: items.slice(0, size), pagination: { page: null, previousUrl: null, nextUrl: numbered > 0 ? linkTo(config, pathOf(numbered)) : null } as Pagination };
+  const own: Pagination = { page: null, previousUrl: null, nextUrl: numbered > 0 ? linkTo(config, pathOf(numbered)) : null };
+  const newest = { path: base, items: items.slice(0, size), pagination: own };
   const older = Array.from({ length: numbered }, (_, index) => {
     const number = numbered - index;
     const pagination: Pagination = {

@@ -163,12 +163,11 @@ function recordStands(record: BuildRecord, snapshot: InputSnapshot, config: Conf
   const now = config.now.toMillis();
   if (record.format !== FORMAT || record.code !== codeFingerprint() || record.settings !== settingsKey(config)) return false;
   if ((record.clock.from !== null && now < record.clock.from) || (record.clock.until !== null && now >= record.clock.until)) return false;
-  const files = [...snapshot.files.keys()];
-  if (files.map((file) => path.relative(config.root, file)).join('\n') !== record.inputs.files) return false;
+  const files = [...snapshot.files].map(([file, stamp]) => ({ file, stamp, relative: path.relative(config.root, file) }));
+  if (files.map(({ relative }) => relative).join('\n') !== record.inputs.files) return false;
   const stamps = createHash('sha1');
-  for (const file of files) {
-    const stamp = snapshot.files.get(file) as Stamp;
-    const racy = record.inputs.racy[path.relative(config.root, file)];
+  for (const { file, stamp, relative } of files) {
+    const racy = record.inputs.racy[relative];
     // A racy file's stamp is not enough: its bytes must be the ones the last build read.
     if (racy === undefined) stamps.update(stamp.text);
     else if (racy !== (stamp.hash ?? hashOf(file))) return false;
