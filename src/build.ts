@@ -22,7 +22,7 @@ import { buildSite as buildSiteGraph, type Site, type Story } from './model/site
 import { foldCase, planPages, type Page } from './pages.js';
 import { createMarkdownRenderer, cutOnWord, renderStoryMarkdown, type RenderedMarkdown } from './render/markdown.js';
 import { LazyHtml } from './render/lazy-html.js';
-import { renderAllMarkdown } from './render/markdown-pool.js';
+import { renderEachMarkdown } from './render/markdown-pool.js';
 import { inlineEmailCss, tidyText } from './render/email.js';
 import { placeBodyImages } from './render/body-images.js';
 import { createImagePublisher, type PublishedImage, type StoryImages } from './images/publish.js';
@@ -198,11 +198,13 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
       else unrendered.set(hash, story);
     }
     signal?.throwIfAborted();
-    const fresh = await renderAllMarkdown(markdown, [...unrendered.values()], config, options.markdownThreads);
+    // Each story's HTML goes to the cache as soon as it is rendered, and is not held here.
+    const toRender = [...unrendered];
+    await renderEachMarkdown(markdown, toRender.map(([, story]) => story), config, (index, rendered) => {
+      const [hash, story] = toRender[index] as [string, Story];
+      usedMarkdown.set(hash, cache.keepMarkdown(hash, rendered, renderAgain(story)));
+    }, options.markdownThreads);
     signal?.throwIfAborted();
-    [...unrendered].forEach(([hash, story], index) => {
-      usedMarkdown.set(hash, cache.keepMarkdown(hash, fresh.rendered[index] as RenderedMarkdown, renderAgain(story)));
-    });
     const markdownOf = (story: Story) => usedMarkdown.get(markdownHash(story)) as StoryMarkdown;
     const staticFiles = new Map(themeFiles.staticFiles.map((file) => [file.to, file.from]));
     const published = await images.publish(site.stories.map((story) => ({ story, body: markdownOf(story).images })), staticFiles, cache.images, stale);

@@ -15,23 +15,23 @@ const WORKER_CHUNK = 16;
 const OWN_CHUNK = 2;
 
 /**
- * Render every story, in order; also says how many the workers rendered. `threads` is how many
- * threads share the work, the build's own included (default: one per core, when there are enough).
+ * Render every story, each given to `keep` (with its index) as soon as it is rendered, so that a
+ * build of many stories need not hold all their HTML; says how many the workers rendered.
+ * `threads` is how many threads share the work, the build's own included (default: one per core,
+ * when there are enough).
  */
-export async function renderAllMarkdown(
+export async function renderEachMarkdown(
   markdown: MarkdownRenderer,
   stories: readonly StoryText[],
   settings: MarkdownSettings,
+  keep: (index: number, rendered: RenderedMarkdown) => void,
   threads = stories.length >= PARALLEL_FROM ? availableParallelism() : 1,
-): Promise<{ rendered: RenderedMarkdown[]; inWorkers: number }> {
-  const results: RenderedMarkdown[] = new Array(stories.length);
+): Promise<{ inWorkers: number }> {
   let inWorkers = 0;
-  const renderHere = (index: number) => {
-    results[index] = renderStoryMarkdown(markdown, stories[index] as StoryText, settings);
-  };
+  const renderHere = (index: number) => keep(index, renderStoryMarkdown(markdown, stories[index] as StoryText, settings));
   if (threads <= 1) {
     stories.forEach((_, index) => renderHere(index));
-    return { rendered: results, inWorkers };
+    return { inWorkers };
   }
 
   let next = 0;
@@ -50,7 +50,7 @@ export async function renderAllMarkdown(
         for (let index = chunk.start; index < chunk.end; index++) {
           const result = rendered?.[index - chunk.start];
           if (result) {
-            results[index] = result;
+            keep(index, result);
             inWorkers += 1;
           } else {
             renderHere(index);
@@ -65,10 +65,22 @@ export async function renderAllMarkdown(
       await new Promise((resolve) => setImmediate(resolve));
     }
     await Promise.all(working);
-    return { rendered: results, inWorkers };
+    return { inWorkers };
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
+}
+
+/** Every story rendered, in order (see renderEachMarkdown). */
+export async function renderAllMarkdown(
+  markdown: MarkdownRenderer,
+  stories: readonly StoryText[],
+  settings: MarkdownSettings,
+  threads?: number,
+): Promise<{ rendered: RenderedMarkdown[]; inWorkers: number }> {
+  const rendered: RenderedMarkdown[] = new Array(stories.length);
+  const { inWorkers } = await renderEachMarkdown(markdown, stories, settings, (index, result) => (rendered[index] = result), threads);
+  return { rendered, inWorkers };
 }
 
 function ask(worker: Worker, stories: StoryText[]): Promise<(RenderedMarkdown | null)[]> {
