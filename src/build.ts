@@ -32,7 +32,7 @@ import { sectionLink, type RenderedBody } from './render/views.js';
 import { holdsSearchIndex, renderSearchIndex, SEARCH_FOLDER, SEARCH_PAGE, searchDocuments, searchFilesIn, searchIndexKey } from './search.js';
 import { NEWS_SITEMAP_PATH, NEWS_WINDOW_HOURS, renderNewsSitemap, renderRobots, renderSitemap, SITEMAP_PATH } from './sitemaps.js';
 import { absoluteImageUrl, absoluteUrl, linkTo, linkToImage } from './urls.js';
-import { checkUpToDate, recordBuild, type InputSnapshot, type UpToDate } from './up-to-date.js';
+import { checkUpToDate, recordBuild, trustedStamps, type InputSnapshot, type UpToDate } from './up-to-date.js';
 import { GENERATOR } from './version.js';
 import { cloneSite, KeptFileMissing, keyOfBytes, openStaging, outputStateOf, syncSite, writeSite, type CopiedFile, type OutputFile, type OutputState, type SiteClone } from './write.js';
 
@@ -176,7 +176,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     const stale = changed && storyFiles ? new Set([...(unbuilt ?? []), ...changed]) : undefined;
     unbuilt = stale;
     const [content, profiles, themeFiles] = await Promise.all([
-      loadStories(config.root, config.contentDir, config.timeZone, stale ? storyFiles : undefined, stale, cache.stories),
+      loadStories(config.root, config.contentDir, config.timeZone, stale ? storyFiles : undefined, stale, cache.stories, options.inputs && !stale ? trustedStamps(options.inputs) : undefined),
       stale && authorProfiles && !stale.has(authorsFile) ? authorProfiles : loadAuthorProfiles(config.root, config.contentDir),
       loadTheme(config.root, config.templatesDir, config.staticDir),
     ]);
@@ -366,7 +366,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     const known = markdownHashes.get(story.source);
     if (known?.permalink === story.permalink) return known.hash;
     // Relative links in feeds resolve against the story's URL, so the permalink is part of the key.
-    const hash = createHash('sha1').update(markdownSettings).update(`\n${story.permalink}\n`).update(story.body).digest('hex');
+    const hash = createHash('sha1').update(markdownSettings).update(`\n${story.permalink}\n${story.body.hash}`).digest('hex');
     markdownHashes.set(story.source, { permalink: story.permalink, hash });
     return hash;
   }

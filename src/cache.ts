@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from './config.js';
-import type { StoryFileResult, StoryStore } from './content/load.js';
+import { bodyInFile, type StoryFileResult, type StoryStore } from './content/load.js';
 import type { StoryResult, StorySource } from './content/story.js';
 import { GazetteError, type ProblemInit } from './errors.js';
 import { LazyHtml } from './render/lazy-html.js';
@@ -21,7 +21,7 @@ import { cacheFolder } from './cache-folder.js';
 import { codeFingerprint } from './code-fingerprint.js';
 import { outputIdentity, type OutputState } from './write.js';
 
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** A story's Markdown as pages and feeds use it; the HTML is read from the cache when printed. */
 export interface StoryMarkdown {
@@ -54,13 +54,14 @@ export interface BuildCache {
   save(stories: Iterable<StoryFileResult>, markdown: ReadonlyMap<string, StoryMarkdown>, output?: { identity: string; state: OutputState }): Promise<void>;
 }
 
-/** A story as the cache keeps it: dates as milliseconds, the body as where it starts in the file. */
+/** A story as the cache keeps it: dates as milliseconds, the body as where it starts in the file and the hash of its text. */
 interface StoredStory {
   source: Omit<StorySource, 'file' | 'date' | 'updated' | 'corrections' | 'body'>;
   date: number;
   updated: number | null;
   corrections: [date: number, text: string][];
   bodyStart: number;
+  bodyHash: string;
   warnings: ProblemInit[];
 }
 
@@ -70,6 +71,8 @@ interface Manifest {
   format: number;
   code: string;
   stories: Record<string, StoredStory>;
+  /** The key of the stories read from files with a trusted stamp: file, then stamp and key. */
+  stamps: Record<string, [stamp: string, key: string]>;
   markdown: Record<string, [firstParagraph: string, droppedHtml: boolean, droppedUrl: boolean, images: BodyImage[]]>;
   output: { identity: string; files: Record<string, string> } | null;
 }
@@ -83,7 +86,7 @@ export function throwawayCache(): BuildCache {
   let folder: string | undefined;
   const madeFolders = new Set<string>();
   return {
-    stories: { key: () => '', story: () => undefined },
+    stories: { key: () => '', story: () => undefined, keyByStamp: () => undefined },
     markdown: () => undefined,
     keepMarkdown(hash, rendered, render) {
       try {
@@ -150,9 +153,13 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
   return {
     stories: {
       key: (file, bytes) => createHash('sha1').update(`${code}\n${config.timeZone}\n${file}\n`).update(bytes).digest('base64'),
-      story(key, file, text) {
+      story(key, file, absolute) {
         const stored = manifest.stories[key];
-        return stored && text.length >= stored.bodyStart ? thawStory(stored, file, text, config.timeZone) : undefined;
+        return stored && thawStory(stored, file, absolute, config.timeZone);
+      },
+      keyByStamp(file, stamp) {
+        const known = manifest.stamps[file];
+        return known?.[0] === stamp ? known[1] : undefined;
       },
     },
 
@@ -179,13 +186,15 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
     },
 
     async save(stories, markdown, output) {
+      const kept = [...stories].flatMap((result) => {
+        const stored = result.key === undefined ? undefined : freezeStory(result);
+        return stored && result.key !== undefined && result.story !== undefined ? [{ key: result.key, stored, file: result.story.file, stamp: result.stamp }] : [];
+      });
       const next: Manifest = {
         format: FORMAT,
         code,
-        stories: Object.fromEntries([...stories].flatMap((result) => {
-          const stored = result.key === undefined ? undefined : freezeStory(result);
-          return stored ? [[result.key, stored]] : [];
-        })),
+        stories: Object.fromEntries(kept.map(({ key, stored }) => [key, stored])),
+        stamps: Object.fromEntries(kept.flatMap(({ key, file, stamp }) => (stamp === undefined ? [] : [[file, [stamp, key]]]))),
         markdown: Object.fromEntries([...markdown.values()].map((entry) => [entry.hash, [entry.firstParagraph, entry.droppedHtml, entry.droppedUrl, entry.images]])),
         output: output ? { identity: output.identity, files: Object.fromEntries(output.state) } : null,
       };
@@ -201,7 +210,7 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
 }
 
 async function readManifest(folder: string, code: string): Promise<Manifest> {
-  const empty: Manifest = { format: FORMAT, code, stories: {}, markdown: {}, output: null };
+  const empty: Manifest = { format: FORMAT, code, stories: {}, stamps: {}, markdown: {}, output: null };
   await mkdir(folder, { recursive: true });
   try {
     const manifest = JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8')) as Manifest;
@@ -225,11 +234,12 @@ function freezeStory(result: StoryFileResult): StoredStory | undefined {
     updated: updated?.toMillis() ?? null,
     corrections: corrections.map((correction) => [correction.date.toMillis(), correction.text]),
     bodyStart: result.bodyStart,
+    bodyHash: story.body.hash,
     warnings: result.warnings.map(({ code, file, line, column, field, message, hint }) => ({ code, file, line, column, field, message, hint })),
   };
 }
 
-function thawStory(stored: StoredStory, file: string, text: string, timeZone: string): StoryResult {
+function thawStory(stored: StoredStory, file: string, absolute: string, timeZone: string): StoryResult {
   const time = (millis: number) => DateTime.fromMillis(millis, { zone: timeZone });
   return {
     story: {
@@ -238,7 +248,7 @@ function thawStory(stored: StoredStory, file: string, text: string, timeZone: st
       date: time(stored.date),
       updated: stored.updated === null ? undefined : time(stored.updated),
       corrections: stored.corrections.map(([date, correctionText]) => ({ date: time(date), text: correctionText })),
-      body: text.slice(stored.bodyStart),
+      body: bodyInFile(absolute, file, stored.bodyStart, stored.bodyHash),
     },
     problems: [],
     warnings: stored.warnings.map((init) => new GazetteError(init)),

@@ -93,6 +93,14 @@ export async function snapshotInputs(config: Pick<Config, 'contentDir' | 'templa
   return { files };
 }
 
+/** The stamps of the snapshot a build may trust: those of files not modified close to when it was taken. */
+export function trustedStamps(snapshot: InputSnapshot): (absolute: string) => string | undefined {
+  return (absolute) => {
+    const stamp = snapshot.files.get(absolute);
+    return stamp === undefined || stamp.hash !== undefined ? undefined : stamp.text;
+  };
+}
+
 /**
  * Record a build that wrote `outputFiles` into the output folder (swapped in as `identity`) from
  * the inputs in `snapshot`. Its stories' dates give the span of the clock the record holds for.

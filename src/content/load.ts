@@ -7,7 +7,8 @@ import { GazetteError } from '../errors.js';
 import { filesAmong } from './files.js';
 import { splitStory } from './frontmatter.js';
 import { readStory, type StoryResult, type StorySource } from './story.js';
-import { describeRemoved, REMOVED_HINT, removeUnpublishable } from './text.js';
+import { describeRemoved, REMOVED_HINT, removeUnpublishable, type RemovedCharacters } from './text.js';
+import { bodyHash, type StoryBody } from './body.js';
 
 export interface LoadedContent {
   stories: StorySource[];
@@ -38,13 +39,24 @@ export interface StoryFileResult extends StoryResult {
   key?: string;
   /** Where the story's body starts in its text (line endings made `\n`). */
   bodyStart?: number;
+  /** The file's trusted stamp when it was read, if it had one. */
+  stamp?: string;
 }
 
-/** Stories read by earlier runs, found by a key of the file's path and bytes. */
+/** Stories read by earlier runs, found by a key of the file's path and bytes, or by the file's stamp. */
 export interface StoryStore {
   key(file: string, bytes: Uint8Array): string;
-  story(key: string, file: string, text: string): StoryResult | undefined;
+  /** The story read from the bytes `key` names, its body in the file at `absolute`. */
+  story(key: string, file: string, absolute: string): StoryResult | undefined;
+  /** The key of the bytes an earlier run read from the file when it had this stamp. */
+  keyByStamp(file: string, stamp: string): string | undefined;
 }
+
+/**
+ * A file's stamp (its size, modification time and inode) taken before the build read anything, when
+ * it is old enough to be trusted: a file with an unchanged trusted stamp holds unchanged bytes.
+ */
+export type TrustedStamp = (absolute: string) => string | undefined;
 
 /**
  * Read every story. With `previous` results and the set of `changed` absolute paths, files that did
@@ -57,11 +69,12 @@ export async function loadStories(
   previous?: Map<string, StoryFileResult>,
   changed?: ReadonlySet<string>,
   store?: StoryStore,
+  trustedStamp?: TrustedStamp,
 ): Promise<LoadedContent & { results: Map<string, StoryFileResult> }> {
   const files = (await findStoryFiles(contentDir)).map((entry) => path.join(contentDir, entry));
   const results = await Promise.all(files.map((file) => {
     const reused = changed && !changed.has(file) ? previous?.get(file) : undefined;
-    return reused ?? loadStory(root, file, timeZone, store);
+    return reused ?? loadStory(root, file, timeZone, store, trustedStamp?.(file));
   }));
   return {
     results: new Map(files.map((file, index) => [file, results[index] as StoryFileResult])),
@@ -80,9 +93,14 @@ export const MAX_STORY_BYTES = 1024 * 1024;
 // Decoding drops a byte order mark at the start; bytes that are not UTF-8 are an error.
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-async function loadStory(root: string, absolute: string, timeZone: string, store: StoryStore | undefined): Promise<StoryFileResult> {
+async function loadStory(root: string, absolute: string, timeZone: string, store: StoryStore | undefined, stamp: string | undefined): Promise<StoryFileResult> {
   const file = path.relative(root, absolute).split(path.sep).join('/');
   try {
+    // A file unchanged since an earlier run read it is not read again.
+    const known = stamp === undefined ? undefined : store?.keyByStamp(file, stamp);
+    const trusted = known === undefined ? undefined : store?.story(known, file, absolute);
+    if (known !== undefined && trusted?.story !== undefined) return { ...trusted, key: known, stamp };
+
     // Thousands of small files are read faster one after the other than through the thread pool.
     const { size } = statSync(absolute);
     if (size > MAX_STORY_BYTES) {
@@ -92,20 +110,16 @@ async function loadStory(root: string, absolute: string, timeZone: string, store
       });
     }
     const bytes = readFileSync(absolute);
-    let text: string;
-    try {
-      text = utf8.decode(bytes);
-    } catch (cause) {
-      const at = firstInvalidByte(bytes);
-      throw new GazetteError({ code: 'content-unreadable', file, ...at.place, message: `the file is not valid UTF-8 text (byte 0x${at.byte})`, hint: 'save it as UTF-8', cause });
-    }
-    const lines = text.replace(/\r\n?/g, '\n');
-    const removed = removeUnpublishable(lines);
+    const { removed, lines } = decodeStory(bytes, file);
     if (removed.count === 0) {
       const key = store?.key(file, bytes);
-      const result = (key && store?.story(key, file, removed.text)) || readStory(file, splitStory(removed.text, file), timeZone);
-      const body = result.story?.body;
-      return { ...result, key, bodyStart: body !== undefined && removed.text.endsWith(body) ? removed.text.length - body.length : undefined };
+      const stored = key === undefined ? undefined : store?.story(key, file, absolute);
+      if (stored?.story !== undefined) return { ...stored, key, stamp };
+      const result = readStory(file, splitStory(removed.text, file), timeZone);
+      const body = result.story?.body.text();
+      const bodyStart = body !== undefined && removed.text.endsWith(body) ? removed.text.length - body.length : undefined;
+      if (result.story === undefined || body === undefined || bodyStart === undefined) return { ...result, key, stamp };
+      return { ...result, story: { ...result.story, body: bodyInFile(absolute, file, bodyStart, bodyHash(body)) }, key, bodyStart, stamp };
     }
     // A story with characters removed is read again each time, so that its warning is given each time.
     const result = readStory(file, splitStory(removed.text, file), timeZone);
@@ -122,6 +136,44 @@ async function loadStory(root: string, absolute: string, timeZone: string, store
       warnings: [],
     };
   }
+}
+
+/**
+ * A story file's text as the build reads it: UTF-8 (a byte order mark dropped), line endings made
+ * `\n`, unpublishable characters removed (`lines` is the text before their removal).
+ */
+function decodeStory(bytes: Uint8Array, file: string): { removed: RemovedCharacters; lines: string } {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch (cause) {
+    const at = firstInvalidByte(bytes);
+    throw new GazetteError({ code: 'content-unreadable', file, ...at.place, message: `the file is not valid UTF-8 text (byte 0x${at.byte})`, hint: 'save it as UTF-8', cause });
+  }
+  const lines = text.replace(/\r\n?/g, '\n');
+  return { removed: removeUnpublishable(lines), lines };
+}
+
+/**
+ * The body of the story in the file at `absolute`, from `start` in its text, read when rendered. A
+ * file changed since the build read its front-matter is refused: the page would mix two versions.
+ */
+export function bodyInFile(absolute: string, file: string, start: number, hash: string): StoryBody {
+  return {
+    hash,
+    text() {
+      let body: string | undefined;
+      try {
+        body = decodeStory(readFileSync(absolute), file).removed.text.slice(start);
+      } catch {
+        body = undefined;
+      }
+      if (body === undefined || bodyHash(body) !== hash) {
+        throw new GazetteError({ code: 'content-unreadable', file, message: 'the story changed while the site was being built', hint: 'build again' });
+      }
+      return body;
+    },
+  };
 }
 
 function megabytes(bytes: number): string {

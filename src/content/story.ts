@@ -3,6 +3,7 @@
 
 import type { DateTime } from 'luxon';
 import { describe } from '../config.js';
+import { heldBody, type StoryBody } from './body.js';
 import { GazetteError } from '../errors.js';
 import { isSafeUrl } from '../render/markdown.js';
 import { isDeviceName, isValidSlug, MAX_SLUG_BYTES, slugify } from '../slug.js';
@@ -45,7 +46,8 @@ export interface StorySource {
   corrections: Correction[];
   /** Front-matter fields Gazette does not know, passed through to templates. */
   extra: Record<string, unknown>;
-  body: string;
+  /** The Markdown after the front-matter. */
+  body: StoryBody;
   bodyLine: number;
 }
 
@@ -129,7 +131,7 @@ export function readStory(file: string, split: SplitStory, timeZone: string): St
     aliases: readAliases(read),
     corrections: readCorrections(read, fields.corrections, date),
     extra: Object.fromEntries(Object.entries(fields).filter(([key]) => !STORY_FIELDS.includes(key))),
-    body: split.body,
+    body: heldBody(split.body),
     bodyLine: split.bodyLine,
   };
   const ok = read.problems.length === 0;

@@ -95,7 +95,7 @@ function ask(worker: Worker, stories: StoryText[]): Promise<(RenderedMarkdown | 
     };
     worker.once('message', answered);
     worker.once('error', failed);
-    worker.postMessage(stories.map(({ body, permalink }) => ({ body, permalink })));
+    worker.postMessage(stories.map(({ body, permalink }) => ({ text: body.text(), permalink })));
   });
 }
 

@@ -13,6 +13,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import type { Config } from '../config.js';
+import type { StoryBody } from '../content/body.js';
 import { GazetteError } from '../errors.js';
 import { absoluteUrl, feedUrlResolver, imageKind, pageUrlResolver } from '../urls.js';
 
@@ -128,14 +129,14 @@ function markImages(tree: Root): BodyImage[] {
 }
 
 /** What rendering a story's Markdown needs of it (its file and line, to place a problem) and of the site. */
-export type StoryText = { body: string; permalink: string; file?: string; bodyLine?: number };
+export type StoryText = { body: StoryBody; permalink: string; file?: string; bodyLine?: number };
 type Site = Pick<Config, 'baseUrl' | 'basePath'>;
 
 /** A story's Markdown rendered for its page and for feeds, where every link must be absolute. */
 export function renderStoryMarkdown(markdown: MarkdownRenderer, story: StoryText, site: Site): RenderedMarkdown {
   let rendered: RenderedMarkdown;
   try {
-    rendered = markdown.render(story.body, pageUrlResolver(site), feedUrlResolver(site, story.permalink));
+    rendered = markdown.render(story.body.text(), pageUrlResolver(site), feedUrlResolver(site, story.permalink));
   } catch (error) {
     // The nesting check of content/nesting.ts should have refused such a story; this is the last guard.
     if (!(error instanceof RangeError)) throw error;

@@ -5,7 +5,9 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
+import { bodyHash } from '../../src/content/body.js';
 import { findStoryFiles, loadStories, MAX_STORY_BYTES } from '../../src/content/load.js';
+import type { GazetteError } from '../../src/errors.js';
 import { loadTheme } from '../../src/content/theme.js';
 
 const STORY = '---\ntitle: Linked\ndate: 2020-10-01\n---\nBody.\n';
@@ -75,5 +77,15 @@ describe('reading stories', () => {
     await writeFile(path.join(root, 'content/mixed.md'), Buffer.concat([Buffer.from('---\ntitle: Ça va\ndate: 2020-10-01\n---\nDéjà '), Buffer.from([0xff, 0x41]), Buffer.from('\n')]));
     const [problem] = (await loadStories(root, path.join(root, 'content'), 'UTC')).problems;
     assert.equal(problem?.format(), 'content/mixed.md:5:6  the file is not valid UTF-8 text (byte 0xFF)  (save it as UTF-8)  [content-unreadable]');
+  });
+
+  it('reads a body from its file when it is rendered, as the loader read it, and refuses one changed since', async () => {
+    const file = path.join(root, 'content/story.md');
+    await writeFile(file, '---\r\ntitle: Kept\r\ndate: 2020-10-01\r\n---\r\nFirst\r\nbody.\r\n');
+    const [story] = (await loadStories(root, path.join(root, 'content'), 'UTC')).stories;
+    assert.equal(story?.body.text(), 'First\nbody.\n');
+    assert.equal(story?.body.hash, bodyHash('First\nbody.\n'));
+    await writeFile(file, '---\ntitle: Kept\ndate: 2020-10-01\n---\nSecond body.\n');
+    assert.throws(() => story?.body.text(), (error: GazetteError) => error.format() === 'content/story.md  the story changed while the site was being built  (build again)  [content-unreadable]');
   });
 });

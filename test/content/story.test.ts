@@ -50,7 +50,7 @@ describe('readStory', () => {
     assert.equal(story.draft, false);
     assert.equal(story.slug, 'esper-algeria-visit');
     assert.equal(story.id, 'urn:uuid:5f0c6f0e-2b7e-4d7a-9c62-3f1f4f0b9a11');
-    assert.equal(story.body, '\nUS Secretary of Defense Mark Esper made a rare visit to Algeria on Thursday.\n');
+    assert.equal(story.body.text(), '\nUS Secretary of Defense Mark Esper made a rare visit to Algeria on Thursday.\n');
     assert.equal(story.bodyLine, 22);
   });
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { build } from '../../src/build.js';
 import { loadConfig } from '../../src/config.js';
+import { heldBody } from '../../src/content/body.js';
 import { renderAllMarkdown } from '../../src/render/markdown-pool.js';
 import { createMarkdownRenderer } from '../../src/render/markdown.js';
 import { copySampleProject, SAMPLE_NOW, snapshot, type Project } from '../support/project.js';
@@ -15,12 +16,12 @@ const SITE = { rawHtml: false, baseUrl: 'https://example.org/news/', basePath: '
 function stories(count: number) {
   return Array.from({ length: count }, (_, index) => ({
     permalink: `2020/10/${String((index % 28) + 1).padStart(2, '0')}/story-${index}/`,
-    body: [
+    body: heldBody([
       `Paragraph ${index} with a [relative link](../other-${index}/), a [root link](/tags/energy/) and a footnote.[^${index}]`,
       `## Heading ${index}`,
       `- item one\n- item two with <b>raw HTML</b>\n\n> a quote\n\n| a | b |\n|---|---|\n| ${index} | x |`,
       `[^${index}]: The note.`,
-    ].join('\n\n'),
+    ].join('\n\n')),
   }));
 }
 

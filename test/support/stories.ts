@@ -2,10 +2,13 @@
 // about are given, dates are ISO strings read in a time zone the way story.ts reads them.
 
 import { DateTime } from 'luxon';
+import { heldBody } from '../../src/content/body.js';
 import type { StorySource } from '../../src/content/story.js';
 
-export interface StoryFields extends Partial<Omit<StorySource, 'date' | 'updated'>> {
+export interface StoryFields extends Partial<Omit<StorySource, 'date' | 'updated' | 'body'>> {
   title: string;
+  /** The Markdown (default: a sentence naming the title). */
+  body?: string;
   /** ISO 8601; without an offset it is read in `zone`. */
   date: string;
   updated?: string;
@@ -13,7 +16,7 @@ export interface StoryFields extends Partial<Omit<StorySource, 'date' | 'updated
   zone?: string;
 }
 
-export function makeStory({ zone = 'UTC', date, updated, ...fields }: StoryFields): StorySource {
+export function makeStory({ zone = 'UTC', date, updated, body, ...fields }: StoryFields): StorySource {
   return {
     file: `content/${fields.title}.md`,
     tags: [],
@@ -27,9 +30,9 @@ export function makeStory({ zone = 'UTC', date, updated, ...fields }: StoryField
     slug: undefined,
     id: undefined,
     extra: {},
-    body: `About ${fields.title}.\n`,
     bodyLine: 5,
     ...fields,
+    body: heldBody(body ?? `About ${fields.title}.\n`),
     aliases: fields.aliases ?? [],
     corrections: fields.corrections ?? [],
     date: readDate(date, zone),
