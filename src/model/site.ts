@@ -177,49 +177,57 @@ function groupByEdition(stories: Story[]): Edition[] {
  * tag only the nearest few of each tag can rank.
  */
 function relateStories(stories: readonly Story[], tags: readonly Tag[]): void {
-  const lists = new Map(tags.map((tag) => [tag, { members: new Set(tag.stories), position: new Map(tag.stories.map((story, index) => [story, index])) }]));
-  const millisOf = new Map(stories.map((story) => [story, story.date.toMillis()]));
-  const millis = (story: Story) => millisOf.get(story) ?? story.date.toMillis();
+  // Stories by their index in `stories`: counting with arrays, not sets, keeps this pass small beside the build.
+  const indexOf = new Map(stories.map((story, index) => [story, index]));
+  const members = new Map(tags.map((tag) => [tag, Int32Array.from(tag.stories, (story) => indexOf.get(story) ?? -1)]));
+  const positions = new Map(tags.map((tag) => [tag, new Map(tag.stories.map((story, index) => [story, index]))]));
+  const millis = Float64Array.from(stories, (story) => story.date.toMillis());
+  // How many of the story's tags (its largest left out) each other story is in; zeroed after each story.
+  const sharedOutsideLargest = new Uint8Array(stories.length);
   type Candidate = { other: Story; count: number; distance: number };
   const before = (a: Candidate, b: Candidate) => b.count - a.count || a.distance - b.distance || (a.other.file < b.other.file ? -1 : 1);
 
-  for (const story of stories) {
+  stories.forEach((story, self) => {
     const own = story.tagList;
-    const at = millis(story);
-    const memberships = own.map((tag) => lists.get(tag)?.members ?? new Set<Story>());
-    const count = (other: Story) => {
-      let shared = 0;
-      for (const members of memberships) if (members.has(other)) shared += 1;
-      return shared;
-    };
-    const candidates: Candidate[] = [];
+    const at = millis[self] as number;
     const largest = own.reduce<Tag | undefined>((big, tag) => (big === undefined || tag.stories.length > big.stories.length ? tag : big), undefined);
-    const seen = new Set<Story>([story]);
+    const inLargest = largest === undefined ? undefined : positions.get(largest);
+    const touched: number[] = [];
     for (const tag of own) {
       if (tag === largest) continue;
-      for (const other of tag.stories) {
-        if (seen.has(other)) continue;
-        seen.add(other);
-        const shared = count(other);
-        if (shared >= 2) candidates.push({ other, count: shared, distance: Math.abs(millis(other) - at) });
+      for (const other of members.get(tag) ?? []) {
+        if (other === self || other < 0) continue;
+        if (sharedOutsideLargest[other] === 0) touched.push(other);
+        sharedOutsideLargest[other] = (sharedOutsideLargest[other] as number) + 1;
       }
     }
-    for (const tag of own) candidates.push(...nearestSharingOnly(tag, story, at, count, millis, lists.get(tag)?.position.get(story) ?? 0));
+    const count = (other: Story) => {
+      const index = indexOf.get(other) ?? -1;
+      return (index < 0 ? 0 : (sharedOutsideLargest[index] as number)) + (inLargest?.has(other) ? 1 : 0);
+    };
+    const candidates: Candidate[] = [];
+    for (const index of touched) {
+      const other = stories[index] as Story;
+      const shared = count(other);
+      if (shared >= 2) candidates.push({ other, count: shared, distance: Math.abs((millis[index] as number) - at) });
+    }
+    for (const tag of own) candidates.push(...nearestSharingOnly(tag, story, at, count, positions.get(tag)?.get(story) ?? 0));
+    for (const index of touched) sharedOutsideLargest[index] = 0;
     story.related = candidates.sort(before).slice(0, RELATED_LIMIT).map(({ other }) => other);
-  }
+  });
 }
 
 /**
  * The RELATED_LIMIT stories of a tag nearest in time to `story` (ties included) that share no other
  * tag with it, walking out from the story's place in the tag's list (newest first).
  */
-function nearestSharingOnly(tag: Tag, story: Story, at: number, count: (other: Story) => number, millis: (story: Story) => number, position: number) {
+function nearestSharingOnly(tag: Tag, story: Story, at: number, count: (other: Story) => number, position: number) {
   const found: { other: Story; count: number; distance: number }[] = [];
   let newer = position - 1;
   let older = position + 1;
   const distance = (index: number) => {
     const other = tag.stories[index];
-    return other === undefined ? Infinity : Math.abs(millis(other) - at);
+    return other === undefined ? Infinity : Math.abs(other.date.toMillis() - at);
   };
   for (;;) {
     const next = distance(newer) <= distance(older) ? newer : older;
