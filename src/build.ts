@@ -69,13 +69,6 @@ export interface Builder {
 /** A story without a `summary` is summed up by its first paragraph, cut on a word near this length. */
 export const SUMMARY_LENGTH = 280;
 
-interface CachedItem {
-  permalink: string;
-  tags: string;
-  images: string;
-  item: FeedItem;
-}
-
 export interface BuildOptions {
   /** Read and keep the build cache in .gazette/cache/ (default true); false builds everything. */
   cache?: boolean;
@@ -119,9 +112,6 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
   let storyMarkdown = new Map<string, StoryMarkdown>();
   let theme: { key: string; renderer: ThemeRenderer } | undefined;
   const images = createImagePublisher(config, { makeCopies: mode !== 'none' });
-  // A story's feed item stays the same object while its file, URL and tag names do, so that the
-  // feed serializers can reuse what they made of it.
-  let itemCache = new Map<StorySource, CachedItem>();
   let output = options.output;
   let outputId = '';
   const deferSearch = options.deferSearch === true && mode === 'sync';
@@ -210,12 +200,10 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     const published = await images.publish(site.stories.map((story) => ({ story, body: markdownOf(story).images })), staticFiles, cache.images, stale);
     failIfAny(published.problems);
     signal?.throwIfAborted();
-    const imagesKeys = new Map<Story, string>();
     for (const story of site.stories) {
       const rendered = markdownOf(story);
       const storyImages = published.images.get(story) as StoryImages;
       const imagesKey = fingerprint(JSON.stringify(storyImages));
-      imagesKeys.set(story, imagesKey);
       feedHtml.set(story, withImages(rendered.feedHtml, storyImages.body, imagesKey, (src) => absoluteImageUrl(config, src)));
       if (rendered.droppedHtml) warnings.push(droppedHtmlWarning(story));
       if (rendered.droppedUrl) warnings.push(droppedUrlWarning(story));
@@ -274,22 +262,11 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
         await emit(held(page.file, key) ? { path: page.file, key } : { path: page.file, key, contents: renderPage(page, context, theme.renderer, config) });
       }
 
-      const items = new Map<StorySource, CachedItem>();
       const text = {
         summary: (story: Story) => bodies.get(story)?.summary ?? '',
-        item(story: Story): FeedItem {
-          const tags = story.tagList.map((tag) => tag.name).join('\n');
-          const cached = itemCache.get(story.source);
-          const imagesKey = imagesKeys.get(story) ?? '';
-          const fresh = cached && cached.permalink === story.permalink && cached.tags === tags && cached.images === imagesKey
-            ? cached
-            : { permalink: story.permalink, tags, images: imagesKey, item: storyItem(story, text.summary(story), feedHtml.get(story) ?? '', config, bodies.get(story)?.image) };
-          items.set(story.source, fresh);
-          return fresh.item;
-        },
+        item: (story: Story): FeedItem => storyItem(story, text.summary(story), feedHtml.get(story) ?? '', config, bodies.get(story)?.image),
       };
       for (const feed of renderSiteFeeds(site, text, config, GENERATOR, held)) await emit(feed);
-      itemCache = items;
       for (const file of (await searchIndex) ?? (deferSearch && config.search ? searchFilesIn(output) : [])) await emit(file);
       await emit({ path: SITEMAP_PATH, contents: renderSitemap(pages.filter((page) => page.lastmod !== undefined), config) });
       await emit({ path: NEWS_SITEMAP_PATH, contents: renderNewsSitemap(site.stories, config) });

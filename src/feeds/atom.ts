@@ -2,7 +2,7 @@
 // one, the story's stable id, summary as text and content as escaped HTML.
 
 import type { DateTime } from 'luxon';
-import { rememberEach, type Feed, type FeedItem } from './feed.js';
+import type { Feed, FeedItem } from './feed.js';
 import { element, xmlText } from './xml.js';
 
 export function renderAtom(feed: Feed): string {
@@ -23,7 +23,7 @@ export function renderAtom(feed: Feed): string {
   return `${lines.filter(Boolean).join('\n')}\n`;
 }
 
-const renderEntry = rememberEach((item: FeedItem): string => {
+function renderEntry(item: FeedItem): string {
   return [
     '<entry>',
     element('title', item.title),
@@ -37,7 +37,7 @@ const renderEntry = rememberEach((item: FeedItem): string => {
     ...item.tags.map((tag) => `<category term="${xmlText(tag)}"/>`),
     '</entry>',
   ].filter(Boolean).join('\n');
-});
+}
 
 /** RFC 3339 with the real offset: `2020-10-01T16:40:00+01:00`. An empty feed is dated 1970. */
 export function rfc3339(date: DateTime | undefined): string {

@@ -54,19 +54,6 @@ export interface FeedSpec {
 }
 
 /** Site paths of a feed's three files. */
-/**
- * A serializer of feed items that remembers what it wrote for each item object: a story's item is the
- * same object from build to build while the story is unchanged, and appears in several feeds.
- */
-export function rememberEach(render: (item: FeedItem) => string): (item: FeedItem) => string {
-  const written = new WeakMap<FeedItem, string>();
-  return (item) => {
-    let text = written.get(item);
-    if (text === undefined) written.set(item, (text = render(item)));
-    return text;
-  };
-}
-
 export function feedPaths(folder: string): Record<FeedFormat, string> {
   return { rss: folder + FEED_FILES.rss, atom: folder + FEED_FILES.atom, json: folder + FEED_FILES.json };
 }

@@ -1,7 +1,7 @@
 // JSON Feed 1.1 (https://jsonfeed.org/version/1.1): the same items as RSS and Atom, keys in a
 // fixed order so that the same site gives the same bytes.
 
-import { rememberEach, type Feed, type FeedItem } from './feed.js';
+import type { Feed, FeedItem } from './feed.js';
 import { rfc3339 } from './atom.js';
 
 export function renderJsonFeed(feed: Feed): string {
@@ -20,7 +20,7 @@ export function renderJsonFeed(feed: Feed): string {
 }
 
 /** One item as JSON.stringify would indent it inside the feed's "items" array. */
-const renderItem = rememberEach((item: FeedItem): string => {
+function renderItem(item: FeedItem): string {
   const json = {
     id: item.id,
     url: item.url,
@@ -35,7 +35,7 @@ const renderItem = rememberEach((item: FeedItem): string => {
   };
   // Indented line by line: only "\n" ends a line here (a title may hold U+2028, which /^/m would split).
   return `    ${scriptSafe(JSON.stringify(json, null, 2)).replaceAll('\n', '\n    ')}`;
-});
+}
 
 /**
  * "</" never appears raw, so the feed can be embedded in a page's script element safely too; nor do

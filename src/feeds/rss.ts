@@ -2,7 +2,7 @@
 // W3C feed validator expect: RFC 822 dates with their offset, a stable guid, absolute URLs.
 
 import type { DateTime } from 'luxon';
-import { rememberEach, type Feed, type FeedItem } from './feed.js';
+import type { Feed, FeedItem } from './feed.js';
 import { cdata, element, xmlText } from './xml.js';
 
 export function renderRss(feed: Feed): string {
@@ -24,7 +24,7 @@ export function renderRss(feed: Feed): string {
   return `${lines.filter(Boolean).join('\n')}\n`;
 }
 
-const renderItem = rememberEach((item: FeedItem): string => {
+function renderItem(item: FeedItem): string {
   const isPermaLink = item.id === item.url ? 'true' : 'false';
   return [
     '<item>',
@@ -38,7 +38,7 @@ const renderItem = rememberEach((item: FeedItem): string => {
     ...item.authors.map((author) => element('dc:creator', author)),
     '</item>',
   ].filter(Boolean).join('\n');
-});
+}
 
 /** RFC 822 (as updated by RFC 1123): `Thu, 01 Oct 2020 16:40:00 +0100`, in English whatever the locale. */
 export function rfc822(date: DateTime): string {
