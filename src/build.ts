@@ -30,7 +30,7 @@ import { renderRedirect } from './render/redirect.js';
 import { createTemplateRenderer, PAGE_TEMPLATES, type TemplateRenderer } from './render/templates.js';
 import { sectionLink, type RenderedBody } from './render/views.js';
 import { holdsSearchIndex, renderSearchIndex, SEARCH_FOLDER, SEARCH_PAGE, searchDocuments, searchFilesIn, searchIndexKey } from './search.js';
-import { NEWS_SITEMAP_PATH, NEWS_WINDOW_HOURS, renderNewsSitemap, renderRobots, renderSitemap, SITEMAP_PATH } from './sitemaps.js';
+import { NEWS_SITEMAP_PATH, NEWS_WINDOW_HOURS, renderNewsSitemap, renderRobots, renderSitemap, SITEMAP_PATH, type SitemapEntry } from './sitemaps.js';
 import { absoluteImageUrl, absoluteUrl, linkTo, linkToImage } from './urls.js';
 import { checkUpToDate, recordBuild, trustedStamps, type InputSnapshot, type UpToDate } from './up-to-date.js';
 import { GENERATOR } from './version.js';
@@ -231,20 +231,13 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     } else if (deferSearch) {
       searchJob = undefined;
     }
-    const pages = planPages(site, bodies, config);
     // Every page shows the sections in its navigation: a change to them is a change to the theme.
     const globals = siteGlobals(config, site);
     const themeKey = fingerprint(JSON.stringify([codeFingerprint(), themeFiles.templates, themeFiles.emailCss, globals]));
     if (theme?.key !== themeKey) theme = { key: themeKey, renderer: createThemeRenderer(themeFiles, config, site) };
     const held = (file: string, key: string) => output?.get(file) === key;
-    // A build that replaces its output writes each file as soon as it is made, so that only a few
-    // files' text are held at a time; the dev loop syncs its folder once everything is made.
-    const planned = pages.map((page) => {
-      const context = pageContext(page, config);
-      return { page, context, key: fingerprint(`${themeKey}\n${JSON.stringify(context)}`) };
-    });
-    // A copy of the current site pays only when most of its pages are kept (not after a template edit).
-    if (clone && planned.filter(({ page, key }) => held(page.file, key)).length < planned.length / 2) await clone.cancel();
+    // A copy of the current site pays only when most of its pages are kept: not after the theme changed.
+    if (clone && cache.outputTheme !== themeKey) await clone.cancel();
     const staging = mode === 'swap' ? await openStaging(config, signal, clone?.cancelled ? undefined : clone) : undefined;
     const files: OutputFile[] = [];
     const copies: CopiedFile[] = [];
@@ -256,9 +249,17 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
       if (file.contents !== undefined) written.push(file.path);
       files.push(file.contents === undefined ? file : { path: file.path, key: file.key ?? keyOfBytes(file.contents) });
     };
+    const sitemap: SitemapEntry[] = [];
+    let pages = 0;
     try {
-      for (const { page, context, key } of planned) {
+      // A build that replaces its output plans, renders and writes one page at a time, so that only a
+      // few pages are held at once; the dev loop syncs its folder once everything is made.
+      for (const page of planPages(site, bodies, config)) {
         signal?.throwIfAborted();
+        pages += 1;
+        if (page.lastmod !== undefined) sitemap.push({ path: page.path, lastmod: page.lastmod });
+        const context = pageContext(page, config);
+        const key = fingerprint(`${themeKey}\n${JSON.stringify(context)}`);
         await emit(held(page.file, key) ? { path: page.file, key } : { path: page.file, key, contents: renderPage(page, context, theme.renderer, config) });
       }
 
@@ -268,7 +269,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
       };
       for (const feed of renderSiteFeeds(site, text, config, GENERATOR, held)) await emit(feed);
       for (const file of (await searchIndex) ?? (deferSearch && config.search ? searchFilesIn(output) : [])) await emit(file);
-      await emit({ path: SITEMAP_PATH, contents: renderSitemap(pages.filter((page) => page.lastmod !== undefined), config) });
+      await emit({ path: SITEMAP_PATH, contents: renderSitemap(sitemap, config) });
       await emit({ path: NEWS_SITEMAP_PATH, contents: renderNewsSitemap(site.stories, config) });
       await emit({ path: 'robots.txt', contents: renderRobots(config) });
 
@@ -324,19 +325,19 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     if (mode !== 'none') {
       // The cache only saves time: the site is written whether or not it can be kept.
       let unsaved: unknown;
-      saving = cache.save(content.results.values(), usedMarkdown, mode === 'swap' && output ? { identity: outputId, state: output } : undefined)
+      saving = cache.save(content.results.values(), usedMarkdown, mode === 'swap' && output ? { identity: outputId, state: output, theme: themeKey } : undefined)
         .catch((error: unknown) => { unsaved = error; });
       if (mode === 'swap') await saving;
       if (mode === 'swap' && options.inputs && output && unsaved === undefined) {
         // What the next `gazette build` compares with, to find it has nothing to do (see up-to-date.ts).
         const storyDates = content.stories.flatMap(({ date }) => [date.toMillis(), date.toMillis() + NEWS_WINDOW_HOURS * 3_600_000]);
-        const report = { stories: site.stories.length, pages: pages.length, files: files.length + copies.length, warnings: [...warnings] };
+        const report = { stories: site.stories.length, pages, files: files.length + copies.length, warnings: [...warnings] };
         await recordBuild(config, { snapshot: options.inputs, identity: outputId, outputFiles: [...output.keys()], storyDates, report })
           .catch((error: unknown) => { unsaved = error; });
       }
       if (unsaved !== undefined) warnings.push(cacheNotSaved(unsaved, config));
     }
-    return { stories: site.stories.length, pages: pages.length, files: files.length + copies.length, warnings, written, removed };
+    return { stories: site.stories.length, pages, files: files.length + copies.length, warnings, written, removed };
   }
 
   function markdownHash(story: Story): string {

@@ -21,7 +21,7 @@ import { cacheFolder } from './cache-folder.js';
 import { codeFingerprint } from './code-fingerprint.js';
 import { outputIdentity, type OutputState } from './write.js';
 
-const FORMAT = 4;
+const FORMAT = 5;
 
 /** A story's Markdown as pages and feeds use it; the HTML is read from the cache when printed. */
 export interface StoryMarkdown {
@@ -48,10 +48,12 @@ export interface BuildCache {
   keepMarkdown(hash: string, rendered: RenderedMarkdown, render: () => StoryHtml): StoryMarkdown;
   /** What the output folder holds, when it is still exactly as the last build recorded it. */
   readonly output: OutputState | undefined;
+  /** The key of the theme (templates, navigation, Gazette's code) that output was rendered with. */
+  readonly outputTheme: string | undefined;
   /** The images earlier runs measured, and the copies they made. */
   readonly images: ImageStore;
   /** Keep this build's stories, Markdown and images, and what the output folder now holds, for the next run. */
-  save(stories: Iterable<StoryFileResult>, markdown: ReadonlyMap<string, StoryMarkdown>, output?: { identity: string; state: OutputState }): Promise<void>;
+  save(stories: Iterable<StoryFileResult>, markdown: ReadonlyMap<string, StoryMarkdown>, output?: { identity: string; state: OutputState; theme: string }): Promise<void>;
 }
 
 /** A story as the cache keeps it: dates as milliseconds, the body as where it starts in the file and the hash of its text. */
@@ -74,7 +76,7 @@ interface Manifest {
   /** The key of the stories read from files with a trusted stamp: file, then stamp and key. */
   stamps: Record<string, [stamp: string, key: string]>;
   markdown: Record<string, [firstParagraph: string, droppedHtml: boolean, droppedUrl: boolean, images: BodyImage[]]>;
-  output: { identity: string; files: Record<string, string> } | null;
+  output: { identity: string; files: Record<string, string>; theme: string } | null;
 }
 
 /**
@@ -101,6 +103,7 @@ export function throwawayCache(): BuildCache {
       }
     },
     output: undefined,
+    outputTheme: undefined,
     images: memoryImageStore(),
     save: async () => undefined,
   };
@@ -164,6 +167,7 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
     },
 
     output: trusted ? new Map(Object.entries(manifest.output?.files ?? {})) : undefined,
+    outputTheme: trusted ? manifest.output?.theme : undefined,
     images,
 
     markdown(hash, render) {
@@ -196,7 +200,7 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
         stories: Object.fromEntries(kept.map(({ key, stored }) => [key, stored])),
         stamps: Object.fromEntries(kept.flatMap(({ key, file, stamp }) => (stamp === undefined ? [] : [[file, [stamp, key]]]))),
         markdown: Object.fromEntries([...markdown.values()].map((entry) => [entry.hash, [entry.firstParagraph, entry.droppedHtml, entry.droppedUrl, entry.images]])),
-        output: output ? { identity: output.identity, files: Object.fromEntries(output.state) } : null,
+        output: output ? { identity: output.identity, files: Object.fromEntries(output.state), theme: output.theme } : null,
       };
       const temporary = path.join(folder, `manifest.json.${process.pid}-${randomUUID()}`);
       await writeFile(temporary, JSON.stringify(next));

@@ -40,7 +40,11 @@ export interface Page {
 
 type PageInit = Pick<Page, 'kind' | 'path' | 'title' | 'description' | 'data'> & Partial<Pick<Page, 'file' | 'lastmod' | 'feeds' | 'meta' | 'jsonLd' | 'source'>>;
 
-export function planPages(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, config: Config): Page[] {
+/**
+ * Every page of the site, one at a time, so that a build holds only the page it renders. Two pages
+ * with one URL are refused once all are planned (the caller writes nothing before the end).
+ */
+export function* planPages(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, config: Config): Generator<Page> {
   const body = (story: Story) => bodies.get(story) ?? { html: '', summary: '' };
   const cards = new Map<Story, StoryCardView>();
   const card = (story: Story) => {
@@ -49,17 +53,19 @@ export function planPages(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, 
     return view;
   };
   const siteFeeds = feedLinks(siteFeedSpec(config), config);
-  const pages: Page[] = [];
-  const page = (init: PageInit) => pages.push({
-    file: `${init.path}index.html`, lastmod: undefined, meta: WEBSITE_META, jsonLd: null, ...init,
-    feeds: [...siteFeeds, ...(init.feeds ?? [])],
-  });
+  const owners = new Map<string, PagePlace>();
+  const problems: GazetteError[] = [];
+  const page = (init: PageInit): Page => {
+    const made: Page = { file: `${init.path}index.html`, lastmod: undefined, meta: WEBSITE_META, jsonLd: null, ...init, feeds: [...siteFeeds, ...(init.feeds ?? [])] };
+    claimUrl(made, owners, problems);
+    return made;
+  };
   const newestChange = (stories: readonly Story[]) =>
     stories.reduce<DateTime | undefined>((latest, story) => (latest === undefined || story.modified > latest ? story.modified : latest), undefined);
 
   for (const story of site.stories) {
     const cover = coverImage(story, body(story));
-    page({
+    yield page({
       kind: 'story', path: story.permalink, title: story.title, description: body(story).summary, source: story.file,
       lastmod: story.modified, meta: storyMeta(story, config, cover), jsonLd: newsArticleJsonLd(story, body(story).summary, config, cover),
       data: {
@@ -72,25 +78,25 @@ export function planPages(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, 
     });
     for (const alias of story.aliases) {
       const file = /\.html?$/.test(alias) ? alias : `${alias.replace(/\/?$/, '/')}index.html`;
-      page({
+      yield page({
         kind: 'redirect', path: alias, file, title: story.title, description: '', source: story.file, feeds: [],
         data: { link: linkTo(config, story.permalink), absoluteUrl: absoluteUrl(config, story.permalink) },
       });
     }
   }
 
-  paginate(site.stories, config.pageSize, '', config).forEach(({ items, pagination, path }) => {
+  for (const { items, pagination, path } of paginate(site.stories, config.pageSize, '', config)) {
     const title = pagination.page === null ? config.title : `${config.title}, page ${pagination.page}`;
-    page({ kind: 'front', path, title, description: config.description, lastmod: newestChange(items), data: { editions: groupCardsByDay(items, config, card), pagination } });
-  });
+    yield page({ kind: 'front', path, title, description: config.description, lastmod: newestChange(items), data: { editions: groupCardsByDay(items, config, card), pagination } });
+  }
 
   const editionFeeds = feedLinks(editionFeedSpec(config), config);
-  site.editions.forEach((edition, index) => {
+  for (const [index, edition] of site.editions.entries()) {
     const older = site.editions[index + 1];
     const newer = site.editions[index - 1];
     const view = editionView(edition, edition.stories.map(card), config);
     const neighbour = (day: string | undefined) => (day ? { title: editionTitle(day, config), url: linkTo(config, editionPath(day)) } : null);
-    page({
+    yield page({
       kind: 'edition', path: editionPath(edition.day), title: view.title, description: `${config.title}: the stories of ${view.title}`,
       lastmod: newestChange(edition.stories), feeds: editionFeeds,
       data: {
@@ -98,48 +104,50 @@ export function planPages(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, 
         email: { htmlUrl: linkTo(config, emailPaths(edition.day).html), textUrl: linkTo(config, emailPaths(edition.day).text) },
       },
     });
-    pages.push(...emailPages(edition, body, config));
-  });
+    for (const email of emailPages(edition, body, config)) {
+      claimUrl(email, owners, problems);
+      yield email;
+    }
+  }
 
   const newest = newestChange(site.stories);
-  page({ kind: 'archive', path: 'archive/', title: 'Archive', description: `Every edition of ${config.title}`, lastmod: newest, feeds: editionFeeds, data: { months: archiveMonths(site, config) } });
+  yield page({ kind: 'archive', path: 'archive/', title: 'Archive', description: `Every edition of ${config.title}`, lastmod: newest, feeds: editionFeeds, data: { months: archiveMonths(site, config) } });
 
   /**
    * The paginated stories of a tag, section or author, with its own feeds; `view` is what its pages
    * show of it. Its count is on its own page only, so that a full numbered page never changes.
    */
-  const listing = (kind: 'tag' | 'section' | 'author', group: { name: string; stories: readonly Story[] }, base: string, description: string, feeds: FeedLink[], view: { count: number }) => {
-    paginate(group.stories, config.pageSize, base, config).forEach(({ items, pagination, path }) => {
+  function* listing(kind: 'tag' | 'section' | 'author', group: { name: string; stories: readonly Story[] }, base: string, description: string, feeds: FeedLink[], view: { count: number }) {
+    for (const { items, pagination, path } of paginate(group.stories, config.pageSize, base, config)) {
       const title = pagination.page === null ? group.name : `${group.name}, page ${pagination.page}`;
       const shown = { ...view, count: pagination.page === null ? view.count : null, feeds };
-      page({ kind, path, title, description, lastmod: newestChange(items), feeds, data: { [kind]: shown, stories: items.map(card), pagination } });
-    });
-  };
+      yield page({ kind, path, title, description, lastmod: newestChange(items), feeds, data: { [kind]: shown, stories: items.map(card), pagination } });
+    }
+  }
   const byName = <T extends { name: string; slug: string }>(items: readonly T[]) =>
     [...items].sort((a, b) => a.name.localeCompare(b.name, config.language) || (a.slug < b.slug ? -1 : 1));
 
-  page({ kind: 'tags', path: 'tags/', title: 'Tags', description: `Every topic covered by ${config.title}`, lastmod: newest, data: { tags: byName(site.tags).map((tag) => tagView(tag, config)) } });
+  yield page({ kind: 'tags', path: 'tags/', title: 'Tags', description: `Every topic covered by ${config.title}`, lastmod: newest, data: { tags: byName(site.tags).map((tag) => tagView(tag, config)) } });
   for (const tag of site.tags) {
-    listing('tag', tag, tagPath(tag), `Stories about ${tag.name} from ${config.title}`, feedLinks(tagFeedSpec(tag, config), config), tagView(tag, config));
+    yield* listing('tag', tag, tagPath(tag), `Stories about ${tag.name} from ${config.title}`, feedLinks(tagFeedSpec(tag, config), config), tagView(tag, config));
   }
 
-  page({ kind: 'sections', path: 'sections/', title: 'Sections', description: `The sections of ${config.title}`, lastmod: newest, data: { sections: site.sections.map((section) => sectionView(section, config)) } });
+  yield page({ kind: 'sections', path: 'sections/', title: 'Sections', description: `The sections of ${config.title}`, lastmod: newest, data: { sections: site.sections.map((section) => sectionView(section, config)) } });
   for (const section of site.sections) {
-    listing('section', section, sectionPath(section), `The ${section.name} section of ${config.title}`, feedLinks(sectionFeedSpec(section, config), config), sectionView(section, config));
+    yield* listing('section', section, sectionPath(section), `The ${section.name} section of ${config.title}`, feedLinks(sectionFeedSpec(section, config), config), sectionView(section, config));
   }
 
-  page({ kind: 'authors', path: 'authors/', title: 'Authors', description: `The authors of ${config.title}`, lastmod: newest, data: { authors: byName(site.authors).map((author) => authorView(author, config)) } });
+  yield page({ kind: 'authors', path: 'authors/', title: 'Authors', description: `The authors of ${config.title}`, lastmod: newest, data: { authors: byName(site.authors).map((author) => authorView(author, config)) } });
   for (const author of site.authors) {
     const description = author.profile?.bio ?? `Stories by ${author.name} in ${config.title}`;
-    listing('author', author, authorPath(author), description, feedLinks(authorFeedSpec(author, config), config), authorView(author, config));
+    yield* listing('author', author, authorPath(author), description, feedLinks(authorFeedSpec(author, config), config), authorView(author, config));
   }
 
   if (config.search) {
-    page({ kind: 'search', path: SEARCH_PAGE, title: 'Search', description: `Search every story of ${config.title}`, data: { indexes: searchIndexScripts(site.stories, config) } });
+    yield page({ kind: 'search', path: SEARCH_PAGE, title: 'Search', description: `Search every story of ${config.title}`, data: { indexes: searchIndexScripts(site.stories, config) } });
   }
-  page({ kind: '404', path: '404.html', file: '404.html', title: 'Page not found', description: 'This page does not exist.', data: {} });
-  rejectCollisions(pages);
-  return pages;
+  yield page({ kind: '404', path: '404.html', file: '404.html', title: 'Page not found', description: 'This page does not exist.', data: {} });
+  failIfAny(problems);
 }
 
 /**
@@ -222,30 +230,28 @@ function archiveMonths(site: Site, config: Config) {
   return months.map(({ title, editions }) => ({ title, editions }));
 }
 
-function rejectCollisions(pages: Page[]): void {
-  const owners = new Map<string, Page>();
-  const problems: GazetteError[] = [];
-  for (const page of pages) {
-    const key = foldCase(page.file);
-    const first = owners.get(key);
-    if (!first) {
-      owners.set(key, page);
-      continue;
-    }
-    const story = page.source ?? first.source;
-    const other = page.source ? first : page;
-    const mine = page.source ? page : first;
-    const owner = other.kind === 'redirect' ? `an old URL (alias) of ${other.source}` : other.source ? `the URL of ${other.source}` : `the ${other.kind} page`;
-    const sameCase = mine.file === other.file;
-    problems.push(new GazetteError({
-      code: 'permalink-duplicate', file: story, field: 'slug',
-      message: sameCase ? `its URL /${mine.path} is already ${owner}` : `its URL /${mine.path} differs only in case from /${other.path}, ${owner}`,
-      hint: sameCase
-        ? 'give the story another "slug:" or change the "permalink" setting'
-        : 'hosts that ignore case (macOS, Windows, many servers) would serve one for the other: change one',
-    }));
+/** What the URL check keeps of a page once it is planned. */
+type PagePlace = Pick<Page, 'kind' | 'path' | 'file' | 'source'>;
+
+function claimUrl(page: PagePlace, owners: Map<string, PagePlace>, problems: GazetteError[]): void {
+  const key = foldCase(page.file);
+  const first = owners.get(key);
+  if (!first) {
+    owners.set(key, { kind: page.kind, path: page.path, file: page.file, source: page.source });
+    return;
   }
-  failIfAny(problems);
+  const story = page.source ?? first.source;
+  const other = page.source ? first : page;
+  const mine = page.source ? page : first;
+  const owner = other.kind === 'redirect' ? `an old URL (alias) of ${other.source}` : other.source ? `the URL of ${other.source}` : `the ${other.kind} page`;
+  const sameCase = mine.file === other.file;
+  problems.push(new GazetteError({
+    code: 'permalink-duplicate', file: story, field: 'slug',
+    message: sameCase ? `its URL /${mine.path} is already ${owner}` : `its URL /${mine.path} differs only in case from /${other.path}, ${owner}`,
+    hint: sameCase
+      ? 'give the story another "slug:" or change the "permalink" setting'
+      : 'hosts that ignore case (macOS, Windows, many servers) would serve one for the other: change one',
+  }));
 }
 
 /**

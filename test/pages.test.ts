@@ -26,7 +26,7 @@ const site = siteOf([
   { title: 'Tunisia budget', date: '2020-10-01T09:00:00', tags: ['Algeria'] },
   { title: 'September story', date: '2020-09-30T09:00:00', tags: ['Algeria'] },
 ]);
-const pages = planPages(site, bodiesOf(site), config);
+const pages = [...planPages(site, bodiesOf(site), config)];
 const ofKind = (kind: Page['kind']) => pages.filter((page) => page.kind === kind);
 const titlesOf = (cards: unknown) => (cards as { title: string }[]).map((card) => card.title);
 
@@ -101,7 +101,7 @@ describe('planPages', () => {
     const stories: StoryFields[] = Array.from({ length: 9 }, (_, index) => ({ title: `Story ${index}`, date: `2020-09-0${1 + index}T08:00:00`, tags: ['Algeria'] }));
     const numbered = (count: number) => {
       const grown = siteOf(stories.slice(0, count));
-      return new Map(planPages(grown, bodiesOf(grown), config)
+      return new Map([...planPages(grown, bodiesOf(grown), config)]
         .filter((page) => page.path.includes('page/'))
         .map((page) => [page.path, JSON.stringify([page.title, page.data])]));
     };
@@ -120,7 +120,7 @@ describe('planPages', () => {
 
   it('plans one front page for an empty site', () => {
     const empty = siteOf([]);
-    const front = planPages(empty, new Map(), config).filter((page) => page.kind === 'front');
+    const front = [...planPages(empty, new Map(), config)].filter((page) => page.kind === 'front');
     assert.deepEqual(front.map((page) => [page.path, page.data.pagination]), [['', { page: null, previousUrl: null, nextUrl: null }]]);
   });
 
@@ -192,7 +192,7 @@ describe('planPages', () => {
       key: 'lchikhi', name: 'Lamine Chikhi', bio: 'Algiers bureau chief.', photo: '/images/lamine.jpg', email: 'lamine@example.org',
       links: [{ title: 'Website', url: 'https://example.org/lamine/' }], file: 'content/authors.yaml', line: 1, column: 1,
     }]);
-    const page = planPages(profiled, bodiesOf(profiled), config).find((candidate) => candidate.kind === 'author');
+    const page = [...planPages(profiled, bodiesOf(profiled), config)].find((candidate) => candidate.kind === 'author');
     assert.equal(page?.path, 'authors/lchikhi/');
     assert.equal(page?.title, 'Lamine Chikhi');
     assert.equal(page?.description, 'Algiers bureau chief.');
@@ -252,7 +252,7 @@ describe('planPages', () => {
   it('refuses a story whose URL is the tags page', () => {
     const flat = makeConfig({ permalink: '/:slug/' });
     const clash = siteOf([{ title: 'All the tags', slug: 'tags', date: '2020-10-01T10:00:00', file: 'content/tags.md' }], flat);
-    assert.throws(() => planPages(clash, bodiesOf(clash), flat), (error: unknown) => {
+    assert.throws(() => [...planPages(clash, bodiesOf(clash), flat)], (error: unknown) => {
       assert.ok(error instanceof BuildFailed);
       assert.deepEqual(error.problems.map((problem) => [problem.code, problem.file, problem.field, problem.message]), [
         ['permalink-duplicate', 'content/tags.md', 'slug', 'its URL /tags/ is already the tags page'],
@@ -264,7 +264,7 @@ describe('planPages', () => {
   it('refuses a story whose URL is an edition page', () => {
     const monthly = makeConfig({ permalink: '/:year/:month/:slug/' });
     const clash = siteOf([{ title: 'First', slug: '01', date: '2020-10-01T10:00:00', file: 'content/first.md' }], monthly);
-    assert.throws(() => planPages(clash, bodiesOf(clash), monthly), (error: unknown) => {
+    assert.throws(() => [...planPages(clash, bodiesOf(clash), monthly)], (error: unknown) => {
       assert.ok(error instanceof BuildFailed);
       assert.deepEqual(error.problems.map((problem) => [problem.code, problem.file, problem.message]), [
         ['permalink-duplicate', 'content/first.md', 'its URL /2020/10/01/ is already the edition page'],
