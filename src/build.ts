@@ -30,7 +30,7 @@ import { renderRedirect } from './render/redirect.js';
 import { createTemplateRenderer, PAGE_TEMPLATES, type TemplateRenderer } from './render/templates.js';
 import { sectionLink, type RenderedBody } from './render/views.js';
 import { holdsSearchIndex, renderSearchIndex, SEARCH_FOLDER, SEARCH_PAGE, searchDocuments, searchFilesIn, searchIndexKey } from './search.js';
-import { NEWS_SITEMAP_PATH, NEWS_WINDOW_HOURS, renderNewsSitemap, renderRobots, renderSitemap, SITEMAP_PATH, type SitemapEntry } from './sitemaps.js';
+import { NEWS_SITEMAP_PATH, NEWS_WINDOW_HOURS, renderNewsSitemap, renderRobots, renderSitemaps, type SitemapEntry } from './sitemaps.js';
 import { absoluteImageUrl, absoluteUrl, linkTo, linkToImage } from './urls.js';
 import { checkUpToDate, recordBuild, trustedStamps, type InputSnapshot, type UpToDate } from './up-to-date.js';
 import { GENERATOR } from './version.js';
@@ -269,7 +269,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
       };
       for (const feed of renderSiteFeeds(site, text, config, GENERATOR, held)) await emit(feed);
       for (const file of (await searchIndex) ?? (deferSearch && config.search ? searchFilesIn(output) : [])) await emit(file);
-      await emit({ path: SITEMAP_PATH, contents: renderSitemap(sitemap, config) });
+      for (const file of renderSitemaps(sitemap, config)) await emit(file);
       await emit({ path: NEWS_SITEMAP_PATH, contents: renderNewsSitemap(site.stories, config) });
       await emit({ path: 'robots.txt', contents: renderRobots(config) });
 

@@ -1,4 +1,5 @@
-// Crawlers' view of the site: /sitemap.xml (every page with its last change), the Google News
+// Crawlers' view of the site: /sitemap.xml (every page with its last change; an index of several
+// sitemaps for a site of more than 50,000 pages), the Google News
 // sitemap (stories of the 48 hours before "now") and /robots.txt pointing at both.
 
 import type { DateTime } from 'luxon';
@@ -15,6 +16,30 @@ export const NEWS_WINDOW_HOURS = 48;
 export interface SitemapEntry {
   path: string;
   lastmod: DateTime | undefined;
+}
+
+/** The sitemap protocol's limit of URLs per file (sitemaps.org); a larger site gets a sitemap index. */
+export const SITEMAP_URL_LIMIT = 50_000;
+
+/**
+ * /sitemap.xml listing every entry; beyond `limit` entries, /sitemap.xml is a sitemap index of
+ * /sitemap-1.xml, /sitemap-2.xml, … holding `limit` entries each, dated by their newest entry.
+ */
+export function renderSitemaps(entries: readonly SitemapEntry[], config: Config, limit = SITEMAP_URL_LIMIT): { path: string; contents: string }[] {
+  if (entries.length <= limit) return [{ path: SITEMAP_PATH, contents: renderSitemap(entries, config) }];
+  const parts = Array.from({ length: Math.ceil(entries.length / limit) }, (_, index) => {
+    const part = entries.slice(index * limit, (index + 1) * limit);
+    const lastmod = part.reduce<DateTime | undefined>((latest, entry) => (entry.lastmod && (latest === undefined || entry.lastmod > latest) ? entry.lastmod : latest), undefined);
+    return { path: `sitemap-${index + 1}.xml`, lastmod, contents: renderSitemap(part, config) };
+  });
+  const index = parts.map((part) => [
+    '<sitemap>',
+    `<loc>${xmlText(absoluteUrl(config, part.path))}</loc>`,
+    part.lastmod ? `<lastmod>${part.lastmod.toISO({ suppressMilliseconds: true })}</lastmod>` : '',
+    '</sitemap>',
+  ].filter(Boolean).join(''));
+  const contents = ['<?xml version="1.0" encoding="utf-8"?>', '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...index, '</sitemapindex>', ''].join('\n');
+  return [{ path: SITEMAP_PATH, contents }, ...parts.map(({ path, contents: part }) => ({ path, contents: part }))];
 }
 
 export function renderSitemap(entries: readonly SitemapEntry[], config: Config): string {

@@ -4,7 +4,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DateTime } from 'luxon';
 import type { Config } from '../src/config.js';
 import { buildSite } from '../src/model/site.js';
-import { renderNewsSitemap, renderRobots, renderSitemap } from '../src/sitemaps.js';
+import { renderNewsSitemap, renderRobots, renderSitemap, renderSitemaps, SITEMAP_URL_LIMIT } from '../src/sitemaps.js';
 import { makeConfig } from './support/config.js';
 import { makeStory, type StoryFields } from './support/stories.js';
 
@@ -58,6 +58,38 @@ describe('renderSitemap', () => {
 
   it('writes an empty urlset for no pages', () => {
     assert.equal(parseUrlset(renderSitemap([], config)).url, undefined);
+  });
+});
+
+describe('renderSitemaps', () => {
+  const at = (iso: string) => DateTime.fromISO(iso, { zone: 'Africa/Algiers' });
+  const entries = [
+    { path: '', lastmod: at('2020-10-03T12:00:00') },
+    { path: '2020/10/01/a/', lastmod: at('2020-10-01T18:05:00') },
+    { path: '2020/10/02/b/', lastmod: at('2020-10-02T09:00:00') },
+    { path: 'archive/', lastmod: undefined },
+    { path: 'tags/', lastmod: undefined },
+  ];
+
+  it('writes one sitemap up to the protocol\'s 50,000 URLs', () => {
+    assert.equal(SITEMAP_URL_LIMIT, 50_000);
+    assert.deepEqual(renderSitemaps(entries, config, entries.length), [{ path: 'sitemap.xml', contents: renderSitemap(entries, config) }]);
+  });
+
+  it('beyond the limit, makes sitemap.xml an index of sitemaps that together list every entry once', () => {
+    const files = renderSitemaps(entries, config, 2);
+    assert.deepEqual(files.map((file) => file.path), ['sitemap.xml', 'sitemap-1.xml', 'sitemap-2.xml', 'sitemap-3.xml']);
+    const [index, ...parts] = files.map((file) => file.contents);
+    assert.equal(XMLValidator.validate(index ?? ''), true);
+    const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'sitemap' }).parse(index ?? '').sitemapindex;
+    assert.equal(parsed['@_xmlns'], 'http://www.sitemaps.org/schemas/sitemap/0.9');
+    assert.deepEqual(parsed.sitemap.map((entry: { loc: string; lastmod?: string }) => [entry.loc, entry.lastmod]), [
+      ['https://example.org/news/sitemap-1.xml', '2020-10-03T12:00:00+01:00'],
+      ['https://example.org/news/sitemap-2.xml', '2020-10-02T09:00:00+01:00'],
+      ['https://example.org/news/sitemap-3.xml', undefined],
+    ]);
+    const listed = parts.flatMap((part) => parseUrlset(part).url?.map((entry) => entry.loc) ?? []);
+    assert.deepEqual(listed, parseUrlset(renderSitemap(entries, config)).url?.map((entry) => entry.loc));
   });
 });
 
