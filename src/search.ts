@@ -20,6 +20,8 @@ export const SEARCH_FOLDER = 'pagefind/';
 export const SEARCH_PAGE = 'search/';
 /** Pagefind's own search interfaces and page highlighter: the search page does without them. */
 const PAGEFIND_UI = /^pagefind-(ui|modular-ui|component-ui|highlight)\./;
+/** How many documents are handed to Pagefind at once. */
+const INDEXING_BATCH = 64;
 /** Pagefind's entry file, which the search page's script reads first. */
 const ENTRY_FILE = 'pagefind-entry.json';
 
@@ -153,9 +155,13 @@ async function indexWithPagefind(documents: readonly SearchDocument[], folder: s
     const { index, errors } = await pagefind.createIndex({ forceLanguage: pagefindLanguage(config.language) });
     if (index === undefined) throw searchFailed(errors);
     try {
-      const added = await Promise.all(documents.map((document) => index.addHTMLFile({ url: document.url, content: document.html() })));
-      const failed = added.flatMap((response) => response.errors);
-      if (failed.length > 0) throw searchFailed(failed);
+      // A few documents at a time: each is a story's whole text, and a year can hold tens of thousands.
+      for (let start = 0; start < documents.length; start += INDEXING_BATCH) {
+        const batch = documents.slice(start, start + INDEXING_BATCH);
+        const added = await Promise.all(batch.map((document) => index.addHTMLFile({ url: document.url, content: document.html() })));
+        const failed = added.flatMap((response) => response.errors);
+        if (failed.length > 0) throw searchFailed(failed);
+      }
       const written = await index.getFiles();
       if (written.errors.length > 0) throw searchFailed(written.errors);
       return written.files
