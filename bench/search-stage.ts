@@ -5,7 +5,7 @@
 import { loadConfig } from '../src/config.js';
 import { loadStories } from '../src/content/load.js';
 import { buildSite } from '../src/model/site.js';
-import { createMarkdownRenderer, cutOnWord } from '../src/render/markdown.js';
+import { createMarkdownRenderer } from '../src/render/markdown.js';
 import { renderAllMarkdown } from '../src/render/markdown-pool.js';
 import { renderSearchIndex, searchDocuments } from '../src/search.js';
 import { CORPUS_NOW } from './corpus.js';
@@ -18,7 +18,7 @@ export async function measureSearchStage(root: string, stories: number, scenario
   const { rendered } = await renderAllMarkdown(createMarkdownRenderer({ rawHtml: config.rawHtml }), site.stories, config);
   const bodies = new Map(site.stories.map((story, index) => {
     const markdown = rendered[index];
-    return [story, { html: markdown?.html ?? '', summary: story.summary ?? cutOnWord(markdown?.firstParagraph ?? '', 280) }];
+    return [story, { html: markdown?.html ?? '', summary: story.summary ?? markdown?.summary ?? '' }];
   }));
   const run = await measure(() => renderSearchIndex(searchDocuments(site, bodies, config), config, undefined));
   const bytes = run.result.reduce((sum, file) => sum + (file.contents?.length ?? 0), 0);

@@ -20,7 +20,7 @@ import { FEED_FILES, storyItem, type FeedItem } from './feeds/feed.js';
 import { renderSiteFeeds } from './feeds/site-feeds.js';
 import { buildSite as buildSiteGraph, type Site, type Story } from './model/site.js';
 import { foldCase, planPages, type Page } from './pages.js';
-import { createMarkdownRenderer, cutOnWord, renderStoryMarkdown, type RenderedMarkdown } from './render/markdown.js';
+import { createMarkdownRenderer, renderStoryMarkdown, type RenderedMarkdown } from './render/markdown.js';
 import { LazyHtml } from './render/lazy-html.js';
 import { renderEachMarkdown } from './render/markdown-pool.js';
 import { inlineEmailCss, tidyText } from './render/email.js';
@@ -65,9 +65,6 @@ export interface Builder {
    */
   searchIndexed(): Promise<(() => Promise<{ written: string[]; removed: string[] }>) | undefined>;
 }
-
-/** A story without a `summary` is summed up by its first paragraph, cut on a word near this length. */
-export const SUMMARY_LENGTH = 280;
 
 export interface BuildOptions {
   /** Read and keep the build cache in .gazette/cache/ (default true); false builds everything. */
@@ -208,7 +205,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
       if (rendered.droppedHtml) warnings.push(droppedHtmlWarning(story));
       if (rendered.droppedUrl) warnings.push(droppedUrlWarning(story));
       const html = withImages(rendered.html, storyImages.body, imagesKey, (src) => linkToImage(config, src));
-      bodies.set(story, { html, summary: story.summary ?? shortSummary(rendered), image: storyImages.cover });
+      bodies.set(story, { html, summary: story.summary ?? rendered.summary, image: storyImages.cover });
     }
     warnings.push(...published.warnings);
 
@@ -362,13 +359,6 @@ function htmlOf(rendered: RenderedMarkdown): { html: string; feedHtml: string } 
   return { html: rendered.html, feedHtml: rendered.feedHtml ?? '' };
 }
 
-
-const shortSummaries = new WeakMap<StoryMarkdown, string>();
-function shortSummary(rendered: StoryMarkdown): string {
-  let summary = shortSummaries.get(rendered);
-  if (summary === undefined) shortSummaries.set(rendered, (summary = cutOnWord(rendered.firstParagraph, SUMMARY_LENGTH)));
-  return summary;
-}
 
 function fingerprint(text: string): string {
   return createHash('sha1').update(text).digest('base64');

@@ -21,7 +21,7 @@ import { cacheFolder } from './cache-folder.js';
 import { codeFingerprint } from './code-fingerprint.js';
 import { outputIdentity, type OutputState } from './write.js';
 
-const FORMAT = 5;
+const FORMAT = 6;
 
 /** A story's Markdown as pages and feeds use it; the HTML is read from the cache when printed. */
 export interface StoryMarkdown {
@@ -30,7 +30,7 @@ export interface StoryMarkdown {
   html: LazyHtml;
   /** The HTML with every link absolute, for feeds. */
   feedHtml: LazyHtml;
-  firstParagraph: string;
+  summary: string;
   droppedHtml: boolean;
   droppedUrl: boolean;
   images: BodyImage[];
@@ -75,7 +75,7 @@ interface Manifest {
   stories: Record<string, StoredStory>;
   /** The key of the stories read from files with a trusted stamp: file, then stamp and key. */
   stamps: Record<string, [stamp: string, key: string]>;
-  markdown: Record<string, [firstParagraph: string, droppedHtml: boolean, droppedUrl: boolean, images: BodyImage[]]>;
+  markdown: Record<string, [summary: string, droppedHtml: boolean, droppedUrl: boolean, images: BodyImage[]]>;
   output: { identity: string; files: Record<string, string>; theme: string } | null;
 }
 
@@ -123,10 +123,10 @@ function temporaryFolder(): string {
 }
 
 /** Markdown whose HTML is in `file`, read when printed (and made again by `render` if it cannot be read). */
-function storedMarkdown(file: string, hash: string, found: Pick<StoryMarkdown, 'firstParagraph' | 'droppedHtml' | 'droppedUrl' | 'images'>, render: () => StoryHtml): StoryMarkdown {
+function storedMarkdown(file: string, hash: string, found: Pick<StoryMarkdown, 'summary' | 'droppedHtml' | 'droppedUrl' | 'images'>, render: () => StoryHtml): StoryMarkdown {
   const read = () => readBlob(file) ?? render();
   return {
-    hash, firstParagraph: found.firstParagraph, droppedHtml: found.droppedHtml, droppedUrl: found.droppedUrl, images: found.images,
+    hash, summary: found.summary, droppedHtml: found.droppedHtml, droppedUrl: found.droppedUrl, images: found.images,
     html: new LazyHtml(hash, () => read().html),
     feedHtml: new LazyHtml(`${hash}-feed`, () => read().feedHtml),
   };
@@ -134,7 +134,7 @@ function storedMarkdown(file: string, hash: string, found: Pick<StoryMarkdown, '
 
 function inMemory(hash: string, rendered: RenderedMarkdown): StoryMarkdown {
   return {
-    hash, firstParagraph: rendered.firstParagraph, droppedHtml: rendered.droppedHtml, droppedUrl: rendered.droppedUrl, images: rendered.images,
+    hash, summary: rendered.summary, droppedHtml: rendered.droppedHtml, droppedUrl: rendered.droppedUrl, images: rendered.images,
     html: new LazyHtml(hash, rendered.html),
     feedHtml: new LazyHtml(`${hash}-feed`, rendered.feedHtml ?? ''),
   };
@@ -150,7 +150,7 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
   const blobPath = (hash: string) => path.join(folder, 'markdown', hash.slice(0, 2), `${hash}.json`);
   const madeFolders = new Set<string>();
   const images = diskImageStore(path.join(folder, 'images'));
-  const fromDisk = (hash: string, found: Pick<StoryMarkdown, 'firstParagraph' | 'droppedHtml' | 'droppedUrl' | 'images'>, render: () => StoryHtml) =>
+  const fromDisk = (hash: string, found: Pick<StoryMarkdown, 'summary' | 'droppedHtml' | 'droppedUrl' | 'images'>, render: () => StoryHtml) =>
     storedMarkdown(blobPath(hash), hash, found, render);
 
   return {
@@ -172,7 +172,7 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
 
     markdown(hash, render) {
       const entry = manifest.markdown[hash];
-      return entry === undefined ? undefined : fromDisk(hash, { firstParagraph: entry[0], droppedHtml: entry[1], droppedUrl: entry[2], images: entry[3] }, render);
+      return entry === undefined ? undefined : fromDisk(hash, { summary: entry[0], droppedHtml: entry[1], droppedUrl: entry[2], images: entry[3] }, render);
     },
 
     keepMarkdown(hash, rendered, render) {
@@ -199,7 +199,7 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
         code,
         stories: Object.fromEntries(kept.map(({ key, stored }) => [key, stored])),
         stamps: Object.fromEntries(kept.flatMap(({ key, file, stamp }) => (stamp === undefined ? [] : [[file, [stamp, key]]]))),
-        markdown: Object.fromEntries([...markdown.values()].map((entry) => [entry.hash, [entry.firstParagraph, entry.droppedHtml, entry.droppedUrl, entry.images]])),
+        markdown: Object.fromEntries([...markdown.values()].map((entry) => [entry.hash, [entry.summary, entry.droppedHtml, entry.droppedUrl, entry.images]])),
         output: output ? { identity: output.identity, files: Object.fromEntries(output.state), theme: output.theme } : null,
       };
       const temporary = path.join(folder, `manifest.json.${process.pid}-${randomUUID()}`);

@@ -4,7 +4,7 @@
 // build renders them, so that the result is byte for byte the build's email.html and email.txt.
 
 import { DateTime } from 'luxon';
-import { createThemeRenderer, pageContext, renderPage, SUMMARY_LENGTH } from './build.js';
+import { createThemeRenderer, pageContext, renderPage } from './build.js';
 import type { Config } from './config.js';
 import { loadStories } from './content/load.js';
 import { loadTheme } from './content/theme.js';
@@ -13,7 +13,7 @@ import { buildSite, type Edition } from './model/site.js';
 import { createImagePublisher } from './images/publish.js';
 import { memoryImageStore } from './images/store.js';
 import { emailPages } from './pages.js';
-import { createMarkdownRenderer, cutOnWord, renderStoryMarkdown } from './render/markdown.js';
+import { createMarkdownRenderer, renderStoryMarkdown } from './render/markdown.js';
 
 export interface EmailEdition {
   day: string;
@@ -48,7 +48,7 @@ export async function renderEmailEdition(config: Config, day: string): Promise<E
     .publish(edition.stories.map((story) => ({ story, body: rendered.get(story)?.images ?? [] })), staticFiles, memoryImageStore(), undefined);
   failIfAny(published.problems);
   const bodies = new Map(edition.stories.map((story) => [story, {
-    summary: story.summary ?? cutOnWord(rendered.get(story)?.firstParagraph ?? '', SUMMARY_LENGTH),
+    summary: story.summary ?? rendered.get(story)?.summary ?? '',
     image: published.images.get(story)?.cover,
   }]));
 

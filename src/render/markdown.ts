@@ -17,6 +17,9 @@ import type { StoryBody } from '../content/body.js';
 import { GazetteError } from '../errors.js';
 import { absoluteUrl, feedUrlResolver, imageKind, pageUrlResolver } from '../urls.js';
 
+/** A story without a `summary` is summed up by its first paragraph, cut on a word near this length. */
+export const SUMMARY_LENGTH = 280;
+
 export interface MarkdownOptions {
   /** Keep raw HTML written in stories as is. Off by default: raw HTML is removed. */
   rawHtml: boolean;
@@ -26,8 +29,8 @@ export interface RenderedMarkdown {
   html: string;
   /** The HTML again with links resolved for feeds, when a feed resolver was given. */
   feedHtml: string | undefined;
-  /** The first paragraph as plain text. */
-  firstParagraph: string;
+  /** The first paragraph as plain text, cut on a word near SUMMARY_LENGTH: a story's summary when it gives none. */
+  summary: string;
   /** Raw HTML was found and removed (only when rawHtml is off). */
   droppedHtml: boolean;
   /** A link or image with a script-bearing URL was removed. */
@@ -99,7 +102,7 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
       return {
         html: toHtml(resolveUrl),
         feedHtml: feedUrl ? toHtml(feedUrl) : undefined,
-        firstParagraph: firstParagraph(tree),
+        summary: cutOnWord(firstParagraph(tree), SUMMARY_LENGTH),
         droppedHtml,
         droppedUrl,
         images,

@@ -7,7 +7,7 @@ import { readStory, type StorySource } from '../../src/content/story.js';
 import { feedLinks, renderSiteFeeds, siteFeedSpec, tagFeedSpec, type StoryText } from '../../src/feeds/site-feeds.js';
 import { storyItem } from '../../src/feeds/feed.js';
 import { buildSite, type Story } from '../../src/model/site.js';
-import { createMarkdownRenderer, cutOnWord, renderStoryMarkdown } from '../../src/render/markdown.js';
+import { createMarkdownRenderer, renderStoryMarkdown } from '../../src/render/markdown.js';
 import type { KeptFile, TextFile } from '../../src/write.js';
 import { makeConfig } from '../support/config.js';
 import { assertValidJsonFeed, parseAtomXml, parseRssItems, urlsIn } from '../support/feeds.js';
@@ -25,7 +25,7 @@ const config = makeConfig({
 /** Summaries and feed HTML the way build.ts makes them: the real Markdown renderer and URL resolvers. */
 function storyText(settings: Config): StoryText {
   const markdown = createMarkdownRenderer({ rawHtml: false });
-  const summary = (story: Story) => story.summary ?? cutOnWord(renderStoryMarkdown(markdown, story, settings).firstParagraph, 280);
+  const summary = (story: Story) => story.summary ?? renderStoryMarkdown(markdown, story, settings).summary;
   return {
     summary,
     item: (story: Story) => storyItem(story, summary(story), renderStoryMarkdown(markdown, story, settings).feedHtml ?? '', settings),

@@ -43,7 +43,7 @@ describe('rendering Markdown: properties', () => {
       const rendered = renderer.render(body, pageUrlResolver(SITE), feedUrlResolver(SITE, '2020/10/01/story/'));
       assert.deepEqual(problemsOf(rendered.html), [], rendered.html);
       assert.deepEqual(problemsOf(rendered.feedHtml ?? ''), []);
-      assert.equal(typeof rendered.firstParagraph, 'string');
+      assert.equal(typeof rendered.summary, 'string');
     }), runs(1200));
   });
 

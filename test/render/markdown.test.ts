@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createMarkdownRenderer, cutOnWord, isSafeUrl } from '../../src/render/markdown.js';
+import { createMarkdownRenderer, cutOnWord, isSafeUrl, SUMMARY_LENGTH } from '../../src/render/markdown.js';
 import { pageUrlResolver } from '../../src/urls.js';
 
 const keep = (url: string) => url;
@@ -27,15 +27,22 @@ describe('createMarkdownRenderer', () => {
     for (const target of targets) assert.ok(ids.includes(target), `#${target} has no element`);
   });
 
+  it('sums the story up by its first paragraph as plain text, cut on a word near 280 characters', () => {
+    const long = `${'Word after word, '.repeat(30)}the end.`;
+    const summary = safe.render(`${long}\n\nSecond.`, keep).summary;
+    assert.equal(summary, cutOnWord(long, SUMMARY_LENGTH));
+    assert.ok(summary.length <= 280 && summary.endsWith('…') && long.startsWith(summary.slice(0, -1)), summary);
+  });
+
   it('gives the first paragraph as plain text', () => {
     const rendered = safe.render('# Title\n\nFirst *para*\ngraph with `code`.\n\nSecond.', keep);
     assert.equal(rendered.html, '<h1>Title</h1>\n<p>First <em>para</em>\ngraph with <code>code</code>.</p>\n<p>Second.</p>');
-    assert.equal(rendered.firstParagraph, 'First para graph with code.');
-    assert.equal(safe.render('# Only a heading', keep).firstParagraph, '');
+    assert.equal(rendered.summary, 'First para graph with code.');
+    assert.equal(safe.render('# Only a heading', keep).summary, '');
   });
 
   it('leaves raw HTML out of the first paragraph', () => {
-    assert.equal(safe.render('A <b>bold</b> claim.\n\nMore.', keep).firstParagraph, 'A bold claim.');
+    assert.equal(safe.render('A <b>bold</b> claim.\n\nMore.', keep).summary, 'A bold claim.');
   });
 
   describe('raw HTML', () => {
