@@ -243,7 +243,7 @@ function freezeStory(result: StoryFileResult): StoredStory | undefined {
   };
 }
 
-function thawStory(stored: StoredStory, file: string, absolute: string, timeZone: string): StoryResult {
+function thawStory(stored: StoredStory, file: string, absolute: string, timeZone: string): StoryResult & { bodyStart: number } {
   const time = (millis: number) => DateTime.fromMillis(millis, { zone: timeZone });
   return {
     story: {
@@ -256,6 +256,7 @@ function thawStory(stored: StoredStory, file: string, absolute: string, timeZone
     },
     problems: [],
     warnings: stored.warnings.map((init) => new GazetteError(init)),
+    bodyStart: stored.bodyStart,
   };
 }
 

@@ -87,6 +87,10 @@ describe('a build with nothing to do', () => {
     await project.addStory('2020/10/04/another.md', '---\ntitle: Another\ndate: 2020-10-04T09:00:00Z\n---\n\nText.\n');
     await build(config(), { write: true, upToDate: await checkUpToDate(config(), 0) });
     assert.doesNotMatch(await readFile(page, 'utf8'), /SOLAR power/, 'a file with a trusted, unchanged stamp is not read');
+    // A story taken from the cache is kept in it for the build after.
+    await project.addStory('2020/10/04/one-more.md', '---\ntitle: One more\ndate: 2020-10-04T11:00:00Z\n---\n\nText.\n');
+    await build(config(), { write: true, upToDate: await checkUpToDate(config(), 0) });
+    assert.doesNotMatch(await readFile(page, 'utf8'), /SOLAR power/, 'the story was read again: the build before did not keep it');
     // With every file modified within the racy window, no stamp is trusted: the file is read.
     await project.addStory('2020/10/04/a-third.md', '---\ntitle: A third\ndate: 2020-10-04T10:00:00Z\n---\n\nText.\n');
     await build(config(), { write: true, upToDate: await checkUpToDate(config(), 1e12) });

@@ -46,8 +46,8 @@ export interface StoryFileResult extends StoryResult {
 /** Stories read by earlier runs, found by a key of the file's path and bytes, or by the file's stamp. */
 export interface StoryStore {
   key(file: string, bytes: Uint8Array): string;
-  /** The story read from the bytes `key` names, its body in the file at `absolute`. */
-  story(key: string, file: string, absolute: string): StoryResult | undefined;
+  /** The story read from the bytes `key` names, its body in the file at `absolute` from `bodyStart`. */
+  story(key: string, file: string, absolute: string): (StoryResult & { bodyStart: number }) | undefined;
   /** The key of the bytes an earlier run read from the file when it had this stamp. */
   keyByStamp(file: string, stamp: string): string | undefined;
 }
