@@ -69,9 +69,13 @@ export function* renderSiteFeeds(site: Site, text: StoryText, config: Config, ge
   for (const [spec, feed] of feeds) {
     const paths = feedPaths(spec.folder);
     const feedKey = createHash('sha1').update(JSON.stringify(feed)).digest('base64');
+    // The items' HTML is read once for the three formats, and only for a feed that is written.
+    let withHtml: Feed | undefined;
     const serialize = (format: FeedFormat, render: (feed: Feed) => string): TextFile | KeptFile => {
       const key = `${format}:${feedKey}`;
-      return held(paths[format], key) ? { path: paths[format], key } : { path: paths[format], key, contents: render(feed) };
+      if (held(paths[format], key)) return { path: paths[format], key };
+      withHtml ??= { ...feed, items: feed.items.map((item) => ({ ...item, html: String(item.html) })) };
+      return { path: paths[format], key, contents: render(withHtml) };
     };
     // One file at a time: a caller that writes each before asking for the next holds little text.
     yield serialize('rss', renderRss);
