@@ -177,57 +177,62 @@ function groupByEdition(stories: Story[]): Edition[] {
  * tag only the nearest few of each tag can rank.
  */
 function relateStories(stories: readonly Story[], tags: readonly Tag[]): void {
-  // Stories by their index in `stories`: counting with arrays, not sets, keeps this pass small beside the build.
+  // Stories by their index in `stories`, tags as arrays and bit sets of indexes: counting with typed
+  // arrays, not sets of objects, keeps this pass small beside the rest of the build.
   const indexOf = new Map(stories.map((story, index) => [story, index]));
-  const members = new Map(tags.map((tag) => [tag, Int32Array.from(tag.stories, (story) => indexOf.get(story) ?? -1)]));
-  const positions = new Map(tags.map((tag) => [tag, new Map(tag.stories.map((story, index) => [story, index]))]));
+  const words = (stories.length + 31) >>> 5;
+  const lists = new Map(tags.map((tag) => {
+    const members = Int32Array.from(tag.stories, (story) => indexOf.get(story) ?? -1);
+    const bits = new Uint32Array(words);
+    members.forEach((member, position) => {
+      if (member >= 0) bits[member >>> 5] = (bits[member >>> 5] as number) | (1 << (member & 31));
+    });
+    return [tag, { members, bits, position: new Map(Array.from(members, (member, position) => [member, position])) }];
+  }));
   const millis = Float64Array.from(stories, (story) => story.date.toMillis());
-  // How many of the story's tags (its largest left out) each other story is in; zeroed after each story.
+  // How many of the story's tags, its largest left out, each other story is in; zeroed after each story.
   const sharedOutsideLargest = new Uint8Array(stories.length);
-  type Candidate = { other: Story; count: number; distance: number };
-  const before = (a: Candidate, b: Candidate) => b.count - a.count || a.distance - b.distance || (a.other.file < b.other.file ? -1 : 1);
+  type Candidate = { other: number; count: number; distance: number };
+  const fileOf = (index: number) => (stories[index] as Story).file;
+  const before = (a: Candidate, b: Candidate) => b.count - a.count || a.distance - b.distance || (fileOf(a.other) < fileOf(b.other) ? -1 : 1);
 
   stories.forEach((story, self) => {
-    const own = story.tagList;
+    const own = story.tagList.flatMap((tag) => lists.get(tag) ?? []);
     const at = millis[self] as number;
-    const largest = own.reduce<Tag | undefined>((big, tag) => (big === undefined || tag.stories.length > big.stories.length ? tag : big), undefined);
-    const inLargest = largest === undefined ? undefined : positions.get(largest);
+    const largest = own.reduce<(typeof own)[number] | undefined>((big, list) => (big === undefined || list.members.length > big.members.length ? list : big), undefined);
     const touched: number[] = [];
-    for (const tag of own) {
-      if (tag === largest) continue;
-      for (const other of members.get(tag) ?? []) {
+    for (const list of own) {
+      if (list === largest) continue;
+      for (const other of list.members) {
         if (other === self || other < 0) continue;
         if (sharedOutsideLargest[other] === 0) touched.push(other);
         sharedOutsideLargest[other] = (sharedOutsideLargest[other] as number) + 1;
       }
     }
-    const count = (other: Story) => {
-      const index = indexOf.get(other) ?? -1;
-      return (index < 0 ? 0 : (sharedOutsideLargest[index] as number)) + (inLargest?.has(other) ? 1 : 0);
-    };
+    const inLargest = (other: number) => (largest === undefined ? 0 : ((largest.bits[other >>> 5] as number) >>> (other & 31)) & 1);
+    const count = (other: number) => (sharedOutsideLargest[other] as number) + inLargest(other);
     const candidates: Candidate[] = [];
-    for (const index of touched) {
-      const other = stories[index] as Story;
+    for (const other of touched) {
       const shared = count(other);
-      if (shared >= 2) candidates.push({ other, count: shared, distance: Math.abs((millis[index] as number) - at) });
+      if (shared >= 2) candidates.push({ other, count: shared, distance: Math.abs((millis[other] as number) - at) });
     }
-    for (const tag of own) candidates.push(...nearestSharingOnly(tag, story, at, count, positions.get(tag)?.get(story) ?? 0));
-    for (const index of touched) sharedOutsideLargest[index] = 0;
-    story.related = candidates.sort(before).slice(0, RELATED_LIMIT).map(({ other }) => other);
+    for (const list of own) candidates.push(...nearestSharingOnly(list.members, list.position.get(self) ?? 0, self, at, count, millis));
+    for (const other of touched) sharedOutsideLargest[other] = 0;
+    story.related = candidates.sort(before).slice(0, RELATED_LIMIT).map(({ other }) => stories[other] as Story);
   });
 }
 
 /**
- * The RELATED_LIMIT stories of a tag nearest in time to `story` (ties included) that share no other
- * tag with it, walking out from the story's place in the tag's list (newest first).
+ * The RELATED_LIMIT stories of a tag (`members`, newest first) nearest in time to the story `self`
+ * (ties included) that share no other tag with it, walking out from its `position` in the tag.
  */
-function nearestSharingOnly(tag: Tag, story: Story, at: number, count: (other: Story) => number, position: number) {
-  const found: { other: Story; count: number; distance: number }[] = [];
+function nearestSharingOnly(members: Int32Array, position: number, self: number, at: number, count: (other: number) => number, millis: Float64Array) {
+  const found: { other: number; count: number; distance: number }[] = [];
   let newer = position - 1;
   let older = position + 1;
-  const distance = (index: number) => {
-    const other = tag.stories[index];
-    return other === undefined ? Infinity : Math.abs(other.date.toMillis() - at);
+  const distance = (place: number) => {
+    const other = members[place];
+    return other === undefined || other < 0 ? Infinity : Math.abs((millis[other] as number) - at);
   };
   for (;;) {
     const next = distance(newer) <= distance(older) ? newer : older;
@@ -236,8 +241,8 @@ function nearestSharingOnly(tag: Tag, story: Story, at: number, count: (other: S
     if (found.length >= RELATED_LIMIT && away > (found[RELATED_LIMIT - 1]?.distance ?? Infinity)) break;
     if (next === newer) newer -= 1;
     else older += 1;
-    const other = tag.stories[next] as Story;
-    if (other !== story && count(other) === 1) found.push({ other, count: 1, distance: away });
+    const other = members[next] as number;
+    if (other !== self && count(other) === 1) found.push({ other, count: 1, distance: away });
   }
   return found;
 }
