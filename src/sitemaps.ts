@@ -32,24 +32,20 @@ export function renderSitemaps(entries: readonly SitemapEntry[], config: Config,
     const lastmod = part.reduce<DateTime | undefined>((latest, entry) => (entry.lastmod && (latest === undefined || entry.lastmod > latest) ? entry.lastmod : latest), undefined);
     return { path: `sitemap-${index + 1}.xml`, lastmod, contents: renderSitemap(part, config) };
   });
-  const index = parts.map((part) => [
-    '<sitemap>',
-    `<loc>${xmlText(absoluteUrl(config, part.path))}</loc>`,
-    part.lastmod ? `<lastmod>${part.lastmod.toISO({ suppressMilliseconds: true })}</lastmod>` : '',
-    '</sitemap>',
-  ].filter(Boolean).join(''));
+  const index = parts.map((part) => located('sitemap', absoluteUrl(config, part.path), part.lastmod));
   const contents = ['<?xml version="1.0" encoding="utf-8"?>', '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...index, '</sitemapindex>', ''].join('\n');
   return [{ path: SITEMAP_PATH, contents }, ...parts.map(({ path, contents: part }) => ({ path, contents: part }))];
 }
 
 export function renderSitemap(entries: readonly SitemapEntry[], config: Config): string {
-  const urls = entries.map((entry) => [
-    '<url>',
-    `<loc>${xmlText(absoluteUrl(config, entry.path))}</loc>`,
-    entry.lastmod ? `<lastmod>${entry.lastmod.toISO({ suppressMilliseconds: true })}</lastmod>` : '',
-    '</url>',
-  ].filter(Boolean).join(''));
+  const urls = entries.map((entry) => located('url', absoluteUrl(config, entry.path), entry.lastmod));
   return ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...urls, '</urlset>', ''].join('\n');
+}
+
+/** A sitemap's `<url>` or an index's `<sitemap>`: its address and, when known, its last change. */
+function located(element: 'url' | 'sitemap', url: string, lastmod: DateTime | undefined): string {
+  const date = lastmod ? `<lastmod>${lastmod.toISO({ suppressMilliseconds: true })}</lastmod>` : '';
+  return `<${element}><loc>${xmlText(url)}</loc>${date}</${element}>`;
 }
 
 export function renderNewsSitemap(stories: readonly Story[], config: Config): string {
