@@ -34,7 +34,7 @@ import { NEWS_SITEMAP_PATH, NEWS_WINDOW_HOURS, renderNewsSitemap, renderRobots, 
 import { absoluteImageUrl, absoluteUrl, linkTo, linkToImage } from './urls.js';
 import { checkUpToDate, recordBuild, trustedStamps, type InputSnapshot, type UpToDate } from './up-to-date.js';
 import { GENERATOR } from './version.js';
-import { cloneSite, KeptFileMissing, keyOfBytes, openStaging, outputStateOf, syncSite, writeSite, type CopiedFile, type OutputFile, type OutputState, type SiteClone } from './write.js';
+import { cloneSite, KeptFileMissing, keyOfBytes, openStaging, outputStateOf, syncSite, type CopiedFile, type OutputFile, type OutputState, type SiteClone } from './write.js';
 
 /** How a build leaves its output: swapped in whole, synced in place (dev), or not written (check). */
 export type WriteMode = 'swap' | 'sync' | 'none';
@@ -235,7 +235,10 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     const held = (file: string, key: string) => output?.get(file) === key;
     // A copy of the current site pays only when most of its pages are kept: not after the theme changed.
     if (clone && cache.outputTheme !== themeKey) await clone.cancel();
-    const staging = mode === 'swap' ? await openStaging(config, signal, clone?.cancelled ? undefined : clone) : undefined;
+    // A build that replaces its output (or the dev loop's first) writes each file as soon as it is
+    // made, so that only a few files' text are held at a time; the dev loop's later builds sync theirs.
+    const replaces = mode === 'swap' || (mode === 'sync' && output === undefined);
+    const staging = replaces ? await openStaging(config, signal, clone?.cancelled ? undefined : clone) : undefined;
     const files: OutputFile[] = [];
     const copies: CopiedFile[] = [];
     let written: string[] = [];
@@ -249,8 +252,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     const sitemap: SitemapEntry[] = [];
     let pages = 0;
     try {
-      // A build that replaces its output plans, renders and writes one page at a time, so that only a
-      // few pages are held at once; the dev loop syncs its folder once everything is made.
+      // Pages are planned, rendered and written one at a time, so that only a few are held at once.
       for (const page of planPages(site, bodies, config)) {
         signal?.throwIfAborted();
         pages += 1;
@@ -302,10 +304,6 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
       if (staging !== undefined) {
         outputId = await staging.commit();
         output = await outputStateOf(files, copies);
-      } else if (mode === 'sync' && output === undefined) {
-        outputId = await writeSite(config, files, copies, signal);
-        output = await outputStateOf(files, copies);
-        written = [...files.map((file) => file.path), ...copies.map((copy) => copy.path)];
       } else if (mode === 'sync' && output !== undefined) {
         const report = await syncSite(config, files, copies, output);
         ({ state: output, written, removed } = report);

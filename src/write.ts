@@ -268,19 +268,6 @@ async function removeUnproduced(staging: string, files: readonly string[]): Prom
   }
 }
 
-/** Write a whole site into a fresh folder and swap it in; resolves with the new site's identity. */
-export async function writeSite(folders: Folders, files: readonly OutputFile[], copies: readonly CopiedFile[], signal?: AbortSignal): Promise<string> {
-  const staging = await openStaging(folders, signal);
-  try {
-    for (const file of files) await staging.add(file);
-    for (const copy of copies) await staging.copy(copy);
-  } catch (error) {
-    await staging.abort();
-    throw error;
-  }
-  return staging.commit();
-}
-
 /** A failure to write, named by the output path it was for (a file in the temporary folder is named as in dist/). */
 function outputFailed(error: unknown, root: string, outDir: string, staging?: string): unknown {
   if (error instanceof GazetteError || error instanceof KeptFileMissing) return error;

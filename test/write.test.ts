@@ -4,7 +4,20 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { GazetteError } from '../src/errors.js';
-import { KeptFileMissing, outputStateOf, OUTPUT_MARKER, syncSite, writeSite, type OutputFile } from '../src/write.js';
+import { KeptFileMissing, openStaging, outputStateOf, OUTPUT_MARKER, syncSite, type CopiedFile, type OutputFile } from '../src/write.js';
+
+/** A whole site written into a fresh folder and swapped in, as a build does. */
+async function writeSite(folders: Parameters<typeof openStaging>[0], files: readonly OutputFile[], copies: readonly CopiedFile[], signal?: AbortSignal): Promise<string> {
+  const staging = await openStaging(folders, signal);
+  try {
+    for (const file of files) await staging.add(file);
+    for (const copy of copies) await staging.copy(copy);
+  } catch (error) {
+    await staging.abort();
+    throw error;
+  }
+  return staging.commit();
+}
 
 interface Folders {
   root: string;
@@ -64,7 +77,7 @@ async function makeFolders(): Promise<Folders> {
   return folders;
 }
 
-describe('writeSite', () => {
+describe('openStaging: a whole site written, then swapped in', () => {
   let folders: Folders;
   beforeEach(async () => {
     folders = await makeFolders();
@@ -222,7 +235,7 @@ describe('syncSite', () => {
   });
 });
 
-describe('writeSite: unsafe folders, faults and what killed builds leave', () => {
+describe('openStaging: unsafe folders, faults and what killed builds leave', () => {
   let folders: Folders;
   beforeEach(async () => {
     folders = await makeFolders();
