@@ -386,7 +386,7 @@ export interface SyncReport {
 }
 
 /**
- * Bring a folder written by an earlier writeSite or syncSite up to date in place: write the files
+ * Bring a folder written by an earlier build (through openStaging) or syncSite up to date in place: write the files
  * whose keys changed, remove the files no longer produced. Used by the dev loop only.
  */
 export async function syncSite(folders: Folders, files: readonly OutputFile[], copies: readonly CopiedFile[], previous: OutputState): Promise<SyncReport> {
