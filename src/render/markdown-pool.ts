@@ -59,6 +59,8 @@ export async function renderEachMarkdown(
         if (rendered === undefined) return;
       }
     });
+    // A worker's failure is reported by the Promise.all below; until then it is not left unhandled.
+    for (const job of working) job.catch(() => undefined);
     // The build's thread takes a few stories at a time, and lets the workers' answers in between.
     for (let chunk = take(OWN_CHUNK); chunk.start < chunk.end; chunk = take(OWN_CHUNK)) {
       for (let index = chunk.start; index < chunk.end; index++) renderHere(index);

@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { build } from '../../src/build.js';
 import { loadConfig } from '../../src/config.js';
 import { heldBody } from '../../src/content/body.js';
+import { GazetteError } from '../../src/errors.js';
 import { renderAllMarkdown } from '../../src/render/markdown-pool.js';
 import { createMarkdownRenderer } from '../../src/render/markdown.js';
 import { copySampleProject, SAMPLE_NOW, snapshot, type Project } from '../support/project.js';
@@ -35,6 +36,15 @@ describe('renderAllMarkdown', () => {
     assert.ok(shared.inWorkers > 0, 'the workers rendered some of the stories');
     assert.deepEqual(shared.rendered, alone.rendered);
     assert.match(alone.rendered[7]?.feedHtml ?? '', /href="https:\/\/example\.org\/news\/2020\/10\/08\/other-7\/"/);
+  });
+
+  it('fails with the problem of a story whose text cannot be read, on worker threads too', async () => {
+    const batch = stories(120);
+    const problem = new GazetteError({ code: 'content-unreadable', file: 'content/gone.md', message: 'the story changed while the site was being built' });
+    batch[5] = { ...batch[5] as (typeof batch)[number], body: { hash: 'gone', text: () => { throw problem; } } };
+    for (const threads of [1, 3]) {
+      await assert.rejects(renderAllMarkdown(createMarkdownRenderer({ rawHtml: false }), batch, SITE, threads), (error) => error === problem);
+    }
   });
 
   it('renders nothing for no stories', async () => {
