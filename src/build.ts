@@ -13,7 +13,6 @@ import { openCache, throwawayCache, type BuildCache, type StoryMarkdown } from '
 import type { Config } from './config.js';
 import { AUTHORS_FILE, loadAuthorProfiles, type AuthorProfiles } from './content/authors.js';
 import { loadStories, type StoryFileResult } from './content/load.js';
-import type { StorySource } from './content/story.js';
 import { loadTheme, type Theme } from './content/theme.js';
 import { GazetteError, failIfAny } from './errors.js';
 import { FEED_FILES, storyItem, type FeedItem } from './feeds/feed.js';
@@ -105,7 +104,6 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
   let authorProfiles: AuthorProfiles | undefined;
   const authorsFile = path.join(config.contentDir, AUTHORS_FILE);
   let unbuilt: Set<string> | undefined;
-  const markdownHashes = new WeakMap<StorySource, { permalink: string; hash: string }>();
   let storyMarkdown = new Map<string, StoryMarkdown>();
   let theme: { key: string; renderer: ThemeRenderer } | undefined;
   const images = createImagePublisher(config, { makeCopies: mode !== 'none' });
@@ -178,8 +176,8 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     const unrendered = new Map<string, Story>();
     // What a cached entry falls back on when its HTML cannot be read back.
     const renderAgain = (story: Story) => () => htmlOf(renderStoryMarkdown(markdown, story, config));
-    for (const story of site.stories) {
-      const hash = markdownHash(story);
+    const hashes = new Map(site.stories.map((story) => [story, markdownHash(story)]));
+    for (const [story, hash] of hashes) {
       const known = usedMarkdown.get(hash) ?? storyMarkdown.get(hash) ?? cache.markdown(hash, renderAgain(story));
       if (known) usedMarkdown.set(hash, known);
       else unrendered.set(hash, story);
@@ -192,7 +190,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
       usedMarkdown.set(hash, cache.keepMarkdown(hash, rendered, renderAgain(story)));
     }, options.markdownThreads);
     signal?.throwIfAborted();
-    const markdownOf = (story: Story) => usedMarkdown.get(markdownHash(story)) as StoryMarkdown;
+    const markdownOf = (story: Story) => usedMarkdown.get(hashes.get(story) as string) as StoryMarkdown;
     const staticFiles = new Map(themeFiles.staticFiles.map((file) => [file.to, file.from]));
     const published = await images.publish(site.stories.map((story) => ({ story, body: markdownOf(story).images })), staticFiles, cache.images, stale);
     failIfAny(published.problems);
@@ -335,13 +333,9 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     return { stories: site.stories.length, pages, files: files.length + copies.length, warnings, written, removed };
   }
 
+  /** Names a story's rendered Markdown; relative links in feeds resolve against its URL, so the permalink is part of it. */
   function markdownHash(story: Story): string {
-    const known = markdownHashes.get(story.source);
-    if (known?.permalink === story.permalink) return known.hash;
-    // Relative links in feeds resolve against the story's URL, so the permalink is part of the key.
-    const hash = createHash('sha1').update(markdownSettings).update(`\n${story.permalink}\n${story.body.hash}`).digest('hex');
-    markdownHashes.set(story.source, { permalink: story.permalink, hash });
-    return hash;
+    return createHash('sha1').update(markdownSettings).update(`\n${story.permalink}\n${story.body.hash}`).digest('hex');
   }
 
 
