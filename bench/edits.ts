@@ -1,6 +1,7 @@
 // The changes an editor makes, written to a corpus on disk before a rebuild is timed: publish a new
 // story, add a paragraph to a story, change the theme's footer. Each returns the changed file.
 
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { composeStory, CORPUS_DAYS, planStory } from './corpus.js';
@@ -19,10 +20,14 @@ export function pageOf(root: string, storyFile: string): string {
   return path.join(path.relative(path.join(root, 'content'), storyFile).replace(/\.md$/, ''), 'index.html');
 }
 
-/** A new story on the day after the corpus, before its clock (CORPUS_NOW), so it is published. */
+/**
+ * A new story on the corpus's last day, after its other stories (which end before 23:00): today's
+ * news, published into the day, month and year that already hold stories, before the clock.
+ */
 export async function publishStory(root: string, revision: number): Promise<string> {
   const random = createRandom(1_000_000 + revision);
-  const story = planStory(random, CORPUS_DAYS, 9 * 60 + revision, new Set());
+  let story = planStory(random, CORPUS_DAYS - 1, 23 * 60 + revision, new Set());
+  while (existsSync(path.join(root, 'content', `${story.sitePath}.md`))) story = planStory(random, CORPUS_DAYS - 1, 23 * 60 + revision, new Set());
   const file = path.join(root, 'content', `${story.sitePath}.md`);
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, composeStory(random, story, () => undefined));

@@ -214,7 +214,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     searchIndex?.catch(() => {});
     if (deferSearch && config.search && !holdsSearchIndex(documents, output)) {
       const key = searchIndexKey(documents);
-      // Years the folder holds are kept: only the newest job is ever written, and builds keep the index as it is.
+      // Indexes the folder holds are kept: only the newest job is ever written, and builds keep the index as it is.
       if (searchJob?.key !== key) {
         const job = { key, files: renderSearchIndex(documents, config, output) };
         // A job that failed is made again by the next build; `searchIndexed` reports its failure.

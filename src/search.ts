@@ -1,8 +1,9 @@
 // Full-text search of the archive with Pagefind: one small HTML document per story, made from the
 // model (headline, date, section, tags, summary, body), indexed by Pagefind's own binary into one
-// index a year (`pagefind/2020/`), which the search page's script queries together in the reader's
-// browser. Pagefind cannot add a story to an index, so a year's index is made again, whole, when
-// one of its stories' searchable text changed; the other years' indexes are kept as they are.
+// index a month for recent stories (`pagefind/2024-03/`) and one a year for the settled archive
+// (`pagefind/2020/`), which the search page's script queries together in the reader's browser.
+// Pagefind cannot add a story to an index, so an index is made again, whole, when one of its
+// stories' searchable text changed; the others are kept as they are.
 
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -24,11 +25,16 @@ const PAGEFIND_UI = /^pagefind-(ui|modular-ui|component-ui|highlight)\./;
 const INDEXING_BATCH = 64;
 /** Pagefind's entry file, which the search page's script reads first. */
 const ENTRY_FILE = 'pagefind-entry.json';
+/**
+ * A year of more stories than this is indexed by month however old: Pagefind's process grows with
+ * its index (past 8 GB for a year of 50,000 stories).
+ */
+export const MONTHLY_ABOVE = 10_000;
 
 export interface SearchDocument {
   url: string;
-  /** The year of the story's edition: its index. */
-  year: string;
+  /** The story's index: the month or year of its edition (see searchIndexNames). */
+  index: string;
   /** Stands for the document's text: equal keys, equal documents. */
   key: string;
   html: () => string;
@@ -36,7 +42,8 @@ export interface SearchDocument {
 
 /** What Pagefind reads of a story: its words in the body, the rest as metadata and filters. */
 export function searchDocuments(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, config: Config): SearchDocument[] {
-  return site.stories.map((story) => {
+  const indexes = searchIndexNames(site.stories);
+  return site.stories.map((story, position) => {
     const body = bodies.get(story) ?? { html: '', summary: '' };
     const published = formatTime(story.date, config);
     const fields = {
@@ -61,38 +68,50 @@ export function searchDocuments(site: Site, bodies: ReadonlyMap<Story, RenderedB
       String(body.html),
       '</main></body></html>',
     ].join('');
-    return { url: linkTo(config, story.permalink), year: yearOf(story), key, html };
+    return { url: linkTo(config, story.permalink), index: indexes[position] as string, key, html };
   });
 }
 
-/** The script of every year's index, newest first: what the search page loads. */
-export function searchIndexScripts(stories: readonly Story[], config: Config): string[] {
-  return [...new Set(stories.map(yearOf))].sort().reverse().map((year) => linkTo(config, `${SEARCH_FOLDER}${year}/pagefind.js`));
+/**
+ * Each story's index, in the order of `stories`: the month of its edition day (`2024-03`) in the
+ * newest story's year, in the year before it until the newest story reaches April (corrections just
+ * after New Year stay cheap), and in any year of more than MONTHLY_ABOVE stories; its year (`2021`)
+ * elsewhere. A change re-indexes a month where stories are added and corrected, and the settled
+ * archive stays in a few large indexes, each of which the search page loads with its own script.
+ */
+export function searchIndexNames(stories: readonly Pick<Story, 'day'>[]): string[] {
+  const yearOf = (day: string) => day.slice(0, 4);
+  const newest = stories.reduce((latest, story) => (story.day > latest ? story.day : latest), '');
+  const perYear = new Map<string, number>();
+  for (const story of stories) perYear.set(yearOf(story.day), (perYear.get(yearOf(story.day)) ?? 0) + 1);
+  const monthly = new Set([...perYear].filter(([, count]) => count > MONTHLY_ABOVE).map(([year]) => year));
+  monthly.add(yearOf(newest));
+  if (Number(newest.slice(5, 7)) <= 3) monthly.add(String(Number(yearOf(newest)) - 1));
+  return stories.map((story) => (monthly.has(yearOf(story.day)) ? story.day.slice(0, 7) : yearOf(story.day)));
 }
 
-/** A story's index: the year of its edition day. */
-function yearOf(story: Story): string {
-  return story.day.slice(0, 4);
+/** The script of every index, newest first: what the search page loads. */
+export function searchIndexScripts(stories: readonly Story[], config: Config): string[] {
+  return [...new Set(searchIndexNames(stories))].sort().reverse().map((index) => linkTo(config, `${SEARCH_FOLDER}${index}/pagefind.js`));
 }
 
 interface SearchShard {
-  year: string;
   folder: string;
   documents: SearchDocument[];
-  /** The index key of the year's documents. */
+  /** The index key of the shard's documents. */
   key: string;
 }
 
-/** The years that have stories, newest first, each with its documents, its index's folder and key. */
+/** The indexes that have stories, newest first, each with its documents, its folder and key. */
 export function searchShards(documents: readonly SearchDocument[]): SearchShard[] {
-  const byYear = new Map<string, SearchDocument[]>();
+  const byIndex = new Map<string, SearchDocument[]>();
   for (const document of documents) {
-    const shard = byYear.get(document.year);
+    const shard = byIndex.get(document.index);
     if (shard) shard.push(document);
-    else byYear.set(document.year, [document]);
+    else byIndex.set(document.index, [document]);
   }
-  return [...byYear].sort(([a], [b]) => (a < b ? 1 : -1))
-    .map(([year, shard]) => ({ year, folder: `${SEARCH_FOLDER}${year}/`, documents: shard, key: searchIndexKey(shard) }));
+  return [...byIndex].sort(([a], [b]) => (a < b ? 1 : -1))
+    .map(([index, shard]) => ({ folder: `${SEARCH_FOLDER}${index}/`, documents: shard, key: searchIndexKey(shard) }));
 }
 
 /** Names an index: Gazette's code and libraries (Pagefind's version), and every document in order. */
@@ -103,8 +122,8 @@ export function searchIndexKey(documents: readonly SearchDocument[]): string {
 }
 
 /**
- * Every year's index files. A year whose index the output folder (`held`: path to key) already holds
- * under its key is kept; the others are indexed by Pagefind again. Each file is keyed by its bytes,
+ * Every index's files. An index the output folder (`held`: path to key) already holds under its key
+ * is kept; the others are made by Pagefind again. Each file is keyed by its bytes,
  * so that a new index rewrites only the files that changed; the entry file's key also names the
  * index key, which tells the next build what the folder holds.
  */
@@ -125,12 +144,12 @@ export async function renderSearchIndex(documents: readonly SearchDocument[], co
   return files;
 }
 
-/** Whether the output folder holds every year's index of these documents as they are. */
+/** Whether the output folder holds every index of these documents as they are. */
 export function holdsSearchIndex(documents: readonly SearchDocument[], held: ReadonlyMap<string, string> | undefined): boolean {
   const shards = searchShards(documents);
   const folders = new Set(shards.map((shard) => shard.folder));
   const folderOf = (file: string) => file.slice(0, file.indexOf('/', SEARCH_FOLDER.length) + 1);
-  // A year that no longer has stories leaves an index to remove.
+  // An index that no longer has stories (a year now indexed by month, or the reverse) is to remove.
   const leftOver = [...(held?.keys() ?? [])].some((file) => file.startsWith(SEARCH_FOLDER) && !folders.has(folderOf(file)));
   return !leftOver && shards.every((shard) => heldShard(shard, held) !== undefined);
 }
@@ -155,7 +174,7 @@ async function indexWithPagefind(documents: readonly SearchDocument[], folder: s
     const { index, errors } = await pagefind.createIndex({ forceLanguage: pagefindLanguage(config.language) });
     if (index === undefined) throw searchFailed(errors);
     try {
-      // A few documents at a time: each is a story's whole text, and a year can hold tens of thousands.
+      // A few documents at a time: each is a story's whole text, and an index can hold thousands.
       for (let start = 0; start < documents.length; start += INDEXING_BATCH) {
         const batch = documents.slice(start, start + INDEXING_BATCH);
         const added = await Promise.all(batch.map((document) => index.addHTMLFile({ url: document.url, content: document.html() })));

@@ -1,4 +1,4 @@
-// The search page: asks the Pagefind indexes (one a year in pagefind/, made by `gazette build`)
+// The search page: asks the Pagefind indexes (a month or a year each in pagefind/, made by `gazette build`)
 // together, and shows each result from the page's <template id="search-result">. The query, section, tag and order live in
 // the address (?q=…&section=…), so a search can be shared, and the form works before this script
 // runs: it submits to this same page.
@@ -13,7 +13,7 @@ const PAGE = 10;
 /** The number of the newest search: an older one that answers late is not shown. */
 let latest = 0;
 
-// Each year's pagefind.js is a module of its own, with its own index: newest year first.
+// Each index's pagefind.js is a module of its own, with its own index: newest first.
 const indexes = await Promise.all(root.dataset.pagefindIndexes.split(' ').filter(Boolean).map(async (url) => {
   const index = await import(url);
   await index.options({ baseUrl: '/', excerptLength: 30 });
@@ -30,7 +30,7 @@ form.addEventListener('input', () => search({ debounced: true }));
 form.addEventListener('change', () => search());
 await search();
 
-/** Every value of every filter, with its number of stories over all the years. */
+/** Every value of every filter, with its number of stories over all the indexes. */
 async function allFilters() {
   const filters = {};
   for (const found of await Promise.all(indexes.map((index) => index.filters()))) {
@@ -42,7 +42,7 @@ async function allFilters() {
   return filters;
 }
 
-/** Results of every year: by score, or newest first (the years come newest first, each in order). */
+/** Results of every index: by score, or newest first (the indexes come newest first, each in order). */
 async function searchAll(query, options) {
   const found = await Promise.all(indexes.map((index) => index.search(query, options)));
   const results = found.flatMap((answer) => answer.results);

@@ -54,7 +54,7 @@ describe('search in a browser', () => {
 
   before(async () => {
     project = await copySampleProject();
-    // A story of another year, so that the search page asks two indexes (one a year) together.
+    // A story of the year before, so that the search page asks several indexes together (2019's, and one a month of 2020).
     await project.addStory('2019/12/30/libya-oil-year-end.md', '---\ntitle: "Libya ends the year pumping more oil"\ndate: 2019-12-30T10:00:00+01:00\nsection: Business\ntags: [Libya, Oil]\n---\nLibya pumped more oil in December than in any month this year.\n');
     await project.build();
     stories = await sampleStories(project);
