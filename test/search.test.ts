@@ -3,7 +3,8 @@
 // and off.
 
 import assert from 'node:assert/strict';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as cheerio from 'cheerio';
@@ -90,6 +91,21 @@ describe('renderSearchIndex', () => {
     assert.deepEqual(Object.keys(entry.languages), ['en']);
     assert.equal(entry.languages.en?.page_count, 2);
     assert.deepEqual(again, first);
+  });
+
+  it('leaves nothing behind in the system\'s temporary folder, where Pagefind writes its files', async () => {
+    const { site, bodies } = siteOf(STORIES);
+    const temporary = await mkdtemp(path.join(tmpdir(), 'gazette-search-test-'));
+    const systemTemporary = process.env.TMPDIR;
+    process.env.TMPDIR = temporary;
+    try {
+      const files = await renderSearchIndex(searchDocuments(site, bodies, config), config, undefined);
+      assert.ok(files.some((file) => file.path === 'pagefind/2020-10/pagefind-entry.json'));
+      assert.deepEqual(await readdir(temporary), []);
+    } finally {
+      process.env.TMPDIR = systemTemporary;
+      await rm(temporary, { recursive: true, force: true });
+    }
   });
 
   it('keeps the files the output folder holds under the same index key, and indexes again when a story changed', async () => {
