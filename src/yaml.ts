@@ -57,7 +57,9 @@ export function parseYaml(text: string): YamlData {
     );
   }
   return {
-    value,
+    // Copied, so that no string of the value is a piece of the text: V8 keeps a whole story file
+    // alive for a tag that is a slice of it.
+    value: structuredClone(value),
     locate(path) {
       const offset = keyOffset(doc, typeof path === 'string' ? path.split('.') : path);
       if (offset === undefined) return undefined;

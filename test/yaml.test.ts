@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parseYaml, YamlProblem } from '../src/yaml.js';
 
 /** Billion laughs: `levels` anchors, each a list of `width` aliases of the one before. */
@@ -26,6 +28,23 @@ describe('parseYaml', () => {
 
   it('reads the values', () => {
     assert.deepEqual(parseYaml(text).value, { title: 'Hello', date: '2020-10-01', image: { src: 'a.png', alt: 'A picture' } });
+  });
+
+  it('gives values that do not keep the text alive', () => {
+    // A long text with a short value in it, as a story's front-matter and body are: only the value may stay.
+    setFlagsFromString('--expose-gc');
+    const collectGarbage = runInNewContext('gc') as () => void;
+    const heldValues = (count: number) => Array.from({ length: count }, (_, index) => {
+      const { value } = parseYaml(`tags: [Economy of Mauritania ${index}]\n# ${'x'.repeat(1_000_000)}\n`) as { value: { tags: string[] } };
+      return value.tags[0];
+    });
+    collectGarbage();
+    const before = process.memoryUsage().heapUsed;
+    const held = heldValues(20);
+    collectGarbage();
+    const grown = process.memoryUsage().heapUsed - before;
+    assert.deepEqual(held.slice(0, 2), ['Economy of Mauritania 0', 'Economy of Mauritania 1']);
+    assert.ok(grown < 5_000_000, `holding 20 tags kept ${Math.round(grown / 1e6)} MB of their 20 MB of text`);
   });
 
   it('locates top-level and nested fields by line and column', () => {
