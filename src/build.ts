@@ -15,6 +15,7 @@ import { AUTHORS_FILE, loadAuthorProfiles, type AuthorProfiles } from './content
 import { loadStories, type StoryFileResult } from './content/load.js';
 import { loadTheme, type Theme } from './content/theme.js';
 import { GazetteError, failIfAny } from './errors.js';
+import { extend } from './extend.js';
 import { FEED_FILES, storyItem, type FeedItem } from './feeds/feed.js';
 import { renderSiteFeeds } from './feeds/site-feeds.js';
 import { buildSite as buildSiteGraph, type Site, type Story } from './model/site.js';
@@ -389,8 +390,7 @@ export function createThemeRenderer(theme: Theme, config: Config, site: Site): T
 }
 
 export function pageContext(page: Page, config: Config): Record<string, unknown> {
-  return {
-    ...page.data,
+  return extend(page.data, {
     page: {
       kind: page.kind,
       title: page.title,
@@ -401,7 +401,7 @@ export function pageContext(page: Page, config: Config): Record<string, unknown>
       meta: page.meta,
       jsonLd: page.jsonLd,
     },
-  };
+  });
 }
 
 export function renderPage(page: Page, context: Record<string, unknown>, theme: ThemeRenderer, config: Config): string {

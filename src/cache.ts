@@ -14,6 +14,7 @@ import type { Config } from './config.js';
 import { bodyInFile, type StoryFileResult, type StoryStore } from './content/load.js';
 import type { StoryResult, StorySource } from './content/story.js';
 import { GazetteError, type ProblemInit } from './errors.js';
+import { extend } from './extend.js';
 import { LazyHtml } from './render/lazy-html.js';
 import { diskImageStore, memoryImageStore, type ImageStore } from './images/store.js';
 import type { BodyImage, RenderedMarkdown } from './render/markdown.js';
@@ -246,14 +247,13 @@ function freezeStory(result: StoryFileResult): StoredStory | undefined {
 function thawStory(stored: StoredStory, file: string, absolute: string, timeZone: string): StoryResult & { bodyStart: number } {
   const time = (millis: number) => DateTime.fromMillis(millis, { zone: timeZone });
   return {
-    story: {
-      ...stored.source,
+    story: extend(stored.source, {
       file,
       date: time(stored.date),
       updated: stored.updated === null ? undefined : time(stored.updated),
       corrections: stored.corrections.map(([date, correctionText]) => ({ date: time(date), text: correctionText })),
       body: bodyInFile(absolute, file, stored.bodyStart, stored.bodyHash),
-    },
+    }),
     problems: [],
     warnings: stored.warnings.map((init) => new GazetteError(init)),
     bodyStart: stored.bodyStart,

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { DateTime } from 'luxon';
 import type { Config } from './config.js';
 import { GazetteError, failIfAny } from './errors.js';
+import { extend } from './extend.js';
 import type { Edition, Site, Story } from './model/site.js';
 import { emailPaths, emailView, type EmailBody } from './render/email.js';
 import {
@@ -120,7 +121,7 @@ export function* planPages(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
   function* listing(kind: 'tag' | 'section' | 'author', group: { name: string; stories: readonly Story[] }, base: string, description: string, feeds: FeedLink[], view: { count: number }) {
     for (const { items, pagination, path } of paginate(group.stories, config.pageSize, base, config)) {
       const title = pagination.page === null ? group.name : `${group.name}, page ${pagination.page}`;
-      const shown = { ...view, count: pagination.page === null ? view.count : null, feeds };
+      const shown = extend(view, { count: pagination.page === null ? view.count : null, feeds });
       yield page({ kind, path, title, description, lastmod: newestChange(items), feeds, data: { [kind]: shown, stories: items.map(card), pagination } });
     }
   }

@@ -3,6 +3,7 @@
 
 import { createHash } from 'node:crypto';
 import type { Config } from '../config.js';
+import { extend } from '../extend.js';
 import type { Author, Section, Site, Story, Tag } from '../model/site.js';
 import { authorPath, sectionPath, tagPath } from '../render/views.js';
 import { absoluteUrl, linkTo } from '../urls.js';
@@ -74,7 +75,7 @@ export function* renderSiteFeeds(site: Site, text: StoryText, config: Config, ge
     const serialize = (format: FeedFormat, render: (feed: Feed) => string): TextFile | KeptFile => {
       const key = `${format}:${feedKey}`;
       if (held(paths[format], key)) return { path: paths[format], key };
-      withHtml ??= { ...feed, items: feed.items.map((item) => ({ ...item, html: String(item.html) })) };
+      withHtml ??= extend(feed, { items: feed.items.map((item) => extend(item, { html: String(item.html) })) });
       return { path: paths[format], key, contents: render(withHtml) };
     };
     // One file at a time: a caller that writes each before asking for the next holds little text.

@@ -8,6 +8,7 @@ import { GazetteError, failIfAny } from '../errors.js';
 import type { Config } from '../config.js';
 import type { AuthorProfile } from '../content/authors.js';
 import type { StorySource } from '../content/story.js';
+import { extend } from '../extend.js';
 import { slugify } from '../slug.js';
 import {
   gatherByName, groupByAuthor, groupBySection, mostUsed, unusedProfileWarnings, unusedSectionWarnings,
@@ -97,8 +98,7 @@ function placeStory(source: StorySource, config: Config): Story {
   let place = placed.get(source);
   if (place === undefined) placed.set(source, (place = placeOnce(source, config)));
   const { slug, permalink, day } = place;
-  return {
-    ...source,
+  return extend(source, {
     source,
     slug,
     permalink,
@@ -113,7 +113,7 @@ function placeStory(source: StorySource, config: Config): Story {
     newer: undefined,
     related: [],
     future: source.date > config.now,
-  };
+  });
 }
 
 function placeOnce(source: StorySource, config: Config): Pick<Story, 'slug' | 'permalink' | 'day'> {

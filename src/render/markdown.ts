@@ -15,6 +15,7 @@ import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import type { Config } from '../config.js';
 import type { StoryBody } from '../content/body.js';
 import { GazetteError } from '../errors.js';
+import { extend } from '../extend.js';
 import { absoluteUrl, feedUrlResolver, imageKind, pageUrlResolver } from '../urls.js';
 
 /** A story without a `summary` is summed up by its first paragraph, cut on a word near this length. */
@@ -151,7 +152,7 @@ export function renderStoryMarkdown(markdown: MarkdownRenderer, story: StoryText
   // Footnote links come from footnote nodes, not link nodes, so the resolver never sees them.
   const storyUrl = absoluteUrl(site, story.permalink);
   // A function as the replacement: a "$&" in the base URL must stay as it is.
-  return { ...rendered, feedHtml: rendered.feedHtml?.replaceAll('href="#', () => `href="${storyUrl}#`) };
+  return extend(rendered, { feedHtml: rendered.feedHtml?.replaceAll('href="#', () => `href="${storyUrl}#`) });
 }
 
 const UNSAFE_SCHEME = /^(javascript|vbscript|data):/i;
