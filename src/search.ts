@@ -30,7 +30,7 @@ const INDEXING_BATCH = 64;
 const ENTRY_FILE = 'pagefind-entry.json';
 /**
  * A year of more stories than this is indexed by month however old: Pagefind's process grows with
- * its index (past 8 GB for a year of 50,000 stories).
+ * its index (it was seen past 8 GB for a year of 50,000 stories).
  */
 export const MONTHLY_ABOVE = 10_000;
 
@@ -185,8 +185,8 @@ async function indexWithPagefind(documents: readonly SearchDocument[], folder: s
         const failed = added.flatMap((response) => response.errors);
         if (failed.length > 0) throw searchFailed(failed);
       }
-      // Pagefind writes its files itself: asked for them instead (getFiles), it sends them through
-      // its pipe as text, which took this process's memory past 1 GB for an index of 5,000 stories.
+      // Pagefind writes its files itself: asked for them instead (getFiles), it sends every file of
+      // the index at once through its pipe, as base64 text inside JSON, into this process's memory.
       const written = await index.writeFiles({ outputPath: bundle });
       if (written.errors.length > 0) throw searchFailed(written.errors);
       const files = (await readdir(bundle, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile())
