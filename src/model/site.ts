@@ -8,7 +8,6 @@ import { GazetteError, failIfAny } from '../errors.js';
 import type { Config } from '../config.js';
 import type { AuthorProfile } from '../content/authors.js';
 import type { StorySource } from '../content/story.js';
-import { extend } from '../extend.js';
 import { slugify } from '../slug.js';
 import {
   gatherByName, groupByAuthor, groupBySection, mostUsed, unusedProfileWarnings, unusedSectionWarnings,
@@ -98,7 +97,13 @@ function placeStory(source: StorySource, config: Config): Story {
   let place = placed.get(source);
   if (place === undefined) placed.set(source, (place = placeOnce(source, config)));
   const { slug, permalink, day } = place;
-  return extend(source, {
+  // Every field written out, not spread nor assigned: stories share one hidden class and keep their
+  // fields inside the object, the smallest way to hold the site graph (see extend.ts).
+  return {
+    file: source.file, title: source.title, date: source.date, updated: source.updated, tags: source.tags, summary: source.summary,
+    authors: source.authors, section: source.section, dateline: source.dateline, image: source.image, credits: source.credits,
+    draft: source.draft, id: source.id, aliases: source.aliases, corrections: source.corrections, extra: source.extra,
+    body: source.body, bodyLine: source.bodyLine,
     source,
     slug,
     permalink,
@@ -113,7 +118,7 @@ function placeStory(source: StorySource, config: Config): Story {
     newer: undefined,
     related: [],
     future: source.date > config.now,
-  });
+  };
 }
 
 function placeOnce(source: StorySource, config: Config): Pick<Story, 'slug' | 'permalink' | 'day'> {
