@@ -14,6 +14,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { codeFingerprint } from './code-fingerprint.js';
 import type { Config } from './config.js';
+import { filesAmong } from './content/files.js';
 import { GazetteError } from './errors.js';
 import type { Site, Story } from './model/site.js';
 import { byline, formatTime, type RenderedBody } from './render/views.js';
@@ -189,8 +190,7 @@ async function indexWithPagefind(documents: readonly SearchDocument[], folder: s
       // the index at once through its pipe, as base64 text inside JSON, into this process's memory.
       const written = await index.writeFiles({ outputPath: bundle });
       if (written.errors.length > 0) throw searchFailed(written.errors);
-      const files = (await readdir(bundle, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile())
-        .map((entry) => path.relative(bundle, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+      const files = (await filesAmong(bundle, await readdir(bundle, { recursive: true, withFileTypes: true })))
         .filter((file) => !PAGEFIND_UI.test(file))
         .sort();
       const read: { path: string; content: Uint8Array }[] = [];

@@ -103,7 +103,8 @@ describe('renderSearchIndex', () => {
       assert.ok(files.some((file) => file.path === 'pagefind/2020-10/pagefind-entry.json'));
       assert.deepEqual(await readdir(temporary), []);
     } finally {
-      process.env.TMPDIR = systemTemporary;
+      if (systemTemporary === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = systemTemporary;
       await rm(temporary, { recursive: true, force: true });
     }
   });
