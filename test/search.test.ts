@@ -144,9 +144,9 @@ describe('searchIndexNames', () => {
     const crowded = Array.from({ length: MONTHLY_ABOVE + 1 }, (_, index) => ({ day: `2021-${String(1 + (index % 12)).padStart(2, '0')}-15` }));
     const names = searchIndexNames([...days('2024-06-01', '2022-05-05'), ...crowded]);
     assert.deepEqual(names.slice(0, 2), ['2024-06', '2022']);
-    assert.deepEqual(new Set(names.slice(2)).size, 12, 'a crowded year gets an index a month');
-    assert.deepEqual(searchIndexNames(crowded.slice(1)).every((name) => name.length === 7), true, 'the newest year is by month anyway');
-    assert.deepEqual(searchIndexNames([...days('2024-06-01'), ...crowded.slice(1)]).slice(1).every((name) => name === '2021'), true, 'a year of exactly the limit is one index');
+    assert.equal(new Set(names.slice(2)).size, 12, 'a crowded year gets an index a month');
+    assert.ok(searchIndexNames(crowded.slice(1)).every((name) => /^2021-\d\d$/.test(name)), 'the newest year is by month anyway');
+    assert.ok(searchIndexNames([...days('2024-06-01'), ...crowded.slice(1)]).slice(1).every((name) => name === '2021'), 'a year of exactly the limit is one index');
   });
 
   it('gives nothing for no stories', () => {
