@@ -26,9 +26,12 @@ export function pageOf(root: string, storyFile: string): string {
  */
 export async function publishStory(root: string, revision: number): Promise<string> {
   const random = createRandom(1_000_000 + revision);
-  let story = planStory(random, CORPUS_DAYS - 1, 23 * 60 + revision, new Set());
-  while (existsSync(path.join(root, 'content', `${story.sitePath}.md`))) story = planStory(random, CORPUS_DAYS - 1, 23 * 60 + revision, new Set());
-  const file = path.join(root, 'content', `${story.sitePath}.md`);
+  let file: string;
+  let story;
+  do {
+    story = planStory(random, CORPUS_DAYS - 1, 23 * 60 + revision, new Set());
+    file = path.join(root, 'content', `${story.sitePath}.md`);
+  } while (existsSync(file));
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, composeStory(random, story, () => undefined));
   return file;

@@ -5,8 +5,8 @@
  * object made by spreading another and then giving it more fields gets a hidden class of its own,
  * so that every place that reads such objects sees thousands of shapes and reads them slowly.
  * Copied field by field, they share one. Their fields are then kept outside the object, which costs
- * memory: objects kept by the thousand with many fields (the site graph's stories) list them in an
- * object literal instead, the smallest of the three.
+ * some memory: the largest objects kept for a whole build, the site graph's stories, list their
+ * fields in an object literal instead (see placeStory), the smallest of the three.
  */
 export function extend<Base extends object, Fields extends object>(base: Base, fields: Fields): Omit<Base, keyof Fields> & Fields {
   return Object.assign({}, base, fields);

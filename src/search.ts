@@ -87,7 +87,7 @@ export function searchIndexNames(stories: readonly Pick<Story, 'day'>[]): string
   const yearOf = (day: string) => day.slice(0, 4);
   const newest = stories.reduce((latest, story) => (story.day > latest ? story.day : latest), '');
   const perYear = new Map<string, number>();
-  for (const story of stories) perYear.set(yearOf(story.day), (perYear.get(yearOf(story.day)) ?? 0) + 1);
+  for (const { day } of stories) perYear.set(yearOf(day), (perYear.get(yearOf(day)) ?? 0) + 1);
   const monthly = new Set([...perYear].filter(([, count]) => count > MONTHLY_ABOVE).map(([year]) => year));
   monthly.add(yearOf(newest));
   if (Number(newest.slice(5, 7)) <= 3) monthly.add(String(Number(yearOf(newest)) - 1));
