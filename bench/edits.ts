@@ -29,7 +29,7 @@ export async function publishStory(root: string, revision: number): Promise<stri
   let file: string;
   let story;
   do {
-    story = planStory(random, CORPUS_DAYS - 1, 23 * 60 + revision, new Set());
+    story = planStory(random, CORPUS_DAYS - 1, 23 * 60 + (revision % 60), new Set());
     file = path.join(root, 'content', `${story.sitePath}.md`);
   } while (existsSync(file));
   await mkdir(path.dirname(file), { recursive: true });

@@ -36,6 +36,9 @@ import { checkUpToDate, recordBuild, trustedStamps, type InputSnapshot, type UpT
 import { GENERATOR } from './version.js';
 import { cloneSite, KeptFileMissing, keyOfBytes, openStaging, outputStateOf, syncSite, type CopiedFile, type OutputFile, type OutputState, type SiteClone } from './write.js';
 
+/** How many pages the page loop plans before it lets other work in (Pagefind's answers). */
+const PAGES_BETWEEN_BREATHS = 100;
+
 /** How a build leaves its output: swapped in whole, synced in place (dev), or not written (check). */
 export type WriteMode = 'swap' | 'sync' | 'none';
 
@@ -88,14 +91,16 @@ export async function build(config: Config, options: { write: boolean; upToDate?
   if (!options.write || options.cache === false) return createBuilder(config, options.write ? 'swap' : 'none', options).build();
   const check = options.upToDate ?? (await checkUpToDate(config));
   if (check.upToDate) return { ...check.report, written: [], removed: [], upToDate: true };
-  return createBuilder(config, 'swap', { ...options, inputs: check.snapshot, outputIntact: check.outputIntact }).build();
+  // The copy of the current site is started before the cache is read, so that it is ready sooner.
+  const clone = check.outputIntact ? cloneSite(config) : undefined;
+  return createBuilder(config, 'swap', { ...options, inputs: check.snapshot, clone }).build();
 }
 
 /**
  * A Builder for one configuration. In sync mode its first build swaps the output folder in whole,
  * unless `output` says what the folder already holds (from the Builder of a previous configuration).
  */
-export function createBuilder(config: Config, mode: WriteMode, options: { output?: OutputState; inputs?: InputSnapshot; outputIntact?: boolean } & BuildOptions = {}): Builder {
+export function createBuilder(config: Config, mode: WriteMode, options: { output?: OutputState; inputs?: InputSnapshot; clone?: SiteClone } & BuildOptions = {}): Builder {
   const { signal } = options;
   const markdown = createMarkdownRenderer({ rawHtml: config.rawHtml });
   const markdownSettings = JSON.stringify([codeFingerprint(), config.rawHtml, config.baseUrl, config.basePath]);
@@ -112,6 +117,8 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
   let outputId = '';
   const deferSearch = options.deferSearch === true && mode === 'sync';
   let searchJob: { key: string; files: Promise<OutputFile[]> } | undefined;
+  // A copy of the site as it stands, for the first build only (the site must be what the cache says).
+  let unusedClone = mode === 'swap' ? options.clone : undefined;
 
   const builder: Builder = {
     get output() {
@@ -119,7 +126,13 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     },
     async build(changed) {
       await saving;
-      cache ??= options.cache === false || mode === 'none' ? throwawayCache() : await openCache(config);
+      try {
+        cache ??= options.cache === false || mode === 'none' ? throwawayCache() : await openCache(config);
+      } catch (error) {
+        await unusedClone?.cancel();
+        unusedClone = undefined;
+        throw error;
+      }
       if (output === undefined && mode === 'swap') output = cache.output;
       try {
         return await attempt(cache, changed);
@@ -149,16 +162,19 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
 
   async function attempt(cache: BuildCache, changed: ReadonlySet<string> | undefined): Promise<BuildReport> {
     // A site known to hold exactly what the cache says is copied (as links) while this build renders.
-    const clone = mode === 'swap' && options.outputIntact === true && output !== undefined ? cloneSite(config, output) : undefined;
+    const started = unusedClone;
+    unusedClone = undefined;
+    const clone = started && output !== undefined ? { clone: started, state: output } : undefined;
+    if (clone === undefined) await started?.cancel();
     try {
       return await render(cache, changed, clone);
     } catch (error) {
-      await clone?.cancel();
+      await clone?.clone.cancel();
       throw error;
     }
   }
 
-  async function render(cache: BuildCache, changed: ReadonlySet<string> | undefined, clone: SiteClone | undefined): Promise<BuildReport> {
+  async function render(cache: BuildCache, changed: ReadonlySet<string> | undefined, clone: { clone: SiteClone; state: OutputState } | undefined): Promise<BuildReport> {
     const stale = changed && storyFiles ? new Set([...(unbuilt ?? []), ...changed]) : undefined;
     unbuilt = stale;
     const [content, profiles, themeFiles] = await Promise.all([
@@ -233,11 +249,11 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     if (theme?.key !== themeKey) theme = { key: themeKey, renderer: createThemeRenderer(themeFiles, config, site) };
     const held = (file: string, key: string) => output?.get(file) === key;
     // A copy of the current site pays only when most of its pages are kept: not after the theme changed.
-    if (clone && cache.outputTheme !== themeKey) await clone.cancel();
+    if (clone && cache.outputTheme !== themeKey) await clone.clone.cancel();
     // A build that replaces its output (or the dev loop's first) writes each file as soon as it is
     // made, so that only a few files' text are held at a time; the dev loop's later builds sync theirs.
     const replaces = mode === 'swap' || (mode === 'sync' && output === undefined);
-    const staging = replaces ? await openStaging(config, signal, clone?.cancelled ? undefined : clone) : undefined;
+    const staging = replaces ? await openStaging(config, signal, clone) : undefined;
     const files: OutputFile[] = [];
     const copies: CopiedFile[] = [];
     let written: string[] = [];
@@ -252,8 +268,10 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     let pages = 0;
     try {
       // Pages are planned, rendered and written one at a time, so that only a few are held at once.
+      // Pages kept as they are finish without I/O: every few of them, Pagefind's answers are let in.
       for (const page of planPages(site, bodies, config)) {
         signal?.throwIfAborted();
+        if (pages % PAGES_BETWEEN_BREATHS === 0) await new Promise((resolve) => setImmediate(resolve));
         pages += 1;
         if (page.lastmod !== undefined) sitemap.push({ path: page.path, lastmod: page.lastmod });
         const context = pageContext(page, config);

@@ -78,10 +78,9 @@ const IN_FLIGHT = 32;
  * A copy of the current site made of hard links, started early by a process of its own (GNU
  * `cp -al`, on Linux) so that it is made while the build renders: the new site is then that copy
  * with the changed files replaced and the others removed, instead of thousands of links made one by
- * one. Only for a site known to hold exactly `state` (see up-to-date.ts).
+ * one. Only for a site known to hold exactly what the last build recorded (see up-to-date.ts).
  */
 export interface SiteClone {
-  state: OutputState;
   /** Whether the copy was made; a failed one is removed and the site is written file by file. */
   made: Promise<boolean>;
   /** Stop making the copy and remove it (the build failed, or will write most files anew). */
@@ -89,7 +88,7 @@ export interface SiteClone {
   readonly cancelled: boolean;
 }
 
-export function cloneSite(folders: Folders, state: OutputState): SiteClone | undefined {
+export function cloneSite(folders: Folders): SiteClone | undefined {
   if (process.platform !== 'linux') return undefined;
   const outDir = path.resolve(folders.outDir);
   const staging = besideOutput(outDir, 'tmp', process.pid);
@@ -105,7 +104,6 @@ export function cloneSite(folders: Folders, state: OutputState): SiteClone | und
   });
   let cancelled = false;
   return {
-    state,
     made,
     get cancelled() {
       return cancelled;
@@ -119,7 +117,8 @@ export function cloneSite(folders: Folders, state: OutputState): SiteClone | und
   };
 }
 
-export async function openStaging(folders: Folders, signal?: AbortSignal, clone?: SiteClone): Promise<Staging> {
+/** A new site to write; `from` is a copy of the current one, which holds `state`. */
+export async function openStaging(folders: Folders, signal?: AbortSignal, from?: { clone: SiteClone; state: OutputState }): Promise<Staging> {
   const outDir = path.resolve(folders.outDir);
   await checkOutputFolder(folders);
   const staging = besideOutput(outDir, 'tmp', process.pid);
@@ -128,9 +127,10 @@ export async function openStaging(folders: Folders, signal?: AbortSignal, clone?
   let failure: unknown;
   // With a copy of the site, a file is written in place of its link (never through it: the link is
   // the current site's file), and the files no build added are removed before the swap.
-  const cloned = clone !== undefined && (await clone.made);
+  const copied = from !== undefined && !from.clone.cancelled && (await from.clone.made) ? from.state : undefined;
+  const cloned = copied !== undefined;
   // The copy has the current site's folders already.
-  if (cloned) for (const file of clone.state.keys()) made.add(path.dirname(inside(staging, file)));
+  for (const file of copied?.keys() ?? []) made.add(path.dirname(inside(staging, file)));
   const produced = new Set<string>();
   const replace = async (target: string, write: () => Promise<void>) => {
     if (!cloned) return write();
@@ -228,7 +228,7 @@ export async function openStaging(folders: Folders, signal?: AbortSignal, clone?
       const retired = besideOutput(outDir, 'old', process.pid);
       try {
         await settle();
-        if (cloned) await removeUnproduced(staging, [...clone.state.keys()].filter((file) => !produced.has(file)));
+        if (copied) await removeUnproduced(staging, [...copied.keys()].filter((file) => !produced.has(file)));
         await replace(path.join(staging, OUTPUT_MARKER), () => writeFile(path.join(staging, OUTPUT_MARKER), 'Written by Gazette: this folder is replaced whole on every build.\n'));
         signal?.throwIfAborted();
       } catch (error) {
