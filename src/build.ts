@@ -12,14 +12,15 @@ import { cacheFolder } from './cache-folder.js';
 import { openCache, throwawayCache, type BuildCache, type StoryMarkdown } from './cache.js';
 import type { Config } from './config.js';
 import { AUTHORS_FILE, loadAuthorProfiles, type AuthorProfiles } from './content/authors.js';
-import { loadStories, type StoryFileResult } from './content/load.js';
+import { loadStories, loadStory, type StoryFileResult } from './content/load.js';
+import { sameFrontMatter, type StorySource } from './content/story.js';
 import { loadTheme, type Theme } from './content/theme.js';
 import { GazetteError, failIfAny } from './errors.js';
 import { extend } from './extend.js';
 import { FEED_FILES, storyItem, type FeedItem } from './feeds/feed.js';
 import { renderSiteFeeds } from './feeds/site-feeds.js';
 import { buildSite as buildSiteGraph, type Site, type Story } from './model/site.js';
-import { foldCase, planPages, type Page } from './pages.js';
+import { foldCase, planPages, storyCards, storyPage, type Page } from './pages.js';
 import { createMarkdownRenderer, renderStoryMarkdown, type RenderedMarkdown } from './render/markdown.js';
 import { LazyHtml } from './render/lazy-html.js';
 import { renderEachMarkdown } from './render/markdown-pool.js';
@@ -60,6 +61,13 @@ export interface Builder {
    * when absent). Paths of a failed build are read again by the next one.
    */
   build(changed?: ReadonlySet<string>): Promise<BuildReport>;
+  /**
+   * Sync mode (the dev loop): when every changed file is a story whose front-matter is as the last
+   * build read it, writes those stories' own pages at once, from the last build's site (their
+   * neighbours, related stories and edition are the same): the pages `build(changed)` then makes,
+   * byte for byte. Gives the files written, none when the change is of another kind.
+   */
+  firstPages(changed: ReadonlySet<string>): Promise<string[]>;
   /** What the output folder holds after the last build in sync mode, to hand to a new Builder. */
   readonly output: OutputState | undefined;
   /**
@@ -119,6 +127,8 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
   let searchJob: { key: string; files: Promise<OutputFile[]> } | undefined;
   // A copy of the site as it stands, for the first build only (the site must be what the cache says).
   let unusedClone = mode === 'swap' ? options.clone : undefined;
+  let lastSite: LastSite | undefined;
+  const renderAgain = (story: Story) => () => htmlOf(renderStoryMarkdown(markdown, story, config));
 
   const builder: Builder = {
     get output() {
@@ -142,6 +152,18 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
         output = undefined;
         return attempt(cache, changed);
       }
+    },
+    async firstPages(changed) {
+      await saving;
+      const pages = lastSite && cache && output && unbuilt === undefined && theme?.key === lastSite.themeKey
+        ? await editedStoryPages(lastSite, theme.renderer, cache, changed)
+        : undefined;
+      if (pages === undefined || output === undefined) return [];
+      const byPath = new Map(pages.map((page) => [page.path, page]));
+      const kept = [...output].filter(([file]) => !byPath.has(file)).map(([file, key]): OutputFile => ({ path: file, key }));
+      const report = await syncSite(config, [...kept, ...pages], [], output);
+      output = report.state;
+      return report.written;
     },
     async searchIndexed() {
       const job = searchJob;
@@ -191,8 +213,6 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     const bodies = new Map<Story, RenderedBody>();
     const feedHtml = new Map<Story, LazyHtml>();
     const unrendered = new Map<string, Story>();
-    // What a cached entry falls back on when its HTML cannot be read back.
-    const renderAgain = (story: Story) => () => htmlOf(renderStoryMarkdown(markdown, story, config));
     const hashes = new Map(site.stories.map((story) => [story, markdownHash(story)]));
     for (const [story, hash] of hashes) {
       const known = usedMarkdown.get(hash) ?? storyMarkdown.get(hash) ?? cache.markdown(hash, renderAgain(story));
@@ -215,12 +235,10 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     for (const story of site.stories) {
       const rendered = markdownOf(story);
       const storyImages = published.images.get(story) as StoryImages;
-      const imagesKey = fingerprint(JSON.stringify(storyImages));
-      feedHtml.set(story, withImages(rendered.feedHtml, storyImages.body, imagesKey, (src) => absoluteImageUrl(config, src)));
+      feedHtml.set(story, withImages(rendered.feedHtml, storyImages.body, imagesKeyOf(storyImages), (src) => absoluteImageUrl(config, src)));
       if (rendered.droppedHtml) warnings.push(droppedHtmlWarning(story));
       if (rendered.droppedUrl) warnings.push(droppedUrlWarning(story));
-      const html = withImages(rendered.html, storyImages.body, imagesKey, (src) => linkToImage(config, src));
-      bodies.set(story, { html, summary: story.summary ?? rendered.summary, image: storyImages.cover });
+      bodies.set(story, pageBody(story, rendered, storyImages));
     }
     warnings.push(...published.warnings);
 
@@ -275,7 +293,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
         pages += 1;
         if (page.lastmod !== undefined) sitemap.push({ path: page.path, lastmod: page.lastmod });
         const context = pageContext(page, config);
-        const key = fingerprint(`${themeKey}\n${JSON.stringify(context)}`);
+        const key = pageKey(themeKey, context);
         await emit(held(page.file, key) ? { path: page.file, key } : { path: page.file, key, contents: renderPage(page, context, theme.renderer, config) });
       }
 
@@ -334,6 +352,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     authorProfiles = profiles;
     unbuilt = undefined;
     storyMarkdown = usedMarkdown;
+    if (mode === 'sync') lastSite = { storyOf: new Map(site.stories.map((story) => [story.source, story])), bodies, images: published.images, markdownOf, themeKey };
     if (mode !== 'none') {
       // The cache only saves time: the site is written whether or not it can be kept.
       let unsaved: unknown;
@@ -352,12 +371,65 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     return { stories: site.stories.length, pages, files: files.length + copies.length, warnings, written, removed };
   }
 
+  /**
+   * The pages of stories edited in their text only, from the last build's site, keyed as a build
+   * keys them; undefined when any change is of another kind (a new story, front-matter, a template,
+   * a problem to report, an image added or removed).
+   */
+  async function editedStoryPages(last: LastSite, renderer: ThemeRenderer, cache: BuildCache, changed: ReadonlySet<string>): Promise<OutputFile[] | undefined> {
+    const card = storyCards((story) => last.bodies.get(story) ?? { html: '', summary: '' }, config);
+    const pages: OutputFile[] = [];
+    for (const file of changed) {
+      const before = storyFiles?.get(file)?.story;
+      const story = before && last.storyOf.get(before);
+      if (before === undefined || story === undefined) return undefined;
+      const read = await loadStory(config.root, file, config.timeZone);
+      if (read.story === undefined || read.problems.length > 0 || read.warnings.length > 0 || !sameFrontMatter(before, read.story)) return undefined;
+      const edited = extend(story, { source: read.story, body: read.story.body, bodyLine: read.story.bodyLine });
+      const rendered = renderStoryMarkdown(markdown, edited, config);
+      const images = last.images.get(story);
+      if (images === undefined || rendered.droppedHtml || rendered.droppedUrl || JSON.stringify(rendered.images) !== JSON.stringify(last.markdownOf(story).images)) return undefined;
+      // Kept for the build that follows, which then finds this story's Markdown rendered.
+      const hash = markdownHash(edited);
+      const kept = cache.keepMarkdown(hash, rendered, renderAgain(edited));
+      storyMarkdown.set(hash, kept);
+      const page = storyPage(edited, pageBody(edited, kept, images), card, config);
+      const context = pageContext(page, config);
+      pages.push({ path: page.file, key: pageKey(last.themeKey, context), contents: renderPage(page, context, renderer, config) });
+    }
+    return pages;
+  }
+
+  /** A story's HTML for its page (body images in place), its summary and its cover. */
+  function pageBody(story: Story, rendered: StoryMarkdown, images: StoryImages): RenderedBody {
+    const html = withImages(rendered.html, images.body, imagesKeyOf(images), (src) => linkToImage(config, src));
+    return { html, summary: story.summary ?? rendered.summary, image: images.cover };
+  }
+
   /** Names a story's rendered Markdown; relative links in feeds resolve against its URL, so the permalink is part of it. */
   function markdownHash(story: Story): string {
     return createHash('sha1').update(markdownSettings).update(`\n${story.permalink}\n${story.body.hash}`).digest('hex');
   }
 
 
+}
+
+/** What the dev loop's first pages are made from: the last build's site, its stories' bodies and images, and its theme. */
+interface LastSite {
+  storyOf: Map<StorySource, Story>;
+  bodies: ReadonlyMap<Story, RenderedBody>;
+  images: ReadonlyMap<Story, StoryImages>;
+  markdownOf: (story: Story) => StoryMarkdown;
+  themeKey: string;
+}
+
+/** A page's key: its theme and the JSON of everything it shows (stories' HTML and cards by their hashes). */
+function pageKey(themeKey: string, context: Record<string, unknown>): string {
+  return fingerprint(`${themeKey}\n${JSON.stringify(context)}`);
+}
+
+function imagesKeyOf(images: StoryImages): string {
+  return fingerprint(JSON.stringify(images));
 }
 
 /** A story's HTML with its body images filled in (see render/body-images.ts), named by both. */

@@ -47,36 +47,20 @@ type PageInit = Pick<Page, 'kind' | 'path' | 'title' | 'description' | 'data'> &
  */
 export function* planPages(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, config: Config): Generator<Page> {
   const body = (story: Story) => bodies.get(story) ?? { html: '', summary: '' };
-  const cards = new Map<Story, StoryCardView>();
-  const card = (story: Story) => {
-    let view = cards.get(story);
-    if (view === undefined) cards.set(story, (view = namedByHash(storyCard(story, body(story), config))));
-    return view;
-  };
+  const card = storyCards(body, config);
   const siteFeeds = feedLinks(siteFeedSpec(config), config);
   const owners = new Map<string, PagePlace>();
   const problems: GazetteError[] = [];
-  const page = (init: PageInit): Page => {
-    const made: Page = { file: `${init.path}index.html`, lastmod: undefined, meta: WEBSITE_META, jsonLd: null, ...init, feeds: [...siteFeeds, ...(init.feeds ?? [])] };
+  const claimed = (made: Page): Page => {
     claimUrl(made, owners, problems);
     return made;
   };
+  const page = (init: PageInit): Page => claimed(completePage(init, siteFeeds));
   const newestChange = (stories: readonly Story[]) =>
     stories.reduce<DateTime | undefined>((latest, story) => (latest === undefined || story.modified > latest ? story.modified : latest), undefined);
 
   for (const story of site.stories) {
-    const cover = coverImage(story, body(story));
-    yield page({
-      kind: 'story', path: story.permalink, title: story.title, description: body(story).summary, source: story.file,
-      lastmod: story.modified, meta: storyMeta(story, config, cover), jsonLd: newsArticleJsonLd(story, body(story).summary, config, cover),
-      data: {
-        story: storyView(story, body(story), config),
-        older: story.older ? card(story.older) : null,
-        newer: story.newer ? card(story.newer) : null,
-        related: story.related.map(card),
-        edition: { title: editionTitle(story.day, config), url: linkTo(config, editionPath(story.day)) },
-      },
-    });
+    yield claimed(storyPage(story, body(story), card, config, siteFeeds));
     for (const alias of story.aliases) {
       const file = /\.html?$/.test(alias) ? alias : `${alias.replace(/\/?$/, '/')}index.html`;
       yield page({
@@ -151,6 +135,36 @@ export function* planPages(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
   failIfAny(problems);
 }
 
+/** A story's page: the story, its older and newer neighbours' and its related stories' cards, its edition. */
+export function storyPage(story: Story, body: RenderedBody, card: (story: Story) => StoryCardView, config: Config, siteFeeds = feedLinks(siteFeedSpec(config), config)): Page {
+  const cover = coverImage(story, body);
+  return completePage({
+    kind: 'story', path: story.permalink, title: story.title, description: body.summary, source: story.file,
+    lastmod: story.modified, meta: storyMeta(story, config, cover), jsonLd: newsArticleJsonLd(story, body.summary, config, cover),
+    data: {
+      story: storyView(story, body, config),
+      older: story.older ? card(story.older) : null,
+      newer: story.newer ? card(story.newer) : null,
+      related: story.related.map(card),
+      edition: { title: editionTitle(story.day, config), url: linkTo(config, editionPath(story.day)) },
+    },
+  }, siteFeeds);
+}
+
+/** Stories' cards, each made once: a card appears on many pages (fronts, tags, editions, related stories). */
+export function storyCards(body: (story: Story) => RenderedBody, config: Config): (story: Story) => StoryCardView {
+  const cards = new Map<Story, StoryCardView>();
+  return (story) => {
+    let view = cards.get(story);
+    if (view === undefined) cards.set(story, (view = namedByHash(storyCard(story, body(story), config))));
+    return view;
+  };
+}
+
+function completePage(init: PageInit, siteFeeds: readonly FeedLink[]): Page {
+  return { file: `${init.path}index.html`, lastmod: undefined, meta: WEBSITE_META, jsonLd: null, ...init, feeds: [...siteFeeds, ...(init.feeds ?? [])] };
+}
+
 /**
  * A day's edition as an email (`2020/10/01/email.html`) and as plain text (`email.txt`), both
  * rendered from one view with absolute URLs. Not in the sitemap: they are for sending.
@@ -164,10 +178,7 @@ export function emailPages(edition: Edition, body: (story: Story) => EmailBody, 
   return [page('email', paths.html), page('email-text', paths.text)];
 }
 
-/**
- * A card appears on many pages (fronts, tags, editions, related stories): in the JSON that keys a
- * page, it stands as the hash of its own JSON, made once. Templates do not see the difference.
- */
+/** In the JSON that keys a page, a card stands as the hash of its own JSON. Templates do not see the difference. */
 function namedByHash<T extends object>(view: T): T {
   const hash = createHash('sha1').update(JSON.stringify(view)).digest('base64');
   return Object.defineProperty(view, 'toJSON', { value: () => `card:${hash}`, enumerable: false });

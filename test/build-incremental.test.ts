@@ -248,18 +248,82 @@ describe('incremental builds match cold builds byte for byte', () => {
 
       const outcome = (run: Promise<unknown>) => run.then(() => 'built', (error: unknown) => failure(error, label));
       const cold = await outcome(build(configFor('cold-out'), { write: true, cache: false }));
-      const incremental = await outcome(builder.build(new Set(change.touched)));
+      // As the dev loop does: an edited story's page first, then the rebuild.
+      const firstPages = await builder.firstPages(new Set(change.touched));
+      const early = await snapshot(path.join(project.root, 'dev-out'));
+      const incremental = await outcome(builder.build(new Set(change.touched)).then((report) => {
+        const rewritten = firstPages.filter((file) => report.written.includes(file));
+        assert.deepEqual(rewritten, [], `${label}: the rebuild keeps the pages written first`);
+      }));
       const cached = await outcome(build(configFor('cached-out')));
       assert.equal(incremental, cold, `${label}: the dev builder and a cold build succeed or fail alike`);
       assert.equal(cached, cold, `${label}: a cached and a cold build succeed or fail alike`);
       if (cold !== 'built') continue;
       const expected = await snapshot(path.join(project.root, 'cold-out'));
+      for (const file of firstPages) assert.ok(early.get(file)?.equals(expected.get(file) as Buffer), `${label}: the page written first, ${file}, differs`);
       for (const out of ['dev-out', 'cached-out']) {
         const actual = await snapshot(path.join(project.root, out));
         assert.deepEqual([...actual.keys()], [...expected.keys()], `${label}: same files in ${out}`);
         for (const [file, bytes] of expected) assert.ok(actual.get(file)?.equals(bytes), `${label}: ${out}/${file} differs`);
       }
     }
+  });
+});
+
+describe("the dev loop's first pages", () => {
+  let project: Project;
+  let builder: Builder;
+  const story = () => path.join(project.root, 'content/2020/10/01/us-defense-chief-algeria-visit.md');
+  const STORY_PAGE = '2020/10/01/us-defense-chiefs-rare-algeria-visit-points-to-sahel-region-threats/index.html';
+  const config = (out: string) => loadConfig(project.root, { now: SAMPLE_NOW, out });
+
+  before(async () => {
+    project = await copySampleProject();
+    builder = createBuilder(config('dev-out'), 'sync');
+    await builder.build();
+  });
+  after(() => project.remove());
+
+  async function edit(change: (text: string) => string): Promise<string[]> {
+    await writeFile(story(), change(await readFile(story(), 'utf8')));
+    const written = await builder.firstPages(new Set([story()]));
+    await builder.build(new Set([story()]));
+    return written;
+  }
+
+  it("writes a story's page at once after an edit of its text, as the rebuild and a cold build make it", async () => {
+    await writeFile(story(), `${await readFile(story(), 'utf8')}\nA paragraph written in the dev loop.\n`);
+    assert.deepEqual(await builder.firstPages(new Set([story()])), [STORY_PAGE]);
+    const early = await readFile(path.join(project.root, 'dev-out', STORY_PAGE));
+    assert.match(early.toString(), /A paragraph written in the dev loop\./);
+    const report = await builder.build(new Set([story()]));
+    assert.ok(!report.written.includes(STORY_PAGE), 'the rebuild finds the page made');
+    assert.ok(report.written.length > 0, 'the rebuild writes the rest (the feeds carry the new text)');
+    await build(config('cold-out'), { write: true, cache: false });
+    assert.ok(early.equals(await readFile(path.join(project.root, 'cold-out', STORY_PAGE))), 'byte for byte a cold build\'s page');
+  });
+
+  it('leaves the rebuild alone when the front-matter changed, a picture was added, or the story does not build', async () => {
+    assert.deepEqual(await edit((text) => text.replace(/^title: .*$/m, 'title: "A new title"')), [], 'the title is on other pages');
+    assert.deepEqual(await edit((text) => text.replace(/^(date: .*)T16:40/m, '$1T17:40')), [], 'the date moves it');
+    assert.deepEqual(await edit((text) => `${text}\n![A chart](euro-zone-pmi-september.png)\n`), [], 'a picture to publish');
+    assert.deepEqual(await edit((text) => `${text}\n<script>alert(1)</script>\n`), [], 'a warning to report');
+    const good = await readFile(story(), 'utf8');
+    await writeFile(story(), '---\ntitle: [unclosed\n---\nBroken.\n');
+    assert.deepEqual(await builder.firstPages(new Set([story()])), [], 'a problem to report');
+    await assert.rejects(builder.build(new Set([story()])), BuildFailed);
+    await writeFile(story(), `${good}\nFixed.\n`);
+    assert.deepEqual(await builder.firstPages(new Set([story()])), [], 'not after a failed build: its problems are shown until a rebuild succeeds');
+    await builder.build(new Set([story()]));
+  });
+
+  it('leaves the rebuild alone for a new story or a template', async () => {
+    const added = path.join(project.root, 'content/2020/10/02/added.md');
+    await writeFile(added, '---\ntitle: "Added"\ndate: 2020-10-02T08:00:00+01:00\n---\n\nText.\n');
+    assert.deepEqual(await builder.firstPages(new Set([added])), []);
+    const footer = path.join(project.root, 'templates/partials/footer.liquid');
+    await writeFile(footer, `${await readFile(footer, 'utf8')}\n`);
+    assert.deepEqual(await builder.firstPages(new Set([footer])), []);
   });
 });
 

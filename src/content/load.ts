@@ -94,7 +94,8 @@ export const MAX_STORY_BYTES = 1024 * 1024;
 // Decoding drops a byte order mark at the start; bytes that are not UTF-8 are an error.
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-async function loadStory(root: string, absolute: string, timeZone: string, store: StoryStore | undefined, stamp: string | undefined): Promise<StoryFileResult> {
+/** Read one story file (`store` gives what earlier runs read, by the file's bytes or by its trusted `stamp`). */
+export async function loadStory(root: string, absolute: string, timeZone: string, store?: StoryStore, stamp?: string): Promise<StoryFileResult> {
   const file = path.relative(root, absolute).split(path.sep).join('/');
   try {
     // A file unchanged since an earlier run read it is not read again.

@@ -1,7 +1,7 @@
 // A story as its author wrote it: the front-matter validated field by field into a StorySource.
 // Every problem of a file is collected, so the author sees them all at once.
 
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import { describe } from '../config.js';
 import { heldBody, type StoryBody } from './body.js';
 import { GazetteError } from '../errors.js';
@@ -49,6 +49,25 @@ export interface StorySource {
   /** The Markdown after the front-matter. */
   body: StoryBody;
   bodyLine: number;
+}
+
+/** Whether two readings of a story file have the same front-matter: every field the same but the body. */
+export function sameFrontMatter(a: StorySource, b: StorySource): boolean {
+  const { body: _bodyA, ...fieldsA } = a;
+  const { body: _bodyB, ...fieldsB } = b;
+  return sameValue(fieldsA, fieldsB);
+}
+
+/** Deep equality of front-matter values; a luxon DateTime fills caches as it is used, so dates are compared by `equals`. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (DateTime.isDateTime(a) || DateTime.isDateTime(b)) return DateTime.isDateTime(a) && DateTime.isDateTime(b) && a.equals(b);
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && Object.is(a.getTime(), b.getTime());
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length
+    && keys.every((key) => Object.hasOwn(b, key) && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
 export const STORY_FIELDS = [

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createBuilder, type Builder, type BuildReport } from '../build.js';
 import { CONFIG_FILES, loadConfig, type Config, type ConfigOverrides } from '../config.js';
 import { BuildFailed, GazetteError } from '../errors.js';
-import { createReloadHub, EVENTS_PATH } from './reload.js';
+import { createReloadHub, EVENTS_PATH, pagesToReload } from './reload.js';
 import { createSiteHandler, type RequestHandler } from './server.js';
 import { watchProject, type ProjectWatcher } from './watch.js';
 
@@ -36,7 +36,13 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
-export type RebuildOutcome = { ok: true; report: BuildReport; ms: number } | { ok: false; problems: string[]; ms: number };
+export type RebuildOutcome = ({ ok: true; report: BuildReport; ms: number } | { ok: false; problems: string[]; ms: number }) & { firstPages?: FirstPages };
+
+/** The pages of edited stories, written before the rebuild (see Builder.firstPages). */
+interface FirstPages {
+  written: string[];
+  ms: number;
+}
 
 export async function startDev(options: DevOptions): Promise<DevServer> {
   const given = options.overrides;
@@ -82,7 +88,9 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
         changed = undefined;
       }
       const report = await builder.build(changed);
-      if (failing || report.written.length > 0 || report.removed.length > 0) hub.reload();
+      const touched = [...report.written, ...report.removed];
+      if (failing) hub.reload();
+      else if (touched.length > 0) hub.reload(pagesToReload(touched, config.basePath));
       failing = false;
       for (const warning of report.warnings) options.log(`warning: ${warning.format()}`);
       return { ok: true, report, ms: ms() };
@@ -109,11 +117,22 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
       }
       const batch = pending;
       pending = new Set();
-      const outcome = await rebuild(batch);
+      const firstPages = await writeFirstPages(batch);
+      const outcome = { ...(await rebuild(batch)), firstPages };
       logRebuild(options.log, batch, outcome, options.root);
       if (outcome.ok) void awaitSearchIndex(builder);
     }
     draining = undefined;
+  }
+
+  /** An edited story's page is written and reloaded at once; the rebuild then makes everything else. */
+  async function writeFirstPages(changed: Set<string>): Promise<FirstPages | undefined> {
+    if (failing) return undefined;
+    const started = performance.now();
+    const written = await builder.firstPages(changed).catch(() => []);
+    if (written.length === 0) return undefined;
+    hub.reload(pagesToReload(written, config.basePath));
+    return { written, ms: Math.round(performance.now() - started) };
   }
 
   /** When Pagefind is done, the index is written in the queue's next turn (a stale one writes nothing). */
@@ -189,9 +208,10 @@ function logRebuild(log: (line: string) => void, changed: Set<string>, outcome: 
   const files = [...changed].map((file) => path.relative(root, file).split(path.sep).join('/')).sort();
   const what = files.length === 1 ? files[0] : `${files.length} files (${files[0]}, …)`;
   const clock = new Date().toTimeString().slice(0, 8);
+  const first = outcome.firstPages ? `${outcome.firstPages.written.length === 1 ? 'its page' : `${outcome.firstPages.written.length} pages`} written in ${outcome.firstPages.ms} ms; ` : '';
   if (outcome.ok) {
     const { written, removed } = outcome.report;
-    log(`${clock} ${what} changed: rebuilt in ${outcome.ms} ms, ${written.length} ${written.length === 1 ? 'file' : 'files'} written, ${removed.length} removed`);
+    log(`${clock} ${what} changed: ${first}rebuilt in ${outcome.ms} ms, ${written.length} ${written.length === 1 ? 'file' : 'files'} written, ${removed.length} removed`);
   } else {
     log(`${clock} ${what} changed: the rebuild failed in ${outcome.ms} ms, still serving the last good site\n${outcome.problems.map((problem) => `  ${problem}`).join('\n')}`);
   }

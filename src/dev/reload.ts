@@ -1,16 +1,18 @@
 // Live reload for the dev server: pages get a small script (in dev responses only, never in a
-// built site) that listens to server-sent events, reloads after each rebuild, and shows an
-// overlay with the problems of a failed rebuild until the next good one.
+// built site) that listens to server-sent events, reloads after a rebuild that changed what it
+// shows, and shows an overlay with the problems of a failed rebuild until the next good one.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { FEED_FILES } from '../feeds/feed.js';
 
 export const EVENTS_PATH = '/__gazette/events';
 
 export interface ReloadHub {
   /** Answers the event-stream request of a page. */
   connect(request: IncomingMessage, response: ServerResponse): void;
-  /** Every open page reloads. */
-  reload(): void;
+  /** Open pages showing one of `pages` (URL paths, as pagesToReload gives them) reload; every open page when undefined. */
+  reload(pages?: readonly string[]): void;
   /** Every open page shows these problems, and so will pages opened until the next good build. */
   fail(problems: string[]): void;
   injectInto(html: string): string;
@@ -30,9 +32,9 @@ export function createReloadHub(): ReloadHub {
       clients.add(response);
       request.on('close', () => clients.delete(response));
     },
-    reload() {
+    reload(pages) {
       problems = [];
-      for (const client of clients) send(client, 'reload', {});
+      for (const client of clients) send(client, 'reload', pages === undefined ? {} : { pages });
     },
     fail(next) {
       problems = next;
@@ -49,11 +51,33 @@ export function createReloadHub(): ReloadHub {
   };
 }
 
+/**
+ * The URL paths of written or removed output files (paths in the output folder) that open pages
+ * show, so that only those pages reload; undefined (every page) when one is a file that pages use,
+ * a stylesheet, a script or an image, or the 404 page, which any missing URL shows.
+ */
+export function pagesToReload(files: readonly string[], basePath: string): string[] | undefined {
+  const pages: string[] = [];
+  for (const file of files) {
+    const document = /\.(html?|xml|txt)$/.test(file) || path.posix.basename(file) === FEED_FILES.json;
+    if (file === '404.html' || !document) return undefined;
+    pages.push(basePath + file.replace(/(^|\/)index\.html$/, '$1'));
+  }
+  return pages;
+}
+
 // Runs in the reader's browser. Plain ES2017, no dependencies; text goes in with textContent only.
 const CLIENT = `(() => {
   const source = new EventSource(${JSON.stringify(EVENTS_PATH)});
   let overlay;
-  source.addEventListener('reload', () => location.reload());
+  source.addEventListener('reload', (event) => {
+    const pages = JSON.parse(event.data).pages;
+    let here = location.pathname.replace(/index\.html$/, '');
+    try {
+      here = decodeURI(here);
+    } catch (error) {}
+    if (!pages || pages.includes(here)) location.reload();
+  });
   source.addEventListener('problems', (event) => {
     const problems = JSON.parse(event.data);
     if (!overlay) {

@@ -66,14 +66,21 @@ describe('gazette dev in a browser', () => {
     assert.ok(log.includes(`Serving The Maghreb Wire at ${dev.url}`));
   });
 
-  it('updates a story page after its Markdown is edited, without a manual reload', async () => {
-    const page = await openMarked(STORY);
+  it('updates a story page after its Markdown is edited, without a manual reload, and only the pages it changed', async () => {
+    const page = await browser.newPage();
+    await page.addInitScript(() => sessionStorage.setItem('loads', String(Number(sessionStorage.getItem('loads') ?? 0) + 1)));
+    await page.goto(dev.url + STORY);
+    const archive = await openMarked('archive/');
     const original = await readFile(file(STORY_FILE), 'utf8');
     await writeFile(file(STORY_FILE), original.replace('made a rare visit to Algeria', 'made a LIVE-EDITED visit to Algeria'));
     await eventually('the story page shows the edit', async () => (await page.textContent('main'))?.includes('LIVE-EDITED'));
-    assert.ok(await reloaded(page), 'the page reloaded by itself');
+    await dev.idle();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('loads')), '2', 'reloaded once: the rebuild keeps the page written first');
+    assert.ok(!(await reloaded(archive)), 'the archive, which the edit does not change, did not reload');
+    await archive.close();
     // Files of the search index are named by their contents: an edit replaces some of them.
-    assert.ok(log.some((line) => /^\d\d:\d\d:\d\d content\/2020\/10\/01\/us-defense-chief-algeria-visit\.md changed: rebuilt in \d+ ms, \d+ files? written, \d+ removed$/.test(line)), log.join('\n'));
+    assert.ok(log.some((line) => /^\d\d:\d\d:\d\d content\/2020\/10\/01\/us-defense-chief-algeria-visit\.md changed: its page written in \d+ ms; rebuilt in \d+ ms, \d+ files? written, \d+ removed$/.test(line)), log.join('\n'));
     await page.close();
   });
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { splitStory } from '../../src/content/frontmatter.js';
-import { readStory, type StoryResult, type StorySource } from '../../src/content/story.js';
+import { readStory, sameFrontMatter, type StoryResult, type StorySource } from '../../src/content/story.js';
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures');
 const FILE = 'content/2020/10/01/story.md';
@@ -281,5 +281,24 @@ describe('readStory: slugs a folder cannot hold', () => {
     const [problem] = read(`---\ntitle: T\ndate: 2020-10-01\nslug: ${slug}\n---\n`).problems;
     assert.equal(problem?.message, 'is longer than 255 bytes, more than a folder name can hold');
     assert.equal(problem?.hint, `e.g. "${'word-'.repeat(51).replace(/-$/, '')}"`);
+  });
+});
+
+describe('sameFrontMatter', () => {
+  const FRONT = '---\ntitle: "Talks resume"\ndate: 2020-10-01T10:00:00+01:00\ntags: [Libya]\nvenue: { city: Tunis, days: [1, 2] }\n---\n';
+  const story = (text: string) => read(text).story as StorySource;
+
+  it('is true for the same front-matter over another body, though a date was used since it was read', () => {
+    const before = story(`${FRONT}\nFirst text.\n`);
+    void before.date.weekday;
+    assert.ok(sameFrontMatter(before, story(`${FRONT}\nFirst text, edited.\n`)));
+  });
+
+  it('is false when any field differs: a date by a minute, a nested value of a field Gazette does not know', () => {
+    const before = story(`${FRONT}\nText.\n`);
+    assert.ok(sameFrontMatter(before, story(`${FRONT.replace('T10:00:00+01:00', 'T11:00:00+02:00')}\nText.\n`)), 'the same instant, written in another zone');
+    assert.ok(!sameFrontMatter(before, story(`${FRONT.replace('T10:00', 'T10:01')}\nText.\n`)));
+    assert.ok(!sameFrontMatter(before, story(`${FRONT.replace('days: [1, 2]', 'days: [1, 3]')}\nText.\n`)));
+    assert.ok(!sameFrontMatter(before, story(`${FRONT.replace('tags: [Libya]', 'tags: [Libya, Tunisia]')}\nText.\n`)));
   });
 });

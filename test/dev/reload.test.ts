@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { createReloadHub, EVENTS_PATH, type ReloadHub } from '../../src/dev/reload.js';
+import { createReloadHub, EVENTS_PATH, pagesToReload, type ReloadHub } from '../../src/dev/reload.js';
 
 /** Reads server-sent events from a stream as { event, data } pairs. */
 async function* events(url: string): AsyncGenerator<{ event: string; data: unknown }> {
@@ -25,6 +25,21 @@ async function* events(url: string): AsyncGenerator<{ event: string; data: unkno
     }
   }
 }
+
+describe('pagesToReload', () => {
+  it('names the pages, feeds and texts written by their URLs under the base path', () => {
+    const written = ['index.html', '2020/10/01/story/index.html', 'tags/algérie/page/2/index.html', 'feed.xml', 'tags/sahel/feed.json', '2020/10/01/email.txt', 'sitemap.xml'];
+    assert.deepEqual(pagesToReload(written, '/news/'), [
+      '/news/', '/news/2020/10/01/story/', '/news/tags/algérie/page/2/', '/news/feed.xml', '/news/tags/sahel/feed.json', '/news/2020/10/01/email.txt', '/news/sitemap.xml',
+    ]);
+  });
+
+  it('reloads every page for a file pages use, or for the 404 page', () => {
+    for (const file of ['assets/site.css', 'assets/search.js', 'images/chart.png', 'data/figures.json', '404.html']) {
+      assert.equal(pagesToReload(['index.html', file], '/'), undefined, file);
+    }
+  });
+});
 
 describe('the reload hub', () => {
   let hub: ReloadHub;
@@ -68,6 +83,10 @@ describe('the reload hub', () => {
     const reloadLate = late.next();
     hub.reload();
     assert.deepEqual([(await reloadEarly).value, (await reloadLate).value], [{ event: 'reload', data: {} }, { event: 'reload', data: {} }]);
+
+    const targeted = early.next();
+    hub.reload(['/2020/10/01/story/']);
+    assert.deepEqual((await targeted).value, { event: 'reload', data: { pages: ['/2020/10/01/story/'] } });
 
     const after = events(url);
     const next = after.next();
