@@ -42,7 +42,10 @@ async function runScenario(scenario: ScenarioKind, corpus: string): Promise<void
     case 'cold': return send(await coldBuild(corpus));
     case 'published': return measurePublished(corpus, stories, send);
     case 'incremental': return measureIncremental(corpus, stories, send);
-    case 'dev-loop': return send(await measureDevLoop(corpus, stories));
+    case 'dev-loop': {
+      for (const row of await measureDevLoop(corpus, stories)) await send(row);
+      return;
+    }
   }
 }
 

@@ -19,6 +19,7 @@ export const ROWS = {
   editStory: 'edit one story',
   editTemplate: 'edit one template',
   devLoop: 'dev loop: save to page written',
+  devLoopRebuilt: 'dev loop: save to every file written',
 } as const;
 
 export const SCENARIOS = [
@@ -28,7 +29,7 @@ export const SCENARIOS = [
   { kind: 'cold', rows: [ROWS.cold] },
   { kind: 'published', rows: [ROWS.publishedFirst, ROWS.publishedNoChange, ROWS.publishedNew, ROWS.publishedEdit, ROWS.publishedTemplate] },
   { kind: 'incremental', rows: [ROWS.first, ROWS.noChange, ROWS.publish, ROWS.editStory, ROWS.editTemplate] },
-  { kind: 'dev-loop', rows: [ROWS.devLoop] },
+  { kind: 'dev-loop', rows: [ROWS.devLoop, ROWS.devLoopRebuilt] },
 ] as const;
 
 export type ScenarioKind = (typeof SCENARIOS)[number]['kind'];

@@ -35,7 +35,7 @@ import { NEWS_SITEMAP_PATH, NEWS_WINDOW_HOURS, renderNewsSitemap, renderRobots, 
 import { absoluteImageUrl, absoluteUrl, linkTo, linkToImage } from './urls.js';
 import { checkUpToDate, recordBuild, trustedStamps, type InputSnapshot, type UpToDate } from './up-to-date.js';
 import { GENERATOR } from './version.js';
-import { cloneSite, KeptFileMissing, keyOfBytes, openStaging, outputStateOf, syncSite, type CopiedFile, type OutputFile, type OutputState, type SiteClone } from './write.js';
+import { cloneSite, KeptFileMissing, keyOfBytes, openStaging, outputStateOf, syncFiles, syncSite, type CopiedFile, type OutputFile, type OutputState, type SiteClone } from './write.js';
 
 /** How many pages the page loop plans before it lets other work in (Pagefind's answers). */
 const PAGES_BETWEEN_BREATHS = 100;
@@ -154,14 +154,11 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
       }
     },
     async firstPages(changed) {
-      await saving;
       const pages = lastSite && cache && output && unbuilt === undefined && theme?.key === lastSite.themeKey
         ? await editedStoryPages(lastSite, theme.renderer, cache, changed)
         : undefined;
       if (pages === undefined || output === undefined) return [];
-      const byPath = new Map(pages.map((page) => [page.path, page]));
-      const kept = [...output].filter(([file]) => !byPath.has(file)).map(([file, key]): OutputFile => ({ path: file, key }));
-      const report = await syncSite(config, [...kept, ...pages], [], output);
+      const report = await syncFiles(config, pages, output);
       output = report.state;
       return report.written;
     },

@@ -191,6 +191,8 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
     },
 
     async save(stories, markdown, output) {
+      // Markdown kept while this saves (the dev loop's first pages) is not this save's to drop.
+      const known = [...stored];
       const kept = [...stories].flatMap((result) => {
         const stored = result.key === undefined ? undefined : freezeStory(result);
         return stored && result.key !== undefined && result.story !== undefined ? [{ key: result.key, stored, file: result.story.file, stamp: result.stamp }] : [];
@@ -206,7 +208,7 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
       const temporary = path.join(folder, `manifest.json.${process.pid}-${randomUUID()}`);
       await writeFile(temporary, JSON.stringify(next));
       await rename(temporary, path.join(folder, 'manifest.json'));
-      const dropped = [...stored].filter((hash) => !markdown.has(hash));
+      const dropped = known.filter((hash) => !markdown.has(hash));
       await inBatches(dropped, (hash) => rm(blobPath(hash), { force: true }));
       for (const hash of dropped) stored.delete(hash);
       await images.save();

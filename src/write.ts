@@ -394,15 +394,29 @@ export async function syncSite(folders: Folders, files: readonly OutputFile[], c
   const outDir = path.resolve(folders.outDir);
   const state = await outputStateOf(files, copies);
   const changed = [...files, ...copies].filter((file) => previous.get(file.path) !== state.get(file.path));
-  await makeFolders(outDir, changed.map((file) => inside(outDir, file.path)));
-  await inParallel(changed, async (file) => {
+  await writeInPlace(outDir, changed);
+  const removed = [...previous.keys()].filter((sitePath) => !state.has(sitePath)).sort();
+  await inParallel(removed, (sitePath) => rm(inside(outDir, sitePath), { force: true }));
+  return { state, written: changed.map((file) => file.path), removed };
+}
+
+/** Write a few files into a site kept in sync (see syncSite), leaving every other file as it is. */
+export async function syncFiles(folders: Folders, files: readonly OutputFile[], previous: OutputState): Promise<SyncReport> {
+  await checkOutputFolder(folders);
+  const state = new Map(previous);
+  for (const [sitePath, key] of await outputStateOf(files, [])) state.set(sitePath, key);
+  const changed = files.filter((file) => previous.get(file.path) !== state.get(file.path));
+  await writeInPlace(path.resolve(folders.outDir), changed);
+  return { state, written: changed.map((file) => file.path), removed: [] };
+}
+
+async function writeInPlace(outDir: string, files: readonly (OutputFile | CopiedFile)[]): Promise<void> {
+  await makeFolders(outDir, files.map((file) => inside(outDir, file.path)));
+  await inParallel(files, async (file) => {
     if ('from' in file) return copyFile(file.from, inside(outDir, file.path));
     if (file.contents === undefined) throw new KeptFileMissing(file.path);
     return writeFile(inside(outDir, file.path), file.contents);
   });
-  const removed = [...previous.keys()].filter((sitePath) => !state.has(sitePath)).sort();
-  await inParallel(removed, (sitePath) => rm(inside(outDir, sitePath), { force: true }));
-  return { state, written: changed.map((file) => file.path), removed };
 }
 
 /** The keys of a site's files (static files are read to hash them when their key is not given). */

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { after, beforeEach, describe, it } from 'node:test';
 import { build } from '../src/build.js';
 import { cacheFolder, CACHE_DIR } from '../src/cache-folder.js';
+import { openCache } from '../src/cache.js';
 import { loadConfig } from '../src/config.js';
 import { RECORD_FILE } from '../src/up-to-date.js';
 import { copySampleProject, SAMPLE_NOW, snapshot, type Project } from './support/project.js';
@@ -134,6 +135,24 @@ describe('the build cache', () => {
     await writeFile(path.join(folder, 'manifest.json'), '{"format": 2, "code": ');
     await cachedBuild();
     await assertSameAsCold();
+  });
+
+  it('keeps the Markdown kept while it saves (the dev loop writes a page first while the last build saves)', async () => {
+    const cache = await openCache(config());
+    const rendered = (html: string) => ({ html, feedHtml: html, summary: '', droppedHtml: false, droppedUrl: false, images: [] });
+    const renderedAgain: string[] = [];
+    const again = (hash: string) => () => {
+      renderedAgain.push(hash);
+      return { html: '', feedHtml: '' };
+    };
+    const old = cache.keepMarkdown('old', rendered('<p>Old.</p>'), again('old'));
+    await cache.save([], new Map([['old', old]]));
+    const saving = cache.save([], new Map());
+    const kept = cache.keepMarkdown('kept-meanwhile', rendered('<p>Kept meanwhile.</p>'), again('kept-meanwhile'));
+    await saving;
+    assert.equal(kept.html.text, '<p>Kept meanwhile.</p>');
+    assert.equal(old.html.text, '', 'what the save leaves out is dropped');
+    assert.deepEqual(renderedAgain, ['old']);
   });
 
   it('is neither read nor trusted with cache: false', async () => {
