@@ -8,7 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from './config.js';
 import { bodyInFile, type StoryFileResult, type StoryStore } from './content/load.js';
@@ -20,7 +20,7 @@ import { diskImageStore, memoryImageStore, type ImageStore } from './images/stor
 import type { BodyImage, RenderedMarkdown } from './render/markdown.js';
 import { cacheFolder } from './cache-folder.js';
 import { codeFingerprint } from './code-fingerprint.js';
-import { outputIdentity, type OutputState } from './write.js';
+import { isRunning, outputIdentity, type OutputState } from './write.js';
 
 const FORMAT = 6;
 
@@ -219,6 +219,7 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
 async function readManifest(folder: string, code: string): Promise<Manifest> {
   const empty: Manifest = { format: FORMAT, code, stories: {}, stamps: {}, markdown: {}, output: null };
   await mkdir(folder, { recursive: true });
+  await removeUnfinishedSaves(folder);
   try {
     const manifest = JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8')) as Manifest;
     if (manifest.format !== FORMAT || manifest.code !== code) {
@@ -229,6 +230,16 @@ async function readManifest(folder: string, code: string): Promise<Manifest> {
   } catch {
     return empty;
   }
+}
+
+/** The temporary files of saves (the manifest, the build record) that a process killed while saving left. */
+async function removeUnfinishedSaves(folder: string): Promise<void> {
+  const names = await readdir(folder).catch(() => []);
+  const unfinished = names.filter((name) => {
+    const pid = /^(?:manifest\.json|last-build\.json)\.(\d+)-[0-9a-f-]+$/.exec(name)?.[1];
+    return pid !== undefined && Number(pid) !== process.pid && !isRunning(Number(pid));
+  });
+  await Promise.all(unfinished.map((name) => rm(path.join(folder, name), { force: true })));
 }
 
 function freezeStory(result: StoryFileResult): StoredStory | undefined {

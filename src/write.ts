@@ -342,7 +342,8 @@ function removeInBackground(folder: string): void {
   }
 }
 
-function isRunning(pid: number): boolean {
+/** Whether another process with this id runs (this process is not another). */
+export function isRunning(pid: number): boolean {
   if (pid === process.pid) return false;
   try {
     process.kill(pid, 0);

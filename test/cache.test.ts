@@ -155,6 +155,18 @@ describe('the build cache', () => {
     assert.deepEqual(renderedAgain, ['old']);
   });
 
+  it("removes the half-written saves of a process killed while saving, not a running process's", async () => {
+    await cachedBuild();
+    const folder = cacheFolder(config());
+    const dead = ['manifest.json.999999999-0f2e8c1a-5b7d-4e3f-9a6b-1c2d3e4f5a6b', 'last-build.json.999999999-1a2b3c4d-5b7d-4e3f-9a6b-1c2d3e4f5a6b'];
+    const running = `manifest.json.${process.pid}-2b3c4d5e-5b7d-4e3f-9a6b-1c2d3e4f5a6b`;
+    for (const name of [...dead, running]) await writeFile(path.join(folder, name), '');
+    await openCache(config());
+    const left = await readdir(folder);
+    assert.deepEqual(dead.filter((name) => left.includes(name)), []);
+    assert.ok(left.includes(running));
+  });
+
   it('is neither read nor trusted with cache: false', async () => {
     await cachedBuild();
     const report = await build(config(), { write: true, cache: false });
