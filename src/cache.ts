@@ -12,9 +12,8 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import type { Config } from './config.js';
 import { bodyInFile, type StoryFileResult, type StoryStore } from './content/load.js';
-import type { StoryResult, StorySource } from './content/story.js';
+import { storySource, type StoryResult, type StorySource } from './content/story.js';
 import { GazetteError, type ProblemInit } from './errors.js';
-import { extend } from './extend.js';
 import { LazyHtml } from './render/lazy-html.js';
 import { diskImageStore, memoryImageStore, type ImageStore } from './images/store.js';
 import type { BodyImage, RenderedMarkdown } from './render/markdown.js';
@@ -260,7 +259,8 @@ function freezeStory(result: StoryFileResult): StoredStory | undefined {
 function thawStory(stored: StoredStory, file: string, absolute: string, timeZone: string): StoryResult & { bodyStart: number } {
   const time = (millis: number) => DateTime.fromMillis(millis, { zone: timeZone });
   return {
-    story: extend(stored.source, {
+    story: storySource({
+      ...stored.source,
       file,
       date: time(stored.date),
       updated: stored.updated === null ? undefined : time(stored.updated),

@@ -7,7 +7,7 @@ import { GazetteError } from '../errors.js';
 import { extend } from '../extend.js';
 import { filesAmong } from './files.js';
 import { splitStory } from './frontmatter.js';
-import { readStory, type StoryResult, type StorySource } from './story.js';
+import { readStory, storySource, type StoryResult, type StorySource } from './story.js';
 import { describeRemoved, REMOVED_HINT, removeUnpublishable, type RemovedCharacters } from './text.js';
 import { bodyHash, type StoryBody } from './body.js';
 
@@ -121,7 +121,7 @@ export async function loadStory(root: string, absolute: string, timeZone: string
       const body = result.story?.body.text();
       const bodyStart = body !== undefined && removed.text.endsWith(body) ? removed.text.length - body.length : undefined;
       if (result.story === undefined || body === undefined || bodyStart === undefined) return extend(result, { key, stamp });
-      return extend(result, { story: extend(result.story, { body: bodyInFile(absolute, file, bodyStart, bodyHash(body)) }), key, bodyStart, stamp });
+      return extend(result, { story: storySource({ ...result.story, body: bodyInFile(absolute, file, bodyStart, bodyHash(body)) }), key, bodyStart, stamp });
     }
     // A story with characters removed is read again each time, so that its warning is given each time.
     const result = readStory(file, splitStory(removed.text, file), timeZone);

@@ -51,6 +51,20 @@ export interface StorySource {
   bodyLine: number;
 }
 
+/**
+ * A story source from its fields, every one written out in readStory's order: sources read from a
+ * file, taken from the cache or given their body by the loader share one hidden class and keep their
+ * fields inside the object, as a spread or Object.assign would not (see extend.ts).
+ */
+export function storySource(fields: StorySource): StorySource {
+  return {
+    file: fields.file, title: fields.title, date: fields.date, updated: fields.updated, tags: fields.tags, summary: fields.summary,
+    authors: fields.authors, section: fields.section, dateline: fields.dateline, image: fields.image, credits: fields.credits,
+    draft: fields.draft, slug: fields.slug, id: fields.id, aliases: fields.aliases, corrections: fields.corrections, extra: fields.extra,
+    body: fields.body, bodyLine: fields.bodyLine,
+  };
+}
+
 /** Whether two readings of a story file have the same front-matter: every field the same but the body. */
 export function sameFrontMatter(a: StorySource, b: StorySource): boolean {
   const { body: _bodyA, ...fieldsA } = a;

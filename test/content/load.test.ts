@@ -6,9 +6,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { bodyHash } from '../../src/content/body.js';
-import { findStoryFiles, loadStories, MAX_STORY_BYTES } from '../../src/content/load.js';
+import { findStoryFiles, loadStories, MAX_STORY_BYTES, type StoryStore } from '../../src/content/load.js';
 import type { GazetteError } from '../../src/errors.js';
 import { loadTheme } from '../../src/content/theme.js';
+import { openCache } from '../../src/cache.js';
+import { hiddenClasses } from '../support/shapes.js';
 
 const STORY = '---\ntitle: Linked\ndate: 2020-10-01\n---\nBody.\n';
 
@@ -77,6 +79,23 @@ describe('reading stories', () => {
     await writeFile(path.join(root, 'content/mixed.md'), Buffer.concat([Buffer.from('---\ntitle: Ça va\ndate: 2020-10-01\n---\nDéjà '), Buffer.from([0xff, 0x41]), Buffer.from('\n')]));
     const [problem] = (await loadStories(root, path.join(root, 'content'), 'UTC')).problems;
     assert.equal(problem?.format(), 'content/mixed.md:5:6  the file is not valid UTF-8 text (byte 0xFF)  (save it as UTF-8)  [content-unreadable]');
+  });
+
+  it('gives stories read from their files and stories taken from the cache one hidden class', async () => {
+    for (let index = 0; index < 12; index += 1) {
+      const optional = [index % 2 ? `slug: story-${index}` : '', index % 3 ? 'summary: A summary.' : '', index % 4 ? 'updated: 2020-10-02' : ''].filter(Boolean);
+      await writeFile(path.join(root, `content/story-${index}.md`), ['---', `title: Story ${index}`, 'date: 2020-10-01', ...optional, '---', `Body ${index}.`, ''].join('\n'));
+    }
+    const settings = { root, outDir: path.join(root, 'dist'), timeZone: 'UTC' };
+    const read = await loadStories(root, path.join(root, 'content'), 'UTC', undefined, undefined, (await openCache(settings)).stories);
+    const cache = await openCache(settings);
+    await cache.save(read.results.values(), new Map());
+    const stored = (await openCache(settings)).stories;
+    let found = 0;
+    const counted: StoryStore = { key: stored.key, keyByStamp: stored.keyByStamp, story: (...args) => { const story = stored.story(...args); if (story) found += 1; return story; } };
+    const thawed = await loadStories(root, path.join(root, 'content'), 'UTC', undefined, undefined, counted);
+    assert.equal(found, 12, 'the second load took every story from the cache');
+    assert.equal(hiddenClasses([...read.stories, ...thawed.stories]), 1);
   });
 
   it('reads a body from its file when it is rendered, as the loader read it, and refuses one changed since', async () => {
