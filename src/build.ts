@@ -196,6 +196,8 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
   async function render(cache: BuildCache, changed: ReadonlySet<string> | undefined, clone: { clone: SiteClone; state: OutputState } | undefined): Promise<BuildReport> {
     const stale = changed && storyFiles ? new Set([...(unbuilt ?? []), ...changed]) : undefined;
     unbuilt = stale;
+    // The last site is not held beside the new one: the first pages come between builds.
+    lastSite = undefined;
     const [content, profiles, themeFiles] = await Promise.all([
       loadStories(config.root, config.contentDir, config.timeZone, stale ? storyFiles : undefined, stale, cache.stories, options.inputs && !stale ? trustedStamps(options.inputs) : undefined),
       stale && authorProfiles && !stale.has(authorsFile) ? authorProfiles : loadAuthorProfiles(config.root, config.contentDir),
