@@ -129,6 +129,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   async function writeFirstPages(changed: Set<string>): Promise<FirstPages | undefined> {
     if (failing) return undefined;
     const started = performance.now();
+    // A page that cannot be written first is made by the rebuild, which reports why.
     const written = await builder.firstPages(changed).catch(() => []);
     if (written.length === 0) return undefined;
     hub.reload(pagesToReload(written, config.basePath));
