@@ -408,9 +408,9 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
 
   /**
    * The dev loop renders an edited story's Markdown in this thread, where remark runs several times
-   * slower (40 ms against 5 for a 4 KB story) until V8 has optimized it, and the first build
-   * renders on worker threads, or not at all with the cache: after it, the newest story is rendered
-   * a few times, one render a turn of the event loop, until a build or the first pages begin.
+   * slower until V8 has optimized it, and the first build renders on worker threads, or not at all
+   * with the cache: after it, the newest story is rendered a few times, one render a turn of the
+   * event loop, until a build or the first pages begin.
    */
   async function warmMarkdown(story: Story, state: { stopped: boolean }): Promise<void> {
     for (let round = 0; round < WARM_UP_RENDERS; round += 1) {
