@@ -304,17 +304,20 @@ describe("the dev loop's first pages", () => {
   });
 
   it('leaves the rebuild alone when the front-matter changed, a picture was added, or the story does not build', async () => {
+    const textOnly = (text: string) => `${text}\nAnother paragraph.\n`;
     assert.deepEqual(await edit((text) => text.replace(/^title: .*$/m, 'title: "A new title"')), [], 'the title is on other pages');
+    assert.equal((await edit(textOnly)).length, 1, 'then an edit of the text alone is written first again');
     assert.deepEqual(await edit((text) => text.replace(/^(date: .*)T16:40/m, '$1T17:40')), [], 'the date moves it');
     assert.deepEqual(await edit((text) => `${text}\n![A chart](euro-zone-pmi-september.png)\n`), [], 'a picture to publish');
     assert.deepEqual(await edit((text) => `${text}\n<script>alert(1)</script>\n`), [], 'a warning to report');
-    const good = await readFile(story(), 'utf8');
+    const good = (await readFile(story(), 'utf8')).replace('\n<script>alert(1)</script>\n', '');
     await writeFile(story(), '---\ntitle: [unclosed\n---\nBroken.\n');
     assert.deepEqual(await builder.firstPages(new Set([story()])), [], 'a problem to report');
     await assert.rejects(builder.build(new Set([story()])), BuildFailed);
     await writeFile(story(), `${good}\nFixed.\n`);
     assert.deepEqual(await builder.firstPages(new Set([story()])), [], 'not after a failed build: its problems are shown until a rebuild succeeds');
     await builder.build(new Set([story()]));
+    assert.equal((await edit(textOnly)).length, 1, 'and again once a rebuild succeeded');
   });
 
   it('leaves the rebuild alone for a new story or a template', async () => {
@@ -324,6 +327,7 @@ describe("the dev loop's first pages", () => {
     const footer = path.join(project.root, 'templates/partials/footer.liquid');
     await writeFile(footer, `${await readFile(footer, 'utf8')}\n`);
     assert.deepEqual(await builder.firstPages(new Set([footer])), []);
+    assert.deepEqual(await builder.firstPages(new Set([added, story()])), [], 'nor for a story edited beside a new one');
   });
 });
 
