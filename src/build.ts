@@ -13,6 +13,7 @@ import { openCache, throwawayCache, type BuildCache, type StoryMarkdown } from '
 import type { Config } from './config.js';
 import { AUTHORS_FILE, loadAuthorProfiles, type AuthorProfiles } from './content/authors.js';
 import { loadStories, loadStory, type StoryFileResult } from './content/load.js';
+import { heldBody } from './content/body.js';
 import { sameFrontMatter, type StorySource } from './content/story.js';
 import { loadTheme, type Theme } from './content/theme.js';
 import { GazetteError, failIfAny } from './errors.js';
@@ -240,10 +241,11 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     for (const story of site.stories) {
       const rendered = markdownOf(story);
       const storyImages = published.images.get(story) as StoryImages;
-      feedHtml.set(story, withImages(rendered.feedHtml, storyImages.body, imagesKeyOf(storyImages), (src) => absoluteImageUrl(config, src)));
+      const imagesKey = imagesKeyOf(storyImages);
+      feedHtml.set(story, withImages(rendered.feedHtml, storyImages.body, imagesKey, (src) => absoluteImageUrl(config, src)));
       if (rendered.droppedHtml) warnings.push(droppedHtmlWarning(story));
       if (rendered.droppedUrl) warnings.push(droppedUrlWarning(story));
-      bodies.set(story, pageBody(story, rendered, storyImages));
+      bodies.set(story, pageBody(story, rendered, storyImages, imagesKey));
     }
     warnings.push(...published.warnings);
 
@@ -413,20 +415,23 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
    * event loop, until a build or the first pages begin.
    */
   async function warmMarkdown(story: Story, state: { stopped: boolean }): Promise<void> {
+    let held: Story;
+    try {
+      // Read from its file once, not at every render.
+      held = extend(story, { body: heldBody(story.body.text()) });
+    } catch {
+      return;
+    }
     for (let round = 0; round < WARM_UP_RENDERS; round += 1) {
       await new Promise((resolve) => setImmediate(resolve));
       if (state.stopped) return;
-      try {
-        renderStoryMarkdown(markdown, story, config);
-      } catch {
-        return;
-      }
+      renderStoryMarkdown(markdown, held, config);
     }
   }
 
   /** A story's HTML for its page (body images in place), its summary and its cover. */
-  function pageBody(story: Story, rendered: StoryMarkdown, images: StoryImages): RenderedBody {
-    const html = withImages(rendered.html, images.body, imagesKeyOf(images), (src) => linkToImage(config, src));
+  function pageBody(story: Story, rendered: StoryMarkdown, images: StoryImages, imagesKey = imagesKeyOf(images)): RenderedBody {
+    const html = withImages(rendered.html, images.body, imagesKey, (src) => linkToImage(config, src));
     return { html, summary: story.summary ?? rendered.summary, image: images.cover };
   }
 

@@ -19,9 +19,11 @@ import { diskImageStore, memoryImageStore, type ImageStore } from './images/stor
 import type { BodyImage, RenderedMarkdown } from './render/markdown.js';
 import { cacheFolder } from './cache-folder.js';
 import { codeFingerprint } from './code-fingerprint.js';
+import { RECORD_FILE } from './up-to-date.js';
 import { isRunning, outputIdentity, type OutputState } from './write.js';
 
 const FORMAT = 6;
+const MANIFEST_FILE = 'manifest.json';
 
 /** A story's Markdown as pages and feeds use it; the HTML is read from the cache when printed. */
 export interface StoryMarkdown {
@@ -204,9 +206,9 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
         markdown: Object.fromEntries([...markdown.values()].map((entry) => [entry.hash, [entry.summary, entry.droppedHtml, entry.droppedUrl, entry.images]])),
         output: output ? { identity: output.identity, files: Object.fromEntries(output.state), theme: output.theme } : null,
       };
-      const temporary = path.join(folder, `manifest.json.${process.pid}-${randomUUID()}`);
+      const temporary = path.join(folder, `${MANIFEST_FILE}.${process.pid}-${randomUUID()}`);
       await writeFile(temporary, JSON.stringify(next));
-      await rename(temporary, path.join(folder, 'manifest.json'));
+      await rename(temporary, path.join(folder, MANIFEST_FILE));
       const dropped = known.filter((hash) => !markdown.has(hash));
       await inBatches(dropped, (hash) => rm(blobPath(hash), { force: true }));
       for (const hash of dropped) stored.delete(hash);
@@ -220,7 +222,7 @@ async function readManifest(folder: string, code: string): Promise<Manifest> {
   await mkdir(folder, { recursive: true });
   await removeUnfinishedSaves(folder);
   try {
-    const manifest = JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8')) as Manifest;
+    const manifest = JSON.parse(await readFile(path.join(folder, MANIFEST_FILE), 'utf8')) as Manifest;
     if (manifest.format !== FORMAT || manifest.code !== code) {
       await rm(path.join(folder, 'markdown'), { recursive: true, force: true });
       return empty;
@@ -235,7 +237,7 @@ async function readManifest(folder: string, code: string): Promise<Manifest> {
 async function removeUnfinishedSaves(folder: string): Promise<void> {
   const names = await readdir(folder).catch(() => []);
   const unfinished = names.filter((name) => {
-    const pid = /^(?:manifest\.json|last-build\.json)\.(\d+)-[0-9a-f-]+$/.exec(name)?.[1];
+    const pid = [MANIFEST_FILE, RECORD_FILE].some((file) => name.startsWith(`${file}.`)) ? /\.(\d+)-[0-9a-f-]+$/.exec(name)?.[1] : undefined;
     return pid !== undefined && Number(pid) !== process.pid && !isRunning(Number(pid));
   });
   await Promise.all(unfinished.map((name) => rm(path.join(folder, name), { force: true })));

@@ -6,7 +6,8 @@
  * so that every place that reads such objects sees thousands of shapes and reads them slowly.
  * Copied field by field, they share one. Their fields are then kept outside the object, which costs
  * some memory: the largest objects kept for a whole build, the site graph's stories, list their
- * fields in an object literal instead (see placeStory), the smallest of the three.
+ * fields in an object literal instead (placeStory in model/site.ts, and storySource in
+ * content/story.ts for their sources), the smallest of the three.
  */
 export function extend<Base extends object, Fields extends object>(base: Base, fields: Fields): Omit<Base, keyof Fields> & Fields {
   return Object.assign({}, base, fields);
