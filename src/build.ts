@@ -10,7 +10,7 @@ import path from 'node:path';
 import { codeFingerprint } from './code-fingerprint.js';
 import { cacheFolder } from './cache-folder.js';
 import { openCache, throwawayCache, type BuildCache, type StoryMarkdown } from './cache.js';
-import type { Config } from './config.js';
+import { settingsKey, type Config } from './config.js';
 import { AUTHORS_FILE, loadAuthorProfiles, type AuthorProfiles } from './content/authors.js';
 import { loadStories, loadStory, type StoryFileResult } from './content/load.js';
 import { heldBody } from './content/body.js';
@@ -21,7 +21,7 @@ import { extend } from './extend.js';
 import { FEED_FILES, storyItem, type FeedItem } from './feeds/feed.js';
 import { renderSiteFeeds } from './feeds/site-feeds.js';
 import { buildSite as buildSiteGraph, type Site, type Story } from './model/site.js';
-import { foldCase, planPages, storyCards, storyPage, type Page } from './pages.js';
+import { foldCase, pagePlans, storyCards, storyIdentity, storyPage, storyPageInputs, type Page, type PageMade } from './pages.js';
 import { createMarkdownRenderer, renderStoryMarkdown, type RenderedMarkdown } from './render/markdown.js';
 import { LazyHtml } from './render/lazy-html.js';
 import { renderEachMarkdown } from './render/markdown-pool.js';
@@ -126,6 +126,8 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
   let theme: { key: string; renderer: ThemeRenderer } | undefined;
   const images = createImagePublisher(config, { makeCopies: mode !== 'none' });
   let output = options.output;
+  // The story pages of the output folder (see storyPageInputs): the inputs each was made from, with its key.
+  let storyPagesMade: ReadonlyMap<string, PageMade> | undefined;
   let outputId = '';
   const deferSearch = options.deferSearch === true && mode === 'sync';
   let searchJob: { key: string; files: Promise<OutputFile[]> } | undefined;
@@ -149,7 +151,10 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
         unusedClone = undefined;
         throw error;
       }
-      if (output === undefined && mode === 'swap') output = cache.output;
+      if (output === undefined && mode === 'swap') {
+        output = cache.output;
+        storyPagesMade = cache.storyPagesMade;
+      }
       try {
         return await attempt(cache, changed);
       } catch (error) {
@@ -238,10 +243,12 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     const published = await images.publish(site.stories.map((story) => ({ story, body: markdownOf(story).images })), staticFiles, cache.images, stale);
     failIfAny(published.problems);
     signal?.throwIfAborted();
+    const imagesKeys = new Map<Story, string>();
     for (const story of site.stories) {
       const rendered = markdownOf(story);
       const storyImages = published.images.get(story) as StoryImages;
       const imagesKey = imagesKeyOf(storyImages);
+      imagesKeys.set(story, imagesKey);
       feedHtml.set(story, withImages(rendered.feedHtml, storyImages.body, imagesKey, (src) => absoluteImageUrl(config, src)));
       if (rendered.droppedHtml) warnings.push(droppedHtmlWarning(story));
       if (rendered.droppedUrl) warnings.push(droppedUrlWarning(story));
@@ -273,6 +280,14 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     const themeKey = fingerprint(JSON.stringify([codeFingerprint(), themeFiles.templates, themeFiles.emailCss, globals]));
     if (theme?.key !== themeKey) theme = { key: themeKey, renderer: createThemeRenderer(themeFiles, config, site) };
     const held = (file: string, key: string) => output?.get(file) === key;
+    const sourceKeys = new Map([...content.results.values()].flatMap((result) => (result.story && result.key ? [[result.story, result.key] as const] : [])));
+    const identityOf = (story: Story) => {
+      const source = sourceKeys.get(story.source);
+      return source === undefined ? undefined : storyIdentity(story, { source, markdown: hashes.get(story) as string, images: imagesKeys.get(story) as string });
+    };
+    const identities = new Map(site.stories.map((story) => [story, identityOf(story)]));
+    const inputsOf = storyPageInputs(fingerprint(`${themeKey}\n${settingsKey(config)}`), (story) => identities.get(story));
+    const madeNow = new Map<string, PageMade>();
     // A copy of the current site pays only when most of its pages are kept: not after the theme changed.
     if (clone && cache.outputTheme !== themeKey) await clone.clone.cancel();
     // A build that replaces its output (or the dev loop's first) writes each file as soon as it is
@@ -294,13 +309,22 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     try {
       // Pages are planned, rendered and written one at a time, so that only a few are held at once.
       // Pages kept as they are finish without I/O: every few of them, Pagefind's answers are let in.
-      for (const page of planPages(site, bodies, config)) {
+      for (const planned of pagePlans(site, bodies, config, inputsOf)) {
         signal?.throwIfAborted();
         if (pages % PAGES_BETWEEN_BREATHS === 0) await new Promise((resolve) => setImmediate(resolve));
         pages += 1;
-        if (page.lastmod !== undefined) sitemap.push({ path: page.path, lastmod: page.lastmod });
+        if (planned.lastmod !== undefined) sitemap.push({ path: planned.path, lastmod: planned.lastmod });
+        // A story page made from the same inputs as the one the output folder holds is kept unmade.
+        const before = planned.inputs === undefined ? undefined : storyPagesMade?.get(planned.file);
+        if (before !== undefined && before.inputs === planned.inputs && held(planned.file, before.key)) {
+          madeNow.set(planned.file, before);
+          await emit({ path: planned.file, key: before.key });
+          continue;
+        }
+        const page = planned.page();
         const context = pageContext(page, config);
         const key = pageKey(themeKey, context);
+        if (planned.inputs !== undefined) madeNow.set(planned.file, { inputs: planned.inputs, key });
         await emit(held(page.file, key) ? { path: page.file, key } : { path: page.file, key, contents: renderPage(page, context, theme.renderer, config) });
       }
 
@@ -356,6 +380,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     }
 
     storyFiles = content.results;
+    storyPagesMade = madeNow;
     authorProfiles = profiles;
     unbuilt = undefined;
     storyMarkdown = usedMarkdown;
@@ -364,7 +389,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     if (mode !== 'none') {
       // The cache only saves time: the site is written whether or not it can be kept.
       let unsaved: unknown;
-      saving = cache.save(content.results.values(), usedMarkdown, mode === 'swap' && output ? { identity: outputId, state: output, theme: themeKey } : undefined)
+      saving = cache.save(content.results.values(), usedMarkdown, mode === 'swap' && output ? { identity: outputId, state: output, theme: themeKey, storyPages: madeNow } : undefined)
         .catch((error: unknown) => { unsaved = error; });
       if (mode === 'swap') await saving;
       if (mode === 'swap' && options.inputs && output && unsaved === undefined) {

@@ -15,6 +15,7 @@ import { bodyInFile, type StoryFileResult, type StoryStore } from './content/loa
 import { storySource, type StoryResult, type StorySource } from './content/story.js';
 import { GazetteError, type ProblemInit } from './errors.js';
 import { LazyHtml } from './render/lazy-html.js';
+import type { PageMade } from './pages.js';
 import { diskImageStore, memoryImageStore, type ImageStore } from './images/store.js';
 import type { BodyImage, RenderedMarkdown } from './render/markdown.js';
 import { cacheFolder } from './cache-folder.js';
@@ -22,7 +23,7 @@ import { codeFingerprint } from './code-fingerprint.js';
 import { RECORD_FILE } from './up-to-date.js';
 import { isRunning, outputIdentity, type OutputState } from './write.js';
 
-const FORMAT = 6;
+const FORMAT = 7;
 const MANIFEST_FILE = 'manifest.json';
 
 /** A story's Markdown as pages and feeds use it; the HTML is read from the cache when printed. */
@@ -52,10 +53,12 @@ export interface BuildCache {
   readonly output: OutputState | undefined;
   /** The key of the theme (templates, navigation, Gazette's code) that output was rendered with. */
   readonly outputTheme: string | undefined;
+  /** The story pages of that output, by file: what each was made from, and its key. */
+  readonly storyPagesMade: ReadonlyMap<string, PageMade> | undefined;
   /** The images earlier runs measured, and the copies they made. */
   readonly images: ImageStore;
   /** Keep this build's stories, Markdown and images, and what the output folder now holds, for the next run. */
-  save(stories: Iterable<StoryFileResult>, markdown: ReadonlyMap<string, StoryMarkdown>, output?: { identity: string; state: OutputState; theme: string }): Promise<void>;
+  save(stories: Iterable<StoryFileResult>, markdown: ReadonlyMap<string, StoryMarkdown>, output?: SavedOutput): Promise<void>;
 }
 
 /** A story as the cache keeps it: dates as milliseconds, the body as where it starts in the file and the hash of its text. */
@@ -71,6 +74,14 @@ interface StoredStory {
 
 type StoryHtml = { html: string; feedHtml: string };
 
+/** What a build wrote into the output folder: the folder's identity, its files, their theme and its story pages. */
+interface SavedOutput {
+  identity: string;
+  state: OutputState;
+  theme: string;
+  storyPages: ReadonlyMap<string, PageMade>;
+}
+
 interface Manifest {
   format: number;
   code: string;
@@ -78,7 +89,8 @@ interface Manifest {
   /** The key of the stories read from files with a trusted stamp: file, then stamp and key. */
   stamps: Record<string, [stamp: string, key: string]>;
   markdown: Record<string, [summary: string, droppedHtml: boolean, droppedUrl: boolean, images: BodyImage[]]>;
-  output: { identity: string; files: Record<string, string>; theme: string } | null;
+  /** `storyPages` gives the inputs of each story page (its key is in `files`). */
+  output: { identity: string; files: Record<string, string>; theme: string; storyPages: Record<string, string> } | null;
 }
 
 /**
@@ -106,6 +118,7 @@ export function throwawayCache(): BuildCache {
     },
     output: undefined,
     outputTheme: undefined,
+    storyPagesMade: undefined,
     images: memoryImageStore(),
     save: async () => undefined,
   };
@@ -170,6 +183,7 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
 
     output: trusted ? new Map(Object.entries(manifest.output?.files ?? {})) : undefined,
     outputTheme: trusted ? manifest.output?.theme : undefined,
+    storyPagesMade: trusted ? storyPagesOf(manifest.output) : undefined,
     images,
 
     markdown(hash, render) {
@@ -204,7 +218,10 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
         stories: Object.fromEntries(kept.map(({ key, stored }) => [key, stored])),
         stamps: Object.fromEntries(kept.flatMap(({ key, file, stamp }) => (stamp === undefined ? [] : [[file, [stamp, key]]]))),
         markdown: Object.fromEntries([...markdown.values()].map((entry) => [entry.hash, [entry.summary, entry.droppedHtml, entry.droppedUrl, entry.images]])),
-        output: output ? { identity: output.identity, files: Object.fromEntries(output.state), theme: output.theme } : null,
+        output: output ? {
+          identity: output.identity, files: Object.fromEntries(output.state), theme: output.theme,
+          storyPages: Object.fromEntries([...output.storyPages].flatMap(([file, made]) => (output.state.get(file) === made.key ? [[file, made.inputs]] : []))),
+        } : null,
       };
       const temporary = path.join(folder, `${MANIFEST_FILE}.${process.pid}-${randomUUID()}`);
       await writeFile(temporary, JSON.stringify(next));
@@ -215,6 +232,15 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
       await images.save();
     },
   };
+}
+
+function storyPagesOf(output: Manifest['output']): Map<string, PageMade> {
+  const made = new Map<string, PageMade>();
+  for (const [file, inputs] of Object.entries(output?.storyPages ?? {})) {
+    const key = output?.files[file];
+    if (key !== undefined) made.set(file, { inputs, key });
+  }
+  return made;
 }
 
 async function readManifest(folder: string, code: string): Promise<Manifest> {

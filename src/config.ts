@@ -155,6 +155,12 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
   return Object.freeze(config);
 }
 
+/** Everything a build depends on that is not a file it reads: the settings, command-line flags included, but the clock. */
+export function settingsKey(config: Config): string {
+  const { now: _clock, ...settings } = config;
+  return JSON.stringify(settings);
+}
+
 function findConfigFile(root: string, explicit: string | undefined): string | undefined {
   if (explicit !== undefined) {
     const file = path.resolve(root, explicit);

@@ -41,26 +41,53 @@ export interface Page {
 
 type PageInit = Pick<Page, 'kind' | 'path' | 'title' | 'description' | 'data'> & Partial<Pick<Page, 'file' | 'lastmod' | 'feeds' | 'meta' | 'jsonLd' | 'source'>>;
 
+/** A page as the build plans it: where it goes, and the page itself, made when asked. */
+export interface PlannedPage {
+  path: string;
+  file: string;
+  /** For the sitemap (see Page). */
+  lastmod: DateTime | undefined;
+  /** Names everything the page is made from, when that is known without making it: equal names, equal pages. */
+  inputs: string | undefined;
+  page(): Page;
+}
+
 /**
  * Every page of the site, one at a time, so that a build holds only the page it renders. Two pages
  * with one URL are refused once all are planned (the caller writes nothing before the end).
  */
 export function* planPages(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, config: Config): Generator<Page> {
+  for (const planned of pagePlans(site, bodies, config)) yield planned.page();
+}
+
+/**
+ * The plans of every page (see planPages). A story's page is made only when asked, when
+ * `storyPageInputs` names what it is made from (see storyPage): a build that finds the page written
+ * from the same inputs keeps it without making it.
+ */
+export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, config: Config, storyPageInputs?: (story: Story) => string | undefined): Generator<PlannedPage> {
   const body = (story: Story) => bodies.get(story) ?? { html: '', summary: '' };
   const card = storyCards(body, config);
   const siteFeeds = feedLinks(siteFeedSpec(config), config);
   const owners = new Map<string, PagePlace>();
   const problems: GazetteError[] = [];
-  const claimed = (made: Page): Page => {
+  const claimed = (made: Page): PlannedPage => {
     claimUrl(made, owners, problems);
-    return made;
+    return { path: made.path, file: made.file, lastmod: made.lastmod, inputs: undefined, page: () => made };
   };
-  const page = (init: PageInit): Page => claimed(completePage(init, siteFeeds));
+  const page = (init: PageInit): PlannedPage => claimed(completePage(init, siteFeeds));
   const newestChange = (stories: readonly Story[]) =>
     stories.reduce<DateTime | undefined>((latest, story) => (latest === undefined || story.modified > latest ? story.modified : latest), undefined);
 
   for (const story of site.stories) {
-    yield claimed(storyPage(story, body(story), card, config, siteFeeds));
+    const inputs = storyPageInputs?.(story);
+    if (inputs === undefined) {
+      yield claimed(storyPage(story, body(story), card, config, siteFeeds));
+    } else {
+      const place = { kind: 'story' as const, path: story.permalink, file: `${story.permalink}index.html`, source: story.file };
+      claimUrl(place, owners, problems);
+      yield { path: place.path, file: place.file, lastmod: story.modified, inputs, page: () => storyPage(story, body(story), card, config, siteFeeds) };
+    }
     for (const alias of story.aliases) {
       const file = /\.html?$/.test(alias) ? alias : `${alias.replace(/\/?$/, '/')}index.html`;
       yield page({
@@ -89,10 +116,7 @@ export function* planPages(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
         email: { htmlUrl: linkTo(config, emailPaths(edition.day).html), textUrl: linkTo(config, emailPaths(edition.day).text) },
       },
     });
-    for (const email of emailPages(edition, body, config)) {
-      claimUrl(email, owners, problems);
-      yield email;
-    }
+    for (const email of emailPages(edition, body, config)) yield claimed(email);
   }
 
   const newest = newestChange(site.stories);
@@ -135,7 +159,10 @@ export function* planPages(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
   failIfAny(problems);
 }
 
-/** A story's page: the story, its older and newer neighbours' and its related stories' cards, its edition. */
+/**
+ * A story's page: the story, its older and newer neighbours' and its related stories' cards, its
+ * edition. Whatever it is made from is named by storyPageInputs.
+ */
 export function storyPage(story: Story, body: RenderedBody, card: (story: Story) => StoryCardView, config: Config, siteFeeds = feedLinks(siteFeedSpec(config), config)): Page {
   const cover = coverImage(story, body);
   return completePage({
@@ -149,6 +176,39 @@ export function storyPage(story: Story, body: RenderedBody, card: (story: Story)
       edition: { title: editionTitle(story.day, config), url: linkTo(config, editionPath(story.day)) },
     },
   }, siteFeeds);
+}
+
+/**
+ * Names a story as cards and pages show it: what its source, its rendered Markdown and its images
+ * are named by (the build's hashes of them), and what the rest of the site decides of it.
+ */
+export function storyIdentity(story: Story, made: { source: string; markdown: string; images: string }): string {
+  const decided = [
+    story.tagList.map((tag) => [tag.name, tag.slug]),
+    story.sectionFront ? [story.sectionFront.name, story.sectionFront.slug] : null,
+    story.authorList.map((author) => author?.slug ?? null),
+    story.future,
+  ];
+  return createHash('sha1').update(JSON.stringify([made.source, made.markdown, made.images, decided])).digest('base64');
+}
+
+/** A story page as a build made it: the name of its inputs (see storyPageInputs), and its key. */
+export interface PageMade {
+  inputs: string;
+  key: string;
+}
+
+/**
+ * Names everything a story's page is made from (see storyPage): the configuration and theme
+ * (`siteKey`), and the story, its neighbours and its related stories as `identity` names them;
+ * undefined when one of them has no name.
+ */
+export function storyPageInputs(siteKey: string, identity: (story: Story) => string | undefined): (story: Story) => string | undefined {
+  return (story) => {
+    const named = [story, story.older, story.newer, ...story.related].map((shown) => (shown === undefined ? null : identity(shown)));
+    if (named.includes(undefined)) return undefined;
+    return createHash('sha1').update(siteKey).update(JSON.stringify(named)).digest('base64');
+  };
 }
 
 /** Stories' cards, each made once: a card appears on many pages (fronts, tags, editions, related stories). */

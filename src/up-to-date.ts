@@ -13,7 +13,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cacheFolder } from './cache-folder.js';
 import { codeFingerprint } from './code-fingerprint.js';
-import type { Config } from './config.js';
+import { settingsKey, type Config } from './config.js';
 import { GazetteError, type ProblemInit } from './errors.js';
 import { outputIdentity } from './write.js';
 
@@ -192,12 +192,6 @@ function outputStands(record: BuildRecord, config: Config): boolean {
     stamps.update(stamp.text);
   }
   return stamps.digest('base64') === record.output.stamps;
-}
-
-/** Everything a build depends on that is not a file it reads: the settings, command-line flags included, but the clock. */
-function settingsKey(config: Config): string {
-  const { now: _clock, ...settings } = config;
-  return JSON.stringify(settings);
 }
 
 async function readRecord(config: Pick<Config, 'root' | 'outDir'>): Promise<BuildRecord | undefined> {

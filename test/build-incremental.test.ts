@@ -336,6 +336,53 @@ describe("the dev loop's first pages", () => {
   });
 });
 
+describe('story pages kept by a later build', () => {
+  let project: Project;
+  const config = (out: string, now = SAMPLE_NOW) => loadConfig(project.root, { now, out, future: true });
+  // Dated before every other story, these change no neighbour nor related story of theirs.
+  const story = (name: string, date: string, fields: string) => `---\ntitle: "${name}"\ndate: ${date}T07:00:00+01:00\n${fields}\n---\n\nText of ${name}.\n`;
+
+  before(async () => {
+    project = await copySampleProject();
+    await build(config('cached-out'));
+  });
+  after(() => project.remove());
+
+  /** A story page is kept when nothing it is made from changed: each of these changes reaches pages whose files did not change. */
+  async function matchesColdBuild(label: string, now = SAMPLE_NOW): Promise<void> {
+    await build(config('cached-out', now));
+    await build(config('cold-out', now), { write: true, cache: false });
+    const expected = await snapshot(path.join(project.root, 'cold-out'));
+    const actual = await snapshot(path.join(project.root, 'cached-out'));
+    assert.deepEqual([...actual.keys()], [...expected.keys()], `${label}: same files`);
+    for (const [file, bytes] of expected) assert.ok(actual.get(file)?.equals(bytes), `${label}: ${file} differs`);
+  }
+
+  it("follows a tag's name as most of its stories spell it", async () => {
+    // Four stories of the sample spell it Sahel.
+    for (const name of ['one', 'two', 'three', 'four', 'five']) await project.addStory(`2020/08/01/sahel-${name}.md`, story(`Sahel ${name}`, '2020-08-01', 'tags: [SAHEL]'));
+    await matchesColdBuild('the tag Sahel spelt SAHEL by most');
+  });
+
+  it("follows an author's page as authors.yaml names it", async () => {
+    // The sample's profile names Lamine Chikhi's page authors/lchikhi/.
+    await writeFile(path.join(project.root, 'content/authors.yaml'), 'Lamine Chikhi:\n  bio: Reports from Algiers.\n');
+    await matchesColdBuild('Lamine Chikhi at authors/lamine-chikhi/');
+  });
+
+  it('follows the clock past a scheduled story', async () => {
+    await project.addStory('2020/10/09/scheduled.md', story('Scheduled', '2020-10-09', 'tags: [Sahel]'));
+    await matchesColdBuild('a story scheduled after the clock');
+    await matchesColdBuild('the clock past it', '2020-10-10T12:00:00Z');
+  });
+
+  it("follows a neighbour's and a related story's title", async () => {
+    const file = path.join(project.root, 'content/2020/10/03/niger-solar-mini-grids.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^title:.*$/m, 'title: "Niger retitled"'));
+    await matchesColdBuild('a story retitled');
+  });
+});
+
 function failure(error: unknown, label: string): string {
   if (error instanceof BuildFailed) return error.problems.map((problem) => problem.format()).join('\n');
   throw new Error(`${label}: unexpected error`, { cause: error });
