@@ -14,6 +14,7 @@ import type { Config } from './config.js';
 import { bodyInFile, type StoryFileResult, type StoryStore } from './content/load.js';
 import { storySource, type StoryResult, type StorySource } from './content/story.js';
 import { GazetteError, type ProblemInit } from './errors.js';
+import { appendJournal, applyTableChange, isEmptyChange, readJournal, tableChange, type TableChange } from './cache-journal.js';
 import { LazyHtml } from './render/lazy-html.js';
 import type { PageMade } from './pages.js';
 import { diskImageStore, memoryImageStore, type ImageStore } from './images/store.js';
@@ -23,8 +24,12 @@ import { codeFingerprint } from './code-fingerprint.js';
 import { RECORD_FILE } from './up-to-date.js';
 import { isRunning, outputIdentity, type OutputState } from './write.js';
 
-const FORMAT = 7;
+const FORMAT = 8;
 const MANIFEST_FILE = 'manifest.json';
+/** The changes of each save since the manifest was last written whole (see cache-journal.ts). */
+const JOURNAL_FILE = 'manifest-journal.jsonl';
+/** The manifest is written whole again once its journal has grown to this share of it. */
+const JOURNAL_SHARE = 0.25;
 
 /** A story's Markdown as pages and feeds use it; the HTML is read from the cache when printed. */
 export interface StoryMarkdown {
@@ -85,12 +90,30 @@ interface SavedOutput {
 interface Manifest {
   format: number;
   code: string;
+  /** Names this writing of the manifest: the journal's lines that follow it carry its name. */
+  base: string;
   stories: Record<string, StoredStory>;
   /** The key of the stories read from files with a trusted stamp: file, then stamp and key. */
   stamps: Record<string, [stamp: string, key: string]>;
   markdown: Record<string, [summary: string, droppedHtml: boolean, droppedUrl: boolean, images: BodyImage[]]>;
   /** `storyPages` gives the inputs of each story page (its key is in `files`). */
-  output: { identity: string; files: Record<string, string>; theme: string; storyPages: Record<string, string> } | null;
+  output: ManifestOutput | null;
+}
+
+interface ManifestOutput {
+  identity: string;
+  files: Record<string, string>;
+  theme: string;
+  storyPages: Record<string, string>;
+}
+
+/** A save's line in the journal: each table's change, and the output's, from the one it replaces (`from`). */
+interface JournalLine {
+  base: string;
+  stories: TableChange<StoredStory>;
+  stamps: TableChange<Manifest['stamps'][string]>;
+  markdown: TableChange<Manifest['markdown'][string]>;
+  output: { from: string | null; identity: string; theme: string; files: TableChange<string>; storyPages: TableChange<string> } | null;
 }
 
 /**
@@ -158,7 +181,11 @@ function inMemory(hash: string, rendered: RenderedMarkdown): StoryMarkdown {
 export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZone'>): Promise<BuildCache> {
   const folder = cacheFolder(config);
   const code = codeFingerprint();
-  const manifest = await readManifest(folder, code);
+  const read = await readManifest(folder, code);
+  const { manifest } = read;
+  let { baseBytes, journalBytes } = read;
+  // With no manifest yet, or after a save that failed part way (what is on disk is not known), the next save writes it whole.
+  let writeWhole = baseBytes === 0;
   const identity = manifest.output ? await outputIdentity(config.outDir) : undefined;
   const trusted = manifest.output !== null && identity === manifest.output.identity;
   const stored = new Set(Object.keys(manifest.markdown));
@@ -208,24 +235,22 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
     async save(stories, markdown, output) {
       // Markdown kept while this saves (the dev loop's first pages) is not this save's to drop.
       const known = [...stored];
-      const kept = [...stories].flatMap((result) => {
-        const stored = result.key === undefined ? undefined : freezeStory(result);
-        return stored && result.key !== undefined && result.story !== undefined ? [{ key: result.key, stored, file: result.story.file, stamp: result.stamp }] : [];
-      });
-      const next: Manifest = {
-        format: FORMAT,
-        code,
-        stories: Object.fromEntries(kept.map(({ key, stored }) => [key, stored])),
-        stamps: Object.fromEntries(kept.flatMap(({ key, file, stamp }) => (stamp === undefined ? [] : [[file, [stamp, key]]]))),
-        markdown: Object.fromEntries([...markdown.values()].map((entry) => [entry.hash, [entry.summary, entry.droppedHtml, entry.droppedUrl, entry.images]])),
-        output: output ? {
-          identity: output.identity, files: Object.fromEntries(output.state), theme: output.theme,
-          storyPages: Object.fromEntries([...output.storyPages].flatMap(([file, made]) => (output.state.get(file) === made.key ? [[file, made.inputs]] : []))),
-        } : null,
-      };
-      const temporary = path.join(folder, `${MANIFEST_FILE}.${process.pid}-${randomUUID()}`);
-      await writeFile(temporary, JSON.stringify(next));
-      await rename(temporary, path.join(folder, MANIFEST_FILE));
+      const line = journalLine(manifest, stories, markdown, output);
+      applyJournalLine(manifest, line);
+      try {
+        if (writeWhole || journalBytes > baseBytes * JOURNAL_SHARE) {
+          manifest.base = randomUUID();
+          baseBytes = await writeManifest(folder, manifest);
+          await rm(path.join(folder, JOURNAL_FILE), { force: true });
+          journalBytes = 0;
+          writeWhole = false;
+        } else if (!isEmptyLine(line)) {
+          journalBytes += await appendJournal(path.join(folder, JOURNAL_FILE), line);
+        }
+      } catch (error) {
+        writeWhole = true;
+        throw error;
+      }
       const dropped = known.filter((hash) => !markdown.has(hash));
       await inBatches(dropped, (hash) => rm(blobPath(hash), { force: true }));
       for (const hash of dropped) stored.delete(hash);
@@ -243,20 +268,91 @@ function storyPagesOf(output: Manifest['output']): Map<string, PageMade> {
   return made;
 }
 
-async function readManifest(folder: string, code: string): Promise<Manifest> {
-  const empty: Manifest = { format: FORMAT, code, stories: {}, stamps: {}, markdown: {}, output: null };
+/**
+ * The change a save makes to the manifest: its stories (a story or Markdown entry is named by a
+ * hash of what it was made from, so an entry the manifest holds is kept as it is), and what the
+ * output folder now holds (none in the dev loop, which syncs it).
+ */
+function journalLine(manifest: Manifest, stories: Iterable<StoryFileResult>, markdown: ReadonlyMap<string, StoryMarkdown>, output: SavedOutput | undefined): JournalLine {
+  const storiesNow = new Map<string, StoredStory>();
+  const stampsNow = new Map<string, [stamp: string, key: string]>();
+  for (const result of stories) {
+    if (result.key === undefined || result.story === undefined) continue;
+    const stored = Object.hasOwn(manifest.stories, result.key) ? manifest.stories[result.key] : freezeStory(result);
+    if (stored === undefined) continue;
+    storiesNow.set(result.key, stored);
+    if (result.stamp !== undefined) stampsNow.set(result.story.file, [result.stamp, result.key]);
+  }
+  const markdownNow = new Map([...markdown.values()].map((entry) => [entry.hash, [entry.summary, entry.droppedHtml, entry.droppedUrl, entry.images] as Manifest['markdown'][string]]));
+  const before = manifest.output ?? { files: {}, storyPages: {} };
+  const storyPages = output && new Map([...output.storyPages].flatMap(([file, made]) => (output.state.get(file) === made.key ? [[file, made.inputs] as const] : [])));
+  const same = (was: string, is: string) => was === is;
+  return {
+    base: manifest.base,
+    stories: tableChange(manifest.stories, storiesNow, () => true),
+    stamps: tableChange(manifest.stamps, stampsNow, (was, is) => was[0] === is[0] && was[1] === is[1]),
+    markdown: tableChange(manifest.markdown, markdownNow, () => true),
+    output: output && storyPages ? {
+      from: manifest.output?.identity ?? null, identity: output.identity, theme: output.theme,
+      files: tableChange(before.files, output.state, same), storyPages: tableChange(before.storyPages, storyPages, same),
+    } : null,
+  };
+}
+
+/**
+ * A journal's line applied to the manifest it follows. The output's change applies to the output
+ * it was made from only: a line from a build that raced another leaves the output unknown.
+ */
+function applyJournalLine(manifest: Manifest, line: JournalLine): void {
+  applyTableChange(manifest.stories, line.stories);
+  applyTableChange(manifest.stamps, line.stamps);
+  applyTableChange(manifest.markdown, line.markdown);
+  const change = line.output;
+  if (change === null || (change.from !== null && change.from !== manifest.output?.identity)) {
+    manifest.output = null;
+    return;
+  }
+  const output: ManifestOutput = change.from === null || manifest.output === null ? { identity: '', theme: '', files: {}, storyPages: {} } : manifest.output;
+  applyTableChange(output.files, change.files);
+  applyTableChange(output.storyPages, change.storyPages);
+  output.identity = change.identity;
+  output.theme = change.theme;
+  manifest.output = output;
+}
+
+function isEmptyLine(line: JournalLine): boolean {
+  return line.output === null && [line.stories, line.stamps, line.markdown].every(isEmptyChange);
+}
+
+/** The manifest written whole (replacing the file at once); gives its size. */
+async function writeManifest(folder: string, manifest: Manifest): Promise<number> {
+  const text = JSON.stringify(manifest);
+  const temporary = path.join(folder, `${MANIFEST_FILE}.${process.pid}-${randomUUID()}`);
+  await writeFile(temporary, text);
+  await rename(temporary, path.join(folder, MANIFEST_FILE));
+  return Buffer.byteLength(text);
+}
+
+/** The manifest as the last save left it: its last writing, with the journal's lines that follow it applied. */
+async function readManifest(folder: string, code: string): Promise<{ manifest: Manifest; baseBytes: number; journalBytes: number }> {
+  const empty = { manifest: { format: FORMAT, code, base: '', stories: {}, stamps: {}, markdown: {}, output: null }, baseBytes: 0, journalBytes: 0 };
   await mkdir(folder, { recursive: true });
   await removeUnfinishedSaves(folder);
+  let text: string;
+  let manifest: Manifest;
   try {
-    const manifest = JSON.parse(await readFile(path.join(folder, MANIFEST_FILE), 'utf8')) as Manifest;
-    if (manifest.format !== FORMAT || manifest.code !== code) {
-      await rm(path.join(folder, 'markdown'), { recursive: true, force: true });
-      return empty;
-    }
-    return manifest;
+    text = await readFile(path.join(folder, MANIFEST_FILE), 'utf8');
+    manifest = JSON.parse(text) as Manifest;
   } catch {
     return empty;
   }
+  if (manifest.format !== FORMAT || manifest.code !== code) {
+    await rm(path.join(folder, 'markdown'), { recursive: true, force: true });
+    return empty;
+  }
+  const journal = await readJournal<JournalLine>(path.join(folder, JOURNAL_FILE), manifest.base);
+  for (const line of journal.lines) applyJournalLine(manifest, line);
+  return { manifest, baseBytes: Buffer.byteLength(text), journalBytes: journal.bytes };
 }
 
 /** The temporary files of saves (the manifest, the build record) that a process killed while saving left. */

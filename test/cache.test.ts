@@ -10,6 +10,7 @@ import { cacheFolder, CACHE_DIR } from '../src/cache-folder.js';
 import { openCache } from '../src/cache.js';
 import { loadConfig } from '../src/config.js';
 import { RECORD_FILE } from '../src/up-to-date.js';
+import { outputIdentity } from '../src/write.js';
 import { copySampleProject, SAMPLE_NOW, snapshot, type Project } from './support/project.js';
 
 const ALWAYS_WRITTEN = ['news-sitemap.xml', 'robots.txt', 'sitemap.xml'];
@@ -153,6 +154,50 @@ describe('the build cache', () => {
     assert.equal(kept.html.text, '<p>Kept meanwhile.</p>');
     assert.equal(old.html.text, '', 'what the save leaves out is dropped');
     assert.deepEqual(renderedAgain, ['old']);
+  });
+
+  it('keeps each save as a line of a journal after the manifest, and writes the manifest whole once the journal has grown', async () => {
+    await cachedBuild();
+    const folder = cacheFolder(config());
+    const manifest = () => readFile(path.join(folder, 'manifest.json'), 'utf8');
+    const journalLines = async () => (await readFile(path.join(folder, 'manifest-journal.jsonl'), 'utf8').catch(() => '')).split('\n').filter(Boolean).length;
+    const first = await manifest();
+    assert.equal(await journalLines(), 0, 'the first build writes the manifest whole');
+    const story = path.join(project.root, 'content/2020/10/03/niger-solar-mini-grids.md');
+    let lines = 0;
+    for (let edit = 1; (await manifest()) === first; edit += 1) {
+      assert.ok(edit < 50, 'the journal is folded into the manifest at last');
+      await writeFile(story, `${await readFile(story, 'utf8')}\nEdit ${edit}.\n`);
+      await cachedBuild();
+      if ((await manifest()) === first) assert.equal(await journalLines(), (lines += 1), `edit ${edit} adds a line`);
+      await assertSameAsCold();
+    }
+    assert.ok(lines > 0, 'a few edits are journalled first');
+    assert.equal(await journalLines(), 0, 'a manifest written whole starts a new journal');
+  });
+
+  it('leaves out a journal line cut short, and the output of a save that raced another', async () => {
+    await cachedBuild();
+    const folder = cacheFolder(config());
+    const story = path.join(project.root, 'content/2020/10/03/niger-solar-mini-grids.md');
+    await writeFile(story, `${await readFile(story, 'utf8')}\nAn edit.\n`);
+    await cachedBuild();
+    await writeFile(path.join(folder, 'manifest-journal.jsonl'), '{"base": "cut', { flag: 'a' });
+    await writeFile(story, `${await readFile(story, 'utf8')}\nAnother edit.\n`);
+    await cachedBuild();
+    await assertSameAsCold();
+    assert.ok((await openCache(config())).output, 'the output is known after the line cut short');
+
+    // Two builds that read the same manifest each save the output they wrote: the second's change is
+    // from an output the first replaced, so what the folder holds is not known (whatever its marker says).
+    const [one, two] = [await openCache(config()), await openCache(config())];
+    const marker = await outputIdentity(project.out);
+    assert.ok(marker);
+    await one.save([], new Map(), { identity: 'one', state: new Map([['a.html', 'key-a']]), theme: 'theme', storyPages: new Map() });
+    await two.save([], new Map(), { identity: marker, state: new Map([['b.html', 'key-b']]), theme: 'theme', storyPages: new Map() });
+    const after = await openCache(config());
+    assert.equal(after.output, undefined);
+    assert.equal(after.storyPagesMade, undefined);
   });
 
   it("removes the half-written saves of a process killed while saving, not a running process's", async () => {
