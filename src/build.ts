@@ -21,7 +21,7 @@ import { extend } from './extend.js';
 import { FEED_FILES, storyItem, type FeedItem } from './feeds/feed.js';
 import { renderSiteFeeds } from './feeds/site-feeds.js';
 import { buildSite as buildSiteGraph, type Site, type Story } from './model/site.js';
-import { foldCase, pagePlans, storyCards, storyIdentity, storyPage, storyPageInputs, type Page, type PageMade } from './pages.js';
+import { foldCase, pagePlans, storyCards, storyIdentity, storyPage, type Page, type PageMade } from './pages.js';
 import { createMarkdownRenderer, renderStoryMarkdown, type RenderedMarkdown } from './render/markdown.js';
 import { LazyHtml } from './render/lazy-html.js';
 import { renderEachMarkdown } from './render/markdown-pool.js';
@@ -126,8 +126,8 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
   let theme: { key: string; renderer: ThemeRenderer } | undefined;
   const images = createImagePublisher(config, { makeCopies: mode !== 'none' });
   let output = options.output;
-  // The story pages of the output folder (see storyPageInputs): the inputs each was made from, with its key.
-  let storyPagesMade: ReadonlyMap<string, PageMade> | undefined;
+  // The pages of the output folder named by their inputs (see pagePlans): the inputs each was made from, with its key.
+  let pagesMade: ReadonlyMap<string, PageMade> | undefined;
   let outputId = '';
   const deferSearch = options.deferSearch === true && mode === 'sync';
   let searchJob: { key: string; files: Promise<OutputFile[]> } | undefined;
@@ -153,7 +153,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
       }
       if (output === undefined && mode === 'swap') {
         output = cache.output;
-        storyPagesMade = cache.storyPagesMade;
+        pagesMade = cache.pagesMade;
       }
       try {
         return await attempt(cache, changed);
@@ -286,7 +286,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
       return source === undefined ? undefined : storyIdentity(story, { source, markdown: hashes.get(story) as string, images: imagesKeys.get(story) as string });
     };
     const identities = new Map(site.stories.map((story) => [story, identityOf(story)]));
-    const inputsOf = storyPageInputs(fingerprint(`${themeKey}\n${settingsKey(config)}`), (story) => identities.get(story));
+    const names = { site: fingerprint(`${themeKey}\n${settingsKey(config)}`), story: (story: Story) => identities.get(story) };
     const madeNow = new Map<string, PageMade>();
     // A copy of the current site pays only when most of its pages are kept: not after the theme changed.
     if (clone && cache.outputTheme !== themeKey) await clone.clone.cancel();
@@ -309,13 +309,13 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     try {
       // Pages are planned, rendered and written one at a time, so that only a few are held at once.
       // Pages kept as they are finish without I/O: every few of them, Pagefind's answers are let in.
-      for (const planned of pagePlans(site, bodies, config, inputsOf)) {
+      for (const planned of pagePlans(site, bodies, config, names)) {
         signal?.throwIfAborted();
         if (pages % PAGES_BETWEEN_BREATHS === 0) await new Promise((resolve) => setImmediate(resolve));
         pages += 1;
         if (planned.lastmod !== undefined) sitemap.push({ path: planned.path, lastmod: planned.lastmod });
-        // A story page made from the same inputs as the one the output folder holds is kept unmade.
-        const before = planned.inputs === undefined ? undefined : storyPagesMade?.get(planned.file);
+        // A page made from the same inputs as the one the output folder holds is kept unmade.
+        const before = planned.inputs === undefined ? undefined : pagesMade?.get(planned.file);
         if (before !== undefined && before.inputs === planned.inputs && held(planned.file, before.key)) {
           madeNow.set(planned.file, before);
           await emit({ path: planned.file, key: before.key });
@@ -380,7 +380,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     }
 
     storyFiles = content.results;
-    storyPagesMade = madeNow;
+    pagesMade = madeNow;
     authorProfiles = profiles;
     unbuilt = undefined;
     storyMarkdown = usedMarkdown;
@@ -389,7 +389,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     if (mode !== 'none') {
       // The cache only saves time: the site is written whether or not it can be kept.
       let unsaved: unknown;
-      saving = cache.save(content.results.values(), usedMarkdown, mode === 'swap' && output ? { identity: outputId, state: output, theme: themeKey, storyPages: madeNow } : undefined)
+      saving = cache.save(content.results.values(), usedMarkdown, mode === 'swap' && output ? { identity: outputId, state: output, theme: themeKey, pages: madeNow } : undefined)
         .catch((error: unknown) => { unsaved = error; });
       if (mode === 'swap') await saving;
       if (mode === 'swap' && options.inputs && output && unsaved === undefined) {

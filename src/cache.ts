@@ -24,7 +24,7 @@ import { codeFingerprint } from './code-fingerprint.js';
 import { RECORD_FILE } from './up-to-date.js';
 import { isRunning, outputIdentity, type OutputState } from './write.js';
 
-const FORMAT = 8;
+const FORMAT = 9;
 const MANIFEST_FILE = 'manifest.json';
 /** The changes of each save since the manifest was last written whole (see cache-journal.ts). */
 const JOURNAL_FILE = 'manifest-journal.jsonl';
@@ -58,8 +58,8 @@ export interface BuildCache {
   readonly output: OutputState | undefined;
   /** The key of the theme (templates, navigation, Gazette's code) that output was rendered with. */
   readonly outputTheme: string | undefined;
-  /** The story pages of that output, by file: what each was made from, and its key. */
-  readonly storyPagesMade: ReadonlyMap<string, PageMade> | undefined;
+  /** The pages of that output named by their inputs, by file: what each was made from, and its key. */
+  readonly pagesMade: ReadonlyMap<string, PageMade> | undefined;
   /** The images earlier runs measured, and the copies they made. */
   readonly images: ImageStore;
   /** Keep this build's stories, Markdown and images, and what the output folder now holds, for the next run. */
@@ -79,12 +79,12 @@ interface StoredStory {
 
 type StoryHtml = { html: string; feedHtml: string };
 
-/** What a build wrote into the output folder: the folder's identity, its files, their theme and its story pages. */
+/** What a build wrote into the output folder: the folder's identity, its files, their theme, and the pages named by their inputs. */
 interface SavedOutput {
   identity: string;
   state: OutputState;
   theme: string;
-  storyPages: ReadonlyMap<string, PageMade>;
+  pages: ReadonlyMap<string, PageMade>;
 }
 
 interface Manifest {
@@ -96,7 +96,7 @@ interface Manifest {
   /** The key of the stories read from files with a trusted stamp: file, then stamp and key. */
   stamps: Record<string, [stamp: string, key: string]>;
   markdown: Record<string, [summary: string, droppedHtml: boolean, droppedUrl: boolean, images: BodyImage[]]>;
-  /** `storyPages` gives the inputs of each story page (its key is in `files`). */
+  /** `inputs` names what each page named by its inputs was made from (its key is in `files`). */
   output: ManifestOutput | null;
 }
 
@@ -104,7 +104,7 @@ interface ManifestOutput {
   identity: string;
   files: Record<string, string>;
   theme: string;
-  storyPages: Record<string, string>;
+  inputs: Record<string, string>;
 }
 
 /** A save's line in the journal: each table's change, and the output's, from the one it replaces (`from`). */
@@ -113,7 +113,7 @@ interface JournalLine {
   stories: TableChange<StoredStory>;
   stamps: TableChange<Manifest['stamps'][string]>;
   markdown: TableChange<Manifest['markdown'][string]>;
-  output: { from: string | null; identity: string; theme: string; files: TableChange<string>; storyPages: TableChange<string> } | null;
+  output: { from: string | null; identity: string; theme: string; files: TableChange<string>; inputs: TableChange<string> } | null;
 }
 
 /**
@@ -141,7 +141,7 @@ export function throwawayCache(): BuildCache {
     },
     output: undefined,
     outputTheme: undefined,
-    storyPagesMade: undefined,
+    pagesMade: undefined,
     images: memoryImageStore(),
     save: async () => undefined,
   };
@@ -210,7 +210,7 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
 
     output: trusted ? new Map(Object.entries(manifest.output?.files ?? {})) : undefined,
     outputTheme: trusted ? manifest.output?.theme : undefined,
-    storyPagesMade: trusted ? storyPagesOf(manifest.output) : undefined,
+    pagesMade: trusted ? pagesMadeIn(manifest.output) : undefined,
     images,
 
     markdown(hash, render) {
@@ -259,9 +259,9 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
   };
 }
 
-function storyPagesOf(output: Manifest['output']): Map<string, PageMade> {
+function pagesMadeIn(output: Manifest['output']): Map<string, PageMade> {
   const made = new Map<string, PageMade>();
-  for (const [file, inputs] of Object.entries(output?.storyPages ?? {})) {
+  for (const [file, inputs] of Object.entries(output?.inputs ?? {})) {
     const key = output?.files[file];
     if (key !== undefined) made.set(file, { inputs, key });
   }
@@ -284,17 +284,17 @@ function journalLine(manifest: Manifest, stories: Iterable<StoryFileResult>, mar
     if (result.stamp !== undefined) stampsNow.set(result.story.file, [result.stamp, result.key]);
   }
   const markdownNow = new Map([...markdown.values()].map((entry) => [entry.hash, [entry.summary, entry.droppedHtml, entry.droppedUrl, entry.images] as Manifest['markdown'][string]]));
-  const before = manifest.output ?? { files: {}, storyPages: {} };
-  const storyPages = output && new Map([...output.storyPages].flatMap(([file, made]) => (output.state.get(file) === made.key ? [[file, made.inputs] as const] : [])));
+  const before = manifest.output ?? { files: {}, inputs: {} };
+  const inputs = output && new Map([...output.pages].flatMap(([file, made]) => (output.state.get(file) === made.key ? [[file, made.inputs] as const] : [])));
   const same = (was: string, is: string) => was === is;
   return {
     base: manifest.base,
     stories: tableChange(manifest.stories, storiesNow, () => true),
     stamps: tableChange(manifest.stamps, stampsNow, (was, is) => was[0] === is[0] && was[1] === is[1]),
     markdown: tableChange(manifest.markdown, markdownNow, () => true),
-    output: output && storyPages ? {
+    output: output && inputs ? {
       from: manifest.output?.identity ?? null, identity: output.identity, theme: output.theme,
-      files: tableChange(before.files, output.state, same), storyPages: tableChange(before.storyPages, storyPages, same),
+      files: tableChange(before.files, output.state, same), inputs: tableChange(before.inputs, inputs, same),
     } : null,
   };
 }
@@ -312,9 +312,9 @@ function applyJournalLine(manifest: Manifest, line: JournalLine): void {
     manifest.output = null;
     return;
   }
-  const output: ManifestOutput = change.from === null || manifest.output === null ? { identity: '', theme: '', files: {}, storyPages: {} } : manifest.output;
+  const output: ManifestOutput = change.from === null || manifest.output === null ? { identity: '', theme: '', files: {}, inputs: {} } : manifest.output;
   applyTableChange(output.files, change.files);
-  applyTableChange(output.storyPages, change.storyPages);
+  applyTableChange(output.inputs, change.inputs);
   output.identity = change.identity;
   output.theme = change.theme;
   manifest.output = output;

@@ -60,12 +60,18 @@ export function* planPages(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
   for (const planned of pagePlans(site, bodies, config)) yield planned.page();
 }
 
+/** Names each story as cards and pages show it (see storyIdentity), and everything else that pages are made from (`site`: the configuration and theme). */
+export interface PageNames {
+  site: string;
+  story(story: Story): string | undefined;
+}
+
 /**
- * The plans of every page (see planPages). A story's page is made only when asked, when
- * `storyPageInputs` names what it is made from (see storyPage): a build that finds the page written
- * from the same inputs keeps it without making it.
+ * The plans of every page (see planPages). With `names`, the pages of stories, editions and
+ * listings are named by what they are made from and made only when asked: a build that finds a
+ * page written from the same inputs keeps it without making it.
  */
-export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, config: Config, storyPageInputs?: (story: Story) => string | undefined): Generator<PlannedPage> {
+export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, config: Config, names?: PageNames): Generator<PlannedPage> {
   const body = (story: Story) => bodies.get(story) ?? { html: '', summary: '' };
   const card = storyCards(body, config);
   const siteFeeds = feedLinks(siteFeedSpec(config), config);
@@ -76,18 +82,24 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
     return { path: made.path, file: made.file, lastmod: made.lastmod, inputs: undefined, page: () => made };
   };
   const page = (init: PageInit): PlannedPage => claimed(completePage(init, siteFeeds));
+  /**
+   * A page made when asked; `facts` and `shown` (its stories, in the places it shows them) are
+   * everything it is made from beside the configuration and theme.
+   */
+  const planned = (place: PagePlace & Pick<Page, 'lastmod'>, facts: unknown[], shown: readonly (Story | undefined)[], make: () => Page): PlannedPage => {
+    claimUrl(place, owners, problems);
+    const named = names && shown.map((story) => (story === undefined ? null : names.story(story)));
+    const inputs = names && named && !named.includes(undefined)
+      ? createHash('sha1').update(names.site).update(JSON.stringify([place.kind, place.path, facts, named])).digest('base64')
+      : undefined;
+    return { path: place.path, file: place.file, lastmod: place.lastmod, inputs, page: make };
+  };
   const newestChange = (stories: readonly Story[]) =>
     stories.reduce<DateTime | undefined>((latest, story) => (latest === undefined || story.modified > latest ? story.modified : latest), undefined);
 
   for (const story of site.stories) {
-    const inputs = storyPageInputs?.(story);
-    if (inputs === undefined) {
-      yield claimed(storyPage(story, body(story), card, config, siteFeeds));
-    } else {
-      const place = { kind: 'story' as const, path: story.permalink, file: `${story.permalink}index.html`, source: story.file };
-      claimUrl(place, owners, problems);
-      yield { path: place.path, file: place.file, lastmod: story.modified, inputs, page: () => storyPage(story, body(story), card, config, siteFeeds) };
-    }
+    const place = { kind: 'story' as const, path: story.permalink, file: `${story.permalink}index.html`, source: story.file, lastmod: story.modified };
+    yield planned(place, [], [story, story.older, story.newer, ...story.related], () => storyPage(story, body(story), card, config, siteFeeds));
     for (const alias of story.aliases) {
       const file = /\.html?$/.test(alias) ? alias : `${alias.replace(/\/?$/, '/')}index.html`;
       yield page({
@@ -99,24 +111,34 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
 
   for (const { items, pagination, path } of paginate(site.stories, config.pageSize, '', config)) {
     const title = pagination.page === null ? config.title : `${config.title}, page ${pagination.page}`;
-    yield page({ kind: 'front', path, title, description: config.description, lastmod: newestChange(items), data: { editions: groupCardsByDay(items, config, card), pagination } });
+    const lastmod = newestChange(items);
+    yield planned({ kind: 'front', path, file: `${path}index.html`, lastmod }, [title, pagination], items, () => completePage({
+      kind: 'front', path, title, description: config.description, lastmod, data: { editions: groupCardsByDay(items, config, card), pagination },
+    }, siteFeeds));
   }
 
   const editionFeeds = feedLinks(editionFeedSpec(config), config);
   for (const [index, edition] of site.editions.entries()) {
-    const older = site.editions[index + 1];
-    const newer = site.editions[index - 1];
-    const view = editionView(edition, edition.stories.map(card), config);
-    const neighbour = (day: string | undefined) => (day ? { title: editionTitle(day, config), url: linkTo(config, editionPath(day)) } : null);
-    yield page({
-      kind: 'edition', path: editionPath(edition.day), title: view.title, description: `${config.title}: the stories of ${view.title}`,
-      lastmod: newestChange(edition.stories), feeds: editionFeeds,
-      data: {
-        edition: view, olderEdition: neighbour(older?.day), newerEdition: neighbour(newer?.day),
-        email: { htmlUrl: linkTo(config, emailPaths(edition.day).html), textUrl: linkTo(config, emailPaths(edition.day).text) },
-      },
+    const older = site.editions[index + 1]?.day;
+    const newer = site.editions[index - 1]?.day;
+    const path = editionPath(edition.day);
+    const lastmod = newestChange(edition.stories);
+    yield planned({ kind: 'edition', path, file: `${path}index.html`, lastmod }, [older ?? null, newer ?? null], edition.stories, () => {
+      const view = editionView(edition, edition.stories.map(card), config);
+      const neighbour = (day: string | undefined) => (day ? { title: editionTitle(day, config), url: linkTo(config, editionPath(day)) } : null);
+      return completePage({
+        kind: 'edition', path, title: view.title, description: `${config.title}: the stories of ${view.title}`, lastmod, feeds: editionFeeds,
+        data: {
+          edition: view, olderEdition: neighbour(older), newerEdition: neighbour(newer),
+          email: { htmlUrl: linkTo(config, emailPaths(edition.day).html), textUrl: linkTo(config, emailPaths(edition.day).text) },
+        },
+      }, siteFeeds);
     });
-    for (const email of emailPages(edition, body, config)) yield claimed(email);
+    const emails = emailPaths(edition.day);
+    let made: Page[] | undefined;
+    const email = (position: 0 | 1) => () => (made ??= emailPages(edition, body, config))[position] as Page;
+    yield planned({ kind: 'email', path: emails.html, file: emails.html, lastmod: undefined }, [], edition.stories, email(0));
+    yield planned({ kind: 'email-text', path: emails.text, file: emails.text, lastmod: undefined }, [], edition.stories, email(1));
   }
 
   const newest = newestChange(site.stories);
@@ -130,7 +152,10 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
     for (const { items, pagination, path } of paginate(group.stories, config.pageSize, base, config)) {
       const title = pagination.page === null ? group.name : `${group.name}, page ${pagination.page}`;
       const shown = extend(view, { count: pagination.page === null ? view.count : null, feeds });
-      yield page({ kind, path, title, description, lastmod: newestChange(items), feeds, data: { [kind]: shown, stories: items.map(card), pagination } });
+      const lastmod = newestChange(items);
+      yield planned({ kind, path, file: `${path}index.html`, lastmod }, [title, description, shown, pagination], items, () => completePage({
+        kind, path, title, description, lastmod, feeds, data: { [kind]: shown, stories: items.map(card), pagination },
+      }, siteFeeds));
     }
   }
   const byName = <T extends { name: string; slug: string }>(items: readonly T[]) =>
@@ -161,7 +186,7 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
 
 /**
  * A story's page: the story, its older and newer neighbours' and its related stories' cards, its
- * edition. Whatever it is made from is named by storyPageInputs.
+ * edition. What it is made from is named by pagePlans: the story, those stories, the configuration and theme.
  */
 export function storyPage(story: Story, body: RenderedBody, card: (story: Story) => StoryCardView, config: Config, siteFeeds = feedLinks(siteFeedSpec(config), config)): Page {
   const cover = coverImage(story, body);
@@ -192,23 +217,10 @@ export function storyIdentity(story: Story, made: { source: string; markdown: st
   return createHash('sha1').update(JSON.stringify([made.source, made.markdown, made.images, decided])).digest('base64');
 }
 
-/** A story page as a build made it: the name of its inputs (see storyPageInputs), and its key. */
+/** A page as a build made it: the name of its inputs (see pagePlans), and its key. */
 export interface PageMade {
   inputs: string;
   key: string;
-}
-
-/**
- * Names everything a story's page is made from (see storyPage): the configuration and theme
- * (`siteKey`), and the story, its neighbours and its related stories as `identity` names them;
- * undefined when one of them has no name.
- */
-export function storyPageInputs(siteKey: string, identity: (story: Story) => string | undefined): (story: Story) => string | undefined {
-  return (story) => {
-    const named = [story, story.older, story.newer, ...story.related].map((shown) => (shown === undefined ? null : identity(shown)));
-    if (named.includes(undefined)) return undefined;
-    return createHash('sha1').update(siteKey).update(JSON.stringify(named)).digest('base64');
-  };
 }
 
 /** Stories' cards, each made once: a card appears on many pages (fronts, tags, editions, related stories). */

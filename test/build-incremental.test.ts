@@ -370,6 +370,20 @@ describe('story pages kept by a later build', () => {
     await matchesColdBuild('Lamine Chikhi at authors/lamine-chikhi/');
   });
 
+  it("follows an author's profile onto the author's pages", async () => {
+    await writeFile(path.join(project.root, 'content/authors.yaml'), 'Lamine Chikhi:\n  bio: Reports from Algiers.\n  email: lamine@example.org\n');
+    await matchesColdBuild("Lamine Chikhi's email added");
+  });
+
+  it('follows the pages of a listing when a numbered page is added before them', async () => {
+    for (let count = 0; count < 11; count += 1) await project.addStory(`2020/08/03/harbour-${count}.md`, story(`Harbour ${count}`, '2020-08-03', 'tags: [Harbour]'));
+    await matchesColdBuild('a tag of two pages');
+    // Ten new stories, the newest: the oldest numbered pages (of the front page and the tag) keep
+    // their stories, and link to a new page before them.
+    for (let count = 0; count < 10; count += 1) await project.addStory(`2020/10/04/newest-${count}.md`, story(`Newest ${count}`, '2020-10-04', 'tags: [Harbour]'));
+    await matchesColdBuild('a numbered page added');
+  });
+
   it('follows the clock past a scheduled story', async () => {
     await project.addStory('2020/10/09/scheduled.md', story('Scheduled', '2020-10-09', 'tags: [Sahel]'));
     await matchesColdBuild('a story scheduled after the clock');

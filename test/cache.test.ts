@@ -193,11 +193,11 @@ describe('the build cache', () => {
     const [one, two] = [await openCache(config()), await openCache(config())];
     const marker = await outputIdentity(project.out);
     assert.ok(marker);
-    await one.save([], new Map(), { identity: 'one', state: new Map([['a.html', 'key-a']]), theme: 'theme', storyPages: new Map() });
-    await two.save([], new Map(), { identity: marker, state: new Map([['b.html', 'key-b']]), theme: 'theme', storyPages: new Map() });
+    await one.save([], new Map(), { identity: 'one', state: new Map([['a.html', 'key-a']]), theme: 'theme', pages: new Map() });
+    await two.save([], new Map(), { identity: marker, state: new Map([['b.html', 'key-b']]), theme: 'theme', pages: new Map() });
     const after = await openCache(config());
     assert.equal(after.output, undefined);
-    assert.equal(after.storyPagesMade, undefined);
+    assert.equal(after.pagesMade, undefined);
   });
 
   it("removes the half-written saves of a process killed while saving, not a running process's", async () => {
