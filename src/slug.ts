@@ -4,7 +4,20 @@
 
 const FOLDED: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i' };
 
+/** Slugs made, by text: the same tags, sections and names come back on every story and every build. */
+const made = new Map<string, string>();
+const MADE_AT_MOST = 20_000;
+
 export function slugify(text: string): string {
+  let slug = made.get(text);
+  if (slug === undefined) {
+    if (made.size >= MADE_AT_MOST) made.clear();
+    made.set(text, (slug = slugifyNow(text)));
+  }
+  return slug;
+}
+
+function slugifyNow(text: string): string {
   const slug = text
     .normalize('NFKD')
     // Fold the accents of Latin, Greek and Cyrillic letters only: in other scripts a combining
