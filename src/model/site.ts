@@ -124,15 +124,17 @@ function placeStory(source: StorySource, config: Config): Story {
 function placeOnce(source: StorySource, config: Config): Pick<Story, 'slug' | 'permalink' | 'day'> {
   const slug = source.slug ?? slugify(source.title);
   const local = source.date.setZone(config.timeZone);
+  // The calendar fields, not toFormat or toISODate: luxon parses a format each time it is given one.
+  const [year, month, day] = [String(local.year).padStart(4, '0'), String(local.month).padStart(2, '0'), String(local.day).padStart(2, '0')];
   const permalink = expandPermalink(config.permalink, {
-    year: local.toFormat('yyyy'),
-    month: local.toFormat('MM'),
-    day: local.toFormat('dd'),
+    year,
+    month,
+    day,
     slug,
     // A section of punctuation alone ("—") has no slug: an empty path segment would break the URL.
     section: (source.section && slugify(source.section)) || 'news',
   });
-  return { slug, permalink, day: local.toISODate() ?? '' };
+  return { slug, permalink, day: `${year}-${month}-${day}` };
 }
 
 export function expandPermalink(pattern: string, values: Record<string, string>): string {
