@@ -133,8 +133,9 @@ export function searchIndexKey(documents: readonly SearchDocument[]): string {
  */
 export async function renderSearchIndex(documents: readonly SearchDocument[], config: Config, held: ReadonlyMap<string, string> | undefined): Promise<OutputFile[]> {
   const files: OutputFile[] = [];
+  const heldFiles = searchFilesByFolder(held);
   for (const shard of searchShards(documents)) {
-    const kept = heldShard(shard, held);
+    const kept = heldShard(shard, held, heldFiles);
     if (kept !== undefined) {
       files.push(...kept);
       continue;
@@ -152,15 +153,28 @@ export async function renderSearchIndex(documents: readonly SearchDocument[], co
 export function holdsSearchIndex(documents: readonly SearchDocument[], held: ReadonlyMap<string, string> | undefined): boolean {
   const shards = searchShards(documents);
   const folders = new Set(shards.map((shard) => shard.folder));
-  const folderOf = (file: string) => file.slice(0, file.indexOf('/', SEARCH_FOLDER.length) + 1);
+  const heldFiles = searchFilesByFolder(held);
   // An index that no longer has stories (a year now indexed by month, or the reverse) is to remove.
-  const leftOver = [...(held?.keys() ?? [])].some((file) => file.startsWith(SEARCH_FOLDER) && !folders.has(folderOf(file)));
-  return !leftOver && shards.every((shard) => heldShard(shard, held) !== undefined);
+  const leftOver = [...heldFiles.keys()].some((folder) => !folders.has(folder));
+  return !leftOver && shards.every((shard) => heldShard(shard, held, heldFiles) !== undefined);
 }
 
-function heldShard(shard: SearchShard, held: ReadonlyMap<string, string> | undefined): OutputFile[] | undefined {
+function heldShard(shard: SearchShard, held: ReadonlyMap<string, string> | undefined, heldFiles: ReadonlyMap<string, OutputFile[]>): OutputFile[] | undefined {
   if (!held?.get(`${shard.folder}${ENTRY_FILE}`)?.startsWith(`search:${shard.key}:`)) return undefined;
-  return [...(held ?? [])].filter(([file]) => file.startsWith(shard.folder)).map(([file, key]) => ({ path: file, key }));
+  return heldFiles.get(shard.folder) ?? [];
+}
+
+/** The search index files the output folder holds, by index folder (`pagefind/2024-03/`). */
+function searchFilesByFolder(held: ReadonlyMap<string, string> | undefined): Map<string, OutputFile[]> {
+  const byFolder = new Map<string, OutputFile[]>();
+  for (const [file, key] of held ?? []) {
+    if (!file.startsWith(SEARCH_FOLDER)) continue;
+    const folder = file.slice(0, file.indexOf('/', SEARCH_FOLDER.length) + 1);
+    const files = byFolder.get(folder);
+    if (files) files.push({ path: file, key });
+    else byFolder.set(folder, [{ path: file, key }]);
+  }
+  return byFolder;
 }
 
 /** Whatever search index files the output folder holds, kept as they are. */
