@@ -1,8 +1,9 @@
 // The build cache, kept between runs in .gazette/cache/ (one folder per output folder): the stories
 // earlier builds read, the Markdown they rendered, the images they made (src/images/store.ts), and
-// the keys of the files the last build wrote. Every key is a hash of
-// everything its value was made from, Gazette's own code included, so a stale entry is never found;
-// an unreadable entry is rendered again. The folder is safe to delete at any time.
+// the keys of the files the last build wrote, listed in a manifest that each build adds its changes
+// to as a line of a journal (cache-journal.ts). Every key is a hash of everything its value was
+// made from, Gazette's own code included, so a stale entry is never found; an unreadable entry is
+// rendered again. The folder is safe to delete at any time.
 
 import { createHash, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
@@ -96,7 +97,6 @@ interface Manifest {
   /** The key of the stories read from files with a trusted stamp: file, then stamp and key. */
   stamps: Record<string, [stamp: string, key: string]>;
   markdown: Record<string, [summary: string, droppedHtml: boolean, droppedUrl: boolean, images: BodyImage[]]>;
-  /** `inputs` names what each page named by its inputs was made from (its key is in `files`). */
   output: ManifestOutput | null;
 }
 
@@ -104,6 +104,7 @@ interface ManifestOutput {
   identity: string;
   files: Record<string, string>;
   theme: string;
+  /** What each page named by its inputs (see pagePlans) was made from; its key is in `files`. */
   inputs: Record<string, string>;
 }
 
