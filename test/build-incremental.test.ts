@@ -336,10 +336,10 @@ describe("the dev loop's first pages", () => {
   });
 });
 
-describe('story pages kept by a later build', () => {
+describe('pages kept by a later build', () => {
   let project: Project;
   const config = (out: string, now = SAMPLE_NOW) => loadConfig(project.root, { now, out, future: true });
-  // Dated before every other story, these change no neighbour nor related story of theirs.
+  // Stories dated before the sample's (in August) are no neighbour nor related story of its stories.
   const story = (name: string, date: string, fields: string) => `---\ntitle: "${name}"\ndate: ${date}T07:00:00+01:00\n${fields}\n---\n\nText of ${name}.\n`;
 
   before(async () => {
@@ -348,7 +348,7 @@ describe('story pages kept by a later build', () => {
   });
   after(() => project.remove());
 
-  /** A story page is kept when nothing it is made from changed: each of these changes reaches pages whose files did not change. */
+  /** A page is kept when nothing it is made from changed: each of these changes reaches pages whose stories' files did not change. */
   async function matchesColdBuild(label: string, now = SAMPLE_NOW): Promise<void> {
     await build(config('cached-out', now));
     await build(config('cold-out', now), { write: true, cache: false });
