@@ -256,9 +256,16 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     }
     warnings.push(...published.warnings);
 
+    // Each story named by what its cards and pages show (see storyIdentity), when its file is named.
+    const sourceKeys = new Map([...content.results.values()].flatMap((result) => (result.story && result.key ? [[result.story, result.key] as const] : [])));
+    const identityOf = (story: Story) => {
+      const source = sourceKeys.get(story.source);
+      return source === undefined ? undefined : storyIdentity(story, { source, markdown: hashes.get(story) as string, images: imagesKeys.get(story) as string });
+    };
+    const identities = new Map(site.stories.map((story) => [story, identityOf(story)]));
     // Pagefind indexes in a process of its own while this one renders the pages (or, deferred,
     // while the dev server serves them): a build whose stories' text did not change keeps the index.
-    const documents = config.search && mode !== 'none' ? searchDocuments(site, bodies, config) : [];
+    const documents = config.search && mode !== 'none' ? searchDocuments(site, bodies, config, (story) => identities.get(story)) : [];
     const searchIndex = config.search && mode !== 'none' && !deferSearch ? renderSearchIndex(documents, config, output) : undefined;
     searchIndex?.catch(() => {});
     if (deferSearch && config.search && !holdsSearchIndex(documents, output)) {
@@ -280,12 +287,6 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     const themeKey = fingerprint(JSON.stringify([codeFingerprint(), themeFiles.templates, themeFiles.emailCss, globals]));
     if (theme?.key !== themeKey) theme = { key: themeKey, renderer: createThemeRenderer(themeFiles, config, site) };
     const held = (file: string, key: string) => output?.get(file) === key;
-    const sourceKeys = new Map([...content.results.values()].flatMap((result) => (result.story && result.key ? [[result.story, result.key] as const] : [])));
-    const identityOf = (story: Story) => {
-      const source = sourceKeys.get(story.source);
-      return source === undefined ? undefined : storyIdentity(story, { source, markdown: hashes.get(story) as string, images: imagesKeys.get(story) as string });
-    };
-    const identities = new Map(site.stories.map((story) => [story, identityOf(story)]));
     const names = { site: fingerprint(`${themeKey}\n${settingsKey(config)}`), story: (story: Story) => identities.get(story) };
     const madeNow = new Map<string, PageMade>();
     // A copy of the current site pays only when most of its pages are kept: not after the theme changed.

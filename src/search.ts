@@ -44,36 +44,52 @@ export interface SearchDocument {
   html: () => string;
 }
 
-/** What Pagefind reads of a story: its words in the body, the rest as metadata and filters. */
-export function searchDocuments(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, config: Config): SearchDocument[] {
+/**
+ * What Pagefind reads of a story: its words in the body, the rest as metadata and filters. A story
+ * that `identity` names (see storyIdentity: its file, Markdown, pictures, tags, section and authors)
+ * is keyed by that name and the language, and its fields are formatted only when it is indexed.
+ */
+export function searchDocuments(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, config: Config, identity?: (story: Story) => string | undefined): SearchDocument[] {
   const indexes = searchIndexNames(site.stories);
   return site.stories.map((story, position) => {
     const body = bodies.get(story) ?? { html: '', summary: '' };
-    const published = formatTime(story.date, config);
-    const fields = {
-      title: story.title,
-      date: published.date,
-      iso: published.iso,
-      section: story.sectionFront?.name ?? story.section ?? null,
-      tags: story.tagList.map((tag) => tag.name),
-      byline: byline(story.authors),
-      summary: body.summary,
-    };
+    const named = identity?.(story);
+    const fieldsOf = () => documentFields(story, body, config);
     // The body's HTML stands as its hash here (LazyHtml's JSON), so keys are made without reading it.
-    const key = createHash('sha1').update(JSON.stringify([fields, body.html])).digest('base64');
-    const html = () => [
-      `<html lang="${escape(config.language)}"><body><div hidden>`,
-      `<span data-pagefind-meta="date">${escape(fields.date)}</span>`,
-      `<span data-pagefind-sort="date">${escape(fields.iso)}</span>`,
-      fields.byline ? `<span data-pagefind-meta="byline">${escape(fields.byline)}</span>` : '',
-      fields.section ? `<span data-pagefind-filter="section">${escape(fields.section)}</span>` : '',
-      ...fields.tags.map((tag) => `<span data-pagefind-filter="tag">${escape(tag)}</span>`),
-      `</div><main data-pagefind-body><h1>${escape(fields.title)}</h1><p>${escape(fields.summary)}</p>`,
-      String(body.html),
-      '</main></body></html>',
-    ].join('');
+    const key = named === undefined
+      ? createHash('sha1').update(JSON.stringify([fieldsOf(), body.html])).digest('base64')
+      : createHash('sha1').update(JSON.stringify([named, config.language, config.timeZone])).digest('base64');
+    const html = () => documentHtml(fieldsOf(), body, config);
     return { url: linkTo(config, story.permalink), index: indexes[position] as string, key, html };
   });
+}
+
+function documentFields(story: Story, body: RenderedBody, config: Config) {
+  const published = formatTime(story.date, config);
+  return {
+    title: story.title,
+    date: published.date,
+    iso: published.iso,
+    section: story.sectionFront?.name ?? story.section ?? null,
+    tags: story.tagList.map((tag) => tag.name),
+    byline: byline(story.authors),
+    summary: body.summary,
+  };
+}
+
+/** A story's document as Pagefind reads it. */
+function documentHtml(fields: ReturnType<typeof documentFields>, body: RenderedBody, config: Config): string {
+  return [
+    `<html lang="${escape(config.language)}"><body><div hidden>`,
+    `<span data-pagefind-meta="date">${escape(fields.date)}</span>`,
+    `<span data-pagefind-sort="date">${escape(fields.iso)}</span>`,
+    fields.byline ? `<span data-pagefind-meta="byline">${escape(fields.byline)}</span>` : '',
+    fields.section ? `<span data-pagefind-filter="section">${escape(fields.section)}</span>` : '',
+    ...fields.tags.map((tag) => `<span data-pagefind-filter="tag">${escape(tag)}</span>`),
+    `</div><main data-pagefind-body><h1>${escape(fields.title)}</h1><p>${escape(fields.summary)}</p>`,
+    String(body.html),
+    '</main></body></html>',
+  ].join('');
 }
 
 /**

@@ -384,16 +384,27 @@ describe('pages kept by a later build', () => {
     await matchesColdBuild('a numbered page added');
   });
 
-  it('follows the clock past a scheduled story', async () => {
-    await project.addStory('2020/10/09/scheduled.md', story('Scheduled', '2020-10-09', 'tags: [Sahel]'));
-    await matchesColdBuild('a story scheduled after the clock');
-    await matchesColdBuild('the clock past it', '2020-10-10T12:00:00Z');
+  it("follows a section's name, as most of its stories spell it, into the search index", async () => {
+    // The sample's one story of the section spells it Sport; its pages show its own spelling, its search document the section's.
+    for (const name of ['one', 'two']) await project.addStory(`2020/08/02/sport-${name}.md`, story(`Sport ${name}`, '2020-08-02', 'section: SPORT'));
+    await matchesColdBuild('the section Sport spelt SPORT by most');
+  });
+
+  it('follows the language into the search index', async () => {
+    const settings = path.join(project.root, 'gazette.config.yaml');
+    await writeFile(settings, (await readFile(settings, 'utf8')).replace(/^language: en$/m, 'language: fr'));
+    await matchesColdBuild('the site in French');
   });
 
   it("follows a neighbour's and a related story's title", async () => {
     const file = path.join(project.root, 'content/2020/10/03/niger-solar-mini-grids.md');
     await writeFile(file, (await readFile(file, 'utf8')).replace(/^title:.*$/m, 'title: "Niger retitled"'));
     await matchesColdBuild('a story retitled');
+  });
+  it('follows the clock past a scheduled story', async () => {
+    await project.addStory('2020/10/09/scheduled.md', story('Scheduled', '2020-10-09', 'tags: [Sahel]'));
+    await matchesColdBuild('a story scheduled after the clock');
+    await matchesColdBuild('the clock past it', '2020-10-10T12:00:00Z');
   });
 });
 
