@@ -237,6 +237,7 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
       // Markdown kept while this saves (the dev loop's first pages) is not this save's to drop.
       const known = [...stored];
       const line = journalLine(manifest, stories, markdown, output);
+      const changes = !isEmptyLine(line) || manifest.output !== null;
       applyJournalLine(manifest, line);
       try {
         if (writeWhole || journalBytes > baseBytes * JOURNAL_SHARE) {
@@ -245,7 +246,7 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
           await rm(path.join(folder, JOURNAL_FILE), { force: true });
           journalBytes = 0;
           writeWhole = false;
-        } else if (!isEmptyLine(line)) {
+        } else if (changes) {
           journalBytes += await appendJournal(path.join(folder, JOURNAL_FILE), line);
         }
       } catch (error) {
@@ -321,6 +322,7 @@ function applyJournalLine(manifest: Manifest, line: JournalLine): void {
   manifest.output = output;
 }
 
+/** A line that changes no table and leaves the output unknown (it changes a known output). */
 function isEmptyLine(line: JournalLine): boolean {
   return line.output === null && [line.stories, line.stamps, line.markdown].every(isEmptyChange);
 }

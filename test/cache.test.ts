@@ -200,6 +200,20 @@ describe('the build cache', () => {
     assert.equal(after.pagesMade, undefined);
   });
 
+  it('forgets the output once a save does not know it, though nothing else changed', async () => {
+    await cachedBuild();
+    const marker = await outputIdentity(project.out);
+    assert.ok(marker);
+    const cache = await openCache(config());
+    const output = { identity: marker, state: new Map([['a.html', 'key-a']]), theme: 'theme', pages: new Map() };
+    // The first save's line (every story dropped) makes the second write the manifest whole: the third is a line again.
+    await cache.save([], new Map(), output);
+    await cache.save([], new Map(), output);
+    assert.deepEqual([...((await openCache(config())).output ?? [])], [['a.html', 'key-a']]);
+    await cache.save([], new Map());
+    assert.equal((await openCache(config())).output, undefined);
+  });
+
   it("removes the half-written saves of a process killed while saving, not a running process's", async () => {
     await cachedBuild();
     const folder = cacheFolder(config());
