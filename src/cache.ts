@@ -237,7 +237,7 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
       // Markdown kept while this saves (the dev loop's first pages) is not this save's to drop.
       const known = [...stored];
       const line = journalLine(manifest, stories, markdown, output);
-      const changes = !isEmptyLine(line) || manifest.output !== null;
+      const changes = changesManifest(manifest, line);
       applyJournalLine(manifest, line);
       try {
         if (writeWhole || journalBytes > baseBytes * JOURNAL_SHARE) {
@@ -322,9 +322,9 @@ function applyJournalLine(manifest: Manifest, line: JournalLine): void {
   manifest.output = output;
 }
 
-/** A line that changes no table and leaves the output unknown (it changes a known output). */
-function isEmptyLine(line: JournalLine): boolean {
-  return line.output === null && [line.stories, line.stamps, line.markdown].every(isEmptyChange);
+/** Whether the line changes the manifest: a table, or the output (an output it leaves unknown, unless it was so already). */
+function changesManifest(manifest: Manifest, line: JournalLine): boolean {
+  return line.output !== null || manifest.output !== null || ![line.stories, line.stamps, line.markdown].every(isEmptyChange);
 }
 
 /** The manifest written whole (replacing the file at once); gives its size. */

@@ -58,7 +58,7 @@ export function searchDocuments(site: Site, bodies: ReadonlyMap<Story, RenderedB
     // The body's HTML stands as its hash here (LazyHtml's JSON), so keys are made without reading it.
     const key = named === undefined
       ? createHash('sha1').update(JSON.stringify([fieldsOf(), body.html])).digest('base64')
-      : createHash('sha1').update(JSON.stringify([named, config.language, config.timeZone])).digest('base64');
+      : createHash('sha1').update(JSON.stringify([named, config.language])).digest('base64');
     const html = () => documentHtml(fieldsOf(), body, config);
     return { url: linkTo(config, story.permalink), index: indexes[position] as string, key, html };
   });
