@@ -9,11 +9,9 @@ import { editStory, editTemplate, latestStory, publishStory } from './edits.js';
 import { errorText, measure, measuredRow, medianRun, type Measured, type Row } from './measure.js';
 import { ROWS } from './scenarios.js';
 
-const REPEATS = 3;
-
 type Change = (revision: number) => Promise<string[]>;
 
-export async function measureIncremental(root: string, stories: number, send: (row: Row) => Promise<void>): Promise<void> {
+export async function measureIncremental(root: string, stories: number, repeats: number, send: (row: Row) => Promise<void>): Promise<void> {
   const story = await latestStory(root);
   const changes: [string, Change][] = [
     [ROWS.noChange, async () => []],
@@ -34,7 +32,7 @@ export async function measureIncremental(root: string, stories: number, send: (r
   for (const [name, change] of changes) {
     try {
       const runs: Measured<BuildReport>[] = [];
-      for (let revision = 1; revision <= REPEATS; revision++) {
+      for (let revision = 1; revision <= repeats; revision++) {
         const changed = await change(revision);
         runs.push(await measure(() => builder.build(new Set(changed))));
       }

@@ -9,7 +9,6 @@ import { editStory, editTemplate, latestStory, publishStory } from './edits.js';
 import { errorText, loadShare, othersBusyDuring, type Row } from './measure.js';
 import { ROWS } from './scenarios.js';
 
-const REPEATS = 3;
 const TIMED_CLI = fileURLToPath(new URL('./timed-cli.mjs', import.meta.url));
 
 interface CliRun {
@@ -20,7 +19,7 @@ interface CliRun {
   output: string;
 }
 
-export async function measurePublished(root: string, stories: number, send: (row: Row) => Promise<void>): Promise<void> {
+export async function measurePublished(root: string, stories: number, repeats: number, send: (row: Row) => Promise<void>): Promise<void> {
   const story = await latestStory(root);
   const first = await gazetteBuild(root).catch((error: unknown) => error as Error);
   if (first instanceof Error) {
@@ -40,7 +39,7 @@ export async function measurePublished(root: string, stories: number, send: (row
   for (const [name, change] of changes) {
     try {
       const runs: CliRun[] = [];
-      for (let revision = 1; revision <= REPEATS; revision++) {
+      for (let revision = 1; revision <= repeats; revision++) {
         await change(revision);
         runs.push(await gazetteBuild(root));
       }

@@ -1,4 +1,4 @@
-// `npm run bench [-- --stories 1000,10000] [--huge] [--only published,incremental] [--out file.md]`:
+// `npm run bench [-- --stories 1000,10000] [--huge] [--only published,incremental] [--repeats 3] [--out file.md]`:
 // for each N, generate a corpus in a temporary folder, run each kind of scenario (or those named) on
 // it in a child process, and write the table of results to bench/results.md or --out (printed too).
 // A scenario that fails is a row saying why, never a crash.
@@ -18,7 +18,8 @@ import { SCENARIOS, type ScenarioMessage } from './scenarios.js';
 const DEFAULT_STORIES = [1_000, 10_000];
 const HUGE_STORIES = 100_000;
 const SEED = 1;
-const SCENARIO_TIMEOUT_MS = 60 * 60_000;
+/** How long a kind of scenario may run: half an hour per 10,000 stories, at least an hour (one cold build of 100,000 takes half an hour). */
+const scenarioTimeoutMs = (stories: number): number => Math.max(1, Math.ceil(stories / 10_000) * 0.5) * 60 * 60_000;
 const RESULTS_FILE = fileURLToPath(new URL('./results.md', import.meta.url));
 const SCENARIO_PROCESS = fileURLToPath(new URL('./scenario-process.ts', import.meta.url));
 
@@ -26,9 +27,10 @@ type Scenario = (typeof SCENARIOS)[number];
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { stories: { type: 'string' }, huge: { type: 'boolean', default: false }, only: { type: 'string' }, out: { type: 'string' } },
+    options: { stories: { type: 'string' }, huge: { type: 'boolean', default: false }, only: { type: 'string' }, repeats: { type: 'string', default: '3' }, out: { type: 'string' } },
   });
   const kinds = values.only ? parseKinds(values.only) : SCENARIOS;
+  const repeats = parseRepeats(values.repeats);
   const resultsFile = values.out ? path.resolve(values.out) : RESULTS_FILE;
   const counts = [...(values.stories ? parseCounts(values.stories) : DEFAULT_STORIES), ...(values.huge ? [HUGE_STORIES] : [])];
   // The `gazette build` rows run the compiled CLI, as an editor does.
@@ -38,14 +40,14 @@ async function main(): Promise<void> {
   const machine = describeMachine();
   const date = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   for (const stories of counts) {
-    results.rows.push(...(await benchmarkCorpus(stories, results, kinds)));
+    results.rows.push(...(await benchmarkCorpus(stories, results, kinds, repeats)));
     await writeFile(resultsFile, renderResults(results, machine, date));
   }
   console.log(renderResults(results, machine, date));
   progress(`written to ${path.relative(process.cwd(), resultsFile)}`);
 }
 
-async function benchmarkCorpus(stories: number, results: Results, kinds: readonly Scenario[]): Promise<Row[]> {
+async function benchmarkCorpus(stories: number, results: Results, kinds: readonly Scenario[], repeats: number): Promise<Row[]> {
   const folder = await mkdtemp(path.join(os.tmpdir(), `gazette-bench-${stories}-`));
   const rows: Row[] = [];
   try {
@@ -55,7 +57,7 @@ async function benchmarkCorpus(stories: number, results: Results, kinds: readonl
     for (const scenario of kinds) {
       await waitForQuietMachine();
       progress(`${stories} stories: ${scenario.kind}`);
-      const measured = await runScenario(scenario, folder, stories);
+      const measured = await runScenario(scenario, folder, stories, repeats);
       for (const row of measured) progress(`  ${row.scenario}: ${row.error ? `failed: ${row.error}` : formatMs(row.wallMs)}`);
       rows.push(...measured);
     }
@@ -71,18 +73,19 @@ async function benchmarkCorpus(stories: number, results: Results, kinds: readonl
 }
 
 /** Run one kind of scenario in a child process; rows it never sent say why. */
-function runScenario(scenario: Scenario, folder: string, stories: number): Promise<Row[]> {
+function runScenario(scenario: Scenario, folder: string, stories: number, repeats: number): Promise<Row[]> {
   return new Promise((resolve) => {
     const received: Row[] = [];
+    const timeoutMs = scenarioTimeoutMs(stories);
     let failure: string | undefined;
-    const child = fork(SCENARIO_PROCESS, [scenario.kind, folder, String(stories)], {
+    const child = fork(SCENARIO_PROCESS, [scenario.kind, folder, String(stories), String(repeats)], {
       execArgv: ['--import', 'tsx'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const timer = setTimeout(() => {
-      failure = `timed out after ${SCENARIO_TIMEOUT_MS / 60_000} minutes`;
+      failure = `timed out after ${timeoutMs / 60_000} minutes`;
       child.kill('SIGKILL');
-    }, SCENARIO_TIMEOUT_MS);
+    }, timeoutMs);
     child.on('message', (message: ScenarioMessage) => {
       if ('row' in message) received.push(message.row);
       else failure = message.failure;
@@ -103,6 +106,13 @@ function parseKinds(text: string): Scenario[] {
   const unknown = names.filter((name) => !SCENARIOS.some((scenario) => scenario.kind === name));
   if (unknown.length > 0) throw new Error(`--only takes kinds of scenario: ${SCENARIOS.map((scenario) => scenario.kind).join(', ')}; got "${unknown.join(', ')}"`);
   return SCENARIOS.filter((scenario) => names.includes(scenario.kind));
+}
+
+/** How many times each change of the publish and warm-builder rows is made (the row is the median run). */
+function parseRepeats(text: string | undefined): number {
+  const repeats = Number(text);
+  if (!Number.isInteger(repeats) || repeats < 1) throw new Error(`--repeats takes a whole number of 1 or more; got "${text}"`);
+  return repeats;
 }
 
 function commandLine(): string {

@@ -1,6 +1,6 @@
 // A child process of bench/run.ts: runs one kind of scenario on a corpus and sends its rows back
 // over IPC, so that each kind's peak memory and CPU time are its own.
-// Usage (by run.ts): node --import tsx bench/scenario-process.ts <kind> <corpus folder> <stories>
+// Usage (by run.ts): node --import tsx bench/scenario-process.ts <kind> <corpus folder> <stories> <repeats>
 
 import { availableParallelism } from 'node:os';
 import { build } from '../src/build.js';
@@ -14,8 +14,9 @@ import { measureSearchStage } from './search-stage.js';
 import { errorText, measure, measuredRow, type Row } from './measure.js';
 import { ROWS, SCENARIOS, type ScenarioKind, type ScenarioMessage } from './scenarios.js';
 
-const [kind, root, count] = process.argv.slice(2);
+const [kind, root, count, repeatCount] = process.argv.slice(2);
 const stories = Number(count);
+const repeats = Number(repeatCount ?? 3);
 
 function send(row: Row): Promise<void> {
   return post({ row });
@@ -40,8 +41,8 @@ async function runScenario(scenario: ScenarioKind, corpus: string): Promise<void
     case 'markdown-one-core': return send(await measureMarkdownStage(corpus, ROWS.markdownOneCore, 1));
     case 'search': return send(await measureSearchStage(corpus, stories, ROWS.searchStage));
     case 'cold': return send(await coldBuild(corpus));
-    case 'published': return measurePublished(corpus, stories, send);
-    case 'incremental': return measureIncremental(corpus, stories, send);
+    case 'published': return measurePublished(corpus, stories, repeats, send);
+    case 'incremental': return measureIncremental(corpus, stories, repeats, send);
     case 'dev-loop': {
       for (const row of await measureDevLoop(corpus, stories)) await send(row);
       return;
