@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { findStoryFiles } from '../src/content/load.js';
 import { splitStory } from '../src/content/frontmatter.js';
+import { WORKER_RESOURCE_LIMITS } from '../src/render/markdown-pool.js';
 import { measure, measuredRow, type Row } from './measure.js';
 
 const CHUNK = 32;
@@ -64,7 +65,8 @@ function renderAll(workers: readonly Worker[], bodies: readonly string[]): Promi
 function startWorker(): Promise<Worker> {
   const module = new URL('./markdown-worker.ts', import.meta.url).href;
   const boot = `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); await import(${JSON.stringify(module)});`;
-  const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`));
+  // With the young generation Gazette gives its own Markdown workers.
+  const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { resourceLimits: WORKER_RESOURCE_LIMITS });
   return new Promise((resolve, reject) => {
     worker.once('error', reject);
     worker.once('message', () => resolve(worker));

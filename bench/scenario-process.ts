@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { build } from '../src/build.js';
 import { loadConfig } from '../src/config.js';
+import { boundHeapGrowth } from '../src/heap.js';
 import { CORPUS_NOW } from './corpus.js';
 import { measureDevLoop } from './dev-loop.js';
 import { measureIncremental } from './incremental.js';
@@ -13,6 +14,9 @@ import { measurePublished } from './published.js';
 import { measureSearchStage } from './search-stage.js';
 import { errorText, measure, measuredRow, type Row } from './measure.js';
 import { ROWS, SCENARIOS, type ScenarioKind, type ScenarioMessage } from './scenarios.js';
+
+// Gazette's heap grows as it does in its own command (bin/gazette.js).
+boundHeapGrowth();
 
 const [kind, root, count, repeatCount] = process.argv.slice(2);
 const stories = Number(count);

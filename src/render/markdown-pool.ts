@@ -12,6 +12,12 @@ export type MarkdownSettings = Pick<Config, 'rawHtml' | 'baseUrl' | 'basePath'>;
 /** Fewer stories than this are rendered in the build's thread alone. */
 export const PARALLEL_FROM = 400;
 const WORKER_CHUNK = 16;
+/**
+ * A worker makes a syntax tree for every story and drops it: a young generation this large lets the
+ * trees die young instead of being promoted to the old one, where each would bring the next full
+ * collection closer (Gazette's process bounds how far the old one grows; see heap.ts).
+ */
+export const WORKER_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 96 };
 const OWN_CHUNK = 2;
 
 /**
@@ -107,8 +113,9 @@ function ask(worker: Worker, stories: StoryText[]): Promise<(RenderedMarkdown | 
  */
 function startWorker(settings: MarkdownSettings): Worker {
   const data = { rawHtml: settings.rawHtml, baseUrl: settings.baseUrl, basePath: settings.basePath };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./markdown-worker.js', import.meta.url), { workerData: data });
+  const resourceLimits = WORKER_RESOURCE_LIMITS;
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./markdown-worker.js', import.meta.url), { workerData: data, resourceLimits });
   const module = new URL('./markdown-worker.ts', import.meta.url).href;
   const boot = `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); await import(${JSON.stringify(module)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { workerData: data });
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { workerData: data, resourceLimits });
 }
