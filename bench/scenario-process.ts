@@ -20,7 +20,7 @@ boundHeapGrowth();
 
 const [kind, root, count, repeatCount] = process.argv.slice(2);
 const stories = Number(count);
-const repeats = Number(repeatCount ?? 3);
+const repeats = Number(repeatCount);
 
 function send(row: Row): Promise<void> {
   return post({ row });
@@ -55,6 +55,7 @@ async function runScenario(scenario: ScenarioKind, corpus: string): Promise<void
 }
 
 const scenario = SCENARIOS.find((candidate) => candidate.kind === kind);
+if (!(repeats >= 1)) throw new Error(`expected how many times to repeat each change, got "${repeatCount}"`);
 if (scenario === undefined || root === undefined) throw new Error(`unknown scenario "${kind}"; expected one of ${SCENARIOS.map((known) => known.kind).join(', ')}`);
 try {
   await runScenario(scenario.kind, root);

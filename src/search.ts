@@ -195,7 +195,7 @@ function searchFilesByFolder(held: ReadonlyMap<string, string> | undefined): Map
 
 /** Whatever search index files the output folder holds, kept as they are. */
 export function searchFilesIn(held: ReadonlyMap<string, string> | undefined): OutputFile[] {
-  return [...(held ?? [])].filter(([file]) => file.startsWith(SEARCH_FOLDER)).map(([file, key]) => ({ path: file, key }));
+  return [...searchFilesByFolder(held).values()].flat();
 }
 
 async function indexWithPagefind(documents: readonly SearchDocument[], folder: string, config: Config): Promise<{ path: string; content: Uint8Array }[]> {

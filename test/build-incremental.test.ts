@@ -401,6 +401,7 @@ describe('pages kept by a later build', () => {
     await writeFile(file, (await readFile(file, 'utf8')).replace(/^title:.*$/m, 'title: "Niger retitled"'));
     await matchesColdBuild('a story retitled');
   });
+
   it('follows the clock past a scheduled story', async () => {
     await project.addStory('2020/10/09/scheduled.md', story('Scheduled', '2020-10-09', 'tags: [Sahel]'));
     await matchesColdBuild('a story scheduled after the clock');
