@@ -333,7 +333,18 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
         summary: (story: Story) => bodies.get(story)?.summary ?? '',
         item: (story: Story): FeedItem => storyItem(story, text.summary(story), feedHtml.get(story) ?? '', config, bodies.get(story)?.image),
       };
-      for (const feed of renderSiteFeeds(site, text, config, GENERATOR, held)) await emit(feed);
+      const feedNames = {
+        site: fingerprint(`${codeFingerprint()}\n${settingsKey(config)}`),
+        story: names.story,
+        kept: (file: string, inputs: string) => {
+          const before = pagesMade?.get(file);
+          return before !== undefined && before.inputs === inputs && held(file, before.key) ? before.key : undefined;
+        },
+      };
+      for (const { path: file, key, contents, inputs } of renderSiteFeeds(site, text, config, GENERATOR, held, feedNames)) {
+        if (inputs !== undefined) madeNow.set(file, { inputs, key });
+        await emit(contents === undefined ? { path: file, key } : { path: file, key, contents });
+      }
       for (const file of (await searchIndex) ?? (deferSearch && config.search ? searchFilesIn(output) : [])) await emit(file);
       for (const file of renderSitemaps(sitemap, config)) await emit(file);
       await emit({ path: NEWS_SITEMAP_PATH, contents: renderNewsSitemap(site.stories, config) });

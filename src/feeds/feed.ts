@@ -93,13 +93,13 @@ export function storyItem(story: Story, summary: string, absoluteHtml: string | 
  * One item per edition day, holding its headlines. The id is the edition's URL, so a story added
  * later that day updates the item rather than making a new one.
  */
-export function editionItem(edition: Edition, summaries: ReadonlyMap<Story, string>, config: Config): FeedItem {
+export function editionItem(edition: Edition, summaryOf: (story: Story) => string, config: Config): FeedItem {
   const url = absoluteUrl(config, editionPath(edition.day));
   const chronological = [...edition.stories].reverse();
   const first = chronological[0] as Story;
   const modified = edition.stories.reduce((latest, story) => (story.modified > latest ? story.modified : latest), first.modified);
   const html = chronological.map((story) => {
-    const summary = summaries.get(story);
+    const summary = summaryOf(story);
     return `<li><a href="${xmlText(absoluteUrl(config, story.permalink))}">${xmlText(story.title)}</a>${summary ? `<br>${xmlText(summary)}` : ''}</li>`;
   });
   const count = edition.stories.length;

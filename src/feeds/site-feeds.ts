@@ -4,10 +4,9 @@
 import { createHash } from 'node:crypto';
 import type { Config } from '../config.js';
 import { extend } from '../extend.js';
-import type { Author, Section, Site, Story, Tag } from '../model/site.js';
+import type { Author, Edition, Section, Site, Story, Tag } from '../model/site.js';
 import { authorPath, sectionPath, tagPath } from '../render/views.js';
 import { absoluteUrl, linkTo } from '../urls.js';
-import type { KeptFile, TextFile } from '../write.js';
 import { renderAtom } from './atom.js';
 import { buildFeed, editionItem, feedPaths, type Feed, type FeedFormat, type FeedItem, type FeedSpec } from './feed.js';
 import { renderJsonFeed } from './json.js';
@@ -29,6 +28,7 @@ export interface FeedLink {
 
 const TYPES: Record<FeedFormat, string> = { rss: 'application/rss+xml', atom: 'application/atom+xml', json: 'application/feed+json' };
 const FORMAT_NAMES: Record<FeedFormat, string> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' };
+const FEED_RENDERERS: Record<FeedFormat, (feed: Feed) => string> = { rss: renderRss, atom: renderAtom, json: renderJsonFeed };
 
 export function siteFeedSpec(config: Config): FeedSpec {
   return { title: config.title, description: config.description, homePath: '', folder: '' };
@@ -51,38 +51,88 @@ export function editionFeedSpec(config: Config): FeedSpec {
 }
 
 /**
- * Every feed file, each named by a key made from the feed and its items (a story's HTML stands there
- * as its hash). A feed that `held` says the output folder already holds under its key is not
- * serialized again.
+ * Names what feeds are made from, when that is known without making them (as pages are named, see
+ * pagePlans): `site` names the settings and Gazette's code, `story` each story as its item shows it;
+ * `kept` gives the key of the file the output folder holds at a path, when it was made from `inputs`.
  */
-export function* renderSiteFeeds(site: Site, text: StoryText, config: Config, generator: string, held: (path: string, key: string) => boolean = () => false): Generator<TextFile | KeptFile> {
-  const storyItems = (stories: readonly Story[], size: number) => stories.slice(0, size).map((story) => text.item(story));
-  const summaries = new Map(site.stories.map((story) => [story, text.summary(story)]));
-  const feeds: [FeedSpec, Feed][] = [];
-  const add = (spec: FeedSpec, items: Feed['items']) => feeds.push([spec, buildFeed(spec, items, config, generator)]);
+export interface FeedNames {
+  site: string;
+  story(story: Story): string | undefined;
+  kept(path: string, inputs: string): string | undefined;
+}
 
-  add(siteFeedSpec(config), storyItems(site.stories, config.feedSize));
-  for (const tag of site.tags) add(tagFeedSpec(tag, config), storyItems(tag.stories, config.tagFeedSize));
-  for (const section of site.sections) add(sectionFeedSpec(section, config), storyItems(section.stories, config.tagFeedSize));
-  for (const author of site.authors) add(authorFeedSpec(author, config), storyItems(author.stories, config.tagFeedSize));
-  add(editionFeedSpec(config), site.editions.slice(0, config.editionFeedSize).map((edition) => editionItem(edition, summaries, config)));
+/** A feed's file, with the name of what it was made from when its feed was named. */
+export interface FeedFile {
+  path: string;
+  key: string;
+  contents?: string;
+  inputs?: string;
+}
 
-  for (const [spec, feed] of feeds) {
+/**
+ * Every feed file, each keyed by a hash of its feed and items (a story's HTML stands there as its
+ * hash). A feed that `held` says the output folder already holds under its key is not serialized
+ * again; with `names`, a feed whose files were made from the same inputs is not even made.
+ */
+export function* renderSiteFeeds(site: Site, text: StoryText, config: Config, generator: string, held: (path: string, key: string) => boolean = () => false, names?: FeedNames): Generator<FeedFile> {
+  const summaries = new Map<Story, string>();
+  const summaryOf = (story: Story) => {
+    let summary = summaries.get(story);
+    if (summary === undefined) summaries.set(story, (summary = text.summary(story)));
+    return summary;
+  };
+  const editions = site.editions.slice(0, config.editionFeedSize);
+  const feeds: SiteFeed[] = [
+    { spec: siteFeedSpec(config), stories: site.stories.slice(0, config.feedSize) },
+    ...site.tags.map((tag) => ({ spec: tagFeedSpec(tag, config), stories: tag.stories.slice(0, config.tagFeedSize) })),
+    ...site.sections.map((section) => ({ spec: sectionFeedSpec(section, config), stories: section.stories.slice(0, config.tagFeedSize) })),
+    ...site.authors.map((author) => ({ spec: authorFeedSpec(author, config), stories: author.stories.slice(0, config.tagFeedSize) })),
+    { spec: editionFeedSpec(config), stories: editions.flatMap((edition) => edition.stories), editions },
+  ];
+
+  for (const { spec, stories, editions } of feeds) {
     const paths = feedPaths(spec.folder);
+    const inputs = names && feedName(names, spec, stories, editions);
+    const formats = (Object.keys(FEED_RENDERERS) as FeedFormat[]).map((format) => ({ format, path: paths[format], kept: inputs === undefined ? undefined : names?.kept(paths[format], inputs) }));
+    if (formats.every(({ kept }) => kept !== undefined)) {
+      for (const { path, kept } of formats) yield { path, key: kept as string, inputs };
+      continue;
+    }
+    const items = editions ? editions.map((edition) => editionItem(edition, summaryOf, config)) : stories.map((story) => text.item(story));
+    const feed = buildFeed(spec, items, config, generator);
     const feedKey = createHash('sha1').update(JSON.stringify(feed)).digest('base64');
     // The items' HTML is read once for the three formats, and only for a feed that is written.
     let withHtml: Feed | undefined;
-    const serialize = (format: FeedFormat, render: (feed: Feed) => string): TextFile | KeptFile => {
-      const key = `${format}:${feedKey}`;
-      if (held(paths[format], key)) return { path: paths[format], key };
-      withHtml ??= extend(feed, { items: feed.items.map((item) => extend(item, { html: String(item.html) })) });
-      return { path: paths[format], key, contents: render(withHtml) };
-    };
     // One file at a time: a caller that writes each before asking for the next holds little text.
-    yield serialize('rss', renderRss);
-    yield serialize('atom', renderAtom);
-    yield serialize('json', renderJsonFeed);
+    for (const { format, path } of formats) {
+      const key = `${format}:${feedKey}`;
+      if (held(path, key)) {
+        yield { path, key, inputs };
+        continue;
+      }
+      withHtml ??= extend(feed, { items: feed.items.map((item) => extend(item, { html: String(item.html) })) });
+      yield { path, key, contents: FEED_RENDERERS[format](withHtml), inputs };
+    }
   }
+}
+
+/** A feed of the site: its spec, its stories in order, and for the edition feed the editions they come in. */
+interface SiteFeed {
+  spec: FeedSpec;
+  stories: readonly Story[];
+  editions?: readonly Edition[];
+}
+
+/** The name of what a feed is made from; undefined when one of its stories has no name. */
+function feedName(names: FeedNames, spec: FeedSpec, stories: readonly Story[], editions: readonly Edition[] | undefined): string | undefined {
+  const named: string[] = [];
+  for (const story of stories) {
+    const name = names.story(story);
+    if (name === undefined) return undefined;
+    named.push(name);
+  }
+  const days = editions?.map((edition) => [edition.day, edition.stories.length]) ?? null;
+  return createHash('sha1').update(names.site).update(JSON.stringify([spec, days, named])).digest('base64');
 }
 
 /** `<link rel="alternate">` entries for a feed, one per format. */

@@ -4,7 +4,7 @@ import { parseFeed } from 'feedsmith';
 import type { Config } from '../../src/config.js';
 import { splitStory } from '../../src/content/frontmatter.js';
 import { readStory, type StorySource } from '../../src/content/story.js';
-import { feedLinks, renderSiteFeeds, siteFeedSpec, tagFeedSpec, type StoryText } from '../../src/feeds/site-feeds.js';
+import { feedLinks, renderSiteFeeds, siteFeedSpec, tagFeedSpec, type FeedFile, type FeedNames, type StoryText } from '../../src/feeds/site-feeds.js';
 import { storyItem } from '../../src/feeds/feed.js';
 import { buildSite, type Story } from '../../src/model/site.js';
 import { createMarkdownRenderer, renderStoryMarkdown } from '../../src/render/markdown.js';
@@ -273,6 +273,60 @@ describe('renderSiteFeeds', () => {
         assert.equal(urls.length, 2, format);
         for (const link of urls) assert.match(link, /^https:\/\/example\.org\/news\/2020\/10\/02\/links\/#user-content-fn/, `${format}: ${link}`);
       }
+    });
+  });
+
+  describe('with the names of what feeds are made from', () => {
+    const site = buildSite(SOURCES, config);
+    const nameOf = (story: Story) => `${story.title}@1`;
+    /** The feeds made with these names, over an output folder that holds `before` (the files of a build). */
+    const render = (names: Omit<FeedNames, 'kept'>, before: FeedFile[] = []) => {
+      const asked: string[] = [];
+      const text = storyText(config);
+      const counted: StoryText = { summary: text.summary, item: (story) => (asked.push(story.title), text.item(story)) };
+      const held = (path: string, key: string) => before.some((made) => made.path === path && made.key === key);
+      const kept = (path: string, inputs: string) => before.find((made) => made.path === path && made.inputs === inputs)?.key;
+      return { files: [...renderSiteFeeds(site, counted, config, 'Gazette test', held, { ...names, kept })], asked };
+    };
+    const made = (files: FeedFile[]) => files.filter((file) => file.contents !== undefined).map((file) => file.path);
+    const first = render({ site: 'site-1', story: nameOf });
+
+    it('writes the same feeds, keyed alike, as without names', () => {
+      assert.deepEqual(first.files.map(({ path, key, contents }) => ({ path, key, contents })), files.map(({ path, key, contents }) => ({ path, key, contents })));
+    });
+
+    it('keeps every feed made from the same inputs without making its items', () => {
+      const again = render({ site: 'site-1', story: nameOf }, first.files);
+      assert.deepEqual(made(again.files), []);
+      assert.deepEqual(again.asked, []);
+      assert.deepEqual(again.files.map(({ key }) => key), first.files.map(({ key }) => key));
+    });
+
+    it('makes again the feeds that show a story whose name changed, and writes those whose bytes changed', () => {
+      const renamed = (story: Story) => (story.title === 'Sahel funding' ? 'Sahel funding@2' : nameOf(story));
+      const again = render({ site: 'site-1', story: renamed }, first.files);
+      assert.deepEqual(new Set(again.asked), new Set(['Libya ceasefire talks', 'Algiers morning briefing', 'Sahel funding']));
+      // Only its name changed: the feeds made again are the same bytes, kept under their keys.
+      assert.deepEqual(made(again.files), []);
+      const edited = buildSite(SOURCES.map((source) => (source.title === 'Sahel funding' ? { ...source, summary: 'A new summary.' } : source)), config);
+      const text = storyText(config);
+      const held = (path: string, key: string) => first.files.some((file) => file.path === path && file.key === key);
+      const kept = (path: string, inputs: string) => first.files.find((file) => file.path === path && file.inputs === inputs)?.key;
+      const files = [...renderSiteFeeds(edited, text, config, 'Gazette test', held, { site: 'site-1', story: renamed, kept })];
+      const expected = ['', 'tags/sahel/', 'editions/'].flatMap((folder) => [`${folder}feed.xml`, `${folder}atom.xml`, `${folder}feed.json`]);
+      assert.deepEqual(new Set(made(files)), new Set(expected));
+    });
+
+    it('makes every feed again when the site\'s name changed', () => {
+      const again = render({ site: 'site-2', story: nameOf }, first.files);
+      assert.equal(again.asked.length > 0, true);
+      assert.ok(again.files.every((file) => file.inputs !== undefined && !first.files.some((before) => before.inputs === file.inputs)));
+    });
+
+    it('leaves unnamed a feed with a story that has no name, and makes it', () => {
+      const unnamed = render({ site: 'site-1', story: (story) => (story.title === 'Oil output' ? undefined : nameOf(story)) }, first.files);
+      assert.equal(unnamed.files.find((file) => file.path === 'tags/libya/feed.xml')?.inputs, undefined);
+      assert.deepEqual(unnamed.asked, ['Libya ceasefire talks', 'Oil output']);
     });
   });
 });
