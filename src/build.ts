@@ -31,7 +31,7 @@ import { createImagePublisher, type PublishedImage, type StoryImages } from './i
 import { renderRedirect } from './render/redirect.js';
 import { createTemplateRenderer, PAGE_TEMPLATES, type TemplateRenderer } from './render/templates.js';
 import { sectionLink, type RenderedBody } from './render/views.js';
-import { holdsSearchIndex, renderSearchIndex, SEARCH_FOLDER, SEARCH_PAGE, searchDocuments, searchFilesIn, searchIndexKey } from './search.js';
+import { holdsSearchIndex, renderEachSearchIndex, renderSearchIndex, SEARCH_FOLDER, SEARCH_PAGE, searchDocuments, searchFilesIn, searchIndexKey } from './search.js';
 import { NEWS_SITEMAP_PATH, NEWS_WINDOW_HOURS, renderNewsSitemap, renderRobots, renderSitemaps, type SitemapEntry } from './sitemaps.js';
 import { absoluteImageUrl, absoluteUrl, linkTo, linkToImage } from './urls.js';
 import { checkUpToDate, recordBuild, trustedStamps, type InputSnapshot, type UpToDate } from './up-to-date.js';
@@ -266,7 +266,9 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     // Pagefind indexes in a process of its own while this one renders the pages (or, deferred,
     // while the dev server serves them): a build whose stories' text did not change keeps the index.
     const documents = config.search && mode !== 'none' ? searchDocuments(site, bodies, config, (story) => identities.get(story)) : [];
-    const searchIndex = config.search && mode !== 'none' && !deferSearch ? renderSearchIndex(documents, config, output) : undefined;
+    // Each index's files are written as soon as it is made (between pages), not held until the end.
+    const searchFiles: OutputFile[] = [];
+    const searchIndex = config.search && mode !== 'none' && !deferSearch ? renderEachSearchIndex(documents, config, output, (files) => searchFiles.push(...files)) : undefined;
     searchIndex?.catch(() => {});
     if (deferSearch && config.search && !holdsSearchIndex(documents, output)) {
       const key = searchIndexKey(documents);
@@ -309,10 +311,14 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     let pages = 0;
     try {
       // Pages are planned, rendered and written one at a time, so that only a few are held at once.
-      // Pages kept as they are finish without I/O: every few of them, Pagefind's answers are let in.
+      // Pages kept as they are finish without I/O: every few of them, Pagefind's answers are let in,
+      // and the indexes it has finished are written.
       for (const planned of pagePlans(site, bodies, config, names)) {
         signal?.throwIfAborted();
-        if (pages % PAGES_BETWEEN_BREATHS === 0) await new Promise((resolve) => setImmediate(resolve));
+        if (pages % PAGES_BETWEEN_BREATHS === 0) {
+          await new Promise((resolve) => setImmediate(resolve));
+          for (const file of searchFiles.splice(0)) await emit(file);
+        }
         pages += 1;
         if (planned.lastmod !== undefined) sitemap.push({ path: planned.path, lastmod: planned.lastmod });
         // A page made from the same inputs as the one the output folder holds is kept unmade.
@@ -345,7 +351,8 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
         if (inputs !== undefined) madeNow.set(file, { inputs, key });
         await emit(contents === undefined ? { path: file, key } : { path: file, key, contents });
       }
-      for (const file of (await searchIndex) ?? (deferSearch && config.search ? searchFilesIn(output) : [])) await emit(file);
+      await searchIndex;
+      for (const file of searchIndex ? searchFiles.splice(0) : deferSearch && config.search ? searchFilesIn(output) : []) await emit(file);
       for (const file of renderSitemaps(sitemap, config)) await emit(file);
       await emit({ path: NEWS_SITEMAP_PATH, contents: renderNewsSitemap(site.stories, config) });
       await emit({ path: 'robots.txt', contents: renderRobots(config) });

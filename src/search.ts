@@ -149,20 +149,28 @@ export function searchIndexKey(documents: readonly SearchDocument[]): string {
  */
 export async function renderSearchIndex(documents: readonly SearchDocument[], config: Config, held: ReadonlyMap<string, string> | undefined): Promise<OutputFile[]> {
   const files: OutputFile[] = [];
+  await renderEachSearchIndex(documents, config, held, (shard) => files.push(...shard));
+  return files;
+}
+
+/**
+ * The same files, given to `each` an index at a time as soon as it is made (or found kept), so that
+ * a caller that writes them at once holds one index's bytes, not the whole archive's.
+ */
+export async function renderEachSearchIndex(documents: readonly SearchDocument[], config: Config, held: ReadonlyMap<string, string> | undefined, each: (files: OutputFile[]) => void): Promise<void> {
   const heldFiles = searchFilesByFolder(held);
   for (const shard of searchShards(documents)) {
     const kept = heldShard(shard, held, heldFiles);
     if (kept !== undefined) {
-      files.push(...kept);
+      each(kept);
       continue;
     }
     const made = `search:${shard.key}:`;
-    for (const file of await indexWithPagefind(shard.documents, shard.folder, config)) {
+    each((await indexWithPagefind(shard.documents, shard.folder, config)).map((file): OutputFile => {
       const key = file.path === `${shard.folder}${ENTRY_FILE}` ? made + keyOfBytes(file.content) : keyOfBytes(file.content);
-      files.push(held?.get(file.path) === key ? { path: file.path, key } : { path: file.path, key, contents: file.content });
-    }
+      return held?.get(file.path) === key ? { path: file.path, key } : { path: file.path, key, contents: file.content };
+    }));
   }
-  return files;
 }
 
 /** Whether the output folder holds every index of these documents as they are. */

@@ -14,7 +14,7 @@ import { GazetteError } from '../src/errors.js';
 import { buildSite, type Site, type Story } from '../src/model/site.js';
 import { LazyHtml } from '../src/render/lazy-html.js';
 import type { RenderedBody } from '../src/render/views.js';
-import { holdsSearchIndex, MONTHLY_ABOVE, renderSearchIndex, SEARCH_FOLDER, searchDocuments, searchIndexKey, searchIndexNames, searchIndexScripts } from '../src/search.js';
+import { holdsSearchIndex, MONTHLY_ABOVE, renderEachSearchIndex, renderSearchIndex, SEARCH_FOLDER, searchDocuments, searchIndexKey, searchIndexNames, searchIndexScripts } from '../src/search.js';
 import type { OutputFile } from '../src/write.js';
 import { makeConfig } from './support/config.js';
 import { copySampleProject, SAMPLE_NOW, snapshot, type Project } from './support/project.js';
@@ -184,6 +184,17 @@ describe('an index a month for the newest year, a year before it', () => {
     assert.ok(!holdsSearchIndex(springDocuments, held), '2020 is now one index: its months\' index must go');
     const spring = await renderSearchIndex(springDocuments, springConfig, held);
     assert.deepEqual(spring.filter((file) => file.path.endsWith('/pagefind-entry.json')).map((file) => file.path), ['pagefind/2021-04/pagefind-entry.json', 'pagefind/2020/pagefind-entry.json']);
+  });
+});
+
+describe('renderEachSearchIndex', () => {
+  it('gives each index\'s files as soon as it is made, newest first, the same files renderSearchIndex gives', async () => {
+    const years = siteOf([...STORIES, { title: 'Tunis port strike', date: '2019-03-04T10:00:00', tags: ['Tunisia'] }]);
+    const documents = searchDocuments(years.site, years.bodies, config);
+    const given: OutputFile[][] = [];
+    await renderEachSearchIndex(documents, config, undefined, (files) => given.push(files));
+    assert.deepEqual(given.map((files) => [...new Set(files.map((file) => file.path.split('/')[1]))]), [['2020-10'], ['2019']]);
+    assert.deepEqual(given.flat(), await renderSearchIndex(documents, config, undefined));
   });
 });
 
