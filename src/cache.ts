@@ -9,7 +9,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from './config.js';
 import { bodyInFile, type StoryFileResult, type StoryStore } from './content/load.js';
@@ -22,6 +22,7 @@ import { diskImageStore, memoryImageStore, type ImageStore } from './images/stor
 import type { BodyImage, RenderedMarkdown } from './render/markdown.js';
 import { cacheFolder } from './cache-folder.js';
 import { codeFingerprint } from './code-fingerprint.js';
+import { jsonParts } from './json-parts.js';
 import { RECORD_FILE } from './up-to-date.js';
 import { isRunning, outputIdentity, type OutputState } from './write.js';
 
@@ -31,6 +32,8 @@ const MANIFEST_FILE = 'manifest.json';
 const JOURNAL_FILE = 'manifest-journal.jsonl';
 /** The manifest is written whole again once its journal has grown to this share of it. */
 const JOURNAL_SHARE = 0.25;
+/** How much of the manifest's text is held before it is written out. */
+const MANIFEST_CHUNK = 1 << 20;
 
 /** A story's Markdown as pages and feeds use it; the HTML is read from the cache when printed. */
 export interface StoryMarkdown {
@@ -327,13 +330,29 @@ function changesManifest(manifest: Manifest, line: JournalLine): boolean {
   return line.output !== null || manifest.output !== null || ![line.stories, line.stamps, line.markdown].every(isEmptyChange);
 }
 
-/** The manifest written whole (replacing the file at once); gives its size. */
+/** The manifest written whole (replacing the file at once), a few of its entries at a time; gives its size. */
 async function writeManifest(folder: string, manifest: Manifest): Promise<number> {
-  const text = JSON.stringify(manifest);
   const temporary = path.join(folder, `${MANIFEST_FILE}.${process.pid}-${randomUUID()}`);
-  await writeFile(temporary, text);
+  const file = await open(temporary, 'w');
+  let bytes = 0;
+  try {
+    let chunk = '';
+    const flush = async () => {
+      bytes += Buffer.byteLength(chunk);
+      await file.write(chunk);
+      chunk = '';
+    };
+    // The tables (stories, Markdown, the output's files) are written an entry at a time.
+    for (const part of jsonParts(manifest, 3)) {
+      chunk += part;
+      if (chunk.length >= MANIFEST_CHUNK) await flush();
+    }
+    await flush();
+  } finally {
+    await file.close();
+  }
   await rename(temporary, path.join(folder, MANIFEST_FILE));
-  return Buffer.byteLength(text);
+  return bytes;
 }
 
 /** The manifest as the last save left it: its last writing, with the journal's lines that follow it applied. */
