@@ -604,7 +604,13 @@ function siteGlobals(config: Config, site: Site) {
 
 /** A static file may not replace a page or feed: two owners of one URL is an error, not a race. */
 function rejectSharedDestinations(files: readonly OutputFile[], copies: readonly { from: string; path: string }[], root: string): void {
-  const written = new Map(files.map((file) => [foldCase(file.path), file.path]));
+  // The copies are few (static files, images), the files many: only the copies' paths are held.
+  const copied = new Set(copies.map((copy) => foldCase(copy.path)));
+  const written = new Map<string, string>();
+  for (const file of files) {
+    const folded = foldCase(file.path);
+    if (copied.has(folded)) written.set(folded, file.path);
+  }
   failIfAny(copies.filter((copy) => written.has(foldCase(copy.path))).map((copy) => new GazetteError({
     code: 'permalink-duplicate', file: path.relative(root, copy.from).split(path.sep).join('/'),
     message: `would replace the generated /${written.get(foldCase(copy.path))}`, hint: 'rename or move the static file',

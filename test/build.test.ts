@@ -2,6 +2,8 @@
 // parsers: an HTML validator, an HTML parser for links, an XML parser and a feed reader.
 
 import assert from 'node:assert/strict';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as cheerio from 'cheerio';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -235,6 +237,26 @@ describe('build guarantees', () => {
       assert.match(error.problems[0]?.format() ?? '', /^content\/2020\/10\/03\/twin\.md {2}title {2}has the same URL \/2020\/10\/03\/twin\/ as content\/2020\/10\/03\/broken\.md/);
       return true;
     });
+  });
+});
+
+describe('a static file where the build writes a page or feed', () => {
+  it('is refused, naming the file and the page it would replace, though only the case differs', async () => {
+    const project = await copySampleProject();
+    try {
+      await mkdir(path.join(project.root, 'static/Tags'), { recursive: true });
+      await writeFile(path.join(project.root, 'static/Tags/index.html'), '<p>mine</p>');
+      await writeFile(path.join(project.root, 'static/feed.xml'), '<rss/>');
+      await assert.rejects(project.build(), (error: unknown) => {
+        assert.ok(error instanceof BuildFailed);
+        const text = error.problems.map((problem) => problem.format()).join('\n');
+        assert.match(text, /static\/Tags\/index\.html .*would replace the generated \/tags\/index\.html/);
+        assert.match(text, /static\/feed\.xml .*would replace the generated \/feed\.xml/);
+        return true;
+      });
+    } finally {
+      await project.remove();
+    }
   });
 });
 
