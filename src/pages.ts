@@ -223,12 +223,28 @@ export interface PageMade {
   key: string;
 }
 
-/** Stories' cards, each made once: a card appears on many pages (fronts, tags, editions, related stories). */
-export function storyCards(body: (story: Story) => RenderedBody, config: Config): (story: Story) => StoryCardView {
+/**
+ * How many stories' cards are held at once: pages come in order (stories, then each listing newest
+ * first), so the cards a page shows were mostly made for the pages just before it. About 1 KB each.
+ */
+export const CARDS_HELD = 10_000;
+
+/**
+ * Stories' cards, made once while they are among the `held` last used: a card appears on many pages
+ * (fronts, tags, editions, related stories), but a large archive's cards are not all held at once.
+ */
+export function storyCards(body: (story: Story) => RenderedBody, config: Config, held = CARDS_HELD): (story: Story) => StoryCardView {
+  // A Map iterates in insertion order: a card used again is moved to the end, the first is the least recently used.
   const cards = new Map<Story, StoryCardView>();
   return (story) => {
     let view = cards.get(story);
-    if (view === undefined) cards.set(story, (view = namedByHash(storyCard(story, body(story), config))));
+    if (view === undefined) {
+      view = namedByHash(storyCard(story, body(story), config));
+      if (cards.size >= held) cards.delete(cards.keys().next().value as Story);
+    } else {
+      cards.delete(story);
+    }
+    cards.set(story, view);
     return view;
   };
 }

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { Config } from '../src/config.js';
 import { BuildFailed } from '../src/errors.js';
 import { buildSite, type Site, type Story } from '../src/model/site.js';
-import { planPages, type Page } from '../src/pages.js';
+import { planPages, storyCards, type Page } from '../src/pages.js';
 import type { RenderedBody } from '../src/render/views.js';
 import { makeConfig } from './support/config.js';
 import { makeStory, type StoryFields } from './support/stories.js';
@@ -271,5 +271,29 @@ describe('planPages', () => {
       ]);
       return true;
     });
+  });
+});
+
+describe('storyCards', () => {
+  const bodies = bodiesOf(site);
+  const body = (story: Story) => bodies.get(story) as RenderedBody;
+  const [first, second, third] = site.stories as [Story, Story, Story];
+
+  it('makes a story\'s card once while it is held, and gives it again', () => {
+    const card = storyCards(body, config);
+    assert.equal(card(first), card(first));
+    assert.equal(card(first).title, 'Esper visits Algiers');
+  });
+
+  it('holds only the cards used last, and makes a dropped one again the same', () => {
+    const card = storyCards(body, config, 2);
+    const [a, b] = [card(first), card(second)];
+    assert.equal(card(first), a, 'using a card keeps it');
+    card(third);
+    assert.equal(card(first), a, 'the card used last is held');
+    const again = card(second);
+    assert.notEqual(again, b, 'the least recently used card was dropped');
+    assert.deepEqual(again, b);
+    assert.equal(JSON.stringify(again), JSON.stringify(b), 'a card made again names the same view');
   });
 });
