@@ -267,8 +267,8 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     // while the dev server serves them): a build whose stories' text did not change keeps the index.
     const documents = config.search && mode !== 'none' ? searchDocuments(site, bodies, config, (story) => identities.get(story)) : [];
     // Each index's files are written as soon as it is made (between pages), not held until the end.
-    const searchFiles: OutputFile[] = [];
-    const searchIndex = config.search && mode !== 'none' && !deferSearch ? renderEachSearchIndex(documents, config, output, (files) => searchFiles.push(...files)) : undefined;
+    const searchFiles = arrivals<OutputFile>();
+    const searchIndex = config.search && mode !== 'none' && !deferSearch ? renderEachSearchIndex(documents, config, output, searchFiles.put) : undefined;
     searchIndex?.catch(() => {});
     if (deferSearch && config.search && !holdsSearchIndex(documents, output)) {
       const key = searchIndexKey(documents);
@@ -317,7 +317,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
         signal?.throwIfAborted();
         if (pages % PAGES_BETWEEN_BREATHS === 0) {
           await new Promise((resolve) => setImmediate(resolve));
-          for (const file of searchFiles.splice(0)) await emit(file);
+          for (const file of searchFiles.take()) await emit(file);
         }
         pages += 1;
         if (planned.lastmod !== undefined) sitemap.push({ path: planned.path, lastmod: planned.lastmod });
@@ -351,8 +351,9 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
         if (inputs !== undefined) madeNow.set(file, { inputs, key });
         await emit(contents === undefined ? { path: file, key } : { path: file, key, contents });
       }
-      await searchIndex;
-      for (const file of searchIndex ? searchFiles.splice(0) : deferSearch && config.search ? searchFilesIn(output) : []) await emit(file);
+      // The indexes Pagefind is still making are written as each is made.
+      if (searchIndex) await searchFiles.untilDone(searchIndex, emit);
+      else if (deferSearch && config.search) for (const file of searchFilesIn(output)) await emit(file);
       for (const file of renderSitemaps(sitemap, config)) await emit(file);
       await emit({ path: NEWS_SITEMAP_PATH, contents: renderNewsSitemap(site.stories, config) });
       await emit({ path: 'robots.txt', contents: renderRobots(config) });
@@ -494,6 +495,40 @@ interface LastSite {
   images: ReadonlyMap<Story, StoryImages>;
   markdownOf: (story: Story) => StoryMarkdown;
   themeKey: string;
+}
+
+/** Items that a job running beside the build gives a few at a time, taken as they arrive. */
+function arrivals<T>() {
+  let waiting: T[] = [];
+  let wake: (() => void) | undefined;
+  return {
+    put: (items: readonly T[]) => {
+      waiting.push(...items);
+      wake?.();
+    },
+    take: (): T[] => {
+      const taken = waiting;
+      waiting = [];
+      return taken;
+    },
+    /** Hands each item to `use` as it arrives, until the job is done (its failure is thrown). */
+    async untilDone(job: Promise<unknown>, use: (item: T) => Promise<void>): Promise<void> {
+      let done = false;
+      const settled = job.finally(() => {
+        done = true;
+      });
+      settled.catch(() => {});
+      for (;;) {
+        // Once the job is done, every item it gave is waiting.
+        const last = done;
+        for (const item of this.take()) await use(item);
+        if (last) break;
+        await Promise.race([settled, new Promise<void>((resolve) => (wake = resolve))]);
+        wake = undefined;
+      }
+      await job;
+    },
+  };
 }
 
 /** A page's key: its theme and the JSON of everything it shows (stories' HTML and cards by their hashes). */
