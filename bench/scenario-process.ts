@@ -15,7 +15,8 @@ import { measureSearchStage } from './search-stage.js';
 import { errorText, measure, measuredRow, type Row } from './measure.js';
 import { ROWS, SCENARIOS, type ScenarioKind, type ScenarioMessage } from './scenarios.js';
 
-// Gazette's heap grows as it does in its own command (bin/gazette.js).
+// Every build here renders the whole archive (a cold build, the dev loop's first), which the gazette
+// command runs with its heap's growth bounded (src/heap.ts).
 boundHeapGrowth();
 
 const [kind, root, count, repeatCount] = process.argv.slice(2);

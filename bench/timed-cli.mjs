@@ -1,12 +1,9 @@
-// `gazette <arguments>` as an editor runs it (the compiled CLI, in a process of its own, its heap's
-// growth bounded as bin/gazette.js bounds it), printing on its last line what the process cost: its
+// `gazette <arguments>` as an editor runs it (the compiled CLI, in a process of its own, as
+// bin/gazette.js runs it), printing on its last line what the process cost: its
 // exit code, output, CPU time and peak memory, as JSON.
 // Plain JavaScript, so that no TypeScript loader runs before Gazette.
 
 import { main } from '../lib/cli.js';
-import { boundHeapGrowth } from '../lib/heap.js';
-
-boundHeapGrowth();
 
 const output = [];
 const io = { out: (line) => output.push(line), err: (line) => output.push(line), cwd: process.cwd() };

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig, type ConfigOverrides } from './config.js';
 import { BuildFailed, GazetteError, showControls } from './errors.js';
+import { boundHeapGrowth, boundsHeap } from './heap.js';
 import { checkUpToDate } from './up-to-date.js';
 import { VERSION } from './version.js';
 
@@ -130,6 +131,7 @@ async function runBuild(command: 'build' | 'check', overrides: ConfigOverrides, 
   const config = loadConfig(io.cwd, overrides);
   const write = command === 'build';
   const upToDate = write && options.cache ? await checkUpToDate(config) : undefined;
+  if (boundsHeap(upToDate)) boundHeapGrowth();
   const result = upToDate?.upToDate
     ? { ...upToDate.report, written: [], upToDate: true }
     : await untilInterrupted(async (signal) => (await import('./build.js')).build(config, { write, cache: options.cache, signal, upToDate }));
@@ -165,6 +167,8 @@ async function runDev(overrides: ConfigOverrides, port: string | undefined, host
     io.err(`gazette dev: --port must be a number from 0 to 65535, not "${port}"`);
     return EXIT.usage;
   }
+  // The dev loop's first build reads every story, and its process lives on.
+  boundHeapGrowth();
   const { startDev } = await import('./dev/dev.js');
   const server = await startDev({ root: io.cwd, overrides, port: portNumber, host: host ?? '127.0.0.1', log: io.out, cache });
   await new Promise<void>((resolve) => {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { HEAP_GROWTH_PERCENT, heapGrowthFlag } from '../src/heap.js';
+import { boundsHeap, HEAP_GROWTH_PERCENT, heapGrowthFlag, LARGE_ARCHIVE_FILES } from '../src/heap.js';
+import type { UpToDate } from '../src/up-to-date.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 
@@ -25,5 +26,25 @@ describe('heapGrowthFlag', () => {
     const [bounded, given] = await Promise.all([run([]), run(['--heap-growing-percent=50'])]);
     assert.match(bounded.stdout, /^\d+\.\d+\.\d+\n$/);
     assert.equal(given.stdout, bounded.stdout);
+  });
+});
+
+describe('boundsHeap', () => {
+  const rebuild = (files: number, outputIntact: boolean): UpToDate => ({
+    upToDate: false, outputIntact, snapshot: { files: new Map(Array.from({ length: files }, (_, index) => [`/site/content/${index}.md`, { text: `${index}` }])) },
+  });
+
+  it('bounds a build that renders every story: without the cache, a check, a first build, a build over a changed output', () => {
+    assert.equal(boundsHeap(undefined), true);
+    assert.equal(boundsHeap(rebuild(10, false)), true);
+  });
+
+  it('leaves unbounded a rebuild of a small archive whose output stands, and a build with nothing to do', () => {
+    assert.equal(boundsHeap(rebuild(LARGE_ARCHIVE_FILES - 1, true)), false);
+    assert.equal(boundsHeap({ upToDate: true, report: { stories: 1, pages: 1, files: 1, warnings: [] } }), false);
+  });
+
+  it('bounds any rebuild of a large archive', () => {
+    assert.equal(boundsHeap(rebuild(LARGE_ARCHIVE_FILES, true)), true);
   });
 });
