@@ -289,6 +289,11 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     const themeKey = fingerprint(JSON.stringify([codeFingerprint(), themeFiles.templates, themeFiles.emailCss, globals]));
     if (theme?.key !== themeKey) theme = { key: themeKey, renderer: createThemeRenderer(themeFiles, config, site) };
     const held = (file: string, key: string) => output?.get(file) === key;
+    // What the output folder holds at `file`, when it was made from these inputs.
+    const keptMade = (file: string, inputs: string | undefined) => {
+      const before = inputs === undefined ? undefined : pagesMade?.get(file);
+      return before !== undefined && before.inputs === inputs && held(file, before.key) ? before : undefined;
+    };
     const names = { site: fingerprint(`${themeKey}\n${settingsKey(config)}`), story: (story: Story) => identities.get(story) };
     const madeNow = new Map<string, PageMade>();
     // A copy of the current site pays only when most of its pages are kept: not after the theme changed.
@@ -322,8 +327,8 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
         pages += 1;
         if (planned.lastmod !== undefined) sitemap.push({ path: planned.path, lastmod: planned.lastmod });
         // A page made from the same inputs as the one the output folder holds is kept unmade.
-        const before = planned.inputs === undefined ? undefined : pagesMade?.get(planned.file);
-        if (before !== undefined && before.inputs === planned.inputs && held(planned.file, before.key)) {
+        const before = keptMade(planned.file, planned.inputs);
+        if (before !== undefined) {
           madeNow.set(planned.file, before);
           await emit({ path: planned.file, key: before.key });
           continue;
@@ -342,10 +347,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
       const feedNames = {
         site: fingerprint(`${codeFingerprint()}\n${settingsKey(config)}`),
         story: names.story,
-        kept: (file: string, inputs: string) => {
-          const before = pagesMade?.get(file);
-          return before !== undefined && before.inputs === inputs && held(file, before.key) ? before.key : undefined;
-        },
+        kept: (file: string, inputs: string) => keptMade(file, inputs)?.key,
       };
       for (const { path: file, key, contents, inputs } of renderSiteFeeds(site, text, config, GENERATOR, held, feedNames)) {
         if (inputs !== undefined) madeNow.set(file, { inputs, key });
