@@ -36,7 +36,7 @@ import { NEWS_SITEMAP_PATH, NEWS_WINDOW_HOURS, renderNewsSitemap, renderRobots, 
 import { absoluteImageUrl, absoluteUrl, linkTo, linkToImage } from './urls.js';
 import { checkUpToDate, recordBuild, trustedStamps, type InputSnapshot, type UpToDate } from './up-to-date.js';
 import { GENERATOR } from './version.js';
-import { cloneSite, KeptFileMissing, keyOfBytes, openStaging, outputStateOf, syncFiles, syncSite, type CopiedFile, type OutputFile, type OutputState, type SiteClone } from './write.js';
+import { KeptFileMissing, keyOfBytes, openStaging, outputStateOf, syncFiles, syncSite, type CopiedFile, type OutputFile, type OutputState } from './write.js';
 
 /** How many times a sync Builder renders a story after its first build, so that V8 optimizes remark in this thread. */
 const WARM_UP_RENDERS = 12;
@@ -103,16 +103,14 @@ export async function build(config: Config, options: { write: boolean; upToDate?
   if (!options.write || options.cache === false) return createBuilder(config, options.write ? 'swap' : 'none', options).build();
   const check = options.upToDate ?? (await checkUpToDate(config));
   if (check.upToDate) return { ...check.report, written: [], removed: [], upToDate: true };
-  // The copy of the current site is started before the cache is read, so that it is ready sooner.
-  const clone = check.outputIntact ? cloneSite(config) : undefined;
-  return createBuilder(config, 'swap', { ...options, inputs: check.snapshot, clone }).build();
+  return createBuilder(config, 'swap', { ...options, inputs: check.snapshot, outputIntact: check.outputIntact }).build();
 }
 
 /**
  * A Builder for one configuration. In sync mode its first build swaps the output folder in whole,
  * unless `output` says what the folder already holds (from the Builder of a previous configuration).
  */
-export function createBuilder(config: Config, mode: WriteMode, options: { output?: OutputState; inputs?: InputSnapshot; clone?: SiteClone } & BuildOptions = {}): Builder {
+export function createBuilder(config: Config, mode: WriteMode, options: { output?: OutputState; inputs?: InputSnapshot; outputIntact?: boolean } & BuildOptions = {}): Builder {
   const { signal } = options;
   const markdown = createMarkdownRenderer({ rawHtml: config.rawHtml });
   const markdownSettings = JSON.stringify([codeFingerprint(), config.rawHtml, config.baseUrl, config.basePath]);
@@ -131,8 +129,9 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
   let outputId = '';
   const deferSearch = options.deferSearch === true && mode === 'sync';
   let searchJob: { key: string; files: Promise<OutputFile[]> } | undefined;
-  // A copy of the site as it stands, for the first build only (the site must be what the cache says).
-  let unusedClone = mode === 'swap' ? options.clone : undefined;
+  // Whether the output folder is exactly as the last build left it (see up-to-date.ts), for the first
+  // build only: its changed files may then be patched into it in place.
+  let intact = mode === 'swap' && options.outputIntact === true;
   let lastSite: LastSite | undefined;
   let warmUp: { stopped: boolean } | undefined;
   const renderAgain = (story: Story) => () => htmlOf(renderStoryMarkdown(markdown, story, config));
@@ -144,24 +143,18 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     async build(changed) {
       if (warmUp) warmUp.stopped = true;
       await saving;
-      try {
-        cache ??= options.cache === false || mode === 'none' ? throwawayCache() : await openCache(config);
-      } catch (error) {
-        await unusedClone?.cancel();
-        unusedClone = undefined;
-        throw error;
-      }
+      cache ??= options.cache === false || mode === 'none' ? throwawayCache() : await openCache(config);
       if (output === undefined && mode === 'swap') {
         output = cache.output;
         pagesMade = cache.pagesMade;
       }
       try {
-        return await attempt(cache, changed);
+        return await render(cache, changed);
       } catch (error) {
         if (!(error instanceof KeptFileMissing)) throw error;
         // Someone removed a file from the output folder: build every page again.
         output = undefined;
-        return attempt(cache, changed);
+        return render(cache, changed);
       }
     },
     async firstPages(changed) {
@@ -191,21 +184,10 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
   };
   return builder;
 
-  async function attempt(cache: BuildCache, changed: ReadonlySet<string> | undefined): Promise<BuildReport> {
-    // A site known to hold exactly what the cache says is copied (as links) while this build renders.
-    const started = unusedClone;
-    unusedClone = undefined;
-    const clone = started && output !== undefined ? { clone: started, state: output } : undefined;
-    if (clone === undefined) await started?.cancel();
-    try {
-      return await render(cache, changed, clone);
-    } catch (error) {
-      await clone?.clone.cancel();
-      throw error;
-    }
-  }
-
-  async function render(cache: BuildCache, changed: ReadonlySet<string> | undefined, clone: { clone: SiteClone; state: OutputState } | undefined): Promise<BuildReport> {
+  async function render(cache: BuildCache, changed: ReadonlySet<string> | undefined): Promise<BuildReport> {
+    // What the output folder holds, when it is known to be exactly that: the first build may patch it.
+    const current = intact ? output : undefined;
+    intact = false;
     const stale = changed && storyFiles ? new Set([...(unbuilt ?? []), ...changed]) : undefined;
     unbuilt = stale;
     // The last site is not held beside the new one: the first pages come between builds.
@@ -296,12 +278,10 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     };
     const names = { site: fingerprint(`${themeKey}\n${settingsKey(config)}`), story: (story: Story) => identities.get(story) };
     const madeNow = new Map<string, PageMade>();
-    // A copy of the current site pays only when most of its pages are kept: not after the theme changed.
-    if (clone && cache.outputTheme !== themeKey) await clone.clone.cancel();
     // A build that replaces its output (or the dev loop's first) writes each file as soon as it is
     // made, so that only a few files' text are held at a time; the dev loop's later builds sync theirs.
     const replaces = mode === 'swap' || (mode === 'sync' && output === undefined);
-    const staging = replaces ? await openStaging(config, signal, clone) : undefined;
+    const staging = replaces ? await openStaging(config, signal, current) : undefined;
     const files: OutputFile[] = [];
     const copies: CopiedFile[] = [];
     let written: string[] = [];
@@ -411,7 +391,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     if (mode !== 'none') {
       // The cache only saves time: the site is written whether or not it can be kept.
       let unsaved: unknown;
-      saving = cache.save(content.results.values(), usedMarkdown, mode === 'swap' && output ? { identity: outputId, state: output, theme: themeKey, pages: madeNow } : undefined)
+      saving = cache.save(content.results.values(), usedMarkdown, mode === 'swap' && output ? { identity: outputId, state: output, pages: madeNow } : undefined)
         .catch((error: unknown) => { unsaved = error; });
       if (mode === 'swap') await saving;
       if (mode === 'swap' && options.inputs && output && unsaved === undefined) {

@@ -60,8 +60,6 @@ export interface BuildCache {
   keepMarkdown(hash: string, rendered: RenderedMarkdown, render: () => StoryHtml): StoryMarkdown;
   /** What the output folder holds, when it is still exactly as the last build recorded it. */
   readonly output: OutputState | undefined;
-  /** The key of the theme (templates, navigation, Gazette's code) that output was rendered with. */
-  readonly outputTheme: string | undefined;
   /** The pages of that output named by their inputs, by file: what each was made from, and its key. */
   readonly pagesMade: ReadonlyMap<string, PageMade> | undefined;
   /** The images earlier runs measured, and the copies they made. */
@@ -83,11 +81,10 @@ interface StoredStory {
 
 type StoryHtml = { html: string; feedHtml: string };
 
-/** What a build wrote into the output folder: the folder's identity, its files, their theme, and the pages named by their inputs. */
+/** What a build wrote into the output folder: the folder's identity, its files, and the pages named by their inputs. */
 interface SavedOutput {
   identity: string;
   state: OutputState;
-  theme: string;
   pages: ReadonlyMap<string, PageMade>;
 }
 
@@ -106,7 +103,6 @@ interface Manifest {
 interface ManifestOutput {
   identity: string;
   files: Record<string, string>;
-  theme: string;
   /** What each page named by its inputs (see pagePlans) was made from; its key is in `files`. */
   inputs: Record<string, string>;
 }
@@ -117,7 +113,7 @@ interface JournalLine {
   stories: TableChange<StoredStory>;
   stamps: TableChange<Manifest['stamps'][string]>;
   markdown: TableChange<Manifest['markdown'][string]>;
-  output: { from: string | null; identity: string; theme: string; files: TableChange<string>; inputs: TableChange<string> } | null;
+  output: { from: string | null; identity: string; files: TableChange<string>; inputs: TableChange<string> } | null;
 }
 
 /**
@@ -144,7 +140,6 @@ export function throwawayCache(): BuildCache {
       }
     },
     output: undefined,
-    outputTheme: undefined,
     pagesMade: undefined,
     images: memoryImageStore(),
     save: async () => undefined,
@@ -213,7 +208,6 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
     },
 
     output: trusted ? new Map(Object.entries(manifest.output?.files ?? {})) : undefined,
-    outputTheme: trusted ? manifest.output?.theme : undefined,
     pagesMade: trusted ? pagesMadeIn(manifest.output) : undefined,
     images,
 
@@ -298,7 +292,7 @@ function journalLine(manifest: Manifest, stories: Iterable<StoryFileResult>, mar
     stamps: tableChange(manifest.stamps, stampsNow, (was, is) => was[0] === is[0] && was[1] === is[1]),
     markdown: tableChange(manifest.markdown, markdownNow, () => true),
     output: output && inputs ? {
-      from: manifest.output?.identity ?? null, identity: output.identity, theme: output.theme,
+      from: manifest.output?.identity ?? null, identity: output.identity,
       files: tableChange(before.files, output.state, same), inputs: tableChange(before.inputs, inputs, same),
     } : null,
   };
@@ -317,11 +311,10 @@ function applyJournalLine(manifest: Manifest, line: JournalLine): void {
     manifest.output = null;
     return;
   }
-  const output: ManifestOutput = change.from === null || manifest.output === null ? { identity: '', theme: '', files: {}, inputs: {} } : manifest.output;
+  const output: ManifestOutput = change.from === null || manifest.output === null ? { identity: '', files: {}, inputs: {} } : manifest.output;
   applyTableChange(output.files, change.files);
   applyTableChange(output.inputs, change.inputs);
   output.identity = change.identity;
-  output.theme = change.theme;
   manifest.output = output;
 }
 

@@ -2,13 +2,15 @@
 // beside it and swaps it in whole, so a failed or interrupted build leaves the previous site as it
 // was, and files of deleted stories disappear; what a killed build left beside it is cleared by the
 // next one. Files the output folder already holds with the same bytes are hard-linked from it
-// instead of being written again (all at once, by a copy of the whole site made of links, when the
-// folder is known to be exactly as the last build left it). The dev loop instead syncs its own
-// folder in place, writing only the files whose bytes changed.
+// instead of being written again. When the folder is known to be exactly as the last build left it
+// and a build changes only a few files (a publish, a correction), only those are written into the
+// temporary folder, then moved into the site in place, under a journal that lets the next build
+// finish the move if this one is killed. The dev loop instead syncs its own folder in place, writing
+// only the files whose bytes changed.
 
 import { spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, rmdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { copyFile, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from './config.js';
@@ -75,77 +77,28 @@ export interface Staging {
 const IN_FLIGHT = 32;
 
 /**
- * A copy of the current site made of hard links, started early by a process of its own (GNU
- * `cp -al`, on Linux) so that it is made while the build renders: the new site is then that copy
- * with the changed files replaced and the others removed, instead of thousands of links made one by
- * one. Only for a site known to hold exactly what the last build recorded (see up-to-date.ts).
+ * At most this many files written or removed are patched into the current site in place (each by a
+ * rename); a build that changes more writes a whole new site and swaps it in.
  */
-export interface SiteClone {
-  /** Whether the copy was made; a failed one is removed and the site is written file by file. */
-  made: Promise<boolean>;
-  /** Stop making the copy and remove it (the build failed, or will write most files anew). */
-  cancel(): Promise<void>;
-  readonly cancelled: boolean;
-}
+export const PATCHED_FILES_MOST = 2_000;
 
-export function cloneSite(folders: Folders): SiteClone | undefined {
-  if (process.platform !== 'linux') return undefined;
-  const outDir = path.resolve(folders.outDir);
-  const staging = besideOutput(outDir, 'tmp', process.pid);
-  let child: ReturnType<typeof spawn> | undefined;
-  const made = new Promise<boolean>((resolve) => {
-    try {
-      rmSync(staging, { recursive: true, force: true });
-      child = spawn('cp', ['-al', '--no-target-directory', outDir, staging], { stdio: 'ignore' });
-      child.on('error', () => resolve(false)).on('exit', (code) => resolve(code === 0));
-    } catch {
-      resolve(false);
-    }
-  });
-  let cancelled = false;
-  return {
-    made,
-    get cancelled() {
-      return cancelled;
-    },
-    async cancel() {
-      cancelled = true;
-      child?.kill();
-      await made;
-      await discard(staging);
-    },
-  };
-}
-
-/** A new site to write; `from` is a copy of the current one, which holds `state`. */
-export async function openStaging(folders: Folders, signal?: AbortSignal, from?: { clone: SiteClone; state: OutputState }): Promise<Staging> {
+/**
+ * A new site to write beside the current one. With `current` (what the output folder holds, known
+ * to be intact: see up-to-date.ts), kept files stay where they are and only the files written are
+ * staged: the commit then moves them into the current site and removes the files no longer built,
+ * when they are few, or links the kept files into the staged site and swaps it in whole.
+ */
+export async function openStaging(folders: Folders, signal?: AbortSignal, current?: OutputState): Promise<Staging> {
   const outDir = path.resolve(folders.outDir);
   await checkOutputFolder(folders);
   const staging = besideOutput(outDir, 'tmp', process.pid);
   const made = new Set<string>([staging]);
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
-  // With a copy of the site, a file is written in place of its link (never through it: the link is
-  // the current site's file), and the files no build added are removed before the swap.
-  const copied = from !== undefined && !from.clone.cancelled && (await from.clone.made) ? from.state : undefined;
-  const cloned = copied !== undefined;
-  // The copy has the current site's folders already.
-  for (const file of copied?.keys() ?? []) made.add(path.dirname(inside(staging, file)));
   const produced = new Set<string>();
-  const replace = async (target: string, write: () => Promise<void>) => {
-    if (!cloned) return write();
-    try {
-      await unlink(target).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ENOENT') throw error;
-      });
-      await write();
-    } catch (error) {
-      // A file of the current site where the new one has a folder, or the reverse: write every file instead.
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOTDIR' || code === 'EISDIR' || code === 'EEXIST' || code === 'EPERM') throw new KeptFileMissing(path.relative(staging, target));
-      throw error;
-    }
-  };
+  // With `current`: the files staged, and the kept ones, linked only if the site is swapped in whole.
+  const written: string[] = [];
+  const kept: string[] = [];
 
   const folderFor = (sitePath: string) => {
     const target = inside(staging, sitePath);
@@ -155,13 +108,7 @@ export async function openStaging(folders: Folders, signal?: AbortSignal, from?:
       try {
         mkdirSync(folder);
       } catch {
-        try {
-          mkdirSync(folder, { recursive: true });
-        } catch (error) {
-          // In a copy of the site, a file of the current site where the new one has a folder: write every file instead.
-          if (cloned) throw new KeptFileMissing(sitePath);
-          throw error;
-        }
+        mkdirSync(folder, { recursive: true });
       }
       made.add(folder);
     }
@@ -185,75 +132,149 @@ export async function openStaging(folders: Folders, signal?: AbortSignal, from?:
     // A temporary folder that cannot be removed is cleared by the next build.
     await discard(staging);
   };
+  const failed = (error: unknown) => {
+    failure ??= error;
+    if (signal?.aborted && error === signal.reason) return error;
+    return outputFailed(error, folders.root, outDir, staging);
+  };
 
   try {
-    await clearInterruptedWrites(outDir, cloned ? staging : undefined);
+    await clearInterruptedWrites(outDir);
     signal?.throwIfAborted();
-    if (!cloned) {
-      await rm(staging, { recursive: true, force: true });
-      await mkdir(staging, { recursive: true });
-    }
+    await rm(staging, { recursive: true, force: true });
+    await mkdir(staging, { recursive: true });
   } catch (error) {
     if (signal?.aborted && error === signal.reason) throw error;
     throw outputFailed(error, folders.root, outDir, staging);
   }
 
+  const swap = async () => {
+    const retired = besideOutput(outDir, 'old', process.pid);
+    try {
+      for (const file of kept) keep(inside(outDir, file), folderFor(file), file);
+      await writeFile(path.join(staging, OUTPUT_MARKER), MARKER_TEXT);
+      signal?.throwIfAborted();
+    } catch (error) {
+      await abort();
+      if (signal?.aborted && error === signal.reason) throw error;
+      throw outputFailed(error, folders.root, outDir, staging);
+    }
+    try {
+      const hadSite = await exists(outDir);
+      if (hadSite) await rename(outDir, retired);
+      await rename(staging, outDir);
+      if (hadSite) await discard(retired);
+    } catch (error) {
+      await abort();
+      throw outputFailed(error, folders.root, outDir, staging);
+    }
+  };
+  const patch = async (removed: readonly string[]) => {
+    const journal = besideOutput(outDir, 'patch', process.pid);
+    try {
+      signal?.throwIfAborted();
+      await writeFile(journal, JSON.stringify({ staged: path.basename(staging), written, removed } satisfies PatchJournal));
+    } catch (error) {
+      await rm(journal, { force: true }).catch(() => undefined);
+      await abort();
+      if (signal?.aborted && error === signal.reason) throw error;
+      throw outputFailed(error, folders.root, outDir, staging);
+    }
+    // From here the patch is finished: by this build, or by the next one if this one is killed.
+    try {
+      await applyPatch(outDir, staging, written, removed);
+    } catch (error) {
+      throw outputFailed(error, folders.root, outDir, staging);
+    } finally {
+      await discard(staging);
+      await rm(journal, { force: true }).catch(() => undefined);
+    }
+  };
+
   return {
     async add(file) {
       try {
         produced.add(file.path);
-        if (cloned && file.contents === undefined) return;
+        if (current !== undefined && file.contents === undefined) return void kept.push(file.path);
         const target = folderFor(file.path);
         // Linking is a metadata change, done fastest right away.
         if (file.contents === undefined) keep(inside(outDir, file.path), target, file.path);
-        else await start(() => replace(target, () => writeFile(target, file.contents)));
+        else {
+          written.push(file.path);
+          await start(() => writeFile(target, file.contents));
+        }
       } catch (error) {
-        failure ??= error;
-        if (signal?.aborted && error === signal.reason) throw error;
-        throw outputFailed(error, folders.root, outDir, staging);
+        throw failed(error);
       }
     },
     async copy(copy) {
       try {
         produced.add(copy.path);
         const target = folderFor(copy.path);
-        await start(() => replace(target, () => copyFile(copy.from, target)));
+        written.push(copy.path);
+        await start(() => copyFile(copy.from, target));
       } catch (error) {
-        failure ??= error;
-        if (signal?.aborted && error === signal.reason) throw error;
-        throw outputFailed(error, folders.root, outDir, staging);
+        throw failed(error);
       }
     },
     async commit() {
-      const retired = besideOutput(outDir, 'old', process.pid);
       try {
         await settle();
-        if (copied) await removeUnproduced(staging, [...copied.keys()].filter((file) => !produced.has(file)));
-        await replace(path.join(staging, OUTPUT_MARKER), () => writeFile(path.join(staging, OUTPUT_MARKER), 'Written by Gazette: this folder is replaced whole on every build.\n'));
-        signal?.throwIfAborted();
       } catch (error) {
         await abort();
         if (signal?.aborted && error === signal.reason) throw error;
         throw outputFailed(error, folders.root, outDir, staging);
       }
-      try {
-        const hadSite = await exists(outDir);
-        if (hadSite) await rename(outDir, retired);
-        await rename(staging, outDir);
-        if (hadSite) await discard(retired);
-        return (await outputIdentity(outDir)) ?? '';
-      } catch (error) {
-        await abort();
-        throw outputFailed(error, folders.root, outDir, staging);
-      }
+      const removed = current === undefined ? [] : [...current.keys()].filter((file) => !produced.has(file));
+      if (current !== undefined && written.length + removed.length <= PATCHED_FILES_MOST && (await exists(outDir))) await patch(removed);
+      else await swap();
+      return (await outputIdentity(outDir)) ?? '';
     },
     abort,
   };
 }
 
-/** Remove from a copy of the site the files the new one does not have, and the folders they leave empty. */
-async function removeUnproduced(staging: string, files: readonly string[]): Promise<void> {
-  await inParallel(files, (file) => rm(inside(staging, file), { force: true }));
+const MARKER_TEXT = 'Written by Gazette: every build replaces what this folder holds.\n';
+
+/** What a build patching the current site is doing, kept beside it while it does, for the next build to finish if this one is killed. */
+interface PatchJournal {
+  /** The name of the folder beside the output that holds the files written, under their site paths. */
+  staged: string;
+  written: readonly string[];
+  removed: readonly string[];
+}
+
+/**
+ * Move the staged files into the output folder and remove the files no longer built. Safe to run
+ * again after an interruption. The output folder's marker is replaced first: from then on no build
+ * trusts what it recorded about the folder (see outputIdentity).
+ */
+async function applyPatch(outDir: string, staged: string, written: readonly string[], removed: readonly string[]): Promise<void> {
+  await writeFile(path.join(staged, OUTPUT_MARKER), MARKER_TEXT);
+  await rename(path.join(staged, OUTPUT_MARKER), path.join(outDir, OUTPUT_MARKER));
+  await removeFiles(outDir, removed);
+  const made = new Set<string>([outDir]);
+  for (const file of written) {
+    const target = inside(outDir, file);
+    const folder = path.dirname(target);
+    try {
+      if (!made.has(folder)) mkdirSync(folder, { recursive: true });
+      made.add(folder);
+      renameSync(inside(staged, file), target);
+    } catch (error) {
+      // Moved already, by the build this one finishes.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !existsSync(inside(staged, file))) continue;
+      // A file of the current site where the new one has a folder, or the reverse: write every file instead.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOTDIR' || code === 'EISDIR' || code === 'EEXIST' || code === 'ENOTEMPTY') throw new KeptFileMissing(file);
+      throw error;
+    }
+  }
+}
+
+/** Remove these files from a site, and the folders they leave empty. */
+async function removeFiles(site: string, files: readonly string[]): Promise<void> {
+  await inParallel(files, (file) => rm(inside(site, file), { force: true }));
   const folders = [...new Set(files.flatMap((file) => {
     const parents: string[] = [];
     for (let end = file.lastIndexOf('/'); end > 0; end = file.lastIndexOf('/', end - 1)) parents.push(file.slice(0, end));
@@ -261,7 +282,7 @@ async function removeUnproduced(staging: string, files: readonly string[]): Prom
   }))].sort((a, b) => b.length - a.length);
   for (const folder of folders) {
     try {
-      rmdirSync(inside(staging, folder));
+      rmdirSync(inside(site, folder));
     } catch {
       // not empty: it holds files of the new site
     }
@@ -282,35 +303,57 @@ function outputFailed(error: unknown, root: string, outDir: string, staging?: st
 }
 
 /**
- * `.dist.tmp-1234` (being written), `.dist.old-1234` (being replaced) and `.dist.trash-1234-…`
- * (replaced, being deleted), beside `dist`.
+ * `.dist.tmp-1234` (being written), `.dist.old-1234` (being replaced), `.dist.patch-1234` (the
+ * journal of a patch) and `.dist.trash-1234-…` (replaced, being deleted), beside `dist`.
  */
-function besideOutput(outDir: string, kind: 'tmp' | 'old' | 'trash', pid: number): string {
+function besideOutput(outDir: string, kind: 'tmp' | 'old' | 'trash' | 'patch', pid: number): string {
   const suffix = kind === 'trash' ? `-${randomUUID().slice(0, 8)}` : '';
   return path.join(path.dirname(outDir), `.${path.basename(outDir)}.${kind}-${pid}${suffix}`);
 }
 
 /**
- * A build killed while writing leaves its temporary folder beside the output, and one killed between
- * the two renames of the swap leaves no output folder at all, only the previous site under its
- * `.old` name. Put that site back, and clear what builds that no longer run left behind.
+ * A build killed while writing leaves its temporary folder beside the output; one killed between
+ * the two renames of a swap leaves no output folder at all, only the previous site under its `.old`
+ * name; one killed while patching the site in place leaves its journal (`.patch`). Put the previous
+ * site back, finish the patch, and clear what builds that no longer run left behind.
  */
-async function clearInterruptedWrites(outDir: string, ownCopy?: string): Promise<void> {
+async function clearInterruptedWrites(outDir: string): Promise<void> {
   const parent = path.dirname(outDir);
-  const pattern = new RegExp(`^\\.${escapeRegExp(path.basename(outDir))}\\.(tmp|old|trash)-(\\d+)(-[0-9a-f]+)?$`);
+  const pattern = new RegExp(`^\\.${escapeRegExp(path.basename(outDir))}\\.(tmp|old|trash|patch)-(\\d+)(-[0-9a-f]+)?$`);
   const names = await readdir(parent).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [];
     throw error;
   });
   const leftovers = names
     .map((name) => ({ name, match: pattern.exec(name) }))
-    .filter(({ name, match }) => match && path.join(parent, name) !== ownCopy && (match[1] === 'trash' || !isRunning(Number(match[2]))))
+    .filter(({ match }) => match && (match[1] === 'trash' || !isRunning(Number(match[2]))))
     .map(({ name, match }) => ({ folder: path.join(parent, name), kind: match?.[1] }));
   const previous = leftovers.find(({ kind }) => kind === 'old');
   if (previous && !(await exists(outDir)) && (await exists(path.join(previous.folder, OUTPUT_MARKER)))) {
     await rename(previous.folder, outDir);
   }
-  for (const { folder } of leftovers) await discard(folder);
+  for (const { folder: journal } of leftovers.filter(({ kind }) => kind === 'patch')) {
+    await finishPatch(outDir, journal);
+    await rm(journal, { force: true });
+  }
+  for (const { folder, kind } of leftovers) if (kind !== 'patch') await discard(folder);
+}
+
+/**
+ * Finish the patch a killed build began. A journal it did not finish writing means the patch had not
+ * begun: nothing to do. One that cannot be finished leaves the site with a new marker, which no
+ * build trusts: the next one writes the whole site.
+ */
+async function finishPatch(outDir: string, journal: string): Promise<void> {
+  let patch: PatchJournal;
+  try {
+    patch = JSON.parse(await readFile(journal, 'utf8')) as PatchJournal;
+  } catch {
+    return;
+  }
+  const staged = path.join(path.dirname(outDir), path.basename(patch.staged));
+  if (!(await exists(outDir)) || !(await exists(staged))) return;
+  await applyPatch(outDir, staged, patch.written, patch.removed).catch(() => undefined);
 }
 
 /** Deleting a folder of thousands of files takes the disk a second or more: it is renamed aside and deleted in the background. */

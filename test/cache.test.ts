@@ -193,8 +193,8 @@ describe('the build cache', () => {
     const [one, two] = [await openCache(config()), await openCache(config())];
     const marker = await outputIdentity(project.out);
     assert.ok(marker);
-    await one.save([], new Map(), { identity: 'one', state: new Map([['a.html', 'key-a']]), theme: 'theme', pages: new Map() });
-    await two.save([], new Map(), { identity: marker, state: new Map([['b.html', 'key-b']]), theme: 'theme', pages: new Map() });
+    await one.save([], new Map(), { identity: 'one', state: new Map([['a.html', 'key-a']]), pages: new Map() });
+    await two.save([], new Map(), { identity: marker, state: new Map([['b.html', 'key-b']]), pages: new Map() });
     const after = await openCache(config());
     assert.equal(after.output, undefined);
     assert.equal(after.pagesMade, undefined);
@@ -205,7 +205,7 @@ describe('the build cache', () => {
     const marker = await outputIdentity(project.out);
     assert.ok(marker);
     const cache = await openCache(config());
-    const output = { identity: marker, state: new Map([['a.html', 'key-a']]), theme: 'theme', pages: new Map() };
+    const output = { identity: marker, state: new Map([['a.html', 'key-a']]), pages: new Map() };
     // The first save's line (every story dropped) makes the second write the manifest whole: the third is a line again.
     await cache.save([], new Map(), output);
     await cache.save([], new Map(), output);

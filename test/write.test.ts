@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { GazetteError } from '../src/errors.js';
-import { KeptFileMissing, openStaging, outputStateOf, OUTPUT_MARKER, syncSite, type CopiedFile, type OutputFile } from '../src/write.js';
+import { KeptFileMissing, openStaging, outputIdentity, outputStateOf, OUTPUT_MARKER, PATCHED_FILES_MOST, syncSite, type CopiedFile, type OutputFile, type OutputState } from '../src/write.js';
 
 /** A whole site written into a fresh folder and swapped in, as a build does. */
-async function writeSite(folders: Parameters<typeof openStaging>[0], files: readonly OutputFile[], copies: readonly CopiedFile[], signal?: AbortSignal): Promise<string> {
-  const staging = await openStaging(folders, signal);
+async function writeSite(folders: Parameters<typeof openStaging>[0], files: readonly OutputFile[], copies: readonly CopiedFile[], signal?: AbortSignal, current?: OutputState): Promise<string> {
+  const staging = await openStaging(folders, signal, current);
   try {
     for (const file of files) await staging.add(file);
     for (const copy of copies) await staging.copy(copy);
@@ -56,8 +56,10 @@ async function refusal(promise: Promise<unknown>): Promise<GazetteError> {
   assert.fail('the site was written');
 }
 
+/** A process id that no running process has (Linux's stop at 2^22): a build that was killed. */
+const DEAD = 2 ** 22 + 17;
 const OUTSIDE = path.join(tmpdir(), 'gazette-evil.html');
-const MARKER_TEXT = 'Written by Gazette: this folder is replaced whole on every build.\n';
+const MARKER_TEXT = 'Written by Gazette: every build replaces what this folder holds.\n';
 const SITE: OutputFile[] = [
   { path: 'index.html', contents: '<h1>Front</h1>' },
   { path: '2020/10/01/old-story/index.html', contents: '<h1>Old story</h1>' },
@@ -121,8 +123,7 @@ describe('openStaging: a whole site written, then swapped in', () => {
 
   it('deletes what killed builds left beside the output folder', async () => {
     await writeSite(folders, SITE, []);
-    const deadPid = 2 ** 22 + 12345;
-    for (const leftover of [`.dist.tmp-${deadPid}`, `.dist.old-${deadPid}`]) await mkdir(path.join(folders.root, leftover, 'index'), { recursive: true });
+    for (const leftover of [`.dist.tmp-${DEAD}`, `.dist.old-${DEAD}`]) await mkdir(path.join(folders.root, leftover, 'index'), { recursive: true });
     await writeSite(folders, SITE, []);
     assert.deepEqual(await settledEntries(folders.root), ['content', 'dist']);
   });
@@ -244,8 +245,6 @@ describe('openStaging: unsafe folders, faults and what killed builds leave', () 
     await chmod(folders.root, 0o755).catch(() => undefined);
     await rm(folders.root, { recursive: true, force: true });
   });
-  /** A process id that no running process has: a build that was killed. */
-  const DEAD = 2 ** 22 + 17;
 
   it('refuses an output folder that is a file, and leaves the file alone', async () => {
     await writeFile(folders.outDir, 'not a folder');
@@ -340,6 +339,101 @@ describe('openStaging: unsafe folders, faults and what killed builds leave', () 
     controller.abort(reason);
     await assert.rejects(writing, (error) => error === reason);
     assert.deepEqual(await contentsOf(folders.outDir), before);
+    assert.deepEqual(await settledEntries(folders.root), ['content', 'dist']);
+  });
+});
+
+describe('openStaging with the current site: a few changed files patched in place', () => {
+  let folders: Folders;
+  let current: OutputState;
+  beforeEach(async () => {
+    folders = await makeFolders();
+    await writeSite(folders, SITE, []);
+    current = await outputStateOf(SITE, []);
+  });
+  afterEach(() => rm(folders.root, { recursive: true, force: true }));
+
+  const NEW_SITE: OutputFile[] = [
+    { path: 'index.html', contents: '<h1>New front</h1>' },
+    { path: 'feed.xml', key: 'kept' },
+    { path: '2020/10/02/new-story/index.html', contents: 'New' },
+  ];
+  const AS_WRITTEN = {
+    [OUTPUT_MARKER]: MARKER_TEXT,
+    '2020/10/02/new-story/index.html': 'New',
+    'feed.xml': '<rss/>',
+    'index.html': '<h1>New front</h1>',
+  };
+  /** A build that fails (a copy is missing) after it cleared what killed builds left. */
+  const failingBuild = () => refusal(writeSite(folders, SITE, [{ from: path.join(folders.root, 'missing.png'), path: 'missing.png' }]));
+
+  it('moves the written files into the site, removes the ones no longer built, and leaves the kept ones', async () => {
+    const folderBefore = await stat(folders.outDir);
+    const keptBefore = await stat(path.join(folders.outDir, 'feed.xml'));
+    const identityBefore = await outputIdentity(folders.outDir);
+    const identity = await writeSite(folders, NEW_SITE, [], undefined, current);
+    assert.deepEqual(await contentsOf(folders.outDir), AS_WRITTEN);
+    assert.deepEqual(await readdir(path.join(folders.outDir, '2020', '10')), ['02'], "the removed story's folder is gone");
+    assert.equal((await stat(folders.outDir)).ino, folderBefore.ino, 'the site was patched, not swapped');
+    assert.equal((await stat(path.join(folders.outDir, 'feed.xml'))).ino, keptBefore.ino, 'the kept file is untouched');
+    assert.equal(identity, await outputIdentity(folders.outDir));
+    assert.notEqual(identity, identityBefore, 'a patched site has a new identity');
+    assert.deepEqual(await settledEntries(folders.root), ['content', 'dist'], 'no staging folder or journal is left');
+  });
+
+  it(`swaps in a whole new site when more than ${PATCHED_FILES_MOST} files change`, async () => {
+    const folderBefore = await stat(folders.outDir);
+    const many = Array.from({ length: PATCHED_FILES_MOST }, (_, index) => ({ path: `page-${index}.html`, contents: String(index) }));
+    await writeSite(folders, [...many, { path: 'feed.xml', key: 'kept' }], [], undefined, current);
+    assert.notEqual((await stat(folders.outDir)).ino, folderBefore.ino, 'the site was swapped');
+    const written = await contentsOf(folders.outDir);
+    assert.equal(written['feed.xml'], '<rss/>', 'the kept file is linked into the new site');
+    assert.equal(written['page-7.html'], '7');
+    assert.equal(written['index.html'], undefined);
+    assert.equal(Object.keys(written).length, PATCHED_FILES_MOST + 2);
+  });
+
+  it('leaves the site as it was when aborted before the commit', async () => {
+    const before = await contentsOf(folders.outDir);
+    const identityBefore = await outputIdentity(folders.outDir);
+    const staging = await openStaging(folders, undefined, current);
+    for (const file of NEW_SITE) await staging.add(file);
+    await staging.abort();
+    assert.deepEqual(await contentsOf(folders.outDir), before);
+    assert.equal(await outputIdentity(folders.outDir), identityBefore);
+    assert.deepEqual(await settledEntries(folders.root), ['content', 'dist']);
+  });
+
+  it('finishes the patch of a build killed in the middle of it', async () => {
+    // The killed build had moved one of its files in, not yet the other, nor removed the old story.
+    const staged = `.dist.tmp-${DEAD}`;
+    await mkdir(path.join(folders.root, staged, '2020', '10', '02', 'new-story'), { recursive: true });
+    await writeFile(path.join(folders.root, staged, '2020', '10', '02', 'new-story', 'index.html'), 'New');
+    await writeFile(path.join(folders.outDir, 'index.html'), '<h1>New front</h1>');
+    const journal = { staged, written: ['index.html', '2020/10/02/new-story/index.html'], removed: ['2020/10/01/old-story/index.html'] };
+    await writeFile(path.join(folders.root, `.dist.patch-${DEAD}`), JSON.stringify(journal));
+    const identityBefore = await outputIdentity(folders.outDir);
+    await failingBuild();
+    assert.deepEqual(await contentsOf(folders.outDir), AS_WRITTEN);
+    assert.notEqual(await outputIdentity(folders.outDir), identityBefore, 'no build trusts what was recorded of the folder before the patch');
+    assert.deepEqual(await settledEntries(folders.root), ['content', 'dist']);
+  });
+
+  it('leaves the site as it was when the build was killed while writing its journal', async () => {
+    await mkdir(path.join(folders.root, `.dist.tmp-${DEAD}`));
+    await writeFile(path.join(folders.root, `.dist.tmp-${DEAD}`, 'index.html'), 'half');
+    await writeFile(path.join(folders.root, `.dist.patch-${DEAD}`), '{"staged":".dist.tmp-');
+    const before = await contentsOf(folders.outDir);
+    await failingBuild();
+    assert.deepEqual(await contentsOf(folders.outDir), before);
+    assert.deepEqual(await settledEntries(folders.root), ['content', 'dist']);
+  });
+
+  it("says a file of the site stands where the new one has a folder, after changing the site's identity", async () => {
+    const identityBefore = await outputIdentity(folders.outDir);
+    const clash = [{ path: 'feed.xml/index.html', contents: 'now a folder' }, ...SITE.map((file) => ({ path: file.path, key: 'kept' }))];
+    await assert.rejects(writeSite(folders, clash, [], undefined, current), (error) => error instanceof KeptFileMissing && error.sitePath === 'feed.xml/index.html');
+    assert.notEqual(await outputIdentity(folders.outDir), identityBefore, 'no build trusts what was recorded of the folder');
     assert.deepEqual(await settledEntries(folders.root), ['content', 'dist']);
   });
 });
