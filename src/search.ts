@@ -1,7 +1,8 @@
 // Full-text search of the archive with Pagefind: one small HTML document per story, made from the
 // model (headline, date, section, tags, summary, body), indexed by Pagefind's own binary into one
-// index a month for recent stories (`pagefind/2024-03/`) and one a year for the settled archive
-// (`pagefind/2020/`), which the search page's script queries together in the reader's browser.
+// index for each week or so of the newest month (`pagefind/2024-03-15/`), one a month for recent
+// stories (`pagefind/2024-02/`) and one a year for the settled archive (`pagefind/2020/`), which the
+// search page's script queries together in the reader's browser.
 // Pagefind cannot add a story to an index, so an index is made again, whole, when one of its
 // stories' searchable text changed; the others are kept as they are.
 
@@ -92,22 +93,31 @@ function documentHtml(fields: ReturnType<typeof documentFields>, body: RenderedB
   ].join('');
 }
 
+/** The first days of the parts of the newest month, each indexed apart: days 1–7, 8–14, 15–21, 22 to the end. */
+const PART_FIRST_DAYS = ['22', '15', '08', '01'];
+
 /**
- * Each story's index, in the order of `stories`: the month of its edition day (`2024-03`) in the
- * newest story's year, in the year before it until the newest story reaches April (corrections just
- * after New Year stay cheap), and in any year of more than MONTHLY_ABOVE stories; its year (`2021`)
- * elsewhere. A change re-indexes a month where stories are added and corrected, and the settled
- * archive stays in a few large indexes, each of which the search page loads with its own script.
+ * Each story's index, in the order of `stories`: in the newest story's month, the part of the month
+ * its edition day is in, named by the part's first day (`2024-03-15`); the month of its edition day
+ * (`2024-03`) in the rest of the newest story's year, in the year before it until the newest story
+ * reaches April (corrections just after New Year stay cheap), and in any year of more than
+ * MONTHLY_ABOVE stories; its year (`2021`) elsewhere. Publishing re-indexes about a week of stories,
+ * a correction a month or a week, and the settled archive stays in a few large indexes, each of which
+ * the search page loads with its own script.
  */
 export function searchIndexNames(stories: readonly Pick<Story, 'day'>[]): string[] {
   const yearOf = (day: string) => day.slice(0, 4);
   const newest = stories.reduce((latest, story) => (story.day > latest ? story.day : latest), '');
+  const newestMonth = newest.slice(0, 7);
   const perYear = new Map<string, number>();
   for (const { day } of stories) perYear.set(yearOf(day), (perYear.get(yearOf(day)) ?? 0) + 1);
   const monthly = new Set([...perYear].filter(([, count]) => count > MONTHLY_ABOVE).map(([year]) => year));
   monthly.add(yearOf(newest));
   if (Number(newest.slice(5, 7)) <= 3) monthly.add(String(Number(yearOf(newest)) - 1));
-  return stories.map((story) => (monthly.has(yearOf(story.day)) ? story.day.slice(0, 7) : yearOf(story.day)));
+  return stories.map(({ day }) => {
+    if (day.startsWith(newestMonth)) return `${newestMonth}-${PART_FIRST_DAYS.find((first) => day.slice(8, 10) >= first) as string}`;
+    return monthly.has(yearOf(day)) ? day.slice(0, 7) : yearOf(day);
+  });
 }
 
 /** The script of every index, newest first: what the search page loads. */

@@ -85,9 +85,9 @@ describe('renderSearchIndex', () => {
     const first = await renderSearchIndex(documents, config, undefined);
     const again = await renderSearchIndex(documents, config, undefined);
     const paths = first.map((file) => file.path);
-    assert.ok(paths.every((file) => file.startsWith(`${SEARCH_FOLDER}2020-10/`)), 'one index: the stories are all of October 2020');
-    for (const file of ['pagefind/2020-10/pagefind.js', 'pagefind/2020-10/pagefind-entry.json', 'pagefind/2020-10/wasm.en.pagefind']) assert.ok(paths.includes(file), file);
-    const entry = JSON.parse(Buffer.from(first.find((file) => file.path === 'pagefind/2020-10/pagefind-entry.json')?.contents ?? '').toString()) as { languages: Record<string, { page_count: number }> };
+    assert.ok(paths.every((file) => file.startsWith(`${SEARCH_FOLDER}2020-10-01/`)), 'one index: the stories are all of the first week of October 2020');
+    for (const file of ['pagefind/2020-10-01/pagefind.js', 'pagefind/2020-10-01/pagefind-entry.json', 'pagefind/2020-10-01/wasm.en.pagefind']) assert.ok(paths.includes(file), file);
+    const entry = JSON.parse(Buffer.from(first.find((file) => file.path === 'pagefind/2020-10-01/pagefind-entry.json')?.contents ?? '').toString()) as { languages: Record<string, { page_count: number }> };
     assert.deepEqual(Object.keys(entry.languages), ['en']);
     assert.equal(entry.languages.en?.page_count, 2);
     assert.deepEqual(again, first);
@@ -100,7 +100,7 @@ describe('renderSearchIndex', () => {
     process.env.TMPDIR = temporary;
     try {
       const files = await renderSearchIndex(searchDocuments(site, bodies, config), config, undefined);
-      assert.ok(files.some((file) => file.path === 'pagefind/2020-10/pagefind-entry.json'));
+      assert.ok(files.some((file) => file.path === 'pagefind/2020-10-01/pagefind-entry.json'));
       assert.deepEqual(await readdir(temporary), []);
     } finally {
       if (systemTemporary === undefined) delete process.env.TMPDIR;
@@ -120,9 +120,9 @@ describe('renderSearchIndex', () => {
     const changed = siteOf([{ ...STORIES[1], title: 'Cocoa price rises' } as StoryFields, STORIES[0] as StoryFields]);
     const redone = await renderSearchIndex(searchDocuments(changed.site, changed.bodies, config), config, held);
     const rewritten = redone.filter((file) => file.contents !== undefined).map((file) => file.path);
-    assert.ok(rewritten.includes('pagefind/2020-10/pagefind-entry.json'), 'a changed story makes the index again');
-    assert.ok(!rewritten.includes('pagefind/2020-10/pagefind.js'), 'files whose bytes did not change are kept');
-    assert.ok(rewritten.some((file) => file.startsWith('pagefind/2020-10/fragment/')), 'the changed story\'s fragment is new');
+    assert.ok(rewritten.includes('pagefind/2020-10-01/pagefind-entry.json'), 'a changed story makes the index again');
+    assert.ok(!rewritten.includes('pagefind/2020-10-01/pagefind.js'), 'files whose bytes did not change are kept');
+    assert.ok(rewritten.some((file) => file.startsWith('pagefind/2020-10-01/fragment/')), 'the changed story\'s fragment is new');
     assert.notEqual(searchIndexKey(searchDocuments(changed.site, changed.bodies, config)), searchIndexKey(documents));
   });
 });
@@ -131,21 +131,29 @@ describe('searchIndexNames', () => {
   const days = (...list: string[]) => list.map((day) => ({ day }));
 
   it('indexes the newest story\'s year by month and the years before it by year', () => {
-    assert.deepEqual(searchIndexNames(days('2024-06-02', '2024-05-31', '2023-12-31', '2022-01-01')), ['2024-06', '2024-05', '2023', '2022']);
+    assert.deepEqual(searchIndexNames(days('2024-06-02', '2024-05-31', '2023-12-31', '2022-01-01')), ['2024-06-01', '2024-05', '2023', '2022']);
+  });
+
+  it('indexes the newest month in four parts, each named by its first day', () => {
+    const june = ['01', '07', '08', '14', '15', '21', '22', '30'].map((day) => `2024-06-${day}`);
+    assert.deepEqual(searchIndexNames(days(...june, '2024-05-31')), [
+      '2024-06-01', '2024-06-01', '2024-06-08', '2024-06-08', '2024-06-15', '2024-06-15', '2024-06-22', '2024-06-22', '2024-05',
+    ]);
+    assert.deepEqual(searchIndexNames(days('2024-07-01', ...june)), ['2024-07-01', ...june.map(() => '2024-06')], 'a month is one index again once a newer one begins');
   });
 
   it('keeps the year before by month until the newest story reaches April', () => {
-    assert.deepEqual(searchIndexNames(days('2024-03-31', '2023-12-31', '2022-12-31')), ['2024-03', '2023-12', '2022']);
-    assert.deepEqual(searchIndexNames(days('2024-04-01', '2023-12-31', '2022-12-31')), ['2024-04', '2023', '2022']);
-    assert.deepEqual(searchIndexNames(days('2024-01-01', '2023-01-15')), ['2024-01', '2023-01']);
+    assert.deepEqual(searchIndexNames(days('2024-03-31', '2023-12-31', '2022-12-31')), ['2024-03-22', '2023-12', '2022']);
+    assert.deepEqual(searchIndexNames(days('2024-04-01', '2023-12-31', '2022-12-31')), ['2024-04-01', '2023', '2022']);
+    assert.deepEqual(searchIndexNames(days('2024-01-01', '2023-01-15')), ['2024-01-01', '2023-01']);
   });
 
   it('indexes by month any year of more stories than one index should hold', () => {
     const crowded = Array.from({ length: MONTHLY_ABOVE + 1 }, (_, index) => ({ day: `2021-${String(1 + (index % 12)).padStart(2, '0')}-15` }));
     const names = searchIndexNames([...days('2024-06-01', '2022-05-05'), ...crowded]);
-    assert.deepEqual(names.slice(0, 2), ['2024-06', '2022']);
+    assert.deepEqual(names.slice(0, 2), ['2024-06-01', '2022']);
     assert.equal(new Set(names.slice(2)).size, 12, 'a crowded year gets an index a month');
-    assert.ok(searchIndexNames(crowded.slice(1)).every((name) => /^2021-\d\d$/.test(name)), 'the newest year is by month anyway');
+    assert.ok(searchIndexNames(crowded.slice(1)).every((name) => /^2021-\d\d(-15)?$/.test(name)), 'the newest year is by month anyway');
     assert.ok(searchIndexNames([...days('2024-06-01'), ...crowded.slice(1)]).slice(1).every((name) => name === '2021'), 'a year of exactly the limit is one index');
   });
 
@@ -160,10 +168,10 @@ describe('an index a month for the newest year, a year before it', () => {
     const documents = searchDocuments(years.site, years.bodies, config);
     const made = await renderSearchIndex(documents, config, undefined);
     const entries = made.filter((file) => file.path.endsWith('/pagefind-entry.json'));
-    assert.deepEqual(entries.map((file) => file.path), ['pagefind/2020-10/pagefind-entry.json', 'pagefind/2019/pagefind-entry.json']);
+    assert.deepEqual(entries.map((file) => file.path), ['pagefind/2020-10-01/pagefind-entry.json', 'pagefind/2019/pagefind-entry.json']);
     const pageCount = (file: OutputFile | undefined) => (JSON.parse(Buffer.from(file?.contents ?? '').toString()) as { languages: { en: { page_count: number } } }).languages.en.page_count;
     assert.deepEqual(entries.map(pageCount), [2, 1]);
-    assert.deepEqual(searchIndexScripts(years.site.stories, config), ['/news/pagefind/2020-10/pagefind.js', '/news/pagefind/2019/pagefind.js']);
+    assert.deepEqual(searchIndexScripts(years.site.stories, config), ['/news/pagefind/2020-10-01/pagefind.js', '/news/pagefind/2019/pagefind.js']);
 
     const held = new Map(made.map((file) => [file.path, file.key ?? ''] as [string, string]));
     assert.ok(holdsSearchIndex(documents, held));
@@ -172,7 +180,7 @@ describe('an index a month for the newest year, a year before it', () => {
     assert.ok(!holdsSearchIndex(editedDocuments, held));
     const redone = await renderSearchIndex(editedDocuments, config, held);
     const rewritten = redone.filter((file) => file.contents !== undefined).map((file) => file.path);
-    assert.ok(rewritten.includes('pagefind/2020-10/pagefind-entry.json'));
+    assert.ok(rewritten.includes('pagefind/2020-10-01/pagefind-entry.json'));
     assert.deepEqual(rewritten.filter((file) => file.startsWith('pagefind/2019/')), [], 'the index of 2019 is kept');
 
     const without2019 = siteOf(STORIES);
@@ -183,7 +191,7 @@ describe('an index a month for the newest year, a year before it', () => {
     const springDocuments = searchDocuments(nextSpring.site, nextSpring.bodies, springConfig);
     assert.ok(!holdsSearchIndex(springDocuments, held), '2020 is now one index: its months\' index must go');
     const spring = await renderSearchIndex(springDocuments, springConfig, held);
-    assert.deepEqual(spring.filter((file) => file.path.endsWith('/pagefind-entry.json')).map((file) => file.path), ['pagefind/2021-04/pagefind-entry.json', 'pagefind/2020/pagefind-entry.json']);
+    assert.deepEqual(spring.filter((file) => file.path.endsWith('/pagefind-entry.json')).map((file) => file.path), ['pagefind/2021-04-01/pagefind-entry.json', 'pagefind/2020/pagefind-entry.json']);
   });
 });
 
@@ -193,7 +201,7 @@ describe('renderEachSearchIndex', () => {
     const documents = searchDocuments(years.site, years.bodies, config);
     const given: OutputFile[][] = [];
     await renderEachSearchIndex(documents, config, undefined, (files) => given.push(files));
-    assert.deepEqual(given.map((files) => [...new Set(files.map((file) => file.path.split('/')[1]))]), [['2020-10'], ['2019']]);
+    assert.deepEqual(given.map((files) => [...new Set(files.map((file) => file.path.split('/')[1]))]), [['2020-10-01'], ['2019']]);
     assert.deepEqual(given.flat(), await renderSearchIndex(documents, config, undefined));
   });
 });
@@ -210,14 +218,14 @@ describe('a build with search', () => {
     const files = await project.files();
     assert.ok(files.includes('search/index.html'));
     const pageCount = async (index: string) => (JSON.parse(await project.read(`pagefind/${index}/pagefind-entry.json`)) as { languages: Record<string, { page_count: number }> }).languages.en?.page_count ?? 0;
-    assert.deepEqual(files.filter((file) => file.endsWith('/pagefind-entry.json')), ['pagefind/2020-09/pagefind-entry.json', 'pagefind/2020-10/pagefind-entry.json'], 'an index a month: the sample\'s stories are of September and October 2020');
-    const [october, september] = [await pageCount('2020-10'), await pageCount('2020-09')];
+    assert.deepEqual(files.filter((file) => file.endsWith('/pagefind-entry.json')), ['pagefind/2020-09/pagefind-entry.json', 'pagefind/2020-10-01/pagefind-entry.json'], 'an index for September, and for the first week of October, the newest month');
+    const [october, september] = [await pageCount('2020-10-01'), await pageCount('2020-09')];
     assert.equal(october + september, first.stories);
     const $ = cheerio.load(await project.read('index.html'));
     assert.equal($('nav a:contains("Search")').attr('href'), '/search/');
     const $search = cheerio.load(await project.read('search/index.html'));
     assert.equal($search('form[role="search"]').attr('action'), '/search/');
-    assert.equal($search('[data-pagefind-indexes]').attr('data-pagefind-indexes'), '/pagefind/2020-10/pagefind.js /pagefind/2020-09/pagefind.js');
+    assert.equal($search('[data-pagefind-indexes]').attr('data-pagefind-indexes'), '/pagefind/2020-10-01/pagefind.js /pagefind/2020-09/pagefind.js');
     assert.equal($search('meta[name="robots"]').attr('content'), 'noindex');
 
     const template = path.join(project.root, 'templates/tags.liquid');
@@ -227,13 +235,13 @@ describe('a build with search', () => {
 
     await project.addStory('2020/10/04/new.md', '---\ntitle: "A new story about Ouargla"\ndate: 2020-10-04T09:00:00+01:00\n---\nOuargla.\n');
     const afterStory = await project.build();
-    assert.ok(afterStory.written.includes('pagefind/2020-10/pagefind-entry.json'));
+    assert.ok(afterStory.written.includes('pagefind/2020-10-01/pagefind-entry.json'));
     assert.deepEqual(afterStory.written.filter((file) => file.startsWith('pagefind/2020-09/')), [], 'September\'s index is kept');
-    assert.equal(await pageCount('2020-10'), october + 1);
+    assert.equal(await pageCount('2020-10-01'), october + 1);
   });
 
   it('stops the build with search-failed, leaving the site as it was, when Pagefind\'s program is missing', async () => {
-    const before = await project.read('pagefind/2020-10/pagefind-entry.json');
+    const before = await project.read('pagefind/2020-10-01/pagefind-entry.json');
     await project.addStory('2020/10/04/another.md', '---\ntitle: "Another story"\ndate: 2020-10-04T10:00:00+01:00\n---\nText.\n');
     process.env.PAGEFIND_EXTENDED_BINARY_PATH = path.join(project.root, 'no-such-program');
     try {
@@ -245,7 +253,7 @@ describe('a build with search', () => {
     } finally {
       delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
     }
-    assert.equal(await project.read('pagefind/2020-10/pagefind-entry.json'), before);
+    assert.equal(await project.read('pagefind/2020-10-01/pagefind-entry.json'), before);
     assert.ok(!(await project.files()).some((file) => file.includes('another-story')));
   });
 
@@ -304,12 +312,12 @@ describe('a dev builder that writes the search index after the pages', () => {
 
     const story = path.join(project.root, 'content/2020/10/01/us-defense-chief-algeria-visit.md');
     await writeFile(story, (await readFile(story, 'utf8')).replace('made a rare visit', 'made a DEFERRED visit'));
-    const entryBefore = await readFile(path.join(devOut, 'pagefind/2020-10/pagefind-entry.json'));
+    const entryBefore = await readFile(path.join(devOut, 'pagefind/2020-10-01/pagefind-entry.json'));
     const edited = await builder.build(new Set([story]));
     assert.ok(edited.written.some((file) => file.startsWith('2020/10/01/')), 'the story page is written at once');
-    assert.deepEqual(await readFile(path.join(devOut, 'pagefind/2020-10/pagefind-entry.json')), entryBefore, 'the old index is served meanwhile');
+    assert.deepEqual(await readFile(path.join(devOut, 'pagefind/2020-10-01/pagefind-entry.json')), entryBefore, 'the old index is served meanwhile');
     const { written } = await writeIndex();
-    assert.ok(written.includes('pagefind/2020-10/pagefind-entry.json'));
+    assert.ok(written.includes('pagefind/2020-10-01/pagefind-entry.json'));
     assert.deepEqual(await snapshot(devOut), await coldBuild());
 
     await builder.build(new Set([path.join(project.root, 'templates/tags.liquid')]));
