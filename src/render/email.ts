@@ -2,7 +2,7 @@
 // read far from the site), and the finishing of what they render: the theme's email.css inlined
 // on every element for mail clients, the plain-text twin tidied.
 
-import juice from 'juice';
+import juice from 'juice/client.js';
 import wrapAnsi from 'wrap-ansi';
 import type { Config } from '../config.js';
 import type { Edition, Story } from '../model/site.js';
