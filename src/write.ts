@@ -57,17 +57,19 @@ export const OUTPUT_MARKER = '.gazette-output';
 
 type Folders = Pick<Config, 'root' | 'outDir' | 'contentDir' | 'templatesDir' | 'staticDir'>;
 
-/** A new site being written beside the current one, swapped in whole by commit(). */
+/** A new site being written beside the current one, put in place by commit(). */
 export interface Staging {
   /**
-   * Add a file (a kept file is linked from the current site). Resolves when the writer has room
-   * for more, so a caller that awaits each file holds only a few files' text at a time.
+   * Add a file (a kept file is linked from the current site, or left where it is when the site is
+   * patched). Resolves when the writer has room for more, so a caller that awaits each file holds
+   * only a few files' text at a time.
    */
   add(file: OutputFile): Promise<void>;
   copy(copy: CopiedFile): Promise<void>;
   /**
-   * Swap the new site in; resolves with its identity (see outputIdentity). An abort of the build's
-   * signal before the swap throws its reason; once the swap has begun (two renames) it is finished.
+   * Swap the new site in, or patch the current one; resolves with its identity (see outputIdentity).
+   * An abort of the build's signal before the swap or patch throws its reason; once the swap has
+   * begun (two renames), or the patch's journal is written, it is finished.
    */
   commit(): Promise<string>;
   /** Delete the new site; the current one stays as it is. */
