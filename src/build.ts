@@ -103,14 +103,14 @@ export async function build(config: Config, options: { write: boolean; upToDate?
   if (!options.write || options.cache === false) return createBuilder(config, options.write ? 'swap' : 'none', options).build();
   const check = options.upToDate ?? (await checkUpToDate(config));
   if (check.upToDate) return { ...check.report, written: [], removed: [], upToDate: true };
-  return createBuilder(config, 'swap', { ...options, inputs: check.snapshot, outputIntact: check.outputIntact }).build();
+  return createBuilder(config, 'swap', { ...options, inputs: check.snapshot, outputFolders: check.outputFolders }).build();
 }
 
 /**
  * A Builder for one configuration. In sync mode its first build swaps the output folder in whole,
  * unless `output` says what the folder already holds (from the Builder of a previous configuration).
  */
-export function createBuilder(config: Config, mode: WriteMode, options: { output?: OutputState; inputs?: InputSnapshot; outputIntact?: boolean } & BuildOptions = {}): Builder {
+export function createBuilder(config: Config, mode: WriteMode, options: { output?: OutputState; inputs?: InputSnapshot; outputFolders?: ReadonlyMap<string, string> } & BuildOptions = {}): Builder {
   const { signal } = options;
   const markdown = createMarkdownRenderer({ rawHtml: config.rawHtml });
   const markdownSettings = JSON.stringify([codeFingerprint(), config.rawHtml, config.baseUrl, config.basePath]);
@@ -129,9 +129,9 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
   let outputId = '';
   const deferSearch = options.deferSearch === true && mode === 'sync';
   let searchJob: { key: string; files: Promise<OutputFile[]> } | undefined;
-  // Whether the output folder is exactly as the last build left it (see up-to-date.ts), for the first
-  // build only: its changed files may then be patched into it in place.
-  let intact = mode === 'swap' && options.outputIntact === true;
+  // The stamps of the output's folders, when it is exactly as the last build left it (see
+  // up-to-date.ts), for the first build only: its changed files may then be patched into it in place.
+  let intactFolders = mode === 'swap' ? options.outputFolders : undefined;
   let lastSite: LastSite | undefined;
   let warmUp: { stopped: boolean } | undefined;
   const renderAgain = (story: Story) => () => htmlOf(renderStoryMarkdown(markdown, story, config));
@@ -186,8 +186,9 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
 
   async function render(cache: BuildCache, changed: ReadonlySet<string> | undefined): Promise<BuildReport> {
     // What the output folder holds, when it is known to be exactly that: the first build may patch it.
-    const current = intact ? output : undefined;
-    intact = false;
+    const folders = intactFolders;
+    const current = folders ? output : undefined;
+    intactFolders = undefined;
     const stale = changed && storyFiles ? new Set([...(unbuilt ?? []), ...changed]) : undefined;
     unbuilt = stale;
     // The last site is not held beside the new one: the first pages come between builds.
@@ -286,6 +287,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     const copies: CopiedFile[] = [];
     let written: string[] = [];
     let removed: string[] = [];
+    let patched = false;
     const emit = async (file: OutputFile) => {
       if (staging === undefined) return void files.push(file);
       await staging.add(file);
@@ -371,7 +373,10 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
 
       if (staging !== undefined) {
         outputId = await staging.commit();
+        patched = staging.patched;
         output = await outputStateOf(files, copies);
+        const now = output;
+        if (patched && current) removed = [...current.keys()].filter((file) => !now.has(file));
       } else if (mode === 'sync' && output !== undefined) {
         const report = await syncSite(config, files, copies, output);
         ({ state: output, written, removed } = report);
@@ -398,7 +403,10 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
         // What the next `gazette build` compares with, to find it has nothing to do (see up-to-date.ts).
         const storyDates = content.stories.flatMap(({ date }) => [date.toMillis(), date.toMillis() + NEWS_WINDOW_HOURS * 3_600_000]);
         const report = { stories: site.stories.length, pages, files: files.length + copies.length, warnings: [...warnings] };
-        await recordBuild(config, { snapshot: options.inputs, identity: outputId, outputFiles: [...output.keys()], storyDates, report })
+        await recordBuild(config, {
+          snapshot: options.inputs, identity: outputId, outputFiles: [...output.keys()], storyDates, report,
+          patched: patched && folders ? { folders, changedFiles: [...written, ...removed] } : undefined,
+        })
           .catch((error: unknown) => { unsaved = error; });
       }
       if (unsaved !== undefined) warnings.push(cacheNotSaved(unsaved, config));

@@ -59,8 +59,11 @@ interface BuildRecord {
   report: { stories: number; pages: number; files: number; warnings: ProblemInit[] };
 }
 
-/** When the build must run: its inputs' snapshot, and whether the output folder holds exactly what the last build wrote. */
-export type UpToDate = { upToDate: true; report: RecordedReport } | { upToDate: false; snapshot: InputSnapshot; outputIntact: boolean };
+/**
+ * When the build must run: its inputs' snapshot, and whether the output folder holds exactly what the
+ * last build wrote, with the stamps its folders had then (relative path, the root as '').
+ */
+export type UpToDate = { upToDate: true; report: RecordedReport } | { upToDate: false; snapshot: InputSnapshot; outputIntact: boolean; outputFolders?: ReadonlyMap<string, string> };
 
 /**
  * Whether the last build's output still stands for the project as it is now; if not, a snapshot of
@@ -71,8 +74,9 @@ export async function checkUpToDate(config: Config, racyMs = RACY_MS): Promise<U
   const [snapshot, record] = await Promise.all([snapshotInputs(config, racyMs), readRecord(config)]);
   if (record === undefined) return { upToDate: false, snapshot, outputIntact: false };
   const inputsStand = recordStands(record, snapshot, config);
-  const outputIntact = (await outputIdentity(config.outDir)) === record.output.identity && outputStands(record, config);
-  if (!inputsStand || !outputIntact) return { upToDate: false, snapshot, outputIntact };
+  const outputFolders = (await outputIdentity(config.outDir)) === record.output.identity ? outputStands(record, config) : undefined;
+  const outputIntact = outputFolders !== undefined;
+  if (!inputsStand || !outputIntact) return { upToDate: false, snapshot, outputIntact, outputFolders };
   // Files that were racy when recorded and have settled since are recorded by their stamps, so that
   // the next check does not read them again.
   const settled = Object.keys(record.inputs.racy).some((file) => snapshot.files.get(path.resolve(config.root, file))?.hash === undefined);
@@ -104,10 +108,16 @@ export function trustedStamps(snapshot: InputSnapshot): (absolute: string) => st
 /**
  * Record a build that wrote `outputFiles` into the output folder (swapped in as `identity`) from
  * the inputs in `snapshot`. Its stories' dates give the span of the clock the record holds for.
+ * A build that patched the folder gives the stamps its folders had before (`patched.folders`) and
+ * the files it wrote or removed: the folders that hold none of them keep those stamps, so they are
+ * not read again, and a file someone else added to them meanwhile is seen by the next build.
  */
 export async function recordBuild(
   config: Config,
-  build: { snapshot: InputSnapshot; identity: string; outputFiles: readonly string[]; storyDates: readonly number[]; report: RecordedReport },
+  build: {
+    snapshot: InputSnapshot; identity: string; outputFiles: readonly string[]; storyDates: readonly number[]; report: RecordedReport;
+    patched?: { folders: ReadonlyMap<string, string>; changedFiles: Iterable<string> };
+  },
 ): Promise<void> {
   const outDir = path.resolve(config.outDir);
   const folders = new Set(['']);
@@ -115,11 +125,22 @@ export async function recordBuild(
     for (let end = file.lastIndexOf('/'); end > 0 && !folders.has(file.slice(0, end)); end = file.lastIndexOf('/', end - 1)) folders.add(file.slice(0, end));
   }
   const folderList = [...folders].sort();
+  // A folder's stamp changes when an entry of its own is added, replaced or removed: the folders that
+  // hold a file the build wrote or removed, or a folder it made or removed, and the root, which
+  // holds the output's marker (a patch replaces it).
+  const parentOf = (entry: string) => entry.slice(0, Math.max(entry.lastIndexOf('/'), 0));
+  const touched = new Set(['']);
+  if (build.patched) {
+    const before = build.patched.folders;
+    for (const file of build.patched.changedFiles) touched.add(parentOf(file));
+    for (const folder of folders) if (!before.has(folder)) touched.add(parentOf(folder));
+    for (const folder of before.keys()) if (!folders.has(folder)) touched.add(parentOf(folder));
+  }
   const folderStamps = createHash('sha1');
   for (const folder of folderList) {
-    const stamp = stampOf(path.join(outDir, folder), 'folder');
-    if (stamp === undefined) return;
-    folderStamps.update(stamp.text);
+    const text = (touched.has(folder) ? undefined : build.patched?.folders.get(folder)) ?? stampOf(path.join(outDir, folder), 'folder')?.text;
+    if (text === undefined) return;
+    folderStamps.update(text);
   }
   await saveRecord(config, {
     format: FORMAT,
@@ -183,15 +204,18 @@ function recordStands(record: BuildRecord, snapshot: InputSnapshot, config: Conf
   return stamps.digest('base64') === record.inputs.stamps;
 }
 
-function outputStands(record: BuildRecord, config: Config): boolean {
+/** The stamps of the output's folders, when they are the ones the record holds. */
+function outputStands(record: BuildRecord, config: Config): Map<string, string> | undefined {
   const outDir = path.resolve(config.outDir);
   const stamps = createHash('sha1');
+  const folders = new Map<string, string>();
   for (const folder of record.output.folders.split('\n')) {
     const stamp = stampOf(path.join(outDir, folder), 'folder');
-    if (stamp === undefined) return false;
+    if (stamp === undefined) return undefined;
     stamps.update(stamp.text);
+    folders.set(folder, stamp.text);
   }
-  return stamps.digest('base64') === record.output.stamps;
+  return stamps.digest('base64') === record.output.stamps ? folders : undefined;
 }
 
 async function readRecord(config: Pick<Config, 'root' | 'outDir'>): Promise<BuildRecord | undefined> {

@@ -74,6 +74,8 @@ export interface Staging {
   commit(): Promise<string>;
   /** Delete the new site; the current one stays as it is. */
   abort(): Promise<void>;
+  /** After commit: whether the current site was patched in place (not swapped). */
+  readonly patched: boolean;
 }
 
 const IN_FLIGHT = 32;
@@ -101,6 +103,7 @@ export async function openStaging(folders: Folders, signal?: AbortSignal, curren
   // With `current`: the files staged, and the kept ones, linked only if the site is swapped in whole.
   const written: string[] = [];
   const kept: string[] = [];
+  let patched = false;
 
   const folderFor = (sitePath: string) => {
     const target = inside(staging, sitePath);
@@ -228,11 +231,15 @@ export async function openStaging(folders: Folders, signal?: AbortSignal, curren
         throw outputFailed(error, folders.root, outDir, staging);
       }
       const removed = current === undefined ? [] : [...current.keys()].filter((file) => !produced.has(file));
-      if (current !== undefined && written.length + removed.length <= PATCHED_FILES_MOST && (await exists(outDir))) await patch(removed);
+      patched = current !== undefined && written.length + removed.length <= PATCHED_FILES_MOST && (await exists(outDir));
+      if (patched) await patch(removed);
       else await swap();
       return (await outputIdentity(outDir)) ?? '';
     },
     abort,
+    get patched() {
+      return patched;
+    },
   };
 }
 

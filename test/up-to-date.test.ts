@@ -143,6 +143,26 @@ describe('a build with nothing to do', () => {
     assert.deepEqual(await snapshot(project.out), before);
   });
 
+  it('patches the output in place, and sees a file added to it while the patch was being built', async () => {
+    await build(config());
+    await writeFile(file(STORY), `${await readFile(file(STORY), 'utf8')}\nA correction.\n`);
+    const check = await checkUpToDate(config());
+    assert.ok(!check.upToDate && check.outputIntact);
+    // While the correction is built, a file is added to a folder of the site it does not change
+    // (a moment later: a folder's modification time is as coarse as the system's clock tick).
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await writeFile(path.join(project.out, 'tags/stray.html'), 'not ours');
+    const patch = await build(config(), { write: true, upToDate: check });
+    assert.ok(patch.written.length > 0 && patch.written.length < patch.files, 'the correction patched the site');
+    assert.ok(!patch.written.some((written) => written.startsWith('tags/') && !written.slice(5).includes('/')), 'nothing written in tags/ itself');
+    const next = await checkUpToDate(config());
+    assert.ok(!next.upToDate && !next.outputIntact, 'the stray file is seen');
+    assert.notEqual((await build(config())).upToDate, true);
+    assert.equal(await readFile(path.join(project.out, 'tags/stray.html'), 'utf8').catch(() => undefined), undefined, 'the next build writes the site whole');
+    assert.equal((await build(config())).upToDate, true);
+    await assertSameAsCold();
+  });
+
   it('builds when the clock passes a scheduled story or a story leaves the news sitemap', async () => {
     await project.addStory('2020/10/06/scheduled.md', '---\ntitle: Scheduled\ndate: 2020-10-06T08:00:00Z\n---\n\nLater.\n');
     // The sample's stories have all left the news sitemap's 48 hours by then: the scheduled story is the only event.
