@@ -191,7 +191,8 @@ export async function openStaging(folders: Folders, signal?: AbortSignal, curren
     } catch (error) {
       throw outputFailed(error, folders.root, outDir, staging);
     } finally {
-      await discard(staging);
+      // Once moved, the staged files leave only their folders: removed here, not by a process of its own.
+      await rm(staging, { recursive: true, force: true }).catch(() => discard(staging));
       await rm(journal, { force: true }).catch(() => undefined);
     }
   };
