@@ -373,10 +373,8 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
 
       if (staging !== undefined) {
         outputId = await staging.commit();
-        patched = staging.patched;
+        ({ patched, removed } = staging);
         output = await outputStateOf(files, copies);
-        const now = output;
-        if (patched && current) removed = [...current.keys()].filter((file) => !now.has(file));
       } else if (mode === 'sync' && output !== undefined) {
         const report = await syncSite(config, files, copies, output);
         ({ state: output, written, removed } = report);

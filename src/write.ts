@@ -76,6 +76,8 @@ export interface Staging {
   abort(): Promise<void>;
   /** After commit: whether the current site was patched in place (not swapped). */
   readonly patched: boolean;
+  /** After a patch: the files it removed from the current site. */
+  readonly removed: string[];
 }
 
 const IN_FLIGHT = 32;
@@ -104,6 +106,7 @@ export async function openStaging(folders: Folders, signal?: AbortSignal, curren
   const written: string[] = [];
   const kept: string[] = [];
   let patched = false;
+  let removed: string[] = [];
 
   const folderFor = (sitePath: string) => {
     const target = inside(staging, sitePath);
@@ -137,10 +140,11 @@ export async function openStaging(folders: Folders, signal?: AbortSignal, curren
     // A temporary folder that cannot be removed is cleared by the next build.
     await discard(staging);
   };
+  // What a failure is reported as: the abort's own reason, or a failure to write named by its path.
+  const reported = (error: unknown) => (signal?.aborted && error === signal.reason ? error : outputFailed(error, folders.root, outDir, staging));
   const failed = (error: unknown) => {
     failure ??= error;
-    if (signal?.aborted && error === signal.reason) return error;
-    return outputFailed(error, folders.root, outDir, staging);
+    return reported(error);
   };
 
   try {
@@ -149,8 +153,7 @@ export async function openStaging(folders: Folders, signal?: AbortSignal, curren
     await rm(staging, { recursive: true, force: true });
     await mkdir(staging, { recursive: true });
   } catch (error) {
-    if (signal?.aborted && error === signal.reason) throw error;
-    throw outputFailed(error, folders.root, outDir, staging);
+    throw reported(error);
   }
 
   const swap = async () => {
@@ -161,8 +164,7 @@ export async function openStaging(folders: Folders, signal?: AbortSignal, curren
       signal?.throwIfAborted();
     } catch (error) {
       await abort();
-      if (signal?.aborted && error === signal.reason) throw error;
-      throw outputFailed(error, folders.root, outDir, staging);
+      throw reported(error);
     }
     try {
       const hadSite = await exists(outDir);
@@ -182,8 +184,7 @@ export async function openStaging(folders: Folders, signal?: AbortSignal, curren
     } catch (error) {
       await rm(journal, { force: true }).catch(() => undefined);
       await abort();
-      if (signal?.aborted && error === signal.reason) throw error;
-      throw outputFailed(error, folders.root, outDir, staging);
+      throw reported(error);
     }
     // From here the patch is finished: by this build, or by the next one if this one is killed.
     try {
@@ -228,18 +229,22 @@ export async function openStaging(folders: Folders, signal?: AbortSignal, curren
         await settle();
       } catch (error) {
         await abort();
-        if (signal?.aborted && error === signal.reason) throw error;
-        throw outputFailed(error, folders.root, outDir, staging);
+        throw reported(error);
       }
-      const removed = current === undefined ? [] : [...current.keys()].filter((file) => !produced.has(file));
-      patched = current !== undefined && written.length + removed.length <= PATCHED_FILES_MOST && (await exists(outDir));
-      if (patched) await patch(removed);
-      else await swap();
+      const gone = current === undefined ? [] : [...current.keys()].filter((file) => !produced.has(file));
+      patched = current !== undefined && written.length + gone.length <= PATCHED_FILES_MOST && (await exists(outDir));
+      if (patched) {
+        removed = gone;
+        await patch(gone);
+      } else await swap();
       return (await outputIdentity(outDir)) ?? '';
     },
     abort,
     get patched() {
       return patched;
+    },
+    get removed() {
+      return removed;
     },
   };
 }
