@@ -1,7 +1,9 @@
 // Builds that die: `gazette build` is run as a process on a site big enough to take a couple of
 // seconds and killed at seeded random moments (SIGKILL, SIGINT, SIGTERM), some of them while it is
 // writing. After each, dist/ must be one complete site, byte for byte: the one before, or the new
-// one if the swap was done. The next build must succeed and leave no temporary folder behind.
+// one if the swap was done; or, killed while a publish moved its few changed files in (a patch, see
+// write.ts), each file whole and from one of the two, and the next build must finish the patch.
+// The next build must succeed and leave no temporary folder behind.
 // GAZETTE_KILL_SEED=7 GAZETTE_KILLS=20 node --import tsx --test test/build-interrupted.test.ts runs longer.
 
 import assert from 'node:assert/strict';
@@ -42,6 +44,8 @@ interface Run {
   code: number | null;
   signal: NodeJS.Signals | null;
   err: string;
+  /** Killed while patching dist/ in place: the next build finished the patch. */
+  patchKilled?: boolean;
 }
 
 /** `gazette build` as a process; `stop` decides when to send which signal, if at all. */
@@ -56,6 +60,11 @@ function runBuild(cwd: string, stop?: (child: ReturnType<typeof spawn>) => void)
 
 async function leftovers(root: string): Promise<string[]> {
   return (await readdir(root)).filter((name) => /^\.dist\.(tmp|old)-\d+$/.test(name));
+}
+
+/** The journals of patches (see write.ts) a killed build left unfinished. */
+async function patchJournals(root: string): Promise<string[]> {
+  return (await readdir(root)).filter((name) => /^\.dist\.patch-\d+$/.test(name));
 }
 
 function sameSite(actual: Map<string, Buffer>, expected: Map<string, Buffer>): boolean {
@@ -98,6 +107,19 @@ describe('builds that are killed', () => {
     const run = await runBuild(project.root, stop);
     const now = await snapshot(project.out);
     const which = [edition, next].find((version) => sameSite(now, sites[version] as Map<string, Buffer>));
+    if (which === undefined && run.signal === 'SIGKILL' && (await patchJournals(project.root)).length > 0) {
+      // Killed while it moved its few changed files into dist/: each file is whole, from one site
+      // or the other, and the next build finishes the patch before it does anything else.
+      for (const [file, bytes] of now) {
+        assert.ok([edition, next].some((version) => sites[version]?.get(file)?.equals(bytes)), `${file} is from neither site`);
+      }
+      const finished = await runBuild(project.root);
+      assert.equal(finished.code, 0, finished.err);
+      assert.ok(sameSite(await snapshot(project.out), sites[next] as Map<string, Buffer>), 'the build after a killed patch gives the new site');
+      assert.deepEqual(await patchJournals(project.root), []);
+      edition = next;
+      return { ...run, patchKilled: true };
+    }
     assert.notEqual(which, undefined, `after ${JSON.stringify({ code: run.code, signal: run.signal })}, dist/ is neither the previous site nor the new one`);
     edition = which as number;
     return run;
@@ -122,7 +144,8 @@ describe('builds that are killed', () => {
         child.on('exit', () => clearInterval(watch));
       });
       const left = await leftovers(project.root);
-      context.diagnostic(`kill ${kill + 1}: ${whileWriting ? 'while writing, ' : ''}after ${Math.round(delay)} ms: ${run.signal ?? `exit ${run.code}`}, dist/ is the ${edition === before ? 'previous' : 'new'} site${left.length > 0 ? `, left ${left.join(' ')}` : ''}`);
+      const site = run.patchKilled ? 'was being patched, and the next build finished it' : `is the ${edition === before ? 'previous' : 'new'} site`;
+      context.diagnostic(`kill ${kill + 1}: ${whileWriting ? 'while writing, ' : ''}after ${Math.round(delay)} ms: ${run.signal ?? `exit ${run.code}`}, dist/ ${site}${left.length > 0 ? `, left ${left.join(' ')}` : ''}`);
     }
     const next = await runBuild(project.root);
     assert.equal(next.code, 0, next.err);
