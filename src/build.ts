@@ -25,11 +25,11 @@ import { foldCase, pagePlans, storyCards, storyIdentity, storyPage, type Page, t
 import { createMarkdownRenderer, renderStoryMarkdown, type RenderedMarkdown } from './render/markdown.js';
 import { LazyHtml } from './render/lazy-html.js';
 import { renderEachMarkdown } from './render/markdown-pool.js';
-import { inlineEmailCss, tidyText } from './render/email.js';
 import { placeBodyImages } from './render/body-images.js';
 import { createImagePublisher, type PublishedImage, type StoryImages } from './images/publish.js';
-import { renderRedirect } from './render/redirect.js';
-import { createTemplateRenderer, PAGE_TEMPLATES, type TemplateRenderer } from './render/templates.js';
+import { createPageRenderer } from './render/page-pool.js';
+import { createThemeRenderer, renderPage, type ThemeRenderer, type ThemeSource } from './render/page-text.js';
+import { PAGE_TEMPLATES } from './render/templates.js';
 import { sectionLink, type RenderedBody } from './render/views.js';
 import { holdsSearchIndex, renderEachSearchIndex, renderSearchIndex, SEARCH_FOLDER, SEARCH_PAGE, searchDocuments, searchFilesIn, searchIndexKey } from './search.js';
 import { NEWS_SITEMAP_PATH, NEWS_WINDOW_HOURS, renderNewsSitemap, renderRobots, renderSitemaps, type SitemapEntry } from './sitemaps.js';
@@ -43,6 +43,9 @@ const WARM_UP_RENDERS = 12;
 
 /** How many pages the page loop plans before it lets other work in (Pagefind's answers). */
 const PAGES_BETWEEN_BREATHS = 100;
+
+/** How many pages the page loop plans ahead of one still rendering on a worker thread. */
+const PAGES_AHEAD = 128;
 
 /** How a build leaves its output: swapped in whole, synced in place (dev), or not written (check). */
 export type WriteMode = 'swap' | 'sync' | 'none';
@@ -86,6 +89,8 @@ export interface BuildOptions {
   cache?: boolean;
   /** Threads that render Markdown (default: one per core for large batches, else one). */
   markdownThreads?: number;
+  /** Threads that render pages (default: one per core once a build has rendered many; see render/page-pool.ts). */
+  pageThreads?: number;
   /** An abort stops the build before the next page, or before the swap, writing nothing. */
   signal?: AbortSignal;
   /**
@@ -121,7 +126,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
   const authorsFile = path.join(config.contentDir, AUTHORS_FILE);
   let unbuilt: Set<string> | undefined;
   let storyMarkdown = new Map<string, StoryMarkdown>();
-  let theme: { key: string; renderer: ThemeRenderer } | undefined;
+  let theme: SiteTheme | undefined;
   const images = createImagePublisher(config, { makeCopies: mode !== 'none' });
   let output = options.output;
   // The pages of the output folder named by their inputs (see pagePlans): the inputs each was made from, with its key.
@@ -270,7 +275,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     // Every page shows the sections in its navigation: a change to them is a change to the theme.
     const globals = siteGlobals(config, site);
     const themeKey = fingerprint(JSON.stringify([codeFingerprint(), themeFiles.templates, themeFiles.emailCss, globals]));
-    if (theme?.key !== themeKey) theme = { key: themeKey, renderer: createThemeRenderer(themeFiles, config, site) };
+    if (theme?.key !== themeKey) theme = siteTheme(themeKey, themeFiles, globals, config);
     const held = (file: string, key: string) => output?.get(file) === key;
     // What the output folder holds at `file`, when it was made from these inputs.
     const keptMade = (file: string, inputs: string | undefined) => {
@@ -296,6 +301,11 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     };
     const sitemap: SitemapEntry[] = [];
     let pages = 0;
+    const pageText = createPageRenderer(theme.renderer, theme.source, config.language, options.pageThreads);
+    // Threads asked for render from the first page.
+    if (options.pageThreads !== undefined) await pageText.started();
+    // Pages rendered by workers are written in the order planned, a few at a time.
+    const inOrder = emittedInOrder(emit);
     try {
       // Pages are planned, rendered and written one at a time, so that only a few are held at once.
       // Pages kept as they are finish without I/O: every few of them, Pagefind's answers are let in,
@@ -304,7 +314,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
         signal?.throwIfAborted();
         if (pages % PAGES_BETWEEN_BREATHS === 0) {
           await new Promise((resolve) => setImmediate(resolve));
-          for (const file of searchFiles.take()) await emit(file);
+          for (const file of searchFiles.take()) await inOrder.add(file);
         }
         pages += 1;
         if (planned.lastmod !== undefined) sitemap.push({ path: planned.path, lastmod: planned.lastmod });
@@ -312,15 +322,18 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
         const before = keptMade(planned.file, planned.inputs);
         if (before !== undefined) {
           madeNow.set(planned.file, before);
-          await emit({ path: planned.file, key: before.key });
+          await inOrder.add({ path: planned.file, key: before.key });
           continue;
         }
         const page = planned.page();
         const context = pageContext(page, config);
         const key = pageKey(themeKey, context);
         if (planned.inputs !== undefined) madeNow.set(planned.file, { inputs: planned.inputs, key });
-        await emit(held(page.file, key) ? { path: page.file, key } : { path: page.file, key, contents: renderPage(page, context, theme.renderer, config) });
+        if (held(page.file, key)) await inOrder.add({ path: page.file, key });
+        else await inOrder.add(withContents(page.file, key, pageText.render(page, context)));
       }
+      await inOrder.flush();
+      await pageText.close();
 
       const text = {
         summary: (story: Story) => bodies.get(story)?.summary ?? '',
@@ -380,6 +393,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
         ({ state: output, written, removed } = report);
       }
     } catch (error) {
+      await pageText.close();
       await staging?.abort();
       throw error;
     }
@@ -436,7 +450,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
       storyMarkdown.set(hash, kept);
       const page = storyPage(edited, pageBody(edited, kept, images), card, config);
       const context = pageContext(page, config);
-      pages.push({ path: page.file, key: pageKey(last.themeKey, context), contents: renderPage(page, context, renderer, config) });
+      pages.push({ path: page.file, key: pageKey(last.themeKey, context), contents: renderPage(page, context, renderer, config.language) });
     }
     return pages;
   }
@@ -519,6 +533,35 @@ function arrivals<T>() {
   };
 }
 
+/** A file whose text may still be rendering on a worker thread. */
+function withContents(file: string, key: string, contents: string | Promise<string>): OutputFile | Promise<OutputFile> {
+  return typeof contents === 'string' ? { path: file, key, contents } : contents.then((text) => ({ path: file, key, contents: text }));
+}
+
+/**
+ * Files handed to `emit` in the order added: one still rendering holds back those after it, until
+ * PAGES_AHEAD wait behind it. A rendering that failed throws when its turn comes.
+ */
+function emittedInOrder(emit: (file: OutputFile) => Promise<void>) {
+  const waiting: { file?: OutputFile; ready: Promise<OutputFile> }[] = [];
+  const next = async () => emit(await (waiting.shift() as (typeof waiting)[number]).ready);
+  return {
+    async add(file: OutputFile | Promise<OutputFile>) {
+      if (file instanceof Promise) {
+        const entry: (typeof waiting)[number] = { ready: file };
+        file.then((made) => (entry.file = made), () => undefined);
+        waiting.push(entry);
+      } else {
+        waiting.push({ file, ready: Promise.resolve(file) });
+      }
+      while (waiting.length > PAGES_AHEAD || (waiting.length > 0 && waiting[0]?.file !== undefined)) await next();
+    },
+    async flush() {
+      while (waiting.length > 0) await next();
+    },
+  };
+}
+
 /** A page's key: its theme and the JSON of everything it shows (stories' HTML and cards by their hashes). */
 function pageKey(themeKey: string, context: Record<string, unknown>): string {
   return fingerprint(`${themeKey}\n${JSON.stringify(context)}`);
@@ -564,15 +607,18 @@ function droppedUrlWarning(story: Story): GazetteError {
   });
 }
 
-/** The theme's templates and the email stylesheet, ready to render pages. */
-export interface ThemeRenderer {
-  templates: TemplateRenderer;
-  emailCss: string;
+/** The theme ready to render pages, on this thread (`renderer`) and on the page workers' (`source`), named by `key`. */
+interface SiteTheme {
+  key: string;
+  source: ThemeSource;
+  renderer: ThemeRenderer;
 }
 
-export function createThemeRenderer(theme: Theme, config: Config, site: Site): ThemeRenderer {
+/** The theme as the site's pages use it: every page template the site needs checked to exist, the site's globals given. */
+export function siteTheme(key: string, theme: Theme, globals: Record<string, unknown>, config: Config): SiteTheme {
   const required = config.search ? [...PAGE_TEMPLATES, 'search'] : PAGE_TEMPLATES;
-  return { templates: createTemplateRenderer(theme, { site: siteGlobals(config, site) }, required), emailCss: theme.emailCss };
+  const source = { templates: theme.templates, label: theme.label, emailCss: theme.emailCss, site: globals };
+  return { key, source, renderer: createThemeRenderer(source, required) };
 }
 
 export function pageContext(page: Page, config: Config): Record<string, unknown> {
@@ -590,22 +636,7 @@ export function pageContext(page: Page, config: Config): Record<string, unknown>
   });
 }
 
-export function renderPage(page: Page, context: Record<string, unknown>, theme: ThemeRenderer, config: Config): string {
-  switch (page.kind) {
-    case 'redirect': {
-      const { link, absoluteUrl: target } = page.data as { link: string; absoluteUrl: string };
-      return renderRedirect(page.title, link, target, config.language);
-    }
-    case 'email':
-      return inlineEmailCss(theme.templates.render('email', context), theme.emailCss);
-    case 'email-text':
-      return tidyText(theme.templates.renderText('email.txt', context));
-    default:
-      return theme.templates.render(page.kind, context);
-  }
-}
-
-function siteGlobals(config: Config, site: Site) {
+export function siteGlobals(config: Config, site: Site): Record<string, unknown> {
   return {
     title: config.title,
     description: config.description,

@@ -4,7 +4,8 @@
 // build renders them, so that the result is byte for byte the build's email.html and email.txt.
 
 import { DateTime } from 'luxon';
-import { createThemeRenderer, pageContext, renderPage } from './build.js';
+import { pageContext, siteGlobals, siteTheme } from './build.js';
+import { renderPage } from './render/page-text.js';
 import type { Config } from './config.js';
 import { loadStories } from './content/load.js';
 import { loadTheme } from './content/theme.js';
@@ -52,9 +53,9 @@ export async function renderEmailEdition(config: Config, day: string): Promise<E
     image: published.images.get(story)?.cover,
   }]));
 
-  const theme = createThemeRenderer(themeFiles, config, site);
+  const theme = siteTheme('', themeFiles, siteGlobals(config, site), config).renderer;
   const [html, text] = emailPages(edition, (story) => bodies.get(story) ?? { summary: '', image: undefined }, config)
-    .map((page) => renderPage(page, pageContext(page, config), theme, config));
+    .map((page) => renderPage(page, pageContext(page, config), theme, config.language));
   return { day, html: html ?? '', text: text ?? '', warnings: [...content.warnings, ...published.warnings] };
 }
 

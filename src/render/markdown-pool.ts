@@ -3,8 +3,9 @@
 // Starting a worker costs a few hundred milliseconds: small batches are rendered in the thread.
 
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Config } from '../config.js';
+import { startWorker } from './worker-thread.js';
 import { renderStoryMarkdown, type MarkdownRenderer, type RenderedMarkdown, type StoryText } from './markdown.js';
 
 export type MarkdownSettings = Pick<Config, 'rawHtml' | 'baseUrl' | 'basePath'>;
@@ -46,7 +47,7 @@ export async function renderEachMarkdown(
     next = Math.min(stories.length, next + size);
     return { start, end: next };
   };
-  const workers = Array.from({ length: threads - 1 }, () => startWorker(settings));
+  const workers = Array.from({ length: threads - 1 }, () => startMarkdownWorker(settings));
   try {
     const working = workers.map(async (worker) => {
       for (let chunk = take(WORKER_CHUNK); chunk.start < chunk.end; chunk = take(WORKER_CHUNK)) {
@@ -107,15 +108,7 @@ function ask(worker: Worker, stories: StoryText[]): Promise<(RenderedMarkdown | 
   });
 }
 
-/**
- * From the compiled JavaScript, the worker is its module; from the TypeScript sources (tests, the
- * benchmark), it registers tsx first, which Node 20 does not do for worker threads.
- */
-function startWorker(settings: MarkdownSettings): Worker {
+function startMarkdownWorker(settings: MarkdownSettings): Worker {
   const data = { rawHtml: settings.rawHtml, baseUrl: settings.baseUrl, basePath: settings.basePath };
-  const resourceLimits = WORKER_RESOURCE_LIMITS;
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./markdown-worker.js', import.meta.url), { workerData: data, resourceLimits });
-  const module = new URL('./markdown-worker.ts', import.meta.url).href;
-  const boot = `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); await import(${JSON.stringify(module)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { workerData: data, resourceLimits });
+  return startWorker('markdown-worker', data, WORKER_RESOURCE_LIMITS);
 }
