@@ -126,7 +126,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
   const authorsFile = path.join(config.contentDir, AUTHORS_FILE);
   let unbuilt: Set<string> | undefined;
   let storyMarkdown = new Map<string, StoryMarkdown>();
-  let theme: SiteTheme | undefined;
+  let theme: (SiteTheme & { key: string }) | undefined;
   const images = createImagePublisher(config, { makeCopies: mode !== 'none' });
   let output = options.output;
   // The pages of the output folder named by their inputs (see pagePlans): the inputs each was made from, with its key.
@@ -275,7 +275,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     // Every page shows the sections in its navigation: a change to them is a change to the theme.
     const globals = siteGlobals(config, site);
     const themeKey = fingerprint(JSON.stringify([codeFingerprint(), themeFiles.templates, themeFiles.emailCss, globals]));
-    if (theme?.key !== themeKey) theme = siteTheme(themeKey, themeFiles, globals, config);
+    if (theme?.key !== themeKey) theme = { key: themeKey, ...siteTheme(themeFiles, globals, config) };
     const held = (file: string, key: string) => output?.get(file) === key;
     // What the output folder holds at `file`, when it was made from these inputs.
     const keptMade = (file: string, inputs: string | undefined) => {
@@ -607,18 +607,17 @@ function droppedUrlWarning(story: Story): GazetteError {
   });
 }
 
-/** The theme ready to render pages, on this thread (`renderer`) and on the page workers' (`source`), named by `key`. */
+/** The theme ready to render pages, on this thread (`renderer`) and on the page workers' (`source`). */
 interface SiteTheme {
-  key: string;
   source: ThemeSource;
   renderer: ThemeRenderer;
 }
 
 /** The theme as the site's pages use it: every page template the site needs checked to exist, the site's globals given. */
-export function siteTheme(key: string, theme: Theme, globals: Record<string, unknown>, config: Config): SiteTheme {
+export function siteTheme(theme: Theme, globals: Record<string, unknown>, config: Config): SiteTheme {
   const required = config.search ? [...PAGE_TEMPLATES, 'search'] : PAGE_TEMPLATES;
   const source = { templates: theme.templates, label: theme.label, emailCss: theme.emailCss, site: globals };
-  return { key, source, renderer: createThemeRenderer(source, required) };
+  return { source, renderer: createThemeRenderer(source, required) };
 }
 
 export function pageContext(page: Page, config: Config): Record<string, unknown> {

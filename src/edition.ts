@@ -53,7 +53,7 @@ export async function renderEmailEdition(config: Config, day: string): Promise<E
     image: published.images.get(story)?.cover,
   }]));
 
-  const theme = siteTheme('', themeFiles, siteGlobals(config, site), config).renderer;
+  const theme = siteTheme(themeFiles, siteGlobals(config, site), config).renderer;
   const [html, text] = emailPages(edition, (story) => bodies.get(story) ?? { summary: '', image: undefined }, config)
     .map((page) => renderPage(page, pageContext(page, config), theme, config.language));
   return { day, html: html ?? '', text: text ?? '', warnings: [...content.warnings, ...published.warnings] };

@@ -27,7 +27,7 @@ export interface PageRenderer {
   started(): Promise<void>;
   /** How many pages the workers rendered. */
   readonly inWorkers: number;
-  /** Stops the workers; pages not yet answered are rendered in this thread. */
+  /** Stops the workers, once the build has taken every page it asked for, or has failed. */
   close(): Promise<void>;
 }
 
@@ -50,6 +50,7 @@ export function createPageRenderer(theme: ThemeRenderer, source: ThemeSource, la
   let asked = 0;
   let inWorkers = 0;
   let nextId = 0;
+  let closed = false;
   let workers: PageWorker[] | undefined;
   const here = (kind: PageRequest['kind'], data: Record<string, unknown>) => renderTemplatePage(kind, data, theme);
   const freeWorker = () => {
@@ -66,7 +67,8 @@ export function createPageRenderer(theme: ThemeRenderer, source: ThemeSource, la
       worker.waiting.set(id, answer);
       worker.worker.postMessage({ id, kind, data } satisfies PageRequest);
     }).then((text) => {
-      if (text === null) return here(kind, data);
+      // After close, nothing waits for the pages still unanswered (the build failed or stopped).
+      if (text === null) return closed ? '' : here(kind, data);
       inWorkers += 1;
       return text;
     });
@@ -98,6 +100,7 @@ export function createPageRenderer(theme: ThemeRenderer, source: ThemeSource, la
       return inWorkers;
     },
     async close() {
+      closed = true;
       await Promise.all((workers ?? []).map(async (worker) => {
         await worker.worker.terminate();
         stopped(worker);

@@ -58,28 +58,34 @@ export function renderTemplatePage(kind: Exclude<PageKind, 'redirect'>, context:
 }
 
 /**
- * View data as the templates see it on every thread: objects and arrays copied, a story's HTML
- * (read from the cache when printed, see LazyHtml) as its text. `plain` says whether it is all plain
- * values, which a worker thread can be sent; anything else is kept as it is, for this thread.
+ * View data as the templates see it on every thread: a story's HTML (read from the cache when
+ * printed, see LazyHtml) as its text, the objects and arrays that lead to it copied, the rest shared.
+ * `plain` says whether it is all plain values, which a worker thread can be sent; anything else is
+ * kept as it is, for this thread.
  */
 export function viewData(context: Record<string, unknown>): { data: Record<string, unknown>; plain: boolean } {
   let plain = true;
-  const copy = (value: unknown): unknown => {
+  const read = (value: unknown): unknown => {
     if (value === null || typeof value !== 'object') {
       if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') plain = false;
       return value;
     }
     if (value instanceof LazyHtml) return value.text;
-    if (Array.isArray(value)) return value.map(copy);
+    if (Array.isArray(value)) {
+      const items = value.map(read);
+      return items.some((item, index) => item !== value[index]) ? items : value;
+    }
     const prototype = Object.getPrototypeOf(value) as unknown;
     if (prototype !== Object.prototype && prototype !== null) {
       plain = false;
       return value;
     }
-    const copied: Record<string, unknown> = {};
-    for (const [key, field] of Object.entries(value)) copied[key] = copy(field);
-    return copied;
+    let copy: Record<string, unknown> | undefined;
+    for (const [key, field] of Object.entries(value)) {
+      const given = read(field);
+      if (given !== field) (copy ??= { ...value })[key] = given;
+    }
+    return copy ?? value;
   };
-  const data = copy(context) as Record<string, unknown>;
-  return { data, plain };
+  return { data: read(context) as Record<string, unknown>, plain };
 }

@@ -108,7 +108,9 @@ describe('viewData', () => {
     const { data, plain } = viewData(context);
     assert.equal(plain, true);
     assert.deepEqual(data, { story: { html: '<p>x</p>', tags: [{ name: 'a' }] }, count: 3, none: null });
-    assert.notEqual(data.story, context.story);
+    assert.notEqual(data.story, context.story, 'what leads to the HTML is copied');
+    assert.equal((data.story as { tags: unknown }).tags, context.story.tags, 'the rest is shared');
+    assert.equal(context.story.html instanceof LazyHtml, true, 'the view data given is left as it was');
   });
 
   it('keeps what is not a plain value as it is, and says so', () => {
