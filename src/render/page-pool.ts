@@ -13,6 +13,11 @@ import { startWorker } from './worker-thread.js';
 export const PARALLEL_FROM = 200;
 /** Pages a worker is sent before it has answered. */
 const WORKER_QUEUE = 48;
+/**
+ * A worker holds the theme and one page at a time (a few megabytes at 10,000 stories): a worker that
+ * grows past this bound stops, and the pages it held are rendered in the build's thread.
+ */
+const PAGE_WORKER_LIMITS = { maxOldGenerationSizeMb: 128 };
 
 export interface PageRequest {
   id: number;
@@ -110,7 +115,7 @@ export function createPageRenderer(theme: ThemeRenderer, source: ThemeSource, la
 }
 
 function startPageWorker(source: ThemeSource): PageWorker {
-  const worker = startWorker('page-worker', source);
+  const worker = startWorker('page-worker', source, PAGE_WORKER_LIMITS);
   let isStarted = () => {};
   const state: PageWorker = { worker, ready: false, started: new Promise((resolve) => (isStarted = resolve)), waiting: new Map() };
   worker.on('message', (message: { ready: true } | { id: number; text: string | null }) => {

@@ -11,7 +11,7 @@ import { BuildFailed, GazetteError } from '../../src/errors.js';
 import { LazyHtml } from '../../src/render/lazy-html.js';
 import { createPageRenderer } from '../../src/render/page-pool.js';
 import { createThemeRenderer, renderPage, viewData, type ThemeSource } from '../../src/render/page-text.js';
-import { copySampleProject, SAMPLE_NOW, snapshot, type Project } from '../support/project.js';
+import { assertBuildsAlike, assertSameFiles, copySampleProject, SAMPLE_NOW, snapshot, type Project } from '../support/project.js';
 
 const SOURCE: ThemeSource = {
   label: 'templates',
@@ -129,12 +129,7 @@ describe('a build with pages on worker threads', () => {
   after(() => project.remove());
 
   it('writes the same site, byte for byte', async () => {
-    const outputs = { one: path.join(project.root, 'one'), two: path.join(project.root, 'two') };
-    await build(loadConfig(project.root, { now: SAMPLE_NOW, out: outputs.one }), { write: true, cache: false, pageThreads: 1 });
-    await build(loadConfig(project.root, { now: SAMPLE_NOW, out: outputs.two }), { write: true, cache: false, pageThreads: 2 });
-    const [one, two] = await Promise.all([snapshot(outputs.one), snapshot(outputs.two)]);
-    assert.deepEqual([...two.keys()], [...one.keys()]);
-    for (const [file, bytes] of one) assert.ok(two.get(file)?.equals(bytes), `${file} differs`);
+    await assertBuildsAlike(project, { pageThreads: 1 }, { pageThreads: 2 });
   });
 
   it('fails on a template\'s mistake with its place, and leaves the output as it was', async () => {
@@ -151,8 +146,6 @@ describe('a build with pages on worker threads', () => {
       assert.equal(problem?.line, 3);
       return true;
     });
-    const after = await snapshot(out);
-    assert.deepEqual([...after.keys()], [...built.keys()]);
-    for (const [file, bytes] of built) assert.ok(after.get(file)?.equals(bytes), `${file} changed`);
+    assertSameFiles(await snapshot(out), built);
   });
 });

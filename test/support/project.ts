@@ -1,10 +1,11 @@
 // A throw-away copy of the sample project (config, content, templates, static) in a temp folder,
 // so end-to-end tests can add, break or remove stories without touching the repository.
 
+import assert from 'node:assert/strict';
 import { cp, mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build, type BuildReport } from '../../src/build.js';
+import { build, type BuildOptions, type BuildReport } from '../../src/build.js';
 import { loadConfig, type ConfigOverrides } from '../../src/config.js';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');
@@ -54,4 +55,19 @@ export async function listFiles(folder: string): Promise<string[]> {
 export async function snapshot(folder: string): Promise<Map<string, Buffer>> {
   const files = await listFiles(folder);
   return new Map(await Promise.all(files.map(async (file) => [file, await readFile(path.join(folder, file))] as const)));
+}
+
+/** The same files in both folders' snapshots, byte for byte. */
+export function assertSameFiles(actual: Map<string, Buffer>, expected: Map<string, Buffer>, label = ''): void {
+  assert.deepEqual([...actual.keys()], [...expected.keys()], `${label}the same files`);
+  for (const [file, bytes] of expected) assert.ok(actual.get(file)?.equals(bytes), `${label}${file} differs`);
+}
+
+/** Builds the project twice without the cache, into two folders, with the options of each: the same site, byte for byte. */
+export async function assertBuildsAlike(project: Project, first: BuildOptions, second: BuildOptions): Promise<void> {
+  const outputs = [path.join(project.root, 'alike-1'), path.join(project.root, 'alike-2')] as const;
+  await build(loadConfig(project.root, { now: SAMPLE_NOW, out: outputs[0] }), { write: true, cache: false, ...first });
+  await build(loadConfig(project.root, { now: SAMPLE_NOW, out: outputs[1] }), { write: true, cache: false, ...second });
+  const [one, two] = await Promise.all(outputs.map(snapshot));
+  assertSameFiles(two as Map<string, Buffer>, one as Map<string, Buffer>);
 }
