@@ -70,6 +70,8 @@ describe('createPageRenderer', () => {
     const theme = createThemeRenderer(SOURCE);
     const pages = createPageRenderer(theme, SOURCE, 'en', 2);
     try {
+      // The worker is ready, so that only the view data keeps the page in this thread.
+      await pages.started();
       const context = { page: { title: 'Dated' }, story: { html: 'x', tags: [], when: new Date(0) } };
       assert.equal(await pages.render(STORY, context), renderPage(STORY, context, theme, 'en'));
       assert.equal(pages.inWorkers, 0);
