@@ -336,7 +336,7 @@ describe("the dev loop's first pages", () => {
   });
 });
 
-describe('pages kept by a later build', () => {
+describe('pages kept by a later build, and those it makes again', () => {
   let project: Project;
   const config = (out: string, now = SAMPLE_NOW) => loadConfig(project.root, { now, out, future: true });
   // Stories dated before the sample's (in August) are no neighbour nor related story of its stories.
@@ -348,64 +348,72 @@ describe('pages kept by a later build', () => {
   });
   after(() => project.remove());
 
-  /** A page is kept when nothing it is made from changed: each of these changes reaches pages whose stories' files did not change. */
-  async function matchesColdBuild(label: string, now = SAMPLE_NOW): Promise<void> {
-    await build(config('cached-out', now));
+  /**
+   * Each of these changes reaches pages whose stories' files did not change: the cached build must
+   * make those pages again, byte for byte as a cold build does, and keep the pages the change does
+   * not reach (`kept`, and at least one file in any case) without writing them.
+   */
+  async function matchesColdBuild(label: string, kept: readonly string[], now = SAMPLE_NOW): Promise<void> {
+    const report = await build(config('cached-out', now));
     await build(config('cold-out', now), { write: true, cache: false });
     const expected = await snapshot(path.join(project.root, 'cold-out'));
     const actual = await snapshot(path.join(project.root, 'cached-out'));
     assert.deepEqual([...actual.keys()], [...expected.keys()], `${label}: same files`);
     for (const [file, bytes] of expected) assert.ok(actual.get(file)?.equals(bytes), `${label}: ${file} differs`);
+    assert.ok(report.written.length < report.files, `${label}: the cached build kept no file (${report.written.length} of ${report.files} written)`);
+    for (const file of kept) assert.ok(!report.written.includes(file), `${label}: ${file} was written again, not kept`);
   }
+  /** A story page far from every change below: no neighbour or related story of what they add or edit. */
+  const FAR_PAGE = '2020/09/28/oran-desalination-plant/index.html';
 
   it("follows a tag's name as most of its stories spell it", async () => {
     // Four stories of the sample spell it Sahel.
     for (const name of ['one', 'two', 'three', 'four', 'five']) await project.addStory(`2020/08/01/sahel-${name}.md`, story(`Sahel ${name}`, '2020-08-01', 'tags: [SAHEL]'));
-    await matchesColdBuild('the tag Sahel spelt SAHEL by most');
+    await matchesColdBuild('the tag Sahel spelt SAHEL by most', [FAR_PAGE]);
   });
 
   it("follows an author's page as authors.yaml names it", async () => {
     // The sample's profile names Lamine Chikhi's page authors/lchikhi/.
     await writeFile(path.join(project.root, 'content/authors.yaml'), 'Lamine Chikhi:\n  bio: Reports from Algiers.\n');
-    await matchesColdBuild('Lamine Chikhi at authors/lamine-chikhi/');
+    await matchesColdBuild('Lamine Chikhi at authors/lamine-chikhi/', [FAR_PAGE]);
   });
 
   it("follows an author's profile onto the author's pages", async () => {
     await writeFile(path.join(project.root, 'content/authors.yaml'), 'Lamine Chikhi:\n  bio: Reports from Algiers.\n  email: lamine@example.org\n');
-    await matchesColdBuild("Lamine Chikhi's email added");
+    await matchesColdBuild("Lamine Chikhi's email added", [FAR_PAGE]);
   });
 
   it('follows the pages of a listing when a numbered page is added before them', async () => {
     for (let count = 0; count < 11; count += 1) await project.addStory(`2020/08/03/harbour-${count}.md`, story(`Harbour ${count}`, '2020-08-03', 'tags: [Harbour]'));
-    await matchesColdBuild('a tag of two pages');
+    await matchesColdBuild('a tag of two pages', [FAR_PAGE]);
     // Ten new stories, the newest: the oldest numbered pages (of the front page and the tag) keep
     // their stories, and link to a new page before them.
     for (let count = 0; count < 10; count += 1) await project.addStory(`2020/10/04/newest-${count}.md`, story(`Newest ${count}`, '2020-10-04', 'tags: [Harbour]'));
-    await matchesColdBuild('a numbered page added');
+    await matchesColdBuild('a numbered page added', [FAR_PAGE, 'page/1/index.html']);
   });
 
   it("follows a section's name, as most of its stories spell it, into the search index", async () => {
     // The sample's one story of the section spells it Sport; its pages show its own spelling, its search document the section's.
     for (const name of ['one', 'two']) await project.addStory(`2020/08/02/sport-${name}.md`, story(`Sport ${name}`, '2020-08-02', 'section: SPORT'));
-    await matchesColdBuild('the section Sport spelt SPORT by most');
+    await matchesColdBuild('the section Sport spelt SPORT by most', [FAR_PAGE]);
   });
 
   it('follows the language into the search index', async () => {
     const settings = path.join(project.root, 'gazette.config.yaml');
     await writeFile(settings, (await readFile(settings, 'utf8')).replace(/^language: en$/m, 'language: fr'));
-    await matchesColdBuild('the site in French');
+    await matchesColdBuild('the site in French', []);
   });
 
   it("follows a neighbour's and a related story's title", async () => {
     const file = path.join(project.root, 'content/2020/10/03/niger-solar-mini-grids.md');
     await writeFile(file, (await readFile(file, 'utf8')).replace(/^title:.*$/m, 'title: "Niger retitled"'));
-    await matchesColdBuild('a story retitled');
+    await matchesColdBuild('a story retitled', [FAR_PAGE]);
   });
 
   it('follows the clock past a scheduled story', async () => {
     await project.addStory('2020/10/09/scheduled.md', story('Scheduled', '2020-10-09', 'tags: [Sahel]'));
-    await matchesColdBuild('a story scheduled after the clock');
-    await matchesColdBuild('the clock past it', '2020-10-10T12:00:00Z');
+    await matchesColdBuild('a story scheduled after the clock', [FAR_PAGE]);
+    await matchesColdBuild('the clock past it', [FAR_PAGE], '2020-10-10T12:00:00Z');
   });
 });
 
