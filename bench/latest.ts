@@ -22,6 +22,8 @@ export function renderLatest(history: readonly HistoryRow[]): string {
     '',
     'Made by `npm run bench:report` from `bench/history.jsonl` (every run of `npm run bench` and `npm run bench:peers` makes it again): do not edit. How each scenario is measured: `bench/README.md`.',
     '',
+    'Each row is the latest of its scenario and N, so rows of different runs, commits and machines sit side by side: compare figures of one run (the history has them all), or CPU times.',
+    '',
     ...renderFigures(latestRows(history), 'every target'),
   ].join('\n');
 }
@@ -82,7 +84,7 @@ function sameRun(a: HistoryRow, b: HistoryRow): boolean {
 function targetsSection(rows: readonly HistoryRow[], which: 'every target' | 'targets measured', machines: Map<string, string>): string[] {
   const judged = judgeTargets(lookup(rows)).filter((judgement) => which === 'every target' || judgement.rows.length > 0);
   if (judged.length === 0) return [];
-  const table = markdownTable(['N', 'target', 'latest', '', 'measured on'], 'rlrll', judged.map((judgement) => [
+  const table = markdownTable(['N', 'target', 'latest', 'verdict', 'measured on'], 'rlrll', judged.map((judgement) => [
     formatCount(judgement.stories),
     judgement.goal,
     judgement.measured,
