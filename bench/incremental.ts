@@ -38,7 +38,7 @@ export async function measureIncremental(root: string, stories: number, repeats:
       }
       const typical = medianRun(runs);
       const all = runs.map((run) => Math.round(run.wallMs)).join(', ');
-      await send(measuredRow(stories, name, typical, `${writtenNote(typical.result)}; runs: ${all} ms`));
+      await send({ ...measuredRow(stories, name, typical, `${removedNote(typical.result)}; runs: ${all} ms`), ...counts(typical.result) });
     } catch (error) {
       await send({ stories, scenario: name, note: '', error: errorText(error) });
     }
@@ -49,7 +49,7 @@ async function startBuilder(root: string, stories: number, send: (row: Row) => P
   try {
     const builder = createBuilder(loadConfig(root, { now: CORPUS_NOW }), 'sync');
     const first = await measure(() => builder.build());
-    await send({ ...measuredRow(stories, ROWS.first, first, writtenNote(first.result)), storiesPerSecond: stories / (first.wallMs / 1000) });
+    await send({ ...measuredRow(stories, ROWS.first, first, removedNote(first.result)), storiesPerSecond: stories / (first.wallMs / 1000), ...counts(first.result) });
     return builder;
   } catch (error) {
     await send({ stories, scenario: ROWS.first, note: '', error: errorText(error) });
@@ -57,6 +57,10 @@ async function startBuilder(root: string, stories: number, send: (row: Row) => P
   }
 }
 
-function writtenNote(report: BuildReport): string {
-  return `${report.pages} pages; ${report.written.length} files written, ${report.removed.length} removed`;
+function counts(report: BuildReport): Pick<Row, 'pages' | 'files' | 'written'> {
+  return { pages: report.pages, files: report.files, written: report.written.length };
+}
+
+function removedNote(report: BuildReport): string {
+  return `${report.removed.length} files removed`;
 }

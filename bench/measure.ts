@@ -9,6 +9,7 @@ import { BuildFailed, GazetteError } from '../src/errors.js';
 export interface Row {
   /** N, the stories in the corpus. */
   stories: number;
+  /** The scenario's stable id (scenarios.ts, or peers/scenarios.ts). */
   scenario: string;
   wallMs?: number;
   cpuMs?: number;
@@ -17,6 +18,10 @@ export interface Row {
   storiesPerSecond?: number;
   /** Share of the machine's CPU capacity used by other processes during the run. */
   otherLoad?: number;
+  /** What the build made, when the scenario knows: HTML pages, files in the output, files it wrote. */
+  pages?: number;
+  files?: number;
+  written?: number;
   note: string;
   error?: string;
 }

@@ -28,7 +28,7 @@ export async function measurePublished(root: string, stories: number, repeats: n
     }
     return;
   }
-  await send({ ...row(stories, ROWS.publishedFirst, first, summary(first)), storiesPerSecond: stories / (first.wallMs / 1000) });
+  await send({ ...row(stories, ROWS.publishedFirst, first, ''), storiesPerSecond: stories / (first.wallMs / 1000) });
 
   const changes: [string, (revision: number) => Promise<unknown>][] = [
     [ROWS.publishedNoChange, async () => undefined],
@@ -44,20 +44,19 @@ export async function measurePublished(root: string, stories: number, repeats: n
         runs.push(await gazetteBuild(root));
       }
       const typical = [...runs].sort((a, b) => a.wallMs - b.wallMs)[runs.length >> 1] as CliRun;
-      await send(row(stories, name, typical, `${summary(typical)}; runs: ${runs.map((run) => Math.round(run.wallMs)).join(', ')} ms`));
+      await send(row(stories, name, typical, `runs: ${runs.map((run) => Math.round(run.wallMs)).join(', ')} ms`));
     } catch (error) {
       await send({ stories, scenario: name, note: '', error: errorText(error) });
     }
   }
 }
 
+/** The row of a run, with the counts its output line gives ("Built … into P pages (F files, W written) …"). */
 function row(stories: number, scenario: string, run: CliRun, note: string): Row {
-  return { stories, scenario, wallMs: run.wallMs, cpuMs: run.cpuMs, peakRssMb: run.peakRssMb, otherLoad: run.otherLoad, note };
-}
-
-/** "Built … (N files, M written) …" as "N files, M written". */
-function summary(run: CliRun): string {
-  return /\((\d+ files, \d+ written)\)/.exec(run.output)?.[1] ?? run.output.slice(0, 120);
+  const counts = /(\d+) pages,? \(?(\d+) files, (\d+) written\)/.exec(run.output);
+  const [pages, files, written] = counts ? counts.slice(1).map(Number) : [];
+  const said = counts ? note : [note, run.output.slice(0, 120)].filter(Boolean).join('; ');
+  return { stories, scenario, wallMs: run.wallMs, cpuMs: run.cpuMs, peakRssMb: run.peakRssMb, otherLoad: run.otherLoad, pages, files, written, note: said };
 }
 
 async function gazetteBuild(root: string): Promise<CliRun> {

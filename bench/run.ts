@@ -1,7 +1,7 @@
 // `npm run bench [-- --stories 1000,10000] [--huge] [--only published,incremental] [--repeats 3] [--out file.md]`:
 // for each N, generate a corpus in a temporary folder, run each kind of scenario (or those named) on
-// it in a child process, and write the table of results to bench/results.md or --out (printed too).
-// A scenario that fails is a row saying why, never a crash.
+// it in a child process, append its rows to bench/history.jsonl and make bench/LATEST.md again; the
+// run's table is printed (and written to --out). A scenario that fails is a row saying why, never a crash.
 
 import { execFileSync, fork } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -10,17 +10,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './corpus.js';
+import { formatMs } from './format.js';
+import { appendHistory, historyRow, type HistoryRow, type Run } from './history.js';
+import { renderRun, writeLatest } from './latest.js';
 import { errorText, measure, type Row } from './measure.js';
-import { describeMachine, formatMs, renderResults, type Results } from './report.js';
+import { describeRun } from './provenance.js';
 import { parseCounts, progress, waitForQuietMachine } from './runner.js';
-import { SCENARIOS, type ScenarioMessage } from './scenarios.js';
+import { scenarioLabel, SCENARIOS, type ScenarioMessage } from './scenarios.js';
 
 const DEFAULT_STORIES = [1_000, 10_000];
 const HUGE_STORIES = 100_000;
 const SEED = 1;
-/** How long a kind of scenario may run: half an hour per 10,000 stories, at least an hour (one cold build of 100,000 takes half an hour). */
+/** How long a kind of scenario may run: half an hour per 10,000 stories, at least an hour (generous: a timeout is for a build that hangs). */
 const scenarioTimeoutMs = (stories: number): number => Math.max(1, Math.ceil(stories / 10_000) * 0.5) * 60 * 60_000;
-const RESULTS_FILE = fileURLToPath(new URL('./results.md', import.meta.url));
 const SCENARIO_PROCESS = fileURLToPath(new URL('./scenario-process.ts', import.meta.url));
 
 type Scenario = (typeof SCENARIOS)[number];
@@ -31,34 +33,40 @@ async function main(): Promise<void> {
   });
   const kinds = values.only ? parseKinds(values.only) : SCENARIOS;
   const repeats = parseRepeats(values.repeats);
-  const resultsFile = values.out ? path.resolve(values.out) : RESULTS_FILE;
   const counts = [...(values.stories ? parseCounts(values.stories) : DEFAULT_STORIES), ...(values.huge ? [HUGE_STORIES] : [])];
   // The `gazette build` rows run the compiled CLI, as an editor does.
   progress('compiling Gazette (npm run compile)');
   execFileSync('npm', ['run', 'compile', '--silent'], { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: 'inherit' });
-  const results: Results = { command: commandLine(), corpora: [], rows: [] };
-  const machine = describeMachine();
-  const date = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const run = describeRun('bench', 'bench/run.ts');
+  const recorded: HistoryRow[] = [];
   for (const stories of counts) {
-    results.rows.push(...(await benchmarkCorpus(stories, results, kinds, repeats)));
-    await writeFile(resultsFile, renderResults(results, machine, date));
+    const rows = (await benchmarkCorpus(stories, kinds, repeats)).map((row) => record(row, run));
+    // Each corpus's rows are kept as soon as they are measured: a later corpus may take hours.
+    await appendHistory(rows);
+    await writeLatest();
+    recorded.push(...rows);
+    if (values.out) await writeFile(path.resolve(values.out), renderRun(recorded));
   }
-  console.log(renderResults(results, machine, date));
-  progress(`written to ${path.relative(process.cwd(), resultsFile)}`);
+  console.log(renderRun(recorded));
+  progress(`${recorded.length} row${recorded.length === 1 ? '' : 's'} appended to bench/history.jsonl; bench/LATEST.md made again`);
 }
 
-async function benchmarkCorpus(stories: number, results: Results, kinds: readonly Scenario[], repeats: number): Promise<Row[]> {
+function record(row: Row, run: Run): HistoryRow {
+  return historyRow(row, run, 'bench', scenarioLabel(row.scenario));
+}
+
+async function benchmarkCorpus(stories: number, kinds: readonly Scenario[], repeats: number): Promise<Row[]> {
   const folder = await mkdtemp(path.join(os.tmpdir(), `gazette-bench-${stories}-`));
   const rows: Row[] = [];
   try {
     progress(`${stories} stories: writing the corpus into ${folder}`);
     const generated = await measure(() => generateCorpus(folder, { stories, seed: SEED }));
-    results.corpora.push({ stories, words: generated.result.words, bytes: generated.result.bytes, generatedMs: generated.wallMs });
+    progress(`${stories} stories: ${generated.result.words.toLocaleString('en-US')} words, ${(generated.result.bytes / 1e6).toFixed(1)} MB of Markdown, written in ${formatMs(generated.wallMs)}`);
     for (const scenario of kinds) {
       await waitForQuietMachine();
       progress(`${stories} stories: ${scenario.kind}`);
       const measured = await runScenario(scenario, folder, stories, repeats);
-      for (const row of measured) progress(`  ${row.scenario}: ${row.error ? `failed: ${row.error}` : formatMs(row.wallMs)}`);
+      for (const row of measured) progress(`  ${scenarioLabel(row.scenario)}: ${row.error ? `failed: ${row.error}` : formatMs(row.wallMs)}`);
       rows.push(...measured);
     }
   } catch (error) {
@@ -113,12 +121,6 @@ function parseRepeats(text: string | undefined): number {
   const repeats = Number(text);
   if (!Number.isInteger(repeats) || repeats < 1) throw new Error(`--repeats takes a whole number of 1 or more; got "${text}"`);
   return repeats;
-}
-
-function commandLine(): string {
-  const args = process.argv.slice(2).join(' ');
-  if (process.env.npm_lifecycle_event === 'bench') return args ? `npm run bench -- ${args}` : 'npm run bench';
-  return `node --import tsx bench/run.ts${args ? ` ${args}` : ''}`;
 }
 
 await main();

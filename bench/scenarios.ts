@@ -1,26 +1,52 @@
 // What the benchmark measures, in the order it runs: each kind runs in its own child process and
-// reports the rows named here (so that a process that dies can still be reported row by row).
+// reports the scenarios named here (so that a process that dies can still be reported row by row).
 
 import type { Row } from './measure.js';
 
-export const ROWS = {
-  markdownAllCores: 'Markdown stage alone, all cores',
-  markdownOneCore: 'Markdown stage alone, one core',
-  searchStage: 'search stage alone (Pagefind)',
+/** Each scenario's stable id, which the history records, and the label the tables show. */
+export const SCENARIO_LABELS = {
+  'markdown-all-cores': 'Markdown stage alone, all cores',
+  'markdown-one-core': 'Markdown stage alone, one core',
+  search: 'search stage alone (Pagefind)',
   cold: 'cold build (no cache)',
-  publishedFirst: 'gazette build, empty cache',
-  publishedNoChange: 'gazette build, no change',
-  publishedNew: 'gazette build, one new story',
-  publishedEdit: 'gazette build, one story edited',
-  publishedTemplate: 'gazette build, one template edited',
-  first: 'first build of a warm builder',
-  noChange: 'no-change rebuild',
-  publish: 'publish one new story',
-  editStory: 'edit one story',
-  editTemplate: 'edit one template',
-  devLoop: 'dev loop: save to page written',
-  devLoopRebuilt: 'dev loop: save to every file written',
+  'published-first': 'gazette build, empty cache',
+  'published-no-change': 'gazette build, no change',
+  'published-new': 'gazette build, one new story',
+  'published-edit': 'gazette build, one story edited',
+  'published-template': 'gazette build, one template edited',
+  'incremental-first': 'first build of a warm builder',
+  'incremental-no-change': 'no-change rebuild',
+  'incremental-new': 'publish one new story',
+  'incremental-edit': 'edit one story',
+  'incremental-template': 'edit one template',
+  'dev-loop-page': 'dev loop: save to page written',
+  'dev-loop-every-file': 'dev loop: save to every file written',
 } as const;
+
+export type ScenarioId = keyof typeof SCENARIO_LABELS;
+
+export function scenarioLabel(id: string): string {
+  return Object.hasOwn(SCENARIO_LABELS, id) ? SCENARIO_LABELS[id as ScenarioId] : id;
+}
+
+export const ROWS = {
+  markdownAllCores: 'markdown-all-cores',
+  markdownOneCore: 'markdown-one-core',
+  searchStage: 'search',
+  cold: 'cold',
+  publishedFirst: 'published-first',
+  publishedNoChange: 'published-no-change',
+  publishedNew: 'published-new',
+  publishedEdit: 'published-edit',
+  publishedTemplate: 'published-template',
+  first: 'incremental-first',
+  noChange: 'incremental-no-change',
+  publish: 'incremental-new',
+  editStory: 'incremental-edit',
+  editTemplate: 'incremental-template',
+  devLoop: 'dev-loop-page',
+  devLoopRebuilt: 'dev-loop-every-file',
+} as const satisfies Record<string, ScenarioId>;
 
 export const SCENARIOS = [
   { kind: 'markdown-all-cores', rows: [ROWS.markdownAllCores] },

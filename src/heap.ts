@@ -4,9 +4,10 @@
 // so that a large build's peak memory is set by that headroom rather than by what the build holds.
 // The gazette command (cli.ts) asks V8 to grow the heap by at most HEAP_GROWTH_PERCENT between two
 // full collections for every build but a rebuild of a small archive whose output stands (a publish,
-// a correction): its heap stays small, and collecting it more often cost it about a tenth of its
-// CPU time at 10,000 stories (see the README's Performance). The worker threads of the Markdown stage share the setting, and have a large young
-// generation so that their syntax trees are collected young (see render/markdown-pool.ts).
+// a correction): its heap stays small, and collecting it more often costs it time for little
+// memory saved (docs/performance.md). The worker threads of the Markdown stage share the
+// setting, and have a large young generation so that their syntax trees are collected young (see
+// render/markdown-pool.ts).
 
 import { setFlagsFromString } from 'node:v8';
 import type { UpToDate } from './up-to-date.js';

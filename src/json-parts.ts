@@ -1,5 +1,5 @@
-// JSON text made a piece at a time, so that a large document (the build cache's manifest: 144 MB at
-// 100,000 stories) can be written to a file without ever being one string in memory.
+// JSON text made a piece at a time, so that a large document (the build cache's manifest, which grows
+// with the archive) can be written to a file without ever being one string in memory.
 
 /**
  * The JSON text of `value` in pieces, whose concatenation is `JSON.stringify(value)`: objects are

@@ -225,7 +225,8 @@ export interface PageMade {
 
 /**
  * How many stories' cards are held at once: pages come in order (stories, then each listing newest
- * first), so the cards a page shows were mostly made for the pages just before it. About 1 KB each.
+ * first), so the cards a page shows were mostly made for the pages just before it. A card is small:
+ * this many cost little beside the site graph.
  */
 export const CARDS_HELD = 10_000;
 

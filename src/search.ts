@@ -32,7 +32,7 @@ const INDEXING_BATCH = 64;
 const ENTRY_FILE = 'pagefind-entry.json';
 /**
  * A year of more stories than this is indexed by month however old: Pagefind's process grows with
- * its index (it was seen past 8 GB for a year of 50,000 stories).
+ * its index, and a year of a large archive's stories outgrew the machine's memory.
  */
 export const MONTHLY_ABOVE = 10_000;
 

@@ -14,9 +14,8 @@ const PARALLEL_FROM = 200;
 /** Pages a worker is sent before it has answered. */
 const WORKER_QUEUE = 48;
 /**
- * A worker holds the theme and the pages it was sent (it rendered 11,000 pages of a 10,000-story
- * site within 64 MB, outside the benchmark): a worker that grows past this bound stops, and the
- * pages it held are rendered in the build's thread.
+ * A worker holds the theme and the pages it was sent, well within this bound even for a large site:
+ * a worker that grows past it stops, and the pages it held are rendered in the build's thread.
  */
 const PAGE_WORKER_LIMITS = { maxOldGenerationSizeMb: 128 };
 
