@@ -18,7 +18,7 @@ import { sameFrontMatter, type StorySource } from './content/story.js';
 import { loadTheme, type Theme } from './content/theme.js';
 import { GazetteError, failIfAny } from './errors.js';
 import { extend } from './extend.js';
-import { FEED_FILES, storyItem, type FeedItem } from './feeds/feed.js';
+import { FEED_FILES, storyItem, type FeedItem, type ItemOwner } from './feeds/feed.js';
 import { renderSiteFeeds } from './feeds/site-feeds.js';
 import { buildSite as buildSiteGraph, type Site, type Story } from './model/site.js';
 import { foldCase, pagePlans, storyCards, storyIdentity, storyPage, type Page, type PageMade } from './pages.js';
@@ -337,7 +337,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
 
       const text = {
         summary: (story: Story) => bodies.get(story)?.summary ?? '',
-        item: (story: Story): FeedItem => storyItem(story, text.summary(story), feedHtml.get(story) ?? '', config, bodies.get(story)?.image),
+        item: (story: Story, owner?: ItemOwner): FeedItem => storyItem(story, text.summary(story), feedHtml.get(story) ?? '', config, bodies.get(story)?.image, owner),
       };
       const feedNames = {
         site: fingerprint(`${codeFingerprint()}\n${settingsKey(config)}`),

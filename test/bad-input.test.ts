@@ -236,6 +236,21 @@ describe('bad input: made by the tests', () => {
         assert.equal((await page(site, '2020/10/01/generated/'))('.story__body blockquote').length, 100);
       },
     }],
+    ['lists longer than a story may have are refused, each at its line, and their items are not read one by one', () => [
+      '---', 'title: Generated', 'date: 2020-10-01',
+      `tags: [${Array.from({ length: 50_000 }, () => '"!"').join(', ')}]`,
+      `authors: ${Array.from({ length: 21 }, (_, index) => `Writer ${index}`).join(', ')}`,
+      `aliases: [${Array.from({ length: 21 }, (_, index) => `/old/${index}/`).join(', ')}]`,
+      `corrections: [${Array.from({ length: 21 }, () => '{ date: 2020-10-02, text: Fixed. }').join(', ')}]`,
+      '---', 'Text.',
+    ].join('\n'), {
+      problems: [
+        'content/generated.md:4:1  tags  lists 50000 tags; a story may have at most 50  (keep the tags readers follow the story by; the rest belong in the text)  [field-invalid]',
+        'content/generated.md:5:1  authors  lists 21 authors; a story may have at most 20  (name the main writers in the byline; thank the others in "credits")  [field-invalid]',
+        'content/generated.md:6:1  aliases  lists 21 aliases; a story may have at most 20  (keep the old URLs that readers and search engines still use)  [field-invalid]',
+        'content/generated.md:7:1  corrections  lists 21 corrections; a story may have at most 20  (merge the corrections of one change into one)  [field-invalid]',
+      ],
+    }],
     ['front-matter nested 10,000 deep is refused', () => `---\ntitle: ${'['.repeat(10_000)}${']'.repeat(10_000)}\ndate: 2020-10-01\n---\n`, {
       problems: ['content/generated.md:2  invalid YAML: nested too deeply  (a story needs a few levels of lists and mappings, not thousands)  [frontmatter-invalid]'],
     }],

@@ -8,6 +8,7 @@ import { GazetteError } from '../errors.js';
 import { isSafeUrl } from '../render/markdown.js';
 import { isDeviceName, isValidSlug, MAX_SLUG_BYTES, slugify } from '../slug.js';
 import { FieldReader } from './fields.js';
+import { STORY_LIMITS } from './limits.js';
 import type { SplitStory } from './frontmatter.js';
 import { findDeepNesting, MAX_NESTING } from './nesting.js';
 
@@ -121,7 +122,7 @@ export function readStory(file: string, split: SplitStory, timeZone: string): St
     read.problem('title', `gives the URL slug "${slugify(title)}", a reserved device name on Windows`, 'add a "slug:" field', 'slug-invalid');
   }
 
-  const tags = read.textList('tags') ?? [];
+  const tags = read.textList('tags', STORY_LIMITS.tags) ?? [];
   for (const tag of tags.filter((name) => slugify(name) === '')) {
     read.problem('tags', `"${tag}" gives an empty URL slug`, 'use a tag with letters or digits', 'slug-invalid');
   }
@@ -185,7 +186,7 @@ function readBadSlug(read: FieldReader, slug: string): void {
 /** Old URLs as site paths: `/2020/10/01/old-slug/` → `2020/10/01/old-slug/`. */
 function readAliases(read: FieldReader): string[] {
   const aliases: string[] = [];
-  for (const alias of read.textList('aliases') ?? []) {
+  for (const alias of read.textList('aliases', STORY_LIMITS.aliases) ?? []) {
     let sitePath: string;
     try {
       sitePath = decodeURIComponent(alias).replace(/^\/+/, '');
@@ -210,6 +211,7 @@ function readCorrections(read: FieldReader, value: unknown, published: DateTime 
     read.problem('corrections', `expected a list, found ${describe(value)}`, 'e.g. corrections: [{ date: 2020-10-02T09:00:00+01:00, text: "An earlier version misspelt …" }]');
     return [];
   }
+  if (read.isOverLimit('corrections', value.length, STORY_LIMITS.corrections)) return [];
   const corrections: Correction[] = [];
   value.forEach((entry, index) => {
     const field = `corrections`;
@@ -233,8 +235,8 @@ function readAuthors(read: FieldReader, fields: Record<string, unknown>): string
     read.problem('authors', 'both "author" and "authors" are given', 'keep one: "authors" takes a list');
     return [];
   }
-  if (fields.author !== undefined) return read.textList('author') ?? [];
-  return read.textList('authors') ?? [];
+  if (fields.author !== undefined) return read.textList('author', STORY_LIMITS.authors) ?? [];
+  return read.textList('authors', STORY_LIMITS.authors) ?? [];
 }
 
 function readImage(read: FieldReader, value: unknown): StoryImage | undefined {
