@@ -153,6 +153,26 @@ describe('gazette CLI', () => {
     assert.match(run.err, /gazette\.config\.yaml:3:1 {2}pageSize {2}expected a whole number of at least 1, found number 0/);
   });
 
+  it('refuses a blank baseUrl, naming the setting and the flag that gives one, and builds nothing', async () => {
+    const config = path.join(project.root, 'blank-base-url.yaml');
+    try {
+      for (const [line, blank] of [['baseUrl:', ''], ['baseUrl: ""', '""'], ['baseUrl: "  "', '"  "'], ['baseUrl: ~', '~']] as const) {
+        await writeFile(config, `title: The Maghreb Wire\n${line}\ntimeZone: Africa/Algiers\n`);
+        const run = await gazette(project.root, 'build', '--config', config, '--now', SAMPLE_NOW, '--out', 'blank-base-url');
+        assert.equal(run.code, EXIT.problems, blank);
+        assert.equal(run.err, [
+          'blank-base-url.yaml:2:1  baseUrl  is blank: every absolute link (feeds, sitemaps, link previews) would point to http://localhost:4000/  (give the address the site is published at, e.g. "baseUrl: https://example.org/", or pass --base-url https://example.org/)  [config-invalid]',
+          'gazette: 1 problem found; nothing was written',
+        ].join('\n'), blank);
+        await assert.rejects(readFile(path.join(project.root, 'blank-base-url/index.html')));
+      }
+      const given = await gazette(project.root, 'check', '--config', config, '--now', SAMPLE_NOW, '--base-url', 'https://example.org/');
+      assert.equal(given.code, EXIT.ok, given.err);
+    } finally {
+      await rm(config);
+    }
+  });
+
   it('refuses wrong usage with exit code 2', async () => {
     assert.equal((await gazette(project.root, 'publish')).code, EXIT.usage);
     assert.equal((await gazette(project.root, 'build', '--frobnicate')).code, EXIT.usage);
