@@ -74,6 +74,11 @@ const MATRIX: Record<string, Outcome> = {
   'hour-24.md': { problems: [`content/hour-24.md:3:1  date  "2020-10-01T24:00" is not a real date or time  ${DATE_HINT}  [date-invalid]`] },
   'skipped-hour.md': { problems: ['content/skipped-hour.md:3:1  date  "2021-03-28T02:30" does not exist in Europe/Paris: the clocks skip that hour  (write the time with its offset, e.g. 2021-03-28T03:30:00+02:00)  [date-invalid]'] },
   'offset-out-of-range.md': { problems: ['content/offset-out-of-range.md:3:1  date  "2020-10-01T10:00:00+25:00" has no real UTC offset (+25:00)  (offsets run from -12:00 to +14:00)  [date-invalid]'] },
+  'date-beyond-9999.md': { problems: [
+    'content/date-beyond-9999.md:3:1  date  "9999-12-31T23:59:59-12:00" is in the year 10000 in UTC; pages and feeds show the years 1 to 9999  (check the year and the offset)  [date-invalid]',
+    'content/date-beyond-9999.md:4:1  updated  "9999-12-31T23:30:00Z" is in the year 10000 in Europe/Paris; pages and feeds show the years 1 to 9999  (check the year and the offset)  [date-invalid]',
+    'content/date-beyond-9999.md:5:1  corrections  "0001-01-01T00:30:00+01:00" is in the year 0 in UTC; pages and feeds show the years 1 to 9999  (check the year and the offset)  [date-invalid]',
+  ] },
   'updated-before-date.md': { problems: ["content/updated-before-date.md:4:1  updated  is before the story's date (2020-10-02T10:00:00.000+02:00)  (an update comes after publication)  [field-invalid]"] },
   'no-zone.md': {
     warnings: [],

@@ -137,6 +137,15 @@ export class FieldReader {
       this.problem(field, `"${written}" does not exist in ${this.timeZone}: the clocks skip that hour`, 'write the time with its offset, e.g. 2021-03-28T03:30:00+02:00', 'date-invalid');
       return undefined;
     }
-    return parsed.setZone(this.timeZone);
+    // Pages and feeds write four-digit years (RFC 822, RFC 3339, the site's date formats): past them,
+    // in UTC or in the site's zone, a date would print as "Invalid DateTime" or break every feed.
+    const local = parsed.setZone(this.timeZone);
+    for (const [year, where] of [[parsed.toUTC().year, 'UTC'], [local.year, this.timeZone]] as const) {
+      if (year < 1 || year > 9999) {
+        this.problem(field, `"${written}" is in the year ${year} in ${where}; pages and feeds show the years 1 to 9999`, 'check the year and the offset', 'date-invalid');
+        return undefined;
+      }
+    }
+    return local;
   }
 }
