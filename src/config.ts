@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime, IANAZone } from 'luxon';
 import { GazetteError, failIfAny } from './errors.js';
+import { canonicalLanguage } from './language.js';
 import { isDeviceName, slugify } from './slug.js';
 import { parseYaml, YamlProblem, type YamlData } from './yaml.js';
 
@@ -213,12 +214,9 @@ function checkBaseUrl(value: string, fromFlag: boolean, problem: Report): string
 }
 
 function checkLanguage(value: string, problem: Report): string {
-  try {
-    return Intl.getCanonicalLocales(value)[0] ?? value;
-  } catch {
-    problem('language', `"${value}" is not a language tag`, 'use a BCP 47 tag such as en, en-GB, fr or ar');
-    return 'en';
-  }
+  const canonical = canonicalLanguage(value);
+  if (canonical === undefined) problem('language', `"${value}" is not a language tag`, 'use a BCP 47 tag such as en, en-GB, fr or ar');
+  return canonical ?? 'en';
 }
 
 function checkPermalink(value: string, problem: Report): string {

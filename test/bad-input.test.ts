@@ -148,6 +148,27 @@ const MATRIX: Record<string, Outcome> = {
     },
   },
 
+  'story-language.md': {
+    warnings: [],
+    async site(site) {
+      const path = '2020/10/01/الجزائر-تحدد-موعد-الاستفتاء-على-الدستور/';
+      const $ = await page(site, path);
+      assert.equal($('html').attr('lang'), 'en', 'the site\'s masthead and navigation stay in its language');
+      assert.deepEqual([$('article.story').attr('lang'), $('article.story').attr('dir')], ['ar', 'rtl']);
+      for (const list of ['', 'tags/algeria/', '2020/10/01/']) {
+        const card = (await page(site, list))('article.card');
+        assert.deepEqual([card.attr('lang'), card.attr('dir')], ['ar', 'rtl'], list);
+      }
+      const atom = cheerio.load(await site.read('atom.xml'), { xml: true });
+      assert.equal(atom('entry').attr('xml:lang'), 'ar');
+      assert.equal(atom('feed').attr('xml:lang'), 'en');
+      const feed = JSON.parse(await site.read('feed.json')) as { language: string; items: { language?: string }[] };
+      assert.deepEqual([feed.language, feed.items[0]?.language], ['en', 'ar']);
+      assert.equal(XMLValidator.validate(await site.read('feed.xml')), true);
+    },
+  },
+  'language-invalid.md': { problems: ['content/language-invalid.md:4:1  lang  "en_GB" is not a language tag  (use a BCP 47 tag such as ar, fr, en-GB or pt-BR)  [field-invalid]'] },
+
   // Names
   'slug-slash.md': { problems: ['content/slug-slash.md:4:1  slug  "news/escape" is not a URL slug  (use lower-case letters, digits and hyphens, e.g. "news-escape")  [slug-invalid]'] },
   'slug-dots.md': { problems: ['content/slug-dots.md:4:1  slug  ".." is not a URL slug  (use lower-case letters, digits and hyphens)  [slug-invalid]'] },

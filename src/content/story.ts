@@ -6,6 +6,7 @@ import { describe } from '../config.js';
 import { heldBody, type StoryBody } from './body.js';
 import { GazetteError } from '../errors.js';
 import { isSafeUrl } from '../render/markdown.js';
+import { canonicalLanguage } from '../language.js';
 import { isDeviceName, isValidSlug, MAX_SLUG_BYTES, slugify } from '../slug.js';
 import { FieldReader } from './fields.js';
 import { STORY_LIMITS } from './limits.js';
@@ -37,6 +38,8 @@ export interface StorySource {
   authors: string[];
   section: string | undefined;
   dateline: string | undefined;
+  /** The story's language (BCP 47, canonical), when it is not the site's. */
+  lang: string | undefined;
   image: StoryImage | undefined;
   credits: string | undefined;
   draft: boolean;
@@ -60,7 +63,7 @@ export interface StorySource {
 export function storySource(fields: StorySource): StorySource {
   return {
     file: fields.file, title: fields.title, date: fields.date, updated: fields.updated, tags: fields.tags, summary: fields.summary,
-    authors: fields.authors, section: fields.section, dateline: fields.dateline, image: fields.image, credits: fields.credits,
+    authors: fields.authors, section: fields.section, dateline: fields.dateline, lang: fields.lang, image: fields.image, credits: fields.credits,
     draft: fields.draft, slug: fields.slug, id: fields.id, aliases: fields.aliases, corrections: fields.corrections, extra: fields.extra,
     body: fields.body, bodyLine: fields.bodyLine,
   };
@@ -86,7 +89,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 export const STORY_FIELDS = [
-  'title', 'date', 'updated', 'tags', 'summary', 'author', 'authors', 'section', 'dateline',
+  'title', 'date', 'updated', 'tags', 'summary', 'author', 'authors', 'section', 'dateline', 'lang',
   'image', 'credits', 'draft', 'slug', 'id', 'aliases', 'corrections',
 ];
 const IMAGE_FIELDS = ['src', 'alt', 'caption', 'credit'];
@@ -157,6 +160,7 @@ export function readStory(file: string, split: SplitStory, timeZone: string): St
     authors,
     section,
     dateline: read.text('dateline'),
+    lang: readLanguage(read),
     image: readImage(read, fields.image),
     credits: read.text('credits'),
     draft: read.boolean('draft') ?? false,
@@ -181,6 +185,15 @@ function readBadSlug(read: FieldReader, slug: string): void {
   } else {
     read.problem('slug', `"${slug}" is not a URL slug`, suggestion ? `use lower-case letters, digits and hyphens, e.g. "${suggestion}"` : 'use lower-case letters, digits and hyphens', 'slug-invalid');
   }
+}
+
+/** A BCP 47 language tag, in its canonical form. */
+function readLanguage(read: FieldReader): string | undefined {
+  const tag = read.text('lang');
+  if (tag === undefined) return undefined;
+  const canonical = canonicalLanguage(tag);
+  if (canonical === undefined) read.problem('lang', `"${tag}" is not a language tag`, 'use a BCP 47 tag such as ar, fr, en-GB or pt-BR');
+  return canonical;
 }
 
 /** Old URLs as site paths: `/2020/10/01/old-slug/` → `2020/10/01/old-slug/`. */

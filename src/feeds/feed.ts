@@ -22,6 +22,8 @@ export interface FeedItem {
   authors: string[];
   tags: string[];
   image: { url: string; alt: string } | undefined;
+  /** The story's own language, when it gives one. */
+  language: string | undefined;
 }
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
@@ -99,6 +101,7 @@ export function storyItem(story: Story, summary: string, absoluteHtml: string | 
     authors: namedInItem(story.authors, ownAuthor),
     tags: namedInItem(story.tagList, owner.tag).map((tag) => tag.name),
     image: image && { url: absoluteImageUrl(config, image.src), alt: story.image?.alt ?? '' },
+    language: story.lang,
   };
 }
 
@@ -134,5 +137,6 @@ export function editionItem(edition: Edition, summaryOf: (story: Story) => strin
     authors: [],
     tags: [...new Set(chronological.flatMap((story) => story.tagList.map((tag) => tag.name)))],
     image: undefined,
+    language: undefined,
   };
 }

@@ -7,6 +7,7 @@ import type { LazyHtml } from './lazy-html.js';
 import type { StoryImage } from '../content/story.js';
 import type { Author, Edition, Section, Story, Tag } from '../model/site.js';
 import { publishedAsWritten, type PublishedImage } from '../images/publish.js';
+import { textDirection } from '../language.js';
 import { linkTo, linkToImage, pageUrlResolver } from '../urls.js';
 import { srcsetOf } from './body-images.js';
 
@@ -79,6 +80,9 @@ export interface StoryCardView {
   /** The section's front page, when the section has one. */
   sectionUrl: string | null;
   dateline: string | null;
+  /** The story's own language and its direction (`ltr`, `rtl`), when it gives one. */
+  lang: string | null;
+  dir: string | null;
   byline: string | null;
   /** On a card, the first CARD_NAMES of them; `moreAuthors` counts the rest. */
   authors: AuthorLink[];
@@ -256,6 +260,8 @@ export function storyCard(story: Story, body: RenderedBody, config: Config, name
     section: story.section ?? null,
     sectionUrl: story.sectionFront ? linkTo(config, sectionPath(story.sectionFront)) : null,
     dateline: story.dateline ?? null,
+    lang: story.lang ?? null,
+    dir: story.lang === undefined ? null : textDirection(story.lang),
     byline: byline(authors, story.authors.length - authors.length),
     authors: authors.map((name, index) => {
       const author = story.authorList[index];

@@ -24,6 +24,7 @@ export function makeStory({ zone = 'UTC', date, updated, body, ...fields }: Stor
     authors: [],
     section: undefined,
     dateline: undefined,
+    lang: undefined,
     image: undefined,
     credits: undefined,
     draft: false,
