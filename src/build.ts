@@ -21,7 +21,7 @@ import { extend } from './extend.js';
 import { FEED_FILES, storyItem, type FeedItem, type ItemOwner } from './feeds/feed.js';
 import { renderSiteFeeds } from './feeds/site-feeds.js';
 import { buildSite as buildSiteGraph, type Site, type Story } from './model/site.js';
-import { foldCase, pagePlans, storyCards, storyIdentity, storyPage, type Page, type PageMade } from './pages.js';
+import { pagePlans, storyCards, storyIdentity, storyPage, type Page, type PageMade } from './pages.js';
 import { createMarkdownRenderer, renderStoryMarkdown, type RenderedMarkdown } from './render/markdown.js';
 import { LazyHtml } from './render/lazy-html.js';
 import { renderEachMarkdown } from './render/markdown-pool.js';
@@ -33,6 +33,7 @@ import { PAGE_TEMPLATES } from './render/templates.js';
 import { sectionLink, type RenderedBody } from './render/views.js';
 import { holdsSearchIndex, renderEachSearchIndex, renderSearchIndex, SEARCH_FOLDER, SEARCH_PAGE, searchDocuments, searchFilesIn, searchIndexKey } from './search.js';
 import { NEWS_SITEMAP_PATH, NEWS_WINDOW_HOURS, renderNewsSitemap, renderRobots, renderSitemaps, type SitemapEntry } from './sitemaps.js';
+import { aliasCollisions, foldCase } from './site-paths.js';
 import { absoluteImageUrl, absoluteUrl, linkTo, linkToImage } from './urls.js';
 import { checkUpToDate, recordBuild, trustedStamps, type InputSnapshot, type UpToDate } from './up-to-date.js';
 import { GENERATOR } from './version.js';
@@ -293,7 +294,16 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     let written: string[] = [];
     let removed: string[] = [];
     let patched = false;
+    // A file that an alias's page collides with is left unwritten; the build fails before the swap.
+    const aliasCollision = aliasCollisions(site.stories);
+    const collisions = new Set<GazetteError>();
+    const collides = (file: string) => {
+      const problem = aliasCollision(file);
+      if (problem) collisions.add(problem);
+      return problem !== undefined;
+    };
     const emit = async (file: OutputFile) => {
+      if (collides(file.path)) return;
       if (staging === undefined) return void files.push(file);
       await staging.add(file);
       if (file.contents !== undefined) written.push(file.path);
@@ -357,6 +367,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
 
       for (const file of themeFiles.staticFiles) {
         const copy = { from: file.from, path: file.to, key: keyOfBytes(await readFile(file.from)) };
+        if (collides(copy.path)) continue;
         if (held(copy.path, copy.key)) {
           await emit({ path: copy.path, key: copy.key });
           continue;
@@ -367,6 +378,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
         written.push(copy.path);
       }
       for (const image of mode === 'none' ? [] : published.outputs) {
+        if (collides(image.path)) continue;
         if (held(image.path, image.key)) {
           await emit({ path: image.path, key: image.key });
           continue;
@@ -382,6 +394,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
         await staging.copy(copy);
         written.push(copy.path);
       }
+      failIfAny([...collisions]);
       rejectSharedDestinations(files, copies, config.root);
 
       if (staging !== undefined) {

@@ -47,6 +47,8 @@ export interface StorySource {
   id: string | undefined;
   /** Earlier site paths of the story (`2020/10/01/old-slug/`), each redirected to its page. */
   aliases: string[];
+  /** Where each alias is written in the front-matter, for messages about the page it gets. */
+  aliasPlaces: { line: number; column: number }[];
   corrections: Correction[];
   /** Front-matter fields Gazette does not know, passed through to templates. */
   extra: Record<string, unknown>;
@@ -64,7 +66,7 @@ export function storySource(fields: StorySource): StorySource {
   return {
     file: fields.file, title: fields.title, date: fields.date, updated: fields.updated, tags: fields.tags, summary: fields.summary,
     authors: fields.authors, section: fields.section, dateline: fields.dateline, lang: fields.lang, image: fields.image, credits: fields.credits,
-    draft: fields.draft, slug: fields.slug, id: fields.id, aliases: fields.aliases, corrections: fields.corrections, extra: fields.extra,
+    draft: fields.draft, slug: fields.slug, id: fields.id, aliases: fields.aliases, aliasPlaces: fields.aliasPlaces, corrections: fields.corrections, extra: fields.extra,
     body: fields.body, bodyLine: fields.bodyLine,
   };
 }
@@ -166,7 +168,7 @@ export function readStory(file: string, split: SplitStory, timeZone: string): St
     draft: read.boolean('draft') ?? false,
     slug,
     id: read.text('id'),
-    aliases: readAliases(read),
+    ...readAliases(read),
     corrections: readCorrections(read, fields.corrections, date),
     extra: Object.fromEntries(Object.entries(fields).filter(([key]) => !STORY_FIELDS.includes(key))),
     body: heldBody(split.body),
@@ -196,10 +198,11 @@ function readLanguage(read: FieldReader): string | undefined {
   return canonical;
 }
 
-/** Old URLs as site paths: `/2020/10/01/old-slug/` → `2020/10/01/old-slug/`. */
-function readAliases(read: FieldReader): string[] {
+/** Old URLs as site paths (`/2020/10/01/old-slug/` → `2020/10/01/old-slug/`), and where each is written. */
+function readAliases(read: FieldReader): Pick<StorySource, 'aliases' | 'aliasPlaces'> {
   const aliases: string[] = [];
-  for (const alias of read.textList('aliases', STORY_LIMITS.aliases) ?? []) {
+  const aliasPlaces: StorySource['aliasPlaces'] = [];
+  for (const [index, alias] of (read.textList('aliases', STORY_LIMITS.aliases) ?? []).entries()) {
     let sitePath: string;
     try {
       sitePath = decodeURIComponent(alias).replace(/^\/+/, '');
@@ -213,9 +216,11 @@ function readAliases(read: FieldReader): string[] {
       read.problem('aliases', `"${alias}" is not a path on this site`, 'write the old URL from the site root, e.g. /2020/10/01/old-slug/', 'slug-invalid');
     } else {
       aliases.push(sitePath);
+      // An item of a YAML list has a place of its own; a comma-separated text has the field's.
+      aliasPlaces.push(read.frontMatter.locate(['aliases', String(index)]) ?? read.frontMatter.locate('aliases') ?? { line: 1, column: 1 });
     }
   }
-  return aliases;
+  return { aliases, aliasPlaces };
 }
 
 function readCorrections(read: FieldReader, value: unknown, published: DateTime | undefined): Correction[] {

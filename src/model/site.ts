@@ -102,7 +102,7 @@ function placeStory(source: StorySource, config: Config): Story {
   return {
     file: source.file, title: source.title, date: source.date, updated: source.updated, tags: source.tags, summary: source.summary,
     authors: source.authors, section: source.section, dateline: source.dateline, lang: source.lang, image: source.image, credits: source.credits,
-    draft: source.draft, id: source.id, aliases: source.aliases, corrections: source.corrections, extra: source.extra,
+    draft: source.draft, id: source.id, aliases: source.aliases, aliasPlaces: source.aliasPlaces, corrections: source.corrections, extra: source.extra,
     body: source.body, bodyLine: source.bodyLine,
     source,
     slug,

@@ -35,6 +35,7 @@ export function makeStory({ zone = 'UTC', date, updated, body, ...fields }: Stor
     ...fields,
     body: heldBody(body ?? `About ${fields.title}.\n`),
     aliases: fields.aliases ?? [],
+    aliasPlaces: fields.aliasPlaces ?? (fields.aliases ?? []).map(() => ({ line: 4, column: 1 })),
     corrections: fields.corrections ?? [],
     date: readDate(date, zone),
     updated: updated === undefined ? undefined : readDate(updated, zone),
