@@ -22,7 +22,7 @@ import { FEED_FILES, storyItem, type FeedItem, type ItemOwner } from './feeds/fe
 import { renderSiteFeeds } from './feeds/site-feeds.js';
 import { buildSite as buildSiteGraph, type Site, type Story } from './model/site.js';
 import { pagePlans, storyCards, storyIdentity, storyPage, type Page, type PageMade } from './pages.js';
-import { createMarkdownRenderer, renderStoryMarkdown, type RenderedMarkdown } from './render/markdown.js';
+import { createMarkdownRenderer, renderStoryMarkdown, type Removed, type RenderedMarkdown } from './render/markdown.js';
 import { LazyHtml } from './render/lazy-html.js';
 import { renderEachMarkdown } from './render/markdown-pool.js';
 import { placeBodyImages } from './render/body-images.js';
@@ -239,8 +239,8 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
       const imagesKey = imagesKeyOf(storyImages);
       imagesKeys.set(story, imagesKey);
       feedHtml.set(story, withImages(rendered.feedHtml, storyImages.body, imagesKey, (src) => absoluteImageUrl(config, src)));
-      if (rendered.droppedHtml) warnings.push(droppedHtmlWarning(story));
-      if (rendered.droppedUrl) warnings.push(droppedUrlWarning(story));
+      if (rendered.droppedHtml) warnings.push(droppedHtmlWarning(story, rendered.droppedHtml));
+      if (rendered.droppedUrl) warnings.push(droppedUrlWarning(story, rendered.droppedUrl));
       bodies.set(story, pageBody(story, rendered, storyImages, imagesKey));
     }
     warnings.push(...published.warnings);
@@ -606,18 +606,28 @@ function cacheNotSaved(error: unknown, config: Config): GazetteError {
   });
 }
 
-function droppedHtmlWarning(story: Story): GazetteError {
+function droppedHtmlWarning(story: Story, removed: Removed): GazetteError {
   return new GazetteError({
-    code: 'field-invalid', file: story.file, line: story.bodyLine, message: 'raw HTML in the story was removed',
+    code: 'field-invalid', file: story.file, ...placeInFile(story, removed), message: `raw HTML in the story was removed${elsewhere(removed)}`,
     hint: 'write it in Markdown, or set "markdown: { rawHtml: true }" if your authors are trusted',
   });
 }
 
-function droppedUrlWarning(story: Story): GazetteError {
+function droppedUrlWarning(story: Story, removed: Removed): GazetteError {
   return new GazetteError({
-    code: 'url-unsafe', file: story.file, line: story.bodyLine, message: 'a link or image to a javascript:, vbscript: or data: URL was removed',
+    code: 'url-unsafe', file: story.file, ...placeInFile(story, removed), message: `a link or image to a javascript:, vbscript: or data: URL was removed${elsewhere(removed)}`,
     hint: 'link to an http(s) address or a path on the site',
   });
+}
+
+/** The first removed element's line and column in the story's file, where the body starts at `bodyLine`. */
+function placeInFile(story: Story, removed: Removed): { line: number; column: number } {
+  return { line: story.bodyLine + removed.line - 1, column: removed.column };
+}
+
+function elsewhere(removed: Removed): string {
+  const others = removed.count - 1;
+  return others === 0 ? '' : ` (here and in ${others} more place${others === 1 ? '' : 's'})`;
 }
 
 /** The theme ready to render pages, on this thread (`renderer`) and on the page workers' (`source`). */

@@ -169,6 +169,16 @@ const MATRIX: Record<string, Outcome> = {
   },
   'language-invalid.md': { problems: ['content/language-invalid.md:4:1  lang  "en_GB" is not a language tag  (use a BCP 47 tag such as ar, fr, en-GB or pt-BR)  [field-invalid]'] },
 
+  'removed-html-and-links.md': {
+    warnings: [
+      'content/removed-html-and-links.md:7:22  raw HTML in the story was removed (here and in 1 more place)  (write it in Markdown, or set "markdown: { rawHtml: true }" if your authors are trusted)  [field-invalid]',
+      'content/removed-html-and-links.md:9:7  a link or image to a javascript:, vbscript: or data: URL was removed  (link to an http(s) address or a path on the site)  [url-unsafe]',
+    ],
+    async site(site) {
+      assert.equal((await page(site, '2020/10/01/pasted-from-a-web-page/'))('.story__body').text().trim(), 'The first paragraph is fine.\nThen some pasted markup in the middle.\nAnd a link further down.');
+    },
+  },
+
   // Names
   'slug-slash.md': { problems: ['content/slug-slash.md:4:1  slug  "news/escape" is not a URL slug  (use lower-case letters, digits and hyphens, e.g. "news-escape")  [slug-invalid]'] },
   'slug-dots.md': { problems: ['content/slug-dots.md:4:1  slug  ".." is not a URL slug  (use lower-case letters, digits and hyphens)  [slug-invalid]'] },
