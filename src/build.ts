@@ -18,11 +18,11 @@ import { sameFrontMatter, type StorySource } from './content/story.js';
 import { loadTheme, type Theme } from './content/theme.js';
 import { GazetteError, failIfAny } from './errors.js';
 import { extend } from './extend.js';
-import { FEED_FILES, storyItem, type FeedItem } from './feeds/feed.js';
+import { FEED_FILES, storyItem, type FeedItem, type ItemOwner } from './feeds/feed.js';
 import { renderSiteFeeds } from './feeds/site-feeds.js';
 import { buildSite as buildSiteGraph, type Site, type Story } from './model/site.js';
-import { foldCase, pagePlans, storyCards, storyIdentity, storyPage, type Page, type PageMade } from './pages.js';
-import { createMarkdownRenderer, renderStoryMarkdown, type RenderedMarkdown } from './render/markdown.js';
+import { pagePlans, storyCards, storyIdentity, storyPage, type Page, type PageMade } from './pages.js';
+import { createMarkdownRenderer, renderStoryMarkdown, type Removed, type RenderedMarkdown } from './render/markdown.js';
 import { LazyHtml } from './render/lazy-html.js';
 import { renderEachMarkdown } from './render/markdown-pool.js';
 import { placeBodyImages } from './render/body-images.js';
@@ -33,6 +33,7 @@ import { PAGE_TEMPLATES } from './render/templates.js';
 import { sectionLink, type RenderedBody } from './render/views.js';
 import { holdsSearchIndex, renderEachSearchIndex, renderSearchIndex, SEARCH_FOLDER, SEARCH_PAGE, searchDocuments, searchFilesIn, searchIndexKey } from './search.js';
 import { NEWS_SITEMAP_PATH, NEWS_WINDOW_HOURS, renderNewsSitemap, renderRobots, renderSitemaps, type SitemapEntry } from './sitemaps.js';
+import { aliasCollisions, foldCase } from './site-paths.js';
 import { absoluteImageUrl, absoluteUrl, linkTo, linkToImage } from './urls.js';
 import { checkUpToDate, recordBuild, trustedStamps, type InputSnapshot, type UpToDate } from './up-to-date.js';
 import { GENERATOR } from './version.js';
@@ -238,8 +239,8 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
       const imagesKey = imagesKeyOf(storyImages);
       imagesKeys.set(story, imagesKey);
       feedHtml.set(story, withImages(rendered.feedHtml, storyImages.body, imagesKey, (src) => absoluteImageUrl(config, src)));
-      if (rendered.droppedHtml) warnings.push(droppedHtmlWarning(story));
-      if (rendered.droppedUrl) warnings.push(droppedUrlWarning(story));
+      if (rendered.droppedHtml) warnings.push(droppedHtmlWarning(story, rendered.droppedHtml));
+      if (rendered.droppedUrl) warnings.push(droppedUrlWarning(story, rendered.droppedUrl));
       bodies.set(story, pageBody(story, rendered, storyImages, imagesKey));
     }
     warnings.push(...published.warnings);
@@ -293,7 +294,16 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     let written: string[] = [];
     let removed: string[] = [];
     let patched = false;
+    // A file that an alias's page collides with is left unwritten; the build fails before the swap.
+    const aliasCollision = aliasCollisions(site.stories);
+    const collisions = new Set<GazetteError>();
+    const collides = (file: string) => {
+      const problem = aliasCollision(file);
+      if (problem) collisions.add(problem);
+      return problem !== undefined;
+    };
     const emit = async (file: OutputFile) => {
+      if (collides(file.path)) return;
       if (staging === undefined) return void files.push(file);
       await staging.add(file);
       if (file.contents !== undefined) written.push(file.path);
@@ -337,7 +347,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
 
       const text = {
         summary: (story: Story) => bodies.get(story)?.summary ?? '',
-        item: (story: Story): FeedItem => storyItem(story, text.summary(story), feedHtml.get(story) ?? '', config, bodies.get(story)?.image),
+        item: (story: Story, owner?: ItemOwner): FeedItem => storyItem(story, text.summary(story), feedHtml.get(story) ?? '', config, bodies.get(story)?.image, owner),
       };
       const feedNames = {
         site: fingerprint(`${codeFingerprint()}\n${settingsKey(config)}`),
@@ -357,6 +367,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
 
       for (const file of themeFiles.staticFiles) {
         const copy = { from: file.from, path: file.to, key: keyOfBytes(await readFile(file.from)) };
+        if (collides(copy.path)) continue;
         if (held(copy.path, copy.key)) {
           await emit({ path: copy.path, key: copy.key });
           continue;
@@ -367,6 +378,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
         written.push(copy.path);
       }
       for (const image of mode === 'none' ? [] : published.outputs) {
+        if (collides(image.path)) continue;
         if (held(image.path, image.key)) {
           await emit({ path: image.path, key: image.key });
           continue;
@@ -382,6 +394,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
         await staging.copy(copy);
         written.push(copy.path);
       }
+      failIfAny([...collisions]);
       rejectSharedDestinations(files, copies, config.root);
 
       if (staging !== undefined) {
@@ -593,18 +606,28 @@ function cacheNotSaved(error: unknown, config: Config): GazetteError {
   });
 }
 
-function droppedHtmlWarning(story: Story): GazetteError {
+function droppedHtmlWarning(story: Story, removed: Removed): GazetteError {
   return new GazetteError({
-    code: 'field-invalid', file: story.file, line: story.bodyLine, message: 'raw HTML in the story was removed',
+    code: 'field-invalid', file: story.file, ...placeInFile(story, removed), message: `raw HTML in the story was removed${elsewhere(removed)}`,
     hint: 'write it in Markdown, or set "markdown: { rawHtml: true }" if your authors are trusted',
   });
 }
 
-function droppedUrlWarning(story: Story): GazetteError {
+function droppedUrlWarning(story: Story, removed: Removed): GazetteError {
   return new GazetteError({
-    code: 'url-unsafe', file: story.file, line: story.bodyLine, message: 'a link or image to a javascript:, vbscript: or data: URL was removed',
+    code: 'url-unsafe', file: story.file, ...placeInFile(story, removed), message: `a link or image to a javascript:, vbscript: or data: URL was removed${elsewhere(removed)}`,
     hint: 'link to an http(s) address or a path on the site',
   });
+}
+
+/** The first removed element's line and column in the story's file, where the body starts at `bodyLine`. */
+function placeInFile(story: Story, removed: Removed): { line: number; column: number } {
+  return { line: story.bodyLine + removed.line - 1, column: removed.column };
+}
+
+function elsewhere(removed: Removed): string {
+  const others = removed.count - 1;
+  return others === 0 ? '' : ` (here and in ${others} more place${others === 1 ? '' : 's'})`;
 }
 
 /** The theme ready to render pages, on this thread (`renderer`) and on the page workers' (`source`). */

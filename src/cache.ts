@@ -19,7 +19,7 @@ import { appendJournal, applyTableChange, isEmptyChange, readJournal, tableChang
 import { LazyHtml } from './render/lazy-html.js';
 import type { PageMade } from './pages.js';
 import { diskImageStore, memoryImageStore, type ImageStore } from './images/store.js';
-import type { BodyImage, RenderedMarkdown } from './render/markdown.js';
+import type { BodyImage, Removed, RenderedMarkdown } from './render/markdown.js';
 import { cacheFolder } from './cache-folder.js';
 import { codeFingerprint } from './code-fingerprint.js';
 import { jsonParts } from './json-parts.js';
@@ -43,8 +43,8 @@ export interface StoryMarkdown {
   /** The HTML with every link absolute, for feeds. */
   feedHtml: LazyHtml;
   summary: string;
-  droppedHtml: boolean;
-  droppedUrl: boolean;
+  droppedHtml: Removed | null;
+  droppedUrl: Removed | null;
   images: BodyImage[];
 }
 
@@ -96,7 +96,7 @@ interface Manifest {
   stories: Record<string, StoredStory>;
   /** The key of the stories read from files with a trusted stamp: file, then stamp and key. */
   stamps: Record<string, [stamp: string, key: string]>;
-  markdown: Record<string, [summary: string, droppedHtml: boolean, droppedUrl: boolean, images: BodyImage[]]>;
+  markdown: Record<string, [summary: string, droppedHtml: Removed | null, droppedUrl: Removed | null, images: BodyImage[]]>;
   output: ManifestOutput | null;
 }
 

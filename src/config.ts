@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime, IANAZone } from 'luxon';
 import { GazetteError, failIfAny } from './errors.js';
+import { canonicalLanguage } from './language.js';
 import { isDeviceName, slugify } from './slug.js';
 import { parseYaml, YamlProblem, type YamlData } from './yaml.js';
 
@@ -62,6 +63,8 @@ export interface ConfigOverrides {
 
 export const CONFIG_FILES = ['gazette.config.yaml', 'gazette.config.yml', 'gazette.config.json'];
 export const PERMALINK_TOKENS = [':year', ':month', ':day', ':slug', ':section'];
+/** Where a site without a baseUrl setting is built for: the dev server's address. */
+const DEFAULT_BASE_URL = 'http://localhost:4000/';
 
 const SETTINGS = [
   'title', 'description', 'baseUrl', 'language', 'timeZone', 'permalink', 'pageSize', 'feedSize',
@@ -111,7 +114,12 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
 
   const title = text('title', 'Gazette');
   const description = text('description', `The latest from ${title}`);
-  const baseUrl = checkBaseUrl(overrides.baseUrl ?? text('baseUrl', 'http://localhost:4000/'), overrides.baseUrl !== undefined, problem);
+  // A blank baseUrl is a setting left unfilled: read as the default, every absolute link would point to localhost.
+  const blankBaseUrl = Object.hasOwn(raw, 'baseUrl') && (raw.baseUrl === null || (typeof raw.baseUrl === 'string' && raw.baseUrl.trim() === ''));
+  if (blankBaseUrl && overrides.baseUrl === undefined) {
+    problem('baseUrl', `is blank: every absolute link (feeds, sitemaps, link previews) would point to ${DEFAULT_BASE_URL}`, 'give the address the site is published at, e.g. "baseUrl: https://example.org/", or pass --base-url https://example.org/');
+  }
+  const baseUrl = checkBaseUrl(overrides.baseUrl ?? (blankBaseUrl ? DEFAULT_BASE_URL : text('baseUrl', DEFAULT_BASE_URL)), overrides.baseUrl !== undefined, problem);
   const language = checkLanguage(text('language', 'en'), problem);
   const timeZone = text('timeZone', 'UTC');
   if (!IANAZone.isValidZone(timeZone)) problem('timeZone', `unknown time zone "${timeZone}"`, 'use an IANA name such as Europe/Paris or Africa/Algiers');
@@ -195,7 +203,7 @@ function checkBaseUrl(value: string, fromFlag: boolean, problem: Report): string
     url = new URL(value);
   } catch {
     problem(field, `"${value}" is not an absolute URL`, 'e.g. https://example.org/ or https://example.org/news/');
-    return 'http://localhost:4000/';
+    return DEFAULT_BASE_URL;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') problem(field, `"${value}" must be an http or https URL`);
   if (url.search || url.hash) problem(field, `"${value}" must not have a query or fragment`);
@@ -206,12 +214,9 @@ function checkBaseUrl(value: string, fromFlag: boolean, problem: Report): string
 }
 
 function checkLanguage(value: string, problem: Report): string {
-  try {
-    return Intl.getCanonicalLocales(value)[0] ?? value;
-  } catch {
-    problem('language', `"${value}" is not a language tag`, 'use a BCP 47 tag such as en, en-GB, fr or ar');
-    return 'en';
-  }
+  const canonical = canonicalLanguage(value);
+  if (canonical === undefined) problem('language', `"${value}" is not a language tag`, 'use a BCP 47 tag such as en, en-GB, fr or ar');
+  return canonical ?? 'en';
 }
 
 function checkPermalink(value: string, problem: Report): string {

@@ -17,6 +17,7 @@ import { absoluteUrl, linkTo } from './urls.js';
 import { authorFeedSpec, editionFeedSpec, feedLinks, sectionFeedSpec, siteFeedSpec, tagFeedSpec, type FeedLink } from './feeds/site-feeds.js';
 import { SEARCH_PAGE, searchIndexScripts } from './search.js';
 import { newsArticleJsonLd, storyMeta, WEBSITE_META, type PageMeta } from './render/metadata.js';
+import { aliasFile, foldCase, reservedAliasProblems } from './site-paths.js';
 
 export type PageKind = 'story' | 'front' | 'edition' | 'archive' | 'tags' | 'tag' | 'sections' | 'section' | 'authors' | 'author' | 'search' | '404' | 'redirect' | 'email' | 'email-text';
 
@@ -72,6 +73,8 @@ export interface PageNames {
  * page written from the same inputs keeps it without making it.
  */
 export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, config: Config, names?: PageNames): Generator<PlannedPage> {
+  // Before any page: an alias's page in one of Gazette's own places would be written, then overwritten.
+  failIfAny(reservedAliasProblems(site.stories));
   const body = (story: Story) => bodies.get(story) ?? { html: '', summary: '' };
   const card = storyCards(body, config);
   const siteFeeds = feedLinks(siteFeedSpec(config), config);
@@ -100,12 +103,13 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
   for (const story of site.stories) {
     const place = { kind: 'story' as const, path: story.permalink, file: `${story.permalink}index.html`, source: story.file, lastmod: story.modified };
     yield planned(place, [], [story, story.older, story.newer, ...story.related], () => storyPage(story, body(story), card, config, siteFeeds));
-    for (const alias of story.aliases) {
-      const file = /\.html?$/.test(alias) ? alias : `${alias.replace(/\/?$/, '/')}index.html`;
-      yield page({
-        kind: 'redirect', path: alias, file, title: story.title, description: '', source: story.file, feeds: [],
+    for (const [index, alias] of story.aliases.entries()) {
+      const made = completePage({
+        kind: 'redirect', path: alias, file: aliasFile(alias), title: story.title, description: '', source: story.file, feeds: [],
         data: { link: linkTo(config, story.permalink), absoluteUrl: absoluteUrl(config, story.permalink) },
-      });
+      }, siteFeeds);
+      claimUrl({ kind: made.kind, path: made.path, file: made.file, source: made.source, place: story.aliasPlaces[index] }, owners, problems);
+      yield { path: made.path, file: made.file, lastmod: made.lastmod, inputs: undefined, page: () => made };
     }
   }
 
@@ -331,14 +335,14 @@ function archiveMonths(site: Site, config: Config) {
   return months.map(({ title, editions }) => ({ title, editions }));
 }
 
-/** What the URL check keeps of a page once it is planned. */
-type PagePlace = Pick<Page, 'kind' | 'path' | 'file' | 'source'>;
+/** What the URL check keeps of a page once it is planned; an alias's page, where its alias is written. */
+type PagePlace = Pick<Page, 'kind' | 'path' | 'file' | 'source'> & { place?: { line: number; column: number } };
 
 function claimUrl(page: PagePlace, owners: Map<string, PagePlace>, problems: GazetteError[]): void {
   const key = foldCase(page.file);
   const first = owners.get(key);
   if (!first) {
-    owners.set(key, { kind: page.kind, path: page.path, file: page.file, source: page.source });
+    owners.set(key, { kind: page.kind, path: page.path, file: page.file, source: page.source, place: page.place });
     return;
   }
   const story = page.source ?? first.source;
@@ -346,19 +350,13 @@ function claimUrl(page: PagePlace, owners: Map<string, PagePlace>, problems: Gaz
   const mine = page.source ? page : first;
   const owner = other.kind === 'redirect' ? `an old URL (alias) of ${other.source}` : other.source ? `the URL of ${other.source}` : `the ${other.kind} page`;
   const sameCase = mine.file === other.file;
+  const alias = mine.kind === 'redirect';
+  const url = alias ? `the old URL /${mine.path}` : `its URL /${mine.path}`;
   problems.push(new GazetteError({
-    code: 'permalink-duplicate', file: story, field: 'slug',
-    message: sameCase ? `its URL /${mine.path} is already ${owner}` : `its URL /${mine.path} differs only in case from /${other.path}, ${owner}`,
-    hint: sameCase
-      ? 'give the story another "slug:" or change the "permalink" setting'
-      : 'hosts that ignore case (macOS, Windows, many servers) would serve one for the other: change one',
+    code: 'permalink-duplicate', file: story, line: mine.place?.line, column: mine.place?.column, field: alias ? 'aliases' : 'slug',
+    message: sameCase ? `${url} is already ${owner}` : `${url} differs only in case from /${other.path}, ${owner}`,
+    hint: !sameCase
+      ? 'hosts that ignore case (macOS, Windows, many servers) would serve one for the other: change one'
+      : alias ? 'remove it from aliases: the page there is not this story\'s' : 'give the story another "slug:" or change the "permalink" setting',
   }));
-}
-
-/**
- * Output paths as a host that ignores case and Unicode normalization sees them (macOS and Windows
- * disks, many web servers): two pages that differ only so would overwrite each other there.
- */
-export function foldCase(sitePath: string): string {
-  return sitePath.normalize('NFC').toLowerCase();
 }

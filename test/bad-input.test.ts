@@ -74,6 +74,11 @@ const MATRIX: Record<string, Outcome> = {
   'hour-24.md': { problems: [`content/hour-24.md:3:1  date  "2020-10-01T24:00" is not a real date or time  ${DATE_HINT}  [date-invalid]`] },
   'skipped-hour.md': { problems: ['content/skipped-hour.md:3:1  date  "2021-03-28T02:30" does not exist in Europe/Paris: the clocks skip that hour  (write the time with its offset, e.g. 2021-03-28T03:30:00+02:00)  [date-invalid]'] },
   'offset-out-of-range.md': { problems: ['content/offset-out-of-range.md:3:1  date  "2020-10-01T10:00:00+25:00" has no real UTC offset (+25:00)  (offsets run from -12:00 to +14:00)  [date-invalid]'] },
+  'date-beyond-9999.md': { problems: [
+    'content/date-beyond-9999.md:3:1  date  "9999-12-31T23:59:59-12:00" is in the year 10000 in UTC; pages and feeds show the years 1 to 9999  (check the year and the offset)  [date-invalid]',
+    'content/date-beyond-9999.md:4:1  updated  "9999-12-31T23:30:00Z" is in the year 10000 in Europe/Paris; pages and feeds show the years 1 to 9999  (check the year and the offset)  [date-invalid]',
+    'content/date-beyond-9999.md:5:1  corrections  "0001-01-01T00:30:00+01:00" is in the year 0 in UTC; pages and feeds show the years 1 to 9999  (check the year and the offset)  [date-invalid]',
+  ] },
   'updated-before-date.md': { problems: ["content/updated-before-date.md:4:1  updated  is before the story's date (2020-10-02T10:00:00.000+02:00)  (an update comes after publication)  [field-invalid]"] },
   'no-zone.md': {
     warnings: [],
@@ -140,6 +145,37 @@ const MATRIX: Record<string, Outcome> = {
       assert.deepEqual([...$('a[rel="tag"]')].map((tag) => $(tag).attr('href')), ['/tags/الجزائر/', '/tags/algeria/']);
       const feed = JSON.parse(await site.read('feed.json')) as { items: { title: string }[] };
       assert.equal(feed.items[0]?.title, 'الجزائر تستقبل وزير الدفاع الأمريكي 🇩🇿🤝🇺🇸');
+    },
+  },
+
+  'story-language.md': {
+    warnings: [],
+    async site(site) {
+      const path = '2020/10/01/الجزائر-تحدد-موعد-الاستفتاء-على-الدستور/';
+      const $ = await page(site, path);
+      assert.equal($('html').attr('lang'), 'en', 'the site\'s masthead and navigation stay in its language');
+      assert.deepEqual([$('article.story').attr('lang'), $('article.story').attr('dir')], ['ar', 'rtl']);
+      for (const list of ['', 'tags/algeria/', '2020/10/01/']) {
+        const card = (await page(site, list))('article.card');
+        assert.deepEqual([card.attr('lang'), card.attr('dir')], ['ar', 'rtl'], list);
+      }
+      const atom = cheerio.load(await site.read('atom.xml'), { xml: true });
+      assert.equal(atom('entry').attr('xml:lang'), 'ar');
+      assert.equal(atom('feed').attr('xml:lang'), 'en');
+      const feed = JSON.parse(await site.read('feed.json')) as { language: string; items: { language?: string }[] };
+      assert.deepEqual([feed.language, feed.items[0]?.language], ['en', 'ar']);
+      assert.equal(XMLValidator.validate(await site.read('feed.xml')), true);
+    },
+  },
+  'language-invalid.md': { problems: ['content/language-invalid.md:4:1  lang  "en_GB" is not a language tag  (use a BCP 47 tag such as ar, fr, en-GB or pt-BR)  [field-invalid]'] },
+
+  'removed-html-and-links.md': {
+    warnings: [
+      'content/removed-html-and-links.md:7:22  raw HTML in the story was removed (here and in 1 more place)  (write it in Markdown, or set "markdown: { rawHtml: true }" if your authors are trusted)  [field-invalid]',
+      'content/removed-html-and-links.md:9:7  a link or image to a javascript:, vbscript: or data: URL was removed  (link to an http(s) address or a path on the site)  [url-unsafe]',
+    ],
+    async site(site) {
+      assert.equal((await page(site, '2020/10/01/pasted-from-a-web-page/'))('.story__body').text().trim(), 'The first paragraph is fine.\nThen some pasted markup in the middle.\nAnd a link further down.');
     },
   },
 
@@ -235,6 +271,21 @@ describe('bad input: made by the tests', () => {
       async site(site) {
         assert.equal((await page(site, '2020/10/01/generated/'))('.story__body blockquote').length, 100);
       },
+    }],
+    ['lists longer than a story may have are refused, each at its line, and their items are not read one by one', () => [
+      '---', 'title: Generated', 'date: 2020-10-01',
+      `tags: [${Array.from({ length: 50_000 }, () => '"!"').join(', ')}]`,
+      `authors: ${Array.from({ length: 21 }, (_, index) => `Writer ${index}`).join(', ')}`,
+      `aliases: [${Array.from({ length: 21 }, (_, index) => `/old/${index}/`).join(', ')}]`,
+      `corrections: [${Array.from({ length: 21 }, () => '{ date: 2020-10-02, text: Fixed. }').join(', ')}]`,
+      '---', 'Text.',
+    ].join('\n'), {
+      problems: [
+        'content/generated.md:4:1  tags  lists 50000 tags; a story may have at most 50  (keep the tags readers follow the story by; the rest belong in the text)  [field-invalid]',
+        'content/generated.md:5:1  authors  lists 21 authors; a story may have at most 20  (name the main writers in the byline; thank the others in "credits")  [field-invalid]',
+        'content/generated.md:6:1  aliases  lists 21 aliases; a story may have at most 20  (keep the old URLs that readers and search engines still use)  [field-invalid]',
+        'content/generated.md:7:1  corrections  lists 21 corrections; a story may have at most 20  (merge the corrections of one change into one)  [field-invalid]',
+      ],
     }],
     ['front-matter nested 10,000 deep is refused', () => `---\ntitle: ${'['.repeat(10_000)}${']'.repeat(10_000)}\ndate: 2020-10-01\n---\n`, {
       problems: ['content/generated.md:2  invalid YAML: nested too deeply  (a story needs a few levels of lists and mappings, not thousands)  [frontmatter-invalid]'],

@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import * as cheerio from 'cheerio';
 import { EXIT, main, type Io } from '../src/cli.js';
 import { parseYaml } from '../src/yaml.js';
-import { copySampleProject, REPO, SAMPLE_NOW, snapshot, type Project } from './support/project.js';
+import { assertSameFiles, copySampleProject, REPO, SAMPLE_NOW, snapshot, type Project } from './support/project.js';
 
 interface Run {
   code: number;
@@ -151,6 +151,66 @@ describe('gazette CLI', () => {
     assert.equal(run.code, EXIT.problems);
     assert.match(run.err, /gazette\.config\.yaml:2:1 {2}timeZone {2}unknown time zone "Mars\/Olympus"/);
     assert.match(run.err, /gazette\.config\.yaml:3:1 {2}pageSize {2}expected a whole number of at least 1, found number 0/);
+  });
+
+  it('refuses a blank baseUrl, naming the setting and the flag that gives one, and builds nothing', async () => {
+    const config = path.join(project.root, 'blank-base-url.yaml');
+    try {
+      for (const [line, blank] of [['baseUrl:', ''], ['baseUrl: ""', '""'], ['baseUrl: "  "', '"  "'], ['baseUrl: ~', '~']] as const) {
+        await writeFile(config, `title: The Maghreb Wire\n${line}\ntimeZone: Africa/Algiers\n`);
+        const run = await gazette(project.root, 'build', '--config', config, '--now', SAMPLE_NOW, '--out', 'blank-base-url');
+        assert.equal(run.code, EXIT.problems, blank);
+        assert.equal(run.err, [
+          'blank-base-url.yaml:2:1  baseUrl  is blank: every absolute link (feeds, sitemaps, link previews) would point to http://localhost:4000/  (give the address the site is published at, e.g. "baseUrl: https://example.org/", or pass --base-url https://example.org/)  [config-invalid]',
+          'gazette: 1 problem found; nothing was written',
+        ].join('\n'), blank);
+        await assert.rejects(readFile(path.join(project.root, 'blank-base-url/index.html')));
+      }
+      const given = await gazette(project.root, 'check', '--config', config, '--now', SAMPLE_NOW, '--base-url', 'https://example.org/');
+      assert.equal(given.code, EXIT.ok, given.err);
+    } finally {
+      await rm(config);
+    }
+  });
+
+  it('refuses aliases that take Gazette\'s own paths or collide with a file it writes, naming the story, the line and the field', async () => {
+    const story = path.join(project.root, 'content/2020/10/04/renamed.md');
+    const logo = path.join(project.root, 'static/wire-logo.png');
+    assert.equal((await gazette(project.root, 'build', '--now', SAMPLE_NOW)).code, EXIT.ok);
+    const before = await snapshot(project.out);
+    await mkdir(path.dirname(story), { recursive: true });
+    const build = async (aliases: string[]) => {
+      await writeFile(story, ['---', 'title: A story with old URLs', 'date: 2020-10-04T09:00:00+01:00', 'aliases:', ...aliases.map((alias) => `  - ${alias}`), '---', 'Text.', ''].join('\n'));
+      const run = await gazette(project.root, 'build', '--now', SAMPLE_NOW);
+      assert.equal(run.code, EXIT.problems, run.out);
+      return run.err.split('\n');
+    };
+    try {
+      assert.deepEqual(await build(['/feed.xml', '/.gazette-output', '/Tags/Algeria/', '/page/7/', '/images/x/', '/robots.txt', '/old/fine/']), [
+        'content/2020/10/04/renamed.md:5:5  aliases  the old URL /feed.xml is Gazette\'s own: the site\'s feed  (remove it from aliases: its page cannot be there)  [permalink-duplicate]',
+        'content/2020/10/04/renamed.md:6:5  aliases  the old URL /.gazette-output is Gazette\'s own: the file that marks the output folder as Gazette\'s  (remove it from aliases: its page cannot be there)  [permalink-duplicate]',
+        'content/2020/10/04/renamed.md:7:5  aliases  the old URL /Tags/Algeria/ is Gazette\'s own: the tag pages and feeds  (remove it from aliases: its page cannot be there)  [permalink-duplicate]',
+        'content/2020/10/04/renamed.md:8:5  aliases  the old URL /page/7/ is Gazette\'s own: the front page\'s pages of older stories  (remove it from aliases: its page cannot be there)  [permalink-duplicate]',
+        'content/2020/10/04/renamed.md:9:5  aliases  the old URL /images/x/ is Gazette\'s own: the pictures  (remove it from aliases: its page cannot be there)  [permalink-duplicate]',
+        'content/2020/10/04/renamed.md:10:5  aliases  the old URL /robots.txt is Gazette\'s own: robots.txt  (remove it from aliases: its page cannot be there)  [permalink-duplicate]',
+        'gazette: 6 problems found; nothing was written',
+      ]);
+      assert.deepEqual(await build(['/2020/10/01/email.html']), [
+        'content/2020/10/04/renamed.md:5:5  aliases  the old URL /2020/10/01/email.html is already the email page  (remove it from aliases: the page there is not this story\'s)  [permalink-duplicate]',
+        'gazette: 1 problem found; nothing was written',
+      ]);
+      // Paths no list names: a page's file, and a static file, where an alias's page needs a folder.
+      await writeFile(logo, 'not really a picture');
+      assert.deepEqual(await build(['/2020/10/01/euro-zone-factories-grow-for-third-month-but-jobs-keep-disappearing/index.html/', '/wire-logo.png/']), [
+        'content/2020/10/04/renamed.md:5:5  aliases  the page of the old URL /2020/10/01/euro-zone-factories-grow-for-third-month-but-jobs-keep-disappearing/index.html/ needs a folder where Gazette writes /2020/10/01/euro-zone-factories-grow-for-third-month-but-jobs-keep-disappearing/index.html  (remove it from aliases, or rename the file it collides with)  [permalink-duplicate]',
+        'content/2020/10/04/renamed.md:6:5  aliases  the page of the old URL /wire-logo.png/ needs a folder where Gazette writes /wire-logo.png  (remove it from aliases, or rename the file it collides with)  [permalink-duplicate]',
+        'gazette: 2 problems found; nothing was written',
+      ]);
+      assertSameFiles(await snapshot(project.out), before);
+    } finally {
+      await rm(story, { force: true });
+      await rm(logo, { force: true });
+    }
   });
 
   it('refuses wrong usage with exit code 2', async () => {

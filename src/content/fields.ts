@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import { describe } from '../config.js';
 import { GazetteError } from '../errors.js';
 import type { YamlData } from '../yaml.js';
+import { overLimit, type ListLimit } from './limits.js';
 import { describeRemoved, REMOVED_HINT, removeUnpublishable } from './text.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
@@ -68,12 +69,16 @@ export class FieldReader {
     return value;
   }
 
-  /** A list of texts; one comma-separated text is accepted too, with a warning. */
-  textList(field: string): string[] | undefined {
+  /**
+   * A list of texts; one comma-separated text is accepted too, with a warning. A list longer than
+   * `limit` is one problem, its items unread.
+   */
+  textList(field: string, limit: ListLimit): string[] | undefined {
     const value = this.fields[field];
     if (value === undefined || value === null) return undefined;
     if (typeof value === 'string') {
       const items = value.split(',').map((item) => item.trim()).filter(Boolean);
+      if (this.isOverLimit(field, items.length, limit)) return undefined;
       if (items.length > 1) this.warn(field, `read "${value}" as a list of ${items.length}`, `write a YAML list: ${field}: [${items.join(', ')}]`);
       return items;
     }
@@ -81,6 +86,7 @@ export class FieldReader {
       this.problem(field, `expected a list, found ${describe(value)}`, `e.g. ${field}: [Algeria, Libya]`);
       return undefined;
     }
+    if (this.isOverLimit(field, value.length, limit)) return undefined;
     const items: string[] = [];
     value.forEach((item, index) => {
       const text = this.text(`${field}`, typeof item === 'number' ? String(item) : item);
@@ -88,6 +94,13 @@ export class FieldReader {
       else if (item === null || item === undefined) this.problem(field, `item ${index + 1} is empty`);
     });
     return items;
+  }
+
+  /** Records the problem of a list longer than `limit`. */
+  isOverLimit(field: string, count: number, limit: ListLimit): boolean {
+    const over = overLimit(count, limit);
+    if (over) this.problem(field, over.message, over.hint);
+    return over !== undefined;
   }
 
   /** An ISO 8601 date as written: impossible dates are refused, never rolled over. */
@@ -124,6 +137,15 @@ export class FieldReader {
       this.problem(field, `"${written}" does not exist in ${this.timeZone}: the clocks skip that hour`, 'write the time with its offset, e.g. 2021-03-28T03:30:00+02:00', 'date-invalid');
       return undefined;
     }
-    return parsed.setZone(this.timeZone);
+    // Pages and feeds write four-digit years (RFC 822, RFC 3339, the site's date formats): past them,
+    // in UTC or in the site's zone, a date would print as "Invalid DateTime" or break every feed.
+    const local = parsed.setZone(this.timeZone);
+    for (const [year, where] of [[parsed.toUTC().year, 'UTC'], [local.year, this.timeZone]] as const) {
+      if (year < 1 || year > 9999) {
+        this.problem(field, `"${written}" is in the year ${year} in ${where}; pages and feeds show the years 1 to 9999`, 'check the year and the offset', 'date-invalid');
+        return undefined;
+      }
+    }
+    return local;
   }
 }

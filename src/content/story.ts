@@ -6,8 +6,10 @@ import { describe } from '../config.js';
 import { heldBody, type StoryBody } from './body.js';
 import { GazetteError } from '../errors.js';
 import { isSafeUrl } from '../render/markdown.js';
+import { canonicalLanguage } from '../language.js';
 import { isDeviceName, isValidSlug, MAX_SLUG_BYTES, slugify } from '../slug.js';
 import { FieldReader } from './fields.js';
+import { STORY_LIMITS } from './limits.js';
 import type { SplitStory } from './frontmatter.js';
 import { findDeepNesting, MAX_NESTING } from './nesting.js';
 
@@ -36,6 +38,8 @@ export interface StorySource {
   authors: string[];
   section: string | undefined;
   dateline: string | undefined;
+  /** The story's language (BCP 47, canonical), when it is not the site's. */
+  lang: string | undefined;
   image: StoryImage | undefined;
   credits: string | undefined;
   draft: boolean;
@@ -43,6 +47,8 @@ export interface StorySource {
   id: string | undefined;
   /** Earlier site paths of the story (`2020/10/01/old-slug/`), each redirected to its page. */
   aliases: string[];
+  /** Where each alias is written in the front-matter, for messages about the page it gets. */
+  aliasPlaces: { line: number; column: number }[];
   corrections: Correction[];
   /** Front-matter fields Gazette does not know, passed through to templates. */
   extra: Record<string, unknown>;
@@ -59,8 +65,8 @@ export interface StorySource {
 export function storySource(fields: StorySource): StorySource {
   return {
     file: fields.file, title: fields.title, date: fields.date, updated: fields.updated, tags: fields.tags, summary: fields.summary,
-    authors: fields.authors, section: fields.section, dateline: fields.dateline, image: fields.image, credits: fields.credits,
-    draft: fields.draft, slug: fields.slug, id: fields.id, aliases: fields.aliases, corrections: fields.corrections, extra: fields.extra,
+    authors: fields.authors, section: fields.section, dateline: fields.dateline, lang: fields.lang, image: fields.image, credits: fields.credits,
+    draft: fields.draft, slug: fields.slug, id: fields.id, aliases: fields.aliases, aliasPlaces: fields.aliasPlaces, corrections: fields.corrections, extra: fields.extra,
     body: fields.body, bodyLine: fields.bodyLine,
   };
 }
@@ -85,7 +91,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 export const STORY_FIELDS = [
-  'title', 'date', 'updated', 'tags', 'summary', 'author', 'authors', 'section', 'dateline',
+  'title', 'date', 'updated', 'tags', 'summary', 'author', 'authors', 'section', 'dateline', 'lang',
   'image', 'credits', 'draft', 'slug', 'id', 'aliases', 'corrections',
 ];
 const IMAGE_FIELDS = ['src', 'alt', 'caption', 'credit'];
@@ -121,7 +127,7 @@ export function readStory(file: string, split: SplitStory, timeZone: string): St
     read.problem('title', `gives the URL slug "${slugify(title)}", a reserved device name on Windows`, 'add a "slug:" field', 'slug-invalid');
   }
 
-  const tags = read.textList('tags') ?? [];
+  const tags = read.textList('tags', STORY_LIMITS.tags) ?? [];
   for (const tag of tags.filter((name) => slugify(name) === '')) {
     read.problem('tags', `"${tag}" gives an empty URL slug`, 'use a tag with letters or digits', 'slug-invalid');
   }
@@ -156,12 +162,13 @@ export function readStory(file: string, split: SplitStory, timeZone: string): St
     authors,
     section,
     dateline: read.text('dateline'),
+    lang: readLanguage(read),
     image: readImage(read, fields.image),
     credits: read.text('credits'),
     draft: read.boolean('draft') ?? false,
     slug,
     id: read.text('id'),
-    aliases: readAliases(read),
+    ...readAliases(read),
     corrections: readCorrections(read, fields.corrections, date),
     extra: Object.fromEntries(Object.entries(fields).filter(([key]) => !STORY_FIELDS.includes(key))),
     body: heldBody(split.body),
@@ -182,10 +189,20 @@ function readBadSlug(read: FieldReader, slug: string): void {
   }
 }
 
-/** Old URLs as site paths: `/2020/10/01/old-slug/` → `2020/10/01/old-slug/`. */
-function readAliases(read: FieldReader): string[] {
+/** A BCP 47 language tag, in its canonical form. */
+function readLanguage(read: FieldReader): string | undefined {
+  const tag = read.text('lang');
+  if (tag === undefined) return undefined;
+  const canonical = canonicalLanguage(tag);
+  if (canonical === undefined) read.problem('lang', `"${tag}" is not a language tag`, 'use a BCP 47 tag such as ar, fr, en-GB or pt-BR');
+  return canonical;
+}
+
+/** Old URLs as site paths (`/2020/10/01/old-slug/` → `2020/10/01/old-slug/`), and where each is written. */
+function readAliases(read: FieldReader): Pick<StorySource, 'aliases' | 'aliasPlaces'> {
   const aliases: string[] = [];
-  for (const alias of read.textList('aliases') ?? []) {
+  const aliasPlaces: StorySource['aliasPlaces'] = [];
+  for (const [index, alias] of (read.textList('aliases', STORY_LIMITS.aliases) ?? []).entries()) {
     let sitePath: string;
     try {
       sitePath = decodeURIComponent(alias).replace(/^\/+/, '');
@@ -199,9 +216,11 @@ function readAliases(read: FieldReader): string[] {
       read.problem('aliases', `"${alias}" is not a path on this site`, 'write the old URL from the site root, e.g. /2020/10/01/old-slug/', 'slug-invalid');
     } else {
       aliases.push(sitePath);
+      // An item of a YAML list has a place of its own; a comma-separated text has the field's.
+      aliasPlaces.push(read.frontMatter.locate(['aliases', String(index)]) ?? read.frontMatter.locate('aliases') ?? { line: 1, column: 1 });
     }
   }
-  return aliases;
+  return { aliases, aliasPlaces };
 }
 
 function readCorrections(read: FieldReader, value: unknown, published: DateTime | undefined): Correction[] {
@@ -210,6 +229,7 @@ function readCorrections(read: FieldReader, value: unknown, published: DateTime 
     read.problem('corrections', `expected a list, found ${describe(value)}`, 'e.g. corrections: [{ date: 2020-10-02T09:00:00+01:00, text: "An earlier version misspelt …" }]');
     return [];
   }
+  if (read.isOverLimit('corrections', value.length, STORY_LIMITS.corrections)) return [];
   const corrections: Correction[] = [];
   value.forEach((entry, index) => {
     const field = `corrections`;
@@ -233,8 +253,8 @@ function readAuthors(read: FieldReader, fields: Record<string, unknown>): string
     read.problem('authors', 'both "author" and "authors" are given', 'keep one: "authors" takes a list');
     return [];
   }
-  if (fields.author !== undefined) return read.textList('author') ?? [];
-  return read.textList('authors') ?? [];
+  if (fields.author !== undefined) return read.textList('author', STORY_LIMITS.authors) ?? [];
+  return read.textList('authors', STORY_LIMITS.authors) ?? [];
 }
 
 function readImage(read: FieldReader, value: unknown): StoryImage | undefined {

@@ -25,7 +25,7 @@ export function renderAtom(feed: Feed): string {
 
 function renderEntry(item: FeedItem): string {
   return [
-    '<entry>',
+    item.language === undefined ? '<entry>' : `<entry xml:lang="${xmlText(item.language)}">`,
     element('title', item.title),
     `<link href="${xmlText(item.url)}" rel="alternate" type="text/html"/>`,
     element('id', item.id),

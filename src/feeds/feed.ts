@@ -3,7 +3,7 @@
 
 import type { DateTime } from 'luxon';
 import type { Config } from '../config.js';
-import type { Edition, Story } from '../model/site.js';
+import type { Author, Edition, Story, Tag } from '../model/site.js';
 import type { LazyHtml } from '../render/lazy-html.js';
 import { coverImage, editionPath, editionTitle } from '../render/views.js';
 import { absoluteImageUrl, absoluteUrl } from '../urls.js';
@@ -22,6 +22,8 @@ export interface FeedItem {
   authors: string[];
   tags: string[];
   image: { url: string; alt: string } | undefined;
+  /** The story's own language, when it gives one. */
+  language: string | undefined;
 }
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
@@ -74,7 +76,20 @@ export function buildFeed(spec: FeedSpec, items: FeedItem[], config: Config, gen
   };
 }
 
-export function storyItem(story: Story, summary: string, absoluteHtml: string | LazyHtml, config: Config, image = coverImage(story, {})): FeedItem {
+/**
+ * How many of a story's tags, and of its authors, its item names: a story is in the feed of each of
+ * its tags and authors, so an item naming them all would make those feeds grow with their square.
+ */
+export const ITEM_NAMES = 10;
+
+/** The tag or author whose feed an item is in: the item always names it. */
+export interface ItemOwner {
+  tag?: Tag;
+  author?: Author;
+}
+
+export function storyItem(story: Story, summary: string, absoluteHtml: string | LazyHtml, config: Config, image = coverImage(story, {}), owner: ItemOwner = {}): FeedItem {
+  const ownAuthor = owner.author && story.authors[story.authorList.indexOf(owner.author)];
   return {
     id: story.feedId,
     url: absoluteUrl(config, story.permalink),
@@ -83,10 +98,18 @@ export function storyItem(story: Story, summary: string, absoluteHtml: string | 
     html: absoluteHtml,
     published: story.date,
     updated: story.modified > story.date ? story.modified : undefined,
-    authors: story.authors,
-    tags: story.tagList.map((tag) => tag.name),
+    authors: namedInItem(story.authors, ownAuthor),
+    tags: namedInItem(story.tagList, owner.tag).map((tag) => tag.name),
     image: image && { url: absoluteImageUrl(config, image.src), alt: story.image?.alt ?? '' },
+    language: story.lang,
   };
+}
+
+/** The first ITEM_NAMES of `names`, in order; `own`, when it comes later, takes the last place. */
+function namedInItem<T>(names: readonly T[], own: T | undefined): T[] {
+  const first = names.slice(0, ITEM_NAMES);
+  if (own === undefined || first.includes(own) || !names.includes(own)) return first;
+  return [...first.slice(0, -1), own];
 }
 
 /**
@@ -114,5 +137,6 @@ export function editionItem(edition: Edition, summaryOf: (story: Story) => strin
     authors: [],
     tags: [...new Set(chronological.flatMap((story) => story.tagList.map((tag) => tag.name)))],
     image: undefined,
+    language: undefined,
   };
 }

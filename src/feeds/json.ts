@@ -32,6 +32,7 @@ function renderItem(item: FeedItem): string {
     date_modified: item.updated ? rfc3339(item.updated) : undefined,
     authors: item.authors.length > 0 ? item.authors.map((name) => ({ name })) : undefined,
     tags: item.tags.length > 0 ? item.tags : undefined,
+    language: item.language,
   };
   // Indented line by line: only "\n" ends a line here (a title may hold U+2028, which /^/m would split).
   return `    ${scriptSafe(JSON.stringify(json, null, 2)).replaceAll('\n', '\n    ')}`;

@@ -8,7 +8,7 @@ import type { Author, Edition, Section, Site, Story, Tag } from '../model/site.j
 import { authorPath, sectionPath, tagPath } from '../render/views.js';
 import { absoluteUrl, linkTo } from '../urls.js';
 import { renderAtom } from './atom.js';
-import { buildFeed, editionItem, feedPaths, type Feed, type FeedFormat, type FeedItem, type FeedSpec } from './feed.js';
+import { buildFeed, editionItem, feedPaths, type Feed, type FeedFormat, type FeedItem, type FeedSpec, type ItemOwner } from './feed.js';
 import { renderJsonFeed } from './json.js';
 import { renderRss } from './rss.js';
 
@@ -16,8 +16,8 @@ export const EDITIONS_FOLDER = 'editions/';
 
 export interface StoryText {
   summary(story: Story): string;
-  /** The story as a feed item, its HTML with every URL absolute. */
-  item(story: Story): FeedItem;
+  /** The story as an item of `owner`'s feed (or the site's), its HTML with every URL absolute. */
+  item(story: Story, owner?: ItemOwner): FeedItem;
 }
 
 export interface FeedLink {
@@ -84,13 +84,13 @@ export function* renderSiteFeeds(site: Site, text: StoryText, config: Config, ge
   const editions = site.editions.slice(0, config.editionFeedSize);
   const feeds: SiteFeed[] = [
     { spec: siteFeedSpec(config), stories: site.stories.slice(0, config.feedSize) },
-    ...site.tags.map((tag) => ({ spec: tagFeedSpec(tag, config), stories: tag.stories.slice(0, config.tagFeedSize) })),
+    ...site.tags.map((tag) => ({ spec: tagFeedSpec(tag, config), stories: tag.stories.slice(0, config.tagFeedSize), owner: { tag } })),
     ...site.sections.map((section) => ({ spec: sectionFeedSpec(section, config), stories: section.stories.slice(0, config.tagFeedSize) })),
-    ...site.authors.map((author) => ({ spec: authorFeedSpec(author, config), stories: author.stories.slice(0, config.tagFeedSize) })),
+    ...site.authors.map((author) => ({ spec: authorFeedSpec(author, config), stories: author.stories.slice(0, config.tagFeedSize), owner: { author } })),
     { spec: editionFeedSpec(config), stories: editions.flatMap((edition) => edition.stories), editions },
   ];
 
-  for (const { spec, stories, editions } of feeds) {
+  for (const { spec, stories, editions, owner } of feeds) {
     const paths = feedPaths(spec.folder);
     const inputs = names && feedName(names, spec, stories, editions);
     const formats = (Object.keys(FEED_RENDERERS) as FeedFormat[]).map((format) => ({ format, path: paths[format], kept: inputs === undefined ? undefined : names?.kept(paths[format], inputs) }));
@@ -98,7 +98,7 @@ export function* renderSiteFeeds(site: Site, text: StoryText, config: Config, ge
       for (const { path, kept } of formats) yield { path, key: kept as string, inputs };
       continue;
     }
-    const items = editions ? editions.map((edition) => editionItem(edition, summaryOf, config)) : stories.map((story) => text.item(story));
+    const items = editions ? editions.map((edition) => editionItem(edition, summaryOf, config)) : stories.map((story) => text.item(story, owner));
     const feed = buildFeed(spec, items, config, generator);
     const feedKey = createHash('sha1').update(JSON.stringify(feed)).digest('base64');
     // The items' HTML is read once for the three formats, and only for a feed that is written.
@@ -121,6 +121,8 @@ interface SiteFeed {
   spec: FeedSpec;
   stories: readonly Story[];
   editions?: readonly Edition[];
+  /** The tag or author the feed follows. */
+  owner?: ItemOwner;
 }
 
 /** The name of what a feed is made from; undefined when one of its stories has no name. */

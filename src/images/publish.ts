@@ -16,7 +16,7 @@ import { imageKind } from '../urls.js';
 import type { ImageStore, VariantBytes } from './store.js';
 import { checkDecodes, encodeVariant, extensionOf, imageKey, ImageUnreadable, isResized, readImageInfo, variantsOf, type ImageInfo } from './variants.js';
 
-const IMAGES_FOLDER = 'images/';
+export const IMAGES_FOLDER = 'images/';
 
 /** An image as pages and feeds show it. */
 export interface PublishedImage {

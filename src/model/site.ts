@@ -101,8 +101,8 @@ function placeStory(source: StorySource, config: Config): Story {
   // fields inside the object, the smallest way to hold the site graph (see extend.ts).
   return {
     file: source.file, title: source.title, date: source.date, updated: source.updated, tags: source.tags, summary: source.summary,
-    authors: source.authors, section: source.section, dateline: source.dateline, image: source.image, credits: source.credits,
-    draft: source.draft, id: source.id, aliases: source.aliases, corrections: source.corrections, extra: source.extra,
+    authors: source.authors, section: source.section, dateline: source.dateline, lang: source.lang, image: source.image, credits: source.credits,
+    draft: source.draft, id: source.id, aliases: source.aliases, aliasPlaces: source.aliasPlaces, corrections: source.corrections, extra: source.extra,
     body: source.body, bodyLine: source.bodyLine,
     source,
     slug,

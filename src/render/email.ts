@@ -5,6 +5,7 @@
 import juice from 'juice/client.js';
 import wrapAnsi from 'wrap-ansi';
 import type { Config } from '../config.js';
+import { textDirection } from '../language.js';
 import type { Edition, Story } from '../model/site.js';
 import { absoluteImageUrl, absoluteUrl } from '../urls.js';
 import { byline, coverImage, editionPath, editionTitle, formatTime, type RenderedBody, type TimeView } from './views.js';
@@ -89,11 +90,6 @@ function emailStory(story: Story, { summary, image: published }: EmailBody, conf
       ? { src: absoluteImageUrl(config, copy ?? image.src), alt: image.alt ?? '', caption: image.caption ?? null, credit: image.credit ?? null }
       : null,
   };
-}
-
-function textDirection(language: string): string {
-  const locale = new Intl.Locale(language) as Intl.Locale & { getTextInfo?: () => { direction?: string }; textInfo?: { direction?: string } };
-  return (locale.getTextInfo?.() ?? locale.textInfo)?.direction === 'rtl' ? 'rtl' : 'ltr';
 }
 
 /**

@@ -5,7 +5,7 @@
 // and fills in their addresses and sizes, so that this stage never reads the disk.
 
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
-import type { Root } from 'mdast';
+import type { Nodes as Node, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkHtml from 'remark-html';
@@ -32,12 +32,19 @@ export interface RenderedMarkdown {
   feedHtml: string | undefined;
   /** The first paragraph as plain text, cut on a word near SUMMARY_LENGTH: a story's summary when it gives none. */
   summary: string;
-  /** Raw HTML was found and removed (only when rawHtml is off). */
-  droppedHtml: boolean;
-  /** A link or image with a script-bearing URL was removed. */
-  droppedUrl: boolean;
+  /** Raw HTML found and removed (only when rawHtml is off), or null. */
+  droppedHtml: Removed | null;
+  /** Links and images with a script-bearing URL, removed, or null. */
+  droppedUrl: Removed | null;
   /** Every image of the body, in order; an image of a file is marked in the HTML with its index. */
   images: BodyImage[];
+}
+
+/** What was removed from a story's Markdown: where the first one is, in lines and columns of the body, and how many. */
+export interface Removed {
+  line: number;
+  column: number;
+  count: number;
 }
 
 /** An image in a story's Markdown, as written. */
@@ -78,11 +85,11 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
   return {
     render(markdown, resolveUrl, feedUrl) {
       const tree = processor.parse(markdown);
-      let droppedHtml = false;
-      let droppedUrl = false;
+      let droppedHtml: Removed | null = null;
+      let droppedUrl: Removed | null = null;
       const linked: { node: { url: string }; url: string }[] = [];
       visit(tree, (node, index, parent) => {
-        if (node.type === 'html') droppedHtml ||= !options.rawHtml;
+        if (node.type === 'html' && !options.rawHtml) droppedHtml = removedAt(node, droppedHtml);
         if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return CONTINUE;
         if (isSafeUrl(node.url)) {
           linked.push({ node, url: node.url });
@@ -90,7 +97,7 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
         }
         // An unsafe link keeps its text; an unsafe image or definition goes.
         if (parent === undefined || index === undefined) return CONTINUE;
-        droppedUrl = true;
+        droppedUrl = removedAt(node, droppedUrl);
         parent.children.splice(index, 1, ...(node.type === 'link' ? node.children : []));
         return [SKIP, index];
       });
@@ -110,6 +117,13 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
       };
     },
   };
+}
+
+/** One more removed, counted with those before it, or the first, at the node's place. */
+function removedAt(node: Node, before: Removed | null): Removed {
+  if (before) return { ...before, count: before.count + 1 };
+  const start = node.position?.start;
+  return { line: start?.line ?? 1, column: start?.column ?? 1, count: 1 };
 }
 
 /** List every image, and mark those of files (relative or root-relative paths) for the images stage. */

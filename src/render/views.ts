@@ -7,6 +7,7 @@ import type { LazyHtml } from './lazy-html.js';
 import type { StoryImage } from '../content/story.js';
 import type { Author, Edition, Section, Story, Tag } from '../model/site.js';
 import { publishedAsWritten, type PublishedImage } from '../images/publish.js';
+import { textDirection } from '../language.js';
 import { linkTo, linkToImage, pageUrlResolver } from '../urls.js';
 import { srcsetOf } from './body-images.js';
 
@@ -79,9 +80,16 @@ export interface StoryCardView {
   /** The section's front page, when the section has one. */
   sectionUrl: string | null;
   dateline: string | null;
+  /** The story's own language and its direction (`ltr`, `rtl`), when it gives one. */
+  lang: string | null;
+  dir: string | null;
   byline: string | null;
+  /** On a card, the first CARD_NAMES of them; `moreAuthors` counts the rest. */
   authors: AuthorLink[];
+  moreAuthors: number;
+  /** On a card, the first CARD_NAMES of them; `moreTags` counts the rest. */
   tags: TagLink[];
+  moreTags: number;
   image: ImageView | null;
   draft: boolean;
   /** Dated after the build's clock: only in builds with --future (and the dev server). */
@@ -218,11 +226,19 @@ export function authorView(author: Author, config: Config): AuthorView {
   };
 }
 
-export function byline(authors: readonly string[]): string | null {
+/** "By A, B and C"; with `more` names left out, "By A, B, C and 12 others". */
+export function byline(authors: readonly string[], more = 0): string | null {
   if (authors.length === 0) return null;
+  if (more > 0) return `By ${authors.join(', ')} and ${more} others`;
   const names = authors.length === 1 ? authors[0] : `${authors.slice(0, -1).join(', ')} and ${authors.at(-1)}`;
   return `By ${names}`;
 }
+
+/**
+ * How many authors and tags a story's card names: a card is on the page of each of its authors and
+ * tags, which would otherwise grow with the square of their number.
+ */
+export const CARD_NAMES = 10;
 
 function imageView(image: StoryImage | undefined, published: PublishedImage | undefined, config: Config): ImageView | null {
   if (!image || !published) return null;
@@ -233,7 +249,9 @@ function imageView(image: StoryImage | undefined, published: PublishedImage | un
   };
 }
 
-export function storyCard(story: Story, body: RenderedBody, config: Config): StoryCardView {
+export function storyCard(story: Story, body: RenderedBody, config: Config, names = CARD_NAMES): StoryCardView {
+  const authors = story.authors.slice(0, names);
+  const tags = story.tagList.slice(0, names);
   return {
     title: story.title,
     url: linkTo(config, story.permalink),
@@ -242,12 +260,16 @@ export function storyCard(story: Story, body: RenderedBody, config: Config): Sto
     section: story.section ?? null,
     sectionUrl: story.sectionFront ? linkTo(config, sectionPath(story.sectionFront)) : null,
     dateline: story.dateline ?? null,
-    byline: byline(story.authors),
-    authors: story.authors.map((name, index) => {
+    lang: story.lang ?? null,
+    dir: story.lang === undefined ? null : textDirection(story.lang),
+    byline: byline(authors, story.authors.length - authors.length),
+    authors: authors.map((name, index) => {
       const author = story.authorList[index];
       return { name, url: author ? linkTo(config, authorPath(author)) : null };
     }),
-    tags: story.tagList.map((tag) => tagLink(tag, config)),
+    moreAuthors: story.authors.length - authors.length,
+    tags: tags.map((tag) => tagLink(tag, config)),
+    moreTags: story.tagList.length - tags.length,
     image: imageView(story.image, coverImage(story, body), config),
     draft: story.draft,
     scheduled: story.future,
@@ -256,7 +278,7 @@ export function storyCard(story: Story, body: RenderedBody, config: Config): Sto
 
 export function storyView(story: Story, body: RenderedBody, config: Config): StoryView {
   return {
-    ...storyCard(story, body, config),
+    ...storyCard(story, body, config, Infinity),
     html: body.html,
     updated: story.modified > story.date ? formatTime(story.modified, config) : null,
     corrections: story.corrections.map((correction) => ({ time: formatTime(correction.date, config), text: correction.text })),

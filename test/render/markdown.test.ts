@@ -48,10 +48,11 @@ describe('createMarkdownRenderer', () => {
   describe('raw HTML', () => {
     const markdown = 'Text <script>alert(1)</script> more\n\n<div onclick="steal()">Block</div>\n\n<script>\nalert(2)\n</script>\n';
 
-    it('is removed by default, and says so', () => {
+    it('is removed by default, and says where the first was and how many there were', () => {
       const rendered = safe.render(markdown, keep);
       assert.equal(rendered.html, '<p>Text alert(1) more</p>');
-      assert.equal(rendered.droppedHtml, true);
+      // <script> and </script> in the first paragraph, the <div> block, the <script> block.
+      assert.deepEqual(rendered.droppedHtml, { line: 1, column: 6, count: 4 });
       assert.ok(!rendered.html.includes('<script'));
       assert.ok(!rendered.html.includes('onclick'));
     });
@@ -59,17 +60,17 @@ describe('createMarkdownRenderer', () => {
     it('counts an HTML comment as raw HTML', () => {
       const rendered = safe.render('<!-- note to the editor -->\n\nText', keep);
       assert.equal(rendered.html, '<p>Text</p>');
-      assert.equal(rendered.droppedHtml, true);
+      assert.deepEqual(rendered.droppedHtml, { line: 1, column: 1, count: 1 });
     });
 
     it('is not reported when there is none', () => {
-      assert.equal(safe.render('Plain *text*.', keep).droppedHtml, false);
+      assert.equal(safe.render('Plain *text*.', keep).droppedHtml, null);
     });
 
     it('is kept with rawHtml on', () => {
       const rendered = trusting.render('Text <b>bold</b>\n\n<div class="box">Block</div>\n', keep);
       assert.equal(rendered.html, '<p>Text <b>bold</b></p>\n<div class="box">Block</div>');
-      assert.equal(rendered.droppedHtml, false);
+      assert.equal(rendered.droppedHtml, null);
     });
   });
 
@@ -97,6 +98,12 @@ describe('createMarkdownRenderer', () => {
       assert.equal(html('An ![evil](javascript:alert(1)) image and ![ok](/images/a.png) one.'),
         '<p>An  image and <img src="/images/a.png" alt="ok" data-gazette-image="0"> one.</p>');
       assert.equal(html('![x](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=)'), '<p></p>');
+    });
+
+    it('says where the first removed link or image was, and how many were removed', () => {
+      const rendered = safe.render('Safe [link](/a/).\n\nThen [one](javascript:x) and\n  ![two](data:x).\n', keep);
+      assert.deepEqual(rendered.droppedUrl, { line: 3, column: 6, count: 2 });
+      assert.equal(safe.render('Safe [link](/a/).', keep).droppedUrl, null);
     });
 
     it('removes an unsafe image inside an unsafe link', () => {
