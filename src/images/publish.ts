@@ -14,7 +14,7 @@ import type { BodyImage } from '../render/markdown.js';
 import { isDeviceName, slugify } from '../slug.js';
 import { imageKind } from '../urls.js';
 import type { ImageStore, VariantBytes } from './store.js';
-import { checkDecodes, encodeVariant, extensionOf, imageKey, ImageUnreadable, isResized, readImageInfo, variantsOf, type ImageInfo } from './variants.js';
+import { encodeVariant, extensionOf, imageKey, ImageUnreadable, isResized, readImageInfo, variantsOf, type ImageInfo } from './variants.js';
 
 const IMAGES_FOLDER = 'images/';
 
@@ -92,7 +92,7 @@ interface Reference {
 /** Images encoded at once: sharp's work runs on libuv's threads (four by default). */
 const AT_ONCE = 4;
 
-/** `makeCopies: false` only checks that each image decodes (`gazette check`); its outputs are not to be written. */
+/** `makeCopies: false` only reads each image's header (`gazette check`); its outputs are not to be written. */
 export function createImagePublisher(config: Pick<Config, 'root' | 'contentDir'>, options: { makeCopies: boolean }): ImagePublisher {
   // Files measured by earlier calls, by absolute path: read again only when they (or the file a
   // link leads to) changed.
@@ -167,8 +167,9 @@ export function createImagePublisher(config: Pick<Config, 'root' | 'contentDir'>
     const key = imageKey(bytes);
     let info = store.find(key);
     if (info === undefined && !options.makeCopies) {
+      // A check reads the header only: decoding the pixels would take as much memory as the
+      // picture is large (hundreds of megabytes for a small PNG of a large, plain picture).
       info = await readImageInfo(bytes);
-      await checkDecodes(bytes, info);
     } else if (info === undefined) {
       info = await readImageInfo(bytes);
       const resized = info;

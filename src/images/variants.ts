@@ -104,16 +104,6 @@ export async function encodeVariant(bytes: Uint8Array, format: ResizedFormat, va
   }
 }
 
-/** Decode the whole image without making copies (for `gazette check`): a damaged file throws. */
-export async function checkDecodes(bytes: Uint8Array, info: ImageInfo): Promise<void> {
-  if (info.format === 'svg') return;
-  try {
-    await sharp(bytes, { animated: info.format === 'gif' }).raw().toBuffer();
-  } catch (error) {
-    throw new ImageUnreadable(`the image is damaged (${firstLine(error)})`, { cause: error });
-  }
-}
-
 /** libvips' message, once: copies made at the same time can repeat the same line in one message. */
 function firstLine(error: unknown): string {
   return String((error as Error).message).split('\n')[0]?.trim() ?? '';
