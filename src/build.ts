@@ -602,7 +602,7 @@ function droppedHtmlWarning(story: Story): GazetteError {
 
 function droppedUrlWarning(story: Story): GazetteError {
   return new GazetteError({
-    code: 'url-unsafe', file: story.file, line: story.bodyLine, message: 'a link or image to a javascript:, vbscript: or data: URL was removed',
+    code: 'url-unsafe', file: story.file, line: story.bodyLine, message: 'a link or image to a javascript:, vbscript: or data: URL, or an image at a file: or other address not on the web, was removed',
     hint: 'link to an http(s) address or a path on the site',
   });
 }
