@@ -4,7 +4,8 @@
 import type { DrawingAnswer, DrawingJob } from './drawings.js';
 import { encodeVariant, ImageUnreadable } from './variants.js';
 
-process.on('disconnect', () => process.exit(1));
+// process.exit would wait for libvips' threads to finish the drawing: the process kills itself.
+process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
 process.once('message', (job: DrawingJob) => {
   void draw(job).then((answer) => process.send?.(answer, () => process.exit(0)));
 });
@@ -13,7 +14,7 @@ async function draw({ bytes, info, variants }: DrawingJob): Promise<DrawingAnswe
   try {
     return { copies: await Promise.all(variants.map((variant) => encodeVariant(bytes, info, variant))) };
   } catch (error) {
-    if (error instanceof ImageUnreadable) return { reason: error.reason };
+    if (error instanceof ImageUnreadable) return { reason: error.reason, hint: error.hint };
     throw error;
   }
 }

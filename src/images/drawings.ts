@@ -14,7 +14,7 @@ export interface DrawingJob {
   info: ImageInfo & { format: 'svg'; width: number };
   variants: Variant[];
 }
-export type DrawingAnswer = { copies: Uint8Array[] } | { reason: string };
+export type DrawingAnswer = { copies: Uint8Array[] } | { reason: string; hint: string | undefined };
 
 /** The copies of a drawing, in the order of `variants`. `budgetMs` is for tests. */
 export function drawCopies(job: DrawingJob, budgetMs = DRAWING_BUDGET_MS): Promise<Buffer[]> {
@@ -42,9 +42,11 @@ export function drawCopies(job: DrawingJob, budgetMs = DRAWING_BUDGET_MS): Promi
     // 'close' comes after every message has arrived.
     child.on('close', (code) => {
       clearTimeout(timer);
-      if (stopped) reject(new ImageUnreadable(`it is an SVG drawing that takes more than ${budgetMs / 1000} s to draw (filters or shapes too many or too large)`));
+      if (stopped) {
+        reject(new ImageUnreadable(`it is an SVG drawing that takes more than ${budgetMs / 1000} s to draw`, { hint: 'simplify it (fewer or smaller filters and shapes), or export it as PNG' }));
+      }
       else if (answer && 'copies' in answer) resolve(answer.copies.map((copy) => Buffer.from(copy.buffer, copy.byteOffset, copy.byteLength)));
-      else if (answer) reject(new ImageUnreadable(answer.reason));
+      else if (answer) reject(new ImageUnreadable(answer.reason, { hint: answer.hint }));
       else reject(new Error(`the drawing process stopped (exit code ${code}) without an answer: ${errors.trim()}`));
     });
     child.send(job);

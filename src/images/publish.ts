@@ -145,7 +145,7 @@ export function createImagePublisher(config: Pick<Config, 'root' | 'contentDir'>
           for (const reference of referencing) {
             problems.push(problemAt(reference, {
               code: 'image-invalid', message: `image ${JSON.stringify(reference.url)} (${shown(file)}) cannot be published: ${error.reason}`,
-              hint: 'save it again as JPEG, PNG, WebP, AVIF, GIF or SVG',
+              hint: error.hint ?? 'save it again as JPEG, PNG, WebP, AVIF, GIF or SVG',
             }));
           }
           return;
@@ -244,7 +244,9 @@ const PICTURE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.gif', '.webp', '.
 function refuseDisguisedDrawing(file: string, info: ImageInfo): void {
   const extension = path.extname(file).toLowerCase();
   if (info.format === 'svg' && PICTURE_EXTENSIONS.has(extension)) {
-    throw new ImageUnreadable(`it is an SVG drawing, not the ${extension.slice(1).toUpperCase()} picture its name says (name it .svg)`);
+    throw new ImageUnreadable(`it is an SVG drawing, not the ${extension.slice(1).toUpperCase()} picture its name says`, {
+      hint: `name it ${path.basename(file, path.extname(file))}.svg`,
+    });
   }
 }
 

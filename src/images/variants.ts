@@ -47,10 +47,12 @@ export interface Variant {
   height: number;
 }
 
-/** The file cannot be read as an image Gazette publishes; `reason` says why, for the author. */
+/** The file cannot be read as an image Gazette publishes; `reason` says why, for the author, and `hint` what to do when saving it again is not the answer. */
 export class ImageUnreadable extends Error {
-  constructor(readonly reason: string, options?: ErrorOptions) {
+  readonly hint: string | undefined;
+  constructor(readonly reason: string, options?: ErrorOptions & { hint?: string }) {
     super(reason, options);
+    this.hint = options?.hint;
   }
 }
 
@@ -85,9 +87,11 @@ export async function readImageInfo(bytes: Uint8Array): Promise<ImageInfo> {
 
 /** An SVG drawing's size, in CSS pixels as librsvg reads it (its width and height, or its viewBox). */
 function drawingInfo({ width, height }: Metadata): ImageInfo {
-  if (!width || !height) throw new ImageUnreadable('it is an SVG drawing without a width and height');
+  if (!width || !height) throw new ImageUnreadable('it is an SVG drawing without a width and height', { hint: 'give its <svg> element a width and height, or a viewBox' });
   if (height > width * MOST_DRAWING_HEIGHT_PER_WIDTH) {
-    throw new ImageUnreadable(`it is an SVG drawing more than ${MOST_DRAWING_HEIGHT_PER_WIDTH} times as tall as it is wide (${width} by ${height})`);
+    throw new ImageUnreadable(`it is an SVG drawing more than ${MOST_DRAWING_HEIGHT_PER_WIDTH} times as tall as it is wide (${width} by ${height})`, {
+      hint: 'split it into several drawings, or export it as PNG',
+    });
   }
   return { format: 'svg', width, height };
 }

@@ -184,7 +184,7 @@ describe('problems with story images', () => {
     assert.deepEqual(failed.problems.map((problem) => problem.format()), [
       `content/2020/10/04/broken.md:5:3  image.src  image "cut.jpg" (content/2020/10/04/cut.jpg) cannot be published: the image is damaged (VipsJpeg: premature end of JPEG image)  (${damaged})  [image-invalid]`,
       `content/2020/10/04/broken.md:9:6  image "notes.png" (content/2020/10/04/notes.png) cannot be published: it is not an image sharp can read (Input buffer contains unsupported image format)  (${damaged})  [image-invalid]`,
-      `content/2020/10/04/disguised.md:5:3  image.src  image "chart.gif" (content/2020/10/04/chart.gif) cannot be published: it is an SVG drawing, not the GIF picture its name says (name it .svg)  (${damaged})  [image-invalid]`,
+      `content/2020/10/04/disguised.md:5:3  image.src  image "chart.gif" (content/2020/10/04/chart.gif) cannot be published: it is an SVG drawing, not the GIF picture its name says  (name it chart.svg)  [image-invalid]`,
       `content/2020/10/04/disguised.md:9:6  image "page.gif" (content/2020/10/04/page.gif) cannot be published: it is not an image sharp can read (Input buffer has corrupt header: gifload_buffer: Invalid frame data)  (${damaged})  [image-invalid]`,
       `content/2020/10/04/escaping.md:5:3  image.src  image "../../../../../etc/passwd" is outside the content folder  (${inside})  [url-unsafe]`,
       `content/2020/10/04/escaping.md:9:6  image "%2e%2e/%2e%2e/%2e%2e/%2e%2e/outside.jpg" is outside the content folder  (${inside})  [url-unsafe]`,
