@@ -182,14 +182,14 @@ describe('hostile pictures in a browser', () => {
     for (const sitePath of [...published].sort()) {
       const response = await page.request.get(`${origin}${sitePath}`);
       assert.equal(response.status(), 200, sitePath);
-      types.set(sitePath, response.headers()['content-type'] ?? '');
+      types.set(sitePath, `${response.headers()['content-type']}; ${response.headers()['x-content-type-options']}`);
       await openAndClick(page, `${origin}${sitePath}`);
       if (await page.title() === 'pwned') ran.push(sitePath);
     }
     await page.close();
     assert.deepEqual(asked, [], 'no payload asked for the marker');
     assert.deepEqual([ran, dialogs], [[], []]);
-    for (const [sitePath, type] of types) assert.match(type, /^image\/(jpeg|png|webp|gif|avif)$/, `${sitePath} is served as a picture that cannot hold script`);
+    for (const [sitePath, type] of types) assert.match(type, /^image\/(jpeg|png|webp|gif|avif); nosniff$/, `${sitePath} is served as a picture that cannot hold script`);
   });
 
   it('(the check sees a payload that does run, and a drawing that fetches)', async () => {
