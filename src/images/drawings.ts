@@ -8,6 +8,8 @@ import { ImageUnreadable, type ImageInfo, type Variant } from './variants.js';
 /** A chart or map draws in well under a second; one that needs this long is refused. */
 export const DRAWING_BUDGET_MS = 20_000;
 
+const SLOW_HINT = 'simplify it (fewer or smaller filters and shapes), or export it as PNG';
+
 /** What the drawing process is sent, and what it answers. */
 export interface DrawingJob {
   bytes: Uint8Array;
@@ -42,11 +44,9 @@ export function drawCopies(job: DrawingJob, budgetMs = DRAWING_BUDGET_MS): Promi
     // 'close' comes after every message has arrived.
     child.on('close', (code) => {
       clearTimeout(timer);
-      if (stopped) {
-        reject(new ImageUnreadable(`it is an SVG drawing that takes more than ${budgetMs / 1000} s to draw`, { hint: 'simplify it (fewer or smaller filters and shapes), or export it as PNG' }));
-      }
-      else if (answer && 'copies' in answer) resolve(answer.copies.map((copy) => Buffer.from(copy.buffer, copy.byteOffset, copy.byteLength)));
+      if (answer && 'copies' in answer) resolve(answer.copies.map((copy) => Buffer.from(copy.buffer, copy.byteOffset, copy.byteLength)));
       else if (answer) reject(new ImageUnreadable(answer.reason, { hint: answer.hint }));
+      else if (stopped) reject(new ImageUnreadable(`it is an SVG drawing that takes more than ${budgetMs / 1000} s to draw`, { hint: SLOW_HINT }));
       else reject(new Error(`the drawing process stopped (exit code ${code}) without an answer: ${errors.trim()}`));
     });
     child.send(job);

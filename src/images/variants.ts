@@ -32,7 +32,7 @@ const AS_IS: readonly string[] = ['gif', 'avif'];
 /** The extension of the files published of each format: an SVG drawing's copies are PNG pictures. */
 const EXTENSIONS: Record<ImageFormat, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif', avif: 'avif', svg: 'png' };
 
-/** A drawing's largest copy is 1600 pixels wide: a taller one would be a picture too large to publish. */
+/** A drawing's copies are as wide as a photo's: one much taller than wide would give pictures too large to publish. */
 const MOST_DRAWING_HEIGHT_PER_WIDTH = 10;
 
 /** An image as Gazette publishes it: width and height as shown (after the camera's rotation). */
@@ -47,7 +47,10 @@ export interface Variant {
   height: number;
 }
 
-/** The file cannot be read as an image Gazette publishes; `reason` says why, for the author, and `hint` what to do when saving it again is not the answer. */
+/**
+ * The file cannot be read as an image Gazette publishes: `reason` says why, for the author, and
+ * `hint` what to do when saving it again is not the answer.
+ */
 export class ImageUnreadable extends Error {
   readonly hint: string | undefined;
   constructor(readonly reason: string, options?: ErrorOptions & { hint?: string }) {
