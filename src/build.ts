@@ -615,7 +615,7 @@ function droppedHtmlWarning(story: Story, removed: Removed): GazetteError {
 
 function droppedUrlWarning(story: Story, removed: Removed): GazetteError {
   return new GazetteError({
-    code: 'url-unsafe', file: story.file, ...placeInFile(story, removed), message: `a link or image to a javascript:, vbscript: or data: URL was removed${elsewhere(removed)}`,
+    code: 'url-unsafe', file: story.file, ...placeInFile(story, removed), message: `a link or image to a javascript:, vbscript: or data: URL, or an image at a file: or other address not on the web, was removed${elsewhere(removed)}`,
     hint: 'link to an http(s) address or a path on the site',
   });
 }

@@ -26,6 +26,18 @@ export function imageKind(url: string): 'file' | 'site' | 'remote' {
   return url.startsWith('/') ? 'site' : 'file';
 }
 
+/**
+ * Whether a picture's address is one the web serves: an http(s) URL, a path from the site root or
+ * from the story. Every other scheme is refused: `javascript:` and `data:` can carry script, and
+ * `file:` (or `smb:`, `ftp:`, …) would show readers a file of their own machine, or of none.
+ */
+export function isWebImageAddress(url: string): boolean {
+  // As browsers read an address: control characters and spaces around it ignored, tabs and line
+  // breaks inside it too ("fi\tle:").
+  const scheme = SCHEME.exec(url.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, ''))?.[0];
+  return scheme === undefined || /^https?:$/i.test(scheme);
+}
+
 /** A published image's address (a site path such as `images/…/photo.jpg`, or an address elsewhere) on a page. */
 export function linkToImage(site: Site, src: string): string {
   return imageKind(src) === 'remote' ? src : linkTo(site, src);

@@ -58,7 +58,7 @@ describe('hostile content', () => {
   it('is built, with a warning for the raw HTML and for the script links removed from the Markdown', () => {
     assert.deepEqual(site.warnings, [
       'content/hostile.md:22:12  raw HTML in the story was removed (here and in 8 more places)  (write it in Markdown, or set "markdown: { rawHtml: true }" if your authors are trusted)  [field-invalid]',
-      'content/hostile.md:24:1  a link or image to a javascript:, vbscript: or data: URL was removed (here and in 10 more places)  (link to an http(s) address or a path on the site)  [url-unsafe]',
+      'content/hostile.md:24:1  a link or image to a javascript:, vbscript: or data: URL, or an image at a file: or other address not on the web, was removed (here and in 10 more places)  (link to an http(s) address or a path on the site)  [url-unsafe]',
     ]);
   });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { absoluteUrl, feedUrlResolver, linkTo, pageUrlResolver } from '../src/urls.js';
+import { absoluteUrl, feedUrlResolver, isWebImageAddress, linkTo, pageUrlResolver } from '../src/urls.js';
 
 const site = { baseUrl: 'https://example.org/news/', basePath: '/news/' };
 const rootSite = { baseUrl: 'https://example.org/', basePath: '/' };
@@ -17,6 +17,20 @@ describe('linkTo and absoluteUrl', () => {
     assert.equal(absoluteUrl(site, '2020/10/01/story/'), 'https://example.org/news/2020/10/01/story/');
     assert.equal(absoluteUrl(site, ''), 'https://example.org/news/');
     assert.equal(absoluteUrl(site, 'tags/c%C3%B4te/'), 'https://example.org/news/tags/c%C3%B4te/');
+  });
+});
+
+describe('isWebImageAddress', () => {
+  it('accepts http(s) URLs, paths from the site root and paths from the story', () => {
+    for (const url of ['https://example.org/a.png', 'HTTP://example.org/a.png', '//cdn.example.org/a.png', '/images/a.png', 'a.png', './charts/oil.png', '../shared/map.png', 'Photo 1:2.png', '']) {
+      assert.equal(isWebImageAddress(url), true, url);
+    }
+  });
+
+  it('refuses every other scheme, however a browser would read it', () => {
+    for (const url of ['file:///etc/passwd', 'FILE:///C:/photo.jpg', ' file:///x', '\u0001file:///x', 'fi\tle:///x', 'fi\nle:///x', 'smb://server/x.png', 'ftp://example.org/x.png', 'javascript:alert(1)', 'data:image/png;base64,AAAA', 'blob:https://example.org/1', 'c:/photo.jpg']) {
+      assert.equal(isWebImageAddress(url), false, JSON.stringify(url));
+    }
   });
 });
 

@@ -8,6 +8,7 @@ import { describe } from '../config.js';
 import { GazetteError } from '../errors.js';
 import { isSafeUrl } from '../render/markdown.js';
 import { isDeviceName, slugify } from '../slug.js';
+import { isWebImageAddress } from '../urls.js';
 import { parseYaml, YamlProblem, type YamlData } from '../yaml.js';
 import { FieldReader } from './fields.js';
 import { MAX_STORY_BYTES } from './load.js';
@@ -126,7 +127,8 @@ function readProfile(file: string, data: YamlData, key: string, entry: unknown, 
     key,
     name,
     bio: read.text('bio'),
-    photo: readUrl(read, 'photo', fields.photo, 'give a path such as /images/authors/name.jpg or an https:// URL'),
+    // A portrait is a picture: besides script, a file: (or any other) address not on the web is refused.
+    photo: readUrl(read, 'photo', fields.photo, 'give a path such as /images/authors/name.jpg or an https:// URL', (url) => isSafeUrl(url) && isWebImageAddress(url)),
     email: readEmail(read),
     links: readLinks(read, fields.links),
     ...where,
@@ -141,9 +143,9 @@ function readProfile(file: string, data: YamlData, key: string, entry: unknown, 
   return profile;
 }
 
-function readUrl(read: FieldReader, field: string, value: unknown, hint: string): string | undefined {
+function readUrl(read: FieldReader, field: string, value: unknown, hint: string, accepts = isSafeUrl): string | undefined {
   const url = read.text(field, value);
-  if (url === undefined || isSafeUrl(url)) return url;
+  if (url === undefined || accepts(url)) return url;
   read.problem(field, `"${url}" is not a safe address`, hint, 'url-unsafe');
   return undefined;
 }

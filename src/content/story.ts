@@ -8,6 +8,7 @@ import { GazetteError } from '../errors.js';
 import { isSafeUrl } from '../render/markdown.js';
 import { canonicalLanguage } from '../language.js';
 import { isDeviceName, isValidSlug, MAX_SLUG_BYTES, slugify } from '../slug.js';
+import { isWebImageAddress } from '../urls.js';
 import { FieldReader } from './fields.js';
 import { STORY_LIMITS } from './limits.js';
 import type { SplitStory } from './frontmatter.js';
@@ -291,10 +292,10 @@ function placeOf(read: FieldReader, field: string): Pick<StoryImage, 'place'> {
   return place ? { place: { line: place.line, column: place.column } } : {};
 }
 
-/** An image's address: a path from the site root, a relative path or an http(s) URL, never script. */
+/** An image's address: a path from the site root, a relative path or an http(s) URL, never script nor a file: address. */
 function readImageSource(read: FieldReader, field: string, value: unknown): string {
   const src = read.text(field, value) ?? '';
-  if (!isSafeUrl(src)) {
+  if (!isSafeUrl(src) || !isWebImageAddress(src)) {
     read.problem(field, `"${src}" is not an image address`, 'give a path such as photo.jpg (beside the story), /images/photo.jpg (in static/) or an https:// URL', 'url-unsafe');
     return '';
   }

@@ -13,8 +13,9 @@ import type { Story } from '../model/site.js';
 import type { BodyImage } from '../render/markdown.js';
 import { isDeviceName, slugify } from '../slug.js';
 import { imageKind } from '../urls.js';
+import { drawCopies } from './drawings.js';
 import type { ImageStore, VariantBytes } from './store.js';
-import { checkDecodes, encodeVariant, extensionOf, imageKey, ImageUnreadable, isResized, readImageInfo, variantsOf, type ImageInfo } from './variants.js';
+import { encodeVariant, extensionOf, imageKey, ImageUnreadable, isResized, readImageInfo, variantsOf, type ImageInfo } from './variants.js';
 
 export const IMAGES_FOLDER = 'images/';
 
@@ -92,7 +93,7 @@ interface Reference {
 /** Images encoded at once: sharp's work runs on libuv's threads (four by default). */
 const AT_ONCE = 4;
 
-/** `makeCopies: false` only checks that each image decodes (`gazette check`); its outputs are not to be written. */
+/** `makeCopies: false` only reads each image's header (`gazette check`); its outputs are not to be written. */
 export function createImagePublisher(config: Pick<Config, 'root' | 'contentDir'>, options: { makeCopies: boolean }): ImagePublisher {
   // Files measured by earlier calls, by absolute path: read again only when they (or the file a
   // link leads to) changed.
@@ -138,12 +139,13 @@ export function createImagePublisher(config: Pick<Config, 'root' | 'contentDir'>
         let known: KnownImage;
         try {
           known = await measure(found, store);
+          refuseDisguisedDrawing(found.file, known.info);
         } catch (error) {
           if (!(error instanceof ImageUnreadable)) throw error;
           for (const reference of referencing) {
             problems.push(problemAt(reference, {
               code: 'image-invalid', message: `image ${JSON.stringify(reference.url)} (${shown(file)}) cannot be published: ${error.reason}`,
-              hint: 'save it again as JPEG, PNG, WebP, AVIF, GIF or SVG',
+              hint: error.hint ?? 'save it again as JPEG, PNG, WebP, AVIF, GIF or SVG',
             }));
           }
           return;
@@ -167,13 +169,12 @@ export function createImagePublisher(config: Pick<Config, 'root' | 'contentDir'>
     const key = imageKey(bytes);
     let info = store.find(key);
     if (info === undefined && !options.makeCopies) {
+      // A check reads the header only: decoding the pixels would take as much memory as the
+      // picture is large (hundreds of megabytes for a small PNG of a large, plain picture).
       info = await readImageInfo(bytes);
-      await checkDecodes(bytes, info);
     } else if (info === undefined) {
       info = await readImageInfo(bytes);
-      const resized = info;
-      const copies = isResized(resized) ? await Promise.all(variantsOf(resized).map((variant) => encodeVariant(bytes, resized.format, variant))) : [];
-      store.keep(key, info, copies);
+      store.keep(key, info, await makeCopies(bytes, info));
     }
     measured.set(file, { key, info, real });
     return { key, info };
@@ -205,6 +206,14 @@ export function createImagePublisher(config: Pick<Config, 'root' | 'contentDir'>
   }
 }
 
+/** The copies of an image, in the order of variantsOf: a drawing's in a process of its own (images/drawings.ts). */
+async function makeCopies(bytes: Buffer, info: ImageInfo): Promise<Buffer[]> {
+  if (!isResized(info)) return [];
+  const variants = variantsOf(info);
+  if (info.format === 'svg') return drawCopies({ bytes, info: { ...info, format: 'svg' }, variants });
+  return Promise.all(variants.map((variant) => encodeVariant(bytes, info, variant)));
+}
+
 /** The image's files in the site, added to `outputs`, and how pages show it. */
 function publishFile(file: string, { key, info }: KnownImage, store: ImageStore, outputs: Map<string, ImageOutput>): PublishedImage {
   const folder = `${IMAGES_FOLDER}${key.slice(0, 16)}/`;
@@ -222,6 +231,23 @@ function publishFile(file: string, { key, info }: KnownImage, store: ImageStore,
   });
   const largest = srcset.at(-1) as (typeof srcset)[number];
   return { src: largest.src, width: largest.width, height: largest.height, srcset: srcset.map(({ src, width }) => ({ src, width })), copied: true };
+}
+
+/** Names that promise a picture of pixels. */
+const PICTURE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.gif', '.webp', '.avif']);
+
+/**
+ * An SVG drawing named as a picture (`chart.gif`) is refused: such a name hides markup from
+ * whoever checks files by their name. Other mismatches (a PNG named .jpg) are published under the
+ * extension of what the file is.
+ */
+function refuseDisguisedDrawing(file: string, info: ImageInfo): void {
+  const extension = path.extname(file).toLowerCase();
+  if (info.format === 'svg' && PICTURE_EXTENSIONS.has(extension)) {
+    throw new ImageUnreadable(`it is an SVG drawing, not the ${extension.slice(1).toUpperCase()} picture its name says`, {
+      hint: `name it ${path.basename(file, path.extname(file))}.svg`,
+    });
+  }
 }
 
 /** The file's name as a URL slug: `Photo Ñ 1.JPG` gives `photo-n-1`. */

@@ -1,14 +1,18 @@
 // What Gazette makes of an image file, with sharp: its format and size, and the narrower copies a
 // browser picks from (`srcset`). JPEG, PNG and WebP get copies 480, 960 and 1600 pixels wide (never
 // wider than the original), in their own format, so that feed readers and mail programs that know
-// no WebP still show them; GIF (maybe animated), AVIF and SVG are published as they are.
+// no WebP still show them; an SVG drawing is drawn into PNG copies at those widths, as a drawing
+// published as it is could run script on the site; GIF (maybe animated) and AVIF are published as they are.
 
 import { createHash } from 'node:crypto';
 import sharp, { type Metadata } from 'sharp';
 
 const VARIANT_WIDTHS = [480, 960, 1600] as const;
 
-/** Everything that decides a variant's bytes besides the source: change it and every image is made again. */
+/**
+ * Everything that decides a variant's bytes besides the source: change it (or how a drawing is
+ * drawn, below) and every image is made again. An SVG drawing's copies use the PNG settings.
+ */
 const RECIPE = {
   version: 1,
   widths: VARIANT_WIDTHS,
@@ -19,12 +23,17 @@ const RECIPE = {
 };
 const RECIPE_TEXT = JSON.stringify(RECIPE);
 
-export type ResizedFormat = 'jpeg' | 'png' | 'webp';
-export type ImageFormat = ResizedFormat | 'gif' | 'avif' | 'svg';
+/** The formats Gazette makes copies of. */
+export type ResizedFormat = 'jpeg' | 'png' | 'webp' | 'svg';
+export type ImageFormat = ResizedFormat | 'gif' | 'avif';
 
-const RESIZED: readonly string[] = ['jpeg', 'png', 'webp'] satisfies ResizedFormat[];
-const AS_IS: readonly string[] = ['gif', 'avif', 'svg'];
-const EXTENSIONS: Record<ImageFormat, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif', avif: 'avif', svg: 'svg' };
+const RESIZED: readonly string[] = ['jpeg', 'png', 'webp', 'svg'] satisfies ResizedFormat[];
+const AS_IS: readonly string[] = ['gif', 'avif'];
+/** The extension of the files published of each format: an SVG drawing's copies are PNG pictures. */
+const EXTENSIONS: Record<ImageFormat, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif', avif: 'avif', svg: 'png' };
+
+/** A drawing's copies are as wide as a photo's: one much taller than wide would give pictures too large to publish. */
+const MOST_DRAWING_HEIGHT_PER_WIDTH = 10;
 
 /** An image as Gazette publishes it: width and height as shown (after the camera's rotation). */
 export interface ImageInfo {
@@ -38,10 +47,15 @@ export interface Variant {
   height: number;
 }
 
-/** The file cannot be read as an image Gazette publishes; `reason` says why, for the author. */
+/**
+ * The file cannot be read as an image Gazette publishes: `reason` says why, for the author, and
+ * `hint` what to do when saving it again is not the answer.
+ */
 export class ImageUnreadable extends Error {
-  constructor(readonly reason: string, options?: ErrorOptions) {
+  readonly hint: string | undefined;
+  constructor(readonly reason: string, options?: ErrorOptions & { hint?: string }) {
     super(reason, options);
+    this.hint = options?.hint;
   }
 }
 
@@ -64,6 +78,7 @@ export async function readImageInfo(bytes: Uint8Array): Promise<ImageInfo> {
   if (!RESIZED.includes(format) && !AS_IS.includes(format)) {
     throw new ImageUnreadable(`it is a ${format.toUpperCase()} image, which browsers do not show`);
   }
+  if (format === 'svg') return drawingInfo(metadata);
   // EXIF orientations 5 to 8 turn the picture a quarter: it is shown (and published) upright.
   const turned = (metadata.orientation ?? 1) >= 5;
   return {
@@ -73,14 +88,28 @@ export async function readImageInfo(bytes: Uint8Array): Promise<ImageInfo> {
   };
 }
 
-/** Whether Gazette makes narrower copies of the image, or publishes it as it is. */
+/** An SVG drawing's size, in CSS pixels as librsvg reads it (its width and height, or its viewBox). */
+function drawingInfo({ width, height }: Metadata): ImageInfo {
+  if (!width || !height) throw new ImageUnreadable('it is an SVG drawing without a width and height', { hint: 'give its <svg> element a width and height, or a viewBox' });
+  if (height > width * MOST_DRAWING_HEIGHT_PER_WIDTH) {
+    throw new ImageUnreadable(`it is an SVG drawing more than ${MOST_DRAWING_HEIGHT_PER_WIDTH} times as tall as it is wide (${width} by ${height})`, {
+      hint: 'split it into several drawings, or export it as PNG',
+    });
+  }
+  return { format: 'svg', width, height };
+}
+
+/** Whether Gazette makes copies of the image, or publishes it as it is. */
 export function isResized(info: ImageInfo): info is ImageInfo & { format: ResizedFormat; width: number; height: number } {
   return RESIZED.includes(info.format) && info.width !== undefined && info.height !== undefined;
 }
 
-/** The copies of an image, narrowest first; the last is the image at its largest (at most 1600 wide). */
+/**
+ * The copies of an image, narrowest first; the last is the image at its largest (at most 1600
+ * wide). A drawing has no pixels of its own: it is drawn sharp at every width, whatever its size.
+ */
 export function variantsOf(info: ImageInfo & { width: number; height: number }): Variant[] {
-  const widths = [...new Set(VARIANT_WIDTHS.map((width) => Math.min(width, info.width)))];
+  const widths = info.format === 'svg' ? VARIANT_WIDTHS : [...new Set(VARIANT_WIDTHS.map((width) => Math.min(width, info.width)))];
   return widths.map((width) => ({ width, height: Math.max(1, Math.round((info.height * width) / info.width)) }));
 }
 
@@ -93,25 +122,28 @@ export function extensionOf(format: ImageFormat): string {
  * to show the picture, can say more than the author meant to publish, and the bytes stay the same
  * from build to build. The exact size is asked for, so that the page's width and height are true.
  */
-export async function encodeVariant(bytes: Uint8Array, format: ResizedFormat, variant: Variant): Promise<Buffer> {
-  const image = sharp(bytes).rotate().resize({ width: variant.width, height: variant.height, fit: 'fill' });
+export async function encodeVariant(bytes: Uint8Array, info: ImageInfo & { format: ResizedFormat; width: number }, variant: Variant): Promise<Buffer> {
+  const source = info.format === 'svg' ? drawnAt(bytes, info.width, variant.width) : sharp(bytes).rotate();
+  const image = source.resize({ width: variant.width, height: variant.height, fit: 'fill' });
   try {
-    if (format === 'jpeg') return await image.jpeg(RECIPE.jpeg).toBuffer();
-    if (format === 'png') return await image.png(RECIPE.png).toBuffer();
+    if (info.format === 'jpeg') return await image.jpeg(RECIPE.jpeg).toBuffer();
+    if (info.format === 'png' || info.format === 'svg') return await image.png(RECIPE.png).toBuffer();
     return await image.webp(RECIPE.webp).toBuffer();
   } catch (error) {
     throw new ImageUnreadable(`the image is damaged (${firstLine(error)})`, { cause: error });
   }
 }
 
-/** Decode the whole image without making copies (for `gazette check`): a damaged file throws. */
-export async function checkDecodes(bytes: Uint8Array, info: ImageInfo): Promise<void> {
-  if (info.format === 'svg') return;
-  try {
-    await sharp(bytes, { animated: info.format === 'gif' }).raw().toBuffer();
-  } catch (error) {
-    throw new ImageUnreadable(`the image is damaged (${firstLine(error)})`, { cause: error });
-  }
+/**
+ * A drawing drawn by librsvg at about `width` pixels wide (resizing gives the exact size). It is
+ * read from memory, with no file or address to resolve its references from, so librsvg loads
+ * nothing the drawing names (files beside it or anywhere, http addresses) but `data:` images; it
+ * runs no script, and shows no HTML of a foreignObject.
+ */
+function drawnAt(bytes: Uint8Array, ownWidth: number, width: number) {
+  // sharp reads a drawing's CSS pixels at 72 dots per inch, and takes 1 to 100,000.
+  const density = Math.min(100_000, Math.max(1, (72 * width) / ownWidth));
+  return sharp(bytes, { density });
 }
 
 /** libvips' message, once: copies made at the same time can repeat the same line in one message. */

@@ -16,7 +16,7 @@ import type { Config } from '../config.js';
 import type { StoryBody } from '../content/body.js';
 import { GazetteError } from '../errors.js';
 import { extend } from '../extend.js';
-import { absoluteUrl, feedUrlResolver, imageKind, pageUrlResolver } from '../urls.js';
+import { absoluteUrl, feedUrlResolver, imageKind, isWebImageAddress, pageUrlResolver } from '../urls.js';
 
 /** A story without a `summary` is summed up by its first paragraph, cut on a word near this length. */
 export const SUMMARY_LENGTH = 280;
@@ -88,20 +88,23 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
       let droppedHtml: Removed | null = null;
       let droppedUrl: Removed | null = null;
       const linked: { node: { url: string }; url: string }[] = [];
+      const definitions = definitionUrls(tree);
       visit(tree, (node, index, parent) => {
         if (node.type === 'html' && !options.rawHtml) droppedHtml = removedAt(node, droppedHtml);
-        if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return CONTINUE;
-        if (isSafeUrl(node.url)) {
-          linked.push({ node, url: node.url });
+        if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition' && node.type !== 'imageReference') return CONTINUE;
+        const url = node.type === 'imageReference' ? definitions.get(node.identifier.toUpperCase()) ?? '' : node.url;
+        const picture = node.type === 'image' || node.type === 'imageReference';
+        if (isSafeUrl(url) && (!picture || isWebImageAddress(url))) {
+          if (node.type !== 'imageReference') linked.push({ node, url });
           return CONTINUE;
         }
-        // An unsafe link keeps its text; an unsafe image or definition goes.
+        // An unsafe link keeps its text; an unsafe image or definition goes, as does a picture not on the web.
         if (parent === undefined || index === undefined) return CONTINUE;
         droppedUrl = removedAt(node, droppedUrl);
         parent.children.splice(index, 1, ...(node.type === 'link' ? node.children : []));
         return [SKIP, index];
       });
-      const images = markImages(tree);
+      const images = markImages(tree, definitions);
       // Turning the tree into HTML leaves it as it was, so one parse serves the page and the feeds.
       const toHtml = (resolve: ResolveUrl) => {
         for (const { node, url } of linked) node.url = resolve(url);
@@ -127,11 +130,7 @@ function removedAt(node: Node, before: Removed | null): Removed {
 }
 
 /** List every image, and mark those of files (relative or root-relative paths) for the images stage. */
-function markImages(tree: Root): BodyImage[] {
-  const definitions = new Map<string, string>();
-  visit(tree, 'definition', (node) => {
-    definitions.set(node.identifier.toUpperCase(), node.url);
-  });
+function markImages(tree: Root, definitions: ReadonlyMap<string, string>): BodyImage[] {
   const images: BodyImage[] = [];
   visit(tree, (node) => {
     if (node.type !== 'image' && node.type !== 'imageReference') return;
@@ -144,6 +143,15 @@ function markImages(tree: Root): BodyImage[] {
     images.push({ url, line: start?.line ?? 1, column: start?.column ?? 1, hasAlt: (node.alt ?? '').trim() !== '' });
   });
   return images;
+}
+
+/** The URL of every link definition (`[chart]: chart.png`), by its identifier. */
+function definitionUrls(tree: Root): Map<string, string> {
+  const definitions = new Map<string, string>();
+  visit(tree, 'definition', (node) => {
+    definitions.set(node.identifier.toUpperCase(), node.url);
+  });
+  return definitions;
 }
 
 /** What rendering a story's Markdown needs of it (its file and line, to place a problem) and of the site. */

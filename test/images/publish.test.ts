@@ -134,12 +134,14 @@ describe('images of every kind beside a story', () => {
     assert.deepEqual(image.srcset.map((candidate) => candidate.split(' ')[1]), ['480w', '800w']);
   });
 
-  it('copies an SVG as it is, with its size, and leaves a remote picture alone', async () => {
+  it('draws an SVG into PNG copies at every width, and leaves a remote picture alone', async () => {
     const $ = await page();
-    const logo = $('.story__body img').eq(1);
-    assert.match(logo.attr('src') ?? '', /^\/images\/[0-9a-f]{16}\/logo\.svg$/);
-    assert.deepEqual([logo.attr('width'), logo.attr('height'), logo.attr('srcset')], ['90', '30', undefined]);
-    assert.equal(await project.read((logo.attr('src') ?? '').slice(1)), '<svg xmlns="http://www.w3.org/2000/svg" width="90" height="30"><rect width="90" height="30"/></svg>');
+    const logo = await checkImage(project, $('.story__body img').eq(1));
+    assert.match(logo.src, /^\/images\/[0-9a-f]{16}\/logo-1600\.png$/);
+    assert.deepEqual([logo.width, logo.height], [1600, 533]);
+    assert.deepEqual(logo.srcset.map((candidate) => candidate.split(' ')[0]?.replace(/^.*\//, '')), ['logo-480.png', 'logo-960.png', 'logo-1600.png']);
+    for (const copy of logo.srcset) assert.equal((await sharp(path.join(project.out, copy.split(' ')[0] ?? '')).metadata()).format, 'png');
+    assert.deepEqual((await project.files()).filter((file) => file.endsWith('.svg')), ['images/algiers-central-post-office.svg', 'images/authors/ines-trabelsi.svg'], 'only the SVGs of static/');
     assert.deepEqual({ ...$('.story__body img').eq(2).attr() }, { src: 'https://cdn.example.com/a.jpg', alt: 'Remote' });
   });
 
@@ -160,12 +162,15 @@ describe('problems with story images', () => {
     const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg().toBuffer();
     await writeFile(path.join(folder, 'cut.jpg'), photo.subarray(0, 3000));
     await writeFile(path.join(folder, 'notes.png'), 'not a picture');
+    await writeFile(path.join(folder, 'chart.gif'), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');
+    await writeFile(path.join(folder, 'page.gif'), 'GIF89a<html><script>alert(1)</script></html>');
     await writeFile(path.join(project.root, 'outside.jpg'), photo);
     await symlink(path.join(project.root, 'outside.jpg'), path.join(folder, 'link.jpg'));
     const story = (name: string, image: string, body: string) => project.addStory(`2020/10/04/${name}.md`,
       ['---', `title: ${name}`, 'date: 2020-10-04T09:00:00+01:00', ...(image ? ['image:', `  src: "${image}"`, '  alt: A picture'] : []), '---', '', body, ''].join('\n'));
     await story('missing', 'photo.jpg', 'Text.\n\nMore text with ![A chart](charts/oil.png).');
     await story('broken', 'cut.jpg', 'Text ![Notes](notes.png)');
+    await story('disguised', 'chart.gif', 'Text ![A page](page.gif)');
     await story('escaping', '../../../../../etc/passwd', 'Text ![Escape](%2e%2e/%2e%2e/%2e%2e/%2e%2e/outside.jpg) ![Link](link.jpg)');
   });
   after(() => project.remove());
@@ -179,6 +184,8 @@ describe('problems with story images', () => {
     assert.deepEqual(failed.problems.map((problem) => problem.format()), [
       `content/2020/10/04/broken.md:5:3  image.src  image "cut.jpg" (content/2020/10/04/cut.jpg) cannot be published: the image is damaged (VipsJpeg: premature end of JPEG image)  (${damaged})  [image-invalid]`,
       `content/2020/10/04/broken.md:9:6  image "notes.png" (content/2020/10/04/notes.png) cannot be published: it is not an image sharp can read (Input buffer contains unsupported image format)  (${damaged})  [image-invalid]`,
+      `content/2020/10/04/disguised.md:5:3  image.src  image "chart.gif" (content/2020/10/04/chart.gif) cannot be published: it is an SVG drawing, not the GIF picture its name says  (name it chart.svg)  [image-invalid]`,
+      `content/2020/10/04/disguised.md:9:6  image "page.gif" (content/2020/10/04/page.gif) cannot be published: it is not an image sharp can read (Input buffer has corrupt header: gifload_buffer: Invalid frame data)  (${damaged})  [image-invalid]`,
       `content/2020/10/04/escaping.md:5:3  image.src  image "../../../../../etc/passwd" is outside the content folder  (${inside})  [url-unsafe]`,
       `content/2020/10/04/escaping.md:9:6  image "%2e%2e/%2e%2e/%2e%2e/%2e%2e/outside.jpg" is outside the content folder  (${inside})  [url-unsafe]`,
       `content/2020/10/04/escaping.md:9:57  image "link.jpg" is a link to a file outside the content folder  (${inside})  [url-unsafe]`,

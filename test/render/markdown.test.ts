@@ -106,6 +106,22 @@ describe('createMarkdownRenderer', () => {
       assert.equal(safe.render('Safe [link](/a/).', keep).droppedUrl, null);
     });
 
+    it('removes images at a file: or other address not on the web, as written or by reference, and keeps such links', () => {
+      for (const url of ['file:///etc/passwd', 'FILE://server/share/x.png', 'fi\tle:///x.png', 'smb://server/x.png', 'ftp://example.org/x.png', 'blob:https://example.org/1']) {
+        // With raw HTML kept, no sanitizer stands behind this stage.
+        const rendered = trusting.render(`An ![image](<${url}>) and a [link](<${url}>).`, keep);
+        assert.notEqual(rendered.droppedUrl, null, url);
+        assert.deepEqual(rendered.images, [], url);
+        assert.doesNotMatch(rendered.html, /<img/, url);
+      }
+      const referenced = safe.render('An ![image][map] and a [link][map].\n\n[map]: file:///etc/passwd\n', keep);
+      // The link stays (the sanitizer leaves it no href); only the picture goes.
+      assert.equal(referenced.html, '<p>An  and a <a>link</a>.</p>');
+      assert.deepEqual([referenced.droppedUrl?.count, referenced.images], [1, []]);
+      const web = safe.render('![a](https://example.org/a.png) ![b](//cdn.example.org/b.png) ![c](/c.png) ![d](d.png) ![e][e]\n\n[e]: HTTP://example.org/e.png\n', keep);
+      assert.deepEqual([web.droppedUrl, web.images.map((image) => image.url)], [null, ['https://example.org/a.png', '//cdn.example.org/b.png', '/c.png', 'd.png', 'HTTP://example.org/e.png']]);
+    });
+
     it('removes an unsafe image inside an unsafe link', () => {
       assert.equal(html('[![img](javascript:x)](javascript:y) tail'), '<p> tail</p>');
     });
