@@ -491,8 +491,9 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     }
     for (let round = 0; round < WARM_UP_RENDERS; round += 1) {
       if (state.stopped) return;
-      // A story that failed was reported by the build; it only warms nothing.
-      if ((await markdown.renderEach([held], () => undefined, { threads: 1 }).catch(() => [undefined])).length > 0) return;
+      const problems = await markdown.renderEach([held], () => undefined, { threads: 1 }).catch(() => undefined);
+      // A story that fails (the build reports it) warms nothing.
+      if (problems === undefined || problems.length > 0) return;
     }
   }
 
