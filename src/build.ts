@@ -44,6 +44,8 @@ const WARM_UP_RENDERS = 12;
 
 /** How many pages the page loop plans before it lets other work in (Pagefind's answers). */
 const PAGES_BETWEEN_BREATHS = 100;
+/** How long the page and feed loops run without letting other work in (a signal, to stop the build). */
+const MS_BETWEEN_BREATHS = 50;
 
 /** How many pages the page loop plans ahead of one still rendering on a worker thread. */
 const PAGES_AHEAD = 128;
@@ -217,11 +219,12 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     unbuilt = stale;
     // The last site is not held beside the new one: the first pages come between builds.
     lastSite = undefined;
-    const [content, profiles, themeFiles] = await Promise.all([
+    // Reading only reads: a build stopped meanwhile leaves it to end on its own.
+    const [content, profiles, themeFiles] = await untilAborted(Promise.all([
       loadStories(config.root, config.contentDir, config.timeZone, stale ? storyFiles : undefined, stale, cache.stories, options.inputs && !stale ? trustedStamps(options.inputs) : undefined),
       stale && authorProfiles && !stale.has(authorsFile) ? authorProfiles : loadAuthorProfiles(config.root, config.contentDir),
       loadTheme(config.root, config.templatesDir, config.staticDir),
-    ]);
+    ]), signal);
     failIfAny([...content.problems, ...profiles.problems]);
     const warnings = [...content.warnings, ...profiles.warnings];
 
@@ -326,14 +329,20 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     if (options.pageThreads !== undefined) await pageText.started();
     // Pages rendered by workers are written in the order planned, a few at a time.
     const inOrder = emittedInOrder(emit);
+    let breathed = performance.now();
+    const breathe = async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      breathed = performance.now();
+    };
+    const outOfBreath = () => performance.now() - breathed > MS_BETWEEN_BREATHS;
     try {
       // Pages are planned, rendered and written one at a time, so that only a few are held at once.
-      // Pages kept as they are finish without I/O: every few of them, Pagefind's answers are let in,
-      // and the indexes it has finished are written.
+      // Pages kept as they are finish without I/O: every few of them, and every few moments,
+      // Pagefind's answers are let in, and the indexes it has finished are written.
       for (const planned of pagePlans(site, bodies, config, names)) {
         signal?.throwIfAborted();
-        if (pages % PAGES_BETWEEN_BREATHS === 0) {
-          await new Promise((resolve) => setImmediate(resolve));
+        if (pages % PAGES_BETWEEN_BREATHS === 0 || outOfBreath()) {
+          await breathe();
           for (const file of searchFiles.take()) await inOrder.add(file);
         }
         pages += 1;
@@ -365,6 +374,8 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
         kept: (file: string, inputs: string) => keptMade(file, inputs)?.key,
       };
       for (const { path: file, key, contents, inputs } of renderSiteFeeds(site, text, config, GENERATOR, held, feedNames)) {
+        signal?.throwIfAborted();
+        if (outOfBreath()) await breathe();
         if (inputs !== undefined) madeNow.set(file, { inputs, key });
         await emit(contents === undefined ? { path: file, key } : { path: file, key, contents });
       }
