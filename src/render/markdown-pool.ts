@@ -261,6 +261,8 @@ export function createMarkdownPool(settings: MarkdownSettings, options: { keep?:
         };
         signal?.addEventListener('abort', abort, { once: true });
         batches.push(batch);
+        // Until the batch is done, its workers hold the process open, those still starting too.
+        for (const renderer of renderers) renderer.worker.ref();
         startRenderers();
         dispatch();
       });
