@@ -2,6 +2,8 @@
 // for each N, generate a corpus in a temporary folder, run each kind of scenario (or those named) on
 // it in a child process, append its rows to bench/history.jsonl and make bench/LATEST.md again; the
 // run's table is printed (and written to --out). A scenario that fails is a row saying why, never a crash.
+// `npm run bench -- --pathological [--sizes 1,4,16] [--budget 10]` measures the render time of
+// pathological Markdown instead (see pathological-bench.ts).
 
 import { execFileSync, fork } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -9,12 +11,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { STORY_SECONDS } from '../src/config.js';
 import { generateCorpus } from './corpus.js';
 import { formatMs } from './format.js';
 import { appendHistory, historyRow, type HistoryRow, type Run } from './history.js';
 import { renderRun, writeLatest } from './latest.js';
 import { errorText, measure, type Row } from './measure.js';
 import { describeRun } from './provenance.js';
+import { benchPathological, PATHOLOGICAL_SIZES_KIB } from './pathological-bench.js';
 import { parseCounts, progress, waitForQuietMachine } from './runner.js';
 import { scenarioLabel, SCENARIOS, type ScenarioMessage } from './scenarios.js';
 
@@ -29,8 +33,18 @@ type Scenario = (typeof SCENARIOS)[number];
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { stories: { type: 'string' }, huge: { type: 'boolean', default: false }, only: { type: 'string' }, repeats: { type: 'string', default: '3' }, out: { type: 'string' } },
+    options: {
+      stories: { type: 'string' }, huge: { type: 'boolean', default: false }, only: { type: 'string' }, repeats: { type: 'string', default: '3' }, out: { type: 'string' },
+      pathological: { type: 'boolean', default: false }, sizes: { type: 'string' }, budget: { type: 'string' },
+    },
   });
+  if (values.pathological) {
+    const sizesKib = values.sizes ? values.sizes.split(',').map(Number) : PATHOLOGICAL_SIZES_KIB;
+    if (sizesKib.some((kib) => !(kib > 0))) throw new Error(`--sizes takes sizes in KiB separated by commas, e.g. 1,16,256; got "${values.sizes}"`);
+    const budgetSeconds = Number(values.budget ?? STORY_SECONDS);
+    if (!(budgetSeconds > 0)) throw new Error(`--budget takes a number of seconds; got "${values.budget}"`);
+    return benchPathological({ sizesKib, budgetSeconds, out: values.out, command: describeRun('bench', 'bench/run.ts').command });
+  }
   const kinds = values.only ? parseKinds(values.only) : SCENARIOS;
   const repeats = parseRepeats(values.repeats);
   const counts = [...(values.stories ? parseCounts(values.stories) : DEFAULT_STORIES), ...(values.huge ? [HUGE_STORIES] : [])];

@@ -5,8 +5,8 @@
 import { loadConfig } from '../src/config.js';
 import { loadStories } from '../src/content/load.js';
 import { buildSite } from '../src/model/site.js';
-import { createMarkdownRenderer } from '../src/render/markdown.js';
-import { renderAllMarkdown } from '../src/render/markdown-pool.js';
+import type { RenderedMarkdown } from '../src/render/markdown.js';
+import { createMarkdownPool } from '../src/render/markdown-pool.js';
 import { renderSearchIndex, searchDocuments } from '../src/search.js';
 import { CORPUS_NOW } from './corpus.js';
 import { measure, measuredRow, type Row } from './measure.js';
@@ -15,7 +15,10 @@ export async function measureSearchStage(root: string, stories: number, scenario
   const config = loadConfig(root, { now: CORPUS_NOW });
   const content = await loadStories(config.root, config.contentDir, config.timeZone);
   const site = buildSite(content.stories, config);
-  const { rendered } = await renderAllMarkdown(createMarkdownRenderer({ rawHtml: config.rawHtml }), site.stories, config);
+  const rendered: RenderedMarkdown[] = [];
+  const pool = createMarkdownPool(config);
+  await pool.renderEach(site.stories, (index, made) => (rendered[index] = made));
+  await pool.close();
   const bodies = new Map(site.stories.map((story, index) => {
     const markdown = rendered[index];
     return [story, { html: markdown?.html ?? '', summary: story.summary ?? markdown?.summary ?? '' }];

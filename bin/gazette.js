@@ -1,4 +1,8 @@
 #!/usr/bin/env node
-import { main } from '../lib/cli.js';
+import { EXIT, main } from '../lib/cli.js';
 
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// A build stopped by a signal has cleared what it wrote: work it no longer waits for (a picture
+// being encoded) must not keep the process.
+if (code === EXIT.SIGINT || code === EXIT.SIGTERM) process.exit(code);
+process.exitCode = code;

@@ -22,9 +22,10 @@ import { FEED_FILES, storyItem, type FeedItem, type ItemOwner } from './feeds/fe
 import { renderSiteFeeds } from './feeds/site-feeds.js';
 import { buildSite as buildSiteGraph, type Site, type Story } from './model/site.js';
 import { pagePlans, storyCards, storyIdentity, storyPage, type Page, type PageMade } from './pages.js';
-import { createMarkdownRenderer, renderStoryMarkdown, type Removed, type RenderedMarkdown } from './render/markdown.js';
+import type { Removed, RenderedMarkdown } from './render/markdown.js';
 import { LazyHtml } from './render/lazy-html.js';
-import { renderEachMarkdown } from './render/markdown-pool.js';
+import { createMarkdownAgain } from './render/markdown-again.js';
+import { createMarkdownPool } from './render/markdown-pool.js';
 import { placeBodyImages } from './render/body-images.js';
 import { createImagePublisher, type PublishedImage, type StoryImages } from './images/publish.js';
 import { createPageRenderer } from './render/page-pool.js';
@@ -39,11 +40,13 @@ import { checkUpToDate, recordBuild, trustedStamps, type InputSnapshot, type UpT
 import { GENERATOR } from './version.js';
 import { KeptFileMissing, keyOfBytes, openStaging, outputStateOf, syncFiles, syncSite, type CopiedFile, type OutputFile, type OutputState } from './write.js';
 
-/** How many times a sync Builder renders a story after its first build, so that V8 optimizes remark in this thread. */
+/** How many times a sync Builder renders a story after its first build, so that V8 optimizes remark on the worker it keeps. */
 const WARM_UP_RENDERS = 12;
 
 /** How many pages the page loop plans before it lets other work in (Pagefind's answers). */
 const PAGES_BETWEEN_BREATHS = 100;
+/** How long the page and feed loops run without letting other work in (a signal, to stop the build). */
+const MS_BETWEEN_BREATHS = 50;
 
 /** How many pages the page loop plans ahead of one still rendering on a worker thread. */
 const PAGES_AHEAD = 128;
@@ -78,6 +81,8 @@ export interface Builder {
   firstPages(changed: ReadonlySet<string>): Promise<string[]>;
   /** What the output folder holds after the last build in sync mode, to hand to a new Builder. */
   readonly output: OutputState | undefined;
+  /** Ends the worker threads a sync Builder keeps between builds. */
+  close(): Promise<void>;
   /**
    * With `deferSearch`: waits for the search index of the last build, then gives the step that
    * writes it (a sync of its files only), or undefined when there is nothing to write.
@@ -88,11 +93,14 @@ export interface Builder {
 export interface BuildOptions {
   /** Read and keep the build cache in .gazette/cache/ (default true); false builds everything. */
   cache?: boolean;
-  /** Threads that render Markdown (default: one per core for large batches, else one). */
+  /** Worker threads that render Markdown (default: one per core for large batches, else one). */
   markdownThreads?: number;
   /** Threads that render pages (default: one per core once a build has rendered many; see render/page-pool.ts). */
   pageThreads?: number;
-  /** An abort stops the build before the next page, or before the swap, writing nothing. */
+  /**
+   * An abort stops the build within moments, whatever it is doing (its workers and Pagefind are
+   * ended), before the swap, writing nothing; the build then throws the abort's reason.
+   */
   signal?: AbortSignal;
   /**
    * Sync mode only: a build keeps the search index the output folder holds, and Pagefind makes the
@@ -118,7 +126,9 @@ export async function build(config: Config, options: { write: boolean; upToDate?
  */
 export function createBuilder(config: Config, mode: WriteMode, options: { output?: OutputState; inputs?: InputSnapshot; outputFolders?: ReadonlyMap<string, string> } & BuildOptions = {}): Builder {
   const { signal } = options;
-  const markdown = createMarkdownRenderer({ rawHtml: config.rawHtml });
+  // The dev loop keeps a worker started between builds, for the next story saved.
+  const markdown = createMarkdownPool(config, { keep: mode === 'sync' ? 1 : 0 });
+  const again = createMarkdownAgain(config);
   const markdownSettings = JSON.stringify([codeFingerprint(), config.rawHtml, config.baseUrl, config.basePath]);
   let cache: BuildCache | undefined;
   let saving: Promise<void> = Promise.resolve();
@@ -140,7 +150,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
   let intactFolders = mode === 'swap' ? options.outputFolders : undefined;
   let lastSite: LastSite | undefined;
   let warmUp: { stopped: boolean } | undefined;
-  const renderAgain = (story: Story) => () => htmlOf(renderStoryMarkdown(markdown, story, config));
+  const renderAgain = (story: Story) => () => htmlOf(again.render(story));
 
   const builder: Builder = {
     get output() {
@@ -148,20 +158,31 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     },
     async build(changed) {
       if (warmUp) warmUp.stopped = true;
-      await saving;
-      cache ??= options.cache === false || mode === 'none' ? throwawayCache() : await openCache(config);
-      if (output === undefined && mode === 'swap') {
-        output = cache.output;
-        pagesMade = cache.pagesMade;
-      }
       try {
-        return await render(cache, changed);
+        await saving;
+        cache ??= options.cache === false || mode === 'none' ? throwawayCache() : await openCache(config);
+        if (output === undefined && mode === 'swap') {
+          output = cache.output;
+          pagesMade = cache.pagesMade;
+        }
+        try {
+          return await render(cache, changed);
+        } catch (error) {
+          if (!(error instanceof KeptFileMissing)) throw error;
+          // Someone removed a file from the output folder: build every page again.
+          output = undefined;
+          return await render(cache, changed);
+        }
       } catch (error) {
-        if (!(error instanceof KeptFileMissing)) throw error;
-        // Someone removed a file from the output folder: build every page again.
-        output = undefined;
-        return render(cache, changed);
+        // Whatever failed as the abort ended it (a worker, Pagefind), the build was stopped.
+        throw signal?.aborted ? signal.reason : error;
+      } finally {
+        if (mode !== 'sync') await Promise.all([markdown.close(), again.close()]);
       }
+    },
+    async close() {
+      if (warmUp) warmUp.stopped = true;
+      await Promise.all([markdown.close(), again.close()]);
     },
     async firstPages(changed) {
       if (warmUp) warmUp.stopped = true;
@@ -199,11 +220,12 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     unbuilt = stale;
     // The last site is not held beside the new one: the first pages come between builds.
     lastSite = undefined;
-    const [content, profiles, themeFiles] = await Promise.all([
+    // Reading only reads: a build stopped meanwhile leaves it to end on its own.
+    const [content, profiles, themeFiles] = await untilAborted(Promise.all([
       loadStories(config.root, config.contentDir, config.timeZone, stale ? storyFiles : undefined, stale, cache.stories, options.inputs && !stale ? trustedStamps(options.inputs) : undefined),
       stale && authorProfiles && !stale.has(authorsFile) ? authorProfiles : loadAuthorProfiles(config.root, config.contentDir),
       loadTheme(config.root, config.templatesDir, config.staticDir),
-    ]);
+    ]), signal);
     failIfAny([...content.problems, ...profiles.problems]);
     const warnings = [...content.warnings, ...profiles.warnings];
 
@@ -220,17 +242,18 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
       else unrendered.set(hash, story);
     }
     signal?.throwIfAborted();
-    // Each story's HTML goes to the cache as soon as it is rendered, and is not held here.
+    // Each story's HTML goes to the cache as soon as it is rendered, and is not held here. A story
+    // that cannot be rendered (too slow, too deep) is reported with the images' problems.
     const toRender = [...unrendered];
-    await renderEachMarkdown(markdown, toRender.map(([, story]) => story), config, (index, rendered) => {
+    const markdownProblems = await markdown.renderEach(toRender.map(([, story]) => story), (index, rendered) => {
       const [hash, story] = toRender[index] as [string, Story];
       usedMarkdown.set(hash, cache.keepMarkdown(hash, rendered, renderAgain(story)));
-    }, options.markdownThreads);
-    signal?.throwIfAborted();
+    }, { threads: options.markdownThreads, signal });
     const markdownOf = (story: Story) => usedMarkdown.get(hashes.get(story) as string) as StoryMarkdown;
     const staticFiles = new Map(themeFiles.staticFiles.map((file) => [file.to, file.from]));
-    const published = await images.publish(site.stories.map((story) => ({ story, body: markdownOf(story).images })), staticFiles, cache.images, stale);
-    failIfAny(published.problems);
+    const bodyImages = site.stories.map((story) => ({ story, body: usedMarkdown.get(hashes.get(story) as string)?.images ?? [] }));
+    const published = await untilAborted(images.publish(bodyImages, staticFiles, cache.images, stale), signal);
+    failIfAny([...markdownProblems, ...published.problems]);
     signal?.throwIfAborted();
     const imagesKeys = new Map<Story, string>();
     for (const story of site.stories) {
@@ -257,13 +280,13 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     const documents = config.search && mode !== 'none' ? searchDocuments(site, bodies, config, (story) => identities.get(story)) : [];
     // Each index's files are written as soon as it is made (between pages), not held until the end.
     const searchFiles = arrivals<OutputFile>();
-    const searchIndex = config.search && mode !== 'none' && !deferSearch ? renderEachSearchIndex(documents, config, output, searchFiles.put) : undefined;
+    const searchIndex = config.search && mode !== 'none' && !deferSearch ? renderEachSearchIndex(documents, config, output, searchFiles.put, signal) : undefined;
     searchIndex?.catch(() => {});
     if (deferSearch && config.search && !holdsSearchIndex(documents, output)) {
       const key = searchIndexKey(documents);
       // Indexes the folder holds are kept: only the newest job is ever written, and builds keep the index as it is.
       if (searchJob?.key !== key) {
-        const job = { key, files: renderSearchIndex(documents, config, output) };
+        const job = { key, files: renderSearchIndex(documents, config, output, signal) };
         // A job that failed is made again by the next build; `searchIndexed` reports its failure.
         job.files.catch(() => {
           if (searchJob === job) searchJob = undefined;
@@ -316,14 +339,20 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     if (options.pageThreads !== undefined) await pageText.started();
     // Pages rendered by workers are written in the order planned, a few at a time.
     const inOrder = emittedInOrder(emit);
+    let breathed = performance.now();
+    const breathe = async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      breathed = performance.now();
+    };
+    const outOfBreath = () => performance.now() - breathed > MS_BETWEEN_BREATHS;
     try {
       // Pages are planned, rendered and written one at a time, so that only a few are held at once.
-      // Pages kept as they are finish without I/O: every few of them, Pagefind's answers are let in,
-      // and the indexes it has finished are written.
+      // Pages kept as they are finish without I/O: every few of them, and every few moments,
+      // Pagefind's answers are let in, and the indexes it has finished are written.
       for (const planned of pagePlans(site, bodies, config, names)) {
         signal?.throwIfAborted();
-        if (pages % PAGES_BETWEEN_BREATHS === 0) {
-          await new Promise((resolve) => setImmediate(resolve));
+        if (pages % PAGES_BETWEEN_BREATHS === 0 || outOfBreath()) {
+          await breathe();
           for (const file of searchFiles.take()) await inOrder.add(file);
         }
         pages += 1;
@@ -355,6 +384,8 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
         kept: (file: string, inputs: string) => keptMade(file, inputs)?.key,
       };
       for (const { path: file, key, contents, inputs } of renderSiteFeeds(site, text, config, GENERATOR, held, feedNames)) {
+        signal?.throwIfAborted();
+        if (outOfBreath()) await breathe();
         if (inputs !== undefined) madeNow.set(file, { inputs, key });
         await emit(contents === undefined ? { path: file, key } : { path: file, key, contents });
       }
@@ -454,9 +485,10 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
       const read = await loadStory(config.root, file, config.timeZone);
       if (read.story === undefined || read.problems.length > 0 || read.warnings.length > 0 || !sameFrontMatter(before, read.story)) return undefined;
       const edited = extend(story, { source: read.story, body: read.story.body, bodyLine: read.story.bodyLine });
-      const rendered = renderStoryMarkdown(markdown, edited, config);
+      let rendered: RenderedMarkdown | undefined;
+      const problems = await markdown.renderEach([edited], (_, made) => (rendered = made), { threads: 1, signal });
       const images = last.images.get(story);
-      if (images === undefined || rendered.droppedHtml || rendered.droppedUrl || JSON.stringify(rendered.images) !== JSON.stringify(last.markdownOf(story).images)) return undefined;
+      if (rendered === undefined || problems.length > 0 || images === undefined || rendered.droppedHtml || rendered.droppedUrl || JSON.stringify(rendered.images) !== JSON.stringify(last.markdownOf(story).images)) return undefined;
       // Kept for the build that follows, which then finds this story's Markdown rendered.
       const hash = markdownHash(edited);
       const kept = cache.keepMarkdown(hash, rendered, renderAgain(edited));
@@ -469,10 +501,9 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
   }
 
   /**
-   * The dev loop renders an edited story's Markdown in this thread, where remark runs several times
-   * slower until V8 has optimized it, and the first build renders on worker threads, or not at all
-   * with the cache: after it, the newest story is rendered a few times, one render a turn of the
-   * event loop, until a build or the first pages begin.
+   * The dev loop renders an edited story's Markdown on the worker it keeps, where remark runs several
+   * times slower until V8 has optimized it, and the first build may render nothing (with the cache):
+   * after it, the newest story is rendered there a few times, until a build or the first pages begin.
    */
   async function warmMarkdown(story: Story, state: { stopped: boolean }): Promise<void> {
     let held: Story;
@@ -483,9 +514,10 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
       return;
     }
     for (let round = 0; round < WARM_UP_RENDERS; round += 1) {
-      await new Promise((resolve) => setImmediate(resolve));
       if (state.stopped) return;
-      renderStoryMarkdown(markdown, held, config);
+      const problems = await markdown.renderEach([held], () => undefined, { threads: 1 }).catch(() => undefined);
+      // A story that fails (the build reports it) warms nothing.
+      if (problems === undefined || problems.length > 0) return;
     }
   }
 
@@ -510,6 +542,18 @@ interface LastSite {
   images: ReadonlyMap<Story, StoryImages>;
   markdownOf: (story: Story) => StoryMarkdown;
   themeKey: string;
+}
+
+/** `work`, or the abort's reason as soon as `signal` is aborted: what the work does after that ends on its own. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return work;
+  work.catch(() => undefined);
+  return new Promise((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
 }
 
 /** Items that a job running beside the build gives a few at a time, taken as they arrive. */

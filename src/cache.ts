@@ -7,7 +7,7 @@
 
 import { createHash, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -24,7 +24,7 @@ import { cacheFolder } from './cache-folder.js';
 import { codeFingerprint } from './code-fingerprint.js';
 import { jsonParts } from './json-parts.js';
 import { RECORD_FILE } from './up-to-date.js';
-import { isRunning, outputIdentity, type OutputState } from './write.js';
+import { isRunning, outputIdentity, removeInBackground, type OutputState } from './write.js';
 
 const FORMAT = 9;
 const MANIFEST_FILE = 'manifest.json';
@@ -151,8 +151,9 @@ const temporaryFolders = new Set<string>();
 function temporaryFolder(): string {
   const folder = mkdtempSync(path.join(tmpdir(), 'gazette-markdown-'));
   if (temporaryFolders.size === 0) {
+    // Deleting thousands of files would hold the process up as it ends (a build stopped by Ctrl+C too).
     process.once('exit', () => {
-      for (const made of temporaryFolders) rmSync(made, { recursive: true, force: true });
+      for (const made of temporaryFolders) removeInBackground(made);
     });
   }
   temporaryFolders.add(folder);

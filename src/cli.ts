@@ -170,13 +170,13 @@ async function runDev(overrides: ConfigOverrides, port: string | undefined, host
   // The dev loop's first build reads every story, and its process lives on.
   boundHeapGrowth();
   const { startDev } = await import('./dev/dev.js');
-  const server = await startDev({ root: io.cwd, overrides, port: portNumber, host: host ?? '127.0.0.1', log: io.out, cache });
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+  // Stopped during its first build, dev fails as a build does; stopped once serving, it ends well.
+  return untilInterrupted(async (signal) => {
+    const server = await startDev({ root: io.cwd, overrides, port: portNumber, host: host ?? '127.0.0.1', log: io.out, cache, signal });
+    await new Promise((resolve) => (signal.aborted ? resolve(undefined) : signal.addEventListener('abort', resolve, { once: true })));
+    await server.close();
+    return EXIT.ok;
   });
-  await server.close();
-  return EXIT.ok;
 }
 
 async function runEdition(days: string[], overrides: ConfigOverrides, options: { html: boolean; out: string | undefined; quiet: boolean }, io: Io): Promise<number> {
@@ -227,9 +227,9 @@ async function isFolder(file: string): Promise<boolean> {
 }
 
 /**
- * Run with SIGINT and SIGTERM turned into an abort: the build stops before it writes (or finishes
- * the swap it began), removes its temporary folder and fails with `interrupted`. A second signal
- * finds no handler and ends the process at once.
+ * Run with SIGINT and SIGTERM turned into an abort: the build stops within moments, before it writes
+ * (or finishes the swap it began), removes its temporary folder and fails with `interrupted`. A
+ * second signal finds no handler and ends the process at once.
  */
 async function untilInterrupted<T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();

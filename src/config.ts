@@ -33,6 +33,8 @@ export interface Config {
   readonly rawHtml: boolean;
   /** Build the Pagefind search index and the search page. */
   readonly search: boolean;
+  /** How long one story's Markdown may take to render before it fails (`limits.storySeconds`). */
+  readonly storySeconds: number;
   readonly contentDir: string;
   readonly templatesDir: string;
   readonly staticDir: string;
@@ -69,8 +71,16 @@ const DEFAULT_BASE_URL = 'http://localhost:4000/';
 const SETTINGS = [
   'title', 'description', 'baseUrl', 'language', 'timeZone', 'permalink', 'pageSize', 'feedSize',
   'tagFeedSize', 'editionFeedSize', 'sections',
-  'markdown', 'search', 'content', 'templates', 'static', 'output',
+  'markdown', 'search', 'limits', 'content', 'templates', 'static', 'output',
 ];
+
+/**
+ * A story's Markdown that takes longer than this to render is refused. Realistic prose of the
+ * largest size a story may have renders in a fraction of it (see the README's Hostile and broken content).
+ */
+export const STORY_SECONDS = 10;
+/** A longer budget is a mistake (and Node's timers cannot wait much longer). */
+const MOST_STORY_SECONDS = 86_400;
 
 export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock: () => Date = () => new Date()): Config {
   const configFile = findConfigFile(root, overrides.configFile);
@@ -132,6 +142,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
   const rawHtml = readRawHtml(raw.markdown, problem);
   const search = raw.search ?? true;
   if (typeof search !== 'boolean') problem('search', `expected true or false, found ${describe(search)}`);
+  const { storySeconds } = readLimits(raw.limits, problem);
   const now = readNow(overrides.now, clock, IANAZone.isValidZone(timeZone) ? timeZone : 'UTC');
 
   const config: Config = {
@@ -151,6 +162,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
     sections: Object.freeze(sections.map((section) => Object.freeze(section))),
     rawHtml,
     search: search === true,
+    storySeconds,
     contentDir: folder('content', 'content', overrides.content),
     templatesDir: folder('templates', 'templates'),
     staticDir: folder('static', 'static'),
@@ -163,9 +175,12 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
   return Object.freeze(config);
 }
 
-/** Everything a build depends on that is not a file it reads: the settings, command-line flags included, but the clock. */
+/**
+ * Everything a build's output depends on that is not a file it reads: the settings, command-line
+ * flags included, but the clock and the time budget (which decides only whether a build fails).
+ */
 export function settingsKey(config: Config): string {
-  const { now: _clock, ...settings } = config;
+  const { now: _clock, storySeconds: _budget, ...settings } = config;
   return JSON.stringify(settings);
 }
 
@@ -276,6 +291,23 @@ function readRawHtml(markdown: unknown, problem: Report): boolean {
     return false;
   }
   return rawHtml;
+}
+
+function readLimits(limits: unknown, problem: Report): { storySeconds: number } {
+  const defaults = { storySeconds: STORY_SECONDS };
+  if (limits === undefined || limits === null) return defaults;
+  if (typeof limits !== 'object' || Array.isArray(limits)) {
+    problem('limits', `expected a mapping such as "storySeconds: ${STORY_SECONDS}", found ${describe(limits)}`);
+    return defaults;
+  }
+  const { storySeconds, ...rest } = limits as Record<string, unknown>;
+  for (const key of Object.keys(rest)) problem(`limits.${key}`, `unknown setting "${key}"`, 'known settings: storySeconds');
+  if (storySeconds === undefined || storySeconds === null) return defaults;
+  if (typeof storySeconds !== 'number' || !(storySeconds > 0 && storySeconds <= MOST_STORY_SECONDS)) {
+    problem('limits.storySeconds', `expected a number of seconds above 0 and at most ${MOST_STORY_SECONDS.toLocaleString('en-US')}, found ${describe(storySeconds)}`, `e.g. storySeconds: ${STORY_SECONDS}`);
+    return defaults;
+  }
+  return { storySeconds };
 }
 
 /** The clock: --now when given (without an offset, in the site's time zone), else the machine's. */

@@ -10,11 +10,12 @@ import type { Config } from './config.js';
 import { loadStories } from './content/load.js';
 import { loadTheme } from './content/theme.js';
 import { GazetteError, failIfAny } from './errors.js';
-import { buildSite, type Edition } from './model/site.js';
+import { buildSite, type Edition, type Story } from './model/site.js';
 import { createImagePublisher } from './images/publish.js';
 import { memoryImageStore } from './images/store.js';
 import { emailPages } from './pages.js';
-import { createMarkdownRenderer, renderStoryMarkdown } from './render/markdown.js';
+import type { RenderedMarkdown } from './render/markdown.js';
+import { createMarkdownPool } from './render/markdown-pool.js';
 
 export interface EmailEdition {
   day: string;
@@ -42,8 +43,13 @@ export async function renderEmailEdition(config: Config, day: string): Promise<E
 
   // As in a build: the summary, else the first paragraph of the Markdown, cut on a word; the
   // pictures at the addresses the build publishes them at (measured, not copied).
-  const markdown = createMarkdownRenderer({ rawHtml: config.rawHtml });
-  const rendered = new Map(edition.stories.map((story) => [story, renderStoryMarkdown(markdown, story, config)]));
+  const rendered = new Map<Story, RenderedMarkdown>();
+  const markdown = createMarkdownPool(config);
+  try {
+    failIfAny(await markdown.renderEach(edition.stories, (index, made) => rendered.set(edition.stories[index] as Story, made)));
+  } finally {
+    await markdown.close();
+  }
   const staticFiles = new Map(themeFiles.staticFiles.map((file) => [file.to, file.from]));
   const published = await createImagePublisher(config, { makeCopies: false })
     .publish(edition.stories.map((story) => ({ story, body: rendered.get(story)?.images ?? [] })), staticFiles, memoryImageStore(), undefined);

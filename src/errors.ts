@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'image-missing',
   'image-invalid',
   'markdown-too-deep',
+  'markdown-too-slow',
   'permalink-duplicate',
   'template-missing',
   'template-error',

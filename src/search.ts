@@ -157,26 +157,39 @@ export function searchIndexKey(documents: readonly SearchDocument[]): string {
  * so that a new index rewrites only the files that changed; the entry file's key also names the
  * index key, which tells the next build what the folder holds.
  */
-export async function renderSearchIndex(documents: readonly SearchDocument[], config: Config, held: ReadonlyMap<string, string> | undefined): Promise<OutputFile[]> {
+export async function renderSearchIndex(documents: readonly SearchDocument[], config: Config, held: ReadonlyMap<string, string> | undefined, signal?: AbortSignal): Promise<OutputFile[]> {
   const files: OutputFile[] = [];
-  await renderEachSearchIndex(documents, config, held, (shard) => files.push(...shard));
+  await renderEachSearchIndex(documents, config, held, (shard) => files.push(...shard), signal);
   return files;
 }
 
 /**
  * The same files, given to `each` an index at a time as soon as it is made (or found kept), so that
- * a caller that writes them at once holds one index's bytes, not the whole archive's.
+ * a caller that writes them at once holds one index's bytes, not the whole archive's. An abort of
+ * `signal` stops Pagefind's process at once (the indexing then fails).
  */
-export async function renderEachSearchIndex(documents: readonly SearchDocument[], config: Config, held: ReadonlyMap<string, string> | undefined, each: (files: OutputFile[]) => void): Promise<void> {
+export async function renderEachSearchIndex(documents: readonly SearchDocument[], config: Config, held: ReadonlyMap<string, string> | undefined, each: (files: OutputFile[]) => void, signal?: AbortSignal): Promise<void> {
+  signal?.throwIfAborted();
+  const stop = () => void pagefind.close();
+  signal?.addEventListener('abort', stop, { once: true });
+  try {
+    await indexEach(documents, config, held, each, signal);
+  } finally {
+    signal?.removeEventListener('abort', stop);
+  }
+}
+
+async function indexEach(documents: readonly SearchDocument[], config: Config, held: ReadonlyMap<string, string> | undefined, each: (files: OutputFile[]) => void, signal: AbortSignal | undefined): Promise<void> {
   const heldFiles = searchFilesByFolder(held);
   for (const shard of searchShards(documents)) {
+    signal?.throwIfAborted();
     const kept = heldShard(shard, held, heldFiles);
     if (kept !== undefined) {
       each(kept);
       continue;
     }
     const made = `search:${shard.key}:`;
-    each((await indexWithPagefind(shard.documents, shard.folder, config)).map((file): OutputFile => {
+    each((await indexWithPagefind(shard.documents, shard.folder, config, signal)).map((file): OutputFile => {
       const key = file.path === `${shard.folder}${ENTRY_FILE}` ? made + keyOfBytes(file.content) : keyOfBytes(file.content);
       return held?.get(file.path) === key ? { path: file.path, key } : { path: file.path, key, contents: file.content };
     }));
@@ -216,7 +229,7 @@ export function searchFilesIn(held: ReadonlyMap<string, string> | undefined): Ou
   return [...searchFilesByFolder(held).values()].flat();
 }
 
-async function indexWithPagefind(documents: readonly SearchDocument[], folder: string, config: Config): Promise<{ path: string; content: Uint8Array }[]> {
+async function indexWithPagefind(documents: readonly SearchDocument[], folder: string, config: Config, signal: AbortSignal | undefined): Promise<{ path: string; content: Uint8Array }[]> {
   const program = pagefindProgram();
   if (program === undefined || !existsSync(program)) {
     throw searchFailed([`its program for ${process.platform}-${process.arch} is not installed${program ? ` (${program})` : ''}`]);
@@ -229,8 +242,10 @@ async function indexWithPagefind(documents: readonly SearchDocument[], folder: s
     try {
       // A few documents at a time: each is a story's whole text, and an index can hold thousands.
       for (let start = 0; start < documents.length; start += INDEXING_BATCH) {
-        const batch = documents.slice(start, start + INDEXING_BATCH);
-        const added = await Promise.all(batch.map((document) => index.addHTMLFile({ url: document.url, content: document.html() })));
+        const batch = documents.slice(start, start + INDEXING_BATCH).map((document) => ({ url: document.url, content: document.html() }));
+        // Stopped meanwhile, Pagefind's process is gone: asking it again would start another.
+        signal?.throwIfAborted();
+        const added = await Promise.all(batch.map((file) => index.addHTMLFile(file)));
         const failed = added.flatMap((response) => response.errors);
         if (failed.length > 0) throw searchFailed(failed);
       }
@@ -245,7 +260,8 @@ async function indexWithPagefind(documents: readonly SearchDocument[], folder: s
       for (const file of files) read.push({ path: `${folder}${file}`, content: await readFile(path.join(bundle, file)) });
       return read;
     } finally {
-      await index.deleteIndex();
+      // Stopped, Pagefind's process is gone with the index; asking would start another.
+      if (!signal?.aborted) await index.deleteIndex();
     }
   } catch (error) {
     throw error instanceof GazetteError ? error : searchFailed([(error as Error).message], error);

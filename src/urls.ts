@@ -66,3 +66,11 @@ export function feedUrlResolver(site: Site, storyPath: string): ResolveUrl {
     return new URL(url, storyUrl).href;
   };
 }
+
+const UNSAFE_SCHEME = /^(javascript|vbscript|data):/i;
+
+/** Script-bearing URL schemes never reach a page, whatever the raw-HTML switch says. */
+export function isSafeUrl(url: string): boolean {
+  // Browsers ignore control characters and spaces inside a scheme ("java\tscript:").
+  return !UNSAFE_SCHEME.test(url.replace(/[\u0000-\u0020]/g, ''));
+}

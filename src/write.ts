@@ -389,7 +389,7 @@ function escapeRegExp(text: string): string {
 }
 
 /** A process of its own deletes the folder: nobody waits for it, and the next build deletes what it left. */
-function removeInBackground(folder: string): void {
+export function removeInBackground(folder: string): void {
   const [command, args] = process.platform === 'win32'
     ? [process.execPath, ['-e', `require('node:fs').rmSync(${JSON.stringify(folder)}, { recursive: true, force: true })`]]
     : ['rm', ['-rf', folder]];

@@ -53,6 +53,7 @@ describe('loadConfig', () => {
       sections: [],
       rawHtml: false,
       search: true,
+      storySeconds: 10,
       contentDir: path.join(root, 'content'),
       templatesDir: path.join(root, 'templates'),
       staticDir: path.join(root, 'static'),
@@ -128,7 +129,7 @@ describe('loadConfig', () => {
   it('reports every problem of the file at once, with field and line', () => {
     const root = project('config-invalid');
     assert.deepEqual(problemsOf(() => loadConfig(root, {}, CLOCK)), [
-      'gazette.config.yaml:6:1  colour  unknown setting "colour"  (known settings: title, description, baseUrl, language, timeZone, permalink, pageSize, feedSize, tagFeedSize, editionFeedSize, sections, markdown, search, content, templates, static, output)  [config-invalid]',
+      'gazette.config.yaml:6:1  colour  unknown setting "colour"  (known settings: title, description, baseUrl, language, timeZone, permalink, pageSize, feedSize, tagFeedSize, editionFeedSize, sections, markdown, search, limits, content, templates, static, output)  [config-invalid]',
       'gazette.config.yaml:3:1  language  "not a language!" is not a language tag  (use a BCP 47 tag such as en, en-GB, fr or ar)  [config-invalid]',
       'gazette.config.yaml:2:1  timeZone  unknown time zone "Mars/Olympus"  (use an IANA name such as Europe/Paris or Africa/Algiers)  [config-invalid]',
       'gazette.config.yaml:5:1  permalink  "/:year/:title/" must contain :slug so that every story gets its own page  [config-invalid]',
@@ -188,6 +189,21 @@ describe('loadConfig', () => {
     assert.deepEqual(problemsOf(() => loadConfig(root, {}, CLOCK)), [
       'gazette.config.yaml:1:1  permalink  ":slug" must start and end with "/"  (e.g. /:year/:month/:day/:slug/)  [config-invalid]',
       'gazette.config.yaml:3:3  markdown.toc  unknown setting "toc"  (known settings: rawHtml)  [config-invalid]',
+    ]);
+  });
+
+  it('reads the time budget of a story, and refuses one that is not a number of seconds above 0', () => {
+    const root = project();
+    writeFileSync(path.join(root, 'gazette.config.yaml'), 'limits:\n  storySeconds: 2.5\n');
+    assert.equal(loadConfig(root, {}, CLOCK).storySeconds, 2.5);
+    writeFileSync(path.join(root, 'gazette.config.yaml'), 'limits:\n  storySeconds: 0\n  tags: 3\n');
+    assert.deepEqual(problemsOf(() => loadConfig(root, {}, CLOCK)), [
+      'gazette.config.yaml:3:3  limits.tags  unknown setting "tags"  (known settings: storySeconds)  [config-invalid]',
+      'gazette.config.yaml:2:3  limits.storySeconds  expected a number of seconds above 0 and at most 86,400, found number 0  (e.g. storySeconds: 10)  [config-invalid]',
+    ]);
+    writeFileSync(path.join(root, 'gazette.config.yaml'), 'limits: 10\n');
+    assert.deepEqual(problemsOf(() => loadConfig(root, {}, CLOCK)), [
+      'gazette.config.yaml:1:1  limits  expected a mapping such as "storySeconds: 10", found number 10  [config-invalid]',
     ]);
   });
 

@@ -109,6 +109,22 @@ describe('renderSearchIndex', () => {
     }
   });
 
+  it('stops Pagefind\'s process when aborted while it indexes, failing at once; the next index starts it again', async () => {
+    const { site, bodies } = siteOf(STORIES);
+    const controller = new AbortController();
+    // Aborted as Pagefind is handed the first story, which its process is then indexing.
+    const documents = searchDocuments(site, bodies, config).map((document, index) => (index > 0 ? document : {
+      ...document,
+      html: () => {
+        controller.abort(new Error('stopped'));
+        return document.html();
+      },
+    }));
+    await assert.rejects(renderSearchIndex(documents, config, undefined, controller.signal));
+    const files = await renderSearchIndex(searchDocuments(site, bodies, config), config, undefined);
+    assert.ok(files.some((file) => file.path === 'pagefind/2020-10-01/pagefind-entry.json'));
+  });
+
   it('keeps the files the output folder holds under the same index key, and indexes again when a story changed', async () => {
     const { site, bodies } = siteOf(STORIES);
     const documents = searchDocuments(site, bodies, config);

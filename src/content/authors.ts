@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe } from '../config.js';
 import { GazetteError } from '../errors.js';
-import { isSafeUrl } from '../render/markdown.js';
+import { isSafeUrl } from '../urls.js';
 import { isDeviceName, slugify } from '../slug.js';
 import { isWebImageAddress } from '../urls.js';
 import { parseYaml, YamlProblem, type YamlData } from '../yaml.js';

@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import { describe } from '../config.js';
 import { heldBody, type StoryBody } from './body.js';
 import { GazetteError } from '../errors.js';
-import { isSafeUrl } from '../render/markdown.js';
+import { isSafeUrl } from '../urls.js';
 import { canonicalLanguage } from '../language.js';
 import { isDeviceName, isValidSlug, MAX_SLUG_BYTES, slugify } from '../slug.js';
 import { isWebImageAddress } from '../urls.js';

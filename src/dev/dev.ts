@@ -25,6 +25,8 @@ export interface DevOptions {
   settleMs?: number;
   /** Read and keep the build cache (default true), so that a restart does not render every story again. */
   cache?: boolean;
+  /** An abort stops the build in progress at once; during the first build, startDev then throws its reason. */
+  signal?: AbortSignal;
 }
 
 export interface DevServer {
@@ -64,7 +66,8 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
 
   // Pages first: the search index, which Pagefind makes again after a story's text changed, is
   // written when it is ready, between rebuilds, so that a save shows in the browser at once.
-  let builder: Builder = createBuilder(config, 'sync', { cache: options.cache, deferSearch: true });
+  const { signal } = options;
+  let builder: Builder = createBuilder(config, 'sync', { cache: options.cache, deferSearch: true, signal });
   let failing = false;
   let watcher: ProjectWatcher | undefined;
   let pending = new Set<string>();
@@ -78,7 +81,8 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     try {
       if (changed && [...changed].some((file) => configFiles(options.root, overrides).includes(file))) {
         const next = configAt(options.overrides.baseUrl ?? `${address}${configAt().basePath}`);
-        builder = createBuilder(next, 'sync', { output: builder.output, cache: options.cache, deferSearch: true });
+        void builder.close();
+        builder = createBuilder(next, 'sync', { output: builder.output, cache: options.cache, deferSearch: true, signal });
         if (watchedFolders(next).join('\n') !== watchedFolders(config).join('\n')) {
           await watcher?.close();
           watcher = await watchSources(next);
@@ -119,6 +123,8 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
       pending = new Set();
       const firstPages = await writeFirstPages(batch);
       const outcome = { ...(await rebuild(batch)), firstPages };
+      // A rebuild stopped because dev is stopping has nothing to say.
+      if (signal?.aborted) break;
       logRebuild(options.log, batch, outcome, options.root);
       if (outcome.ok) void awaitSearchIndex(builder);
     }
@@ -159,6 +165,12 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   const initial = rebuild();
   firstBuild = initial;
   const outcome = await initial;
+  if (signal?.aborted) {
+    hub.close();
+    server.closeAllConnections();
+    await Promise.all([builder.close(), new Promise((resolve) => server.close(resolve))]);
+    throw signal.reason;
+  }
   if (outcome.ok) void awaitSearchIndex(builder);
   options.log(outcome.ok
     ? `Built ${outcome.report.stories} stories into ${outcome.report.pages} pages in ${outcome.ms} ms (drafts and scheduled stories shown)`
@@ -179,6 +191,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
       closed = true;
       await watcher?.close();
       while (draining) await draining;
+      await builder.close();
       hub.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -3,7 +3,9 @@
 // and its width and height, so that the page does not jump as pictures arrive.
 
 import type { PublishedImage } from '../images/publish.js';
-import { IMAGE_MARK } from './markdown.js';
+
+/** The attribute the Markdown stage marks an image of a file with: `<img … data-gazette-image="0">`. */
+export const IMAGE_MARK = 'data-gazette-image';
 
 /** The width a body image takes in the default theme: the story column, or the whole screen. */
 export const BODY_IMAGE_SIZES = '(min-width: 42rem) 38rem, 100vw';

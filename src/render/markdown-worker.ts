@@ -1,22 +1,38 @@
-// A worker thread of the Markdown stage: renders the stories it is sent as the build would. A story
-// that fails here is answered with null, and the build renders it itself to report the problem.
+// A worker thread of the Markdown stage: renders the stories it is sent, one at a time and in order,
+// as the build would, and answers each with its HTML or its problem. It is the only place remark runs.
+// The build's cache asks one such worker synchronously (markdown-again.ts): its answers then go to a
+// port of their own, and a shared counter wakes the waiting thread.
 
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { heldBody } from '../content/body.js';
-import { createMarkdownRenderer, renderStoryMarkdown, type RenderedMarkdown } from './markdown.js';
-import type { MarkdownSettings } from './markdown-pool.js';
+import { GazetteError } from '../errors.js';
+import { createMarkdownRenderer, renderStoryMarkdown } from './markdown.js';
+import type { MarkdownAnswer, MarkdownJob, MarkdownWorkerData } from './markdown-pool.js';
 
-const port = parentPort;
-if (port === null) throw new Error('markdown-worker runs as a worker thread');
-const settings = workerData as MarkdownSettings;
-const markdown = createMarkdownRenderer({ rawHtml: settings.rawHtml });
-port.on('message', (stories: { text: string; permalink: string }[]) => {
-  const rendered: (RenderedMarkdown | null)[] = stories.map(({ text, permalink }) => {
-    try {
-      return renderStoryMarkdown(markdown, { body: heldBody(text), permalink }, settings);
-    } catch {
-      return null;
+const data = workerData as MarkdownWorkerData;
+const jobs = parentPort;
+if (jobs === null) throw new Error('markdown-worker runs as a worker thread');
+const answers: MessagePort = data.answers ?? jobs;
+const woken = data.woken === undefined ? undefined : new Int32Array(data.woken);
+
+function answer(message: MarkdownAnswer): void {
+  answers.postMessage(message);
+  if (woken === undefined) return;
+  Atomics.add(woken, 0, 1);
+  Atomics.notify(woken, 0);
+}
+
+const markdown = createMarkdownRenderer({ rawHtml: data.rawHtml });
+jobs.on('message', ({ id, text, permalink, file, bodyLine }: MarkdownJob) => {
+  try {
+    answer({ id, rendered: renderStoryMarkdown(markdown, { body: heldBody(text), permalink, file, bodyLine }, data) });
+  } catch (error) {
+    if (!(error instanceof GazetteError)) {
+      answer({ id, failure: String((error as Error)?.stack ?? error) });
+      return;
     }
-  });
-  port.postMessage(rendered);
+    const { code, file: where, line, column, field, message, hint } = error;
+    answer({ id, problem: { code, file: where, line, column, field, message, hint } });
+  }
 });
+answer({ ready: true });

@@ -16,7 +16,8 @@ import type { Config } from '../config.js';
 import type { StoryBody } from '../content/body.js';
 import { GazetteError } from '../errors.js';
 import { extend } from '../extend.js';
-import { absoluteUrl, feedUrlResolver, imageKind, isWebImageAddress, pageUrlResolver } from '../urls.js';
+import { absoluteUrl, feedUrlResolver, imageKind, isSafeUrl, isWebImageAddress, pageUrlResolver } from '../urls.js';
+import { IMAGE_MARK } from './body-images.js';
 
 /** A story without a `summary` is summed up by its first paragraph, cut on a word near this length. */
 export const SUMMARY_LENGTH = 280;
@@ -55,9 +56,6 @@ export interface BodyImage {
   column: number;
   hasAlt: boolean;
 }
-
-/** The attribute that marks an image of a file in rendered HTML: `<img … data-gazette-image="0">`. */
-export const IMAGE_MARK = 'data-gazette-image';
 
 export type ResolveUrl = (url: string) => string;
 
@@ -175,14 +173,6 @@ export function renderStoryMarkdown(markdown: MarkdownRenderer, story: StoryText
   const storyUrl = absoluteUrl(site, story.permalink);
   // A function as the replacement: a "$&" in the base URL must stay as it is.
   return extend(rendered, { feedHtml: rendered.feedHtml?.replaceAll('href="#', () => `href="${storyUrl}#`) });
-}
-
-const UNSAFE_SCHEME = /^(javascript|vbscript|data):/i;
-
-/** Script-bearing URL schemes never reach a page, whatever the raw-HTML switch says. */
-export function isSafeUrl(url: string): boolean {
-  // Browsers ignore control characters and spaces inside a scheme ("java\tscript:").
-  return !UNSAFE_SCHEME.test(url.replace(/[\u0000-\u0020]/g, ''));
 }
 
 function firstParagraph(tree: Root): string {

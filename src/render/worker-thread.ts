@@ -2,12 +2,13 @@
 // from the TypeScript sources (tests, the benchmark) it registers tsx first, which Node 20 does not
 // do for worker threads.
 
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { Worker, type ResourceLimits, type Transferable } from 'node:worker_threads';
 
-/** The worker module `name` (without extension) beside this one, given `workerData`. */
-export function startWorker(name: string, workerData: unknown, resourceLimits?: ResourceLimits): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, import.meta.url), { workerData, resourceLimits });
+/** The worker module `name` (without extension) beside this one, given `workerData` (and the ports in it, in `transferList`). */
+export function startWorker(name: string, workerData: unknown, resourceLimits?: ResourceLimits, transferList?: Transferable[]): Worker {
+  const options = { workerData, resourceLimits, transferList };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, import.meta.url), options);
   const module = new URL(`./${name}.ts`, import.meta.url).href;
   const boot = `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); await import(${JSON.stringify(module)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { workerData, resourceLimits });
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), options);
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createMarkdownRenderer, cutOnWord, isSafeUrl, SUMMARY_LENGTH } from '../../src/render/markdown.js';
+import { createMarkdownRenderer, cutOnWord, SUMMARY_LENGTH } from '../../src/render/markdown.js';
+import { isSafeUrl } from '../../src/urls.js';
 import { pageUrlResolver } from '../../src/urls.js';
 
 const keep = (url: string) => url;
