@@ -158,7 +158,7 @@ describe('hostile pictures in a browser', () => {
   it('builds, fetching nothing the pictures name, and removes the picture at a file: address', () => {
     assert.equal(built.code, 0, built.err);
     assert.deepEqual(asked, []);
-    assert.match(built.err, /^warning: content\/2021\/05\/01\/story-0\.md:\d+ .* was removed .*\[url-unsafe\]$/m);
+    assert.match(built.err, /^warning: content\/2021\/05\/01\/story-0\.md:\d+:\d+ .* was removed .*\[url-unsafe\]$/m);
   });
 
   it('runs no script from any picture it publishes, opened at its own address', async () => {
