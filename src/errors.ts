@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'image-invalid',
   'markdown-too-deep',
   'permalink-duplicate',
+  'id-duplicate',
   'template-missing',
   'template-error',
   'output-unsafe',
