@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'template-error',
   'output-unsafe',
   'output-failed',
+  'output-busy',
   'search-failed',
   'interrupted',
   'edition-missing',
