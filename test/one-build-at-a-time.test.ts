@@ -88,10 +88,13 @@ describe('gazette build and dev on one output folder', () => {
   });
 
   it('a build waits for the one writing, saying so once, then builds on what it left; a check does not wait', async () => {
+    // Two clocks that give another site than the folder holds: each build has work to do.
+    const current = await siteOf();
+    const clocks = CLOCKS.filter((clock) => clock !== current).slice(0, 2);
     const held = await holdLock(project);
     const before = await snapshot(project.out);
     const waitingLine = new RegExp(`^waiting for the build \\(pid ${process.pid}, ${STARTED}\\) writing dist/ …$`, 'gm');
-    const builds = [CLOCKS[0], CLOCKS[2]].map((now) => startGazette(project.root, ['build', '--now', now as string]));
+    const builds = clocks.map((now) => startGazette(project.root, ['build', '--now', now]));
     try {
       const check = await runGazette(project.root, ['check', '--now', SAMPLE_NOW]);
       assert.equal(check.code, 0, check.err);
@@ -108,7 +111,7 @@ describe('gazette build and dev on one output folder', () => {
     // Released together, they took turns: one waited for the other to end.
     const waitedForOther = builds.filter((running, index) => runs[1 - index]?.err.includes(`waiting for the build (pid ${running.child.pid}, `));
     assert.equal(waitedForOther.length, 1, runs.map((run) => run.err).join('\n'));
-    assert.ok([CLOCKS[0], CLOCKS[2]].includes(await siteOf()));
+    assert.ok(clocks.includes(await siteOf() as string));
     await nothingLeftBeside();
   });
 
