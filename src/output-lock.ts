@@ -6,9 +6,8 @@ import { mkdirSync, readFileSync, statSync, unlinkSync, utimesSync, writeFileSyn
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { setTimeout } from 'node:timers/promises';
-import type { Config } from './config.js';
 import { GazetteError } from './errors.js';
-import { isRunning, writeFailed } from './write.js';
+import { checkOutputFolder, isRunning, writeFailed, type Folders } from './write.js';
 
 /** How long a build waits for the one writing its output folder, unless --wait says otherwise. */
 export const WAIT_SECONDS = 1800;
@@ -61,7 +60,7 @@ export function lockFileOf(outDir: string): string {
  * when it aborts the wait.
  */
 export async function lockOutput(
-  config: Pick<Config, 'root' | 'outDir'>,
+  config: Folders,
   command: LockCommand,
   options: { waitMs: number; note: (line: string) => void; signal?: AbortSignal },
 ): Promise<OutputLock> {
@@ -72,6 +71,8 @@ export async function lockOutput(
   const deadline = Date.now() + options.waitMs;
   let announced: string | undefined;
   let waited = false;
+  // No lock beside a folder Gazette would refuse to write (the project folder, `/`).
+  await checkOutputFolder(config);
   try {
     mkdirSync(path.dirname(file), { recursive: true });
   } catch (cause) {

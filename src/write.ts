@@ -55,7 +55,7 @@ export class KeptFileMissing extends Error {
 /** Marks a folder as Gazette's own, so that it may be replaced on the next build. */
 export const OUTPUT_MARKER = '.gazette-output';
 
-type Folders = Pick<Config, 'root' | 'outDir' | 'contentDir' | 'templatesDir' | 'staticDir'>;
+export type Folders = Pick<Config, 'root' | 'outDir' | 'contentDir' | 'templatesDir' | 'staticDir'>;
 
 /** A new site being written beside the current one, put in place by commit(). */
 export interface Staging {
@@ -533,7 +533,8 @@ function inside(folder: string, sitePath: string): string {
   return target;
 }
 
-async function checkOutputFolder(folders: Folders): Promise<void> {
+/** Refuses an output folder Gazette may not replace (see the README's Building safely). */
+export async function checkOutputFolder(folders: Folders): Promise<void> {
   const out = path.resolve(folders.outDir);
   const refuse = (message: string, hint: string) => {
     throw new GazetteError({ code: 'output-unsafe', file: path.relative(folders.root, out) || out, field: 'output', message, hint });

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
@@ -21,7 +21,7 @@ function endedPid(): number {
 
 describe('lockOutput', () => {
   let root: string;
-  const folders = () => ({ root, outDir: path.join(root, 'dist') });
+  const folders = (outDir = path.join(root, 'dist')) => ({ root, outDir, contentDir: path.join(root, 'content'), templatesDir: path.join(root, 'templates'), staticDir: path.join(root, 'static') });
   const lockText = (fields: Record<string, unknown>) => JSON.stringify({ host: hostname(), command: 'build', started: new Date().toISOString(), token: 'other', ...fields });
   beforeEach(async () => {
     root = await mkdtemp(path.join(tmpdir(), 'gazette-lock-'));
@@ -39,6 +39,9 @@ describe('lockOutput', () => {
     const second = await lockOutput(folders(), 'build', quiet);
     assert.equal(second.waited, false);
     second.release();
+    // None is made beside a folder Gazette would refuse to write.
+    await assert.rejects(lockOutput(folders(root), 'build', quiet), (error: GazetteError) => error.code === 'output-unsafe');
+    assert.deepEqual(await readdir(path.dirname(root)).then((names) => names.filter((name) => name === `.${path.basename(root)}.lock`)), []);
   });
 
   it('makes a build wait for a build, saying so once, and not for gazette dev, which does not end by itself', async () => {
@@ -53,12 +56,19 @@ describe('lockOutput', () => {
     assert.match(notes[0] ?? '', new RegExp(`^waiting for the build \\(pid ${process.pid}, ${STARTED}\\) writing dist/ …$`));
     second.release();
 
+    // The dev server waits for a build too.
+    const build = await lockOutput(folders(), 'build', quiet);
+    const devWaiting = lockOutput(folders(), 'dev', { waitMs: 60_000, note: (line) => notes.push(line) });
+    while (notes.length === 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    build.release();
+    (await devWaiting).release();
+
     const dev = await lockOutput(folders(), 'dev', quiet);
     for (const command of ['build', 'dev'] as const) {
       await assert.rejects(lockOutput(folders(), command, { waitMs: 60_000, note: (line) => notes.push(line) }), (error: GazetteError) =>
         new RegExp(`^dist  gazette dev \\(pid ${process.pid}, ${STARTED}\\) writes into this folder  \\(stop it, or ${command === 'build' ? 'build into' : 'give this one'} another folder with --out\\)  \\[output-busy\\]$`).test(error.format()));
     }
-    assert.equal(notes.length, 1);
+    assert.equal(notes.length, 2);
     dev.release();
   });
 
