@@ -15,7 +15,7 @@ import { AUTHORS_FILE, loadAuthorProfiles, type AuthorProfiles } from './content
 import { loadStories, loadStory, type StoryFileResult } from './content/load.js';
 import { heldBody } from './content/body.js';
 import { sameFrontMatter, type StorySource } from './content/story.js';
-import { loadTheme, type Theme } from './content/theme.js';
+import { loadTheme, unreadableFile, type Theme } from './content/theme.js';
 import { GazetteError, failIfAny } from './errors.js';
 import { extend } from './extend.js';
 import { FEED_FILES, storyItem, type FeedItem, type ItemOwner } from './feeds/feed.js';
@@ -397,7 +397,10 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
       await emit({ path: 'robots.txt', contents: renderRobots(config) });
 
       for (const file of themeFiles.staticFiles) {
-        const copy = { from: file.from, path: file.to, key: keyOfBytes(await readFile(file.from)) };
+        const bytes = await readFile(file.from).catch((cause: unknown) => {
+          throw unreadableFile(config.root, file.from, cause);
+        });
+        const copy = { from: file.from, path: file.to, key: keyOfBytes(bytes) };
         if (collides(copy.path)) continue;
         if (held(copy.path, copy.key)) {
           await emit({ path: copy.path, key: copy.key });

@@ -7,13 +7,14 @@ import { parseArgs } from 'node:util';
 import { loadConfig, type ConfigOverrides } from './config.js';
 import { BuildFailed, GazetteError, showControls } from './errors.js';
 import { boundHeapGrowth, boundsHeap } from './heap.js';
+import { lockOutput, WAIT_SECONDS } from './output-lock.js';
 import { checkUpToDate } from './up-to-date.js';
 import { VERSION } from './version.js';
 
 // Each command loads the modules it needs when it runs: a build with nothing to do loads none of
 // the Markdown, template, image and search libraries.
 
-export const EXIT = { ok: 0, problems: 1, usage: 2, internal: 3, SIGINT: 130, SIGTERM: 143 } as const;
+export const EXIT = { ok: 0, problems: 1, usage: 2, internal: 3, busy: 75, SIGINT: 130, SIGTERM: 143 } as const;
 
 const HELP = `Usage: gazette <command> [options]
 
@@ -36,6 +37,8 @@ Options:
   --future           include stories dated after now
   --now <date>       the build's clock, ISO 8601 (for reproducible builds)
   --no-cache         build everything, without reading or writing .gazette/cache/
+  --wait <seconds>   how long "build" and "dev" wait for a build writing the same output
+                     folder (default: ${WAIT_SECONDS}; 0: do not wait)
   --tags <a,b>       tags for "gazette new"
   --html             "gazette edition" prints (or writes) the HTML email, not the text
   --port <n>         port of "gazette dev" (default: 4000)
@@ -46,7 +49,8 @@ Options:
   -v, --version      show the version
 
 Exit codes: 0 success, 1 problems in content, config or templates (nothing written) or
-no edition on the day asked, 2 wrong usage, 3 unexpected internal error, 130 and 143 stopped by SIGINT and SIGTERM.`;
+no edition on the day asked, 2 wrong usage, 3 unexpected internal error, 75 the output folder
+stayed held by another build or by "gazette dev" (nothing written), 130 and 143 stopped by SIGINT and SIGTERM.`;
 
 const OPTIONS = {
   config: { type: 'string' },
@@ -57,6 +61,7 @@ const OPTIONS = {
   future: { type: 'boolean' },
   now: { type: 'string' },
   'no-cache': { type: 'boolean' },
+  wait: { type: 'string' },
   tags: { type: 'string' },
   html: { type: 'boolean' },
   port: { type: 'string' },
@@ -104,15 +109,20 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     future: values.future,
     now: values.now,
   };
+  const waitMs = values.wait === undefined ? WAIT_SECONDS * 1000 : /^\d+(\.\d+)?$/.test(values.wait.trim()) ? Number(values.wait) * 1000 : NaN;
+  if (Number.isNaN(waitMs)) {
+    io.err(`gazette: --wait must be a number of seconds, 0 or more, not "${values.wait}"`);
+    return EXIT.usage;
+  }
   try {
     switch (command) {
       case 'build':
       case 'check':
-        return await runBuild(command, overrides, io, { quiet: values.quiet ?? false, cache: !values['no-cache'] });
+        return await runBuild(command, overrides, io, { quiet: values.quiet ?? false, cache: !values['no-cache'], waitMs });
       case 'new':
         return await runNew(rest.join(' '), values.tags, overrides, io);
       case 'dev':
-        return await runDev(overrides, values.port, values.host, !values['no-cache'], io);
+        return await runDev(overrides, values.port, values.host, { cache: !values['no-cache'], waitMs }, io);
       case 'edition':
         // Here --out names where the edition goes, not the site's output folder.
         return await runEdition(rest, { ...overrides, out: undefined }, { html: values.html ?? false, out: values.out, quiet: values.quiet ?? false }, io);
@@ -126,15 +136,28 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
 }
 
-async function runBuild(command: 'build' | 'check', overrides: ConfigOverrides, io: Io, options: { quiet: boolean; cache: boolean }): Promise<number> {
-  const started = performance.now();
-  const config = loadConfig(io.cwd, overrides);
+async function runBuild(command: 'build' | 'check', overrides: ConfigOverrides, io: Io, options: { quiet: boolean; cache: boolean; waitMs: number }): Promise<number> {
+  let started = performance.now();
+  let config = loadConfig(io.cwd, overrides);
   const write = command === 'build';
-  const upToDate = write && options.cache ? await checkUpToDate(config) : undefined;
-  if (boundsHeap(upToDate)) boundHeapGrowth();
-  const result = upToDate?.upToDate
-    ? { ...upToDate.report, written: [], upToDate: true }
-    : await untilInterrupted(async (signal) => (await import('./build.js')).build(config, { write, cache: options.cache, signal, upToDate }));
+  const result = await untilInterrupted(async (signal) => {
+    // One build at a time writes an output folder; `check` writes nothing.
+    const lock = write ? await lockOutput(config, 'build', { waitMs: options.waitMs, note: io.err, signal }) : undefined;
+    try {
+      // A build that waited reads its settings and clock when its turn comes: it builds what is there then.
+      if (lock?.waited) {
+        started = performance.now();
+        config = loadConfig(io.cwd, overrides);
+      }
+      const upToDate = write && options.cache ? await checkUpToDate(config) : undefined;
+      if (boundsHeap(upToDate)) boundHeapGrowth();
+      if (!upToDate?.upToDate) return await (await import('./build.js')).build(config, { write, cache: options.cache, signal, upToDate });
+      signal.throwIfAborted();
+      return { ...upToDate.report, written: [], upToDate: true };
+    } finally {
+      lock?.release();
+    }
+  });
   for (const warning of result.warnings) io.err(`warning: ${warning.format()}`);
   if (!options.quiet) {
     const took = `${Math.round(performance.now() - started)} ms`;
@@ -161,7 +184,7 @@ async function runNew(title: string, tags: string | undefined, overrides: Config
   return EXIT.ok;
 }
 
-async function runDev(overrides: ConfigOverrides, port: string | undefined, host: string | undefined, cache: boolean, io: Io): Promise<number> {
+async function runDev(overrides: ConfigOverrides, port: string | undefined, host: string | undefined, options: { cache: boolean; waitMs: number }, io: Io): Promise<number> {
   const portNumber = Number(port ?? 4000);
   if (!Number.isInteger(portNumber) || portNumber < 0 || portNumber > 65535) {
     io.err(`gazette dev: --port must be a number from 0 to 65535, not "${port}"`);
@@ -172,7 +195,7 @@ async function runDev(overrides: ConfigOverrides, port: string | undefined, host
   const { startDev } = await import('./dev/dev.js');
   // Stopped during its first build, dev fails as a build does; stopped once serving, it ends well.
   return untilInterrupted(async (signal) => {
-    const server = await startDev({ root: io.cwd, overrides, port: portNumber, host: host ?? '127.0.0.1', log: io.out, cache, signal });
+    const server = await startDev({ root: io.cwd, overrides, port: portNumber, host: host ?? '127.0.0.1', log: io.out, ...options, signal });
     await new Promise((resolve) => (signal.aborted ? resolve(undefined) : signal.addEventListener('abort', resolve, { once: true })));
     await server.close();
     return EXIT.ok;
@@ -259,6 +282,7 @@ function report(error: unknown, io: Io, debug: boolean): number {
     io.err(error.format());
     if (debug && error.cause) io.err(String((error.cause as Error).stack ?? error.cause));
     if (error.code === 'interrupted') return error.field === 'SIGTERM' ? EXIT.SIGTERM : EXIT.SIGINT;
+    if (error.code === 'output-busy') return EXIT.busy;
     return error.code === 'usage' ? EXIT.usage : EXIT.problems;
   }
   io.err(showControls(`gazette: unexpected error: ${(error as Error).message ?? String(error)}`));

@@ -8,7 +8,7 @@
 // recorded by a hash of its bytes, and compared by it (as Git does for its index).
 
 import { createHash, randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cacheFolder } from './cache-folder.js';
@@ -91,7 +91,8 @@ export async function snapshotInputs(config: Pick<Config, 'contentDir' | 'templa
   const folders = [...new Set([config.contentDir, config.templatesDir, config.staticDir].map((folder) => path.resolve(folder)))];
   const listed = folders.flatMap((folder) => listFiles(folder)).sort();
   for (const file of listed) {
-    const stamp = stampOf(file, 'file', now - racyMs);
+    // A folder the build cannot read ends with a separator, stamped as such: a change, which the build reports.
+    const stamp = file.endsWith(path.sep) ? { text: 'unreadable folder\n' } : stampOf(file, 'file', now - racyMs) ?? failedStamp(file);
     if (stamp !== undefined) files.set(file, stamp);
   }
   return { files };
@@ -228,14 +229,17 @@ async function readRecord(config: Pick<Config, 'root' | 'outDir'>): Promise<Buil
 
 /**
  * Files below a folder (links to files included; links to folders are not walked, as the build
- * does not walk them); none when it is missing. Read synchronously: thousands of folders are
- * listed faster so than through the thread pool.
+ * does not walk them), and the folders below it that cannot be listed, with a separator at their
+ * end; none when it is missing. Read synchronously: thousands of folders are listed faster so than
+ * through the thread pool.
  */
 function listFiles(folder: string, found: string[] = []): string[] {
   let entries: Dirent[];
   try {
     entries = readdirSync(folder, { withFileTypes: true });
-  } catch {
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') found.push(`${folder}${path.sep}`);
     return found;
   }
   for (const entry of entries) {
@@ -244,6 +248,29 @@ function listFiles(folder: string, found: string[] = []): string[] {
     else if (entry.isFile() || entry.isSymbolicLink()) found.push(file);
   }
   return found;
+}
+
+/**
+ * A file with no stamp: a link that leads nowhere or round in a loop, or a file that cannot be
+ * looked at, which the build reports; recorded, so that one added is a change. A link to a folder,
+ * or a file gone since it was listed, has none.
+ */
+function failedStamp(file: string): Stamp | undefined {
+  try {
+    statSync(file);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' && !isLink(file) ? undefined : { text: `unreadable ${code}\n` };
+  }
+}
+
+function isLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** A file modified at or after `racySince` is also hashed. */
@@ -255,7 +282,8 @@ function stampOf(file: string, kind: 'file' | 'folder', racySince = Number.POSIT
     return undefined;
   }
   if (stats === undefined || (kind === 'folder' ? !stats.isDirectory() : !stats.isFile())) return undefined;
-  const text = `${stats.size} ${stats.mtimeMs} ${stats.ino}\n`;
+  // An input's change time too: a file made unreadable (chmod) keeps its modification time.
+  const text = `${stats.size} ${stats.mtimeMs} ${stats.ino}${kind === 'file' ? ` ${stats.ctimeMs}` : ''}\n`;
   return stats.mtimeMs >= racySince ? { text, hash: hashOf(file) } : { text };
 }
 

@@ -55,7 +55,7 @@ export class KeptFileMissing extends Error {
 /** Marks a folder as Gazette's own, so that it may be replaced on the next build. */
 export const OUTPUT_MARKER = '.gazette-output';
 
-type Folders = Pick<Config, 'root' | 'outDir' | 'contentDir' | 'templatesDir' | 'staticDir'>;
+export type Folders = Pick<Config, 'root' | 'outDir' | 'contentDir' | 'templatesDir' | 'staticDir'>;
 
 /** A new site being written beside the current one, put in place by commit(). */
 export interface Staging {
@@ -309,8 +309,13 @@ function outputFailed(error: unknown, root: string, outDir: string, staging?: st
   if (error instanceof GazetteError || error instanceof KeptFileMissing) return error;
   const cause = error as NodeJS.ErrnoException;
   const failed = staging && cause.path && contains(staging, cause.path) ? path.join(outDir, path.relative(staging, cause.path)) : cause.path ?? outDir;
+  return writeFailed(cause, path.relative(root, failed) || failed);
+}
+
+/** A failure to write the site, named by the file (or the output folder) it was for. */
+export function writeFailed(cause: NodeJS.ErrnoException, file: string): GazetteError {
   return new GazetteError({
-    code: 'output-failed', file: path.relative(root, failed) || failed,
+    code: 'output-failed', file,
     message: `cannot write the site: ${cause.code ?? cause.message}`,
     hint: cause.code === 'ENOSPC' ? 'the disk is full' : cause.code === 'EACCES' || cause.code === 'EPERM' || cause.code === 'EROFS' ? 'the output folder is not writable' : undefined,
     cause,
@@ -528,7 +533,8 @@ function inside(folder: string, sitePath: string): string {
   return target;
 }
 
-async function checkOutputFolder(folders: Folders): Promise<void> {
+/** Refuses an output folder Gazette may not replace (see the README's Building safely). */
+export async function checkOutputFolder(folders: Folders): Promise<void> {
   const out = path.resolve(folders.outDir);
   const refuse = (message: string, hint: string) => {
     throw new GazetteError({ code: 'output-unsafe', file: path.relative(folders.root, out) || out, field: 'output', message, hint });

@@ -1,11 +1,10 @@
 // Find every story in the content folder and read it. Disk reads for content happen here only.
 
-import { readFileSync, statSync, type Dirent } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { GazetteError } from '../errors.js';
 import { extend } from '../extend.js';
-import { filesAmong } from './files.js';
+import { listFolder, unreadable } from './files.js';
 import { splitStory } from './frontmatter.js';
 import { readStory, storySource, type StoryResult, type StorySource } from './story.js';
 import { describeRemoved, REMOVED_HINT, removeUnpublishable, type RemovedCharacters } from './text.js';
@@ -18,20 +17,19 @@ export interface LoadedContent {
 }
 
 /**
- * Story files below the content folder, relative, with `/`, sorted. A symbolic link to a file is read
- * as the file it points to; a link to a folder is not walked (it could lead outside, or in a loop).
+ * Story files below the content folder, relative, with `/`, sorted; files and folders whose name
+ * starts with `.` or `_` are not stories. A symbolic link to a file is read as the file it points
+ * to; a link to a folder is not walked (it could lead outside, or in a loop).
  */
-export async function findStoryFiles(contentDir: string): Promise<string[]> {
-  let entries: Dirent[];
-  try {
-    entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
-  } catch (cause) {
-    throw new GazetteError({ code: 'content-unreadable', file: contentDir, message: 'cannot read the content folder', hint: 'check the "content" setting or --content', cause });
+export function findStoryFiles(root: string, contentDir: string): string[] {
+  const files = listFolder(contentDir, root, (name) => name.startsWith('.') || name.startsWith('_'));
+  if (files === undefined) {
+    throw new GazetteError({
+      code: 'content-unreadable', file: path.relative(root, contentDir).split(path.sep).join('/') || contentDir,
+      message: 'the content folder does not exist', hint: 'check the "content" setting or --content',
+    });
   }
-  const files = await filesAmong(contentDir, entries);
-  return files
-    .filter((entry) => entry.endsWith('.md') && !entry.split('/').some((part) => part.startsWith('.') || part.startsWith('_')))
-    .sort();
+  return files.filter((file) => file.endsWith('.md'));
 }
 
 /** What reading one story file gave; kept between builds so unchanged files are not read again. */
@@ -72,7 +70,7 @@ export async function loadStories(
   store?: StoryStore,
   trustedStamp?: TrustedStamp,
 ): Promise<LoadedContent & { results: Map<string, StoryFileResult> }> {
-  const files = (await findStoryFiles(contentDir)).map((entry) => path.join(contentDir, entry));
+  const files = findStoryFiles(root, contentDir).map((entry) => path.join(contentDir, entry));
   const results = await Promise.all(files.map((file) => {
     const reused = changed && !changed.has(file) ? previous?.get(file) : undefined;
     return reused ?? loadStory(root, file, timeZone, store, trustedStamp?.(file));
@@ -134,7 +132,7 @@ export async function loadStory(root: string, absolute: string, timeZone: string
     if (error instanceof GazetteError) return { story: undefined, problems: [error], warnings: [] };
     return {
       story: undefined,
-      problems: [new GazetteError({ code: 'content-unreadable', file, message: `cannot read the story: ${(error as Error).message}`, cause: error })],
+      problems: [new GazetteError({ code: 'content-unreadable', file, message: `cannot read the story: ${unreadable(error)}`, cause: error })],
       warnings: [],
     };
   }

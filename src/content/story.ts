@@ -46,6 +46,8 @@ export interface StorySource {
   draft: boolean;
   slug: string | undefined;
   id: string | undefined;
+  /** The line of `id` in the story file, for messages about it. */
+  idLine: number | undefined;
   /** Earlier site paths of the story (`2020/10/01/old-slug/`), each redirected to its page. */
   aliases: string[];
   /** Where each alias is written in the front-matter, for messages about the page it gets. */
@@ -67,7 +69,7 @@ export function storySource(fields: StorySource): StorySource {
   return {
     file: fields.file, title: fields.title, date: fields.date, updated: fields.updated, tags: fields.tags, summary: fields.summary,
     authors: fields.authors, section: fields.section, dateline: fields.dateline, lang: fields.lang, image: fields.image, credits: fields.credits,
-    draft: fields.draft, slug: fields.slug, id: fields.id, aliases: fields.aliases, aliasPlaces: fields.aliasPlaces, corrections: fields.corrections, extra: fields.extra,
+    draft: fields.draft, slug: fields.slug, id: fields.id, idLine: fields.idLine, aliases: fields.aliases, aliasPlaces: fields.aliasPlaces, corrections: fields.corrections, extra: fields.extra,
     body: fields.body, bodyLine: fields.bodyLine,
   };
 }
@@ -169,6 +171,7 @@ export function readStory(file: string, split: SplitStory, timeZone: string): St
     draft: read.boolean('draft') ?? false,
     slug,
     id: read.text('id'),
+    idLine: split.frontMatter.locate('id')?.line,
     ...readAliases(read),
     corrections: readCorrections(read, fields.corrections, date),
     extra: Object.fromEntries(Object.entries(fields).filter(([key]) => !STORY_FIELDS.includes(key))),

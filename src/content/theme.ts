@@ -2,10 +2,10 @@
 // (`email.css`, inlined into the emails, never published), and the static files to copy (the
 // theme's `assets/` to `/assets/`, the site's `static/` folder to the site root).
 
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GazetteError } from '../errors.js';
-import { filesAmong } from './files.js';
+import { listFolder, unreadable } from './files.js';
 
 export interface StaticFile {
   /** Absolute path of the file to copy. */
@@ -28,32 +28,36 @@ export const EMAIL_CSS = 'email.css';
 
 export async function loadTheme(root: string, templatesDir: string, staticDir: string): Promise<Theme> {
   const label = path.relative(root, templatesDir).split(path.sep).join('/') || '.';
-  const files = await listFiles(templatesDir);
+  const files = listFolder(templatesDir, root, isHidden);
   if (files === undefined) {
     throw new GazetteError({ code: 'template-missing', file: label, message: 'the templates folder does not exist', hint: 'check the "templates" setting' });
   }
+  const read = (file: string) => readThemeFile(root, path.join(templatesDir, file));
   const templates: Record<string, string> = {};
-  for (const file of files.filter((name) => name.endsWith('.liquid'))) {
-    templates[file] = await readFile(path.join(templatesDir, file), 'utf8');
-  }
-  const emailCss = files.includes(EMAIL_CSS) ? await readFile(path.join(templatesDir, EMAIL_CSS), 'utf8') : '';
+  for (const file of files.filter((name) => name.endsWith('.liquid'))) templates[file] = await read(file);
+  const emailCss = files.includes(EMAIL_CSS) ? await read(EMAIL_CSS) : '';
   const assets = files.filter((name) => name.startsWith('assets/')).map((name) => ({ from: path.join(templatesDir, name), to: name }));
-  const statics = ((await listFiles(staticDir)) ?? []).map((name) => ({ from: path.join(staticDir, name), to: name }));
+  const statics = (listFolder(staticDir, root, isHidden) ?? []).map((name) => ({ from: path.join(staticDir, name), to: name }));
   return { templates, label, emailCss, staticFiles: [...assets, ...statics] };
 }
 
-/**
- * Files below a folder, relative and sorted, hidden ones left out; undefined when there is no folder.
- * Links to files are copied as the files they point to; links to folders are not walked.
- */
-async function listFiles(folder: string): Promise<string[] | undefined> {
+/** Hidden files and folders are an editor's or a tool's, never the site's. */
+function isHidden(name: string): boolean {
+  return name.startsWith('.');
+}
+
+async function readThemeFile(root: string, file: string): Promise<string> {
   try {
-    if (!(await stat(folder)).isDirectory()) return undefined;
-  } catch {
-    return undefined;
+    return await readFile(file, 'utf8');
+  } catch (cause) {
+    throw unreadableFile(root, file, cause);
   }
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  return (await filesAmong(folder, entries))
-    .filter((name) => !name.split('/').some((part) => part.startsWith('.')))
-    .sort();
+}
+
+/** A file of the templates or static folder that cannot be read. */
+export function unreadableFile(root: string, file: string, cause: unknown): GazetteError {
+  return new GazetteError({
+    code: 'content-unreadable', file: path.relative(root, file).split(path.sep).join('/'),
+    message: `cannot read the file: ${unreadable(cause)}`, hint: 'let the user who builds the site read it, or move it out', cause,
+  });
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createBuilder, type Builder, type BuildReport } from '../build.js';
 import { CONFIG_FILES, loadConfig, type Config, type ConfigOverrides } from '../config.js';
 import { BuildFailed, GazetteError } from '../errors.js';
+import { lockOutput, type OutputLock } from '../output-lock.js';
 import { createReloadHub, EVENTS_PATH, pagesToReload } from './reload.js';
 import { createSiteHandler, type RequestHandler } from './server.js';
 import { watchProject, type ProjectWatcher } from './watch.js';
@@ -27,6 +28,8 @@ export interface DevOptions {
   cache?: boolean;
   /** An abort stops the build in progress at once; during the first build, startDev then throws its reason. */
   signal?: AbortSignal;
+  /** How long to wait for a build writing the output folder (default: none). */
+  waitMs?: number;
 }
 
 export interface DevServer {
@@ -51,7 +54,20 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   const overrides: ConfigOverrides = { ...given, drafts: given.drafts ?? true, future: given.future ?? true, out: given.out ?? DEV_OUTPUT };
   const configAt = (baseUrl?: string) => loadConfig(options.root, { ...overrides, baseUrl });
   let config = configAt();
+  // The output folder is the dev server's alone while it runs (see output-lock.ts); it stays the
+  // same when the configuration is read again, as --out or DEV_OUTPUT names it.
+  const lock = await lockOutput(config, 'dev', { waitMs: options.waitMs ?? 0, note: options.log });
+  try {
+    return await serve(options, overrides, configAt, config, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
 
+/** The dev server on the folder it holds the lock of. */
+async function serve(options: DevOptions, overrides: ConfigOverrides, configAt: (baseUrl?: string) => Config, read: Config, lock: OutputLock): Promise<DevServer> {
+  let config = read;
   const hub = createReloadHub();
   let site: RequestHandler = handlerFor(config);
   let firstBuild: Promise<unknown> = Promise.resolve();
@@ -195,6 +211,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
       hub.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      lock.release();
     },
   };
 

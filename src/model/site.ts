@@ -70,6 +70,7 @@ export function buildSite(sources: readonly StorySource[], config: Config, profi
 
   const stories = published.map((source) => placeStory(source, config));
   rejectDuplicatePermalinks(stories);
+  rejectDuplicateIds(stories);
   stories.forEach((story, index) => {
     story.newer = stories[index - 1];
     story.older = stories[index + 1];
@@ -102,7 +103,7 @@ function placeStory(source: StorySource, config: Config): Story {
   return {
     file: source.file, title: source.title, date: source.date, updated: source.updated, tags: source.tags, summary: source.summary,
     authors: source.authors, section: source.section, dateline: source.dateline, lang: source.lang, image: source.image, credits: source.credits,
-    draft: source.draft, id: source.id, aliases: source.aliases, aliasPlaces: source.aliasPlaces, corrections: source.corrections, extra: source.extra,
+    draft: source.draft, id: source.id, idLine: source.idLine, aliases: source.aliases, aliasPlaces: source.aliasPlaces, corrections: source.corrections, extra: source.extra,
     body: source.body, bodyLine: source.bodyLine,
     source,
     slug,
@@ -157,6 +158,52 @@ function rejectDuplicatePermalinks(stories: Story[]): void {
     }
   }
   failIfAny(problems);
+}
+
+/**
+ * Feed readers know an item by its id: two stories with one id are one item to them, and duplicate
+ * guids make a feed invalid. A story copied as a template keeps the original's `id:`. Ids are
+ * compared as a reader might compare them: ignoring case, Unicode normalization, runs of spaces and
+ * the spelling of a URL. Two ids from URLs are one URL, which the URL check reports.
+ */
+function rejectDuplicateIds(stories: Story[]): void {
+  const owners = new Map<string, Story>();
+  const problems: GazetteError[] = [];
+  for (const story of [...stories].sort((a, b) => (a.file < b.file ? -1 : 1))) {
+    const key = comparableId(story.feedId);
+    const first = owners.get(key);
+    if (first === undefined) owners.set(key, story);
+    else if (story.id !== undefined || first.id !== undefined) {
+      // Named at an `id:`; when both have one, at the newer story's (then the later file's): the
+      // copy, usually, which readers do not know yet.
+      const copy = first.id === undefined || (story.id !== undefined && story.date.toMillis() >= first.date.toMillis()) ? story : first;
+      problems.push(duplicateId(copy, copy === story ? first : story));
+    }
+  }
+  failIfAny(problems);
+}
+
+/** The problem of `story`, whose `id:` is also the id of `other`. */
+function duplicateId(story: Story, other: Story): GazetteError {
+  const same = story.feedId === other.feedId;
+  const owner = other.id === undefined
+    ? `${other.file}, which has no "id:" and is known by its first URL`
+    : `${other.file}${other.idLine === undefined ? '' : `:${other.idLine}`}${same ? '' : ` ("${other.feedId}")`}`;
+  return new GazetteError({
+    code: 'id-duplicate', file: story.file, line: story.idLine, field: 'id',
+    message: same ? `"${story.feedId}" is also the feed id of ${owner}` : `"${story.feedId}" differs only in case, spacing or spelling from the feed id of ${owner}`,
+    hint: 'feed readers would take the two for one story: a story copied from another keeps its "id:"; remove it from the copy, or give the copy a new one',
+  });
+}
+
+function comparableId(id: string): string {
+  let text = id.normalize('NFC').replace(/\s+/g, ' ');
+  try {
+    text = new URL(text).href;
+  } catch {
+    // not a URL: compared as text
+  }
+  return text.toLowerCase();
 }
 
 /** Tags that differ only in case or diacritics are one tag, named by its most used spelling. */

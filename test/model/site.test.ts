@@ -195,6 +195,43 @@ describe('buildSite', () => {
     });
   });
 
+  it('refuses two stories with one feed id, naming both files and the lines of their ids', () => {
+    const problems = (sources: Parameters<typeof buildSite>[0]) => {
+      try {
+        buildSite(sources, config);
+        return [];
+      } catch (error) {
+        assert.ok(error instanceof BuildFailed);
+        return error.problems.map((problem) => [problem.code, problem.file, problem.line, problem.field, problem.message]);
+      }
+    };
+    // A story copied as a template keeps the original's id: named at the newer story's.
+    assert.deepEqual(problems([
+      story({ title: 'Copy', date: '2020-10-02T10:00:00', file: 'content/copy.md', id: 'urn:uuid:1b4e28ba', idLine: 6 }),
+      story({ title: 'Original', date: '2020-10-01T10:00:00', file: 'content/original.md', id: 'urn:uuid:1b4e28ba', idLine: 4 }),
+    ]), [['id-duplicate', 'content/copy.md', 6, 'id', '"urn:uuid:1b4e28ba" is also the feed id of content/original.md:4']]);
+    // Ids that differ only in case, Unicode normalization or spacing are one id to some readers.
+    assert.deepEqual(problems([
+      story({ title: 'One', date: '2020-10-01T10:00:00', file: 'content/a.md', id: 'urn:Story  Café', idLine: 4 }),
+      story({ title: 'Two', date: '2020-10-02T10:00:00', file: 'content/b.md', id: 'urn:story cafe\u0301', idLine: 5 }),
+    ]), [['id-duplicate', 'content/b.md', 5, 'id', '"urn:story cafe\u0301" differs only in case, spacing or spelling from the feed id of content/a.md:4 ("urn:Story  Café")']]);
+    // An explicit id that is another story's URL-derived id (its first URL), spelled another way.
+    assert.deepEqual(problems([
+      story({ title: 'Named', date: '2020-10-01T10:00:00', file: 'content/a.md' }),
+      story({ title: 'Other', date: '2020-10-02T10:00:00', file: 'content/b.md', id: 'HTTPS://Example.org:443/news/2020/10/01/named/', idLine: 3 }),
+    ]), [['id-duplicate', 'content/b.md', 3, 'id', '"HTTPS://Example.org:443/news/2020/10/01/named/" differs only in case, spacing or spelling from the feed id of content/a.md, which has no "id:" and is known by its first URL']]);
+    assert.deepEqual(problems([
+      story({ title: 'Renamed', date: '2020-10-01T10:00:00', file: 'content/a.md', aliases: ['2020/10/01/old/'] }),
+      story({ title: 'Other', date: '2020-10-02T10:00:00', file: 'content/b.md', id: 'https://example.org/news/2020/10/01/old/', idLine: 3 }),
+    ]), [['id-duplicate', 'content/b.md', 3, 'id', '"https://example.org/news/2020/10/01/old/" is also the feed id of content/a.md, which has no "id:" and is known by its first URL']]);
+    // Distinct ids, and a story's id equal to its own URL, are fine.
+    assert.deepEqual(problems([
+      story({ title: 'One', date: '2020-10-01T10:00:00', file: 'content/a.md', id: 'https://example.org/news/2020/10/01/one/' }),
+      story({ title: 'Two', date: '2020-10-02T10:00:00', file: 'content/b.md', id: 'urn:two' }),
+      story({ title: 'Three', date: '2020-10-03T10:00:00', file: 'content/c.md' }),
+    ]), []);
+  });
+
   it('allows the same slug on different days', () => {
     const site = buildSite([
       story({ title: 'Twin', date: '2020-10-01T10:00:00', file: 'content/a.md' }),

@@ -30,6 +30,7 @@ export function makeStory({ zone = 'UTC', date, updated, body, ...fields }: Stor
     draft: false,
     slug: undefined,
     id: undefined,
+    idLine: undefined,
     extra: {},
     bodyLine: 5,
     ...fields,
