@@ -9,7 +9,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from './config.js';
 import { bodyInFile, type StoryFileResult, type StoryStore } from './content/load.js';
@@ -239,6 +239,9 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
       applyJournalLine(manifest, line);
       try {
         if (writeWhole || journalBytes > baseBytes * JOURNAL_SHARE) {
+          // A save by another build since this one read the manifest is lost by writing it whole:
+          // what the output folder holds is then not known (a journal line would say so, see applyJournalLine).
+          if (!(await savedAsRead(folder, baseBytes, journalBytes))) manifest.output = null;
           manifest.base = randomUUID();
           baseBytes = await writeManifest(folder, manifest);
           await rm(path.join(folder, JOURNAL_FILE), { force: true });
@@ -369,6 +372,13 @@ async function readManifest(folder: string, code: string): Promise<{ manifest: M
   const journal = await readJournal<JournalLine>(path.join(folder, JOURNAL_FILE), manifest.base);
   for (const line of journal.lines) applyJournalLine(manifest, line);
   return { manifest, baseBytes: Buffer.byteLength(text), journalBytes: journal.bytes };
+}
+
+/** Whether the manifest and its journal are as large as this process last read or wrote them (none: 0). */
+async function savedAsRead(folder: string, baseBytes: number, journalBytes: number): Promise<boolean> {
+  const size = (file: string) => stat(path.join(folder, file)).then((found) => found.size, () => 0);
+  const [base, journal] = await Promise.all([size(MANIFEST_FILE), size(JOURNAL_FILE)]);
+  return base === baseBytes && journal === journalBytes;
 }
 
 /** The temporary files of saves (the manifest, the build record) that a process killed while saving left. */
