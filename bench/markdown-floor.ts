@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { findStoryFiles } from '../src/content/load.js';
 import { splitStory } from '../src/content/frontmatter.js';
-import { WORKER_RESOURCE_LIMITS } from '../src/render/markdown-pool.js';
+import { WORKER_RESOURCE_LIMITS } from '../src/markdown/pool.js';
 import { measure, measuredRow, type Row } from './measure.js';
 
 const CHUNK = 32;

@@ -2,7 +2,7 @@
 // renderer and answers with the length of the HTML it made.
 
 import { parentPort } from 'node:worker_threads';
-import { createMarkdownRenderer } from '../src/render/markdown.js';
+import { createMarkdownRenderer } from '../src/markdown/processor.js';
 
 const port = parentPort;
 if (port === null) throw new Error('bench/markdown-worker.ts runs as a worker thread');

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { heldBody } from '../src/content/body.js';
 import { STORY_SECONDS } from '../src/config.js';
-import { createMarkdownPool, type MarkdownPool } from '../src/render/markdown-pool.js';
+import { createMarkdownPool, type MarkdownPool } from '../src/markdown/pool.js';
 import { measure, type Measured } from './measure.js';
 import { PATHOLOGICAL_SHAPES, type PathologicalShape } from './pathological.js';
 import { formatMs } from './format.js';

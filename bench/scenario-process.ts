@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { build } from '../src/build.js';
 import { loadConfig } from '../src/config.js';
-import { boundHeapGrowth } from '../src/heap.js';
+import { boundHeapGrowth } from '../src/incremental/heap.js';
 import { CORPUS_NOW } from './corpus.js';
 import { measureDevLoop } from './dev-loop.js';
 import { measureIncremental } from './incremental.js';

@@ -5,9 +5,9 @@
 import { loadConfig } from '../src/config.js';
 import { loadStories } from '../src/content/load.js';
 import { buildSite } from '../src/model/site.js';
-import type { RenderedMarkdown } from '../src/render/markdown.js';
-import { createMarkdownPool } from '../src/render/markdown-pool.js';
-import { renderSearchIndex, searchDocuments } from '../src/search.js';
+import type { RenderedMarkdown } from '../src/markdown/processor.js';
+import { createMarkdownPool } from '../src/markdown/pool.js';
+import { renderSearchIndex, searchDocuments } from '../src/search/search.js';
 import { CORPUS_NOW } from './corpus.js';
 import { measure, measuredRow, type Row } from './measure.js';
 

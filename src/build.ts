@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { codeFingerprint } from './code-fingerprint.js';
-import { cacheFolder } from './cache-folder.js';
-import { openCache, throwawayCache, type BuildCache, type StoryMarkdown } from './cache.js';
+import { cacheFolder } from './incremental/cache-folder.js';
+import { openCache, throwawayCache, type BuildCache, type StoryMarkdown } from './incremental/cache.js';
 import { settingsKey, type Config } from './config.js';
 import { AUTHORS_FILE, loadAuthorProfiles, type AuthorProfiles } from './content/authors.js';
 import { loadStories, loadStory, type StoryFileResult } from './content/load.js';
@@ -17,26 +17,26 @@ import { heldBody } from './content/body.js';
 import { sameFrontMatter, type StorySource } from './content/story.js';
 import { loadTheme, unreadableFile, type Theme } from './content/theme.js';
 import { GazetteError, failIfAny } from './errors.js';
-import { extend } from './extend.js';
+import { copyWith } from './copy-with.js';
 import { FEED_FILES, storyItem, type FeedItem, type ItemOwner } from './feeds/feed.js';
 import { renderSiteFeeds } from './feeds/site-feeds.js';
 import { buildSite as buildSiteGraph, type Site, type Story } from './model/site.js';
-import { pagePlans, storyCards, storyIdentity, storyPage, type Page, type PageMade } from './pages.js';
-import type { Removed, RenderedMarkdown } from './render/markdown.js';
-import { LazyHtml } from './render/lazy-html.js';
-import { createMarkdownAgain } from './render/markdown-again.js';
-import { createMarkdownPool } from './render/markdown-pool.js';
+import { pagePlans, storyCards, storyIdentity, storyPage, type Page, type PageMade } from './pages/plan.js';
+import type { Removed, RenderedMarkdown } from './markdown/processor.js';
+import { LazyHtml } from './markdown/lazy-html.js';
+import { createMarkdownAgain } from './markdown/again.js';
+import { createMarkdownPool } from './markdown/pool.js';
 import { placeBodyImages } from './render/body-images.js';
 import { createImagePublisher, type PublishedImage, type StoryImages } from './images/publish.js';
 import { createPageRenderer } from './render/page-pool.js';
 import { createThemeRenderer, renderPage, type ThemeRenderer, type ThemeSource } from './render/page-text.js';
 import { PAGE_TEMPLATES } from './render/templates.js';
 import { sectionLink, type RenderedBody } from './render/views.js';
-import { holdsSearchIndex, renderEachSearchIndex, renderSearchIndex, SEARCH_FOLDER, SEARCH_PAGE, searchDocuments, searchFilesIn, searchIndexKey } from './search.js';
+import { holdsSearchIndex, renderEachSearchIndex, renderSearchIndex, SEARCH_FOLDER, SEARCH_PAGE, searchDocuments, searchFilesIn, searchIndexKey } from './search/search.js';
 import { NEWS_SITEMAP_PATH, NEWS_WINDOW_HOURS, renderNewsSitemap, renderRobots, renderSitemaps, type SitemapEntry } from './sitemaps.js';
-import { aliasCollisions, foldCase } from './site-paths.js';
-import { absoluteImageUrl, absoluteUrl, linkTo, linkToImage } from './urls.js';
-import { checkUpToDate, recordBuild, trustedStamps, type InputSnapshot, type UpToDate } from './up-to-date.js';
+import { aliasCollisions, foldCase } from './urls/paths.js';
+import { absoluteImageUrl, absoluteUrl, linkTo, linkToImage } from './urls/links.js';
+import { checkUpToDate, recordBuild, trustedStamps, type InputSnapshot, type UpToDate } from './incremental/up-to-date.js';
 import { GENERATOR } from './version.js';
 import { KeptFileMissing, keyOfBytes, openStaging, outputStateOf, syncFiles, syncSite, type CopiedFile, type OutputFile, type OutputState } from './write.js';
 
@@ -487,7 +487,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
       if (before === undefined || story === undefined) return undefined;
       const read = await loadStory(config.root, file, config.timeZone);
       if (read.story === undefined || read.problems.length > 0 || read.warnings.length > 0 || !sameFrontMatter(before, read.story)) return undefined;
-      const edited = extend(story, { source: read.story, body: read.story.body, bodyLine: read.story.bodyLine });
+      const edited = copyWith(story, { source: read.story, body: read.story.body, bodyLine: read.story.bodyLine });
       let rendered: RenderedMarkdown | undefined;
       const problems = await markdown.renderEach([edited], (_, made) => (rendered = made), { threads: 1, signal });
       const images = last.images.get(story);
@@ -512,7 +512,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
     let held: Story;
     try {
       // Read from its file once, not at every render.
-      held = extend(story, { body: heldBody(story.body.text()) });
+      held = copyWith(story, { body: heldBody(story.body.text()) });
     } catch {
       return;
     }
@@ -691,7 +691,7 @@ export function siteTheme(theme: Theme, globals: Record<string, unknown>, config
 }
 
 export function pageContext(page: Page, config: Config): Record<string, unknown> {
-  return extend(page.data, {
+  return copyWith(page.data, {
     page: {
       kind: page.kind,
       title: page.title,

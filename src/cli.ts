@@ -6,9 +6,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig, type ConfigOverrides } from './config.js';
 import { BuildFailed, GazetteError, showControls } from './errors.js';
-import { boundHeapGrowth, boundsHeap } from './heap.js';
-import { lockOutput, WAIT_SECONDS } from './output-lock.js';
-import { checkUpToDate } from './up-to-date.js';
+import { boundHeapGrowth, boundsHeap } from './incremental/heap.js';
+import { lockOutput, WAIT_SECONDS } from './output/lock.js';
+import { checkUpToDate } from './incremental/up-to-date.js';
 import { VERSION } from './version.js';
 
 // Each command loads the modules it needs when it runs: a build with nothing to do loads none of

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { DateTime, IANAZone } from 'luxon';
 import { GazetteError, failIfAny } from './errors.js';
 import { canonicalLanguage } from './language.js';
-import { isDeviceName, slugify } from './slug.js';
+import { isDeviceName, slugify } from './urls/slug.js';
 import { parseYaml, YamlProblem, type YamlData } from './yaml.js';
 
 export interface Config {

@@ -13,9 +13,9 @@ import { GazetteError, failIfAny } from './errors.js';
 import { buildSite, type Edition, type Story } from './model/site.js';
 import { createImagePublisher } from './images/publish.js';
 import { memoryImageStore } from './images/store.js';
-import { emailPages } from './pages.js';
-import type { RenderedMarkdown } from './render/markdown.js';
-import { createMarkdownPool } from './render/markdown-pool.js';
+import { emailPages } from './pages/plan.js';
+import type { RenderedMarkdown } from './markdown/processor.js';
+import { createMarkdownPool } from './markdown/pool.js';
 
 export interface EmailEdition {
   day: string;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import type { Config } from './config.js';
 import { GazetteError } from './errors.js';
-import { isDeviceName, slugify } from './slug.js';
+import { isDeviceName, slugify } from './urls/slug.js';
 
 export interface NewStory {
   title: string;

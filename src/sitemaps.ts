@@ -6,7 +6,7 @@ import type { DateTime } from 'luxon';
 import type { Config } from './config.js';
 import { xmlText } from './feeds/xml.js';
 import type { Story } from './model/site.js';
-import { absoluteUrl } from './urls.js';
+import { absoluteUrl } from './urls/links.js';
 
 export const SITEMAP_PATH = 'sitemap.xml';
 export const NEWS_SITEMAP_PATH = 'news-sitemap.xml';

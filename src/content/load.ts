@@ -3,7 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { GazetteError } from '../errors.js';
-import { extend } from '../extend.js';
+import { copyWith } from '../copy-with.js';
 import { listFolder, unreadable } from './files.js';
 import { splitStory } from './frontmatter.js';
 import { readStory, storySource, type StoryResult, type StorySource } from './story.js';
@@ -99,7 +99,7 @@ export async function loadStory(root: string, absolute: string, timeZone: string
     // A file unchanged since an earlier run read it is not read again.
     const known = stamp === undefined ? undefined : store?.keyByStamp(file, stamp);
     const trusted = known === undefined ? undefined : store?.story(known, file, absolute);
-    if (known !== undefined && trusted?.story !== undefined) return extend(trusted, { key: known, stamp });
+    if (known !== undefined && trusted?.story !== undefined) return copyWith(trusted, { key: known, stamp });
 
     // Thousands of small files are read faster one after the other than through the thread pool.
     const { size } = statSync(absolute);
@@ -114,12 +114,12 @@ export async function loadStory(root: string, absolute: string, timeZone: string
     if (removed.count === 0) {
       const key = store?.key(file, bytes);
       const stored = key === undefined ? undefined : store?.story(key, file, absolute);
-      if (stored?.story !== undefined) return extend(stored, { key, stamp });
+      if (stored?.story !== undefined) return copyWith(stored, { key, stamp });
       const result = readStory(file, splitStory(removed.text, file), timeZone);
       const body = result.story?.body.text();
       const bodyStart = body !== undefined && removed.text.endsWith(body) ? removed.text.length - body.length : undefined;
-      if (result.story === undefined || body === undefined || bodyStart === undefined) return extend(result, { key, stamp });
-      return extend(result, { story: storySource({ ...result.story, body: bodyInFile(absolute, file, bodyStart, bodyHash(body)) }), key, bodyStart, stamp });
+      if (result.story === undefined || body === undefined || bodyStart === undefined) return copyWith(result, { key, stamp });
+      return copyWith(result, { story: storySource({ ...result.story, body: bodyInFile(absolute, file, bodyStart, bodyHash(body)) }), key, bodyStart, stamp });
     }
     // A story with characters removed is read again each time, so that its warning is given each time.
     const result = readStory(file, splitStory(removed.text, file), timeZone);
@@ -127,7 +127,7 @@ export async function loadStory(root: string, absolute: string, timeZone: string
     const line = before.split('\n').length;
     const column = before.length - before.lastIndexOf('\n');
     const warning = new GazetteError({ code: 'control-characters', file, line, column, message: describeRemoved(removed), hint: REMOVED_HINT });
-    return extend(result, { warnings: [warning, ...result.warnings] });
+    return copyWith(result, { warnings: [warning, ...result.warnings] });
   } catch (error) {
     if (error instanceof GazetteError) return { story: undefined, problems: [error], warnings: [] };
     return {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createBuilder, type Builder, type BuildReport } from '../build.js';
 import { CONFIG_FILES, loadConfig, type Config, type ConfigOverrides } from '../config.js';
 import { BuildFailed, GazetteError } from '../errors.js';
-import { lockOutput, type OutputLock } from '../output-lock.js';
+import { lockOutput, type OutputLock } from '../output/lock.js';
 import { createReloadHub, EVENTS_PATH, pagesToReload } from './reload.js';
 import { createSiteHandler, type RequestHandler } from './server.js';
 import { watchProject, type ProjectWatcher } from './watch.js';

@@ -4,9 +4,9 @@
 import type { DateTime } from 'luxon';
 import type { Config } from '../config.js';
 import type { Author, Edition, Story, Tag } from '../model/site.js';
-import type { LazyHtml } from '../render/lazy-html.js';
+import type { LazyHtml } from '../markdown/lazy-html.js';
 import { coverImage, editionPath, editionTitle } from '../render/views.js';
-import { absoluteImageUrl, absoluteUrl } from '../urls.js';
+import { absoluteImageUrl, absoluteUrl } from '../urls/links.js';
 import { xmlText } from './xml.js';
 
 export interface FeedItem {

@@ -3,10 +3,10 @@
 
 import { createHash } from 'node:crypto';
 import type { Config } from '../config.js';
-import { extend } from '../extend.js';
+import { copyWith } from '../copy-with.js';
 import type { Author, Edition, Section, Site, Story, Tag } from '../model/site.js';
 import { authorPath, sectionPath, tagPath } from '../render/views.js';
-import { absoluteUrl, linkTo } from '../urls.js';
+import { absoluteUrl, linkTo } from '../urls/links.js';
 import { renderAtom } from './atom.js';
 import { buildFeed, editionItem, feedPaths, type Feed, type FeedFormat, type FeedItem, type FeedSpec, type ItemOwner } from './feed.js';
 import { renderJsonFeed } from './json.js';
@@ -110,7 +110,7 @@ export function* renderSiteFeeds(site: Site, text: StoryText, config: Config, ge
         yield { path, key, inputs };
         continue;
       }
-      withHtml ??= extend(feed, { items: feed.items.map((item) => extend(item, { html: String(item.html) })) });
+      withHtml ??= copyWith(feed, { items: feed.items.map((item) => copyWith(item, { html: String(item.html) })) });
       yield { path, key, contents: FEED_RENDERERS[format](withHtml), inputs };
     }
   }

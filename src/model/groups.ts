@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Config } from '../config.js';
 import type { AuthorProfile } from '../content/authors.js';
 import { GazetteError } from '../errors.js';
-import { slugify } from '../slug.js';
+import { slugify } from '../urls/slug.js';
 import type { Story } from './site.js';
 
 export interface Group {

@@ -8,7 +8,7 @@ import { GazetteError, failIfAny } from '../errors.js';
 import type { Config } from '../config.js';
 import type { AuthorProfile } from '../content/authors.js';
 import type { StorySource } from '../content/story.js';
-import { slugify } from '../slug.js';
+import { slugify } from '../urls/slug.js';
 import {
   gatherByName, groupByAuthor, groupBySection, mostUsed, unusedProfileWarnings, unusedSectionWarnings,
   type Author, type Section, type Tag,

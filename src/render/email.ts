@@ -7,7 +7,7 @@ import wrapAnsi from 'wrap-ansi';
 import type { Config } from '../config.js';
 import { textDirection } from '../language.js';
 import type { Edition, Story } from '../model/site.js';
-import { absoluteImageUrl, absoluteUrl } from '../urls.js';
+import { absoluteImageUrl, absoluteUrl } from '../urls/links.js';
 import { byline, coverImage, editionPath, editionTitle, formatTime, type RenderedBody, type TimeView } from './views.js';
 
 export const EMAIL_FILES = { html: 'email.html', text: 'email.txt' } as const;

@@ -3,7 +3,7 @@
 
 import type { Config } from '../config.js';
 import type { Story } from '../model/site.js';
-import { absoluteImageUrl, absoluteUrl } from '../urls.js';
+import { absoluteImageUrl, absoluteUrl } from '../urls/links.js';
 import { authorPath, byline, coverImage } from './views.js';
 
 export interface PageMeta {

@@ -5,9 +5,9 @@
 
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import type { PageKind } from '../pages.js';
+import type { PageKind } from '../pages/plan.js';
 import { renderPage, renderTemplatePage, viewData, type PageToRender, type ThemeRenderer, type ThemeSource } from './page-text.js';
-import { startWorker } from './worker-thread.js';
+import { startWorker } from '../threads.js';
 
 /** Pages rendered in the build's thread before workers start: a publish renders a few dozen, a template edit every one. */
 const PARALLEL_FROM = 200;
@@ -115,7 +115,7 @@ export function createPageRenderer(theme: ThemeRenderer, source: ThemeSource, la
 }
 
 function startPageWorker(source: ThemeSource): PageWorker {
-  const worker = startWorker('page-worker', source, PAGE_WORKER_LIMITS);
+  const worker = startWorker('render/page-worker', source, PAGE_WORKER_LIMITS);
   let isStarted = () => {};
   const state: PageWorker = { worker, ready: false, started: new Promise((resolve) => (isStarted = resolve)), waiting: new Map() };
   worker.on('message', (message: { ready: true } | { id: number; text: string | null }) => {

@@ -9,7 +9,7 @@ import { bodyHash } from '../../src/content/body.js';
 import { findStoryFiles, loadStories, MAX_STORY_BYTES, type StoryStore } from '../../src/content/load.js';
 import type { GazetteError } from '../../src/errors.js';
 import { loadTheme } from '../../src/content/theme.js';
-import { openCache } from '../../src/cache.js';
+import { openCache } from '../../src/incremental/cache.js';
 import { hiddenClasses } from '../support/shapes.js';
 
 const STORY = '---\ntitle: Linked\ndate: 2020-10-01\n---\nBody.\n';

@@ -7,7 +7,7 @@ import { readStory, type StorySource } from '../../src/content/story.js';
 import { feedLinks, renderSiteFeeds, siteFeedSpec, tagFeedSpec, type FeedFile, type FeedNames, type StoryText } from '../../src/feeds/site-feeds.js';
 import { storyItem } from '../../src/feeds/feed.js';
 import { buildSite, type Story } from '../../src/model/site.js';
-import { createMarkdownRenderer, renderStoryMarkdown } from '../../src/render/markdown.js';
+import { createMarkdownRenderer, renderStoryMarkdown } from '../../src/markdown/processor.js';
 import type { KeptFile, TextFile } from '../../src/write.js';
 import { makeConfig } from '../support/config.js';
 import { assertValidJsonFeed, parseAtomXml, parseRssItems, urlsIn } from '../support/feeds.js';

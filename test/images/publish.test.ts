@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
 import { build } from '../../src/build.js';
-import { CACHE_DIR } from '../../src/cache-folder.js';
+import { CACHE_DIR } from '../../src/incremental/cache-folder.js';
 import { loadConfig } from '../../src/config.js';
 import { BuildFailed } from '../../src/errors.js';
 import { BODY_IMAGE_SIZES } from '../../src/render/body-images.js';

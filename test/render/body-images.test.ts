@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as cheerio from 'cheerio';
 import { describe, it } from 'node:test';
 import { BODY_IMAGE_SIZES, placeBodyImages } from '../../src/render/body-images.js';
-import { createMarkdownRenderer } from '../../src/render/markdown.js';
+import { createMarkdownRenderer } from '../../src/markdown/processor.js';
 
 const CHART = {
   src: 'images/abc/chart-960.png', width: 960, height: 540, copied: true,

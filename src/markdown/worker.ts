@@ -1,0 +1,38 @@
+// A worker thread of the Markdown stage: renders the stories it is sent, one at a time and in order,
+// as the build would, and answers each with its HTML or its problem. It is the only place remark runs.
+// The build's cache asks one such worker synchronously (markdown-again.ts): its answers then go to a
+// port of their own, and a shared counter wakes the waiting thread.
+
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { heldBody } from '../content/body.js';
+import { GazetteError } from '../errors.js';
+import { createMarkdownRenderer, renderStoryMarkdown } from './processor.js';
+import type { MarkdownAnswer, MarkdownJob, MarkdownWorkerData } from './pool.js';
+
+const data = workerData as MarkdownWorkerData;
+const jobs = parentPort;
+if (jobs === null) throw new Error('markdown/worker runs as a worker thread');
+const answers: MessagePort = data.answers ?? jobs;
+const woken = data.woken === undefined ? undefined : new Int32Array(data.woken);
+
+function answer(message: MarkdownAnswer): void {
+  answers.postMessage(message);
+  if (woken === undefined) return;
+  Atomics.add(woken, 0, 1);
+  Atomics.notify(woken, 0);
+}
+
+const markdown = createMarkdownRenderer({ rawHtml: data.rawHtml });
+jobs.on('message', ({ id, text, permalink, file, bodyLine }: MarkdownJob) => {
+  try {
+    answer({ id, rendered: renderStoryMarkdown(markdown, { body: heldBody(text), permalink, file, bodyLine }, data) });
+  } catch (error) {
+    if (!(error instanceof GazetteError)) {
+      answer({ id, failure: String((error as Error)?.stack ?? error) });
+      return;
+    }
+    const { code, file: where, line, column, field, message, hint } = error;
+    answer({ id, problem: { code, file: where, line, column, field, message, hint } });
+  }
+});
+answer({ ready: true });

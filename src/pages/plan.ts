@@ -1,0 +1,362 @@
+// Every page of the site and its URL: stories, the paginated front page, editions (and each
+// edition's email and its plain-text twin), the archive, tags, sections, authors, search, 404. Each
+// page names its template and carries its view data. URL collisions are errors.
+
+import { createHash } from 'node:crypto';
+import type { DateTime } from 'luxon';
+import type { Config } from '../config.js';
+import { GazetteError, failIfAny } from '../errors.js';
+import { copyWith } from '../copy-with.js';
+import type { Edition, Site, Story } from '../model/site.js';
+import { emailPaths, emailView, type EmailBody } from '../render/email.js';
+import {
+  authorPath, authorView, coverImage, editionPath, editionTitle, monthTitle, editionView, sectionPath, sectionView, storyCard, storyView, tagPath, tagView,
+  type RenderedBody, type StoryCardView,
+} from '../render/views.js';
+import { absoluteUrl, linkTo } from '../urls/links.js';
+import { authorFeedSpec, editionFeedSpec, feedLinks, sectionFeedSpec, siteFeedSpec, tagFeedSpec, type FeedLink } from '../feeds/site-feeds.js';
+import { SEARCH_PAGE, searchIndexScripts } from '../search/search.js';
+import { newsArticleJsonLd, storyMeta, WEBSITE_META, type PageMeta } from '../render/metadata.js';
+import { aliasFile, foldCase, reservedAliasProblems } from '../urls/paths.js';
+
+export type PageKind = 'story' | 'front' | 'edition' | 'archive' | 'tags' | 'tag' | 'sections' | 'section' | 'authors' | 'author' | 'search' | '404' | 'redirect' | 'email' | 'email-text';
+
+export interface Page {
+  kind: PageKind;
+  /** Site path of the page, `` for the front page, `tags/algeria/`; the file is its index.html. */
+  path: string;
+  /** The file written, relative to the output folder. */
+  file: string;
+  title: string;
+  description: string;
+  /** The last change of anything the page shows, for the sitemap; none for 404 and redirects. */
+  lastmod: DateTime | undefined;
+  /** Feeds the page announces in its head: the site's, then its own (a tag's, section's or author's). */
+  feeds: FeedLink[];
+  meta: PageMeta;
+  jsonLd: string | null;
+  data: Record<string, unknown>;
+  /** The story file behind the page, for error messages. */
+  source?: string;
+}
+
+type PageInit = Pick<Page, 'kind' | 'path' | 'title' | 'description' | 'data'> & Partial<Pick<Page, 'file' | 'lastmod' | 'feeds' | 'meta' | 'jsonLd' | 'source'>>;
+
+/** A page as the build plans it: where it goes, and the page itself, made when asked. */
+export interface PlannedPage {
+  path: string;
+  file: string;
+  /** For the sitemap (see Page). */
+  lastmod: DateTime | undefined;
+  /** Names everything the page is made from, when that is known without making it: equal names, equal pages. */
+  inputs: string | undefined;
+  page(): Page;
+}
+
+/**
+ * Every page of the site, one at a time, so that a build holds only the page it renders. Two pages
+ * with one URL are refused once all are planned (the caller writes nothing before the end).
+ */
+export function* planPages(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, config: Config): Generator<Page> {
+  for (const planned of pagePlans(site, bodies, config)) yield planned.page();
+}
+
+/** Names each story as cards and pages show it (see storyIdentity), and everything else that pages are made from (`site`: the configuration and theme). */
+export interface PageNames {
+  site: string;
+  story(story: Story): string | undefined;
+}
+
+/**
+ * The plans of every page (see planPages). With `names`, the pages of stories, editions and
+ * listings are named by what they are made from and made only when asked: a build that finds a
+ * page written from the same inputs keeps it without making it.
+ */
+export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, config: Config, names?: PageNames): Generator<PlannedPage> {
+  // Before any page: an alias's page in one of Gazette's own places would be written, then overwritten.
+  failIfAny(reservedAliasProblems(site.stories));
+  const body = (story: Story) => bodies.get(story) ?? { html: '', summary: '' };
+  const card = storyCards(body, config);
+  const siteFeeds = feedLinks(siteFeedSpec(config), config);
+  const owners = new Map<string, PagePlace>();
+  const problems: GazetteError[] = [];
+  const claimed = (made: Page): PlannedPage => {
+    claimUrl(made, owners, problems);
+    return { path: made.path, file: made.file, lastmod: made.lastmod, inputs: undefined, page: () => made };
+  };
+  const page = (init: PageInit): PlannedPage => claimed(completePage(init, siteFeeds));
+  /**
+   * A page made when asked; `facts` and `shown` (its stories, in the places it shows them) are
+   * everything it is made from beside the configuration and theme.
+   */
+  const planned = (place: PagePlace & Pick<Page, 'lastmod'>, facts: unknown[], shown: readonly (Story | undefined)[], make: () => Page): PlannedPage => {
+    claimUrl(place, owners, problems);
+    const named = names && shown.map((story) => (story === undefined ? null : names.story(story)));
+    const inputs = names && named && !named.includes(undefined)
+      ? createHash('sha1').update(names.site).update(JSON.stringify([place.kind, place.path, facts, named])).digest('base64')
+      : undefined;
+    return { path: place.path, file: place.file, lastmod: place.lastmod, inputs, page: make };
+  };
+  const newestChange = (stories: readonly Story[]) =>
+    stories.reduce<DateTime | undefined>((latest, story) => (latest === undefined || story.modified > latest ? story.modified : latest), undefined);
+
+  for (const story of site.stories) {
+    const place = { kind: 'story' as const, path: story.permalink, file: `${story.permalink}index.html`, source: story.file, lastmod: story.modified };
+    yield planned(place, [], [story, story.older, story.newer, ...story.related], () => storyPage(story, body(story), card, config, siteFeeds));
+    for (const [index, alias] of story.aliases.entries()) {
+      const made = completePage({
+        kind: 'redirect', path: alias, file: aliasFile(alias), title: story.title, description: '', source: story.file, feeds: [],
+        data: { link: linkTo(config, story.permalink), absoluteUrl: absoluteUrl(config, story.permalink) },
+      }, siteFeeds);
+      claimUrl({ kind: made.kind, path: made.path, file: made.file, source: made.source, place: story.aliasPlaces[index] }, owners, problems);
+      yield { path: made.path, file: made.file, lastmod: made.lastmod, inputs: undefined, page: () => made };
+    }
+  }
+
+  for (const { items, pagination, path } of paginate(site.stories, config.pageSize, '', config)) {
+    const title = pagination.page === null ? config.title : `${config.title}, page ${pagination.page}`;
+    const lastmod = newestChange(items);
+    yield planned({ kind: 'front', path, file: `${path}index.html`, lastmod }, [title, pagination], items, () => completePage({
+      kind: 'front', path, title, description: config.description, lastmod, data: { editions: groupCardsByDay(items, config, card), pagination },
+    }, siteFeeds));
+  }
+
+  const editionFeeds = feedLinks(editionFeedSpec(config), config);
+  for (const [index, edition] of site.editions.entries()) {
+    const older = site.editions[index + 1]?.day;
+    const newer = site.editions[index - 1]?.day;
+    const path = editionPath(edition.day);
+    const lastmod = newestChange(edition.stories);
+    yield planned({ kind: 'edition', path, file: `${path}index.html`, lastmod }, [older ?? null, newer ?? null], edition.stories, () => {
+      const view = editionView(edition, edition.stories.map(card), config);
+      const neighbour = (day: string | undefined) => (day ? { title: editionTitle(day, config), url: linkTo(config, editionPath(day)) } : null);
+      return completePage({
+        kind: 'edition', path, title: view.title, description: `${config.title}: the stories of ${view.title}`, lastmod, feeds: editionFeeds,
+        data: {
+          edition: view, olderEdition: neighbour(older), newerEdition: neighbour(newer),
+          email: { htmlUrl: linkTo(config, emailPaths(edition.day).html), textUrl: linkTo(config, emailPaths(edition.day).text) },
+        },
+      }, siteFeeds);
+    });
+    const emails = emailPaths(edition.day);
+    let made: Page[] | undefined;
+    const email = (position: 0 | 1) => () => (made ??= emailPages(edition, body, config))[position] as Page;
+    yield planned({ kind: 'email', path: emails.html, file: emails.html, lastmod: undefined }, [], edition.stories, email(0));
+    yield planned({ kind: 'email-text', path: emails.text, file: emails.text, lastmod: undefined }, [], edition.stories, email(1));
+  }
+
+  const newest = newestChange(site.stories);
+  yield page({ kind: 'archive', path: 'archive/', title: 'Archive', description: `Every edition of ${config.title}`, lastmod: newest, feeds: editionFeeds, data: { months: archiveMonths(site, config) } });
+
+  /**
+   * The paginated stories of a tag, section or author, with its own feeds; `view` is what its pages
+   * show of it. Its count is on its own page only, so that a full numbered page never changes.
+   */
+  function* listing(kind: 'tag' | 'section' | 'author', group: { name: string; stories: readonly Story[] }, base: string, description: string, feeds: FeedLink[], view: { count: number }) {
+    for (const { items, pagination, path } of paginate(group.stories, config.pageSize, base, config)) {
+      const title = pagination.page === null ? group.name : `${group.name}, page ${pagination.page}`;
+      const shown = copyWith(view, { count: pagination.page === null ? view.count : null, feeds });
+      const lastmod = newestChange(items);
+      yield planned({ kind, path, file: `${path}index.html`, lastmod }, [title, description, shown, pagination], items, () => completePage({
+        kind, path, title, description, lastmod, feeds, data: { [kind]: shown, stories: items.map(card), pagination },
+      }, siteFeeds));
+    }
+  }
+  const byName = <T extends { name: string; slug: string }>(items: readonly T[]) =>
+    [...items].sort((a, b) => a.name.localeCompare(b.name, config.language) || (a.slug < b.slug ? -1 : 1));
+
+  yield page({ kind: 'tags', path: 'tags/', title: 'Tags', description: `Every topic covered by ${config.title}`, lastmod: newest, data: { tags: byName(site.tags).map((tag) => tagView(tag, config)) } });
+  for (const tag of site.tags) {
+    yield* listing('tag', tag, tagPath(tag), `Stories about ${tag.name} from ${config.title}`, feedLinks(tagFeedSpec(tag, config), config), tagView(tag, config));
+  }
+
+  yield page({ kind: 'sections', path: 'sections/', title: 'Sections', description: `The sections of ${config.title}`, lastmod: newest, data: { sections: site.sections.map((section) => sectionView(section, config)) } });
+  for (const section of site.sections) {
+    yield* listing('section', section, sectionPath(section), `The ${section.name} section of ${config.title}`, feedLinks(sectionFeedSpec(section, config), config), sectionView(section, config));
+  }
+
+  yield page({ kind: 'authors', path: 'authors/', title: 'Authors', description: `The authors of ${config.title}`, lastmod: newest, data: { authors: byName(site.authors).map((author) => authorView(author, config)) } });
+  for (const author of site.authors) {
+    const description = author.profile?.bio ?? `Stories by ${author.name} in ${config.title}`;
+    yield* listing('author', author, authorPath(author), description, feedLinks(authorFeedSpec(author, config), config), authorView(author, config));
+  }
+
+  if (config.search) {
+    yield page({ kind: 'search', path: SEARCH_PAGE, title: 'Search', description: `Search every story of ${config.title}`, data: { indexes: searchIndexScripts(site.stories, config) } });
+  }
+  yield page({ kind: '404', path: '404.html', file: '404.html', title: 'Page not found', description: 'This page does not exist.', data: {} });
+  failIfAny(problems);
+}
+
+/**
+ * A story's page: the story, its older and newer neighbours' and its related stories' cards, its
+ * edition. What it is made from is named by pagePlans: the story, those stories, the configuration and theme.
+ */
+export function storyPage(story: Story, body: RenderedBody, card: (story: Story) => StoryCardView, config: Config, siteFeeds = feedLinks(siteFeedSpec(config), config)): Page {
+  const cover = coverImage(story, body);
+  return completePage({
+    kind: 'story', path: story.permalink, title: story.title, description: body.summary, source: story.file,
+    lastmod: story.modified, meta: storyMeta(story, config, cover), jsonLd: newsArticleJsonLd(story, body.summary, config, cover),
+    data: {
+      story: storyView(story, body, config),
+      older: story.older ? card(story.older) : null,
+      newer: story.newer ? card(story.newer) : null,
+      related: story.related.map(card),
+      edition: { title: editionTitle(story.day, config), url: linkTo(config, editionPath(story.day)) },
+    },
+  }, siteFeeds);
+}
+
+/**
+ * Names a story as cards and pages show it: what its source, its rendered Markdown and its images
+ * are named by (the build's hashes of them), and what the rest of the site decides of it.
+ */
+export function storyIdentity(story: Story, made: { source: string; markdown: string; images: string }): string {
+  const decided = [
+    story.tagList.map((tag) => [tag.name, tag.slug]),
+    story.sectionFront ? [story.sectionFront.name, story.sectionFront.slug] : null,
+    story.authorList.map((author) => author?.slug ?? null),
+    story.future,
+  ];
+  return createHash('sha1').update(JSON.stringify([made.source, made.markdown, made.images, decided])).digest('base64');
+}
+
+/** A page as a build made it: the name of its inputs (see pagePlans), and its key. */
+export interface PageMade {
+  inputs: string;
+  key: string;
+}
+
+/**
+ * How many stories' cards are held at once: pages come in order (stories, then each listing newest
+ * first), so the cards a page shows were mostly made for the pages just before it. A card is small:
+ * this many cost little beside the site graph.
+ */
+export const CARDS_HELD = 10_000;
+
+/**
+ * Stories' cards, made once while they are among the `held` last used: a card appears on many pages
+ * (fronts, tags, editions, related stories), but a large archive's cards are not all held at once.
+ */
+export function storyCards(body: (story: Story) => RenderedBody, config: Config, held = CARDS_HELD): (story: Story) => StoryCardView {
+  // A Map iterates in insertion order: a card used again is moved to the end, the first is the least recently used.
+  const cards = new Map<Story, StoryCardView>();
+  return (story) => {
+    let view = cards.get(story);
+    if (view === undefined) {
+      view = namedByHash(storyCard(story, body(story), config));
+      if (cards.size >= held) cards.delete(cards.keys().next().value as Story);
+    } else {
+      cards.delete(story);
+    }
+    cards.set(story, view);
+    return view;
+  };
+}
+
+function completePage(init: PageInit, siteFeeds: readonly FeedLink[]): Page {
+  return { file: `${init.path}index.html`, lastmod: undefined, meta: WEBSITE_META, jsonLd: null, ...init, feeds: [...siteFeeds, ...(init.feeds ?? [])] };
+}
+
+/**
+ * A day's edition as an email (`2020/10/01/email.html`) and as plain text (`email.txt`), both
+ * rendered from one view with absolute URLs. Not in the sitemap: they are for sending.
+ */
+export function emailPages(edition: Edition, body: (story: Story) => EmailBody, config: Config): Page[] {
+  const email = emailView(edition, body, config);
+  const paths = emailPaths(edition.day);
+  const page = (kind: PageKind, file: string): Page => ({
+    kind, path: file, file, title: email.subject, description: email.preheader, lastmod: undefined, feeds: [], meta: WEBSITE_META, jsonLd: null, data: { email },
+  });
+  return [page('email', paths.html), page('email-text', paths.text)];
+}
+
+/** In the JSON that keys a page, a card stands as the hash of its own JSON. Templates do not see the difference. */
+function namedByHash<T extends object>(view: T): T {
+  const hash = createHash('sha1').update(JSON.stringify(view)).digest('base64');
+  return Object.defineProperty(view, 'toJSON', { value: () => `card:${hash}`, enumerable: false });
+}
+
+export interface Pagination {
+  /** The page's number, counted from the oldest stories; null for the listing's own page (its newest stories). */
+  page: number | null;
+  /** The page of newer stories, and of older ones. */
+  previousUrl: string | null;
+  nextUrl: string | null;
+}
+
+/**
+ * A listing's pages (items newest first), counted from the oldest so that a page, once full, never
+ * changes: the listing's own URL shows the newest `size` items; `page/1/` the oldest `size`,
+ * `page/2/` the next `size`, and so on up to the page just older than the newest ones. A new story
+ * changes the first page only, and every `size` stories adds a numbered one; the newest numbered
+ * page may repeat some items of the listing's own page.
+ */
+function paginate<T>(items: readonly T[], size: number, base: string, config: Config) {
+  const count = items.length;
+  const numbered = Math.max(0, Math.ceil((count - size) / size));
+  const pathOf = (number: number | null) => (number === null ? base : `${base}page/${number}/`);
+  const own: Pagination = { page: null, previousUrl: null, nextUrl: numbered > 0 ? linkTo(config, pathOf(numbered)) : null };
+  const newest = { path: base, items: items.slice(0, size), pagination: own };
+  const older = Array.from({ length: numbered }, (_, index) => {
+    const number = numbered - index;
+    const pagination: Pagination = {
+      page: number,
+      previousUrl: linkTo(config, pathOf(number < numbered ? number + 1 : null)),
+      nextUrl: number > 1 ? linkTo(config, pathOf(number - 1)) : null,
+    };
+    return { path: pathOf(number), items: items.slice(count - number * size, count - (number - 1) * size), pagination };
+  });
+  return [newest, ...older];
+}
+
+function groupCardsByDay(stories: readonly Story[], config: Config, card: (story: Story) => StoryCardView) {
+  const days: { day: string; stories: Story[] }[] = [];
+  for (const story of stories) {
+    const last = days.at(-1);
+    if (last?.day === story.day) last.stories.push(story);
+    else days.push({ day: story.day, stories: [story] });
+  }
+  return days.map((edition) => editionView(edition, edition.stories.map(card), config));
+}
+
+function archiveMonths(site: Site, config: Config) {
+  const months: { key: string; title: string; editions: { title: string; url: string; count: number }[] }[] = [];
+  for (const edition of site.editions) {
+    const key = edition.day.slice(0, 7);
+    const title = monthTitle(key, config);
+    let month = months.at(-1);
+    if (month?.key !== key) {
+      month = { key, title, editions: [] };
+      months.push(month);
+    }
+    month.editions.push({ title: editionTitle(edition.day, config), url: linkTo(config, editionPath(edition.day)), count: edition.stories.length });
+  }
+  return months.map(({ title, editions }) => ({ title, editions }));
+}
+
+/** What the URL check keeps of a page once it is planned; an alias's page, where its alias is written. */
+type PagePlace = Pick<Page, 'kind' | 'path' | 'file' | 'source'> & { place?: { line: number; column: number } };
+
+function claimUrl(page: PagePlace, owners: Map<string, PagePlace>, problems: GazetteError[]): void {
+  const key = foldCase(page.file);
+  const first = owners.get(key);
+  if (!first) {
+    owners.set(key, { kind: page.kind, path: page.path, file: page.file, source: page.source, place: page.place });
+    return;
+  }
+  const story = page.source ?? first.source;
+  const other = page.source ? first : page;
+  const mine = page.source ? page : first;
+  const owner = other.kind === 'redirect' ? `an old URL (alias) of ${other.source}` : other.source ? `the URL of ${other.source}` : `the ${other.kind} page`;
+  const sameCase = mine.file === other.file;
+  const alias = mine.kind === 'redirect';
+  const url = alias ? `the old URL /${mine.path}` : `its URL /${mine.path}`;
+  problems.push(new GazetteError({
+    code: 'permalink-duplicate', file: story, line: mine.place?.line, column: mine.place?.column, field: alias ? 'aliases' : 'slug',
+    message: sameCase ? `${url} is already ${owner}` : `${url} differs only in case from /${other.path}, ${owner}`,
+    hint: !sameCase
+      ? 'hosts that ignore case (macOS, Windows, many servers) would serve one for the other: change one'
+      : alias ? 'remove it from aliases: the page there is not this story\'s' : 'give the story another "slug:" or change the "permalink" setting',
+  }));
+}

@@ -1,0 +1,180 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createMarkdownRenderer, cutOnWord, SUMMARY_LENGTH } from '../../src/markdown/processor.js';
+import { isSafeUrl } from '../../src/urls/links.js';
+import { pageUrlResolver } from '../../src/urls/links.js';
+
+const keep = (url: string) => url;
+const safe = createMarkdownRenderer({ rawHtml: false });
+const trusting = createMarkdownRenderer({ rawHtml: true });
+const html = (markdown: string) => safe.render(markdown, keep).html;
+
+describe('createMarkdownRenderer', () => {
+  it('renders GFM tables', () => {
+    assert.equal(html('| a | b |\n|---|---|\n| 1 | 2 |\n'),
+      '<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>');
+  });
+
+  it('renders strikethrough and bare links', () => {
+    assert.equal(html('It was ~~wrong~~ right. See https://example.org and www.example.com.'),
+      '<p>It was <del>wrong</del> right. See <a href="https://example.org">https://example.org</a> and <a href="http://www.example.com">www.example.com</a>.</p>');
+  });
+
+  it('links footnote references and notes to each other', () => {
+    const rendered = html('Claim[^1].\n\n[^1]: The source.\n');
+    const ids = [...rendered.matchAll(/ id="([^"]+)"/g)].map((match) => match[1]);
+    const targets = [...rendered.matchAll(/ href="#([^"]+)"/g)].map((match) => match[1]);
+    assert.deepEqual(targets, ['user-content-fn-1', 'user-content-fnref-1']);
+    for (const target of targets) assert.ok(ids.includes(target), `#${target} has no element`);
+  });
+
+  it('sums the story up by its first paragraph as plain text, cut on a word near 280 characters', () => {
+    const long = `${'Word after word, '.repeat(30)}the end.`;
+    const summary = safe.render(`${long}\n\nSecond.`, keep).summary;
+    assert.equal(summary, cutOnWord(long, SUMMARY_LENGTH));
+    assert.ok(summary.length <= 280 && summary.endsWith('…') && long.startsWith(summary.slice(0, -1)), summary);
+  });
+
+  it('gives the first paragraph as plain text', () => {
+    const rendered = safe.render('# Title\n\nFirst *para*\ngraph with `code`.\n\nSecond.', keep);
+    assert.equal(rendered.html, '<h1>Title</h1>\n<p>First <em>para</em>\ngraph with <code>code</code>.</p>\n<p>Second.</p>');
+    assert.equal(rendered.summary, 'First para graph with code.');
+    assert.equal(safe.render('# Only a heading', keep).summary, '');
+  });
+
+  it('leaves raw HTML out of the first paragraph', () => {
+    assert.equal(safe.render('A <b>bold</b> claim.\n\nMore.', keep).summary, 'A bold claim.');
+  });
+
+  describe('raw HTML', () => {
+    const markdown = 'Text <script>alert(1)</script> more\n\n<div onclick="steal()">Block</div>\n\n<script>\nalert(2)\n</script>\n';
+
+    it('is removed by default, and says where the first was and how many there were', () => {
+      const rendered = safe.render(markdown, keep);
+      assert.equal(rendered.html, '<p>Text alert(1) more</p>');
+      // <script> and </script> in the first paragraph, the <div> block, the <script> block.
+      assert.deepEqual(rendered.droppedHtml, { line: 1, column: 6, count: 4 });
+      assert.ok(!rendered.html.includes('<script'));
+      assert.ok(!rendered.html.includes('onclick'));
+    });
+
+    it('counts an HTML comment as raw HTML', () => {
+      const rendered = safe.render('<!-- note to the editor -->\n\nText', keep);
+      assert.equal(rendered.html, '<p>Text</p>');
+      assert.deepEqual(rendered.droppedHtml, { line: 1, column: 1, count: 1 });
+    });
+
+    it('is not reported when there is none', () => {
+      assert.equal(safe.render('Plain *text*.', keep).droppedHtml, null);
+    });
+
+    it('is kept with rawHtml on', () => {
+      const rendered = trusting.render('Text <b>bold</b>\n\n<div class="box">Block</div>\n', keep);
+      assert.equal(rendered.html, '<p>Text <b>bold</b></p>\n<div class="box">Block</div>');
+      assert.equal(rendered.droppedHtml, null);
+    });
+  });
+
+  describe('unsafe URLs', () => {
+    const unsafe = [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      '<java\tscript:alert(1)>',
+      '&#106;avascript:alert(1)',
+      'vbscript:msgbox(1)',
+      'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+    ];
+
+    for (const url of unsafe) {
+      it(`drops the href of a link to ${JSON.stringify(url)} and keeps its text`, () => {
+        assert.equal(html(`Click [here](${url}) now.`), '<p>Click here now.</p>');
+      });
+    }
+
+    it('drops them with rawHtml on too', () => {
+      assert.equal(trusting.render('Click [here](javascript:alert(1)) now.', keep).html, '<p>Click here now.</p>');
+    });
+
+    it('removes unsafe images and keeps safe ones', () => {
+      assert.equal(html('An ![evil](javascript:alert(1)) image and ![ok](/images/a.png) one.'),
+        '<p>An  image and <img src="/images/a.png" alt="ok" data-gazette-image="0"> one.</p>');
+      assert.equal(html('![x](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=)'), '<p></p>');
+    });
+
+    it('says where the first removed link or image was, and how many were removed', () => {
+      const rendered = safe.render('Safe [link](/a/).\n\nThen [one](javascript:x) and\n  ![two](data:x).\n', keep);
+      assert.deepEqual(rendered.droppedUrl, { line: 3, column: 6, count: 2 });
+      assert.equal(safe.render('Safe [link](/a/).', keep).droppedUrl, null);
+    });
+
+    it('removes images at a file: or other address not on the web, as written or by reference, and keeps such links', () => {
+      for (const url of ['file:///etc/passwd', 'FILE://server/share/x.png', 'fi\tle:///x.png', 'smb://server/x.png', 'ftp://example.org/x.png', 'blob:https://example.org/1']) {
+        // With raw HTML kept, no sanitizer stands behind this stage.
+        const rendered = trusting.render(`An ![image](<${url}>) and a [link](<${url}>).`, keep);
+        assert.notEqual(rendered.droppedUrl, null, url);
+        assert.deepEqual(rendered.images, [], url);
+        assert.doesNotMatch(rendered.html, /<img/, url);
+      }
+      const referenced = safe.render('An ![image][map] and a [link][map].\n\n[map]: file:///etc/passwd\n', keep);
+      // The link stays (the sanitizer leaves it no href); only the picture goes.
+      assert.equal(referenced.html, '<p>An  and a <a>link</a>.</p>');
+      assert.deepEqual([referenced.droppedUrl?.count, referenced.images], [1, []]);
+      const web = safe.render('![a](https://example.org/a.png) ![b](//cdn.example.org/b.png) ![c](/c.png) ![d](d.png) ![e][e]\n\n[e]: HTTP://example.org/e.png\n', keep);
+      assert.deepEqual([web.droppedUrl, web.images.map((image) => image.url)], [null, ['https://example.org/a.png', '//cdn.example.org/b.png', '/c.png', 'd.png', 'HTTP://example.org/e.png']]);
+    });
+
+    it('removes an unsafe image inside an unsafe link', () => {
+      assert.equal(html('[![img](javascript:x)](javascript:y) tail'), '<p> tail</p>');
+    });
+
+    it('removes unsafe link definitions', () => {
+      assert.equal(html('[the text][ref] here\n\n[ref]: javascript:alert(1)\n'), '<p>[the text][ref] here</p>');
+    });
+
+    it('isSafeUrl tells them apart', () => {
+      for (const url of ['https://example.org/', '/a/', '../b/', '#top', 'mailto:desk@example.org', 'javascript-tips/']) {
+        assert.equal(isSafeUrl(url), true, url);
+      }
+      for (const url of ['javascript:x', ' JAVASCRIPT:x', 'java\u0000script:x', 'vbscript:x', 'DATA:text/html,x']) {
+        assert.equal(isSafeUrl(url), false, url);
+      }
+    });
+  });
+
+  it('passes every link and image through the resolver: root-relative ones gain the base path', () => {
+    const resolve = pageUrlResolver({ baseUrl: 'https://example.org/news/', basePath: '/news/' });
+    assert.equal(safe.render('See [other](/2020/10/01/other/), [rel](../x/), ![i](/images/a.png), [abs](https://x.org/) and [ref][r].\n\n[r]: /tags/algeria/\n', resolve).html,
+      '<p>See <a href="/news/2020/10/01/other/">other</a>, <a href="../x/">rel</a>, <img src="/news/images/a.png" alt="i" data-gazette-image="0">, <a href="https://x.org/">abs</a> and <a href="/news/tags/algeria/">ref</a>.</p>');
+  });
+});
+
+describe('cutOnWord', () => {
+  it('leaves text within the limit as it is', () => {
+    assert.equal(cutOnWord('Short text.', 11), 'Short text.');
+  });
+
+  it('cuts on the last word that fits, with an ellipsis', () => {
+    assert.equal(cutOnWord('The quick brown fox jumps over the lazy dog', 20), 'The quick brown…');
+  });
+
+  it('drops punctuation before the ellipsis', () => {
+    assert.equal(cutOnWord('One two three, four five six', 16), 'One two three…');
+  });
+
+  it('cuts inside a word when there is no space late enough', () => {
+    assert.equal(cutOnWord('a'.repeat(30), 10), `${'a'.repeat(9)}…`);
+  });
+
+  it('never returns more than the limit', () => {
+    const text = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt';
+    for (let limit = 5; limit < text.length; limit++) {
+      assert.ok(cutOnWord(text, limit).length <= limit, `limit ${limit}`);
+    }
+  });
+
+  it('never cuts a character in half', () => {
+    const cut = cutOnWord('🇩🇿🇩🇿🇩🇿🇩🇿🇩🇿🇩🇿', 8);
+    // With the u flag, [\uD800-\uDFFF] matches only a surrogate without its other half.
+    assert.doesNotMatch(cut, /[\uD800-\uDFFF]/u);
+  });
+});
