@@ -38,7 +38,9 @@ import { aliasCollisions, foldCase } from './urls/paths.js';
 import { absoluteImageUrl, absoluteUrl, linkTo, linkToImage } from './urls/links.js';
 import { checkUpToDate, recordBuild, trustedStamps, type InputSnapshot, type UpToDate } from './incremental/up-to-date.js';
 import { GENERATOR } from './version.js';
-import { KeptFileMissing, keyOfBytes, openStaging, outputStateOf, syncFiles, syncSite, type CopiedFile, type OutputFile, type OutputState } from './write.js';
+import { KeptFileMissing, keyOfBytes, outputStateOf, type CopiedFile, type OutputFile, type OutputState } from './output/files.js';
+import { openStaging } from './output/staging.js';
+import { syncFiles, syncSite } from './output/sync.js';
 
 /** How many times a sync Builder renders a story after its first build, so that V8 optimizes remark on the worker it keeps. */
 const WARM_UP_RENDERS = 12;

@@ -24,7 +24,10 @@ import { cacheFolder } from './cache-folder.js';
 import { codeFingerprint } from '../code-fingerprint.js';
 import { jsonParts } from './json-parts.js';
 import { RECORD_FILE } from './up-to-date.js';
-import { isRunning, outputIdentity, removeInBackground, type OutputState } from '../write.js';
+import type { OutputState } from '../output/files.js';
+import { outputIdentity } from '../output/marker.js';
+import { removeInBackground } from '../output/recovery.js';
+import { isRunning } from '../processes.js';
 
 const FORMAT = 9;
 const MANIFEST_FILE = 'manifest.json';

@@ -15,7 +15,7 @@ import { cacheFolder } from './cache-folder.js';
 import { codeFingerprint } from '../code-fingerprint.js';
 import { settingsKey, type Config } from '../config.js';
 import { GazetteError, type ProblemInit } from '../errors.js';
-import { outputIdentity } from '../write.js';
+import { outputIdentity } from '../output/marker.js';
 
 const FORMAT = 1;
 export const RECORD_FILE = 'last-build.json';

@@ -7,7 +7,9 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { setTimeout } from 'node:timers/promises';
 import { GazetteError } from '../errors.js';
-import { checkOutputFolder, isRunning, writeFailed, type Folders } from '../write.js';
+import { writeFailed } from './failures.js';
+import { checkOutputFolder, type Folders } from './folders.js';
+import { isRunning } from '../processes.js';
 
 /** How long a build waits for the one writing its output folder, unless --wait says otherwise. */
 export const WAIT_SECONDS = 1800;

@@ -20,7 +20,7 @@ import { GazetteError } from '../errors.js';
 import type { Site, Story } from '../model/site.js';
 import { byline, formatTime, type RenderedBody } from '../render/views.js';
 import { linkTo } from '../urls/links.js';
-import { keyOfBytes, type OutputFile } from '../write.js';
+import { keyOfBytes, type OutputFile } from '../output/files.js';
 
 export const SEARCH_FOLDER = 'pagefind/';
 export const SEARCH_PAGE = 'search/';

@@ -11,7 +11,7 @@ import type { Story } from '../model/site.js';
 import { authorPath, sectionPath, tagPath } from '../render/views.js';
 import { SEARCH_FOLDER, SEARCH_PAGE } from '../search/search.js';
 import { NEWS_SITEMAP_PATH, SITEMAP_PATH } from '../sitemaps.js';
-import { OUTPUT_MARKER } from '../write.js';
+import { OUTPUT_MARKER } from '../output/marker.js';
 
 /**
  * Output paths as a host that ignores case and Unicode normalization sees them (macOS and Windows

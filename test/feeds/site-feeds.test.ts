@@ -8,7 +8,7 @@ import { feedLinks, renderSiteFeeds, siteFeedSpec, tagFeedSpec, type FeedFile, t
 import { storyItem } from '../../src/feeds/feed.js';
 import { buildSite, type Story } from '../../src/model/site.js';
 import { createMarkdownRenderer, renderStoryMarkdown } from '../../src/markdown/processor.js';
-import type { KeptFile, TextFile } from '../../src/write.js';
+import type { KeptFile, TextFile } from '../../src/output/files.js';
 import { makeConfig } from '../support/config.js';
 import { assertValidJsonFeed, parseAtomXml, parseRssItems, urlsIn } from '../support/feeds.js';
 import { makeStory, type StoryFields } from '../support/stories.js';

@@ -10,7 +10,7 @@ import { cacheFolder, CACHE_DIR } from '../../src/incremental/cache-folder.js';
 import { openCache } from '../../src/incremental/cache.js';
 import { loadConfig } from '../../src/config.js';
 import { RECORD_FILE } from '../../src/incremental/up-to-date.js';
-import { outputIdentity } from '../../src/write.js';
+import { outputIdentity } from '../../src/output/marker.js';
 import { copySampleProject, SAMPLE_NOW, snapshot, type Project } from '../support/project.js';
 
 const ALWAYS_WRITTEN = ['news-sitemap.xml', 'robots.txt', 'sitemap.xml'];
