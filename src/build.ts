@@ -18,7 +18,7 @@ import { sameFrontMatter, type StorySource } from './content/story.js';
 import { loadTheme, unreadableFile, type Theme } from './content/theme.js';
 import { GazetteError, failIfAny } from './errors.js';
 import { copyWith } from './copy-with.js';
-import { FEED_FILES, storyItem, type FeedItem, type ItemOwner } from './feeds/feed.js';
+import { storyItem, type FeedItem, type ItemOwner } from './feeds/feed.js';
 import { renderSiteFeeds } from './feeds/site-feeds.js';
 import { buildSite as buildSiteGraph, type Site, type Story } from './model/site.js';
 import { pagePlans, storyCards, storyIdentity, storyPage, type Page, type PageMade } from './pages/plan.js';
@@ -32,15 +32,16 @@ import { createPageRenderer } from './render/page-pool.js';
 import { createThemeRenderer, renderPage, type ThemeRenderer, type ThemeSource } from './render/page-text.js';
 import { PAGE_TEMPLATES } from './render/templates.js';
 import { sectionLink, type RenderedBody } from './render/views.js';
-import { holdsSearchIndex, renderEachSearchIndex, renderSearchIndex, SEARCH_FOLDER, SEARCH_PAGE, searchDocuments, searchFilesIn, searchIndexKey } from './search/search.js';
-import { NEWS_SITEMAP_PATH, NEWS_WINDOW_HOURS, renderNewsSitemap, renderRobots, renderSitemaps, type SitemapEntry } from './sitemaps.js';
-import { aliasCollisions, foldCase } from './urls/paths.js';
+import { holdsSearchIndex, renderEachSearchIndex, renderSearchIndex, searchDocuments, searchFilesIn, searchIndexKey } from './search/search.js';
+import { NEWS_WINDOW_HOURS, renderNewsSitemap, renderRobots, renderSitemaps, type SitemapEntry } from './sitemaps.js';
+import { ARCHIVE_PAGE, ASSETS_FOLDER, AUTHORS_PAGE, FEED_FILES, foldCase, NEWS_SITEMAP_PATH, ROBOTS_PATH, SEARCH_FOLDER, SEARCH_PAGE, SECTIONS_PAGE, TAGS_PAGE } from './urls/paths.js';
 import { absoluteImageUrl, absoluteUrl, linkTo, linkToImage } from './urls/links.js';
 import { checkUpToDate, recordBuild, trustedStamps, type InputSnapshot, type UpToDate } from './incremental/up-to-date.js';
 import { GENERATOR } from './version.js';
 import { KeptFileMissing, keyOfBytes, outputStateOf, type CopiedFile, type OutputFile, type OutputState } from './output/files.js';
 import { openStaging } from './output/staging.js';
 import { syncFiles, syncSite } from './output/sync.js';
+import { aliasCollisions } from './pages/aliases.js';
 
 /** How many times a sync Builder renders a story after its first build, so that V8 optimizes remark on the worker it keeps. */
 const WARM_UP_RENDERS = 12;
@@ -396,7 +397,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
       else if (deferSearch && config.search) for (const file of searchFilesIn(output)) await emit(file);
       for (const file of renderSitemaps(sitemap, config)) await emit(file);
       await emit({ path: NEWS_SITEMAP_PATH, contents: renderNewsSitemap(site.stories, config) });
-      await emit({ path: 'robots.txt', contents: renderRobots(config) });
+      await emit({ path: ROBOTS_PATH, contents: renderRobots(config) });
 
       for (const file of themeFiles.staticFiles) {
         const bytes = await readFile(file.from).catch((cause: unknown) => {
@@ -714,13 +715,13 @@ export function siteGlobals(config: Config, site: Site): Record<string, unknown>
     language: config.language,
     url: config.baseUrl,
     root: config.basePath,
-    assetsUrl: linkTo(config, 'assets/'),
+    assetsUrl: linkTo(config, ASSETS_FOLDER),
     feedUrl: linkTo(config, FEED_FILES.rss),
     feedAbsoluteUrl: absoluteUrl(config, FEED_FILES.rss),
-    archiveUrl: linkTo(config, 'archive/'),
-    tagsUrl: linkTo(config, 'tags/'),
-    sectionsUrl: linkTo(config, 'sections/'),
-    authorsUrl: linkTo(config, 'authors/'),
+    archiveUrl: linkTo(config, ARCHIVE_PAGE),
+    tagsUrl: linkTo(config, TAGS_PAGE),
+    sectionsUrl: linkTo(config, SECTIONS_PAGE),
+    authorsUrl: linkTo(config, AUTHORS_PAGE),
     searchUrl: config.search ? linkTo(config, SEARCH_PAGE) : null,
     sections: site.sections.map((section) => sectionLink(section, config)),
     generator: GENERATOR,

@@ -203,7 +203,7 @@ async function runDev(overrides: ConfigOverrides, port: string | undefined, host
 }
 
 async function runEdition(days: string[], overrides: ConfigOverrides, options: { html: boolean; out: string | undefined; quiet: boolean }, io: Io): Promise<number> {
-  const [{ isDay, renderEmailEdition }, { EMAIL_FILES }] = await Promise.all([import('./edition.js'), import('./render/email.js')]);
+  const [{ isDay, renderEmailEdition }, { EMAIL_FILES }] = await Promise.all([import('./edition.js'), import('./urls/paths.js')]);
   const [day, ...extra] = days;
   if (day === undefined || extra.length > 0 || !isDay(day)) {
     io.err(day === undefined || extra.length > 0

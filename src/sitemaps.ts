@@ -7,9 +7,8 @@ import type { Config } from './config.js';
 import { xmlText } from './feeds/xml.js';
 import type { Story } from './model/site.js';
 import { absoluteUrl } from './urls/links.js';
+import { NEWS_SITEMAP_PATH, SITEMAP_PATH } from './urls/paths.js';
 
-export const SITEMAP_PATH = 'sitemap.xml';
-export const NEWS_SITEMAP_PATH = 'news-sitemap.xml';
 /** The news sitemap lists the stories of the last this many hours. */
 export const NEWS_WINDOW_HOURS = 48;
 

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GazetteError } from '../errors.js';
 import { listFolder, unreadable } from './files.js';
+import { ASSETS_FOLDER } from '../urls/paths.js';
 
 export interface StaticFile {
   /** Absolute path of the file to copy. */
@@ -36,7 +37,7 @@ export async function loadTheme(root: string, templatesDir: string, staticDir: s
   const templates: Record<string, string> = {};
   for (const file of files.filter((name) => name.endsWith('.liquid'))) templates[file] = await read(file);
   const emailCss = files.includes(EMAIL_CSS) ? await read(EMAIL_CSS) : '';
-  const assets = files.filter((name) => name.startsWith('assets/')).map((name) => ({ from: path.join(templatesDir, name), to: name }));
+  const assets = files.filter((name) => name.startsWith(ASSETS_FOLDER)).map((name) => ({ from: path.join(templatesDir, name), to: name }));
   const statics = (listFolder(staticDir, root, isHidden) ?? []).map((name) => ({ from: path.join(staticDir, name), to: name }));
   return { templates, label, emailCss, staticFiles: [...assets, ...statics] };
 }

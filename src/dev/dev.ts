@@ -9,9 +9,10 @@ import { createBuilder, type Builder, type BuildReport } from '../build.js';
 import { CONFIG_FILES, loadConfig, type Config, type ConfigOverrides } from '../config.js';
 import { BuildFailed, GazetteError } from '../errors.js';
 import { lockOutput, type OutputLock } from '../output/lock.js';
-import { createReloadHub, EVENTS_PATH, pagesToReload } from './reload.js';
+import { createReloadHub, pagesToReload } from './reload.js';
 import { createSiteHandler, type RequestHandler } from './server.js';
 import { watchProject, type ProjectWatcher } from './watch.js';
+import { EVENTS_PATH } from '../urls/paths.js';
 
 /** Where `gazette dev` writes, unless --out says otherwise: never the published output folder. */
 export const DEV_OUTPUT = '.gazette/dev';

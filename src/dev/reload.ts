@@ -4,9 +4,7 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { FEED_FILES } from '../feeds/feed.js';
-
-export const EVENTS_PATH = '/__gazette/events';
+import { EVENTS_PATH, FEED_FILES, NOT_FOUND_PAGE } from '../urls/paths.js';
 
 export interface ReloadHub {
   /** Answers the event-stream request of a page. */
@@ -60,7 +58,7 @@ export function pagesToReload(files: readonly string[], basePath: string): strin
   const pages: string[] = [];
   for (const file of files) {
     const document = /\.(html?|xml|txt)$/.test(file) || path.posix.basename(file) === FEED_FILES.json;
-    if (file === '404.html' || !document) return undefined;
+    if (file === NOT_FOUND_PAGE || !document) return undefined;
     pages.push(basePath + file.replace(/(^|\/)index\.html$/, '$1'));
   }
   return pages;

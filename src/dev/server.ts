@@ -7,6 +7,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import mime from 'mime-types';
+import { NOT_FOUND_PAGE } from '../urls/paths.js';
 
 export interface ServeOptions {
   /** The folder to serve (the output folder). */
@@ -56,7 +57,7 @@ async function serve(request: IncomingMessage, response: ServerResponse, options
       response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden');
       return;
     case 'missing': {
-      const notFound = await fileInside(options.root, '404.html');
+      const notFound = await fileInside(options.root, NOT_FOUND_PAGE);
       if (notFound && notFound !== 'outside') return sendFile(request, response, notFound, 404, options);
       if (options.transformHtml) {
         const body = Buffer.from(options.transformHtml(NOT_FOUND_HTML));

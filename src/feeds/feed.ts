@@ -5,9 +5,10 @@ import type { DateTime } from 'luxon';
 import type { Config } from '../config.js';
 import type { Author, Edition, Story, Tag } from '../model/site.js';
 import type { LazyHtml } from '../markdown/lazy-html.js';
-import { coverImage, editionPath, editionTitle } from '../render/views.js';
+import { coverImage, editionTitle } from '../render/views.js';
 import { absoluteImageUrl, absoluteUrl } from '../urls/links.js';
 import { xmlText } from './xml.js';
+import { editionPath, feedPaths, type FeedFormat } from '../urls/paths.js';
 
 export interface FeedItem {
   id: string;
@@ -25,10 +26,6 @@ export interface FeedItem {
   /** The story's own language, when it gives one. */
   language: string | undefined;
 }
-
-export type FeedFormat = 'rss' | 'atom' | 'json';
-
-export const FEED_FILES: Record<FeedFormat, string> = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' };
 
 export interface Feed {
   title: string;
@@ -53,11 +50,6 @@ export interface FeedSpec {
   homePath: string;
   /** Site folder the feed files go in: `` for the site feed, `tags/algeria/`, `editions/`. */
   folder: string;
-}
-
-/** Site paths of a feed's three files. */
-export function feedPaths(folder: string): Record<FeedFormat, string> {
-  return { rss: folder + FEED_FILES.rss, atom: folder + FEED_FILES.atom, json: folder + FEED_FILES.json };
 }
 
 export function buildFeed(spec: FeedSpec, items: FeedItem[], config: Config, generator: string): Feed {

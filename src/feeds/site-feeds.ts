@@ -5,14 +5,12 @@ import { createHash } from 'node:crypto';
 import type { Config } from '../config.js';
 import { copyWith } from '../copy-with.js';
 import type { Author, Edition, Section, Site, Story, Tag } from '../model/site.js';
-import { authorPath, sectionPath, tagPath } from '../render/views.js';
 import { absoluteUrl, linkTo } from '../urls/links.js';
 import { renderAtom } from './atom.js';
-import { buildFeed, editionItem, feedPaths, type Feed, type FeedFormat, type FeedItem, type FeedSpec, type ItemOwner } from './feed.js';
+import { buildFeed, editionItem, type Feed, type FeedItem, type FeedSpec, type ItemOwner } from './feed.js';
 import { renderJsonFeed } from './json.js';
 import { renderRss } from './rss.js';
-
-export const EDITIONS_FOLDER = 'editions/';
+import { ARCHIVE_PAGE, authorPath, EDITIONS_FOLDER, feedPaths, sectionPath, tagPath, type FeedFormat } from '../urls/paths.js';
 
 export interface StoryText {
   summary(story: Story): string;
@@ -47,7 +45,7 @@ export function authorFeedSpec(author: Pick<Author, 'name' | 'slug'>, config: Co
 }
 
 export function editionFeedSpec(config: Config): FeedSpec {
-  return { title: `${config.title}: daily editions`, description: `One item a day with the headlines of ${config.title}`, homePath: 'archive/', folder: EDITIONS_FOLDER };
+  return { title: `${config.title}: daily editions`, description: `One item a day with the headlines of ${config.title}`, homePath: ARCHIVE_PAGE, folder: EDITIONS_FOLDER };
 }
 
 /**

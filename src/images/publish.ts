@@ -16,8 +16,7 @@ import { imageKind } from '../urls/links.js';
 import { drawCopies } from './drawings.js';
 import type { ImageStore, VariantBytes } from './store.js';
 import { encodeVariant, extensionOf, imageKey, ImageUnreadable, isResized, readImageInfo, variantsOf, type ImageInfo } from './variants.js';
-
-export const IMAGES_FOLDER = 'images/';
+import { IMAGES_FOLDER } from '../urls/paths.js';
 
 /** An image as pages and feeds show it. */
 export interface PublishedImage {

@@ -13,6 +13,7 @@ import {
   gatherByName, groupByAuthor, groupBySection, mostUsed, unusedProfileWarnings, unusedSectionWarnings,
   type Author, type Section, type Tag,
 } from './groups.js';
+import { expandPermalink } from '../urls/paths.js';
 
 export type { Author, Section, Tag };
 
@@ -136,10 +137,6 @@ function placeOnce(source: StorySource, config: Config): Pick<Story, 'slug' | 'p
     section: (source.section && slugify(source.section)) || 'news',
   });
   return { slug, permalink, day: `${year}-${month}-${day}` };
-}
-
-export function expandPermalink(pattern: string, values: Record<string, string>): string {
-  return pattern.replace(/:([a-z]+)/g, (token, name: string) => values[name] ?? token).replace(/^\/+/, '');
 }
 
 function rejectDuplicatePermalinks(stories: Story[]): void {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Config } from '../config.js';
 import { GazetteError } from '../errors.js';
 import { outputFailed } from './failures.js';
-import { OUTPUT_MARKER } from './marker.js';
+import { OUTPUT_MARKER } from '../urls/paths.js';
 
 export type Folders = Pick<Config, 'root' | 'outDir' | 'contentDir' | 'templatesDir' | 'staticDir'>;
 

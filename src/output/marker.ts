@@ -3,9 +3,7 @@
 
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-
-/** Marks a folder as Gazette's own, so that it may be replaced on the next build. */
-export const OUTPUT_MARKER = '.gazette-output';
+import { OUTPUT_MARKER } from '../urls/paths.js';
 
 export const MARKER_TEXT = 'Written by Gazette: every build replaces what this folder holds.\n';
 

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { inParallel } from '../in-parallel.js';
 import { KeptFileMissing } from './files.js';
 import { inside } from './folders.js';
-import { MARKER_TEXT, OUTPUT_MARKER } from './marker.js';
+import { MARKER_TEXT } from './marker.js';
+import { OUTPUT_MARKER } from '../urls/paths.js';
 
 /**
  * At most this many files written or removed are patched into the current site in place (each by a

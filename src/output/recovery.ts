@@ -7,8 +7,8 @@ import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { isRunning } from '../processes.js';
 import { exists } from './folders.js';
-import { OUTPUT_MARKER } from './marker.js';
 import { applyPatch, type PatchJournal } from './patch.js';
+import { OUTPUT_MARKER } from '../urls/paths.js';
 
 /**
  * `.dist.tmp-1234` (being written), `.dist.old-1234` (being replaced), `.dist.patch-1234` (the

@@ -8,9 +8,10 @@ import path from 'node:path';
 import { outputFailed } from './failures.js';
 import { KeptFileMissing, type CopiedFile, type OutputFile, type OutputState } from './files.js';
 import { checkOutputFolder, exists, inside, type Folders } from './folders.js';
-import { MARKER_TEXT, OUTPUT_MARKER, outputIdentity } from './marker.js';
+import { MARKER_TEXT, outputIdentity } from './marker.js';
 import { PATCHED_FILES_MOST, applyPatch, type PatchJournal } from './patch.js';
 import { besideOutput, clearInterruptedWrites, discard } from './recovery.js';
+import { OUTPUT_MARKER } from '../urls/paths.js';
 
 /** A new site being written beside the current one, put in place by commit(). */
 export interface Staging {

@@ -8,16 +8,14 @@ import type { Config } from '../config.js';
 import { GazetteError, failIfAny } from '../errors.js';
 import { copyWith } from '../copy-with.js';
 import type { Edition, Site, Story } from '../model/site.js';
-import { emailPaths, emailView, type EmailBody } from '../render/email.js';
-import {
-  authorPath, authorView, coverImage, editionPath, editionTitle, monthTitle, editionView, sectionPath, sectionView, storyCard, storyView, tagPath, tagView,
-  type RenderedBody, type StoryCardView,
-} from '../render/views.js';
+import { emailView, type EmailBody } from '../render/email.js';
+import { authorView, coverImage, editionTitle, monthTitle, editionView, sectionView, storyCard, storyView, tagView, type RenderedBody, type StoryCardView } from '../render/views.js';
 import { absoluteUrl, linkTo } from '../urls/links.js';
 import { authorFeedSpec, editionFeedSpec, feedLinks, sectionFeedSpec, siteFeedSpec, tagFeedSpec, type FeedLink } from '../feeds/site-feeds.js';
-import { SEARCH_PAGE, searchIndexScripts } from '../search/search.js';
+import { searchIndexScripts } from '../search/search.js';
 import { newsArticleJsonLd, storyMeta, WEBSITE_META, type PageMeta } from '../render/metadata.js';
-import { aliasFile, foldCase, reservedAliasProblems } from '../urls/paths.js';
+import { ARCHIVE_PAGE, authorPath, AUTHORS_PAGE, editionPath, emailPaths, foldCase, NOT_FOUND_PAGE, numberedPage, pageFile, SEARCH_PAGE, sectionPath, SECTIONS_PAGE, tagPath, TAGS_PAGE } from '../urls/paths.js';
+import { reservedAliasProblems } from './aliases.js';
 
 export type PageKind = 'story' | 'front' | 'edition' | 'archive' | 'tags' | 'tag' | 'sections' | 'section' | 'authors' | 'author' | 'search' | '404' | 'redirect' | 'email' | 'email-text';
 
@@ -105,7 +103,7 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
     yield planned(place, [], [story, story.older, story.newer, ...story.related], () => storyPage(story, body(story), card, config, siteFeeds));
     for (const [index, alias] of story.aliases.entries()) {
       const made = completePage({
-        kind: 'redirect', path: alias, file: aliasFile(alias), title: story.title, description: '', source: story.file, feeds: [],
+        kind: 'redirect', path: alias, file: pageFile(alias), title: story.title, description: '', source: story.file, feeds: [],
         data: { link: linkTo(config, story.permalink), absoluteUrl: absoluteUrl(config, story.permalink) },
       }, siteFeeds);
       claimUrl({ kind: made.kind, path: made.path, file: made.file, source: made.source, place: story.aliasPlaces[index] }, owners, problems);
@@ -146,7 +144,7 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
   }
 
   const newest = newestChange(site.stories);
-  yield page({ kind: 'archive', path: 'archive/', title: 'Archive', description: `Every edition of ${config.title}`, lastmod: newest, feeds: editionFeeds, data: { months: archiveMonths(site, config) } });
+  yield page({ kind: 'archive', path: ARCHIVE_PAGE, title: 'Archive', description: `Every edition of ${config.title}`, lastmod: newest, feeds: editionFeeds, data: { months: archiveMonths(site, config) } });
 
   /**
    * The paginated stories of a tag, section or author, with its own feeds; `view` is what its pages
@@ -165,17 +163,17 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
   const byName = <T extends { name: string; slug: string }>(items: readonly T[]) =>
     [...items].sort((a, b) => a.name.localeCompare(b.name, config.language) || (a.slug < b.slug ? -1 : 1));
 
-  yield page({ kind: 'tags', path: 'tags/', title: 'Tags', description: `Every topic covered by ${config.title}`, lastmod: newest, data: { tags: byName(site.tags).map((tag) => tagView(tag, config)) } });
+  yield page({ kind: 'tags', path: TAGS_PAGE, title: 'Tags', description: `Every topic covered by ${config.title}`, lastmod: newest, data: { tags: byName(site.tags).map((tag) => tagView(tag, config)) } });
   for (const tag of site.tags) {
     yield* listing('tag', tag, tagPath(tag), `Stories about ${tag.name} from ${config.title}`, feedLinks(tagFeedSpec(tag, config), config), tagView(tag, config));
   }
 
-  yield page({ kind: 'sections', path: 'sections/', title: 'Sections', description: `The sections of ${config.title}`, lastmod: newest, data: { sections: site.sections.map((section) => sectionView(section, config)) } });
+  yield page({ kind: 'sections', path: SECTIONS_PAGE, title: 'Sections', description: `The sections of ${config.title}`, lastmod: newest, data: { sections: site.sections.map((section) => sectionView(section, config)) } });
   for (const section of site.sections) {
     yield* listing('section', section, sectionPath(section), `The ${section.name} section of ${config.title}`, feedLinks(sectionFeedSpec(section, config), config), sectionView(section, config));
   }
 
-  yield page({ kind: 'authors', path: 'authors/', title: 'Authors', description: `The authors of ${config.title}`, lastmod: newest, data: { authors: byName(site.authors).map((author) => authorView(author, config)) } });
+  yield page({ kind: 'authors', path: AUTHORS_PAGE, title: 'Authors', description: `The authors of ${config.title}`, lastmod: newest, data: { authors: byName(site.authors).map((author) => authorView(author, config)) } });
   for (const author of site.authors) {
     const description = author.profile?.bio ?? `Stories by ${author.name} in ${config.title}`;
     yield* listing('author', author, authorPath(author), description, feedLinks(authorFeedSpec(author, config), config), authorView(author, config));
@@ -184,7 +182,7 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
   if (config.search) {
     yield page({ kind: 'search', path: SEARCH_PAGE, title: 'Search', description: `Search every story of ${config.title}`, data: { indexes: searchIndexScripts(site.stories, config) } });
   }
-  yield page({ kind: '404', path: '404.html', file: '404.html', title: 'Page not found', description: 'This page does not exist.', data: {} });
+  yield page({ kind: '404', path: NOT_FOUND_PAGE, file: NOT_FOUND_PAGE, title: 'Page not found', description: 'This page does not exist.', data: {} });
   failIfAny(problems);
 }
 
@@ -295,7 +293,7 @@ export interface Pagination {
 function paginate<T>(items: readonly T[], size: number, base: string, config: Config) {
   const count = items.length;
   const numbered = Math.max(0, Math.ceil((count - size) / size));
-  const pathOf = (number: number | null) => (number === null ? base : `${base}page/${number}/`);
+  const pathOf = (number: number | null) => (number === null ? base : numberedPage(base, number));
   const own: Pagination = { page: null, previousUrl: null, nextUrl: numbered > 0 ? linkTo(config, pathOf(numbered)) : null };
   const newest = { path: base, items: items.slice(0, size), pagination: own };
   const older = Array.from({ length: numbered }, (_, index) => {

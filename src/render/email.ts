@@ -8,9 +8,8 @@ import type { Config } from '../config.js';
 import { textDirection } from '../language.js';
 import type { Edition, Story } from '../model/site.js';
 import { absoluteImageUrl, absoluteUrl } from '../urls/links.js';
-import { byline, coverImage, editionPath, editionTitle, formatTime, type RenderedBody, type TimeView } from './views.js';
-
-export const EMAIL_FILES = { html: 'email.html', text: 'email.txt' } as const;
+import { byline, coverImage, editionTitle, formatTime, type RenderedBody, type TimeView } from './views.js';
+import { ARCHIVE_PAGE, editionPath, emailPaths } from '../urls/paths.js';
 
 export interface EmailStoryView {
   title: string;
@@ -43,11 +42,6 @@ export interface EmailView {
   stories: EmailStoryView[];
 }
 
-/** Site paths of a day's two email files. */
-export function emailPaths(day: string): { html: string; text: string } {
-  return { html: editionPath(day) + EMAIL_FILES.html, text: editionPath(day) + EMAIL_FILES.text };
-}
-
 /** The stories in the edition page's order (newest first), with their summaries. */
 export function emailView(edition: Edition, body: (story: Story) => EmailBody, config: Config): EmailView {
   const title = editionTitle(edition.day, config);
@@ -63,7 +57,7 @@ export function emailView(edition: Edition, body: (story: Story) => EmailBody, c
     webUrl: absoluteUrl(config, editionPath(edition.day)),
     htmlUrl: absoluteUrl(config, paths.html),
     textUrl: absoluteUrl(config, paths.text),
-    archiveUrl: absoluteUrl(config, 'archive/'),
+    archiveUrl: absoluteUrl(config, ARCHIVE_PAGE),
     stories: edition.stories.map((story) => emailStory(story, body(story), config)),
   };
 }

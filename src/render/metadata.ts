@@ -4,7 +4,8 @@
 import type { Config } from '../config.js';
 import type { Story } from '../model/site.js';
 import { absoluteImageUrl, absoluteUrl } from '../urls/links.js';
-import { authorPath, byline, coverImage } from './views.js';
+import { byline, coverImage } from './views.js';
+import { authorPath } from '../urls/paths.js';
 
 export interface PageMeta {
   /** Open Graph type. */

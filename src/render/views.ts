@@ -10,6 +10,7 @@ import { publishedAsWritten, type PublishedImage } from '../images/publish.js';
 import { textDirection } from '../language.js';
 import { linkTo, linkToImage, pageUrlResolver } from '../urls/links.js';
 import { srcsetOf } from './body-images.js';
+import { authorPath, editionPath, sectionPath, tagPath } from '../urls/paths.js';
 
 export interface TimeView {
   iso: string;
@@ -176,14 +177,6 @@ function clockFormat(config: Config) {
   });
 }
 
-export function editionPath(day: string): string {
-  return `${day.replaceAll('-', '/')}/`;
-}
-
-export function tagPath(tag: Pick<Tag, 'slug'>): string {
-  return `tags/${tag.slug}/`;
-}
-
 export function tagView(tag: Tag, config: Config): TagView {
   return { ...tagLink(tag, config), count: tag.stories.length };
 }
@@ -194,14 +187,6 @@ export function tagView(tag: Tag, config: Config): TagView {
  */
 export function tagLink(tag: Tag, config: Config): TagLink {
   return { name: tag.name, slug: tag.slug, url: linkTo(config, tagPath(tag)) };
-}
-
-export function sectionPath(section: Pick<Section, 'slug'>): string {
-  return `sections/${section.slug}/`;
-}
-
-export function authorPath(author: Pick<Author, 'slug'>): string {
-  return `authors/${author.slug}/`;
 }
 
 export function sectionLink(section: Section, config: Config): SectionLink {

@@ -21,9 +21,8 @@ import type { Site, Story } from '../model/site.js';
 import { byline, formatTime, type RenderedBody } from '../render/views.js';
 import { linkTo } from '../urls/links.js';
 import { keyOfBytes, type OutputFile } from '../output/files.js';
+import { SEARCH_FOLDER } from '../urls/paths.js';
 
-export const SEARCH_FOLDER = 'pagefind/';
-export const SEARCH_PAGE = 'search/';
 /** Pagefind's own search interfaces and page highlighter: the search page does without them. */
 const PAGEFIND_UI = /^pagefind-(ui|modular-ui|component-ui|highlight)\./;
 /** How many documents are handed to Pagefind at once. */

@@ -1,17 +1,71 @@
-// The paths Gazette writes on its own (feeds, sitemaps, listings, search, pictures, the output
-// folder's marker) and the old URLs (aliases) that would take one: each an error naming the story,
-// the alias's line and the field, found before the build writes either.
+// Where everything lives in the site, as site paths (no leading slash, a folder ends in `/`): the
+// stories (the `permalink` pattern), every listing, edition, email, feed, sitemap and index, and the
+// folders Gazette writes on its own. Every path rule is here, and only here.
 
-import { EVENTS_PATH } from '../dev/reload.js';
-import { GazetteError } from '../errors.js';
-import { FEED_FILES } from '../feeds/feed.js';
-import { EDITIONS_FOLDER } from '../feeds/site-feeds.js';
-import { IMAGES_FOLDER } from '../images/publish.js';
-import type { Story } from '../model/site.js';
-import { authorPath, sectionPath, tagPath } from '../render/views.js';
-import { SEARCH_FOLDER, SEARCH_PAGE } from '../search/search.js';
-import { NEWS_SITEMAP_PATH, SITEMAP_PATH } from '../sitemaps.js';
-import { OUTPUT_MARKER } from '../output/marker.js';
+/** A type of feed, and the file each is written to in a feed's folder. */
+export type FeedFormat = 'rss' | 'atom' | 'json';
+export const FEED_FILES: Record<FeedFormat, string> = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' };
+
+export const ARCHIVE_PAGE = 'archive/';
+export const TAGS_PAGE = 'tags/';
+export const SECTIONS_PAGE = 'sections/';
+export const AUTHORS_PAGE = 'authors/';
+export const SEARCH_PAGE = 'search/';
+export const NOT_FOUND_PAGE = '404.html';
+/** The edition feed's folder (its page is the archive). */
+export const EDITIONS_FOLDER = 'editions/';
+export const SEARCH_FOLDER = 'pagefind/';
+export const IMAGES_FOLDER = 'images/';
+/** The theme's own files (`templates/assets/`). */
+export const ASSETS_FOLDER = 'assets/';
+export const SITEMAP_PATH = 'sitemap.xml';
+export const NEWS_SITEMAP_PATH = 'news-sitemap.xml';
+export const ROBOTS_PATH = 'robots.txt';
+/** Marks an output folder as Gazette's own, so that it may be replaced on the next build. */
+export const OUTPUT_MARKER = '.gazette-output';
+/** The dev server's live-reload events (never written: the dev server answers it). */
+export const EVENTS_PATH = '/__gazette/events';
+export const EMAIL_FILES = { html: 'email.html', text: 'email.txt' } as const;
+
+/** A story's path from the `permalink` pattern (`/:year/:month/:day/:slug/`) and its values. */
+export function expandPermalink(pattern: string, values: Record<string, string>): string {
+  return pattern.replace(/:([a-z]+)/g, (token, name: string) => values[name] ?? token).replace(/^\/+/, '');
+}
+
+/** The page of a listing's older stories: `tags/algeria/page/3/`. */
+export function numberedPage(listing: string, number: number): string {
+  return `${listing}page/${number}/`;
+}
+
+export function editionPath(day: string): string {
+  return `${day.replaceAll('-', '/')}/`;
+}
+
+export function emailPaths(day: string): { html: string; text: string } {
+  return { html: editionPath(day) + EMAIL_FILES.html, text: editionPath(day) + EMAIL_FILES.text };
+}
+
+export function tagPath(tag: { slug: string }): string {
+  return `${TAGS_PAGE}${tag.slug}/`;
+}
+
+export function sectionPath(section: { slug: string }): string {
+  return `${SECTIONS_PAGE}${section.slug}/`;
+}
+
+export function authorPath(author: { slug: string }): string {
+  return `${AUTHORS_PAGE}${author.slug}/`;
+}
+
+/** The three files of the feed in `folder` (the site's: ``, a tag's: `tags/algeria/`). */
+export function feedPaths(folder: string): Record<FeedFormat, string> {
+  return { rss: folder + FEED_FILES.rss, atom: folder + FEED_FILES.atom, json: folder + FEED_FILES.json };
+}
+
+/** The file a page at `sitePath` is written to: `index.html` in its folder, or the file a path ending in `.html` names. */
+export function pageFile(sitePath: string): string {
+  return /\.html?$/.test(sitePath) ? sitePath : `${sitePath.replace(/\/?$/, '/')}index.html`;
+}
 
 /**
  * Output paths as a host that ignores case and Unicode normalization sees them (macOS and Windows
@@ -19,93 +73,4 @@ import { OUTPUT_MARKER } from '../output/marker.js';
  */
 export function foldCase(sitePath: string): string {
   return sitePath.normalize('NFC').toLowerCase();
-}
-
-/** The file an alias's page is written to: `old.html` as it is, a folder's `index.html` otherwise. */
-export function aliasFile(alias: string): string {
-  return /\.html?$/.test(alias) ? alias : `${alias.replace(/\/?$/, '/')}index.html`;
-}
-
-/** A path of the site that is Gazette's, whether or not this build writes it, and what it holds. */
-interface Reserved {
-  /** The site path, case-folded: a folder ends in `/`, and everything in it is Gazette's. */
-  path: string | RegExp;
-  what: string;
-}
-
-/** The folder of every page of a kind: `tags/` for tagPath's `tags/algeria/`. */
-const folderOf = (page: (group: { slug: string }) => string) => `${page({ slug: '' }).split('/')[0]}/`;
-const RESERVED: readonly Reserved[] = [
-  { path: 'index.html', what: 'the front page' },
-  { path: /^page\/\d+\//, what: 'the front page\'s pages of older stories' },
-  ...Object.values(FEED_FILES).map((file) => ({ path: file, what: 'the site\'s feed' })),
-  { path: SITEMAP_PATH, what: 'the sitemap' },
-  { path: /^sitemap-\d+\.xml$/, what: 'a part of the sitemap' },
-  { path: NEWS_SITEMAP_PATH, what: 'the news sitemap' },
-  { path: 'robots.txt', what: 'robots.txt' },
-  { path: '404.html', what: 'the page for missing URLs' },
-  { path: 'archive/index.html', what: 'the archive' },
-  { path: `${SEARCH_PAGE}index.html`, what: 'the search page' },
-  { path: OUTPUT_MARKER, what: 'the file that marks the output folder as Gazette\'s' },
-  { path: folderOf(tagPath), what: 'the tag pages and feeds' },
-  { path: folderOf(sectionPath), what: 'the section fronts and feeds' },
-  { path: folderOf(authorPath), what: 'the author pages and feeds' },
-  { path: EDITIONS_FOLDER, what: 'the edition feed' },
-  { path: SEARCH_FOLDER, what: 'the search index' },
-  { path: IMAGES_FOLDER, what: 'the pictures' },
-  { path: 'assets/', what: 'the theme\'s stylesheet and scripts' },
-  { path: `${EVENTS_PATH.split('/')[1]}/`, what: 'the dev server\'s live reload' },
-];
-
-/** What Gazette's own path the page of alias `file` (case-folded) would take, or be inside of. */
-function reservedFor(file: string): string | undefined {
-  for (const { path, what } of RESERVED) {
-    if (typeof path !== 'string' ? path.test(file) : path.endsWith('/') ? file.startsWith(path) : file === path || file.startsWith(`${path}/`)) return what;
-  }
-  return undefined;
-}
-
-/** The alias of a story at `index`, as a problem names it. */
-function aliasProblem(story: Story, index: number, message: string, hint: string): GazetteError {
-  const place = story.aliasPlaces[index];
-  return new GazetteError({ code: 'permalink-duplicate', file: story.file, line: place?.line, column: place?.column, field: 'aliases', message, hint });
-}
-
-/** Every alias that is, or is inside, a path Gazette keeps for itself. */
-export function reservedAliasProblems(stories: readonly Story[]): GazetteError[] {
-  return stories.flatMap((story) => story.aliases.flatMap((alias, index) => {
-    const what = reservedFor(foldCase(aliasFile(alias)));
-    return what === undefined ? [] : [aliasProblem(story, index, `the old URL /${alias} is Gazette's own: ${what}`, 'remove it from aliases: its page cannot be there')];
-  }));
-}
-
-/**
- * For each file a build writes, the alias whose page would need a folder at that file's path, or
- * would be a file where that one needs a folder: one of the two could not be written.
- */
-export function aliasCollisions(stories: readonly Story[]): (path: string) => GazetteError | undefined {
-  const files = new Map<string, (path: string) => GazetteError>();
-  const folders = new Map<string, (path: string) => GazetteError>();
-  for (const story of stories) {
-    story.aliases.forEach((alias, index) => {
-      // One problem an alias, however many files it collides with.
-      let problem: GazetteError | undefined;
-      const once = (message: string) => (problem ??= aliasProblem(story, index, message, 'remove it from aliases, or rename the file it collides with'));
-      const file = foldCase(aliasFile(alias));
-      files.set(file, (path) => once(`the page of the old URL /${alias} is a file where Gazette needs a folder, for /${path}`));
-      for (let slash = file.indexOf('/'); slash !== -1; slash = file.indexOf('/', slash + 1)) {
-        folders.set(file.slice(0, slash), (path) => once(`the page of the old URL /${alias} needs a folder where Gazette writes /${path}`));
-      }
-    });
-  }
-  return (path) => {
-    const folded = foldCase(path);
-    const folder = folders.get(folded);
-    if (folder) return folder(path);
-    for (let slash = folded.indexOf('/'); slash !== -1; slash = folded.indexOf('/', slash + 1)) {
-      const file = files.get(folded.slice(0, slash));
-      if (file) return file(path);
-    }
-    return undefined;
-  };
 }

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { createReloadHub, EVENTS_PATH, pagesToReload, type ReloadHub } from '../../src/dev/reload.js';
+import { createReloadHub, pagesToReload, type ReloadHub } from '../../src/dev/reload.js';
+import { EVENTS_PATH } from '../../src/urls/paths.js';
 
 /** Reads server-sent events from a stream as { event, data } pairs. */
 async function* events(url: string): AsyncGenerator<{ event: string; data: unknown }> {

@@ -7,10 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { GazetteError } from '../../src/errors.js';
 import { asUnprivileged } from '../support/unprivileged.js';
 import { KeptFileMissing, outputStateOf, type CopiedFile, type OutputFile, type OutputState } from '../../src/output/files.js';
-import { outputIdentity, OUTPUT_MARKER } from '../../src/output/marker.js';
+import { outputIdentity } from '../../src/output/marker.js';
 import { PATCHED_FILES_MOST } from '../../src/output/patch.js';
 import { openStaging } from '../../src/output/staging.js';
 import { syncSite } from '../../src/output/sync.js';
+import { OUTPUT_MARKER } from '../../src/urls/paths.js';
 
 /** A whole site written into a fresh folder and swapped in, as a build does. */
 async function writeSite(folders: Parameters<typeof openStaging>[0], files: readonly OutputFile[], copies: readonly CopiedFile[], signal?: AbortSignal, current?: OutputState): Promise<string> {

@@ -3,10 +3,10 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { aliasCollisions, reservedAliasProblems } from '../../src/urls/paths.js';
 import { copySampleProject, type Project } from '../support/project.js';
 import { makeStory } from '../support/stories.js';
 import type { Story } from '../../src/model/site.js';
+import { aliasCollisions, reservedAliasProblems } from '../../src/pages/aliases.js';
 
 /** A story of the site graph with these aliases (only what the alias checks read). */
 function storyWithAliases(aliases: string[]): Story {
