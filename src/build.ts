@@ -20,7 +20,7 @@ import { GazetteError, failIfAny } from './errors.js';
 import { copyWith } from './copy-with.js';
 import { storyItem, type FeedItem, type ItemOwner } from './feeds/feed.js';
 import { renderSiteFeeds } from './feeds/site-feeds.js';
-import { buildSite as buildSiteGraph, type Site, type Story } from './model/site.js';
+import { buildSite as buildSiteGraph } from './model/site.js';
 import { pagePlans, storyCards, storyIdentity, storyPage, type Page, type PageMade } from './pages/plan.js';
 import type { Removed, RenderedMarkdown } from './markdown/processor.js';
 import { LazyHtml } from './markdown/lazy-html.js';
@@ -42,6 +42,7 @@ import { KeptFileMissing, keyOfBytes, outputStateOf, type CopiedFile, type Outpu
 import { openStaging } from './output/staging.js';
 import { syncFiles, syncSite } from './output/sync.js';
 import { aliasCollisions } from './pages/aliases.js';
+import type { Site, Story } from './model/types.js';
 
 /** How many times a sync Builder renders a story after its first build, so that V8 optimizes remark on the worker it keeps. */
 const WARM_UP_RENDERS = 12;

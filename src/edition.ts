@@ -10,12 +10,13 @@ import type { Config } from './config.js';
 import { loadStories } from './content/load.js';
 import { loadTheme } from './content/theme.js';
 import { GazetteError, failIfAny } from './errors.js';
-import { buildSite, type Edition, type Story } from './model/site.js';
+import { buildSite } from './model/site.js';
 import { createImagePublisher } from './images/publish.js';
 import { memoryImageStore } from './images/store.js';
 import { emailPages } from './pages/plan.js';
 import type { RenderedMarkdown } from './markdown/processor.js';
 import { createMarkdownPool } from './markdown/pool.js';
+import type { Edition, Story } from './model/types.js';
 
 export interface EmailEdition {
   day: string;

@@ -4,10 +4,10 @@
 
 import type { DateTime } from 'luxon';
 import type { Config } from './config.js';
-import { xmlText } from './feeds/xml.js';
-import type { Story } from './model/site.js';
 import { absoluteUrl } from './urls/links.js';
 import { NEWS_SITEMAP_PATH, SITEMAP_PATH } from './urls/paths.js';
+import type { Story } from './model/types.js';
+import { escapeXml } from './escape.js';
 
 /** The news sitemap lists the stories of the last this many hours. */
 export const NEWS_WINDOW_HOURS = 48;
@@ -44,7 +44,7 @@ export function renderSitemap(entries: readonly SitemapEntry[], config: Config):
 /** A sitemap's `<url>` or an index's `<sitemap>`: its address and, when known, its last change. */
 function located(element: 'url' | 'sitemap', url: string, lastmod: DateTime | undefined): string {
   const date = lastmod ? `<lastmod>${lastmod.toISO({ suppressMilliseconds: true })}</lastmod>` : '';
-  return `<${element}><loc>${xmlText(url)}</loc>${date}</${element}>`;
+  return `<${element}><loc>${escapeXml(url)}</loc>${date}</${element}>`;
 }
 
 export function renderNewsSitemap(stories: readonly Story[], config: Config): string {
@@ -52,11 +52,11 @@ export function renderNewsSitemap(stories: readonly Story[], config: Config): st
   const recent = stories.filter((story) => story.date > since && story.date <= config.now);
   const urls = recent.map((story) => [
     '<url>',
-    `<loc>${xmlText(absoluteUrl(config, story.permalink))}</loc>`,
+    `<loc>${escapeXml(absoluteUrl(config, story.permalink))}</loc>`,
     '<news:news>',
-    `<news:publication><news:name>${xmlText(config.title)}</news:name><news:language>${xmlText(newsLanguage(config.language))}</news:language></news:publication>`,
+    `<news:publication><news:name>${escapeXml(config.title)}</news:name><news:language>${escapeXml(newsLanguage(config.language))}</news:language></news:publication>`,
     `<news:publication_date>${story.date.toISO({ suppressMilliseconds: true })}</news:publication_date>`,
-    `<news:title>${xmlText(story.title)}</news:title>`,
+    `<news:title>${escapeXml(story.title)}</news:title>`,
     '</news:news>',
     '</url>',
   ].join(''));

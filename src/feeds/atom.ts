@@ -3,16 +3,17 @@
 
 import type { DateTime } from 'luxon';
 import type { Feed, FeedItem } from './feed.js';
-import { element, xmlText } from './xml.js';
+import { element } from './xml.js';
+import { escapeXml } from '../escape.js';
 
 export function renderAtom(feed: Feed): string {
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xmlText(feed.language)}">`,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(feed.language)}">`,
     element('title', feed.title),
     element('subtitle', feed.description),
-    `<link href="${xmlText(feed.homeUrl)}" rel="alternate" type="text/html"/>`,
-    `<link href="${xmlText(feed.links.atom)}" rel="self" type="application/atom+xml"/>`,
+    `<link href="${escapeXml(feed.homeUrl)}" rel="alternate" type="text/html"/>`,
+    `<link href="${escapeXml(feed.links.atom)}" rel="self" type="application/atom+xml"/>`,
     element('id', feed.homeUrl),
     element('updated', rfc3339(feed.updated)),
     `<author>${element('name', feed.publisher)}</author>`,
@@ -25,16 +26,16 @@ export function renderAtom(feed: Feed): string {
 
 function renderEntry(item: FeedItem): string {
   return [
-    item.language === undefined ? '<entry>' : `<entry xml:lang="${xmlText(item.language)}">`,
+    item.language === undefined ? '<entry>' : `<entry xml:lang="${escapeXml(item.language)}">`,
     element('title', item.title),
-    `<link href="${xmlText(item.url)}" rel="alternate" type="text/html"/>`,
+    `<link href="${escapeXml(item.url)}" rel="alternate" type="text/html"/>`,
     element('id', item.id),
     element('published', rfc3339(item.published)),
     element('updated', rfc3339(item.updated ?? item.published)),
     ...item.authors.map((author) => `<author>${element('name', author)}</author>`),
     element('summary', item.summary, { type: 'text' }),
     element('content', String(item.html), { type: 'html' }),
-    ...item.tags.map((tag) => `<category term="${xmlText(tag)}"/>`),
+    ...item.tags.map((tag) => `<category term="${escapeXml(tag)}"/>`),
     '</entry>',
   ].filter(Boolean).join('\n');
 }

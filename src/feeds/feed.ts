@@ -3,12 +3,12 @@
 
 import type { DateTime } from 'luxon';
 import type { Config } from '../config.js';
-import type { Author, Edition, Story, Tag } from '../model/site.js';
 import type { LazyHtml } from '../markdown/lazy-html.js';
 import { coverImage, editionTitle } from '../render/views.js';
 import { absoluteImageUrl, absoluteUrl } from '../urls/links.js';
-import { xmlText } from './xml.js';
 import { editionPath, feedPaths, type FeedFormat } from '../urls/paths.js';
+import type { Author, Edition, Story, Tag } from '../model/types.js';
+import { escapeXml } from '../escape.js';
 
 export interface FeedItem {
   id: string;
@@ -115,7 +115,7 @@ export function editionItem(edition: Edition, summaryOf: (story: Story) => strin
   const modified = edition.stories.reduce((latest, story) => (story.modified > latest ? story.modified : latest), first.modified);
   const html = chronological.map((story) => {
     const summary = summaryOf(story);
-    return `<li><a href="${xmlText(absoluteUrl(config, story.permalink))}">${xmlText(story.title)}</a>${summary ? `<br>${xmlText(summary)}` : ''}</li>`;
+    return `<li><a href="${escapeXml(absoluteUrl(config, story.permalink))}">${escapeXml(story.title)}</a>${summary ? `<br>${escapeXml(summary)}` : ''}</li>`;
   });
   const count = edition.stories.length;
   return {

@@ -3,7 +3,8 @@
 
 import type { DateTime } from 'luxon';
 import type { Feed, FeedItem } from './feed.js';
-import { cdata, element, xmlText } from './xml.js';
+import { cdata, element } from './xml.js';
+import { escapeXml } from '../escape.js';
 
 export function renderRss(feed: Feed): string {
   const lines = [
@@ -16,7 +17,7 @@ export function renderRss(feed: Feed): string {
     element('language', feed.language),
     element('generator', feed.generator),
     feed.updated ? element('lastBuildDate', rfc822(feed.updated)) : '',
-    `<atom:link href="${xmlText(feed.links.rss)}" rel="self" type="application/rss+xml"/>`,
+    `<atom:link href="${escapeXml(feed.links.rss)}" rel="self" type="application/rss+xml"/>`,
     ...feed.items.map(renderItem),
     '</channel>',
     '</rss>',

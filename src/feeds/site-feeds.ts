@@ -4,13 +4,13 @@
 import { createHash } from 'node:crypto';
 import type { Config } from '../config.js';
 import { copyWith } from '../copy-with.js';
-import type { Author, Edition, Section, Site, Story, Tag } from '../model/site.js';
 import { absoluteUrl, linkTo } from '../urls/links.js';
 import { renderAtom } from './atom.js';
 import { buildFeed, editionItem, type Feed, type FeedItem, type FeedSpec, type ItemOwner } from './feed.js';
 import { renderJsonFeed } from './json.js';
 import { renderRss } from './rss.js';
 import { ARCHIVE_PAGE, authorPath, EDITIONS_FOLDER, feedPaths, sectionPath, tagPath, type FeedFormat } from '../urls/paths.js';
+import type { Author, Edition, Section, Site, Story, Tag } from '../model/types.js';
 
 export interface StoryText {
   summary(story: Story): string;

@@ -9,7 +9,6 @@ import path from 'node:path';
 import type { Config } from '../config.js';
 import { locateStoryImage } from '../content/image-files.js';
 import { GazetteError, type ProblemInit } from '../errors.js';
-import type { Story } from '../model/site.js';
 import type { BodyImage } from '../markdown/processor.js';
 import { isDeviceName, slugify } from '../urls/slug.js';
 import { imageKind } from '../urls/links.js';
@@ -17,6 +16,7 @@ import { drawCopies } from './drawings.js';
 import type { ImageStore, VariantBytes } from './store.js';
 import { encodeVariant, extensionOf, imageKey, ImageUnreadable, isResized, readImageInfo, variantsOf, type ImageInfo } from './variants.js';
 import { IMAGES_FOLDER } from '../urls/paths.js';
+import type { Story } from '../model/types.js';
 
 /** An image as pages and feeds show it. */
 export interface PublishedImage {

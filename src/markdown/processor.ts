@@ -16,8 +16,7 @@ import type { Config } from '../config.js';
 import type { StoryBody } from '../content/body.js';
 import { GazetteError } from '../errors.js';
 import { copyWith } from '../copy-with.js';
-import { absoluteUrl, feedUrlResolver, imageKind, isSafeUrl, isWebImageAddress, pageUrlResolver } from '../urls/links.js';
-import { IMAGE_MARK } from '../render/body-images.js';
+import { absoluteUrl, feedUrlResolver, imageKind, isSafeUrl, isWebImageAddress, pageUrlResolver, type ResolveUrl } from '../urls/links.js';
 
 /** A story without a `summary` is summed up by its first paragraph, cut on a word near this length. */
 export const SUMMARY_LENGTH = 280;
@@ -57,7 +56,8 @@ export interface BodyImage {
   hasAlt: boolean;
 }
 
-export type ResolveUrl = (url: string) => string;
+/** The attribute that marks an image of a file in rendered HTML: `<img … data-gazette-image="0">` (see render/body-images.ts). */
+export const IMAGE_MARK = 'data-gazette-image';
 
 export interface MarkdownRenderer {
   /** Parse once; resolve links with `resolveUrl` for the page and `feedUrl` (if given) for feeds. */

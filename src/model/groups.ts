@@ -7,25 +7,7 @@ import type { Config } from '../config.js';
 import type { AuthorProfile } from '../content/authors.js';
 import { GazetteError } from '../errors.js';
 import { slugify } from '../urls/slug.js';
-import type { Story } from './site.js';
-
-export interface Group {
-  name: string;
-  slug: string;
-  /** Newest first. */
-  stories: Story[];
-}
-
-export type Tag = Group;
-
-export interface Section extends Group {
-  /** Named in the configuration's `sections`, which decides its place in the navigation. */
-  configured: boolean;
-}
-
-export interface Author extends Group {
-  profile: AuthorProfile | undefined;
-}
+import type { Author, Section, Story, Tag } from './types.js';
 
 interface Gathered {
   stories: Story[];

@@ -3,11 +3,11 @@
 // error naming the story, the alias's line and the field, found before the build writes either.
 
 import { GazetteError } from '../errors.js';
-import type { Story } from '../model/site.js';
 import {
   ARCHIVE_PAGE, ASSETS_FOLDER, authorPath, EDITIONS_FOLDER, EVENTS_PATH, FEED_FILES, foldCase, IMAGES_FOLDER, NEWS_SITEMAP_PATH, NOT_FOUND_PAGE,
   OUTPUT_MARKER, pageFile, ROBOTS_PATH, SEARCH_FOLDER, SEARCH_PAGE, sectionPath, SITEMAP_PATH, tagPath,
 } from '../urls/paths.js';
+import type { Story } from '../model/types.js';
 
 /** A path of the site that is Gazette's, whether or not this build writes it, and what it holds. */
 interface Reserved {

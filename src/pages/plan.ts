@@ -7,7 +7,6 @@ import type { DateTime } from 'luxon';
 import type { Config } from '../config.js';
 import { GazetteError, failIfAny } from '../errors.js';
 import { copyWith } from '../copy-with.js';
-import type { Edition, Site, Story } from '../model/site.js';
 import { emailView, type EmailBody } from '../render/email.js';
 import { authorView, coverImage, editionTitle, monthTitle, editionView, sectionView, storyCard, storyView, tagView, type RenderedBody, type StoryCardView } from '../render/views.js';
 import { absoluteUrl, linkTo } from '../urls/links.js';
@@ -16,8 +15,9 @@ import { searchIndexScripts } from '../search/search.js';
 import { newsArticleJsonLd, storyMeta, WEBSITE_META, type PageMeta } from '../render/metadata.js';
 import { ARCHIVE_PAGE, authorPath, AUTHORS_PAGE, editionPath, emailPaths, foldCase, NOT_FOUND_PAGE, numberedPage, pageFile, SEARCH_PAGE, sectionPath, SECTIONS_PAGE, tagPath, TAGS_PAGE } from '../urls/paths.js';
 import { reservedAliasProblems } from './aliases.js';
+import type { Edition, Site, Story } from '../model/types.js';
+import type { PageKind } from '../render/page-kind.js';
 
-export type PageKind = 'story' | 'front' | 'edition' | 'archive' | 'tags' | 'tag' | 'sections' | 'section' | 'authors' | 'author' | 'search' | '404' | 'redirect' | 'email' | 'email-text';
 
 export interface Page {
   kind: PageKind;

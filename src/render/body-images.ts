@@ -3,9 +3,8 @@
 // and its width and height, so that the page does not jump as pictures arrive.
 
 import type { PublishedImage } from '../images/publish.js';
-
-/** The attribute the Markdown stage marks an image of a file with: `<img … data-gazette-image="0">`. */
-export const IMAGE_MARK = 'data-gazette-image';
+import { IMAGE_MARK } from '../markdown/processor.js';
+import { escapeXml } from '../escape.js';
 
 /** The width a body image takes in the default theme: the story column, or the whole screen. */
 export const BODY_IMAGE_SIZES = '(min-width: 42rem) 38rem, 100vw';
@@ -19,11 +18,11 @@ export function placeBodyImages(html: string, images: readonly (PublishedImage |
     if (image === undefined) return `<img ${attributes}>`;
     const sizes: string[] = [];
     const srcset = srcsetOf(image, link);
-    if (srcset !== null) sizes.push(`srcset="${escapeAttribute(srcset)}"`, `sizes="${BODY_IMAGE_SIZES}"`);
+    if (srcset !== null) sizes.push(`srcset="${escapeXml(srcset)}"`, `sizes="${BODY_IMAGE_SIZES}"`);
     if (image.width !== undefined && image.height !== undefined) sizes.push(`width="${image.width}"`, `height="${image.height}"`);
     // A copied image gets its new address; an image of static/ keeps the one the Markdown stage gave it.
     const parts = image.copied
-      ? [`src="${escapeAttribute(link(image.src))}"`, ...sizes, attributes.replace(/(^| )src="[^"]*"/, '').trim()]
+      ? [`src="${escapeXml(link(image.src))}"`, ...sizes, attributes.replace(/(^| )src="[^"]*"/, '').trim()]
       : [attributes, ...sizes];
     return `<img ${parts.filter(Boolean).join(' ')}>`;
   });
@@ -34,6 +33,3 @@ export function srcsetOf(image: PublishedImage, link: (src: string) => string): 
   return image.srcset.length > 1 ? image.srcset.map((copy) => `${link(copy.src)} ${copy.width}w`).join(', ') : null;
 }
 
-function escapeAttribute(value: string): string {
-  return value.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
-}

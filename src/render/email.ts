@@ -6,10 +6,10 @@ import juice from 'juice/client.js';
 import wrapAnsi from 'wrap-ansi';
 import type { Config } from '../config.js';
 import { textDirection } from '../language.js';
-import type { Edition, Story } from '../model/site.js';
 import { absoluteImageUrl, absoluteUrl } from '../urls/links.js';
 import { byline, coverImage, editionTitle, formatTime, type RenderedBody, type TimeView } from './views.js';
 import { ARCHIVE_PAGE, editionPath, emailPaths } from '../urls/paths.js';
+import type { Edition, Story } from '../model/types.js';
 
 export interface EmailStoryView {
   title: string;

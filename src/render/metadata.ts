@@ -2,10 +2,10 @@
 // facts of a story, made safe to print inside a <script> element whatever the story says.
 
 import type { Config } from '../config.js';
-import type { Story } from '../model/site.js';
 import { absoluteImageUrl, absoluteUrl } from '../urls/links.js';
 import { byline, coverImage } from './views.js';
 import { authorPath } from '../urls/paths.js';
+import type { Story } from '../model/types.js';
 
 export interface PageMeta {
   /** Open Graph type. */

@@ -1,21 +1,21 @@
 // The page left at a story's old URL (an alias): it sends readers and crawlers on to the story.
 // It needs no theme, so it is written here rather than by a template.
 
-import { xmlText } from '../feeds/xml.js';
+import { escapeXml } from '../escape.js';
 
 export function renderRedirect(title: string, link: string, absolute: string, language: string): string {
-  const href = xmlText(link);
+  const href = escapeXml(link);
   return `<!DOCTYPE html>
-<html lang="${xmlText(language)}">
+<html lang="${escapeXml(language)}">
 <head>
 <meta charset="utf-8">
-<title>Moved: ${xmlText(title)}</title>
-<link rel="canonical" href="${xmlText(absolute)}">
+<title>Moved: ${escapeXml(title)}</title>
+<link rel="canonical" href="${escapeXml(absolute)}">
 <meta name="robots" content="noindex">
 <meta http-equiv="refresh" content="0; url=${href}">
 </head>
 <body>
-<p>This story has moved to <a href="${href}">${xmlText(title)}</a>.</p>
+<p>This story has moved to <a href="${href}">${escapeXml(title)}</a>.</p>
 </body>
 </html>
 `;

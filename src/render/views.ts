@@ -5,12 +5,12 @@ import { DateTime } from 'luxon';
 import type { Config } from '../config.js';
 import type { LazyHtml } from '../markdown/lazy-html.js';
 import type { StoryImage } from '../content/story.js';
-import type { Author, Edition, Section, Story, Tag } from '../model/site.js';
 import { publishedAsWritten, type PublishedImage } from '../images/publish.js';
 import { textDirection } from '../language.js';
 import { linkTo, linkToImage, pageUrlResolver } from '../urls/links.js';
 import { srcsetOf } from './body-images.js';
 import { authorPath, editionPath, sectionPath, tagPath } from '../urls/paths.js';
+import type { Author, Edition, Section, Story, Tag } from '../model/types.js';
 
 export interface TimeView {
   iso: string;

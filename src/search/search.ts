@@ -17,11 +17,12 @@ import { codeFingerprint } from '../code-fingerprint.js';
 import type { Config } from '../config.js';
 import { filesAmong } from '../content/files.js';
 import { GazetteError } from '../errors.js';
-import type { Site, Story } from '../model/site.js';
 import { byline, formatTime, type RenderedBody } from '../render/views.js';
 import { linkTo } from '../urls/links.js';
 import { keyOfBytes, type OutputFile } from '../output/files.js';
 import { SEARCH_FOLDER } from '../urls/paths.js';
+import type { Site, Story } from '../model/types.js';
+import { escapeXml } from '../escape.js';
 
 /** Pagefind's own search interfaces and page highlighter: the search page does without them. */
 const PAGEFIND_UI = /^pagefind-(ui|modular-ui|component-ui|highlight)\./;
@@ -80,13 +81,13 @@ function documentFields(story: Story, body: RenderedBody, config: Config) {
 /** A story's document as Pagefind reads it. */
 function documentHtml(fields: ReturnType<typeof documentFields>, body: RenderedBody, config: Config): string {
   return [
-    `<html lang="${escape(config.language)}"><body><div hidden>`,
-    `<span data-pagefind-meta="date">${escape(fields.date)}</span>`,
-    `<span data-pagefind-sort="date">${escape(fields.iso)}</span>`,
-    fields.byline ? `<span data-pagefind-meta="byline">${escape(fields.byline)}</span>` : '',
-    fields.section ? `<span data-pagefind-filter="section">${escape(fields.section)}</span>` : '',
-    ...fields.tags.map((tag) => `<span data-pagefind-filter="tag">${escape(tag)}</span>`),
-    `</div><main data-pagefind-body><h1>${escape(fields.title)}</h1><p>${escape(fields.summary)}</p>`,
+    `<html lang="${escapeXml(config.language)}"><body><div hidden>`,
+    `<span data-pagefind-meta="date">${escapeXml(fields.date)}</span>`,
+    `<span data-pagefind-sort="date">${escapeXml(fields.iso)}</span>`,
+    fields.byline ? `<span data-pagefind-meta="byline">${escapeXml(fields.byline)}</span>` : '',
+    fields.section ? `<span data-pagefind-filter="section">${escapeXml(fields.section)}</span>` : '',
+    ...fields.tags.map((tag) => `<span data-pagefind-filter="tag">${escapeXml(tag)}</span>`),
+    `</div><main data-pagefind-body><h1>${escapeXml(fields.title)}</h1><p>${escapeXml(fields.summary)}</p>`,
     String(body.html),
     '</main></body></html>',
   ].join('');
@@ -319,6 +320,3 @@ function searchFailed(errors: readonly string[], cause?: unknown): GazetteError 
   });
 }
 
-function escape(text: string): string {
-  return text.replace(/[&<>"]/g, (character) => `&#${character.charCodeAt(0)};`);
-}

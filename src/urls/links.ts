@@ -2,7 +2,9 @@
 // (`/news/2020/10/01/slug/`) on pages and absolute URLs in feeds.
 
 import type { Config } from '../config.js';
-import type { ResolveUrl } from '../markdown/processor.js';
+
+/** How a story's links are written where it is shown: on its page, or absolute in a feed. */
+export type ResolveUrl = (url: string) => string;
 
 type Site = Pick<Config, 'baseUrl' | 'basePath'>;
 

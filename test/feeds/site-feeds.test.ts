@@ -6,12 +6,13 @@ import { splitStory } from '../../src/content/frontmatter.js';
 import { readStory, type StorySource } from '../../src/content/story.js';
 import { feedLinks, renderSiteFeeds, siteFeedSpec, tagFeedSpec, type FeedFile, type FeedNames, type StoryText } from '../../src/feeds/site-feeds.js';
 import { storyItem } from '../../src/feeds/feed.js';
-import { buildSite, type Story } from '../../src/model/site.js';
+import { buildSite } from '../../src/model/site.js';
 import { createMarkdownRenderer, renderStoryMarkdown } from '../../src/markdown/processor.js';
 import type { KeptFile, TextFile } from '../../src/output/files.js';
 import { makeConfig } from '../support/config.js';
 import { assertValidJsonFeed, parseAtomXml, parseRssItems, urlsIn } from '../support/feeds.js';
 import { makeStory, type StoryFields } from '../support/stories.js';
+import type { Story } from '../../src/model/types.js';
 
 const config = makeConfig({
   title: 'Maghreb Digest',

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { cdata, element, xmlText } from '../../src/feeds/xml.js';
+import { cdata, element } from '../../src/feeds/xml.js';
+import { escapeXml } from '../../src/escape.js';
 
 /** The text of `<x>…</x>` as an XML parser reads it back. */
 function parsedText(xml: string): unknown {
@@ -9,21 +10,21 @@ function parsedText(xml: string): unknown {
   return new XMLParser({ parseTagValue: false, trimValues: false }).parse(`<x>${xml}</x>`).x;
 }
 
-describe('xmlText', () => {
+describe('escapeXml', () => {
   it('escapes the five markup characters', () => {
-    assert.equal(xmlText(`Tom & Jerry <b>"bold"</b> 'n'`), 'Tom &amp; Jerry &lt;b&gt;&quot;bold&quot;&lt;/b&gt; &apos;n&apos;');
+    assert.equal(escapeXml(`Tom & Jerry <b>"bold"</b> 'n'`), 'Tom &amp; Jerry &lt;b&gt;&quot;bold&quot;&lt;/b&gt; &apos;n&apos;');
   });
 
   it('removes characters XML 1.0 does not allow', () => {
-    assert.equal(xmlText('a\u0000b\u0001c\u001Fd\uFFFEe\uFFFFf\uD800g\uDC00h'), 'abcdefgh');
+    assert.equal(escapeXml('a\u0000b\u0001c\u001Fd\uFFFEe\uFFFFf\uD800g\uDC00h'), 'abcdefgh');
   });
 
   it('keeps tab, newlines, other scripts and characters beyond the BMP', () => {
-    assert.equal(xmlText('a\tb\nc\rd الجزائر 🇩🇿 \u00A0'), 'a\tb\nc\rd الجزائر 🇩🇿 \u00A0');
+    assert.equal(escapeXml('a\tb\nc\rd الجزائر 🇩🇿 \u00A0'), 'a\tb\nc\rd الجزائر 🇩🇿 \u00A0');
   });
 
   it('gives text that parses back to the original, less the forbidden characters', () => {
-    assert.equal(parsedText(xmlText('Q&A: <"x"> \'y\'\u0000')), 'Q&A: <"x"> \'y\'');
+    assert.equal(parsedText(escapeXml('Q&A: <"x"> \'y\'\u0000')), 'Q&A: <"x"> \'y\'');
   });
 });
 

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AuthorProfile } from '../../src/content/authors.js';
 import { BuildFailed } from '../../src/errors.js';
-import { buildSite, type Story } from '../../src/model/site.js';
+import { buildSite } from '../../src/model/site.js';
 import { makeConfig } from '../support/config.js';
 import { makeStory, type StoryFields } from '../support/stories.js';
+import type { Story } from '../../src/model/types.js';
 
 const ALGIERS = { timeZone: 'Africa/Algiers', baseUrl: 'https://example.org/news/' };
 const story = (fields: StoryFields) => makeStory({ zone: 'Africa/Algiers', ...fields });

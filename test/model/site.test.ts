@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DateTime } from 'luxon';
 import { BuildFailed } from '../../src/errors.js';
-import { buildSite, type Story } from '../../src/model/site.js';
+import { buildSite } from '../../src/model/site.js';
 import { makeConfig } from '../support/config.js';
 import { hiddenClasses } from '../support/shapes.js';
 import { makeStory, type StoryFields } from '../support/stories.js';
+import type { Story } from '../../src/model/types.js';
 
 const ALGIERS = { timeZone: 'Africa/Algiers', baseUrl: 'https://example.org/news/' };
 const config = makeConfig(ALGIERS); // now: 2020-10-05T00:00:00Z

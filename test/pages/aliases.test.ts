@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { copySampleProject, type Project } from '../support/project.js';
 import { makeStory } from '../support/stories.js';
-import type { Story } from '../../src/model/site.js';
 import { aliasCollisions, reservedAliasProblems } from '../../src/pages/aliases.js';
+import type { Story } from '../../src/model/types.js';
 
 /** A story of the site graph with these aliases (only what the alias checks read). */
 function storyWithAliases(aliases: string[]): Story {

@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as cheerio from 'cheerio';
 import { DateTime } from 'luxon';
-import { buildSite, type Story } from '../../src/model/site.js';
+import { buildSite } from '../../src/model/site.js';
 import { newsArticleJsonLd, scriptSafeJson, storyMeta } from '../../src/render/metadata.js';
 import { makeConfig } from '../support/config.js';
 import { makeStory, type StoryFields } from '../support/stories.js';
+import type { Story } from '../../src/model/types.js';
 
 const config = makeConfig({ title: 'The Maghreb Wire', baseUrl: 'https://example.org/news/', timeZone: 'Africa/Algiers', language: 'en-GB' });
 

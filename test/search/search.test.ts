@@ -11,7 +11,7 @@ import * as cheerio from 'cheerio';
 import { createBuilder } from '../../src/build.js';
 import { loadConfig } from '../../src/config.js';
 import { GazetteError } from '../../src/errors.js';
-import { buildSite, type Site, type Story } from '../../src/model/site.js';
+import { buildSite } from '../../src/model/site.js';
 import { LazyHtml } from '../../src/markdown/lazy-html.js';
 import type { RenderedBody } from '../../src/render/views.js';
 import { holdsSearchIndex, MONTHLY_ABOVE, renderEachSearchIndex, renderSearchIndex, searchDocuments, searchIndexKey, searchIndexNames, searchIndexScripts } from '../../src/search/search.js';
@@ -20,6 +20,7 @@ import { makeConfig } from '../support/config.js';
 import { copySampleProject, SAMPLE_NOW, snapshot, type Project } from '../support/project.js';
 import { makeStory, type StoryFields } from '../support/stories.js';
 import { SEARCH_FOLDER } from '../../src/urls/paths.js';
+import type { Site, Story } from '../../src/model/types.js';
 
 const config = makeConfig({ title: 'The Test Wire', baseUrl: 'https://example.org/news/', language: 'en-GB', timeZone: 'Africa/Algiers' });
 const HOSTILE = `Oil <script>alert("t")</script> & "gas" <img src=x onerror=alert(1)>`;
