@@ -4,7 +4,7 @@
 // change touched: unchanged stories are not read again, unchanged Markdown and pages not rendered.
 // A `gazette build` first asks whether anything it reads changed since the last one (up-to-date.ts).
 
-import { createHash } from 'node:crypto';
+import { keyOf } from './keys.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { codeFingerprint } from './code-fingerprint.js';
@@ -536,7 +536,7 @@ export function createBuilder(config: Config, mode: WriteMode, options: { output
 
   /** Names a story's rendered Markdown; relative links in feeds resolve against its URL, so the permalink is part of it. */
   function markdownHash(story: Story): string {
-    return createHash('sha1').update(markdownSettings).update(`\n${story.permalink}\n${story.body.hash}`).digest('hex');
+    return keyOf(markdownSettings, story.permalink, story.body.hash);
   }
 
 
@@ -647,7 +647,7 @@ function htmlOf(rendered: RenderedMarkdown): { html: string; feedHtml: string } 
 
 
 function fingerprint(text: string): string {
-  return createHash('sha1').update(text).digest('base64');
+  return keyOf(text);
 }
 
 function cacheNotSaved(error: unknown, config: Config): GazetteError {

@@ -1,7 +1,7 @@
 // Gazette's own code and the versions of the libraries it builds with, as one hash: every cached
 // result and the record of the last build are keyed by it.
 
-import { createHash } from 'node:crypto';
+import { keyMaker } from './keys.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,13 +15,13 @@ let fingerprint: string | undefined;
  */
 export function codeFingerprint(): string {
   if (fingerprint !== undefined) return fingerprint;
-  const hash = createHash('sha1').update(`${VERSION}\n`);
+  const key = keyMaker().add(VERSION);
   const ownFolder = fileURLToPath(new URL('.', import.meta.url));
   const ownFiles = readdirSync(ownFolder, { recursive: true }).map(String).filter((file) => /\.[cm]?[jt]s$/.test(file)).sort();
-  for (const file of ownFiles) hash.update(`${file}\n`).update(readFileSync(path.join(ownFolder, file)));
+  for (const file of ownFiles) key.add(file).add(readFileSync(path.join(ownFolder, file)));
   const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
-  for (const name of Object.keys(manifest.dependencies).sort()) hash.update(`${name}@${installedVersion(name)}\n`);
-  return (fingerprint = hash.digest('hex'));
+  for (const name of Object.keys(manifest.dependencies).sort()) key.add(`${name}@${installedVersion(name)}`);
+  return (fingerprint = key.key());
 }
 
 function installedVersion(name: string): string {

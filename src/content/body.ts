@@ -2,7 +2,7 @@
 // when the Markdown is rendered. A build of many stories so holds none of their text, and a story
 // whose file is unchanged since the last build is not read at all (see load.ts).
 
-import { createHash } from 'node:crypto';
+import { keyOf } from '../keys.js';
 
 export interface StoryBody {
   /** A hash of the text: what the build cache knows the story's Markdown by. */
@@ -12,7 +12,7 @@ export interface StoryBody {
 }
 
 export function bodyHash(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
+  return keyOf(text);
 }
 
 /** A body whose text is held (a story made in memory, or one whose text could not be found again in its file). */

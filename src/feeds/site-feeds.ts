@@ -1,7 +1,6 @@
 // Every feed of the site, in three formats each: the site feed, one per tag, section and author,
 // and the edition feed (one item a day). Also the autodiscovery links pages put in their head.
 
-import { createHash } from 'node:crypto';
 import type { Config } from '../config.js';
 import { copyWith } from '../copy-with.js';
 import { absoluteUrl, linkTo } from '../urls/links.js';
@@ -11,6 +10,7 @@ import { renderJsonFeed } from './json.js';
 import { renderRss } from './rss.js';
 import { ARCHIVE_PAGE, authorPath, EDITIONS_FOLDER, feedPaths, sectionPath, tagPath, type FeedFormat } from '../urls/paths.js';
 import type { Author, Edition, Section, Site, Story, Tag } from '../model/types.js';
+import { keyOf, keyOfJson } from '../keys.js';
 
 export interface StoryText {
   summary(story: Story): string;
@@ -98,7 +98,7 @@ export function* renderSiteFeeds(site: Site, text: StoryText, config: Config, ge
     }
     const items = editions ? editions.map((edition) => editionItem(edition, summaryOf, config)) : stories.map((story) => text.item(story, owner));
     const feed = buildFeed(spec, items, config, generator);
-    const feedKey = createHash('sha1').update(JSON.stringify(feed)).digest('base64');
+    const feedKey = keyOfJson(feed);
     // The items' HTML is read once for the three formats, and only for a feed that is written.
     let withHtml: Feed | undefined;
     // One file at a time: a caller that writes each before asking for the next holds little text.
@@ -132,7 +132,7 @@ function feedName(names: FeedNames, spec: FeedSpec, stories: readonly Story[], e
     named.push(name);
   }
   const days = editions?.map((edition) => [edition.day, edition.stories.length]) ?? null;
-  return createHash('sha1').update(names.site).update(JSON.stringify([spec, days, named])).digest('base64');
+  return keyOf(names.site, JSON.stringify([spec, days, named]));
 }
 
 /** `<link rel="alternate">` entries for a feed, one per format. */

@@ -5,7 +5,7 @@
 // made from, Gazette's own code included, so a stale entry is never found; an unreadable entry is
 // rendered again. The folder is safe to delete at any time.
 
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +28,7 @@ import type { OutputState } from '../output/files.js';
 import { outputIdentity } from '../output/marker.js';
 import { removeInBackground } from '../output/recovery.js';
 import { isRunning } from '../processes.js';
+import { keyOf } from '../keys.js';
 
 const FORMAT = 9;
 const MANIFEST_FILE = 'manifest.json';
@@ -200,7 +201,7 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
 
   return {
     stories: {
-      key: (file, bytes) => createHash('sha1').update(`${code}\n${config.timeZone}\n${file}\n`).update(bytes).digest('base64'),
+      key: (file, bytes) => keyOf(code, config.timeZone, file, bytes),
       story(key, file, absolute) {
         const stored = manifest.stories[key];
         return stored && thawStory(stored, file, absolute, config.timeZone);

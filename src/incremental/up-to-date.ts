@@ -7,7 +7,7 @@
 // moment its stamp was taken could change again within the same timestamp, so such a file is also
 // recorded by a hash of its bytes, and compared by it (as Git does for its index).
 
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,6 +16,7 @@ import { codeFingerprint } from '../code-fingerprint.js';
 import { settingsKey, type Config } from '../config.js';
 import { GazetteError, type ProblemInit } from '../errors.js';
 import { outputIdentity } from '../output/marker.js';
+import { keyMaker, keyOf } from '../keys.js';
 
 const FORMAT = 1;
 export const RECORD_FILE = 'last-build.json';
@@ -137,11 +138,11 @@ export async function recordBuild(
     for (const folder of folders) if (!before.has(folder)) touched.add(parentOf(folder));
     for (const folder of before.keys()) if (!folders.has(folder)) touched.add(parentOf(folder));
   }
-  const folderStamps = createHash('sha1');
+  const folderStamps = keyMaker();
   for (const folder of folderList) {
     const text = (touched.has(folder) ? undefined : build.patched?.folders.get(folder)) ?? stampOf(path.join(outDir, folder), 'folder')?.text;
     if (text === undefined) return;
-    folderStamps.update(text);
+    folderStamps.add(text);
   }
   await saveRecord(config, {
     format: FORMAT,
@@ -149,7 +150,7 @@ export async function recordBuild(
     settings: settingsKey(config),
     clock: clockSpan(build.storyDates, config.now.toMillis()),
     inputs: inputsRecord(build.snapshot, config.root),
-    output: { identity: build.identity, folders: folderList.join('\n'), stamps: folderStamps.digest('base64') },
+    output: { identity: build.identity, folders: folderList.join('\n'), stamps: folderStamps.key() },
     report: {
       stories: build.report.stories, pages: build.report.pages, files: build.report.files,
       warnings: build.report.warnings.map(({ code, file, line, column, field, message, hint }) => ({ code, file, line, column, field, message, hint })),
@@ -158,13 +159,13 @@ export async function recordBuild(
 }
 
 function inputsRecord(snapshot: InputSnapshot, root: string): BuildRecord['inputs'] {
-  const stamps = createHash('sha1');
+  const stamps = keyMaker();
   const racy: Record<string, string> = {};
   for (const [file, stamp] of snapshot.files) {
-    if (stamp.hash === undefined) stamps.update(stamp.text);
+    if (stamp.hash === undefined) stamps.add(stamp.text);
     else racy[path.relative(root, file)] = stamp.hash;
   }
-  return { files: [...snapshot.files.keys()].map((file) => path.relative(root, file)).join('\n'), stamps: stamps.digest('base64'), racy };
+  return { files: [...snapshot.files.keys()].map((file) => path.relative(root, file)).join('\n'), stamps: stamps.key(), racy };
 }
 
 async function saveRecord(config: Pick<Config, 'root' | 'outDir'>, record: BuildRecord): Promise<void> {
@@ -195,28 +196,28 @@ function recordStands(record: BuildRecord, snapshot: InputSnapshot, config: Conf
   if ((record.clock.from !== null && now < record.clock.from) || (record.clock.until !== null && now >= record.clock.until)) return false;
   const files = [...snapshot.files].map(([file, stamp]) => ({ file, stamp, relative: path.relative(config.root, file) }));
   if (files.map(({ relative }) => relative).join('\n') !== record.inputs.files) return false;
-  const stamps = createHash('sha1');
+  const stamps = keyMaker();
   for (const { file, stamp, relative } of files) {
     const racy = record.inputs.racy[relative];
     // A racy file's stamp is not enough: its bytes must be the ones the last build read.
-    if (racy === undefined) stamps.update(stamp.text);
+    if (racy === undefined) stamps.add(stamp.text);
     else if (racy !== (stamp.hash ?? hashOf(file))) return false;
   }
-  return stamps.digest('base64') === record.inputs.stamps;
+  return stamps.key() === record.inputs.stamps;
 }
 
 /** The stamps of the output's folders, when they are the ones the record holds. */
 function outputStands(record: BuildRecord, config: Config): Map<string, string> | undefined {
   const outDir = path.resolve(config.outDir);
-  const stamps = createHash('sha1');
+  const stamps = keyMaker();
   const folders = new Map<string, string>();
   for (const folder of record.output.folders.split('\n')) {
     const stamp = stampOf(path.join(outDir, folder), 'folder');
     if (stamp === undefined) return undefined;
-    stamps.update(stamp.text);
+    stamps.add(stamp.text);
     folders.set(folder, stamp.text);
   }
-  return stamps.digest('base64') === record.output.stamps ? folders : undefined;
+  return stamps.key() === record.output.stamps ? folders : undefined;
 }
 
 async function readRecord(config: Pick<Config, 'root' | 'outDir'>): Promise<BuildRecord | undefined> {
@@ -289,7 +290,7 @@ function stampOf(file: string, kind: 'file' | 'folder', racySince = Number.POSIT
 
 function hashOf(file: string): string {
   try {
-    return createHash('sha1').update(readFileSync(file)).digest('base64');
+    return keyOf(readFileSync(file));
   } catch {
     return '';
   }

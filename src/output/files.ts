@@ -1,7 +1,7 @@
 // The files of a site as a build hands them to the writer: each named by a key of its bytes, so
 // that a file the output folder already holds under the same key need not be written again.
 
-import { createHash } from 'node:crypto';
+import { keyOf } from '../keys.js';
 import { readFile } from 'node:fs/promises';
 
 /**
@@ -49,6 +49,6 @@ export async function outputStateOf(files: readonly OutputFile[], copies: readon
 }
 
 export function keyOfBytes(bytes: string | Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('base64');
+  return keyOf(bytes);
 }
 

@@ -2,7 +2,7 @@
 // edition's email and its plain-text twin), the archive, tags, sections, authors, search, 404. Each
 // page names its template and carries its view data. URL collisions are errors.
 
-import { createHash } from 'node:crypto';
+import { keyOf, keyOfJson } from '../keys.js';
 import type { DateTime } from 'luxon';
 import type { Config } from '../config.js';
 import { GazetteError, failIfAny } from '../errors.js';
@@ -91,7 +91,7 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
     claimUrl(place, owners, problems);
     const named = names && shown.map((story) => (story === undefined ? null : names.story(story)));
     const inputs = names && named && !named.includes(undefined)
-      ? createHash('sha1').update(names.site).update(JSON.stringify([place.kind, place.path, facts, named])).digest('base64')
+      ? keyOf(names.site, JSON.stringify([place.kind, place.path, facts, named]))
       : undefined;
     return { path: place.path, file: place.file, lastmod: place.lastmod, inputs, page: make };
   };
@@ -216,7 +216,7 @@ export function storyIdentity(story: Story, made: { source: string; markdown: st
     story.authorList.map((author) => author?.slug ?? null),
     story.future,
   ];
-  return createHash('sha1').update(JSON.stringify([made.source, made.markdown, made.images, decided])).digest('base64');
+  return keyOfJson([made.source, made.markdown, made.images, decided]);
 }
 
 /** A page as a build made it: the name of its inputs (see pagePlans), and its key. */
@@ -271,7 +271,7 @@ export function emailPages(edition: Edition, body: (story: Story) => EmailBody, 
 
 /** In the JSON that keys a page, a card stands as the hash of its own JSON. Templates do not see the difference. */
 function namedByHash<T extends object>(view: T): T {
-  const hash = createHash('sha1').update(JSON.stringify(view)).digest('base64');
+  const hash = keyOfJson(view);
   return Object.defineProperty(view, 'toJSON', { value: () => `card:${hash}`, enumerable: false });
 }
 

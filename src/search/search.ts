@@ -6,7 +6,6 @@
 // Pagefind cannot add a story to an index, so an index is made again, whole, when one of its
 // stories' searchable text changed; the others are kept as they are.
 
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -23,6 +22,7 @@ import { keyOfBytes, type OutputFile } from '../output/files.js';
 import { SEARCH_FOLDER } from '../urls/paths.js';
 import type { Site, Story } from '../model/types.js';
 import { escapeXml } from '../escape.js';
+import { keyMaker, keyOfJson } from '../keys.js';
 
 /** Pagefind's own search interfaces and page highlighter: the search page does without them. */
 const PAGEFIND_UI = /^pagefind-(ui|modular-ui|component-ui|highlight)\./;
@@ -58,8 +58,8 @@ export function searchDocuments(site: Site, bodies: ReadonlyMap<Story, RenderedB
     const fieldsOf = () => documentFields(story, body, config);
     // The body's HTML stands as its hash here (LazyHtml's JSON), so keys are made without reading it.
     const key = named === undefined
-      ? createHash('sha1').update(JSON.stringify([fieldsOf(), body.html])).digest('base64')
-      : createHash('sha1').update(JSON.stringify([named, config.language])).digest('base64');
+      ? keyOfJson([fieldsOf(), body.html])
+      : keyOfJson([named, config.language]);
     const html = () => documentHtml(fieldsOf(), body, config);
     return { url: linkTo(config, story.permalink), index: indexes[position] as string, key, html };
   });
@@ -146,9 +146,9 @@ export function searchShards(documents: readonly SearchDocument[]): SearchShard[
 
 /** Names an index: Gazette's code and libraries (Pagefind's version), and every document in order. */
 export function searchIndexKey(documents: readonly SearchDocument[]): string {
-  const hash = createHash('sha1').update(codeFingerprint());
-  for (const document of documents) hash.update(`\n${document.url}\n${document.key}`);
-  return hash.digest('base64');
+  const key = keyMaker().add(codeFingerprint());
+  for (const document of documents) key.add(document.url).add(document.key);
+  return key.key();
 }
 
 /**
