@@ -7,7 +7,8 @@ import { loadStories } from '../src/content/load.js';
 import { buildSite } from '../src/model/site.js';
 import type { RenderedMarkdown } from '../src/markdown/processor.js';
 import { createMarkdownPool } from '../src/markdown/pool.js';
-import { renderSearchIndex, searchDocuments } from '../src/search/search.js';
+import { searchDocuments } from '../src/search/documents.js';
+import { renderSearchIndex } from '../src/search/pagefind.js';
 import { CORPUS_NOW } from './corpus.js';
 import { measure, measuredRow, type Row } from './measure.js';
 

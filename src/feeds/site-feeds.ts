@@ -11,17 +11,12 @@ import { renderRss } from './rss.js';
 import { ARCHIVE_PAGE, authorPath, EDITIONS_FOLDER, feedPaths, sectionPath, tagPath, type FeedFormat } from '../urls/paths.js';
 import type { Author, Edition, Section, Site, Story, Tag } from '../model/types.js';
 import { keyOf, keyOfJson } from '../keys.js';
+import type { FeedLink } from '../render/page.js';
 
 export interface StoryText {
   summary(story: Story): string;
   /** The story as an item of `owner`'s feed (or the site's), its HTML with every URL absolute. */
   item(story: Story, owner?: ItemOwner): FeedItem;
-}
-
-export interface FeedLink {
-  type: string;
-  title: string;
-  url: string;
 }
 
 const TYPES: Record<FeedFormat, string> = { rss: 'application/rss+xml', atom: 'application/atom+xml', json: 'application/feed+json' };

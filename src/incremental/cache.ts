@@ -17,7 +17,6 @@ import { storySource, type StoryResult, type StorySource } from '../content/stor
 import { GazetteError, type ProblemInit } from '../errors.js';
 import { appendJournal, applyTableChange, isEmptyChange, readJournal, tableChange, type TableChange } from './journal.js';
 import { LazyHtml } from '../markdown/lazy-html.js';
-import type { PageMade } from '../pages/plan.js';
 import { diskImageStore, memoryImageStore, type ImageStore } from '../images/store.js';
 import type { BodyImage, Removed, RenderedMarkdown } from '../markdown/processor.js';
 import { cacheFolder } from './cache-folder.js';
@@ -29,6 +28,7 @@ import { outputIdentity } from '../output/marker.js';
 import { removeInBackground } from '../output/recovery.js';
 import { isRunning } from '../processes.js';
 import { keyOf } from '../keys.js';
+import type { PageMade } from '../output/files.js';
 
 const FORMAT = 9;
 const MANIFEST_FILE = 'manifest.json';

@@ -52,3 +52,9 @@ export function keyOfBytes(bytes: string | Uint8Array): string {
   return keyOf(bytes);
 }
 
+
+/** A file as a build made it, named by its inputs (see pages/plan.ts): what it was made from, and its key. */
+export interface PageMade {
+  inputs: string;
+  key: string;
+}

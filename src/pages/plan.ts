@@ -10,33 +10,13 @@ import { copyWith } from '../copy-with.js';
 import { emailView, type EmailBody } from '../render/email.js';
 import { authorView, coverImage, editionTitle, monthTitle, editionView, sectionView, storyCard, storyView, tagView, type RenderedBody, type StoryCardView } from '../render/views.js';
 import { absoluteUrl, linkTo } from '../urls/links.js';
-import { authorFeedSpec, editionFeedSpec, feedLinks, sectionFeedSpec, siteFeedSpec, tagFeedSpec, type FeedLink } from '../feeds/site-feeds.js';
-import { searchIndexScripts } from '../search/search.js';
+import { authorFeedSpec, editionFeedSpec, feedLinks, sectionFeedSpec, siteFeedSpec, tagFeedSpec } from '../feeds/site-feeds.js';
+import { searchIndexScripts } from '../search/indexes.js';
 import { newsArticleJsonLd, storyMeta, WEBSITE_META, type PageMeta } from '../render/metadata.js';
 import { ARCHIVE_PAGE, authorPath, AUTHORS_PAGE, editionPath, emailPaths, foldCase, NOT_FOUND_PAGE, numberedPage, pageFile, SEARCH_PAGE, sectionPath, SECTIONS_PAGE, tagPath, TAGS_PAGE } from '../urls/paths.js';
 import { reservedAliasProblems } from './aliases.js';
 import type { Edition, Site, Story } from '../model/types.js';
-import type { PageKind } from '../render/page-kind.js';
-
-
-export interface Page {
-  kind: PageKind;
-  /** Site path of the page, `` for the front page, `tags/algeria/`; the file is its index.html. */
-  path: string;
-  /** The file written, relative to the output folder. */
-  file: string;
-  title: string;
-  description: string;
-  /** The last change of anything the page shows, for the sitemap; none for 404 and redirects. */
-  lastmod: DateTime | undefined;
-  /** Feeds the page announces in its head: the site's, then its own (a tag's, section's or author's). */
-  feeds: FeedLink[];
-  meta: PageMeta;
-  jsonLd: string | null;
-  data: Record<string, unknown>;
-  /** The story file behind the page, for error messages. */
-  source?: string;
-}
+import type { FeedLink, Page, PageKind } from '../render/page.js';
 
 type PageInit = Pick<Page, 'kind' | 'path' | 'title' | 'description' | 'data'> & Partial<Pick<Page, 'file' | 'lastmod' | 'feeds' | 'meta' | 'jsonLd' | 'source'>>;
 
@@ -217,12 +197,6 @@ export function storyIdentity(story: Story, made: { source: string; markdown: st
     story.future,
   ];
   return keyOfJson([made.source, made.markdown, made.images, decided]);
-}
-
-/** A page as a build made it: the name of its inputs (see pagePlans), and its key. */
-export interface PageMade {
-  inputs: string;
-  key: string;
 }
 
 /**

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { renderPage, renderTemplatePage, viewData, type PageToRender, type ThemeRenderer, type ThemeSource } from './page-text.js';
 import { startWorker } from '../threads.js';
-import type { PageKind } from './page-kind.js';
+import type { PageKind } from './page.js';
 
 /** Pages rendered in the build's thread before workers start: a publish renders a few dozen, a template edit every one. */
 const PARALLEL_FROM = 200;

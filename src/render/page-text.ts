@@ -7,7 +7,7 @@ import { inlineEmailCss, tidyText } from './email.js';
 import { LazyHtml } from '../markdown/lazy-html.js';
 import { renderRedirect } from './redirect.js';
 import { createTemplateRenderer, type TemplateRenderer } from './templates.js';
-import type { PageKind } from './page-kind.js';
+import type { PageKind } from './page.js';
 
 /** The theme's templates and the email stylesheet, ready to render pages. */
 export interface ThemeRenderer {

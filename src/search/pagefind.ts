@@ -1,10 +1,5 @@
-// Full-text search of the archive with Pagefind: one small HTML document per story, made from the
-// model (headline, date, section, tags, summary, body), indexed by Pagefind's own binary into one
-// index for each week or so of the newest month (`pagefind/2024-03-15/`), one a month for recent
-// stories (`pagefind/2024-02/`) and one a year for the settled archive (`pagefind/2020/`), which the
-// search page's script queries together in the reader's browser.
-// Pagefind cannot add a story to an index, so an index is made again, whole, when one of its
-// stories' searchable text changed; the others are kept as they are.
+// Pagefind, in a process of its own, makes each index whose stories' text changed; the files of
+// an index the output folder holds as they are kept.
 
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -12,17 +7,13 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { codeFingerprint } from '../code-fingerprint.js';
 import type { Config } from '../config.js';
 import { filesAmong } from '../content/files.js';
 import { GazetteError } from '../errors.js';
-import { byline, formatTime, type RenderedBody } from '../render/views.js';
-import { linkTo } from '../urls/links.js';
 import { keyOfBytes, type OutputFile } from '../output/files.js';
 import { SEARCH_FOLDER } from '../urls/paths.js';
-import type { Site, Story } from '../model/types.js';
-import { escapeXml } from '../escape.js';
-import { keyMaker, keyOfJson } from '../keys.js';
+import type { SearchDocument } from './documents.js';
+import { searchShards, type SearchShard } from './indexes.js';
 
 /** Pagefind's own search interfaces and page highlighter: the search page does without them. */
 const PAGEFIND_UI = /^pagefind-(ui|modular-ui|component-ui|highlight)\./;
@@ -30,126 +21,6 @@ const PAGEFIND_UI = /^pagefind-(ui|modular-ui|component-ui|highlight)\./;
 const INDEXING_BATCH = 64;
 /** Pagefind's entry file, which the search page's script reads first. */
 const ENTRY_FILE = 'pagefind-entry.json';
-/**
- * A year of more stories than this is indexed by month however old: Pagefind's process grows with
- * its index, and a year of a large archive's stories outgrew the machine's memory.
- */
-export const MONTHLY_ABOVE = 10_000;
-
-export interface SearchDocument {
-  url: string;
-  /** The story's index: the month or year of its edition (see searchIndexNames). */
-  index: string;
-  /** Stands for the document's text: equal keys, equal documents. */
-  key: string;
-  html: () => string;
-}
-
-/**
- * What Pagefind reads of a story: its words in the body, the rest as metadata and filters. A story
- * that `identity` names (see storyIdentity: its file, Markdown, pictures, tags, section and authors)
- * is keyed by that name and the language, and its fields are formatted only when it is indexed.
- */
-export function searchDocuments(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, config: Config, identity?: (story: Story) => string | undefined): SearchDocument[] {
-  const indexes = searchIndexNames(site.stories);
-  return site.stories.map((story, position) => {
-    const body = bodies.get(story) ?? { html: '', summary: '' };
-    const named = identity?.(story);
-    const fieldsOf = () => documentFields(story, body, config);
-    // The body's HTML stands as its hash here (LazyHtml's JSON), so keys are made without reading it.
-    const key = named === undefined
-      ? keyOfJson([fieldsOf(), body.html])
-      : keyOfJson([named, config.language]);
-    const html = () => documentHtml(fieldsOf(), body, config);
-    return { url: linkTo(config, story.permalink), index: indexes[position] as string, key, html };
-  });
-}
-
-function documentFields(story: Story, body: RenderedBody, config: Config) {
-  const published = formatTime(story.date, config);
-  return {
-    title: story.title,
-    date: published.date,
-    iso: published.iso,
-    section: story.sectionFront?.name ?? story.section ?? null,
-    tags: story.tagList.map((tag) => tag.name),
-    byline: byline(story.authors),
-    summary: body.summary,
-  };
-}
-
-/** A story's document as Pagefind reads it. */
-function documentHtml(fields: ReturnType<typeof documentFields>, body: RenderedBody, config: Config): string {
-  return [
-    `<html lang="${escapeXml(config.language)}"><body><div hidden>`,
-    `<span data-pagefind-meta="date">${escapeXml(fields.date)}</span>`,
-    `<span data-pagefind-sort="date">${escapeXml(fields.iso)}</span>`,
-    fields.byline ? `<span data-pagefind-meta="byline">${escapeXml(fields.byline)}</span>` : '',
-    fields.section ? `<span data-pagefind-filter="section">${escapeXml(fields.section)}</span>` : '',
-    ...fields.tags.map((tag) => `<span data-pagefind-filter="tag">${escapeXml(tag)}</span>`),
-    `</div><main data-pagefind-body><h1>${escapeXml(fields.title)}</h1><p>${escapeXml(fields.summary)}</p>`,
-    String(body.html),
-    '</main></body></html>',
-  ].join('');
-}
-
-/** The first days of the parts of the newest month, each indexed apart: days 1–7, 8–14, 15–21, 22 to the end. */
-const PART_FIRST_DAYS = ['22', '15', '08', '01'];
-
-/**
- * Each story's index, in the order of `stories`: in the newest story's month, the part of the month
- * its edition day is in, named by the part's first day (`2024-03-15`); the month of its edition day
- * (`2024-03`) in the rest of the newest story's year, in the year before it until the newest story
- * reaches April (corrections just after New Year stay cheap), and in any year of more than
- * MONTHLY_ABOVE stories; its year (`2021`) elsewhere. Publishing re-indexes about a week of stories,
- * a correction a month or a week, and the settled archive stays in a few large indexes, each of which
- * the search page loads with its own script.
- */
-export function searchIndexNames(stories: readonly Pick<Story, 'day'>[]): string[] {
-  const yearOf = (day: string) => day.slice(0, 4);
-  const newest = stories.reduce((latest, story) => (story.day > latest ? story.day : latest), '');
-  const newestMonth = newest.slice(0, 7);
-  const perYear = new Map<string, number>();
-  for (const { day } of stories) perYear.set(yearOf(day), (perYear.get(yearOf(day)) ?? 0) + 1);
-  const monthly = new Set([...perYear].filter(([, count]) => count > MONTHLY_ABOVE).map(([year]) => year));
-  monthly.add(yearOf(newest));
-  if (Number(newest.slice(5, 7)) <= 3) monthly.add(String(Number(yearOf(newest)) - 1));
-  return stories.map(({ day }) => {
-    if (day.startsWith(newestMonth)) return `${newestMonth}-${PART_FIRST_DAYS.find((first) => day.slice(8, 10) >= first) as string}`;
-    return monthly.has(yearOf(day)) ? day.slice(0, 7) : yearOf(day);
-  });
-}
-
-/** The script of every index, newest first: what the search page loads. */
-export function searchIndexScripts(stories: readonly Story[], config: Config): string[] {
-  return [...new Set(searchIndexNames(stories))].sort().reverse().map((index) => linkTo(config, `${SEARCH_FOLDER}${index}/pagefind.js`));
-}
-
-interface SearchShard {
-  folder: string;
-  documents: SearchDocument[];
-  /** The index key of the shard's documents. */
-  key: string;
-}
-
-/** The indexes that have stories, newest first, each with its documents, its folder and key. */
-export function searchShards(documents: readonly SearchDocument[]): SearchShard[] {
-  const byIndex = new Map<string, SearchDocument[]>();
-  for (const document of documents) {
-    const shard = byIndex.get(document.index);
-    if (shard) shard.push(document);
-    else byIndex.set(document.index, [document]);
-  }
-  return [...byIndex].sort(([a], [b]) => (a < b ? 1 : -1))
-    .map(([index, shard]) => ({ folder: `${SEARCH_FOLDER}${index}/`, documents: shard, key: searchIndexKey(shard) }));
-}
-
-/** Names an index: Gazette's code and libraries (Pagefind's version), and every document in order. */
-export function searchIndexKey(documents: readonly SearchDocument[]): string {
-  const key = keyMaker().add(codeFingerprint());
-  for (const document of documents) key.add(document.url).add(document.key);
-  return key.key();
-}
 
 /**
  * Every index's files. An index the output folder (`held`: path to key) already holds under its key
@@ -319,4 +190,5 @@ function searchFailed(errors: readonly string[], cause?: unknown): GazetteError 
     hint: 'check that npm installed the "pagefind" package for this platform, or set "search: false"', cause,
   });
 }
+
 

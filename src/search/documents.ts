@@ -1,0 +1,67 @@
+// What Pagefind reads of each story: one small HTML document made from the model (headline, date,
+// section, tags, summary, body), its words in the body and the rest as metadata and filters.
+
+import type { Config } from '../config.js';
+import { escapeXml } from '../escape.js';
+import { keyOfJson } from '../keys.js';
+import type { Site, Story } from '../model/types.js';
+import { byline, formatTime, type RenderedBody } from '../render/views.js';
+import { linkTo } from '../urls/links.js';
+import { searchIndexNames } from './indexes.js';
+
+export interface SearchDocument {
+  url: string;
+  /** The story's index: the month or year of its edition (see searchIndexNames). */
+  index: string;
+  /** Stands for the document's text: equal keys, equal documents. */
+  key: string;
+  html: () => string;
+}
+
+/**
+ * What Pagefind reads of a story: its words in the body, the rest as metadata and filters. A story
+ * that `identity` names (see storyIdentity: its file, Markdown, pictures, tags, section and authors)
+ * is keyed by that name and the language, and its fields are formatted only when it is indexed.
+ */
+export function searchDocuments(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, config: Config, identity?: (story: Story) => string | undefined): SearchDocument[] {
+  const indexes = searchIndexNames(site.stories);
+  return site.stories.map((story, position) => {
+    const body = bodies.get(story) ?? { html: '', summary: '' };
+    const named = identity?.(story);
+    const fieldsOf = () => documentFields(story, body, config);
+    // The body's HTML stands as its hash here (LazyHtml's JSON), so keys are made without reading it.
+    const key = named === undefined
+      ? keyOfJson([fieldsOf(), body.html])
+      : keyOfJson([named, config.language]);
+    const html = () => documentHtml(fieldsOf(), body, config);
+    return { url: linkTo(config, story.permalink), index: indexes[position] as string, key, html };
+  });
+}
+
+function documentFields(story: Story, body: RenderedBody, config: Config) {
+  const published = formatTime(story.date, config);
+  return {
+    title: story.title,
+    date: published.date,
+    iso: published.iso,
+    section: story.sectionFront?.name ?? story.section ?? null,
+    tags: story.tagList.map((tag) => tag.name),
+    byline: byline(story.authors),
+    summary: body.summary,
+  };
+}
+
+/** A story's document as Pagefind reads it. */
+function documentHtml(fields: ReturnType<typeof documentFields>, body: RenderedBody, config: Config): string {
+  return [
+    `<html lang="${escapeXml(config.language)}"><body><div hidden>`,
+    `<span data-pagefind-meta="date">${escapeXml(fields.date)}</span>`,
+    `<span data-pagefind-sort="date">${escapeXml(fields.iso)}</span>`,
+    fields.byline ? `<span data-pagefind-meta="byline">${escapeXml(fields.byline)}</span>` : '',
+    fields.section ? `<span data-pagefind-filter="section">${escapeXml(fields.section)}</span>` : '',
+    ...fields.tags.map((tag) => `<span data-pagefind-filter="tag">${escapeXml(tag)}</span>`),
+    `</div><main data-pagefind-body><h1>${escapeXml(fields.title)}</h1><p>${escapeXml(fields.summary)}</p>`,
+    String(body.html),
+    '</main></body></html>',
+  ].join('');
+}
