@@ -2,12 +2,13 @@
 // change is written to disk and the rebuild told which file changed. Each change is made a few
 // times; the row shows the run with the median wall time.
 
-import { createBuilder, type Builder, type BuildReport } from '../src/build.js';
+import { type BuildReport } from '../src/build.js';
 import { loadConfig } from '../src/config.js';
 import { CORPUS_NOW } from './corpus.js';
 import { editStory, editTemplate, latestStory, publishStory } from './edits.js';
 import { errorText, measure, measuredRow, medianRun, type Measured, type Row } from './measure.js';
 import { ROWS } from './scenarios.js';
+import { type Builder, createBuilder } from '../src/incremental/builder.js';
 
 type Change = (revision: number) => Promise<string[]>;
 
@@ -47,7 +48,7 @@ export async function measureIncremental(root: string, stories: number, repeats:
 
 async function startBuilder(root: string, stories: number, send: (row: Row) => Promise<void>): Promise<Builder | undefined> {
   try {
-    const builder = createBuilder(loadConfig(root, { now: CORPUS_NOW }), 'sync');
+    const builder = createBuilder(loadConfig(root, { now: CORPUS_NOW }));
     const first = await measure(() => builder.build());
     await send({ ...measuredRow(stories, ROWS.first, first, removedNote(first.result)), storiesPerSecond: stories / (first.wallMs / 1000), ...counts(first.result) });
     return builder;

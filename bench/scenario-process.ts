@@ -3,7 +3,6 @@
 // Usage (by run.ts): node --import tsx bench/scenario-process.ts <kind> <corpus folder> <stories> <repeats>
 
 import { availableParallelism } from 'node:os';
-import { build } from '../src/build.js';
 import { loadConfig } from '../src/config.js';
 import { boundHeapGrowth } from '../src/incremental/heap.js';
 import { CORPUS_NOW } from './corpus.js';
@@ -14,6 +13,7 @@ import { measurePublished } from './published.js';
 import { measureSearchStage } from './search-stage.js';
 import { errorText, measure, measuredRow, type Row } from './measure.js';
 import { ROWS, SCENARIOS, type ScenarioKind, type ScenarioMessage } from './scenarios.js';
+import { build } from '../src/incremental/publish.js';
 
 // Every build here renders the whole archive (a cold build, the dev loop's first), which the gazette
 // command runs with its heap's growth bounded (src/heap.ts).

@@ -4,7 +4,7 @@
 
 import { loadConfig } from '../src/config.js';
 import { loadStories } from '../src/content/load.js';
-import { buildSite } from '../src/model/site.js';
+import { buildSiteGraph } from '../src/model/site.js';
 import type { RenderedMarkdown } from '../src/markdown/processor.js';
 import { createMarkdownPool } from '../src/markdown/pool.js';
 import { searchDocuments } from '../src/search/documents.js';
@@ -14,8 +14,8 @@ import { measure, measuredRow, type Row } from './measure.js';
 
 export async function measureSearchStage(root: string, stories: number, scenario: string): Promise<Row> {
   const config = loadConfig(root, { now: CORPUS_NOW });
-  const content = await loadStories(config.root, config.contentDir, config.timeZone);
-  const site = buildSite(content.stories, config);
+  const content = await loadStories(config);
+  const site = buildSiteGraph(content.stories, config);
   const rendered: RenderedMarkdown[] = [];
   const pool = createMarkdownPool(config);
   await pool.renderEach(site.stories, (index, made) => (rendered[index] = made));

@@ -151,7 +151,7 @@ async function runBuild(command: 'build' | 'check', overrides: ConfigOverrides, 
       }
       const upToDate = write && options.cache ? await checkUpToDate(config) : undefined;
       if (boundsHeap(upToDate)) boundHeapGrowth();
-      if (!upToDate?.upToDate) return await (await import('./build.js')).build(config, { write, cache: options.cache, signal, upToDate });
+      if (!upToDate?.upToDate) return await (await import('./incremental/publish.js')).build(config, { write, cache: options.cache, signal, upToDate });
       signal.throwIfAborted();
       return { ...upToDate.report, written: [], upToDate: true };
     } finally {

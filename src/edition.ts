@@ -4,19 +4,19 @@
 // build renders them, so that the result is byte for byte the build's email.html and email.txt.
 
 import { DateTime } from 'luxon';
-import { pageContext, siteGlobals, siteTheme } from './build.js';
 import { renderPage } from './render/page-text.js';
 import type { Config } from './config.js';
 import { loadStories } from './content/load.js';
 import { loadTheme } from './content/theme.js';
 import { GazetteError, failIfAny } from './errors.js';
-import { buildSite } from './model/site.js';
+import { buildSiteGraph } from './model/site.js';
 import { createImagePublisher } from './images/publish.js';
 import { memoryImageStore } from './images/store.js';
 import { emailPages } from './pages/plan.js';
 import type { RenderedMarkdown } from './markdown/processor.js';
 import { createMarkdownPool } from './markdown/pool.js';
 import type { Edition, Story } from './model/types.js';
+import { pageContext, siteTheme } from './render/theme.js';
 
 export interface EmailEdition {
   day: string;
@@ -34,11 +34,11 @@ export function isDay(day: string): boolean {
 
 export async function renderEmailEdition(config: Config, day: string): Promise<EmailEdition> {
   const [content, themeFiles] = await Promise.all([
-    loadStories(config.root, config.contentDir, config.timeZone),
+    loadStories(config),
     loadTheme(config.root, config.templatesDir, config.staticDir),
   ]);
   failIfAny(content.problems);
-  const site = buildSite(content.stories, config);
+  const site = buildSiteGraph(content.stories, config);
   const edition = site.editions.find((candidate) => candidate.day === day);
   if (edition === undefined) throw noEdition(day, site.editions);
 
@@ -60,7 +60,7 @@ export async function renderEmailEdition(config: Config, day: string): Promise<E
     image: published.images.get(story)?.cover,
   }]));
 
-  const theme = siteTheme(themeFiles, siteGlobals(config, site), config).renderer;
+  const theme = siteTheme(themeFiles, site, config).renderer;
   const [html, text] = emailPages(edition, (story) => bodies.get(story) ?? { summary: '', image: undefined }, config)
     .map((page) => renderPage(page, pageContext(page, config), theme, config.language));
   return { day, html: html ?? '', text: text ?? '', warnings: [...content.warnings, ...published.warnings] };

@@ -9,10 +9,11 @@ import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
-import { build, createBuilder, type Builder } from '../src/build.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { BuildFailed } from '../src/errors.js';
 import { copySampleProject, SAMPLE_NOW, snapshot, type Project } from './support/project.js';
+import { build } from '../src/incremental/publish.js';
+import { type Builder, createBuilder } from '../src/incremental/builder.js';
 
 const STEPS = Number(process.env.GAZETTE_DIFF_STEPS ?? 16);
 const SEED = Number(process.env.GAZETTE_DIFF_SEED ?? 20201001);
@@ -225,7 +226,7 @@ describe('incremental builds match cold builds byte for byte', () => {
   ];
 
   it(`holds over ${STEPS} random steps (seed ${SEED})`, async () => {
-    let builder: Builder = createBuilder(configFor('dev-out'), 'sync');
+    let builder: Builder = createBuilder(configFor('dev-out'));
     await builder.build();
     for (let step = 1; step <= STEPS; step += 1) {
       const change = await operations[rng.pick(weighted)]!();
@@ -244,7 +245,7 @@ describe('incremental builds match cold builds byte for byte', () => {
         brokenProfiles = false;
       }
       const label = `step ${step}: ${change.name}`;
-      if (change.reconfigure) builder = createBuilder(configFor('dev-out'), 'sync', { output: builder.output });
+      if (change.reconfigure) builder = createBuilder(configFor('dev-out'), { output: builder.output });
 
       const outcome = (run: Promise<unknown>) => run.then(() => 'built', (error: unknown) => failure(error, label));
       const cold = await outcome(build(configFor('cold-out'), { write: true, cache: false }));
@@ -279,7 +280,7 @@ describe("the dev loop's first pages", () => {
 
   before(async () => {
     project = await copySampleProject();
-    builder = createBuilder(config('dev-out'), 'sync');
+    builder = createBuilder(config('dev-out'));
     await builder.build();
   });
   after(() => project.remove());

@@ -12,9 +12,9 @@ import { existsSync } from 'node:fs';
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { build } from '../src/build.js';
 import { loadConfig } from '../src/config.js';
 import { copySampleProject, REPO, SAMPLE_NOW, snapshot, type Project } from './support/project.js';
+import { build } from '../src/incremental/publish.js';
 
 const SEED = Number(process.env.GAZETTE_KILL_SEED ?? 1);
 const KILLS = Number(process.env.GAZETTE_KILLS ?? 6);

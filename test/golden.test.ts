@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CORPUS_NOW, generateCorpus } from '../bench/corpus.js';
-import { build } from '../src/build.js';
 import { loadConfig } from '../src/config.js';
 import { copySampleProject, listFiles, SAMPLE_NOW } from './support/project.js';
+import { build } from '../src/incremental/publish.js';
 
 const GOLDEN = path.join(import.meta.dirname, 'golden');
 const UPDATE = process.env.GAZETTE_UPDATE_GOLDEN === '1';

@@ -9,10 +9,10 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { PATHOLOGICAL_SHAPES } from '../bench/pathological.js';
-import { build } from '../src/build.js';
 import { loadConfig } from '../src/config.js';
 import { slugify } from '../src/urls/slug.js';
 import { buildSmallSite, SMALL_SITE_CONFIG, SMALL_SITE_NOW, type SmallSite } from './support/small-site.js';
+import { build } from '../src/incremental/publish.js';
 
 const SHAPE_BYTES = 8 * 1024;
 const BUDGET_SECONDS = 1;

@@ -10,10 +10,10 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { build } from '../src/build.js';
 import { loadConfig } from '../src/config.js';
 import { runGazette, startGazette, until, type Running } from './support/cli-process.js';
 import { copySampleProject, SAMPLE_NOW, snapshot, type Project } from './support/project.js';
+import { build } from '../src/incremental/publish.js';
 
 const STARTED = String.raw`started \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}`;
 

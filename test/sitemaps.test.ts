@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DateTime } from 'luxon';
 import type { Config } from '../src/config.js';
-import { buildSite } from '../src/model/site.js';
+import { buildSiteGraph } from '../src/model/site.js';
 import { renderNewsSitemap, renderRobots, renderSitemap, renderSitemaps, SITEMAP_URL_LIMIT } from '../src/sitemaps.js';
 import { makeConfig } from './support/config.js';
 import { makeStory, type StoryFields } from './support/stories.js';
@@ -97,7 +97,7 @@ describe('renderNewsSitemap', () => {
   // The clock: 2020-10-05T00:00:00Z, that is 01:00 in Algiers.
   const withFuture = (settings: Record<string, unknown>): Config => makeConfig(settings, { future: true });
   const storiesOf = (settings: Config, fields: StoryFields[]) =>
-    buildSite(fields.map((item) => makeStory({ zone: settings.timeZone, ...item })), settings).stories;
+    buildSiteGraph(fields.map((item) => makeStory({ zone: settings.timeZone, ...item })), settings).stories;
 
   const settings = withFuture({ title: 'The Maghreb & Sahel Wire', baseUrl: 'https://example.org/news/', timeZone: 'Africa/Algiers', language: 'en-GB' });
   const stories = storiesOf(settings, [

@@ -2,6 +2,7 @@
 
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { Config } from '../config.js';
 import { GazetteError } from '../errors.js';
 import { copyWith } from '../copy-with.js';
 import { listFolder, unreadable } from './files.js';
@@ -58,18 +59,21 @@ export interface StoryStore {
 export type TrustedStamp = (absolute: string) => string | undefined;
 
 /**
- * Read every story. With `previous` results and the set of `changed` absolute paths, files that did
- * not change are taken from `previous` instead of being read again.
+ * What a build may take from earlier ones instead of reading a file again: the results of the last
+ * build (`previous`) for the files not `changed` since; what the build cache holds (`store`),
+ * found by a file's bytes or its trusted stamp (`trustedStamp`).
  */
-export async function loadStories(
-  root: string,
-  contentDir: string,
-  timeZone: string,
-  previous?: Map<string, StoryFileResult>,
-  changed?: ReadonlySet<string>,
-  store?: StoryStore,
-  trustedStamp?: TrustedStamp,
-): Promise<LoadedContent & { results: Map<string, StoryFileResult> }> {
+export interface StoryReuse {
+  previous?: ReadonlyMap<string, StoryFileResult>;
+  changed?: ReadonlySet<string>;
+  store?: StoryStore;
+  trustedStamp?: TrustedStamp;
+}
+
+/** Read every story (below `contentDir`), each file once, or taken from `reuse`. */
+export async function loadStories(config: Pick<Config, 'root' | 'contentDir' | 'timeZone'>, reuse: StoryReuse = {}): Promise<LoadedContent & { results: Map<string, StoryFileResult> }> {
+  const { root, contentDir, timeZone } = config;
+  const { previous, changed, store, trustedStamp } = reuse;
   const files = findStoryFiles(root, contentDir).map((entry) => path.join(contentDir, entry));
   const results = await Promise.all(files.map((file) => {
     const reused = changed && !changed.has(file) ? previous?.get(file) : undefined;

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { GazetteError } from '../errors.js';
 import { listFolder, unreadable } from './files.js';
 import { ASSETS_FOLDER } from '../urls/paths.js';
+import { keyOfBytes } from '../output/files.js';
 
 export interface StaticFile {
   /** Absolute path of the file to copy. */
@@ -61,4 +62,14 @@ export function unreadableFile(root: string, file: string, cause: unknown): Gaze
     code: 'content-unreadable', file: path.relative(root, file).split(path.sep).join('/'),
     message: `cannot read the file: ${unreadable(cause)}`, hint: 'let the user who builds the site read it, or move it out', cause,
   });
+}
+
+/** The theme's assets and the site's static files, each read to name its bytes, as the writer copies them. */
+export async function* staticCopies(theme: Theme, root: string): AsyncGenerator<{ from: string; path: string; key: string }> {
+  for (const file of theme.staticFiles) {
+    const bytes = await readFile(file.from).catch((cause: unknown) => {
+      throw unreadableFile(root, file.from, cause);
+    });
+    yield { from: file.from, path: file.to, key: keyOfBytes(bytes) };
+  }
 }

@@ -5,7 +5,7 @@
 
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
-import { createBuilder, type Builder, type BuildReport } from '../build.js';
+import { type BuildReport } from '../build.js';
 import { CONFIG_FILES, loadConfig, type Config, type ConfigOverrides } from '../config.js';
 import { BuildFailed, GazetteError } from '../errors.js';
 import { lockOutput, type OutputLock } from '../output/lock.js';
@@ -13,6 +13,7 @@ import { createReloadHub, pagesToReload } from './reload.js';
 import { createSiteHandler, type RequestHandler } from './server.js';
 import { watchProject, type ProjectWatcher } from './watch.js';
 import { EVENTS_PATH } from '../urls/paths.js';
+import { type Builder, createBuilder } from '../incremental/builder.js';
 
 /** Where `gazette dev` writes, unless --out says otherwise: never the published output folder. */
 export const DEV_OUTPUT = '.gazette/dev';
@@ -84,7 +85,7 @@ async function serve(options: DevOptions, overrides: ConfigOverrides, configAt: 
   // Pages first: the search index, which Pagefind makes again after a story's text changed, is
   // written when it is ready, between rebuilds, so that a save shows in the browser at once.
   const { signal } = options;
-  let builder: Builder = createBuilder(config, 'sync', { cache: options.cache, deferSearch: true, signal });
+  let builder: Builder = createBuilder(config, { cache: options.cache, deferSearch: true, signal });
   let failing = false;
   let watcher: ProjectWatcher | undefined;
   let pending = new Set<string>();
@@ -99,7 +100,7 @@ async function serve(options: DevOptions, overrides: ConfigOverrides, configAt: 
       if (changed && [...changed].some((file) => configFiles(options.root, overrides).includes(file))) {
         const next = configAt(options.overrides.baseUrl ?? `${address}${configAt().basePath}`);
         void builder.close();
-        builder = createBuilder(next, 'sync', { output: builder.output, cache: options.cache, deferSearch: true, signal });
+        builder = createBuilder(next, { output: builder.output, cache: options.cache, deferSearch: true, signal });
         if (watchedFolders(next).join('\n') !== watchedFolders(config).join('\n')) {
           await watcher?.close();
           watcher = await watchSources(next);

@@ -8,8 +8,8 @@ import type { Config } from '../config.js';
 import type { GazetteError } from '../errors.js';
 import { keyOf } from '../keys.js';
 import type { Story } from '../model/types.js';
-import type { MarkdownAgain } from './again.js';
-import type { MarkdownPool } from './pool.js';
+import { createMarkdownAgain, type MarkdownAgain } from './again.js';
+import { createMarkdownPool, type MarkdownPool, type MarkdownSettings } from './pool.js';
 import type { RenderedMarkdown } from './processor.js';
 import type { MarkdownStore, StoryMarkdown } from './store.js';
 
@@ -60,4 +60,13 @@ export function markdownKey(story: Pick<Story, 'permalink' | 'body'>, config: Pi
 
 function htmlOf(rendered: RenderedMarkdown): { html: string; feedHtml: string } {
   return { html: rendered.html, feedHtml: rendered.feedHtml ?? '' };
+}
+
+/** `keep`: how many workers stay started between builds (the dev loop's one), ready for the next story. */
+export function startMarkdownWorkers(config: MarkdownSettings, keep = 0): MarkdownWorkers {
+  return { pool: createMarkdownPool(config, { keep }), again: createMarkdownAgain(config) };
+}
+
+export async function closeMarkdownWorkers(workers: MarkdownWorkers): Promise<void> {
+  await Promise.all([workers.pool.close(), workers.again.close()]);
 }

@@ -15,7 +15,7 @@ import { expandPermalink } from '../urls/paths.js';
 
 const RELATED_LIMIT = 4;
 
-export function buildSite(sources: readonly StorySource[], config: Config, profiles: readonly AuthorProfile[] = []): Site {
+export function buildSiteGraph(sources: readonly StorySource[], config: Config, profiles: readonly AuthorProfile[] = []): Site {
   const published = sources
     .filter((source) => config.drafts || !source.draft)
     .filter((source) => config.future || source.date <= config.now)

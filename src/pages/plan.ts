@@ -17,6 +17,9 @@ import { ARCHIVE_PAGE, authorPath, AUTHORS_PAGE, editionPath, emailPaths, foldCa
 import { reservedAliasProblems } from './aliases.js';
 import type { Edition, Site, Story } from '../model/types.js';
 import type { FeedLink, Page, PageKind } from '../render/page.js';
+import type { StoryFileResult } from '../content/load.js';
+import type { RenderedStories } from '../markdown/stage.js';
+import type { StoryBodies } from '../render/bodies.js';
 
 type PageInit = Pick<Page, 'kind' | 'path' | 'title' | 'description' | 'data'> & Partial<Pick<Page, 'file' | 'lastmod' | 'feeds' | 'meta' | 'jsonLd' | 'source'>>;
 
@@ -183,6 +186,22 @@ export function storyPage(story: Story, body: RenderedBody, card: (story: Story)
       edition: { title: editionTitle(story.day, config), url: linkTo(config, editionPath(story.day)) },
     },
   }, siteFeeds);
+}
+
+/**
+ * Each story named by what its cards and pages show (see storyIdentity), when the content stage named
+ * its file's bytes (the build cache does): a page whose stories' names did not change need not be made.
+ */
+export function nameStories(results: ReadonlyMap<string, StoryFileResult>, markdown: Pick<RenderedStories, 'of'>, bodies: Pick<StoryBodies, 'imagesKeys'>): (story: Story) => string | undefined {
+  const sourceKeys = new Map([...results.values()].flatMap((result) => (result.story && result.key ? [[result.story, result.key] as const] : [])));
+  const names = new Map<Story, string | undefined>();
+  return (story) => {
+    if (!names.has(story)) {
+      const source = sourceKeys.get(story.source);
+      names.set(story, source === undefined ? undefined : storyIdentity(story, { source, markdown: markdown.of(story).hash, images: bodies.imagesKeys.get(story) as string }));
+    }
+    return names.get(story);
+  };
 }
 
 /**

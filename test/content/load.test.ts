@@ -32,7 +32,7 @@ describe('finding stories and static files through symbolic links', () => {
     await symlink('..', path.join(root, 'content/2020/loop'));
     await symlink(path.join(root, 'nowhere.md'), path.join(root, 'content/dangling.md'));
     assert.deepEqual(findStoryFiles(root, path.join(root, 'content')), ['2020/own.md', '2020/shared.md', 'dangling.md']);
-    const loaded = await loadStories(root, path.join(root, 'content'), 'UTC');
+    const loaded = await loadStories(folders(root));
     assert.deepEqual(loaded.stories.map((story) => [story.file, story.title]), [['content/2020/own.md', 'Own'], ['content/2020/shared.md', 'Linked']]);
     assert.deepEqual(loaded.problems.map((problem) => problem.format()), [
       'content/dangling.md  cannot read the story: it is not there (a symbolic link that leads nowhere, or removed meanwhile)  [content-unreadable]',
@@ -73,14 +73,14 @@ describe('reading stories', () => {
     const head = '---\ntitle: Big\ndate: 2020-10-01\n---\n';
     await writeFile(path.join(root, 'content/over.md'), head + 'x'.repeat(MAX_STORY_BYTES));
     await writeFile(path.join(root, 'content/under.md'), (head + 'y'.repeat(MAX_STORY_BYTES)).slice(0, MAX_STORY_BYTES));
-    const loaded = await loadStories(root, path.join(root, 'content'), 'UTC');
+    const loaded = await loadStories(folders(root));
     assert.deepEqual(loaded.problems.map((problem) => [problem.file, problem.code]), [['content/over.md', 'content-too-large']]);
     assert.deepEqual(loaded.stories.map((story) => story.file), ['content/under.md']);
   });
 
   it('names the line and column of the first byte that is not UTF-8', async () => {
     await writeFile(path.join(root, 'content/mixed.md'), Buffer.concat([Buffer.from('---\ntitle: Ça va\ndate: 2020-10-01\n---\nDéjà '), Buffer.from([0xff, 0x41]), Buffer.from('\n')]));
-    const [problem] = (await loadStories(root, path.join(root, 'content'), 'UTC')).problems;
+    const [problem] = (await loadStories(folders(root))).problems;
     assert.equal(problem?.format(), 'content/mixed.md:5:6  the file is not valid UTF-8 text (byte 0xFF)  (save it as UTF-8)  [content-unreadable]');
   });
 
@@ -90,13 +90,13 @@ describe('reading stories', () => {
       await writeFile(path.join(root, `content/story-${index}.md`), ['---', `title: Story ${index}`, 'date: 2020-10-01', ...optional, '---', `Body ${index}.`, ''].join('\n'));
     }
     const settings = { root, outDir: path.join(root, 'dist'), timeZone: 'UTC' };
-    const read = await loadStories(root, path.join(root, 'content'), 'UTC', undefined, undefined, (await openCache(settings)).stories);
+    const read = await loadStories(folders(root), { store: (await openCache(settings)).stories });
     const cache = await openCache(settings);
     await cache.save(read.results.values(), new Map());
     const stored = (await openCache(settings)).stories;
     let found = 0;
     const counted: StoryStore = { key: stored.key, keyByStamp: stored.keyByStamp, story: (...args) => { const story = stored.story(...args); if (story) found += 1; return story; } };
-    const thawed = await loadStories(root, path.join(root, 'content'), 'UTC', undefined, undefined, counted);
+    const thawed = await loadStories(folders(root), { store: counted });
     assert.equal(found, 12, 'the second load took every story from the cache');
     assert.equal(hiddenClasses([...read.stories, ...thawed.stories]), 1);
   });
@@ -104,10 +104,14 @@ describe('reading stories', () => {
   it('reads a body from its file when it is rendered, as the loader read it, and refuses one changed since', async () => {
     const file = path.join(root, 'content/story.md');
     await writeFile(file, '---\r\ntitle: Kept\r\ndate: 2020-10-01\r\n---\r\nFirst\r\nbody.\r\n');
-    const [story] = (await loadStories(root, path.join(root, 'content'), 'UTC')).stories;
+    const [story] = (await loadStories(folders(root))).stories;
     assert.equal(story?.body.text(), 'First\nbody.\n');
     assert.equal(story?.body.hash, bodyHash('First\nbody.\n'));
     await writeFile(file, '---\ntitle: Kept\ndate: 2020-10-01\n---\nSecond body.\n');
     assert.throws(() => story?.body.text(), (error: GazetteError) => error.format() === 'content/story.md  the story changed while the site was being built  (build again)  [content-unreadable]');
   });
 });
+
+function folders(root: string) {
+  return { root, contentDir: path.join(root, 'content'), timeZone: 'UTC' };
+}

@@ -7,7 +7,7 @@ import type { Config } from '../../src/config.js';
 import { renderAtom, rfc3339 } from '../../src/feeds/atom.js';
 import { buildFeed, storyItem, type Feed } from '../../src/feeds/feed.js';
 import { siteFeedSpec } from '../../src/feeds/site-feeds.js';
-import { buildSite } from '../../src/model/site.js';
+import { buildSiteGraph } from '../../src/model/site.js';
 import { makeConfig } from '../support/config.js';
 import { algiers, parseAtomXml, stories, type AtomEntry } from '../support/feeds.js';
 import { makeStory, type StoryFields } from '../support/stories.js';
@@ -16,7 +16,7 @@ const HTML = '<p>Compare <code>a[b[0]]>0</code> &amp; more ]]> here.</p>';
 
 /** A feed of the given stories; each body is `<p>title</p>` plus HTML that needs escaping. */
 function feedOf(config: Config, stories: StoryFields[], html = (title: string) => `<p>${title}</p>${HTML}`): Feed {
-  const site = buildSite(stories.map((fields) => makeStory({ zone: config.timeZone, ...fields })), config);
+  const site = buildSiteGraph(stories.map((fields) => makeStory({ zone: config.timeZone, ...fields })), config);
   const items = site.stories.map((story) => storyItem(story, story.summary ?? `Summary of ${story.title}`, html(story.title), config));
   return buildFeed(siteFeedSpec(config), items, config, 'Gazette test');
 }

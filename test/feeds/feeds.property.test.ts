@@ -11,7 +11,7 @@ import { storyItem } from '../../src/feeds/feed.js';
 import { renderSiteFeeds } from '../../src/feeds/site-feeds.js';
 import { findDeepNesting } from '../../src/content/nesting.js';
 import { removeUnpublishable } from '../../src/content/text.js';
-import { buildSite } from '../../src/model/site.js';
+import { buildSiteGraph } from '../../src/model/site.js';
 import { createMarkdownRenderer, renderStoryMarkdown } from '../../src/markdown/processor.js';
 import { isDeviceName, slugify } from '../../src/urls/slug.js';
 import { makeConfig } from '../support/config.js';
@@ -40,7 +40,7 @@ describe('feeds: properties', () => {
     const xml = new XMLParser({ ignoreAttributes: false, parseTagValue: false, trimValues: false, isArray: (name) => ['item', 'entry', 'dc:creator', 'category', 'author'].includes(name) });
     fc.assert(fc.property(fc.array(storyFields, { minLength: 1, maxLength: 3 }), (fields) => {
       const sources = fields.map((story, index) => makeStory({ ...story, slug: `story-${index}`, date: `2020-10-0${index + 1}T10:00:00` }));
-      const site = buildSite(sources, config);
+      const site = buildSiteGraph(sources, config);
       const html = new Map(site.stories.map((story) => [story, renderStoryMarkdown(markdown, story, config).feedHtml ?? '']));
       const files = [...renderSiteFeeds(site, {
         summary: (story) => story.summary ?? '',

@@ -6,13 +6,13 @@ import type { Config } from '../../src/config.js';
 import { buildFeed, storyItem, type Feed } from '../../src/feeds/feed.js';
 import { renderJsonFeed } from '../../src/feeds/json.js';
 import { siteFeedSpec } from '../../src/feeds/site-feeds.js';
-import { buildSite } from '../../src/model/site.js';
+import { buildSiteGraph } from '../../src/model/site.js';
 import { makeConfig } from '../support/config.js';
 import { assertValidJsonFeed, jsonFeedErrors } from '../support/feeds.js';
 import { makeStory, type StoryFields } from '../support/stories.js';
 
 function feedOf(config: Config, stories: StoryFields[], html = (title: string) => `<p>${title}</p>`): Feed {
-  const site = buildSite(stories.map((fields) => makeStory({ zone: config.timeZone, ...fields })), config);
+  const site = buildSiteGraph(stories.map((fields) => makeStory({ zone: config.timeZone, ...fields })), config);
   const items = site.stories.map((story) => storyItem(story, story.summary ?? `Summary of ${story.title}`, html(story.title), config));
   return buildFeed(siteFeedSpec(config), items, config, 'Gazette test');
 }

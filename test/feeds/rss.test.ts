@@ -7,7 +7,7 @@ import type { Config } from '../../src/config.js';
 import { buildFeed, storyItem, type Feed } from '../../src/feeds/feed.js';
 import { siteFeedSpec } from '../../src/feeds/site-feeds.js';
 import { renderRss, rfc822 } from '../../src/feeds/rss.js';
-import { buildSite } from '../../src/model/site.js';
+import { buildSiteGraph } from '../../src/model/site.js';
 import { makeConfig } from '../support/config.js';
 import { algiers, stories } from '../support/feeds.js';
 import { makeStory, type StoryFields } from '../support/stories.js';
@@ -16,7 +16,7 @@ const HTML_WITH_CDATA_END = '<p>Compare <code>a[b[0]]>0</code> &amp; more ]]> he
 
 /** A feed of the given stories, each with a summary and an absolute-URL body. */
 function feedOf(config: Config, stories: StoryFields[]): Feed {
-  const site = buildSite(stories.map((fields) => makeStory({ zone: config.timeZone, ...fields })), config);
+  const site = buildSiteGraph(stories.map((fields) => makeStory({ zone: config.timeZone, ...fields })), config);
   const items = site.stories.map((story) => storyItem(story, `Summary of ${story.title}`, `<p>${story.title}</p>${HTML_WITH_CDATA_END}`, config));
   return buildFeed(siteFeedSpec(config), items, config, 'Gazette test');
 }

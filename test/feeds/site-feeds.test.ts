@@ -6,7 +6,7 @@ import { splitStory } from '../../src/content/frontmatter.js';
 import { readStory, type StorySource } from '../../src/content/story.js';
 import { feedLinks, renderSiteFeeds, siteFeedSpec, tagFeedSpec, type FeedFile, type FeedNames, type StoryText } from '../../src/feeds/site-feeds.js';
 import { storyItem } from '../../src/feeds/feed.js';
-import { buildSite } from '../../src/model/site.js';
+import { buildSiteGraph } from '../../src/model/site.js';
 import { createMarkdownRenderer, renderStoryMarkdown } from '../../src/markdown/processor.js';
 import type { KeptFile, TextFile } from '../../src/output/files.js';
 import { makeConfig } from '../support/config.js';
@@ -34,7 +34,7 @@ function storyText(settings: Config): StoryText {
 }
 
 function feedsOf(sources: StorySource[], settings: Config = config): (TextFile | KeptFile)[] {
-  return [...renderSiteFeeds(buildSite(sources, settings), storyText(settings), settings, 'Gazette test')];
+  return [...renderSiteFeeds(buildSiteGraph(sources, settings), storyText(settings), settings, 'Gazette test')];
 }
 
 const story = (fields: StoryFields) => makeStory({ zone: 'Africa/Algiers', ...fields });
@@ -278,7 +278,7 @@ describe('renderSiteFeeds', () => {
   });
 
   describe('with the names of what feeds are made from', () => {
-    const site = buildSite(SOURCES, config);
+    const site = buildSiteGraph(SOURCES, config);
     const nameOf = (story: Story) => `${story.title}@1`;
     /** The feeds made with these names, over an output folder that holds `before` (the files of a build). */
     const render = (names: Omit<FeedNames, 'kept'>, before: FeedFile[] = []) => {
@@ -309,7 +309,7 @@ describe('renderSiteFeeds', () => {
       assert.deepEqual(new Set(again.asked), new Set(['Libya ceasefire talks', 'Algiers morning briefing', 'Sahel funding']));
       // Only its name changed: the feeds made again are the same bytes, kept under their keys.
       assert.deepEqual(made(again.files), []);
-      const edited = buildSite(SOURCES.map((source) => (source.title === 'Sahel funding' ? { ...source, summary: 'A new summary.' } : source)), config);
+      const edited = buildSiteGraph(SOURCES.map((source) => (source.title === 'Sahel funding' ? { ...source, summary: 'A new summary.' } : source)), config);
       const text = storyText(config);
       const held = (path: string, key: string) => first.files.some((file) => file.path === path && file.key === key);
       const kept = (path: string, inputs: string) => first.files.find((file) => file.path === path && file.inputs === inputs)?.key;

@@ -7,12 +7,12 @@ import { mkdir, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
-import { build } from '../../src/build.js';
 import { CACHE_DIR } from '../../src/incremental/cache-folder.js';
 import { loadConfig } from '../../src/config.js';
 import { BuildFailed } from '../../src/errors.js';
 import { BODY_IMAGE_SIZES } from '../../src/render/body-images.js';
 import { copySampleProject, SAMPLE_NOW, snapshot, type Project } from '../support/project.js';
+import { build } from '../../src/incremental/publish.js';
 
 const WIRE = '2020/10/01/us-defense-chiefs-rare-algeria-visit-points-to-sahel-region-threats/';
 const FACTORIES = '2020/10/01/euro-zone-factories-grow-for-third-month-but-jobs-keep-disappearing/';

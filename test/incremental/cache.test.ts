@@ -5,13 +5,13 @@ import assert from 'node:assert/strict';
 import { mkdir, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, beforeEach, describe, it } from 'node:test';
-import { build } from '../../src/build.js';
 import { cacheFolder, CACHE_DIR } from '../../src/incremental/cache-folder.js';
 import { openCache } from '../../src/incremental/cache.js';
 import { loadConfig } from '../../src/config.js';
 import { RECORD_FILE } from '../../src/incremental/up-to-date.js';
 import { outputIdentity } from '../../src/output/marker.js';
 import { copySampleProject, SAMPLE_NOW, snapshot, type Project } from '../support/project.js';
+import { build } from '../../src/incremental/publish.js';
 
 const ALWAYS_WRITTEN = ['news-sitemap.xml', 'robots.txt', 'sitemap.xml'];
 
@@ -146,10 +146,10 @@ describe('the build cache', () => {
       renderedAgain.push(hash);
       return { html: '', feedHtml: '' };
     };
-    const old = cache.keepMarkdown('old', rendered('<p>Old.</p>'), again('old'));
+    const old = cache.markdown.keep('old', rendered('<p>Old.</p>'), again('old'));
     await cache.save([], new Map([['old', old]]));
     const saving = cache.save([], new Map());
-    const kept = cache.keepMarkdown('kept-meanwhile', rendered('<p>Kept meanwhile.</p>'), again('kept-meanwhile'));
+    const kept = cache.markdown.keep('kept-meanwhile', rendered('<p>Kept meanwhile.</p>'), again('kept-meanwhile'));
     await saving;
     assert.equal(kept.html.text, '<p>Kept meanwhile.</p>');
     assert.equal(old.html.text, '', 'what the save leaves out is dropped');

@@ -7,11 +7,11 @@ import { execFileSync } from 'node:child_process';
 import { readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, beforeEach, describe, it } from 'node:test';
-import { build } from '../../src/build.js';
 import { loadConfig, type ConfigOverrides } from '../../src/config.js';
 import { cacheFolder } from '../../src/incremental/cache-folder.js';
 import { checkUpToDate, clockSpan, RECORD_FILE, snapshotInputs } from '../../src/incremental/up-to-date.js';
 import { copySampleProject, SAMPLE_NOW, snapshot, type Project } from '../support/project.js';
+import { build } from '../../src/incremental/publish.js';
 
 const STORY = 'content/2020/10/03/niger-solar-mini-grids.md';
 

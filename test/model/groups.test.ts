@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AuthorProfile } from '../../src/content/authors.js';
 import { BuildFailed } from '../../src/errors.js';
-import { buildSite } from '../../src/model/site.js';
+import { buildSiteGraph } from '../../src/model/site.js';
 import { makeConfig } from '../support/config.js';
 import { makeStory, type StoryFields } from '../support/stories.js';
 import type { Story } from '../../src/model/types.js';
@@ -27,7 +27,7 @@ describe('sections', () => {
   ];
 
   it('lists the configured sections first, in their order and spelling, then the others by name in the site\'s language', () => {
-    const site = buildSite(sources, makeConfig({ ...ALGIERS, sections: ['MIDDLE EAST', 'Africa'] }));
+    const site = buildSiteGraph(sources, makeConfig({ ...ALGIERS, sections: ['MIDDLE EAST', 'Africa'] }));
     assert.deepEqual(site.sections.map((section) => [section.name, section.slug, section.configured, titles(section.stories)]), [
       ['MIDDLE EAST', 'middle-east', true, ['Ceasefire', 'Esper', 'Referendum']],
       ['Économie', 'economie', false, ['Cocoa']],
@@ -36,26 +36,26 @@ describe('sections', () => {
   });
 
   it('names an unconfigured section by the spelling most stories use', () => {
-    assert.deepEqual(buildSite(sources, makeConfig(ALGIERS)).sections.map((section) => section.name), ['Économie', 'Europe', 'Middle East'], 'a tie goes to the first in code point order');
+    assert.deepEqual(buildSiteGraph(sources, makeConfig(ALGIERS)).sections.map((section) => section.name), ['Économie', 'Europe', 'Middle East'], 'a tie goes to the first in code point order');
     const more = [...sources, story({ title: 'Talks', date: '2020-09-30T10:00:00', section: 'middle east' })];
-    assert.deepEqual(buildSite(more, makeConfig(ALGIERS)).sections.map((section) => section.name), ['Économie', 'Europe', 'middle east']);
+    assert.deepEqual(buildSiteGraph(more, makeConfig(ALGIERS)).sections.map((section) => section.name), ['Économie', 'Europe', 'middle east']);
   });
 
   it('puts a story in its section, and a story without one (or with no letter in it) in none', () => {
-    const site = buildSite(sources, makeConfig(ALGIERS));
+    const site = buildSiteGraph(sources, makeConfig(ALGIERS));
     const sectionOf = (title: string) => site.stories.find((item) => item.title === title)?.sectionFront?.slug;
     assert.deepEqual(['Esper', 'Cocoa', 'Dashed', 'Plain'].map(sectionOf), ['middle-east', 'economie', undefined, undefined]);
     assert.equal(site.stories.find((item) => item.title === 'Dashed')?.section, '—');
   });
 
   it('warns about a configured section no published story is in, naming its line', () => {
-    const site = buildSite(sources, makeConfig({ ...ALGIERS, sections: ['Middle East', 'Sport', 'Africa'] }));
+    const site = buildSiteGraph(sources, makeConfig({ ...ALGIERS, sections: ['Middle East', 'Sport', 'Africa'] }));
     assert.deepEqual(site.warnings.map((warning) => warning.format()), [
       'gazette.config.json:6:5  sections  no published story is in the section "Sport": it has no page and is left out of the navigation  (check its spelling against the stories\' "section:", or remove it)  [config-invalid]',
       'gazette.config.json:7:5  sections  no published story is in the section "Africa": it has no page and is left out of the navigation  (check its spelling against the stories\' "section:", or remove it)  [config-invalid]',
     ]);
     assert.deepEqual(site.sections.map((section) => section.name), ['Middle East', 'Économie', 'Europe']);
-    const withDrafts = buildSite(sources, makeConfig({ ...ALGIERS, sections: ['Middle East', 'Sport'] }, { drafts: true }));
+    const withDrafts = buildSiteGraph(sources, makeConfig({ ...ALGIERS, sections: ['Middle East', 'Sport'] }, { drafts: true }));
     assert.deepEqual(withDrafts.sections.map((section) => section.name), ['Middle East', 'Sport', 'Économie', 'Europe']);
     assert.deepEqual(withDrafts.warnings, []);
   });
@@ -71,7 +71,7 @@ describe('authors', () => {
   const config = makeConfig(ALGIERS);
 
   it('groups stories by author, names that differ only in case or accents being one, newest first', () => {
-    const site = buildSite(sources, config);
+    const site = buildSiteGraph(sources, config);
     assert.deepEqual(site.authors.map((author) => [author.name, author.slug, titles(author.stories), author.profile]), [
       ['Aminata Koné', 'aminata-kone', ['Cocoa', 'Joint force', 'League'], undefined],
       ['Moussa Diarra', 'moussa-diarra', ['Joint force'], undefined],
@@ -79,7 +79,7 @@ describe('authors', () => {
   });
 
   it('gives each name of a byline its author, in the byline\'s order; a name without letters has none', () => {
-    const site = buildSite(sources, config);
+    const site = buildSiteGraph(sources, config);
     const authorsOf = (title: string) => site.stories.find((item) => item.title === title)?.authorList.map((author) => author?.slug);
     assert.deepEqual(authorsOf('Joint force'), ['moussa-diarra', 'aminata-kone']);
     assert.deepEqual(authorsOf('League'), ['aminata-kone', undefined]);
@@ -87,7 +87,7 @@ describe('authors', () => {
   });
 
   it('takes the name from a profile matched by name, and the page from its key', () => {
-    const site = buildSite(sources, config, [profile({ key: 'akone', name: 'AMINATA KONÉ', bio: 'Abidjan.' }), profile({ key: 'Moussa Diarra' })]);
+    const site = buildSiteGraph(sources, config, [profile({ key: 'akone', name: 'AMINATA KONÉ', bio: 'Abidjan.' }), profile({ key: 'Moussa Diarra' })]);
     assert.deepEqual(site.authors.map((author) => [author.name, author.slug, author.profile?.bio]), [
       ['AMINATA KONÉ', 'akone', 'Abidjan.'],
       ['Moussa Diarra', 'moussa-diarra', undefined],
@@ -96,14 +96,14 @@ describe('authors', () => {
   });
 
   it('warns about a profile no published byline matches, naming its line', () => {
-    const site = buildSite(sources, config, [profile({ key: 'Amina Kone', line: 7, column: 1 })]);
+    const site = buildSiteGraph(sources, config, [profile({ key: 'Amina Kone', line: 7, column: 1 })]);
     assert.deepEqual(site.warnings.map((warning) => warning.format()), [
       'content/authors.yaml:7:1  Amina Kone  no published story has the author "Amina Kone": the profile has no page  (check the spelling against the stories\' "author:", or give the profile a "name:" as bylines write it)  [authors-invalid]',
     ]);
   });
 
   it('refuses a profile whose key names the page of another author\'s byline', () => {
-    assert.throws(() => buildSite(sources, config, [profile({ key: 'moussa-diarra', name: 'Aminata Koné', line: 3, column: 1 })]), (error: unknown) => {
+    assert.throws(() => buildSiteGraph(sources, config, [profile({ key: 'moussa-diarra', name: 'Aminata Koné', line: 3, column: 1 })]), (error: unknown) => {
       assert.ok(error instanceof BuildFailed);
       assert.deepEqual(error.problems.map((problem) => problem.format()), [
         'content/authors.yaml:3:1  moussa-diarra  names the page /authors/moussa-diarra/, which is also the page of the byline "Moussa Diarra" (content/Joint force.md)  (give the profile another key)  [authors-invalid]',

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DateTime } from 'luxon';
 import { BuildFailed } from '../../src/errors.js';
-import { buildSite } from '../../src/model/site.js';
+import { buildSiteGraph } from '../../src/model/site.js';
 import { makeConfig } from '../support/config.js';
 import { hiddenClasses } from '../support/shapes.js';
 import { makeStory, type StoryFields } from '../support/stories.js';
@@ -13,10 +13,10 @@ const config = makeConfig(ALGIERS); // now: 2020-10-05T00:00:00Z
 const story = (fields: StoryFields) => makeStory({ zone: 'Africa/Algiers', ...fields });
 const titles = (stories: readonly Story[] | undefined) => (stories ?? []).map((item) => item.title);
 
-describe('buildSite', () => {
+describe('buildSiteGraph', () => {
   it('makes stories of one hidden class, so that reading their fields stays fast', () => {
     const sources = Array.from({ length: 100 }, (_, index) => story({ title: `Story ${index}`, date: `2020-09-${String(1 + (index % 28)).padStart(2, '0')}T10:${String(index % 60).padStart(2, '0')}:00`, tags: index % 3 === 0 ? ['Oil'] : ['Gas', 'Libya'] }));
-    assert.equal(hiddenClasses(buildSite(sources, config).stories), 1);
+    assert.equal(hiddenClasses(buildSiteGraph(sources, config).stories), 1);
   });
 
   describe('publication', () => {
@@ -28,20 +28,20 @@ describe('buildSite', () => {
     ];
 
     it('leaves drafts and future stories out', () => {
-      assert.deepEqual(titles(buildSite(sources, config).stories), ['Exactly now', 'Published']);
+      assert.deepEqual(titles(buildSiteGraph(sources, config).stories), ['Exactly now', 'Published']);
     });
 
     it('includes drafts with drafts on', () => {
-      assert.deepEqual(titles(buildSite(sources, makeConfig(ALGIERS, { drafts: true })).stories), ['Exactly now', 'Draft', 'Published']);
+      assert.deepEqual(titles(buildSiteGraph(sources, makeConfig(ALGIERS, { drafts: true })).stories), ['Exactly now', 'Draft', 'Published']);
     });
 
     it('includes future stories with future on, and marks them', () => {
-      const site = buildSite(sources, makeConfig(ALGIERS, { future: true }));
+      const site = buildSiteGraph(sources, makeConfig(ALGIERS, { future: true }));
       assert.deepEqual(site.stories.map((item) => [item.title, item.future]), [['Future', true], ['Exactly now', false], ['Published', false]]);
     });
 
     it('keeps left-out stories out of tags and editions too', () => {
-      const site = buildSite([
+      const site = buildSiteGraph([
         story({ title: 'Seen', date: '2020-10-01T10:00:00', tags: ['Algeria'] }),
         story({ title: 'Hidden', date: '2020-10-03T10:00:00', tags: ['Algeria', 'Secret'], draft: true }),
       ], config);
@@ -51,7 +51,7 @@ describe('buildSite', () => {
   });
 
   it('orders stories newest first, same times by file', () => {
-    const site = buildSite([
+    const site = buildSiteGraph([
       story({ title: 'Old', date: '2020-09-01T10:00:00' }),
       story({ title: 'Second file', date: '2020-10-01T10:00:00', file: 'content/b.md' }),
       story({ title: 'New', date: '2020-10-03T10:00:00' }),
@@ -61,7 +61,7 @@ describe('buildSite', () => {
   });
 
   it('derives the slug from the title unless one is given, and the permalink from the local date', () => {
-    const site = buildSite([
+    const site = buildSiteGraph([
       story({ title: "Côte d'Ivoire votes", date: '2020-10-01T10:00:00' }),
       story({ title: 'Late night in Algiers', date: '2020-10-01T23:30:00Z' }),
       story({ title: 'Given', date: '2020-09-30T10:00:00', slug: 'my-own-slug' }),
@@ -75,7 +75,7 @@ describe('buildSite', () => {
 
   it('expands :section to the section slug, or news', () => {
     const sectioned = makeConfig({ ...ALGIERS, permalink: '/:section/:slug/' });
-    const site = buildSite([
+    const site = buildSiteGraph([
       story({ title: 'Desk story', date: '2020-10-02T10:00:00', section: 'Middle East' }),
       story({ title: 'Plain story', date: '2020-10-01T10:00:00' }),
     ], sectioned);
@@ -84,12 +84,12 @@ describe('buildSite', () => {
 
   it('expands :section to news for a section with no letter or digit, never to an empty segment', () => {
     const sectioned = makeConfig({ ...ALGIERS, permalink: '/:year/:section/:slug/' });
-    const site = buildSite([story({ title: 'Dashed desk', date: '2020-10-02T10:00:00', section: '—' })], sectioned);
+    const site = buildSiteGraph([story({ title: 'Dashed desk', date: '2020-10-02T10:00:00', section: '—' })], sectioned);
     assert.deepEqual(site.stories.map((item) => item.permalink), ['2020/news/dashed-desk/']);
   });
 
   it('uses the front-matter id as feed id, else the absolute URL', () => {
-    const site = buildSite([
+    const site = buildSiteGraph([
       story({ title: 'With id', date: '2020-10-02T10:00:00', id: 'urn:uuid:5f0c6f0e-2b7e-4d7a-9c62-3f1f4f0b9a11' }),
       story({ title: 'Without id', date: '2020-10-01T10:00:00' }),
     ], config);
@@ -100,7 +100,7 @@ describe('buildSite', () => {
   });
 
   it('groups stories into editions by the day in the site time zone', () => {
-    const site = buildSite([
+    const site = buildSiteGraph([
       story({ title: 'Evening', date: '2020-10-01T21:00:00Z' }),
       story({ title: 'After midnight in Algiers', date: '2020-10-01T23:30:00Z' }),
       story({ title: 'Morning', date: '2020-10-01T08:00:00' }),
@@ -114,7 +114,7 @@ describe('buildSite', () => {
   });
 
   it('links every story to the next older and newer one', () => {
-    const site = buildSite([
+    const site = buildSiteGraph([
       story({ title: 'B', date: '2020-10-02T10:00:00' }),
       story({ title: 'A', date: '2020-10-01T10:00:00' }),
       story({ title: 'C', date: '2020-10-03T10:00:00' }),
@@ -127,7 +127,7 @@ describe('buildSite', () => {
   });
 
   it('folds tags that differ in case or diacritics into one, named by the most used spelling', () => {
-    const site = buildSite([
+    const site = buildSiteGraph([
       story({ title: 'One', date: '2020-10-01T10:00:00', tags: ["Côte d'Ivoire", 'libya'] }),
       story({ title: 'Two', date: '2020-10-02T10:00:00', tags: ["cote d'ivoire", "Côte d'Ivoire"] }),
       story({ title: 'Three', date: '2020-10-03T10:00:00', tags: ["Côte d'Ivoire", 'Libya', 'Algeria'] }),
@@ -142,7 +142,7 @@ describe('buildSite', () => {
   });
 
   it('relates stories by the most shared tags, then the nearest in time, at most four', () => {
-    const site = buildSite([
+    const site = buildSiteGraph([
       story({ title: 'Main', date: '2020-10-03T10:00:00', tags: ['a', 'b', 'c'] }),
       story({ title: 'Shares three', date: '2020-09-01T10:00:00', tags: ['c', 'b', 'a'] }),
       story({ title: 'Shares two', date: '2020-09-02T10:00:00', tags: ['a', 'b'] }),
@@ -169,7 +169,7 @@ describe('buildSite', () => {
       const hour = String(Math.floor(next() * 3) + 8).padStart(2, '0');
       return story({ title: `Story ${index}`, date: `2020-09-${day}T${hour}:00:00`, tags: [...tags] });
     });
-    const site = buildSite(sources, config);
+    const site = buildSiteGraph(sources, config);
     const counted = (main: Story) => site.stories
       .filter((other) => other !== main)
       .map((other) => ({ other, count: other.tagList.filter((tag) => main.tagList.includes(tag)).length, distance: Math.abs(other.date.toMillis() - main.date.toMillis()) }))
@@ -182,7 +182,7 @@ describe('buildSite', () => {
   });
 
   it('refuses two stories with one permalink, naming both files', () => {
-    assert.throws(() => buildSite([
+    assert.throws(() => buildSiteGraph([
       story({ title: 'Twin', date: '2020-10-01T10:00:00', file: 'content/b.md' }),
       story({ title: 'Twin', date: '2020-10-01T11:00:00', file: 'content/a.md' }),
       story({ title: 'Other', slug: 'twin', date: '2020-10-01T12:00:00', file: 'content/c.md' }),
@@ -197,9 +197,9 @@ describe('buildSite', () => {
   });
 
   it('refuses two stories with one feed id, naming both files and the lines of their ids', () => {
-    const problems = (sources: Parameters<typeof buildSite>[0]) => {
+    const problems = (sources: Parameters<typeof buildSiteGraph>[0]) => {
       try {
-        buildSite(sources, config);
+        buildSiteGraph(sources, config);
         return [];
       } catch (error) {
         assert.ok(error instanceof BuildFailed);
@@ -234,7 +234,7 @@ describe('buildSite', () => {
   });
 
   it('allows the same slug on different days', () => {
-    const site = buildSite([
+    const site = buildSiteGraph([
       story({ title: 'Twin', date: '2020-10-01T10:00:00', file: 'content/a.md' }),
       story({ title: 'Twin', date: '2020-10-02T10:00:00', file: 'content/b.md' }),
     ], config);
@@ -245,7 +245,7 @@ describe('buildSite', () => {
     const at = (iso: string) => DateTime.fromISO(iso, { zone: 'Africa/Algiers' });
     const fix = (iso: string) => ({ date: at(iso), text: `Fixed at ${iso}.` });
     const modified = (fields: Omit<StoryFields, 'title' | 'date'>) =>
-      buildSite([story({ title: 'Story', date: '2020-10-01T10:00:00', ...fields })], config).stories[0]?.modified.toISO();
+      buildSiteGraph([story({ title: 'Story', date: '2020-10-01T10:00:00', ...fields })], config).stories[0]?.modified.toISO();
 
     it('is the date of a story never changed', () => {
       assert.equal(modified({}), '2020-10-01T10:00:00.000+01:00');
@@ -266,7 +266,7 @@ describe('buildSite', () => {
   });
 
   it('uses the first alias as feed id when the story has no id, so a renamed story keeps it', () => {
-    const site = buildSite([
+    const site = buildSiteGraph([
       story({ title: 'Renamed', slug: 'new-name', date: '2020-10-02T10:00:00', aliases: ['2020/10/02/old-name/', '2020/10/02/older-name/'] }),
       story({ title: 'Renamed with id', slug: 'other', date: '2020-10-01T10:00:00', aliases: ['2020/10/01/first/'], id: 'tag:example.org,2020:x' }),
     ], config);

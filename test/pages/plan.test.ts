@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Config } from '../../src/config.js';
 import { BuildFailed } from '../../src/errors.js';
-import { buildSite } from '../../src/model/site.js';
+import { buildSiteGraph } from '../../src/model/site.js';
 import { planPages, storyCards } from '../../src/pages/plan.js';
 import type { RenderedBody } from '../../src/render/views.js';
 import { makeConfig } from '../support/config.js';
@@ -13,7 +13,7 @@ import type { Page } from '../../src/render/page.js';
 const config = makeConfig({ title: 'Digest', timeZone: 'Africa/Algiers', baseUrl: 'https://example.org/news/', pageSize: 2, sections: ['Africa'] });
 
 function siteOf(fields: StoryFields[], siteConfig: Config = config): Site {
-  return buildSite(fields.map((story) => makeStory({ zone: siteConfig.timeZone, ...story })), siteConfig);
+  return buildSiteGraph(fields.map((story) => makeStory({ zone: siteConfig.timeZone, ...story })), siteConfig);
 }
 
 /** Every story's body: its summary is "Summary of <title>". */
@@ -190,7 +190,7 @@ describe('planPages', () => {
   });
 
   it('shows an author\'s profile on their page, at the address its key names', () => {
-    const profiled = buildSite([makeStory({ title: 'Filed', date: '2020-10-01T10:00:00', authors: ['LAMINE chikhi'] })], config, [{
+    const profiled = buildSiteGraph([makeStory({ title: 'Filed', date: '2020-10-01T10:00:00', authors: ['LAMINE chikhi'] })], config, [{
       key: 'lchikhi', name: 'Lamine Chikhi', bio: 'Algiers bureau chief.', photo: '/images/lamine.jpg', email: 'lamine@example.org',
       links: [{ title: 'Website', url: 'https://example.org/lamine/' }], file: 'content/authors.yaml', line: 1, column: 1,
     }]);

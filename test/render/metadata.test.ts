@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as cheerio from 'cheerio';
 import { DateTime } from 'luxon';
-import { buildSite } from '../../src/model/site.js';
+import { buildSiteGraph } from '../../src/model/site.js';
 import { newsArticleJsonLd, scriptSafeJson, storyMeta } from '../../src/render/metadata.js';
 import { makeConfig } from '../support/config.js';
 import { makeStory, type StoryFields } from '../support/stories.js';
@@ -11,7 +11,7 @@ import type { Story } from '../../src/model/types.js';
 const config = makeConfig({ title: 'The Maghreb Wire', baseUrl: 'https://example.org/news/', timeZone: 'Africa/Algiers', language: 'en-GB' });
 
 function storyOf(fields: Omit<StoryFields, 'zone'>): Story {
-  const [story] = buildSite([makeStory({ zone: 'Africa/Algiers', ...fields })], config).stories;
+  const [story] = buildSiteGraph([makeStory({ zone: 'Africa/Algiers', ...fields })], config).stories;
   assert.ok(story);
   return story;
 }

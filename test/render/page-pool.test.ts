@@ -5,13 +5,13 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { build } from '../../src/build.js';
 import { loadConfig } from '../../src/config.js';
 import { BuildFailed, GazetteError } from '../../src/errors.js';
 import { LazyHtml } from '../../src/markdown/lazy-html.js';
 import { createPageRenderer } from '../../src/render/page-pool.js';
 import { createThemeRenderer, renderPage, viewData, type ThemeSource } from '../../src/render/page-text.js';
 import { assertBuildsAlike, assertSameFiles, copySampleProject, SAMPLE_NOW, snapshot, type Project } from '../support/project.js';
+import { build } from '../../src/incremental/publish.js';
 
 const SOURCE: ThemeSource = {
   label: 'templates',

@@ -8,10 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as cheerio from 'cheerio';
-import { createBuilder } from '../../src/build.js';
 import { loadConfig } from '../../src/config.js';
 import { GazetteError } from '../../src/errors.js';
-import { buildSite } from '../../src/model/site.js';
+import { buildSiteGraph } from '../../src/model/site.js';
 import { LazyHtml } from '../../src/markdown/lazy-html.js';
 import type { RenderedBody } from '../../src/render/views.js';
 import { searchDocuments } from '../../src/search/documents.js';
@@ -23,12 +22,13 @@ import { copySampleProject, SAMPLE_NOW, snapshot, type Project } from '../suppor
 import { makeStory, type StoryFields } from '../support/stories.js';
 import { SEARCH_FOLDER } from '../../src/urls/paths.js';
 import type { Site, Story } from '../../src/model/types.js';
+import { createBuilder } from '../../src/incremental/builder.js';
 
 const config = makeConfig({ title: 'The Test Wire', baseUrl: 'https://example.org/news/', language: 'en-GB', timeZone: 'Africa/Algiers' });
 const HOSTILE = `Oil <script>alert("t")</script> & "gas" <img src=x onerror=alert(1)>`;
 
 function siteOf(stories: StoryFields[], siteConfig = config): { site: Site; bodies: Map<Story, RenderedBody> } {
-  const site = buildSite(stories.map((fields) => makeStory({ zone: 'Africa/Algiers', ...fields })), siteConfig);
+  const site = buildSiteGraph(stories.map((fields) => makeStory({ zone: 'Africa/Algiers', ...fields })), siteConfig);
   const bodies = new Map(site.stories.map((story) => [story, { html: new LazyHtml(`hash-of-${story.slug}`, `<p>Body of ${story.slug}</p>`), summary: `Summary of ${story.slug}` }]));
   return { site, bodies };
 }
@@ -314,7 +314,7 @@ describe('a dev builder that writes the search index after the pages', () => {
   it('keeps the index the folder holds until Pagefind is done, then writes what a cold build writes', async () => {
     const devOut = path.join(project.root, 'dev-out');
     const config = loadConfig(project.root, { now: SAMPLE_NOW, out: devOut });
-    const builder = createBuilder(config, 'sync', { deferSearch: true, cache: false });
+    const builder = createBuilder(config, { deferSearch: true, cache: false });
     const coldBuild = async () => {
       await project.build({ out: path.join(project.root, 'cold-out') });
       return snapshot(path.join(project.root, 'cold-out'));
@@ -346,7 +346,7 @@ describe('a dev builder that writes the search index after the pages', () => {
 
   it('writes nothing for an index a later build made stale', async () => {
     const config = loadConfig(project.root, { now: SAMPLE_NOW, out: path.join(project.root, 'stale-out') });
-    const builder = createBuilder(config, 'sync', { deferSearch: true, cache: false });
+    const builder = createBuilder(config, { deferSearch: true, cache: false });
     await builder.build();
     const story = path.join(project.root, 'content/2020/10/02/oran-short-film-festival.md');
     const firstWrite = await builder.searchIndexed();

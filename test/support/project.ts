@@ -5,8 +5,9 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build, type BuildOptions, type BuildReport } from '../../src/build.js';
+import { type BuildOptions, type BuildReport } from '../../src/build.js';
 import { loadConfig, type ConfigOverrides } from '../../src/config.js';
+import { build } from '../../src/incremental/publish.js';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');
 /** The clock of every sample build: a few days after the sample stories. */

@@ -4,10 +4,11 @@
 import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build, type BuildReport } from '../../src/build.js';
+import { type BuildReport } from '../../src/build.js';
 import { loadConfig } from '../../src/config.js';
 import { BuildFailed, GazetteError } from '../../src/errors.js';
 import { REPO } from './project.js';
+import { build } from '../../src/incremental/publish.js';
 
 export const SMALL_SITE_CONFIG = 'title: The Test Wire\nbaseUrl: https://example.org/\ntimeZone: Europe/Paris\nlanguage: en\n';
 export const SMALL_SITE_NOW = '2021-06-01T12:00:00Z';

@@ -1,0 +1,31 @@
+// The content stage: every story, the authors' profiles and the theme, read at once. A file an
+// earlier build read and nothing changed since is taken from `reuse` instead; every problem of
+// every file is reported together, before anything is built.
+
+import path from 'node:path';
+import type { Config } from '../config.js';
+import { failIfAny, type GazetteError } from '../errors.js';
+import { AUTHORS_FILE, loadAuthorProfiles, type AuthorProfiles } from './authors.js';
+import { loadStories, type LoadedContent, type StoryFileResult, type StoryReuse } from './load.js';
+import { loadTheme, type Theme } from './theme.js';
+
+export interface Content {
+  stories: LoadedContent['stories'];
+  /** What reading each story file gave, by absolute path: what a later build may reuse. */
+  results: Map<string, StoryFileResult>;
+  profiles: AuthorProfiles;
+  theme: Theme;
+  warnings: GazetteError[];
+}
+
+/** With `authors`: the profiles the last build read, taken again unless authors.yaml is among `reuse.changed`. */
+export async function readContent(config: Config, reuse: StoryReuse & { authors?: AuthorProfiles } = {}): Promise<Content> {
+  const authorsChanged = reuse.changed === undefined || reuse.changed.has(path.join(config.contentDir, AUTHORS_FILE));
+  const [content, profiles, theme] = await Promise.all([
+    loadStories(config, reuse),
+    reuse.authors && !authorsChanged ? reuse.authors : loadAuthorProfiles(config.root, config.contentDir),
+    loadTheme(config.root, config.templatesDir, config.staticDir),
+  ]);
+  failIfAny([...content.problems, ...profiles.problems]);
+  return { stories: content.stories, results: content.results, profiles, theme, warnings: [...content.warnings, ...profiles.warnings] };
+}
