@@ -4,45 +4,53 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
 import { launchBrowser, serveSite } from '../support/browser.js';
-import { copySampleProject, type Project } from '../support/project.js';
+import { sampleSite } from '../support/sample-site.js';
 
-const EMAIL = '/2020/10/01/email.html';
+/** The sample's baseUrl: the email names its pictures and links by absolute URLs under it. */
+const SITE = 'https://example.org/';
+const EMAIL = `${SITE}2020/10/01/email.html`;
 const VIEWPORTS = { desktop: { width: 1024, height: 800 }, 'mail pane': { width: 600, height: 800 }, phone: { width: 375, height: 700 } };
 
 /** The width of a PNG image, from its header. */
 const pngWidth = (png: Buffer) => png.readUInt32BE(16);
 
 describe('the email edition in a browser', () => {
-  let project: Project;
   let browser: Browser;
   let origin: string;
   let close: () => void;
 
   before(async () => {
-    project = await copySampleProject();
-    // The server is up before the build so that the email's absolute URLs point at it.
-    ({ origin, close } = await serveSite(project.out));
-    await project.build({ baseUrl: `${origin}/` });
+    ({ origin, close } = await serveSite(await sampleSite()));
     browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();
     close?.();
-    await project?.remove();
   });
+
+  /** A mail client's web view, scripts off, in which the site's address is answered by the local server of the sample site. */
+  async function mailClient(options: BrowserContextOptions): Promise<BrowserContext> {
+    const context = await browser.newContext({ ...options, javaScriptEnabled: false });
+    await context.route(`${SITE}**`, async (route) => {
+      const address = new URL(route.request().url());
+      const response = await fetch(origin + address.pathname + address.search);
+      await route.fulfill({ status: response.status, contentType: response.headers.get('content-type') ?? undefined, body: Buffer.from(await response.arrayBuffer()) });
+    });
+    return context;
+  }
 
   for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     it(`fits a ${name} (${viewport.width} px) with every image shown and no sideways scrolling`, async () => {
-      const context = await browser.newContext({ viewport, javaScriptEnabled: false });
+      const context = await mailClient({ viewport });
       const page = await context.newPage();
       const failed: string[] = [];
       page.on('requestfailed', (request) => failed.push(request.url()));
       page.on('response', (response) => {
         if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
       });
-      await page.goto(origin + EMAIL, { waitUntil: 'load' });
+      await page.goto(EMAIL, { waitUntil: 'load' });
       const facts = await page.evaluate(() => ({
         overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
         sheet: document.querySelector('.sheet')?.getBoundingClientRect().width ?? 0,
@@ -70,9 +78,9 @@ describe('the email edition in a browser', () => {
   it('follows a dark setting where the client allows it, and stays readable in light', async () => {
     const colours: Record<string, { sheet: string; title: string }> = {};
     for (const colorScheme of ['light', 'dark'] as const) {
-      const context = await browser.newContext({ viewport: VIEWPORTS['mail pane'], javaScriptEnabled: false, colorScheme });
+      const context = await mailClient({ viewport: VIEWPORTS['mail pane'], colorScheme });
       const page = await context.newPage();
-      await page.goto(origin + EMAIL, { waitUntil: 'load' });
+      await page.goto(EMAIL, { waitUntil: 'load' });
       colours[colorScheme] = await page.evaluate(() => ({
         sheet: getComputedStyle(document.querySelector('.sheet') as Element).backgroundColor,
         title: getComputedStyle(document.querySelector('.story__link') as Element).color,

@@ -10,26 +10,23 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { parseYaml } from '../../src/yaml.js';
 import { launchBrowser, serveSite } from '../support/browser.js';
-import { copySampleProject, type Project } from '../support/project.js';
+import { REPO } from '../support/project.js';
+import { sampleSite } from '../support/sample-site.js';
 
 const ESPER = '/2020/10/01/us-defense-chiefs-rare-algeria-visit-points-to-sahel-region-threats/';
 
 describe('sections and authors in a browser', () => {
-  let project: Project;
   let browser: Browser;
   let origin: string;
   let close: () => void;
 
   before(async () => {
-    project = await copySampleProject();
-    await project.build();
-    ({ origin, close } = await serveSite(project.out));
+    ({ origin, close } = await serveSite(await sampleSite()));
     browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();
     close?.();
-    await project?.remove();
   });
 
   async function open(url: string): Promise<Page> {
@@ -41,7 +38,7 @@ describe('sections and authors in a browser', () => {
   const cardTitles = (page: Page) => page.locator('main .card__title').allTextContents();
 
   it('lists the sections in the navigation in the configuration\'s order, then the others by name', async () => {
-    const settings = parseYaml(await readFile(path.join(project.root, 'gazette.config.yaml'), 'utf8')).value as { sections: string[] };
+    const settings = parseYaml(await readFile(path.join(REPO, 'gazette.config.yaml'), 'utf8')).value as { sections: string[] };
     assert.deepEqual(settings.sections, ['Africa', 'Middle East', 'Europe', 'Business']);
     for (const url of ['/', ESPER, '/sections/sport/']) {
       const page = await open(url);

@@ -45,10 +45,16 @@ async function results(page: Page, address: string) {
   })));
 }
 
+let browser: Browser;
+
+before(async () => {
+  browser = await launchBrowser();
+});
+after(() => browser?.close());
+
 describe('search in a browser', () => {
   let project: Project;
   let stories: SampleStory[];
-  let browser: Browser;
   let origin: string;
   let close: () => void;
 
@@ -59,10 +65,8 @@ describe('search in a browser', () => {
     await project.build();
     stories = await sampleStories(project);
     ({ origin, close } = await serveSite(project.out));
-    browser = await launchBrowser();
   });
   after(async () => {
-    await browser?.close();
     close?.();
     await project?.remove();
   });
@@ -147,7 +151,6 @@ describe('search in a browser', () => {
 
 describe('search on a site under a base path', () => {
   let project: Project;
-  let browser: Browser;
   let origin: string;
   let close: () => void;
 
@@ -155,10 +158,8 @@ describe('search on a site under a base path', () => {
     project = await copySampleProject();
     await project.build({ baseUrl: 'https://example.org/news/' });
     ({ origin, close } = await serveSite(project.out, '/news/'));
-    browser = await launchBrowser();
   });
   after(async () => {
-    await browser?.close();
     close?.();
     await project?.remove();
   });
@@ -175,17 +176,14 @@ describe('search on a site under a base path', () => {
 
 describe('search of the hostile site', () => {
   let site: SmallSite;
-  let browser: Browser;
   let origin: string;
   let close: () => void;
 
   before(async () => {
     site = await buildHostileSite();
     ({ origin, close } = await serveSite(site.out));
-    browser = await launchBrowser();
   });
   after(async () => {
-    await browser?.close();
     close?.();
     await site?.remove();
   });

@@ -7,30 +7,26 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, serveSite } from '../support/browser.js';
-import { copySampleProject, type Project } from '../support/project.js';
+import { sampleSite } from '../support/sample-site.js';
 
 const STORY = '/2020/10/01/us-defense-chiefs-rare-algeria-visit-points-to-sahel-region-threats/';
 const FACTORIES = '/2020/10/01/euro-zone-factories-grow-for-third-month-but-jobs-keep-disappearing/';
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
 
+let browser: Browser;
+let origin: string;
+let close: () => void;
+
+before(async () => {
+  ({ origin, close } = await serveSite(await sampleSite()));
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  close?.();
+});
+
 describe('the sample site in a browser', () => {
-  let project: Project;
-  let browser: Browser;
-  let origin: string;
-  let close: () => void;
-
-  before(async () => {
-    project = await copySampleProject();
-    await project.build();
-    ({ origin, close } = await serveSite(project.out));
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    close?.();
-    await project?.remove();
-  });
-
   for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     for (const url of ['/', STORY, '/tags/', '/archive/', '/2020/10/01/', '/sections/', '/sections/middle-east/', '/authors/', '/authors/ines-trabelsi/']) {
       it(`shows ${url} on a ${name} without script, broken images or sideways scrolling`, async () => {
@@ -89,23 +85,6 @@ describe('the sample site in a browser', () => {
 });
 
 describe('story images in a browser', () => {
-  let project: Project;
-  let browser: Browser;
-  let origin: string;
-  let close: () => void;
-
-  before(async () => {
-    project = await copySampleProject();
-    await project.build();
-    ({ origin, close } = await serveSite(project.out));
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    close?.();
-    await project?.remove();
-  });
-
   for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     it(`loads a copy of the photo and of the chart that fits a ${name}`, async () => {
       const page = await browser.newPage({ viewport });
