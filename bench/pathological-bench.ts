@@ -8,13 +8,13 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { heldBody } from '../src/content/body.js';
-import { STORY_SECONDS } from '../src/config.js';
 import { createMarkdownPool, type MarkdownPool } from '../src/markdown/pool.js';
 import { measure, type Measured } from './measure.js';
 import { PATHOLOGICAL_SHAPES, type PathologicalShape } from './pathological.js';
 import { formatMs } from './format.js';
 import { describeMachine, machineText } from './provenance.js';
 import { progress, waitForQuietMachine } from './runner.js';
+import { STORY_SECONDS } from '../src/config-settings.js';
 
 export const PATHOLOGICAL_SIZES_KIB = [1, 4, 16, 64, 256, 1024];
 const RESULTS_FILE = fileURLToPath(new URL('./results-pathological.md', import.meta.url));

@@ -11,7 +11,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { STORY_SECONDS } from '../src/config.js';
 import { generateCorpus } from './corpus.js';
 import { formatMs } from './format.js';
 import { appendHistory, historyRow, type HistoryRow, type Run } from './history.js';
@@ -21,6 +20,7 @@ import { describeRun } from './provenance.js';
 import { benchPathological, PATHOLOGICAL_SIZES_KIB } from './pathological-bench.js';
 import { parseCounts, progress, waitForQuietMachine } from './runner.js';
 import { scenarioLabel, SCENARIOS, type ScenarioMessage } from './scenarios.js';
+import { STORY_SECONDS } from '../src/config-settings.js';
 
 const DEFAULT_STORIES = [1_000, 10_000];
 const HUGE_STORIES = 100_000;

@@ -17,7 +17,7 @@ import { buildSiteGraph } from './model/site.js';
 import type { Site } from './model/types.js';
 import { openWriter, type WriteMode, type WrittenSite } from './output/writer.js';
 import { aliasCollisions } from './pages/aliases.js';
-import { nameStories, pagePlans } from './pages/plan.js';
+import { pagePlans } from './pages/plan.js';
 import { breathing, writePages } from './pages/write-pages.js';
 import { storyBodies, type StoryBodies } from './render/bodies.js';
 import { siteTheme, type SiteTheme } from './render/theme.js';
@@ -26,6 +26,7 @@ import { searchDocuments } from './search/documents.js';
 import { indexNow, NO_SEARCH_INDEX } from './search/stage.js';
 import { renderNewsSitemap, renderRobots, renderSitemaps } from './sitemaps.js';
 import { NEWS_SITEMAP_PATH, ROBOTS_PATH } from './urls/paths.js';
+import { nameStories } from './pages/names.js';
 
 export interface BuildReport {
   stories: number;

@@ -7,7 +7,14 @@ import { DateTime, IANAZone } from 'luxon';
 import { GazetteError, failIfAny } from './errors.js';
 import { canonicalLanguage } from './language.js';
 import { isDeviceName, slugify } from './urls/slug.js';
-import { parseYaml, YamlProblem, type YamlData } from './yaml.js';
+import { describe, parseYaml, type YamlData, YamlProblem } from './yaml.js';
+import { checkBaseUrl } from './config-settings.js';
+import { checkLanguage } from './config-settings.js';
+import { checkPermalink } from './config-settings.js';
+import { readLimits } from './config-settings.js';
+import { readRawHtml } from './config-settings.js';
+import { readSections } from './config-settings.js';
+import { DEFAULT_BASE_URL } from './config-settings.js';
 
 export interface Config {
   readonly root: string;
@@ -64,23 +71,11 @@ export interface ConfigOverrides {
 }
 
 export const CONFIG_FILES = ['gazette.config.yaml', 'gazette.config.yml', 'gazette.config.json'];
-export const PERMALINK_TOKENS = [':year', ':month', ':day', ':slug', ':section'];
-/** Where a site without a baseUrl setting is built for: the dev server's address. */
-const DEFAULT_BASE_URL = 'http://localhost:4000/';
-
 const SETTINGS = [
   'title', 'description', 'baseUrl', 'language', 'timeZone', 'permalink', 'pageSize', 'feedSize',
   'tagFeedSize', 'editionFeedSize', 'sections',
   'markdown', 'search', 'limits', 'content', 'templates', 'static', 'output',
 ];
-
-/**
- * A story's Markdown that takes longer than this to render is refused. Realistic prose of the
- * largest size a story may have renders in a fraction of it (see the README's Hostile and broken content).
- */
-export const STORY_SECONDS = 10;
-/** A longer budget is a mistake (and Node's timers cannot wait much longer). */
-const MOST_STORY_SECONDS = 86_400;
 
 export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock: () => Date = () => new Date()): Config {
   const configFile = findConfigFile(root, overrides.configFile);
@@ -209,107 +204,6 @@ function readConfigFile(file: string, label: string): YamlData {
   }
 }
 
-type Report = (field: string, message: string, hint?: string, place?: string) => void;
-
-function checkBaseUrl(value: string, fromFlag: boolean, problem: Report): string {
-  const field = fromFlag ? '--base-url' : 'baseUrl';
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    problem(field, `"${value}" is not an absolute URL`, 'e.g. https://example.org/ or https://example.org/news/');
-    return DEFAULT_BASE_URL;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') problem(field, `"${value}" must be an http or https URL`);
-  if (url.search || url.hash) problem(field, `"${value}" must not have a query or fragment`);
-  url.search = '';
-  url.hash = '';
-  if (!url.pathname.endsWith('/')) url.pathname += '/';
-  return url.href;
-}
-
-function checkLanguage(value: string, problem: Report): string {
-  const canonical = canonicalLanguage(value);
-  if (canonical === undefined) problem('language', `"${value}" is not a language tag`, 'use a BCP 47 tag such as en, en-GB, fr or ar');
-  return canonical ?? 'en';
-}
-
-function checkPermalink(value: string, problem: Report): string {
-  if (!value.startsWith('/') || !value.endsWith('/')) {
-    problem('permalink', `"${value}" must start and end with "/"`, 'e.g. /:year/:month/:day/:slug/');
-  }
-  if (!value.includes(':slug')) problem('permalink', `"${value}" must contain :slug so that every story gets its own page`);
-  for (const token of value.match(/:[a-z]+/g) ?? []) {
-    if (!PERMALINK_TOKENS.includes(token)) problem('permalink', `unknown token ${token}`, `known tokens: ${PERMALINK_TOKENS.join(' ')}`);
-  }
-  return value;
-}
-
-/** The navigation's order of sections: names, each once (sections that fold alike are one). */
-function readSections(value: unknown, problem: Report): { name: string; index: number }[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) {
-    problem('sections', `expected a list of section names, found ${describe(value)}`, 'e.g. sections: [Africa, Middle East, Business]');
-    return [];
-  }
-  const sections: { name: string; index: number }[] = [];
-  const seen = new Map<string, string>();
-  value.forEach((item, index) => {
-    const place = `sections.${index}`;
-    if (typeof item !== 'string' || item.trim() === '') {
-      problem('sections', `item ${index + 1}: expected a section name, found ${describe(item)}`, 'e.g. sections: [Africa, Middle East, Business]', place);
-      return;
-    }
-    const name = item.trim();
-    const slug = slugify(name);
-    if (slug === '' || isDeviceName(slug)) {
-      problem('sections', `"${name}" gives ${slug === '' ? 'an empty URL slug' : `the URL slug "${slug}", a reserved device name on Windows`}`, 'a section needs letters or digits, and a name its front page can have', place);
-      return;
-    }
-    const earlier = seen.get(slug);
-    if (earlier !== undefined) {
-      problem('sections', `"${name}" is the same section as "${earlier}"`, 'sections that differ only in case or accents are one section: list it once', place);
-      return;
-    }
-    seen.set(slug, name);
-    sections.push({ name, index });
-  });
-  return sections;
-}
-
-function readRawHtml(markdown: unknown, problem: Report): boolean {
-  if (markdown === undefined || markdown === null) return false;
-  if (typeof markdown !== 'object' || Array.isArray(markdown)) {
-    problem('markdown', `expected a mapping such as "rawHtml: false", found ${describe(markdown)}`);
-    return false;
-  }
-  const { rawHtml, ...rest } = markdown as Record<string, unknown>;
-  for (const key of Object.keys(rest)) problem(`markdown.${key}`, `unknown setting "${key}"`, 'known settings: rawHtml');
-  if (rawHtml === undefined) return false;
-  if (typeof rawHtml !== 'boolean') {
-    problem('markdown.rawHtml', `expected true or false, found ${describe(rawHtml)}`);
-    return false;
-  }
-  return rawHtml;
-}
-
-function readLimits(limits: unknown, problem: Report): { storySeconds: number } {
-  const defaults = { storySeconds: STORY_SECONDS };
-  if (limits === undefined || limits === null) return defaults;
-  if (typeof limits !== 'object' || Array.isArray(limits)) {
-    problem('limits', `expected a mapping such as "storySeconds: ${STORY_SECONDS}", found ${describe(limits)}`);
-    return defaults;
-  }
-  const { storySeconds, ...rest } = limits as Record<string, unknown>;
-  for (const key of Object.keys(rest)) problem(`limits.${key}`, `unknown setting "${key}"`, 'known settings: storySeconds');
-  if (storySeconds === undefined || storySeconds === null) return defaults;
-  if (typeof storySeconds !== 'number' || !(storySeconds > 0 && storySeconds <= MOST_STORY_SECONDS)) {
-    problem('limits.storySeconds', `expected a number of seconds above 0 and at most ${MOST_STORY_SECONDS.toLocaleString('en-US')}, found ${describe(storySeconds)}`, `e.g. storySeconds: ${STORY_SECONDS}`);
-    return defaults;
-  }
-  return { storySeconds };
-}
-
 /** The clock: --now when given (without an offset, in the site's time zone), else the machine's. */
 function readNow(value: string | undefined, clock: () => Date, timeZone: string): DateTime {
   if (value === undefined) return DateTime.fromJSDate(clock(), { zone: 'utc' });
@@ -320,10 +214,3 @@ function readNow(value: string | undefined, clock: () => Date, timeZone: string)
   return now;
 }
 
-export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
-  return `${typeof value} ${String(value)}`;
-}

@@ -10,8 +10,8 @@ import { memoryImageStore, type ImageStore } from './images/store.js';
 import { temporaryMarkdownStore, type MarkdownStore } from './markdown/store.js';
 import { NOTHING_HELD, type OutputHeld } from './output/writer.js';
 import type { SiteTheme } from './render/theme.js';
-import type { SearchDocument } from './search/documents.js';
 import type { SearchIndexing } from './search/stage.js';
+import type { SearchDocument } from './search/indexes.js';
 
 export interface Reuse {
   /** Story files and author profiles an earlier build read. */

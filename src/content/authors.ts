@@ -4,12 +4,11 @@
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe } from '../config.js';
 import { GazetteError } from '../errors.js';
 import { isSafeUrl } from '../urls/links.js';
 import { isDeviceName, slugify } from '../urls/slug.js';
 import { isWebImageAddress } from '../urls/links.js';
-import { parseYaml, YamlProblem, type YamlData } from '../yaml.js';
+import { describe, parseYaml, type YamlData, YamlProblem } from '../yaml.js';
 import { FieldReader } from './fields.js';
 import { MAX_STORY_BYTES } from './load.js';
 

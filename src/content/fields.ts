@@ -2,11 +2,11 @@
 // names the field, its line, what was found and what was expected.
 
 import { DateTime } from 'luxon';
-import { describe } from '../config.js';
 import { GazetteError } from '../errors.js';
 import type { YamlData } from '../yaml.js';
 import { overLimit, type ListLimit } from './limits.js';
 import { describeRemoved, REMOVED_HINT, removeUnpublishable } from './text.js';
+import { describe } from '../yaml.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 

@@ -7,9 +7,10 @@ import { GazetteError } from '../errors.js';
 import { copyWith } from '../copy-with.js';
 import { listFolder, unreadable } from './files.js';
 import { splitStory } from './frontmatter.js';
-import { readStory, storySource, type StoryResult, type StorySource } from './story.js';
+import { readStory, type StoryResult } from './story.js';
 import { describeRemoved, REMOVED_HINT, removeUnpublishable, type RemovedCharacters } from './text.js';
 import { bodyHash, type StoryBody } from './body.js';
+import { storySource, type StorySource } from './story-source.js';
 
 export interface LoadedContent {
   stories: StorySource[];

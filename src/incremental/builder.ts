@@ -13,8 +13,7 @@ import { temporaryMarkdownStore, type MarkdownStore, type StoryMarkdown } from '
 import { KeptFileMissing, type OutputFile, type OutputState } from '../output/files.js';
 import { syncFiles, syncSite } from '../output/sync.js';
 import type { Reuse } from '../reuse.js';
-import type { SearchDocument } from '../search/documents.js';
-import { searchIndexKey } from '../search/indexes.js';
+import { type SearchDocument, searchIndexKey } from '../search/indexes.js';
 import { holdsSearchIndex, renderSearchIndex, searchFilesIn } from '../search/pagefind.js';
 import type { SearchIndexing } from '../search/stage.js';
 import { SEARCH_FOLDER } from '../urls/paths.js';

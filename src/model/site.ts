@@ -7,11 +7,11 @@ import type { DateTime } from 'luxon';
 import { GazetteError, failIfAny } from '../errors.js';
 import type { Config } from '../config.js';
 import type { AuthorProfile } from '../content/authors.js';
-import type { StorySource } from '../content/story.js';
 import { slugify } from '../urls/slug.js';
 import { gatherByName, groupByAuthor, groupBySection, mostUsed, unusedProfileWarnings, unusedSectionWarnings } from './groups.js';
 import type { Author, Edition, Section, Site, Story, Tag } from './types.js';
 import { expandPermalink } from '../urls/paths.js';
+import type { StorySource } from '../content/story-source.js';
 
 const RELATED_LIMIT = 4;
 

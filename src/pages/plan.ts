@@ -20,6 +20,10 @@ import type { FeedLink, Page, PageKind } from '../render/page.js';
 import type { StoryFileResult } from '../content/load.js';
 import type { RenderedStories } from '../markdown/stage.js';
 import type { StoryBodies } from '../render/bodies.js';
+import type { PagePlace } from './claims.js';
+import { claimUrl } from './claims.js';
+import { paginate } from './pagination.js';
+import { storyCards } from './cards.js';
 
 type PageInit = Pick<Page, 'kind' | 'path' | 'title' | 'description' | 'data'> & Partial<Pick<Page, 'file' | 'lastmod' | 'feeds' | 'meta' | 'jsonLd' | 'source'>>;
 
@@ -188,63 +192,6 @@ export function storyPage(story: Story, body: RenderedBody, card: (story: Story)
   }, siteFeeds);
 }
 
-/**
- * Each story named by what its cards and pages show (see storyIdentity), when the content stage named
- * its file's bytes (the build cache does): a page whose stories' names did not change need not be made.
- */
-export function nameStories(results: ReadonlyMap<string, StoryFileResult>, markdown: Pick<RenderedStories, 'of'>, bodies: Pick<StoryBodies, 'imagesKeys'>): (story: Story) => string | undefined {
-  const sourceKeys = new Map([...results.values()].flatMap((result) => (result.story && result.key ? [[result.story, result.key] as const] : [])));
-  const names = new Map<Story, string | undefined>();
-  return (story) => {
-    if (!names.has(story)) {
-      const source = sourceKeys.get(story.source);
-      names.set(story, source === undefined ? undefined : storyIdentity(story, { source, markdown: markdown.of(story).hash, images: bodies.imagesKeys.get(story) as string }));
-    }
-    return names.get(story);
-  };
-}
-
-/**
- * Names a story as cards and pages show it: what its source, its rendered Markdown and its images
- * are named by (the build's hashes of them), and what the rest of the site decides of it.
- */
-export function storyIdentity(story: Story, made: { source: string; markdown: string; images: string }): string {
-  const decided = [
-    story.tagList.map((tag) => [tag.name, tag.slug]),
-    story.sectionFront ? [story.sectionFront.name, story.sectionFront.slug] : null,
-    story.authorList.map((author) => author?.slug ?? null),
-    story.future,
-  ];
-  return keyOfJson([made.source, made.markdown, made.images, decided]);
-}
-
-/**
- * How many stories' cards are held at once: pages come in order (stories, then each listing newest
- * first), so the cards a page shows were mostly made for the pages just before it. A card is small:
- * this many cost little beside the site graph.
- */
-export const CARDS_HELD = 10_000;
-
-/**
- * Stories' cards, made once while they are among the `held` last used: a card appears on many pages
- * (fronts, tags, editions, related stories), but a large archive's cards are not all held at once.
- */
-export function storyCards(body: (story: Story) => RenderedBody, config: Config, held = CARDS_HELD): (story: Story) => StoryCardView {
-  // A Map iterates in insertion order: a card used again is moved to the end, the first is the least recently used.
-  const cards = new Map<Story, StoryCardView>();
-  return (story) => {
-    let view = cards.get(story);
-    if (view === undefined) {
-      view = namedByHash(storyCard(story, body(story), config));
-      if (cards.size >= held) cards.delete(cards.keys().next().value as Story);
-    } else {
-      cards.delete(story);
-    }
-    cards.set(story, view);
-    return view;
-  };
-}
-
 function completePage(init: PageInit, siteFeeds: readonly FeedLink[]): Page {
   return { file: `${init.path}index.html`, lastmod: undefined, meta: WEBSITE_META, jsonLd: null, ...init, feeds: [...siteFeeds, ...(init.feeds ?? [])] };
 }
@@ -260,45 +207,6 @@ export function emailPages(edition: Edition, body: (story: Story) => EmailBody, 
     kind, path: file, file, title: email.subject, description: email.preheader, lastmod: undefined, feeds: [], meta: WEBSITE_META, jsonLd: null, data: { email },
   });
   return [page('email', paths.html), page('email-text', paths.text)];
-}
-
-/** In the JSON that keys a page, a card stands as the hash of its own JSON. Templates do not see the difference. */
-function namedByHash<T extends object>(view: T): T {
-  const hash = keyOfJson(view);
-  return Object.defineProperty(view, 'toJSON', { value: () => `card:${hash}`, enumerable: false });
-}
-
-export interface Pagination {
-  /** The page's number, counted from the oldest stories; null for the listing's own page (its newest stories). */
-  page: number | null;
-  /** The page of newer stories, and of older ones. */
-  previousUrl: string | null;
-  nextUrl: string | null;
-}
-
-/**
- * A listing's pages (items newest first), counted from the oldest so that a page, once full, never
- * changes: the listing's own URL shows the newest `size` items; `page/1/` the oldest `size`,
- * `page/2/` the next `size`, and so on up to the page just older than the newest ones. A new story
- * changes the first page only, and every `size` stories adds a numbered one; the newest numbered
- * page may repeat some items of the listing's own page.
- */
-function paginate<T>(items: readonly T[], size: number, base: string, config: Config) {
-  const count = items.length;
-  const numbered = Math.max(0, Math.ceil((count - size) / size));
-  const pathOf = (number: number | null) => (number === null ? base : numberedPage(base, number));
-  const own: Pagination = { page: null, previousUrl: null, nextUrl: numbered > 0 ? linkTo(config, pathOf(numbered)) : null };
-  const newest = { path: base, items: items.slice(0, size), pagination: own };
-  const older = Array.from({ length: numbered }, (_, index) => {
-    const number = numbered - index;
-    const pagination: Pagination = {
-      page: number,
-      previousUrl: linkTo(config, pathOf(number < numbered ? number + 1 : null)),
-      nextUrl: number > 1 ? linkTo(config, pathOf(number - 1)) : null,
-    };
-    return { path: pathOf(number), items: items.slice(count - number * size, count - (number - 1) * size), pagination };
-  });
-  return [newest, ...older];
 }
 
 function groupCardsByDay(stories: readonly Story[], config: Config, card: (story: Story) => StoryCardView) {
@@ -326,28 +234,3 @@ function archiveMonths(site: Site, config: Config) {
   return months.map(({ title, editions }) => ({ title, editions }));
 }
 
-/** What the URL check keeps of a page once it is planned; an alias's page, where its alias is written. */
-type PagePlace = Pick<Page, 'kind' | 'path' | 'file' | 'source'> & { place?: { line: number; column: number } };
-
-function claimUrl(page: PagePlace, owners: Map<string, PagePlace>, problems: GazetteError[]): void {
-  const key = foldCase(page.file);
-  const first = owners.get(key);
-  if (!first) {
-    owners.set(key, { kind: page.kind, path: page.path, file: page.file, source: page.source, place: page.place });
-    return;
-  }
-  const story = page.source ?? first.source;
-  const other = page.source ? first : page;
-  const mine = page.source ? page : first;
-  const owner = other.kind === 'redirect' ? `an old URL (alias) of ${other.source}` : other.source ? `the URL of ${other.source}` : `the ${other.kind} page`;
-  const sameCase = mine.file === other.file;
-  const alias = mine.kind === 'redirect';
-  const url = alias ? `the old URL /${mine.path}` : `its URL /${mine.path}`;
-  problems.push(new GazetteError({
-    code: 'permalink-duplicate', file: story, line: mine.place?.line, column: mine.place?.column, field: alias ? 'aliases' : 'slug',
-    message: sameCase ? `${url} is already ${owner}` : `${url} differs only in case from /${other.path}, ${owner}`,
-    hint: !sameCase
-      ? 'hosts that ignore case (macOS, Windows, many servers) would serve one for the other: change one'
-      : alias ? 'remove it from aliases: the page there is not this story\'s' : 'give the story another "slug:" or change the "permalink" setting',
-  }));
-}

@@ -4,13 +4,13 @@
 import { DateTime } from 'luxon';
 import type { Config } from '../config.js';
 import type { LazyHtml } from '../markdown/lazy-html.js';
-import type { StoryImage } from '../content/story.js';
 import { publishedAsWritten, type PublishedImage } from '../images/publish.js';
 import { textDirection } from '../language.js';
 import { linkTo, linkToImage, pageUrlResolver } from '../urls/links.js';
 import { srcsetOf } from './body-images.js';
 import { authorPath, editionPath, sectionPath, tagPath } from '../urls/paths.js';
 import type { Author, Edition, Section, Story, Tag } from '../model/types.js';
+import type { StoryImage } from '../content/story-source.js';
 
 export interface TimeView {
   iso: string;

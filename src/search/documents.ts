@@ -7,16 +7,7 @@ import { keyOfJson } from '../keys.js';
 import type { Site, Story } from '../model/types.js';
 import { byline, formatTime, type RenderedBody } from '../render/views.js';
 import { linkTo } from '../urls/links.js';
-import { searchIndexNames } from './indexes.js';
-
-export interface SearchDocument {
-  url: string;
-  /** The story's index: the month or year of its edition (see searchIndexNames). */
-  index: string;
-  /** Stands for the document's text: equal keys, equal documents. */
-  key: string;
-  html: () => string;
-}
+import { searchIndexNames, type SearchDocument } from './indexes.js';
 
 /**
  * What Pagefind reads of a story: its words in the body, the rest as metadata and filters. A story

@@ -10,13 +10,22 @@ import { keyMaker } from '../keys.js';
 import type { Story } from '../model/types.js';
 import { linkTo } from '../urls/links.js';
 import { SEARCH_FOLDER } from '../urls/paths.js';
-import type { SearchDocument } from './documents.js';
 
 /**
  * A year of more stories than this is indexed by month however old: Pagefind's process grows with
  * its index, and a year of a large archive's stories outgrew the machine's memory.
  */
 export const MONTHLY_ABOVE = 10_000;
+
+/** A story as Pagefind reads it (see documents.ts), in the index it belongs to. */
+export interface SearchDocument {
+  url: string;
+  /** The story's index: the month or year of its edition (see searchIndexNames). */
+  index: string;
+  /** Stands for the document's text: equal keys, equal documents. */
+  key: string;
+  html: () => string;
+}
 
 /** The first days of the parts of the newest month, each indexed apart: days 1–7, 8–14, 15–21, 22 to the end. */
 const PART_FIRST_DAYS = ['22', '15', '08', '01'];

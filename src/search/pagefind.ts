@@ -12,8 +12,7 @@ import { filesAmong } from '../content/files.js';
 import { GazetteError } from '../errors.js';
 import { keyOfBytes, type OutputFile } from '../output/files.js';
 import { SEARCH_FOLDER } from '../urls/paths.js';
-import type { SearchDocument } from './documents.js';
-import { searchShards, type SearchShard } from './indexes.js';
+import { type SearchDocument, type SearchShard, searchShards } from './indexes.js';
 
 /** Pagefind's own search interfaces and page highlighter: the search page does without them. */
 const PAGEFIND_UI = /^pagefind-(ui|modular-ui|component-ui|highlight)\./;

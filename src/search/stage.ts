@@ -4,8 +4,8 @@
 
 import type { Config } from '../config.js';
 import type { OutputFile, OutputState } from '../output/files.js';
-import type { SearchDocument } from './documents.js';
 import { renderEachSearchIndex } from './pagefind.js';
+import type { SearchDocument } from './indexes.js';
 
 export interface SearchIndexing {
   /** The files of the indexes made since last asked. */

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { splitStory } from '../../src/content/frontmatter.js';
-import { readStory, sameFrontMatter, type StoryResult, type StorySource } from '../../src/content/story.js';
+import { readStory, type StoryResult } from '../../src/content/story.js';
+import { sameFrontMatter, type StorySource } from '../../src/content/story-source.js';
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures');
 const FILE = 'content/2020/10/01/story.md';

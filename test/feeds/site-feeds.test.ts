@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { parseFeed } from 'feedsmith';
 import type { Config } from '../../src/config.js';
 import { splitStory } from '../../src/content/frontmatter.js';
-import { readStory, type StorySource } from '../../src/content/story.js';
+import { readStory } from '../../src/content/story.js';
 import { feedLinks, renderSiteFeeds, siteFeedSpec, tagFeedSpec, type FeedFile, type FeedNames, type StoryText } from '../../src/feeds/site-feeds.js';
 import { storyItem } from '../../src/feeds/feed.js';
 import { buildSiteGraph } from '../../src/model/site.js';
@@ -13,6 +13,7 @@ import { makeConfig } from '../support/config.js';
 import { assertValidJsonFeed, parseAtomXml, parseRssItems, urlsIn } from '../support/feeds.js';
 import { makeStory, type StoryFields } from '../support/stories.js';
 import type { Story } from '../../src/model/types.js';
+import type { StorySource } from '../../src/content/story-source.js';
 
 const config = makeConfig({
   title: 'Maghreb Digest',

@@ -3,12 +3,13 @@ import { describe, it } from 'node:test';
 import type { Config } from '../../src/config.js';
 import { BuildFailed } from '../../src/errors.js';
 import { buildSiteGraph } from '../../src/model/site.js';
-import { planPages, storyCards } from '../../src/pages/plan.js';
+import { planPages } from '../../src/pages/plan.js';
 import type { RenderedBody } from '../../src/render/views.js';
 import { makeConfig } from '../support/config.js';
 import { makeStory, type StoryFields } from '../support/stories.js';
 import type { Site, Story } from '../../src/model/types.js';
 import type { Page } from '../../src/render/page.js';
+import { storyCards } from '../../src/pages/cards.js';
 
 const config = makeConfig({ title: 'Digest', timeZone: 'Africa/Algiers', baseUrl: 'https://example.org/news/', pageSize: 2, sections: ['Africa'] });
 

@@ -3,7 +3,7 @@
 
 import { DateTime } from 'luxon';
 import { heldBody } from '../../src/content/body.js';
-import type { StorySource } from '../../src/content/story.js';
+import type { StorySource } from '../../src/content/story-source.js';
 
 export interface StoryFields extends Partial<Omit<StorySource, 'date' | 'updated' | 'body'>> {
   title: string;

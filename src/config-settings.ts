@@ -1,0 +1,123 @@
+// The parts of the configuration that need more than a type check: the base URL, the language, the
+// permalink pattern, the sections, Markdown's raw HTML and the limits. Each reports its problems with
+// its place in the configuration file.
+
+import { canonicalLanguage } from './language.js';
+import { isDeviceName } from './urls/slug.js';
+import { slugify } from './urls/slug.js';
+import { describe } from './yaml.js';
+
+export type Report = (field: string, message: string, hint?: string, place?: string) => void;
+
+export function checkBaseUrl(value: string, fromFlag: boolean, problem: Report): string {
+  const field = fromFlag ? '--base-url' : 'baseUrl';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    problem(field, `"${value}" is not an absolute URL`, 'e.g. https://example.org/ or https://example.org/news/');
+    return DEFAULT_BASE_URL;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') problem(field, `"${value}" must be an http or https URL`);
+  if (url.search || url.hash) problem(field, `"${value}" must not have a query or fragment`);
+  url.search = '';
+  url.hash = '';
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url.href;
+}
+
+export function checkLanguage(value: string, problem: Report): string {
+  const canonical = canonicalLanguage(value);
+  if (canonical === undefined) problem('language', `"${value}" is not a language tag`, 'use a BCP 47 tag such as en, en-GB, fr or ar');
+  return canonical ?? 'en';
+}
+
+export function checkPermalink(value: string, problem: Report): string {
+  if (!value.startsWith('/') || !value.endsWith('/')) {
+    problem('permalink', `"${value}" must start and end with "/"`, 'e.g. /:year/:month/:day/:slug/');
+  }
+  if (!value.includes(':slug')) problem('permalink', `"${value}" must contain :slug so that every story gets its own page`);
+  for (const token of value.match(/:[a-z]+/g) ?? []) {
+    if (!PERMALINK_TOKENS.includes(token)) problem('permalink', `unknown token ${token}`, `known tokens: ${PERMALINK_TOKENS.join(' ')}`);
+  }
+  return value;
+}
+
+/** The navigation's order of sections: names, each once (sections that fold alike are one). */
+export function readSections(value: unknown, problem: Report): { name: string; index: number }[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    problem('sections', `expected a list of section names, found ${describe(value)}`, 'e.g. sections: [Africa, Middle East, Business]');
+    return [];
+  }
+  const sections: { name: string; index: number }[] = [];
+  const seen = new Map<string, string>();
+  value.forEach((item, index) => {
+    const place = `sections.${index}`;
+    if (typeof item !== 'string' || item.trim() === '') {
+      problem('sections', `item ${index + 1}: expected a section name, found ${describe(item)}`, 'e.g. sections: [Africa, Middle East, Business]', place);
+      return;
+    }
+    const name = item.trim();
+    const slug = slugify(name);
+    if (slug === '' || isDeviceName(slug)) {
+      problem('sections', `"${name}" gives ${slug === '' ? 'an empty URL slug' : `the URL slug "${slug}", a reserved device name on Windows`}`, 'a section needs letters or digits, and a name its front page can have', place);
+      return;
+    }
+    const earlier = seen.get(slug);
+    if (earlier !== undefined) {
+      problem('sections', `"${name}" is the same section as "${earlier}"`, 'sections that differ only in case or accents are one section: list it once', place);
+      return;
+    }
+    seen.set(slug, name);
+    sections.push({ name, index });
+  });
+  return sections;
+}
+
+export function readRawHtml(markdown: unknown, problem: Report): boolean {
+  if (markdown === undefined || markdown === null) return false;
+  if (typeof markdown !== 'object' || Array.isArray(markdown)) {
+    problem('markdown', `expected a mapping such as "rawHtml: false", found ${describe(markdown)}`);
+    return false;
+  }
+  const { rawHtml, ...rest } = markdown as Record<string, unknown>;
+  for (const key of Object.keys(rest)) problem(`markdown.${key}`, `unknown setting "${key}"`, 'known settings: rawHtml');
+  if (rawHtml === undefined) return false;
+  if (typeof rawHtml !== 'boolean') {
+    problem('markdown.rawHtml', `expected true or false, found ${describe(rawHtml)}`);
+    return false;
+  }
+  return rawHtml;
+}
+
+export function readLimits(limits: unknown, problem: Report): { storySeconds: number } {
+  const defaults = { storySeconds: STORY_SECONDS };
+  if (limits === undefined || limits === null) return defaults;
+  if (typeof limits !== 'object' || Array.isArray(limits)) {
+    problem('limits', `expected a mapping such as "storySeconds: ${STORY_SECONDS}", found ${describe(limits)}`);
+    return defaults;
+  }
+  const { storySeconds, ...rest } = limits as Record<string, unknown>;
+  for (const key of Object.keys(rest)) problem(`limits.${key}`, `unknown setting "${key}"`, 'known settings: storySeconds');
+  if (storySeconds === undefined || storySeconds === null) return defaults;
+  if (typeof storySeconds !== 'number' || !(storySeconds > 0 && storySeconds <= MOST_STORY_SECONDS)) {
+    problem('limits.storySeconds', `expected a number of seconds above 0 and at most ${MOST_STORY_SECONDS.toLocaleString('en-US')}, found ${describe(storySeconds)}`, `e.g. storySeconds: ${STORY_SECONDS}`);
+    return defaults;
+  }
+  return { storySeconds };
+}
+
+/** Where a site without a baseUrl setting is built for: the dev server's address. */
+export const DEFAULT_BASE_URL = 'http://localhost:4000/';
+
+/** A longer budget is a mistake (and Node's timers cannot wait much longer). */
+export const MOST_STORY_SECONDS = 86_400;
+
+export const PERMALINK_TOKENS = [':year', ':month', ':day', ':slug', ':section'];
+
+/**
+ * A story's Markdown that takes longer than this to render is refused. Realistic prose of the
+ * largest size a story may have renders in a fraction of it (see the README's Hostile and broken content).
+ */
+export const STORY_SECONDS = 10;

@@ -1,0 +1,141 @@
+// The fields of a story that are more than a text: its slug, language, aliases, corrections, authors
+// and picture, each read from the front-matter with its problems and their places.
+
+import type { DateTime } from 'luxon';
+import { FieldReader } from './fields.js';
+import { MAX_SLUG_BYTES } from '../urls/slug.js';
+import { STORY_LIMITS } from './limits.js';
+import { canonicalLanguage } from '../language.js';
+import { isDeviceName } from '../urls/slug.js';
+import { isSafeUrl } from '../urls/links.js';
+import { isWebImageAddress } from '../urls/links.js';
+import { slugify } from '../urls/slug.js';
+import type { Correction } from './story-source.js';
+import type { StoryImage } from './story-source.js';
+import type { StorySource } from './story-source.js';
+import { describe } from '../yaml.js';
+
+export function readBadSlug(read: FieldReader, slug: string): void {
+  const suggestion = slugify(slug);
+  if (isDeviceName(slug)) {
+    read.problem('slug', `"${slug}" is a reserved device name on Windows`, `e.g. "${slug}-story"`, 'slug-invalid');
+  } else if (Buffer.byteLength(slug) > MAX_SLUG_BYTES && slug.startsWith(suggestion)) {
+    read.problem('slug', `is longer than ${MAX_SLUG_BYTES} bytes, more than a folder name can hold`, `e.g. "${suggestion}"`, 'slug-invalid');
+  } else {
+    read.problem('slug', `"${slug}" is not a URL slug`, suggestion ? `use lower-case letters, digits and hyphens, e.g. "${suggestion}"` : 'use lower-case letters, digits and hyphens', 'slug-invalid');
+  }
+}
+
+/** A BCP 47 language tag, in its canonical form. */
+export function readLanguage(read: FieldReader): string | undefined {
+  const tag = read.text('lang');
+  if (tag === undefined) return undefined;
+  const canonical = canonicalLanguage(tag);
+  if (canonical === undefined) read.problem('lang', `"${tag}" is not a language tag`, 'use a BCP 47 tag such as ar, fr, en-GB or pt-BR');
+  return canonical;
+}
+
+/** Old URLs as site paths (`/2020/10/01/old-slug/` → `2020/10/01/old-slug/`), and where each is written. */
+export function readAliases(read: FieldReader): Pick<StorySource, 'aliases' | 'aliasPlaces'> {
+  const aliases: string[] = [];
+  const aliasPlaces: StorySource['aliasPlaces'] = [];
+  for (const [index, alias] of (read.textList('aliases', STORY_LIMITS.aliases) ?? []).entries()) {
+    let sitePath: string;
+    try {
+      sitePath = decodeURIComponent(alias).replace(/^\/+/, '');
+    } catch {
+      read.problem('aliases', `"${alias}" has a broken percent-escape`, 'write % as %25', 'slug-invalid');
+      continue;
+    }
+    // Checked as the server will read it, escapes decoded: "%2e%2e" is "..", "%2f" a slash.
+    const segments = sitePath.split('/');
+    if (!alias.startsWith('/') || /[?#\\\u0000-\u001f\u007f]/.test(sitePath) || segments.some((segment) => segment === '.' || segment === '..') || sitePath === '') {
+      read.problem('aliases', `"${alias}" is not a path on this site`, 'write the old URL from the site root, e.g. /2020/10/01/old-slug/', 'slug-invalid');
+    } else {
+      aliases.push(sitePath);
+      // An item of a YAML list has a place of its own; a comma-separated text has the field's.
+      aliasPlaces.push(read.frontMatter.locate(['aliases', String(index)]) ?? read.frontMatter.locate('aliases') ?? { line: 1, column: 1 });
+    }
+  }
+  return { aliases, aliasPlaces };
+}
+
+export function readCorrections(read: FieldReader, value: unknown, published: DateTime | undefined): Correction[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    read.problem('corrections', `expected a list, found ${describe(value)}`, 'e.g. corrections: [{ date: 2020-10-02T09:00:00+01:00, text: "An earlier version misspelt …" }]');
+    return [];
+  }
+  if (read.isOverLimit('corrections', value.length, STORY_LIMITS.corrections)) return [];
+  const corrections: Correction[] = [];
+  value.forEach((entry, index) => {
+    const field = `corrections`;
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+      read.problem(field, `item ${index + 1}: expected a mapping with date and text, found ${describe(entry)}`);
+      return;
+    }
+    const correction = entry as Record<string, unknown>;
+    const date = read.dateValue(field, correction.date, true);
+    const missingText = correction.text === undefined || correction.text === null;
+    if (missingText) read.problem(field, `item ${index + 1} has no text`, 'say what was corrected', 'field-missing');
+    const text = missingText ? undefined : read.text(field, correction.text);
+    if (date && published && date < published) read.problem(field, `item ${index + 1} is dated before the story`, 'a correction comes after publication');
+    if (date && text) corrections.push({ date, text });
+  });
+  return corrections.sort((a, b) => a.date.toMillis() - b.date.toMillis());
+}
+
+export function readAuthors(read: FieldReader, fields: Record<string, unknown>): string[] {
+  if (fields.author !== undefined && fields.authors !== undefined) {
+    read.problem('authors', 'both "author" and "authors" are given', 'keep one: "authors" takes a list');
+    return [];
+  }
+  if (fields.author !== undefined) return read.textList('author', STORY_LIMITS.authors) ?? [];
+  return read.textList('authors', STORY_LIMITS.authors) ?? [];
+}
+
+export function readImage(read: FieldReader, value: unknown): StoryImage | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') {
+    read.warn('image', 'has no alt text', 'write image as a mapping with "src:" and "alt:" describing the picture');
+    return { src: readImageSource(read, 'image', value), alt: undefined, caption: undefined, credit: undefined, ...placeOf(read, 'image') };
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    read.problem('image', `expected a mapping with src, alt, caption and credit, found ${describe(value)}`);
+    return undefined;
+  }
+  const image = value as Record<string, unknown>;
+  for (const key of Object.keys(image)) {
+    if (!IMAGE_FIELDS.includes(key)) read.problem(`image.${key}`, `unknown image field "${key}"`, `known fields: ${IMAGE_FIELDS.join(', ')}`);
+  }
+  if (image.src === undefined || image.src === null) {
+    read.problem('image', 'has no src', 'add "src:" with the image path or URL', 'field-missing');
+    return undefined;
+  }
+  const alt = read.text('image.alt', image.alt);
+  if (alt === undefined) read.warn('image', 'has no alt text', 'describe the picture in "alt:" for readers who cannot see it');
+  return {
+    src: readImageSource(read, 'image.src', image.src),
+    alt,
+    caption: read.text('image.caption', image.caption),
+    credit: read.text('image.credit', image.credit),
+    ...placeOf(read, 'image.src'),
+  };
+}
+
+export function placeOf(read: FieldReader, field: string): Pick<StoryImage, 'place'> {
+  const place = read.frontMatter.locate(field);
+  return place ? { place: { line: place.line, column: place.column } } : {};
+}
+
+/** An image's address: a path from the site root, a relative path or an http(s) URL, never script nor a file: address. */
+export function readImageSource(read: FieldReader, field: string, value: unknown): string {
+  const src = read.text(field, value) ?? '';
+  if (!isSafeUrl(src) || !isWebImageAddress(src)) {
+    read.problem(field, `"${src}" is not an image address`, 'give a path such as photo.jpg (beside the story), /images/photo.jpg (in static/) or an https:// URL', 'url-unsafe');
+    return '';
+  }
+  return src;
+}
+
+export const IMAGE_FIELDS = ['src', 'alt', 'caption', 'credit'];
