@@ -1,12 +1,11 @@
 // Where things live on the site. Model paths (`2020/10/01/slug/`) become root-relative links
 // (`/news/2020/10/01/slug/`) on pages and absolute URLs in feeds.
 
-import type { Config } from '../config.js';
-
 /** How a story's links are written where it is shown: on its page, or absolute in a feed. */
 export type ResolveUrl = (url: string) => string;
 
-type Site = Pick<Config, 'baseUrl' | 'basePath'>;
+/** Where the site is published (the configuration's `baseUrl`, and its path part). */
+type Site = { readonly baseUrl: string; readonly basePath: string };
 
 /** A site path (no leading slash) as a root-relative link. */
 export function linkTo(site: Site, sitePath: string): string {
