@@ -75,14 +75,23 @@ export function readSections(value: unknown, problem: Report): { name: string; i
   return sections;
 }
 
-export function readRawHtml(markdown: unknown, problem: Report): boolean {
-  if (markdown === undefined || markdown === null) return false;
-  if (typeof markdown !== 'object' || Array.isArray(markdown)) {
-    problem('markdown', `expected a mapping such as "rawHtml: false", found ${describe(markdown)}`);
-    return false;
+/**
+ * A setting that is a mapping of settings (`markdown:`, `limits:`): its fields, or undefined when it
+ * is not given or is not a mapping (a problem then); each field not `known` is a problem.
+ */
+function settingsIn(name: string, value: unknown, known: readonly string[], example: string, problem: Report): Record<string, unknown> | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    problem(name, `expected a mapping such as "${example}", found ${describe(value)}`);
+    return undefined;
   }
-  const { rawHtml, ...rest } = markdown as Record<string, unknown>;
-  for (const key of Object.keys(rest)) problem(`markdown.${key}`, `unknown setting "${key}"`, 'known settings: rawHtml');
+  const fields = value as Record<string, unknown>;
+  for (const key of Object.keys(fields).filter((key) => !known.includes(key))) problem(`${name}.${key}`, `unknown setting "${key}"`, `known settings: ${known.join(', ')}`);
+  return fields;
+}
+
+export function readRawHtml(markdown: unknown, problem: Report): boolean {
+  const rawHtml = settingsIn('markdown', markdown, ['rawHtml'], 'rawHtml: false', problem)?.rawHtml;
   if (rawHtml === undefined) return false;
   if (typeof rawHtml !== 'boolean') {
     problem('markdown.rawHtml', `expected true or false, found ${describe(rawHtml)}`);
@@ -93,13 +102,7 @@ export function readRawHtml(markdown: unknown, problem: Report): boolean {
 
 export function readLimits(limits: unknown, problem: Report): { storySeconds: number } {
   const defaults = { storySeconds: STORY_SECONDS };
-  if (limits === undefined || limits === null) return defaults;
-  if (typeof limits !== 'object' || Array.isArray(limits)) {
-    problem('limits', `expected a mapping such as "storySeconds: ${STORY_SECONDS}", found ${describe(limits)}`);
-    return defaults;
-  }
-  const { storySeconds, ...rest } = limits as Record<string, unknown>;
-  for (const key of Object.keys(rest)) problem(`limits.${key}`, `unknown setting "${key}"`, 'known settings: storySeconds');
+  const storySeconds = settingsIn('limits', limits, ['storySeconds'], `storySeconds: ${STORY_SECONDS}`, problem)?.storySeconds;
   if (storySeconds === undefined || storySeconds === null) return defaults;
   if (typeof storySeconds !== 'number' || !(storySeconds > 0 && storySeconds <= MOST_STORY_SECONDS)) {
     problem('limits.storySeconds', `expected a number of seconds above 0 and at most ${MOST_STORY_SECONDS.toLocaleString('en-US')}, found ${describe(storySeconds)}`, `e.g. storySeconds: ${STORY_SECONDS}`);
