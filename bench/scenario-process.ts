@@ -16,7 +16,7 @@ import { ROWS, SCENARIOS, type ScenarioKind, type ScenarioMessage } from './scen
 import { build } from '../src/incremental/publish.js';
 
 // Every build here renders the whole archive (a cold build, the dev loop's first), which the gazette
-// command runs with its heap's growth bounded (src/heap.ts).
+// command runs with its heap's growth bounded (src/incremental/heap.ts).
 boundHeapGrowth();
 
 const [kind, root, count, repeatCount] = process.argv.slice(2);

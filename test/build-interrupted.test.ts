@@ -2,7 +2,7 @@
 // seconds and killed at seeded random moments (SIGKILL, SIGINT, SIGTERM), some of them while it is
 // writing. After each, dist/ must be one complete site, byte for byte: the one before, or the new
 // one if the swap was done; or, killed while a publish moved its few changed files in (a patch, see
-// write.ts), each file whole and from one of the two, and the next build must finish the patch.
+// src/output/patch.ts), each file whole and from one of the two, and the next build must finish the patch.
 // The next build must succeed and leave no temporary folder behind.
 // GAZETTE_KILL_SEED=7 GAZETTE_KILLS=20 node --import tsx --test test/build-interrupted.test.ts runs longer.
 
@@ -62,7 +62,7 @@ async function leftovers(root: string): Promise<string[]> {
   return (await readdir(root)).filter((name) => /^\.dist\.(tmp|old)-\d+$/.test(name));
 }
 
-/** The journals of patches (see write.ts) a killed build left unfinished. */
+/** The journals of patches (see src/output/patch.ts) a killed build left unfinished. */
 async function patchJournals(root: string): Promise<string[]> {
   return (await readdir(root)).filter((name) => /^\.dist\.patch-\d+$/.test(name));
 }

@@ -85,7 +85,7 @@ describe('a build after a change to the folders it reads', () => {
       ['templates/partials/footer.liquid', 0o644, 'cannot read the file: permission denied'],
       ['static/images', 0o755, 'cannot read the folder: permission denied'],
     ] as const;
-    // Older than the racy window (see up-to-date.ts): the first build trusts their stamps, and a
+    // Older than the racy window (see src/incremental/up-to-date.ts): the first build trusts their stamps, and a
     // chmod changes no modification time.
     const hourAgo = new Date(Date.now() - 3_600_000);
     for (const [file] of cases) await utimes(path.join(project.root, file), hourAgo, hourAgo);

@@ -27,7 +27,7 @@ async function untilLocked(running: Running, lockFile: string): Promise<void> {
   }
 }
 
-/** Hold the output folder's lock as a build of this process would (see src/output-lock.ts). */
+/** Hold the output folder's lock as a build of this process would (see src/output/lock.ts). */
 async function holdLock(project: Project): Promise<{ release: () => Promise<void> }> {
   const file = path.join(project.root, '.dist.lock');
   await writeFile(file, JSON.stringify({ pid: process.pid, host: hostname(), command: 'build', started: new Date().toISOString(), token: 'held-by-the-test' }), { flag: 'wx' });

@@ -52,7 +52,7 @@ export interface StorySource {
 /**
  * A story source from its fields, every one written out in readStory's order: sources read from a
  * file, taken from the cache or given their body by the loader share one hidden class and keep their
- * fields inside the object, as a spread or Object.assign would not (see extend.ts).
+ * fields inside the object, as a spread or Object.assign would not (see copy-with.ts).
  */
 export function storySource(fields: StorySource): StorySource {
   return {

@@ -56,7 +56,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   const overrides: ConfigOverrides = { ...given, drafts: given.drafts ?? true, future: given.future ?? true, out: given.out ?? DEV_OUTPUT };
   const configAt = (baseUrl?: string) => loadConfig(options.root, { ...overrides, baseUrl });
   let config = configAt();
-  // The output folder is the dev server's alone while it runs (see output-lock.ts); it stays the
+  // The output folder is the dev server's alone while it runs (see output/lock.ts); it stays the
   // same when the configuration is read again, as --out or DEV_OUTPUT names it.
   const lock = await lockOutput(config, 'dev', { waitMs: options.waitMs ?? 0, note: options.log });
   try {

@@ -20,7 +20,7 @@ export type DrawingAnswer = { copies: Uint8Array[] } | { reason: string; hint: s
 
 /** The copies of a drawing, in the order of `variants`. `budgetMs` is for tests. */
 export function drawCopies(job: DrawingJob, budgetMs = DRAWING_BUDGET_MS): Promise<Buffer[]> {
-  // From the TypeScript sources (tests), the child registers tsx, as worker threads do (render/worker-thread.ts).
+  // From the TypeScript sources (tests), the child registers tsx, as worker threads do (threads.ts).
   const fromSources = import.meta.url.endsWith('.ts');
   const child = fork(new URL(`./drawing-process.${fromSources ? 'ts' : 'js'}`, import.meta.url), [], {
     execArgv: fromSources ? ['--import', import.meta.resolve('tsx')] : [],

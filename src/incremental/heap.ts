@@ -7,7 +7,7 @@
 // a correction): its heap stays small, and collecting it more often costs it time for little
 // memory saved (docs/performance.md). The worker threads of the Markdown stage share the
 // setting, and have a large young generation so that their syntax trees are collected young (see
-// render/markdown-pool.ts).
+// markdown/pool.ts).
 
 import { setFlagsFromString } from 'node:v8';
 import type { UpToDate } from './up-to-date.js';

@@ -1,7 +1,7 @@
 // The changes of a table of entries (key to value) between two saves, and the journal they are kept
 // in: a file of one JSON line per save, after a base file that holds every entry. A save that changed
 // a few entries of a large table appends a few lines instead of writing the table again; the journal
-// is folded into a new base once it has grown (see cache.ts).
+// is folded into a new base once it has grown (see manifest.ts).
 
 import { appendFile, readFile } from 'node:fs/promises';
 

@@ -17,7 +17,7 @@ import { RECORD_FILE } from './up-to-date.js';
 
 const FORMAT = 10;
 export const MANIFEST_FILE = 'manifest.json';
-/** The changes of each save since the manifest was last written whole (see cache-journal.ts). */
+/** The changes of each save since the manifest was last written whole (see journal.ts). */
 export const JOURNAL_FILE = 'manifest-journal.jsonl';
 /** The manifest is written whole again once its journal has grown to this share of it. */
 export const JOURNAL_SHARE = 0.25;

@@ -40,7 +40,7 @@ const AHEAD = 2;
 /**
  * A worker makes a syntax tree for every story and drops it: a young generation this large lets the
  * trees die young instead of being promoted to the old one, where each would bring the next full
- * collection closer (Gazette's process bounds how far the old one grows; see heap.ts).
+ * collection closer (Gazette's process bounds how far the old one grows; see incremental/heap.ts).
  */
 export const WORKER_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 96 };
 

@@ -1,6 +1,6 @@
 // A worker thread of the Markdown stage: renders the stories it is sent, one at a time and in order,
 // as the build would, and answers each with its HTML or its problem. It is the only place remark runs.
-// The build's cache asks one such worker synchronously (markdown-again.ts): its answers then go to a
+// The build's cache asks one such worker synchronously (again.ts): its answers then go to a
 // port of their own, and a shared counter wakes the waiting thread.
 
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';

@@ -52,7 +52,7 @@ function placeStory(source: StorySource, config: Config): Story {
   if (place === undefined) placed.set(source, (place = placeOnce(source, config)));
   const { slug, permalink, day } = place;
   // Every field written out, not spread nor assigned: stories share one hidden class and keep their
-  // fields inside the object, the smallest way to hold the site graph (see extend.ts).
+  // fields inside the object, the smallest way to hold the site graph (see copy-with.ts).
   return {
     file: source.file, title: source.title, date: source.date, updated: source.updated, tags: source.tags, summary: source.summary,
     authors: source.authors, section: source.section, dateline: source.dateline, lang: source.lang, image: source.image, credits: source.credits,

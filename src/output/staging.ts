@@ -40,7 +40,7 @@ const IN_FLIGHT = 32;
 
 /**
  * A new site to write beside the current one. With `current` (what the output folder holds, known
- * to be intact: see up-to-date.ts), kept files stay where they are and only the files written are
+ * to be intact: see incremental/up-to-date.ts), kept files stay where they are and only the files written are
  * staged: the commit then moves them into the current site and removes the files no longer built,
  * when they are few, or links the kept files into the staged site and swaps it in whole.
  */
