@@ -1,5 +1,5 @@
 // The lock of an output folder: who waits, who stops at once, which locks are broken (the real
-// CLI's builds on one folder are in test/one-build-at-a-time.test.ts).
+// CLI's builds on one folder are in test/one-build-at-a-time.e2e.test.ts).
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

@@ -35,7 +35,7 @@ Not yet.
 const isTableAlignment = (message: { ruleId: string; selector: string | null; message: string }) =>
   message.ruleId === 'no-deprecated-attr' && /"align"/.test(message.message) && /\b(td|th)\b/.test(message.selector ?? '');
 
-/** The web pages: the email editions are for mail clients, and test/email.test.ts checks them. */
+/** The web pages: the email editions are for mail clients, and test/email.e2e.test.ts checks them. */
 const pagesOf = (files: string[]) => files.filter((file) => file.endsWith('.html') && !file.endsWith('/email.html'));
 
 /** Site-internal targets of every link, image and stylesheet in a page, without the base path. */

@@ -18,7 +18,7 @@ const FOREIGN = 'iframe, object, embed, svg, math, style, form, input, textarea,
 /**
  * Every problem a parsed HTML document has: foreign elements, handlers, script URLs, scripts. An
  * email keeps the media queries of the theme's email.css in one <style> in its head (what it holds
- * is checked in test/email.test.ts); a <style> anywhere else is foreign there too. The search page
+ * is checked in test/email.e2e.test.ts); a <style> anywhere else is foreign there too. The search page
  * has the theme's own form (checked in test/browser/search.test.ts) and loads the theme's search.js.
  */
 function injections(html: string, { email = false, search = false } = {}): string[] {
