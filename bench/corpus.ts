@@ -9,7 +9,18 @@ import { parseArgs } from 'node:util';
 import { capitalize, composeBody, composeSummary, countWords, type PickEarlier } from './prose.js';
 import { createRandom, type Random } from './random.js';
 import {
-  DATELINES, EDITORS, HEADLINE_ACTORS, HEADLINE_VERBS, OBJECTS, REPORTERS, SECTIONS, SUBJECTS, PAST_VERBS, TAGS, TITLE_CLAUSES, WHEN,
+  DATELINES,
+  EDITORS,
+  HEADLINE_ACTORS,
+  HEADLINE_VERBS,
+  OBJECTS,
+  PAST_VERBS,
+  REPORTERS,
+  SECTIONS,
+  SUBJECTS,
+  TAGS,
+  TITLE_CLAUSES,
+  WHEN,
 } from './vocabulary.js';
 
 /** The clock for builds of a corpus: just after its last story, so that every story is published. */
@@ -81,7 +92,11 @@ export function composeStory(random: Random, story: PlannedStory, earlier: PickE
   if (random.chance(0.5)) lines.push(`credits: ${quote(`Reporting by ${random.pick(REPORTERS)}; Editing by ${random.pick(EDITORS)}`)}`);
   if (random.chance(0.05)) lines.push(`updated: ${quote(localTime(story.day, story.minute + random.int(30, 360)))}`);
   if (random.chance(0.02)) {
-    lines.push('corrections:', `  - date: ${quote(localTime(story.day + 1, 9 * 60))}`, `    text: ${quote(`An earlier version of this story misstated ${random.pick(OBJECTS)}.`)}`);
+    lines.push(
+      'corrections:',
+      `  - date: ${quote(localTime(story.day + 1, 9 * 60))}`,
+      `    text: ${quote(`An earlier version of this story misstated ${random.pick(OBJECTS)}.`)}`,
+    );
   }
   if (random.chance(0.5)) lines.push(`id: ${quote(uuid(random))}`);
   return `---\n${lines.join('\n')}\n---\n\n${composeBody(random, earlier)}`;
@@ -154,11 +169,18 @@ function calendarDay(day: number): string {
 
 /** Gazette's slug rule for Latin titles: accents folded, apostrophes dropped, the rest to hyphens. */
 function slugOf(title: string): string {
-  return fold(title).replace(/['’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return fold(title)
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 function fold(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
+    .toLowerCase();
 }
 
 /** JSON strings are YAML double-quoted scalars. */

@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DEV_OUTPUT, startDev } from '../src/dev/dev.js';
 import { CORPUS_NOW } from './corpus.js';
 import { editStory, latestStory, pageOf } from './edits.js';
-import { measure, measuredRow, medianRun, type Measured, type Row } from './measure.js';
+import { type Measured, measure, measuredRow, medianRun, type Row } from './measure.js';
 import { ROWS } from './scenarios.js';
 
 const SAVES = 5;
@@ -28,18 +28,27 @@ export async function measureDevLoop(root: string, stories: number): Promise<Row
     for (let revision = FIRST_REVISION; revision < FIRST_REVISION + SAVES; revision++) {
       const written = pageHolding(page, `updated in revision ${revision}.`);
       // The rebuild's clock starts with the page's: both from the save.
-      rebuilds.push(await measure(async () => {
-        saves.push(await measure(async () => {
-          await editStory(story, revision);
-          await written;
-        }));
-        await dev.idle();
-      }));
+      rebuilds.push(
+        await measure(async () => {
+          saves.push(
+            await measure(async () => {
+              await editStory(story, revision);
+              await written;
+            }),
+          );
+          await dev.idle();
+        }),
+      );
       await sleep(PAUSE_BETWEEN_SAVES_MS);
     }
     const times = (runs: Measured<void>[]) => runs.map((run) => Math.round(run.wallMs)).join(', ');
     return [
-      measuredRow(stories, ROWS.devLoop, medianRun(saves), `median of ${SAVES} saves: ${times(saves)} ms; dev started in ${(started.wallMs / 1000).toFixed(1)} s`),
+      measuredRow(
+        stories,
+        ROWS.devLoop,
+        medianRun(saves),
+        `median of ${SAVES} saves: ${times(saves)} ms; dev started in ${(started.wallMs / 1000).toFixed(1)} s`,
+      ),
       measuredRow(stories, ROWS.devLoopRebuilt, medianRun(rebuilds), `the same saves until the rebuild wrote every file: ${times(rebuilds)} ms`),
     ];
   } finally {

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { composeStory, CORPUS_DAYS, planStory } from './corpus.js';
+import { CORPUS_DAYS, composeStory, planStory } from './corpus.js';
 import { createRandom } from './random.js';
 
 /** The latest story of the corpus (by its content path, which starts with its date). */
@@ -27,13 +27,16 @@ export function pageOf(root: string, storyFile: string): string {
 export async function publishStory(root: string, revision: number): Promise<string> {
   const random = createRandom(1_000_000 + revision);
   let file: string;
-  let story;
+  let story: ReturnType<typeof planStory>;
   do {
     story = planStory(random, CORPUS_DAYS - 1, 23 * 60 + (revision % 60), new Set());
     file = path.join(root, 'content', `${story.sitePath}.md`);
   } while (existsSync(file));
   await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, composeStory(random, story, () => undefined));
+  await writeFile(
+    file,
+    composeStory(random, story, () => undefined),
+  );
   return file;
 }
 

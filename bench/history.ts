@@ -88,7 +88,13 @@ const FIELDS: [keyof HistoryRow, Kind, 'required' | 'optional'][] = [
   ['importedFrom', 'string', 'optional'],
 ];
 
-const MACHINE_FIELDS: [keyof Machine, 'string' | 'number'][] = [['cpu', 'string'], ['cores', 'number'], ['memoryGb', 'number'], ['node', 'string'], ['os', 'string']];
+const MACHINE_FIELDS: [keyof Machine, 'string' | 'number'][] = [
+  ['cpu', 'string'],
+  ['cores', 'number'],
+  ['memoryGb', 'number'],
+  ['node', 'string'],
+  ['os', 'string'],
+];
 const DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const RUNNERS: readonly string[] = ['bench', 'bench:peers'] satisfies Runner[];
 
@@ -148,12 +154,14 @@ function checkRow(value: unknown, where: string): HistoryRow {
     const found = value[field];
     if (found === undefined && presence === 'optional') continue;
     if (kind === 'machine') checkMachine(found, `${where}: machine`);
-    else if (typeof found !== kind || (kind === 'number' && !Number.isFinite(found))) throw new Error(`${where}: ${field} should be a ${kind}, found ${JSON.stringify(found)}`);
+    else if (typeof found !== kind || (kind === 'number' && !Number.isFinite(found)))
+      throw new Error(`${where}: ${field} should be a ${kind}, found ${JSON.stringify(found)}`);
   }
   const unknown = Object.keys(value).filter((key) => !FIELDS.some(([field]) => field === key));
   if (unknown.length > 0) throw new Error(`${where}: unknown field ${unknown.join(', ')}`);
   if (!DATE.test(value.date as string)) throw new Error(`${where}: date should be like 2026-12-02T04:54:00Z, found ${JSON.stringify(value.date)}`);
-  if (!RUNNERS.includes(value.runner as string)) throw new Error(`${where}: runner should be one of ${RUNNERS.join(', ')}, found ${JSON.stringify(value.runner)}`);
+  if (!RUNNERS.includes(value.runner as string))
+    throw new Error(`${where}: runner should be one of ${RUNNERS.join(', ')}, found ${JSON.stringify(value.runner)}`);
   return value as unknown as HistoryRow;
 }
 

@@ -2,13 +2,13 @@
 // change is written to disk and the rebuild told which file changed. Each change is made a few
 // times; the row shows the run with the median wall time.
 
-import { type BuildReport } from '../src/build.js';
+import type { BuildReport } from '../src/build.js';
 import { loadConfig } from '../src/config.js';
+import { type Builder, createBuilder } from '../src/incremental/builder.js';
 import { CORPUS_NOW } from './corpus.js';
 import { editStory, editTemplate, latestStory, publishStory } from './edits.js';
-import { errorText, measure, measuredRow, medianRun, type Measured, type Row } from './measure.js';
+import { errorText, type Measured, measure, measuredRow, medianRun, type Row } from './measure.js';
 import { ROWS } from './scenarios.js';
-import { type Builder, createBuilder } from '../src/incremental/builder.js';
 
 type Change = (revision: number) => Promise<string[]>;
 
@@ -17,10 +17,13 @@ export async function measureIncremental(root: string, stories: number, repeats:
   const changes: [string, Change][] = [
     [ROWS.noChange, async () => []],
     [ROWS.publish, async (revision) => [await publishStory(root, revision)]],
-    [ROWS.editStory, async (revision) => {
-      await editStory(story, revision);
-      return [story];
-    }],
+    [
+      ROWS.editStory,
+      async (revision) => {
+        await editStory(story, revision);
+        return [story];
+      },
+    ],
     [ROWS.editTemplate, async (revision) => [await editTemplate(root, revision)]],
   ];
 
@@ -50,7 +53,11 @@ async function startBuilder(root: string, stories: number, send: (row: Row) => P
   try {
     const builder = createBuilder(loadConfig(root, { now: CORPUS_NOW }));
     const first = await measure(() => builder.build());
-    await send({ ...measuredRow(stories, ROWS.first, first, removedNote(first.result)), storiesPerSecond: stories / (first.wallMs / 1000), ...counts(first.result) });
+    await send({
+      ...measuredRow(stories, ROWS.first, first, removedNote(first.result)),
+      storiesPerSecond: stories / (first.wallMs / 1000),
+      ...counts(first.result),
+    });
     return builder;
   } catch (error) {
     await send({ stories, scenario: ROWS.first, note: '', error: errorText(error) });

@@ -4,7 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { formatCount, formatMb, formatMs, formatRatio, formatShare, markdownTable } from './format.js';
-import { HISTORY_FILE, readHistory, type HistoryRow, type Runner } from './history.js';
+import { HISTORY_FILE, type HistoryRow, type Runner, readHistory } from './history.js';
 import { GENERATOR_ORDER, PEER_SCENARIO_LABELS } from './peers/scenarios.js';
 import { machineText } from './provenance.js';
 import { SCENARIO_LABELS } from './scenarios.js';
@@ -84,13 +84,17 @@ function sameRun(a: HistoryRow, b: HistoryRow): boolean {
 function targetsSection(rows: readonly HistoryRow[], which: 'every target' | 'targets measured', machines: Map<string, string>): string[] {
   const judged = judgeTargets(lookup(rows)).filter((judgement) => which === 'every target' || judgement.rows.length > 0);
   if (judged.length === 0) return [];
-  const table = markdownTable(['N', 'target', 'latest', 'verdict', 'measured on'], 'rlrll', judged.map((judgement) => [
-    formatCount(judgement.stories),
-    judgement.goal,
-    judgement.measured,
-    judgement.by ? `${judgement.verdict}: ${judgement.by}` : judgement.verdict,
-    judgement.rows[0] ? `${provenance(judgement.rows[0], machines)}` : '',
-  ]));
+  const table = markdownTable(
+    ['N', 'target', 'latest', 'verdict', 'measured on'],
+    'rlrll',
+    judged.map((judgement) => [
+      formatCount(judgement.stories),
+      judgement.goal,
+      judgement.measured,
+      judgement.by ? `${judgement.verdict}: ${judgement.by}` : judgement.verdict,
+      judgement.rows[0] ? `${provenance(judgement.rows[0], machines)}` : '',
+    ]),
+  );
   return ['## Targets', '', 'The current targets (issue 27), judged on the latest row of each scenario.', '', table, ''];
 }
 
@@ -104,7 +108,9 @@ function runnerSections(rows: readonly HistoryRow[], runner: Runner, machines: M
     ...counts.flatMap((stories) => [
       `### ${formatCount(stories)} stories`,
       '',
-      runner === 'bench' ? benchTable(sorted(own.filter((row) => row.stories === stories)), machines) : peersTable(sorted(own.filter((row) => row.stories === stories)), machines),
+      runner === 'bench'
+        ? benchTable(sorted(own.filter((row) => row.stories === stories)), machines)
+        : peersTable(sorted(own.filter((row) => row.stories === stories)), machines),
       '',
     ]),
   ];
@@ -160,9 +166,13 @@ function timesGazette(row: HistoryRow, rows: readonly HistoryRow[]): string {
 function sorted(rows: readonly HistoryRow[]): HistoryRow[] {
   const scenarios: readonly string[] = [...Object.keys(SCENARIO_LABELS), ...Object.keys(PEER_SCENARIO_LABELS)];
   const rank = (order: readonly string[], name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
-  return [...rows].sort((a, b) =>
-    rank(scenarios, a.scenario) - rank(scenarios, b.scenario) || compare(a.scenario, b.scenario)
-    || rank(GENERATOR_ORDER, a.generator ?? '') - rank(GENERATOR_ORDER, b.generator ?? '') || compare(a.generator ?? '', b.generator ?? ''));
+  return [...rows].sort(
+    (a, b) =>
+      rank(scenarios, a.scenario) - rank(scenarios, b.scenario) ||
+      compare(a.scenario, b.scenario) ||
+      rank(GENERATOR_ORDER, a.generator ?? '') - rank(GENERATOR_ORDER, b.generator ?? '') ||
+      compare(a.generator ?? '', b.generator ?? ''),
+  );
 }
 
 function compare(a: string, b: string): number {

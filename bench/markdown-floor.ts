@@ -5,9 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { findStoryFiles } from '../src/content/load.js';
 import { splitStory } from '../src/content/frontmatter.js';
-import { WORKER_RESOURCE_LIMITS } from '../src/markdown/pool.js';
+import { findStoryFiles } from '../src/content/load.js';
+import { WORKER_RESOURCE_LIMITS } from '../src/markdown/worker-protocol.js';
 import { measure, measuredRow, type Row } from './measure.js';
 
 const CHUNK = 32;

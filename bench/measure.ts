@@ -91,7 +91,11 @@ export function measuredRow(stories: number, scenario: string, run: Measured<unk
 /** A short, one-line account of a failure for the table, with Gazette's first problems when it gave any. */
 export function errorText(error: unknown): string {
   let text = error instanceof Error ? error.message : String(error);
-  if (error instanceof BuildFailed) text = `${text}: ${error.problems.slice(0, 2).map((problem) => problem.format()).join('; ')}`;
+  if (error instanceof BuildFailed)
+    text = `${text}: ${error.problems
+      .slice(0, 2)
+      .map((problem) => problem.format())
+      .join('; ')}`;
   else if (error instanceof GazetteError) text = error.format();
   return text.replace(/\s+/g, ' ').slice(0, 300);
 }

@@ -7,14 +7,14 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { STORY_SECONDS } from '../src/config-settings.js';
 import { heldBody } from '../src/content/body.js';
 import { createMarkdownPool, type MarkdownPool } from '../src/markdown/pool.js';
-import { measure, type Measured } from './measure.js';
-import { PATHOLOGICAL_SHAPES, type PathologicalShape } from './pathological.js';
 import { formatMs } from './format.js';
+import { type Measured, measure } from './measure.js';
+import { PATHOLOGICAL_SHAPES, type PathologicalShape } from './pathological.js';
 import { describeMachine, machineText } from './provenance.js';
 import { progress, waitForQuietMachine } from './runner.js';
-import { STORY_SECONDS } from '../src/config-settings.js';
 
 export const PATHOLOGICAL_SIZES_KIB = [1, 4, 16, 64, 256, 1024];
 const RESULTS_FILE = fileURLToPath(new URL('./results-pathological.md', import.meta.url));
@@ -80,14 +80,20 @@ async function renderOnce(pool: MarkdownPool, shape: PathologicalShape, kib: num
   return { kib, run: runs.reduce((fastest, run) => (run.wallMs < fastest.wallMs ? run : fastest)) };
 }
 
-function renderPathological(rows: readonly { shape: PathologicalShape; measures: Measure[] }[], options: PathologicalOptions, machine: string, date: string): string {
+function renderPathological(
+  rows: readonly { shape: PathologicalShape; measures: Measure[] }[],
+  options: PathologicalOptions,
+  machine: string,
+  date: string,
+): string {
   const sizes = options.sizesKib.map((kib) => (kib >= 1024 ? `${kib / 1024} MiB` : `${kib} KiB`));
   const header = (first: string) => [`| ${first} | ${sizes.join(' | ')} | grows as |`, `|---|${sizes.map(() => '--:').join('|')}|--:|`];
-  const cells = (measures: readonly Measure[], value: (run: Measured<unknown>) => number) => options.sizesKib.map((kib) => {
-    const measured = measures.find((candidate) => candidate.kib === kib);
-    if (measured === undefined) return '';
-    return measured.run ? formatMs(value(measured.run)) : `**stopped** (> ${options.budgetSeconds} s)`;
-  });
+  const cells = (measures: readonly Measure[], value: (run: Measured<unknown>) => number) =>
+    options.sizesKib.map((kib) => {
+      const measured = measures.find((candidate) => candidate.kib === kib);
+      if (measured === undefined) return '';
+      return measured.run ? formatMs(value(measured.run)) : `**stopped** (> ${options.budgetSeconds} s)`;
+    });
   const table = (value: (run: Measured<unknown>) => number) => [
     ...header('shape'),
     ...rows.map(({ shape, measures }) => `| ${shape.name} | ${cells(measures, value).join(' | ')} | ${growth(measures, value)} |`),
@@ -109,7 +115,7 @@ function renderPathological(rows: readonly { shape: PathologicalShape; measures:
     '',
     '## CPU time',
     '',
-    'The whole process\'s (`process.cpuUsage()`: the worker rendering, and this thread waiting), steadier than wall time on a shared machine.',
+    "The whole process's (`process.cpuUsage()`: the worker rendering, and this thread waiting), steadier than wall time on a shared machine.",
     '',
     ...table((run) => run.cpuMs),
     '',

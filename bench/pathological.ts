@@ -58,7 +58,11 @@ export const PATHOLOGICAL_SHAPES: readonly PathologicalShape[] = [
   { name: 'link openers', looks: '`[a]([a]([a](…` (links never closed)', make: repeated('[a](') },
   { name: 'image openers', looks: '`![a](![a](…`', make: repeated('![a](') },
   { name: 'references', looks: '`[a] [a] [a] …` (references to no definition)', make: repeated('[a] ') },
-  { name: 'definitions', looks: '`[r1]: /1` lines, then `[r1] [r2] …`', make: (bytes) => `${numbered((index) => `[r${index}]: /${index}\n`)(bytes / 2)}\n\n${numbered((index) => `[r${index}] `)(bytes / 2)}` },
+  {
+    name: 'definitions',
+    looks: '`[r1]: /1` lines, then `[r1] [r2] …`',
+    make: (bytes) => `${numbered((index) => `[r${index}]: /${index}\n`)(bytes / 2)}\n\n${numbered((index) => `[r${index}] `)(bytes / 2)}`,
+  },
   { name: 'footnote references', looks: '`[^1] [^2] [^3] …` (notes never defined)', make: numbered((index) => `[^${index}] `) },
   { name: 'table', looks: 'a two-column table of many rows', make: (bytes) => `| a | b |\n|---|---|\n${repeated('| c | d |\n')(bytes)}` },
   { name: 'pipes', looks: '`| a |` lines with no delimiter row', make: repeated('| a |\n') },

@@ -12,16 +12,16 @@ import { parseArgs, promisify } from 'node:util';
 import { generateCorpus } from './corpus.js';
 import { publishStory } from './edits.js';
 import { formatMs } from './format.js';
-import { appendHistory, historyRow, type HistoryRow, type Run } from './history.js';
+import { appendHistory, type HistoryRow, historyRow, type Run } from './history.js';
 import { renderRun, writeLatest } from './latest.js';
 import { errorText, measure } from './measure.js';
 import { setUpEleventy } from './peers/eleventy.js';
 import { setUpGazette } from './peers/gazette.js';
-import { readSiteSettings, type Generator, type SiteSettings } from './peers/generator.js';
+import { type Generator, readSiteSettings, type SiteSettings } from './peers/generator.js';
 import { setUpHugo } from './peers/hugo.js';
 import { checkOutput, countOutput, describeOutput, type OutputCount } from './peers/output.js';
-import { PEER_SCENARIO_LABELS, peerScenarioLabel, type PeerRow, type PeerScenario } from './peers/scenarios.js';
-import { missingTimer, timeCommand, type TimedRun } from './peers/timed-command.js';
+import { PEER_SCENARIO_LABELS, type PeerRow, type PeerScenario, peerScenarioLabel } from './peers/scenarios.js';
+import { missingTimer, type TimedRun, timeCommand } from './peers/timed-command.js';
 import { describeRun } from './provenance.js';
 import { parseCounts, progress, waitForQuietMachine } from './runner.js';
 
@@ -74,7 +74,9 @@ async function benchmarkCorpus(stories: number): Promise<PeerRow[]> {
     const corpus = path.join(folder, 'gazette');
     progress(`${stories} stories: writing the corpus into ${corpus}`);
     const generated = await measure(() => generateCorpus(corpus, { stories, seed: SEED }));
-    progress(`${stories} stories: ${generated.result.words.toLocaleString('en-US')} words, ${(generated.result.bytes / 1e6).toFixed(1)} MB of Markdown, written in ${formatMs(generated.wallMs)}`);
+    progress(
+      `${stories} stories: ${generated.result.words.toLocaleString('en-US')} words, ${(generated.result.bytes / 1e6).toFixed(1)} MB of Markdown, written in ${formatMs(generated.wallMs)}`,
+    );
     const settings = await readSiteSettings(corpus);
     // Every project is set up before any builds: the new stories Gazette's runs add to the corpus
     // must not reach the peers' copies.
@@ -107,15 +109,19 @@ async function measureGenerator(generator: Generator, stories: number, settings:
   ];
   const { cacheBuild } = generator;
   if (cacheBuild) {
-    rows.push(await measureScenario('cache-build', async () => {
-      await generator.clean();
-      return { argv: cacheBuild, stories };
-    }));
+    rows.push(
+      await measureScenario('cache-build', async () => {
+        await generator.clean();
+        return { argv: cacheBuild, stories };
+      }),
+    );
   }
-  rows.push(await measureScenario('new-story', async (run) => {
-    await publishStory(generator.root, run);
-    return { argv: generator.rebuild, stories: stories + run };
-  }));
+  rows.push(
+    await measureScenario('new-story', async (run) => {
+      await publishStory(generator.root, run);
+      return { argv: generator.rebuild, stories: stories + run };
+    }),
+  );
   return rows;
 }
 

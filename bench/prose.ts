@@ -3,7 +3,18 @@
 
 import type { Random } from './random.js';
 import {
-  CIRCUMSTANCES, COMMODITIES, EXTERNAL_SITES, HEADINGS, LIST_INTROS, OBJECTS, PAST_VERBS, QUOTES, SOURCES, SPEAKERS, SUBJECTS, WHEN,
+  CIRCUMSTANCES,
+  COMMODITIES,
+  EXTERNAL_SITES,
+  HEADINGS,
+  LIST_INTROS,
+  OBJECTS,
+  PAST_VERBS,
+  QUOTES,
+  SOURCES,
+  SPEAKERS,
+  SUBJECTS,
+  WHEN,
 } from './vocabulary.js';
 
 const MIN_WORDS = 300;
@@ -56,12 +67,18 @@ function sentence(random: Random, pickEarlier: PickEarlier): string {
   const object = decorate(random, random.pick(OBJECTS), pickEarlier);
   const subject = random.pick(SUBJECTS);
   switch (random.int(0, 5)) {
-    case 0: return `${capitalize(subject)} ${random.pick(PAST_VERBS)} ${object} ${random.pick(WHEN)}, ${random.pick(SOURCES)}.`;
-    case 1: return `${capitalize(random.pick(CIRCUMSTANCES))}, ${subject} ${random.pick(PAST_VERBS)} ${object}.`;
-    case 2: return `“${random.pick(QUOTES)},” ${random.pick(SPEAKERS)}.`;
-    case 3: return `${capitalize(random.pick(COMMODITIES))} prices rose ${random.int(2, 40)} percent ${random.pick(WHEN)}, the highest level since ${random.int(2008, 2019)}, ${random.pick(SOURCES)}.`;
-    case 4: return `The decision comes ${random.pick(CIRCUMSTANCES)} and follows ${object} ${random.pick(WHEN)}.`;
-    default: return `${capitalize(subject)} said ${object} would cost about ${random.int(20, 900)} million dinars over ${random.int(2, 10)} years.`;
+    case 0:
+      return `${capitalize(subject)} ${random.pick(PAST_VERBS)} ${object} ${random.pick(WHEN)}, ${random.pick(SOURCES)}.`;
+    case 1:
+      return `${capitalize(random.pick(CIRCUMSTANCES))}, ${subject} ${random.pick(PAST_VERBS)} ${object}.`;
+    case 2:
+      return `“${random.pick(QUOTES)},” ${random.pick(SPEAKERS)}.`;
+    case 3:
+      return `${capitalize(random.pick(COMMODITIES))} prices rose ${random.int(2, 40)} percent ${random.pick(WHEN)}, the highest level since ${random.int(2008, 2019)}, ${random.pick(SOURCES)}.`;
+    case 4:
+      return `The decision comes ${random.pick(CIRCUMSTANCES)} and follows ${object} ${random.pick(WHEN)}.`;
+    default:
+      return `${capitalize(subject)} said ${object} would cost about ${random.int(20, 900)} million dinars over ${random.int(2, 10)} years.`;
   }
 }
 
@@ -80,7 +97,10 @@ function decorate(random: Random, phrase: string, pickEarlier: PickEarlier): str
 
 function bulletList(random: Random, pickEarlier: PickEarlier): string {
   const marker = random.chance(0.25) ? (index: number) => `${index + 1}.` : () => '-';
-  const items = Array.from({ length: random.int(3, 5) }, (_, index) => `${marker(index)} ${decorate(random, random.pick(OBJECTS), pickEarlier)} ${random.pick(WHEN)};`);
+  const items = Array.from(
+    { length: random.int(3, 5) },
+    (_, index) => `${marker(index)} ${decorate(random, random.pick(OBJECTS), pickEarlier)} ${random.pick(WHEN)};`,
+  );
   return `${random.pick(LIST_INTROS)}\n\n${items.join('\n').replace(/;$/, '.')}`;
 }
 

@@ -60,9 +60,18 @@ function row(stories: number, scenario: string, run: CliRun, note: string): Row 
 }
 
 async function gazetteBuild(root: string): Promise<CliRun> {
-  const { result: stdout, busyMs, wallMs } = await othersBusyDuring(() => new Promise<string>((resolve, reject) => {
-    execFile(process.execPath, [TIMED_CLI, 'build', '--now', CORPUS_NOW], { cwd: root, maxBuffer: 64 * 1024 * 1024 }, (error, out) => (error ? reject(error) : resolve(out)));
-  }));
+  const {
+    result: stdout,
+    busyMs,
+    wallMs,
+  } = await othersBusyDuring(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        execFile(process.execPath, [TIMED_CLI, 'build', '--now', CORPUS_NOW], { cwd: root, maxBuffer: 64 * 1024 * 1024 }, (error, out) =>
+          error ? reject(error) : resolve(out),
+        );
+      }),
+  );
   const report = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { code: number; output: string; cpuMs: number; peakRssMb: number };
   if (report.code !== 0) throw new Error(`gazette build failed: ${report.output}`);
   // The build's process is one of the others here: what it used is not other load.

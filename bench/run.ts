@@ -11,16 +11,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { STORY_SECONDS } from '../src/config-settings.js';
 import { generateCorpus } from './corpus.js';
 import { formatMs } from './format.js';
-import { appendHistory, historyRow, type HistoryRow, type Run } from './history.js';
+import { appendHistory, type HistoryRow, historyRow, type Run } from './history.js';
 import { renderRun, writeLatest } from './latest.js';
 import { errorText, measure, type Row } from './measure.js';
-import { describeRun } from './provenance.js';
 import { benchPathological, PATHOLOGICAL_SIZES_KIB } from './pathological-bench.js';
+import { describeRun } from './provenance.js';
 import { parseCounts, progress, waitForQuietMachine } from './runner.js';
-import { scenarioLabel, SCENARIOS, type ScenarioMessage } from './scenarios.js';
-import { STORY_SECONDS } from '../src/config-settings.js';
+import { SCENARIOS, type ScenarioMessage, scenarioLabel } from './scenarios.js';
 
 const DEFAULT_STORIES = [1_000, 10_000];
 const HUGE_STORIES = 100_000;
@@ -34,8 +34,14 @@ type Scenario = (typeof SCENARIOS)[number];
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      stories: { type: 'string' }, huge: { type: 'boolean', default: false }, only: { type: 'string' }, repeats: { type: 'string', default: '3' }, out: { type: 'string' },
-      pathological: { type: 'boolean', default: false }, sizes: { type: 'string' }, budget: { type: 'string' },
+      stories: { type: 'string' },
+      huge: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      repeats: { type: 'string', default: '3' },
+      out: { type: 'string' },
+      pathological: { type: 'boolean', default: false },
+      sizes: { type: 'string' },
+      budget: { type: 'string' },
     },
   });
   if (values.pathological) {
@@ -75,7 +81,9 @@ async function benchmarkCorpus(stories: number, kinds: readonly Scenario[], repe
   try {
     progress(`${stories} stories: writing the corpus into ${folder}`);
     const generated = await measure(() => generateCorpus(folder, { stories, seed: SEED }));
-    progress(`${stories} stories: ${generated.result.words.toLocaleString('en-US')} words, ${(generated.result.bytes / 1e6).toFixed(1)} MB of Markdown, written in ${formatMs(generated.wallMs)}`);
+    progress(
+      `${stories} stories: ${generated.result.words.toLocaleString('en-US')} words, ${(generated.result.bytes / 1e6).toFixed(1)} MB of Markdown, written in ${formatMs(generated.wallMs)}`,
+    );
     for (const scenario of kinds) {
       await waitForQuietMachine();
       progress(`${stories} stories: ${scenario.kind}`);
@@ -126,7 +134,8 @@ function runScenario(scenario: Scenario, folder: string, stories: number, repeat
 function parseKinds(text: string): Scenario[] {
   const names = text.split(',').map((part) => part.trim());
   const unknown = names.filter((name) => !SCENARIOS.some((scenario) => scenario.kind === name));
-  if (unknown.length > 0) throw new Error(`--only takes kinds of scenario: ${SCENARIOS.map((scenario) => scenario.kind).join(', ')}; got "${unknown.join(', ')}"`);
+  if (unknown.length > 0)
+    throw new Error(`--only takes kinds of scenario: ${SCENARIOS.map((scenario) => scenario.kind).join(', ')}; got "${unknown.join(', ')}"`);
   return SCENARIOS.filter((scenario) => names.includes(scenario.kind));
 }
 

@@ -8,7 +8,8 @@ const QUIET_LOAD = 0.2;
 
 export function parseCounts(text: string): number[] {
   const counts = text.split(',').map((part) => Number(part.trim()));
-  if (counts.some((count) => !Number.isInteger(count) || count < 1)) throw new Error(`--stories takes whole numbers separated by commas, e.g. 1000,10000; got "${text}"`);
+  if (counts.some((count) => !Number.isInteger(count) || count < 1))
+    throw new Error(`--stories takes whole numbers separated by commas, e.g. 1000,10000; got "${text}"`);
   return counts;
 }
 

@@ -5,15 +5,15 @@
 import { availableParallelism } from 'node:os';
 import { loadConfig } from '../src/config.js';
 import { boundHeapGrowth } from '../src/incremental/heap.js';
+import { build } from '../src/incremental/publish.js';
 import { CORPUS_NOW } from './corpus.js';
 import { measureDevLoop } from './dev-loop.js';
 import { measureIncremental } from './incremental.js';
 import { measureMarkdownStage } from './markdown-floor.js';
-import { measurePublished } from './published.js';
-import { measureSearchStage } from './search-stage.js';
 import { errorText, measure, measuredRow, type Row } from './measure.js';
+import { measurePublished } from './published.js';
 import { ROWS, SCENARIOS, type ScenarioKind, type ScenarioMessage } from './scenarios.js';
-import { build } from '../src/incremental/publish.js';
+import { measureSearchStage } from './search-stage.js';
 
 // Every build here renders the whole archive (a cold build, the dev loop's first), which the gazette
 // command runs with its heap's growth bounded (src/incremental/heap.ts).
@@ -37,17 +37,29 @@ function post(message: ScenarioMessage): Promise<void> {
 async function coldBuild(corpus: string): Promise<Row> {
   const run = await measure(() => build(loadConfig(corpus, { now: CORPUS_NOW }), { write: true, cache: false }));
   const { pages, files, written, warnings } = run.result;
-  return { ...measuredRow(stories, ROWS.cold, run, `${warnings.length} warnings`), storiesPerSecond: stories / (run.wallMs / 1000), pages, files, written: written.length };
+  return {
+    ...measuredRow(stories, ROWS.cold, run, `${warnings.length} warnings`),
+    storiesPerSecond: stories / (run.wallMs / 1000),
+    pages,
+    files,
+    written: written.length,
+  };
 }
 
 async function runScenario(scenario: ScenarioKind, corpus: string): Promise<void> {
   switch (scenario) {
-    case 'markdown-all-cores': return send(await measureMarkdownStage(corpus, ROWS.markdownAllCores, availableParallelism()));
-    case 'markdown-one-core': return send(await measureMarkdownStage(corpus, ROWS.markdownOneCore, 1));
-    case 'search': return send(await measureSearchStage(corpus, stories, ROWS.searchStage));
-    case 'cold': return send(await coldBuild(corpus));
-    case 'published': return measurePublished(corpus, stories, repeats, send);
-    case 'incremental': return measureIncremental(corpus, stories, repeats, send);
+    case 'markdown-all-cores':
+      return send(await measureMarkdownStage(corpus, ROWS.markdownAllCores, availableParallelism()));
+    case 'markdown-one-core':
+      return send(await measureMarkdownStage(corpus, ROWS.markdownOneCore, 1));
+    case 'search':
+      return send(await measureSearchStage(corpus, stories, ROWS.searchStage));
+    case 'cold':
+      return send(await coldBuild(corpus));
+    case 'published':
+      return measurePublished(corpus, stories, repeats, send);
+    case 'incremental':
+      return measureIncremental(corpus, stories, repeats, send);
     case 'dev-loop': {
       for (const row of await measureDevLoop(corpus, stories)) await send(row);
       return;
@@ -57,7 +69,8 @@ async function runScenario(scenario: ScenarioKind, corpus: string): Promise<void
 
 const scenario = SCENARIOS.find((candidate) => candidate.kind === kind);
 if (!(repeats >= 1)) throw new Error(`expected how many times to repeat each change, got "${repeatCount}"`);
-if (scenario === undefined || root === undefined) throw new Error(`unknown scenario "${kind}"; expected one of ${SCENARIOS.map((known) => known.kind).join(', ')}`);
+if (scenario === undefined || root === undefined)
+  throw new Error(`unknown scenario "${kind}"; expected one of ${SCENARIOS.map((known) => known.kind).join(', ')}`);
 try {
   await runScenario(scenario.kind, root);
 } catch (error) {

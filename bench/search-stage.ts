@@ -4,9 +4,9 @@
 
 import { loadConfig } from '../src/config.js';
 import { loadStories } from '../src/content/load.js';
-import { buildSiteGraph } from '../src/model/site.js';
-import type { RenderedMarkdown } from '../src/markdown/processor.js';
 import { createMarkdownPool } from '../src/markdown/pool.js';
+import type { RenderedMarkdown } from '../src/markdown/processor.js';
+import { buildSiteGraph } from '../src/model/site.js';
 import { searchDocuments } from '../src/search/documents.js';
 import { renderSearchIndex } from '../src/search/pagefind.js';
 import { CORPUS_NOW } from './corpus.js';
@@ -20,10 +20,12 @@ export async function measureSearchStage(root: string, stories: number, scenario
   const pool = createMarkdownPool(config);
   await pool.renderEach(site.stories, (index, made) => (rendered[index] = made));
   await pool.close();
-  const bodies = new Map(site.stories.map((story, index) => {
-    const markdown = rendered[index];
-    return [story, { html: markdown?.html ?? '', summary: story.summary ?? markdown?.summary ?? '' }];
-  }));
+  const bodies = new Map(
+    site.stories.map((story, index) => {
+      const markdown = rendered[index];
+      return [story, { html: markdown?.html ?? '', summary: story.summary ?? markdown?.summary ?? '' }];
+    }),
+  );
   const run = await measure(() => renderSearchIndex(searchDocuments(site, bodies, config), config, undefined));
   const bytes = run.result.reduce((sum, file) => sum + (file.contents?.length ?? 0), 0);
   const note = `${run.result.length} files, ${(bytes / 1e6).toFixed(1)} MB; Pagefind's own process is not in the CPU time (it counts as other load)`;

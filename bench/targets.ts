@@ -56,8 +56,10 @@ function ratio(goal: string, stories: number, generator: string, peer: string, l
       const gazette = latest.find('bench:peers', stories, 'cold', generator);
       if (gazette === undefined) return notMeasured();
       const other = latest.sameRun(gazette, peer);
-      if (gazette.error !== undefined || gazette.wallMs === undefined) return { measured: 'failed', verdict: 'missed', by: 'the latest run failed', rows: [gazette] };
-      if (other?.wallMs === undefined || other.error !== undefined) return { measured: `${peer} has no figure in that run`, verdict: 'not measured yet', by: '', rows: [gazette] };
+      if (gazette.error !== undefined || gazette.wallMs === undefined)
+        return { measured: 'failed', verdict: 'missed', by: 'the latest run failed', rows: [gazette] };
+      if (other?.wallMs === undefined || other.error !== undefined)
+        return { measured: `${peer} has no figure in that run`, verdict: 'not measured yet', by: '', rows: [gazette] };
       const value = gazette.wallMs / other.wallMs;
       const met = strict ? value < limit : value <= limit;
       const measured = `${formatRatio(value)} ${peer}'s (${formatMs(gazette.wallMs)} against ${formatMs(other.wallMs)})`;

@@ -3,7 +3,7 @@
 // exit code, output, CPU time and peak memory, as JSON.
 // Plain JavaScript, so that no TypeScript loader runs before Gazette.
 
-import { main } from '../lib/cli.js';
+import { main } from '../lib/cli/main.js';
 
 const output = [];
 const io = { out: (line) => output.push(line), err: (line) => output.push(line), cwd: process.cwd() };

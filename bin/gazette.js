@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { EXIT, main } from '../lib/cli.js';
+import { EXIT } from '../lib/cli/io.js';
+import { main } from '../lib/cli/main.js';
 
 const code = await main(process.argv.slice(2));
 // A build stopped by a signal has cleared what it wrote: work it no longer waits for (a picture

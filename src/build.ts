@@ -4,29 +4,29 @@
 // function of plain data; what earlier builds made reaches the stages through one Reuse (reuse.ts),
 // which a plain build leaves empty and the build cache and the dev loop fill in (incremental/).
 
-import { settingsKey, type Config } from './config.js';
-import { readContent, type Content } from './content/read.js';
+import { type Config, settingsKey } from './config.js';
+import { type Content, readContent } from './content/read.js';
 import { staticCopies } from './content/theme.js';
 import { failIfAny, type GazetteError } from './errors.js';
 import { writeFeeds } from './feeds/write-feeds.js';
 import { createImagePublisher, type PublishedImages } from './images/publish.js';
 import { writePictures } from './images/write.js';
 import { keyOf } from './keys.js';
-import { closeMarkdownWorkers, renderStories, startMarkdownWorkers, type MarkdownWorkers, type RenderedStories } from './markdown/stage.js';
+import { closeMarkdownWorkers, type MarkdownWorkers, type RenderedStories, renderStories, startMarkdownWorkers } from './markdown/stage.js';
 import { buildSiteGraph } from './model/site.js';
 import type { Site } from './model/types.js';
 import { openWriter, type WriteMode, type WrittenSite } from './output/writer.js';
 import { aliasCollisions } from './pages/aliases.js';
+import { nameStories } from './pages/names.js';
 import { pagePlans } from './pages/plan.js';
 import { breathing, writePages } from './pages/write-pages.js';
-import { storyBodies, type StoryBodies } from './render/bodies.js';
-import { siteTheme, type SiteTheme } from './render/theme.js';
+import { type StoryBodies, storyBodies } from './render/bodies.js';
+import { type SiteTheme, siteTheme } from './render/theme.js';
 import { noReuse, type Reuse } from './reuse.js';
 import { searchDocuments } from './search/documents.js';
 import { indexNow, NO_SEARCH_INDEX } from './search/stage.js';
 import { renderNewsSitemap, renderRobots, renderSitemaps } from './sitemaps.js';
 import { NEWS_SITEMAP_PATH, ROBOTS_PATH } from './urls/paths.js';
-import { nameStories } from './pages/names.js';
 
 export interface BuildReport {
   stories: number;

@@ -1,10 +1,10 @@
 // Gazette's own code and the versions of the libraries it builds with, as one hash: every cached
 // result and the record of the last build are keyed by it.
 
-import { keyMaker } from './keys.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { keyMaker } from './keys.js';
 import { VERSION } from './version.js';
 
 let fingerprint: string | undefined;
@@ -17,7 +17,10 @@ export function codeFingerprint(): string {
   if (fingerprint !== undefined) return fingerprint;
   const key = keyMaker().add(VERSION);
   const ownFolder = fileURLToPath(new URL('.', import.meta.url));
-  const ownFiles = readdirSync(ownFolder, { recursive: true }).map(String).filter((file) => /\.[cm]?[jt]s$/.test(file)).sort();
+  const ownFiles = readdirSync(ownFolder, { recursive: true })
+    .map(String)
+    .filter((file) => /\.[cm]?[jt]s$/.test(file))
+    .sort();
   for (const file of ownFiles) key.add(file).add(readFileSync(path.join(ownFolder, file)));
   const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
   for (const name of Object.keys(manifest.dependencies).sort()) key.add(`${name}@${installedVersion(name)}`);

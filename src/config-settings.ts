@@ -3,8 +3,7 @@
 // its place in the configuration file.
 
 import { canonicalLanguage } from './language.js';
-import { isDeviceName } from './urls/slug.js';
-import { slugify } from './urls/slug.js';
+import { isDeviceName, slugify } from './urls/slug.js';
 import { describe } from './yaml.js';
 
 export type Report = (field: string, message: string, hint?: string, place?: string) => void;
@@ -61,7 +60,12 @@ export function readSections(value: unknown, problem: Report): { name: string; i
     const name = item.trim();
     const slug = slugify(name);
     if (slug === '' || isDeviceName(slug)) {
-      problem('sections', `"${name}" gives ${slug === '' ? 'an empty URL slug' : `the URL slug "${slug}", a reserved device name on Windows`}`, 'a section needs letters or digits, and a name its front page can have', place);
+      problem(
+        'sections',
+        `"${name}" gives ${slug === '' ? 'an empty URL slug' : `the URL slug "${slug}", a reserved device name on Windows`}`,
+        'a section needs letters or digits, and a name its front page can have',
+        place,
+      );
       return;
     }
     const earlier = seen.get(slug);
@@ -86,7 +90,8 @@ function settingsIn(name: string, value: unknown, known: readonly string[], exam
     return undefined;
   }
   const fields = value as Record<string, unknown>;
-  for (const key of Object.keys(fields).filter((key) => !known.includes(key))) problem(`${name}.${key}`, `unknown setting "${key}"`, `known settings: ${known.join(', ')}`);
+  for (const key of Object.keys(fields).filter((key) => !known.includes(key)))
+    problem(`${name}.${key}`, `unknown setting "${key}"`, `known settings: ${known.join(', ')}`);
   return fields;
 }
 
@@ -105,7 +110,11 @@ export function readLimits(limits: unknown, problem: Report): { storySeconds: nu
   const storySeconds = settingsIn('limits', limits, ['storySeconds'], `storySeconds: ${STORY_SECONDS}`, problem)?.storySeconds;
   if (storySeconds === undefined || storySeconds === null) return defaults;
   if (typeof storySeconds !== 'number' || !(storySeconds > 0 && storySeconds <= MOST_STORY_SECONDS)) {
-    problem('limits.storySeconds', `expected a number of seconds above 0 and at most ${MOST_STORY_SECONDS.toLocaleString('en-US')}, found ${describe(storySeconds)}`, `e.g. storySeconds: ${STORY_SECONDS}`);
+    problem(
+      'limits.storySeconds',
+      `expected a number of seconds above 0 and at most ${MOST_STORY_SECONDS.toLocaleString('en-US')}, found ${describe(storySeconds)}`,
+      `e.g. storySeconds: ${STORY_SECONDS}`,
+    );
     return defaults;
   }
   return { storySeconds };

@@ -4,17 +4,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime, IANAZone } from 'luxon';
-import { GazetteError, failIfAny } from './errors.js';
-import { canonicalLanguage } from './language.js';
-import { isDeviceName, slugify } from './urls/slug.js';
+import { checkBaseUrl, checkLanguage, checkPermalink, DEFAULT_BASE_URL, readLimits, readRawHtml, readSections } from './config-settings.js';
+import { failIfAny, GazetteError } from './errors.js';
 import { describe, parseYaml, type YamlData, YamlProblem } from './yaml.js';
-import { checkBaseUrl } from './config-settings.js';
-import { checkLanguage } from './config-settings.js';
-import { checkPermalink } from './config-settings.js';
-import { readLimits } from './config-settings.js';
-import { readRawHtml } from './config-settings.js';
-import { readSections } from './config-settings.js';
-import { DEFAULT_BASE_URL } from './config-settings.js';
 
 export interface Config {
   readonly root: string;
@@ -72,9 +64,24 @@ export interface ConfigOverrides {
 
 export const CONFIG_FILES = ['gazette.config.yaml', 'gazette.config.yml', 'gazette.config.json'];
 const SETTINGS = [
-  'title', 'description', 'baseUrl', 'language', 'timeZone', 'permalink', 'pageSize', 'feedSize',
-  'tagFeedSize', 'editionFeedSize', 'sections',
-  'markdown', 'search', 'limits', 'content', 'templates', 'static', 'output',
+  'title',
+  'description',
+  'baseUrl',
+  'language',
+  'timeZone',
+  'permalink',
+  'pageSize',
+  'feedSize',
+  'tagFeedSize',
+  'editionFeedSize',
+  'sections',
+  'markdown',
+  'search',
+  'limits',
+  'content',
+  'templates',
+  'static',
+  'output',
 ];
 
 export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock: () => Date = () => new Date()): Config {
@@ -89,7 +96,12 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
   };
 
   if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
-    throw new GazetteError({ code: 'config-invalid', file: label, message: 'the configuration must be a mapping of settings', hint: 'e.g. `title: My Digest`' });
+    throw new GazetteError({
+      code: 'config-invalid',
+      file: label,
+      message: 'the configuration must be a mapping of settings',
+      hint: 'e.g. `title: My Digest`',
+    });
   }
   const raw = settings as Record<string, unknown>;
   for (const key of Object.keys(raw)) {
@@ -114,17 +126,24 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
     }
     return value;
   };
-  const folder = (field: string, fallback: string, override?: string): string =>
-    path.resolve(root, override ?? text(field, fallback));
+  const folder = (field: string, fallback: string, override?: string): string => path.resolve(root, override ?? text(field, fallback));
 
   const title = text('title', 'Gazette');
   const description = text('description', `The latest from ${title}`);
   // A blank baseUrl is a setting left unfilled: read as the default, every absolute link would point to localhost.
   const blankBaseUrl = Object.hasOwn(raw, 'baseUrl') && (raw.baseUrl === null || (typeof raw.baseUrl === 'string' && raw.baseUrl.trim() === ''));
   if (blankBaseUrl && overrides.baseUrl === undefined) {
-    problem('baseUrl', `is blank: every absolute link (feeds, sitemaps, link previews) would point to ${DEFAULT_BASE_URL}`, 'give the address the site is published at, e.g. "baseUrl: https://example.org/", or pass --base-url https://example.org/');
+    problem(
+      'baseUrl',
+      `is blank: every absolute link (feeds, sitemaps, link previews) would point to ${DEFAULT_BASE_URL}`,
+      'give the address the site is published at, e.g. "baseUrl: https://example.org/", or pass --base-url https://example.org/',
+    );
   }
-  const baseUrl = checkBaseUrl(overrides.baseUrl ?? (blankBaseUrl ? DEFAULT_BASE_URL : text('baseUrl', DEFAULT_BASE_URL)), overrides.baseUrl !== undefined, problem);
+  const baseUrl = checkBaseUrl(
+    overrides.baseUrl ?? (blankBaseUrl ? DEFAULT_BASE_URL : text('baseUrl', DEFAULT_BASE_URL)),
+    overrides.baseUrl !== undefined,
+    problem,
+  );
   const language = checkLanguage(text('language', 'en'), problem);
   const timeZone = text('timeZone', 'UTC');
   if (!IANAZone.isValidZone(timeZone)) problem('timeZone', `unknown time zone "${timeZone}"`, 'use an IANA name such as Europe/Paris or Africa/Algiers');
@@ -133,7 +152,10 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
   const feedSize = count('feedSize', 20);
   const tagFeedSize = count('tagFeedSize', feedSize);
   const editionFeedSize = count('editionFeedSize', 14);
-  const sections = readSections(raw.sections, problem).map(({ name, index }) => ({ name, ...data?.locate(['sections', String(index)]) ?? { line: undefined, column: undefined } }));
+  const sections = readSections(raw.sections, problem).map(({ name, index }) => ({
+    name,
+    ...(data?.locate(['sections', String(index)]) ?? { line: undefined, column: undefined }),
+  }));
   const rawHtml = readRawHtml(raw.markdown, problem);
   const search = raw.search ?? true;
   if (typeof search !== 'boolean') problem('search', `expected true or false, found ${describe(search)}`);
@@ -213,4 +235,3 @@ function readNow(value: string | undefined, clock: () => Date, timeZone: string)
   }
   return now;
 }
-

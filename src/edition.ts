@@ -4,18 +4,18 @@
 // build renders them, so that the result is byte for byte the build's email.html and email.txt.
 
 import { DateTime } from 'luxon';
-import { renderPage } from './render/page-text.js';
 import type { Config } from './config.js';
 import { loadStories } from './content/load.js';
 import { loadTheme } from './content/theme.js';
-import { GazetteError, failIfAny } from './errors.js';
-import { buildSiteGraph } from './model/site.js';
+import { failIfAny, GazetteError } from './errors.js';
 import { createImagePublisher } from './images/publish.js';
 import { memoryImageStore } from './images/store.js';
-import { emailPages } from './pages/plan.js';
-import type { RenderedMarkdown } from './markdown/processor.js';
 import { createMarkdownPool } from './markdown/pool.js';
+import type { RenderedMarkdown } from './markdown/processor.js';
+import { buildSiteGraph } from './model/site.js';
 import type { Edition, Story } from './model/types.js';
+import { emailPages } from './pages/email-pages.js';
+import { renderPage } from './render/page-text.js';
 import { pageContext, siteTheme } from './render/theme.js';
 
 export interface EmailEdition {
@@ -33,10 +33,7 @@ export function isDay(day: string): boolean {
 }
 
 export async function renderEmailEdition(config: Config, day: string): Promise<EmailEdition> {
-  const [content, themeFiles] = await Promise.all([
-    loadStories(config),
-    loadTheme(config.root, config.templatesDir, config.staticDir),
-  ]);
+  const [content, themeFiles] = await Promise.all([loadStories(config), loadTheme(config.root, config.templatesDir, config.staticDir)]);
   failIfAny(content.problems);
   const site = buildSiteGraph(content.stories, config);
   const edition = site.editions.find((candidate) => candidate.day === day);
@@ -52,17 +49,27 @@ export async function renderEmailEdition(config: Config, day: string): Promise<E
     await markdown.close();
   }
   const staticFiles = new Map(themeFiles.staticFiles.map((file) => [file.to, file.from]));
-  const published = await createImagePublisher(config, { makeCopies: false })
-    .publish(edition.stories.map((story) => ({ story, body: rendered.get(story)?.images ?? [] })), staticFiles, memoryImageStore(), undefined);
+  const published = await createImagePublisher(config, { makeCopies: false }).publish(
+    edition.stories.map((story) => ({ story, body: rendered.get(story)?.images ?? [] })),
+    staticFiles,
+    memoryImageStore(),
+    undefined,
+  );
   failIfAny(published.problems);
-  const bodies = new Map(edition.stories.map((story) => [story, {
-    summary: story.summary ?? rendered.get(story)?.summary ?? '',
-    image: published.images.get(story)?.cover,
-  }]));
+  const bodies = new Map(
+    edition.stories.map((story) => [
+      story,
+      {
+        summary: story.summary ?? rendered.get(story)?.summary ?? '',
+        image: published.images.get(story)?.cover,
+      },
+    ]),
+  );
 
   const theme = siteTheme(themeFiles, site, config).renderer;
-  const [html, text] = emailPages(edition, (story) => bodies.get(story) ?? { summary: '', image: undefined }, config)
-    .map((page) => renderPage(page, pageContext(page, config), theme, config.language));
+  const [html, text] = emailPages(edition, (story) => bodies.get(story) ?? { summary: '', image: undefined }, config).map((page) =>
+    renderPage(page, pageContext(page, config), theme, config.language),
+  );
   return { day, html: html ?? '', text: text ?? '', warnings: [...content.warnings, ...published.warnings] };
 }
 
@@ -72,9 +79,11 @@ function noEdition(day: string, editions: readonly Edition[]): GazetteError {
   const after = editions.findLast((edition) => edition.day > day)?.day;
   const nearest = [before, after].filter((found) => found !== undefined);
   return new GazetteError({
-    code: 'edition-missing', message: `there is no edition on ${day}: no story is published that day`,
-    hint: nearest.length > 0
-      ? `the nearest edition${nearest.length === 1 ? ' is' : 's are'} ${nearest.join(' and ')}`
-      : 'there are no published stories (drafts need --drafts, stories dated after now --future)',
+    code: 'edition-missing',
+    message: `there is no edition on ${day}: no story is published that day`,
+    hint:
+      nearest.length > 0
+        ? `the nearest edition${nearest.length === 1 ? ' is' : 's are'} ${nearest.join(' and ')}`
+        : 'there are no published stories (drafts need --drafts, stories dated after now --future)',
   });
 }

@@ -73,9 +73,7 @@ export class GazetteError extends Error {
    * quoted from a story are shown as escapes, so that no message can drive the reader's terminal.
    */
   format(): string {
-    const place = [this.file, this.line, this.line === undefined ? undefined : this.column]
-      .filter((part) => part !== undefined)
-      .join(':');
+    const place = [this.file, this.line, this.line === undefined ? undefined : this.column].filter((part) => part !== undefined).join(':');
     const parts = [place, this.field, this.message].filter(Boolean);
     const hint = this.hint ? `  (${this.hint})` : '';
     return showControls(`${parts.join('  ')}${hint}  [${this.code}]`);

@@ -16,8 +16,15 @@ export interface NewStory {
 
 export async function createStory(config: Config, story: NewStory): Promise<string> {
   const slug = slugify(story.title);
-  if (slug === '') throw new GazetteError({ code: 'usage', field: 'title', message: `"${story.title}" gives an empty URL slug`, hint: 'use a title with letters or digits' });
-  if (isDeviceName(slug)) throw new GazetteError({ code: 'usage', field: 'title', message: `"${story.title}" gives the URL slug "${slug}", a reserved device name on Windows`, hint: 'use a longer title' });
+  if (slug === '')
+    throw new GazetteError({ code: 'usage', field: 'title', message: `"${story.title}" gives an empty URL slug`, hint: 'use a title with letters or digits' });
+  if (isDeviceName(slug))
+    throw new GazetteError({
+      code: 'usage',
+      field: 'title',
+      message: `"${story.title}" gives the URL slug "${slug}", a reserved device name on Windows`,
+      hint: 'use a longer title',
+    });
   const date = config.now.setZone(config.timeZone);
   const file = path.join(config.contentDir, date.toFormat('yyyy/MM/dd'), `${slug}.md`);
   const fields = (values: Record<string, unknown>) => stringify(values, { lineWidth: 0 });
@@ -31,7 +38,12 @@ export async function createStory(config: Config, story: NewStory): Promise<stri
     await writeFile(file, `---\n${frontMatter}---\n\nWrite the story here.\n`, { flag: 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    throw new GazetteError({ code: 'usage', file: path.relative(config.root, file), message: 'a story with this name already exists', hint: 'choose another title' });
+    throw new GazetteError({
+      code: 'usage',
+      file: path.relative(config.root, file),
+      message: 'a story with this name already exists',
+      hint: 'choose another title',
+    });
   }
   return path.relative(config.root, file);
 }

@@ -6,12 +6,12 @@
 import type { AuthorProfiles } from './content/authors.js';
 import type { StoryReuse } from './content/load.js';
 import type { ImagePublisher } from './images/publish.js';
-import { memoryImageStore, type ImageStore } from './images/store.js';
-import { temporaryMarkdownStore, type MarkdownStore } from './markdown/store.js';
+import { type ImageStore, memoryImageStore } from './images/store.js';
+import { type MarkdownStore, temporaryMarkdownStore } from './markdown/store.js';
 import { NOTHING_HELD, type OutputHeld } from './output/writer.js';
 import type { SiteTheme } from './render/theme.js';
-import type { SearchIndexing } from './search/stage.js';
 import type { SearchDocument } from './search/indexes.js';
+import type { SearchIndexing } from './search/stage.js';
 
 export interface Reuse {
   /** Story files and author profiles an earlier build read. */

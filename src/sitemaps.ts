@@ -4,10 +4,10 @@
 
 import type { DateTime } from 'luxon';
 import type { Config } from './config.js';
+import { escapeXml } from './escape.js';
+import type { Story } from './model/types.js';
 import { absoluteUrl } from './urls/links.js';
 import { NEWS_SITEMAP_PATH, SITEMAP_PATH } from './urls/paths.js';
-import type { Story } from './model/types.js';
-import { escapeXml } from './escape.js';
 
 /** The news sitemap lists the stories of the last this many hours. */
 export const NEWS_WINDOW_HOURS = 48;
@@ -28,11 +28,20 @@ export function renderSitemaps(entries: readonly SitemapEntry[], config: Config,
   if (entries.length <= limit) return [{ path: SITEMAP_PATH, contents: renderSitemap(entries, config) }];
   const parts = Array.from({ length: Math.ceil(entries.length / limit) }, (_, index) => {
     const part = entries.slice(index * limit, (index + 1) * limit);
-    const lastmod = part.reduce<DateTime | undefined>((latest, entry) => (entry.lastmod && (latest === undefined || entry.lastmod > latest) ? entry.lastmod : latest), undefined);
+    const lastmod = part.reduce<DateTime | undefined>(
+      (latest, entry) => (entry.lastmod && (latest === undefined || entry.lastmod > latest) ? entry.lastmod : latest),
+      undefined,
+    );
     return { path: `sitemap-${index + 1}.xml`, lastmod, contents: renderSitemap(part, config) };
   });
   const index = parts.map((part) => located('sitemap', absoluteUrl(config, part.path), part.lastmod));
-  const contents = ['<?xml version="1.0" encoding="utf-8"?>', '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...index, '</sitemapindex>', ''].join('\n');
+  const contents = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...index,
+    '</sitemapindex>',
+    '',
+  ].join('\n');
   return [{ path: SITEMAP_PATH, contents }, ...parts.map(({ path, contents: part }) => ({ path, contents: part }))];
 }
 
@@ -50,16 +59,18 @@ function located(element: 'url' | 'sitemap', url: string, lastmod: DateTime | un
 export function renderNewsSitemap(stories: readonly Story[], config: Config): string {
   const since = config.now.minus({ hours: NEWS_WINDOW_HOURS });
   const recent = stories.filter((story) => story.date > since && story.date <= config.now);
-  const urls = recent.map((story) => [
-    '<url>',
-    `<loc>${escapeXml(absoluteUrl(config, story.permalink))}</loc>`,
-    '<news:news>',
-    `<news:publication><news:name>${escapeXml(config.title)}</news:name><news:language>${escapeXml(newsLanguage(config.language))}</news:language></news:publication>`,
-    `<news:publication_date>${story.date.toISO({ suppressMilliseconds: true })}</news:publication_date>`,
-    `<news:title>${escapeXml(story.title)}</news:title>`,
-    '</news:news>',
-    '</url>',
-  ].join(''));
+  const urls = recent.map((story) =>
+    [
+      '<url>',
+      `<loc>${escapeXml(absoluteUrl(config, story.permalink))}</loc>`,
+      '<news:news>',
+      `<news:publication><news:name>${escapeXml(config.title)}</news:name><news:language>${escapeXml(newsLanguage(config.language))}</news:language></news:publication>`,
+      `<news:publication_date>${story.date.toISO({ suppressMilliseconds: true })}</news:publication_date>`,
+      `<news:title>${escapeXml(story.title)}</news:title>`,
+      '</news:news>',
+      '</url>',
+    ].join(''),
+  );
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">',
@@ -70,7 +81,9 @@ export function renderNewsSitemap(stories: readonly Story[], config: Config): st
 }
 
 export function renderRobots(config: Config): string {
-  return ['User-agent: *', 'Allow: /', '', `Sitemap: ${absoluteUrl(config, SITEMAP_PATH)}`, `Sitemap: ${absoluteUrl(config, NEWS_SITEMAP_PATH)}`, ''].join('\n');
+  return ['User-agent: *', 'Allow: /', '', `Sitemap: ${absoluteUrl(config, SITEMAP_PATH)}`, `Sitemap: ${absoluteUrl(config, NEWS_SITEMAP_PATH)}`, ''].join(
+    '\n',
+  );
 }
 
 /** Google News wants ISO 639 codes, with zh-cn and zh-tw the only regional exceptions. */

@@ -2,7 +2,7 @@
 // from the TypeScript sources (tests, the benchmark) it registers tsx first, which Node 20 does not
 // do for worker threads.
 
-import { Worker, type ResourceLimits, type Transferable } from 'node:worker_threads';
+import { type ResourceLimits, type Transferable, Worker } from 'node:worker_threads';
 
 /** The worker module `name` (a path below src/, without extension), given `workerData` (and the ports in it, in `transferList`). */
 export function startWorker(name: string, workerData: unknown, resourceLimits?: ResourceLimits, transferList?: Transferable[]): Worker {

@@ -2,7 +2,7 @@
 // validated by us, never rolled over), unique keys, a hard cap on aliases, and line numbers for
 // every field so that errors can point at them.
 
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 
 export interface YamlData {
   value: unknown;
@@ -40,7 +40,8 @@ export function parseYaml(text: string): YamlData {
     const at = lineCounter.linePos(first.pos[0]);
     // The parser is recursive: thousands of nested brackets exhaust its stack, which it reports as
     // is, at whatever column the stack ran out: only the line is meaningful.
-    if (/call stack/i.test(first.message)) throw new YamlProblem('nested too deeply', at.line, undefined, 'a story needs a few levels of lists and mappings, not thousands');
+    if (/call stack/i.test(first.message))
+      throw new YamlProblem('nested too deeply', at.line, undefined, 'a story needs a few levels of lists and mappings, not thousands');
     throw new YamlProblem(first.message.split('\n')[0] ?? first.message, at.line, at.col);
   }
   let value: unknown;

@@ -11,7 +11,19 @@ const SRC = path.resolve(import.meta.dirname, '../src');
 
 /** Lowest first: each entry is a folder of src/ (ending in `/`) or a file of its own. */
 const LAYERS: readonly (readonly string[])[] = [
-  ['errors.ts', 'version.ts', 'yaml.ts', 'copy-with.ts', 'language.ts', 'threads.ts', 'processes.ts', 'in-parallel.ts', 'keys.ts', 'escape.ts', 'code-fingerprint.ts'],
+  [
+    'errors.ts',
+    'version.ts',
+    'yaml.ts',
+    'copy-with.ts',
+    'language.ts',
+    'threads.ts',
+    'processes.ts',
+    'in-parallel.ts',
+    'keys.ts',
+    'escape.ts',
+    'code-fingerprint.ts',
+  ],
   ['urls/'],
   ['config.ts', 'config-settings.ts'],
   ['output/'],
@@ -24,23 +36,30 @@ const LAYERS: readonly (readonly string[])[] = [
   ['pages/'],
   ['reuse.ts', 'build.ts', 'edition.ts', 'new-story.ts'],
   ['incremental/'],
-  ['dev/', 'cli.ts'],
+  ['dev/', 'cli/'],
 ];
 
 /** Stages that take data and give data: no file system, no processes. */
 const PURE = ['urls/', 'model/', 'render/', 'pages/', 'feeds/'];
 const IMPURE_MODULES = /^node:(fs|fs\/promises|child_process)$|^(fs|child_process)$/;
 
-const files = readdirSync(SRC, { recursive: true }).map(String).filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts')).map((file) => file.split(path.sep).join('/')).sort();
+const files = readdirSync(SRC, { recursive: true })
+  .map(String)
+  .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
+  .map((file) => file.split(path.sep).join('/'))
+  .sort();
 const unitOf = (file: string) => (file.includes('/') ? `${file.split('/')[0]}/` : file);
 const layerOf = (file: string) => LAYERS.findIndex((layer) => layer.includes(unitOf(file)));
 
 /** Every module each file imports: relative ones as files of src/, others as written. */
 function importsOf(file: string): { local: string[]; external: string[] } {
   const text = readFileSync(path.join(SRC, file), 'utf8');
-  const specifiers = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"`;]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm)]
-    .map((match) => match[1] ?? match[2] ?? match[3] ?? '');
-  const local = specifiers.filter((spec) => spec.startsWith('.')).map((spec) => path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)).replace(/\.js$/, '.ts'));
+  const specifiers = [
+    ...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"`;]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm),
+  ].map((match) => match[1] ?? match[2] ?? match[3] ?? '');
+  const local = specifiers
+    .filter((spec) => spec.startsWith('.'))
+    .map((spec) => path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)).replace(/\.js$/, '.ts'));
   return { local, external: specifiers.filter((spec) => !spec.startsWith('.')) };
 }
 
@@ -81,11 +100,16 @@ function cycles(edges: ReadonlyMap<string, ReadonlySet<string>>): string[][] {
 
 describe('the layers of src/', () => {
   it('names every file of src/ in a layer', () => {
-    assert.deepEqual(files.filter((file) => layerOf(file) === -1), []);
+    assert.deepEqual(
+      files.filter((file) => layerOf(file) === -1),
+      [],
+    );
   });
 
   it('has no import that climbs to a higher layer', () => {
-    const upward = [...graph].flatMap(([file, { local }]) => local.filter((target) => layerOf(target) > layerOf(file)).map((target) => `${file} imports ${target}`));
+    const upward = [...graph].flatMap(([file, { local }]) =>
+      local.filter((target) => layerOf(target) > layerOf(file)).map((target) => `${file} imports ${target}`),
+    );
     assert.deepEqual(upward, []);
   });
 
@@ -105,7 +129,9 @@ describe('the layers of src/', () => {
   });
 
   it('keeps the disk and processes out of the pure stages', () => {
-    const impure = [...graph].flatMap(([file, { external }]) => (PURE.includes(unitOf(file)) ? external.filter((spec) => IMPURE_MODULES.test(spec)).map((spec) => `${file} imports ${spec}`) : []));
+    const impure = [...graph].flatMap(([file, { external }]) =>
+      PURE.includes(unitOf(file)) ? external.filter((spec) => IMPURE_MODULES.test(spec)).map((spec) => `${file} imports ${spec}`) : [],
+    );
     assert.deepEqual(impure, []);
   });
 

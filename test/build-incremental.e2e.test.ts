@@ -9,11 +9,11 @@ import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
-import { loadConfig, type Config } from '../src/config.js';
+import { type Config, loadConfig } from '../src/config.js';
 import { BuildFailed } from '../src/errors.js';
-import { copySampleProject, SAMPLE_NOW, snapshot, type Project } from './support/project.js';
-import { build } from '../src/incremental/publish.js';
 import { type Builder, createBuilder } from '../src/incremental/builder.js';
+import { build } from '../src/incremental/publish.js';
+import { copySampleProject, type Project, SAMPLE_NOW, snapshot } from './support/project.js';
 
 const STEPS = Number(process.env.GAZETTE_DIFF_STEPS ?? 16);
 const SEED = Number(process.env.GAZETTE_DIFF_SEED ?? 20201001);
@@ -77,19 +77,34 @@ describe('incremental builds match cold builds byte for byte', () => {
   /** The stories an operation may pick: broken ones wait for their fix. */
   async function storyFiles(): Promise<string[]> {
     const entries = await readdir(content(), { recursive: true });
-    return entries.filter((entry) => entry.endsWith('.md')).sort().map((entry) => path.join(content(), entry)).filter((file) => !broken.has(file));
+    return entries
+      .filter((entry) => entry.endsWith('.md'))
+      .sort()
+      .map((entry) => path.join(content(), entry))
+      .filter((file) => !broken.has(file));
   }
   function storyText(title: string, tags: string[], day: number, body: string): string {
     return `---\ntitle: "${title}"\ndate: 2020-10-0${day}T0${day}:30:00+01:00\ntags: [${tags.map((tag) => JSON.stringify(tag)).join(', ')}]\n---\n\n${body}\n`;
   }
   const sentence = () => Array.from({ length: 8 }, () => rng.pick(WORDS)).join(' ');
   /** A small picture of a random size and colour (the sample's chart is one of the PNGs too). */
-  const writePicture = (file: string) => sharp({
-    create: { width: 200 + rng.below(600), height: 100 + rng.below(300), channels: 3, background: { r: rng.below(256), g: rng.below(256), b: rng.below(256) } },
-  }).png().toFile(file);
+  const writePicture = (file: string) =>
+    sharp({
+      create: {
+        width: 200 + rng.below(600),
+        height: 100 + rng.below(300),
+        channels: 3,
+        background: { r: rng.below(256), g: rng.below(256), b: rng.below(256) },
+      },
+    })
+      .png()
+      .toFile(file);
   async function pictureFiles(): Promise<string[]> {
     const entries = await readdir(content(), { recursive: true });
-    return entries.filter((entry) => entry.endsWith('.png')).sort().map((entry) => path.join(content(), entry));
+    return entries
+      .filter((entry) => entry.endsWith('.png'))
+      .sort()
+      .map((entry) => path.join(content(), entry));
   }
 
   const operations: Record<string, () => Promise<Step>> = {
@@ -97,7 +112,10 @@ describe('incremental builds match cold builds byte for byte', () => {
       counter += 1;
       const day = 1 + rng.below(4);
       const file = path.join(content(), `2020/10/0${day}/added-${counter}.md`);
-      await project.addStory(path.relative(content(), file), storyText(`Added story ${counter} on the ${rng.pick(WORDS)}`, [rng.pick(TAGS), rng.pick(TAGS)], day, sentence()));
+      await project.addStory(
+        path.relative(content(), file),
+        storyText(`Added story ${counter} on the ${rng.pick(WORDS)}`, [rng.pick(TAGS), rng.pick(TAGS)], day, sentence()),
+      );
       return { name: `add ${path.basename(file)}`, touched: [file] };
     },
     async editBody() {
@@ -151,7 +169,13 @@ describe('incremental builds match cold builds byte for byte', () => {
       const file = path.join(project.root, 'gazette.config.yaml');
       const text = await readFile(file, 'utf8');
       const sections = `sections: [${[rng.pick(SECTIONS.slice(0, 6)), 'Europe', rng.pick(['Culture', 'Sport', 'Technology'])].join(', ')}]`;
-      await writeFile(file, text.replace(/^title:.*$/m, `title: The Maghreb Wire ${counter++}`).replace(/^pageSize:.*$/m, `pageSize: ${3 + rng.below(8)}`).replace(/^sections:.*$/m, sections));
+      await writeFile(
+        file,
+        text
+          .replace(/^title:.*$/m, `title: The Maghreb Wire ${counter++}`)
+          .replace(/^pageSize:.*$/m, `pageSize: ${3 + rng.below(8)}`)
+          .replace(/^sections:.*$/m, sections),
+      );
       return { name: 'edit the configuration', touched: [file], reconfigure: true };
     },
     async section() {
@@ -200,7 +224,10 @@ describe('incremental builds match cold builds byte for byte', () => {
       const keepUses = rng.below(3) === 0;
       for (const story of await storyFiles()) {
         const text = await readFile(story, 'utf8');
-        const without = text.split('\n').filter((line) => !line.includes(`](${path.basename(file)})`)).join('\n');
+        const without = text
+          .split('\n')
+          .filter((line) => !line.includes(`](${path.basename(file)})`))
+          .join('\n');
         if (without === text) continue;
         if (keepUses) broken.add(story);
         else await writeFile(story, without);
@@ -220,9 +247,27 @@ describe('incremental builds match cold builds byte for byte', () => {
     },
   };
   const weighted = [
-    'add', 'add', 'editBody', 'editBody', 'retag', 'retitle', 'rename', 'remove', 'template', 'staticFile', 'config', 'breakStory',
-    'section', 'section', 'byline', 'profiles', 'profiles',
-    'addImage', 'changeImage', 'deleteImage', 'resave',
+    'add',
+    'add',
+    'editBody',
+    'editBody',
+    'retag',
+    'retitle',
+    'rename',
+    'remove',
+    'template',
+    'staticFile',
+    'config',
+    'breakStory',
+    'section',
+    'section',
+    'byline',
+    'profiles',
+    'profiles',
+    'addImage',
+    'changeImage',
+    'deleteImage',
+    'resave',
   ];
 
   it(`holds over ${STEPS} random steps (seed ${SEED})`, async () => {
@@ -230,7 +275,7 @@ describe('incremental builds match cold builds byte for byte', () => {
     await builder.build();
     for (let step = 1; step <= STEPS; step += 1) {
       const change = await operations[rng.pick(weighted)]!();
-      if (change.name.startsWith('break')) change.touched.forEach((file) => broken.add(file));
+      if (change.name.startsWith('break')) for (const file of change.touched) broken.add(file);
       // A broken story stays broken for a step or two, then the author rewrites it.
       if (broken.size > 0 && !change.name.startsWith('break') && rng.below(2) === 0) {
         for (const file of broken) await writeFile(file, storyText(`Fixed ${counter++}`, [rng.pick(TAGS)], 2, sentence()));
@@ -247,15 +292,21 @@ describe('incremental builds match cold builds byte for byte', () => {
       const label = `step ${step}: ${change.name}`;
       if (change.reconfigure) builder = createBuilder(configFor('dev-out'), { output: builder.output });
 
-      const outcome = (run: Promise<unknown>) => run.then(() => 'built', (error: unknown) => failure(error, label));
+      const outcome = (run: Promise<unknown>) =>
+        run.then(
+          () => 'built',
+          (error: unknown) => failure(error, label),
+        );
       const cold = await outcome(build(configFor('cold-out'), { write: true, cache: false }));
       // As the dev loop does: an edited story's page first, then the rebuild.
       const firstPages = await builder.firstPages(new Set(change.touched));
       const early = await snapshot(path.join(project.root, 'dev-out'));
-      const incremental = await outcome(builder.build(new Set(change.touched)).then((report) => {
-        const rewritten = firstPages.filter((file) => report.written.includes(file));
-        assert.deepEqual(rewritten, [], `${label}: the rebuild keeps the pages written first`);
-      }));
+      const incremental = await outcome(
+        builder.build(new Set(change.touched)).then((report) => {
+          const rewritten = firstPages.filter((file) => report.written.includes(file));
+          assert.deepEqual(rewritten, [], `${label}: the rebuild keeps the pages written first`);
+        }),
+      );
       const cached = await outcome(build(configFor('cached-out')));
       assert.equal(incremental, cold, `${label}: the dev builder and a cold build succeed or fail alike`);
       assert.equal(cached, cold, `${label}: a cached and a cold build succeed or fail alike`);
@@ -301,7 +352,7 @@ describe("the dev loop's first pages", () => {
     assert.ok(!report.written.includes(STORY_PAGE), 'the rebuild finds the page made');
     assert.ok(report.written.length > 0, 'the rebuild writes the rest (the feeds carry the new text)');
     await build(config('cold-out'), { write: true, cache: false });
-    assert.ok(early.equals(await readFile(path.join(project.root, 'cold-out', STORY_PAGE))), 'byte for byte a cold build\'s page');
+    assert.ok(early.equals(await readFile(path.join(project.root, 'cold-out', STORY_PAGE))), "byte for byte a cold build's page");
   });
 
   it('leaves the rebuild alone when the front-matter changed, a picture was added, or the story does not build', async () => {
@@ -369,7 +420,8 @@ describe('pages kept by a later build, and those it makes again', () => {
 
   it("follows a tag's name as most of its stories spell it", async () => {
     // Four stories of the sample spell it Sahel.
-    for (const name of ['one', 'two', 'three', 'four', 'five']) await project.addStory(`2020/08/01/sahel-${name}.md`, story(`Sahel ${name}`, '2020-08-01', 'tags: [SAHEL]'));
+    for (const name of ['one', 'two', 'three', 'four', 'five'])
+      await project.addStory(`2020/08/01/sahel-${name}.md`, story(`Sahel ${name}`, '2020-08-01', 'tags: [SAHEL]'));
     await matchesColdBuild('the tag Sahel spelt SAHEL by most', [FAR_PAGE]);
   });
 
@@ -385,11 +437,13 @@ describe('pages kept by a later build, and those it makes again', () => {
   });
 
   it('follows the pages of a listing when a numbered page is added before them', async () => {
-    for (let count = 0; count < 11; count += 1) await project.addStory(`2020/08/03/harbour-${count}.md`, story(`Harbour ${count}`, '2020-08-03', 'tags: [Harbour]'));
+    for (let count = 0; count < 11; count += 1)
+      await project.addStory(`2020/08/03/harbour-${count}.md`, story(`Harbour ${count}`, '2020-08-03', 'tags: [Harbour]'));
     await matchesColdBuild('a tag of two pages', [FAR_PAGE]);
     // Ten new stories, the newest: the oldest numbered pages (of the front page and the tag) keep
     // their stories, and link to a new page before them.
-    for (let count = 0; count < 10; count += 1) await project.addStory(`2020/10/04/newest-${count}.md`, story(`Newest ${count}`, '2020-10-04', 'tags: [Harbour]'));
+    for (let count = 0; count < 10; count += 1)
+      await project.addStory(`2020/10/04/newest-${count}.md`, story(`Newest ${count}`, '2020-10-04', 'tags: [Harbour]'));
     await matchesColdBuild('a numbered page added', [FAR_PAGE, 'page/1/index.html']);
   });
 

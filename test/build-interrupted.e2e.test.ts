@@ -13,8 +13,8 @@ import { readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../src/config.js';
-import { copySampleProject, REPO, SAMPLE_NOW, snapshot, type Project } from './support/project.js';
 import { build } from '../src/incremental/publish.js';
+import { copySampleProject, type Project, REPO, SAMPLE_NOW, snapshot } from './support/project.js';
 
 const SEED = Number(process.env.GAZETTE_KILL_SEED ?? 1);
 const KILLS = Number(process.env.GAZETTE_KILLS ?? 6);
@@ -35,8 +35,11 @@ function seeded(seed: number): () => number {
 
 function storyText(index: number, edition: number): string {
   const day = String(1 + (index % 28)).padStart(2, '0');
-  const body = Array.from({ length: 10 }, (_, paragraph) =>
-    `Paragraph ${paragraph} of story ${index}, version ${index === 0 ? edition : 0}: officials said talks would resume, with [a link](/tags/) and *emphasis*.`).join('\n\n');
+  const body = Array.from(
+    { length: 10 },
+    (_, paragraph) =>
+      `Paragraph ${paragraph} of story ${index}, version ${index === 0 ? edition : 0}: officials said talks would resume, with [a link](/tags/) and *emphasis*.`,
+  ).join('\n\n');
   return `---\ntitle: Story ${index} about the talks\ndate: 2020-09-${day}T${String(index % 24).padStart(2, '0')}:00:00+01:00\ntags: [Tag ${index % 30}, Talks]\n---\n${body}\n`;
 }
 
@@ -50,8 +53,12 @@ interface Run {
 
 /** `gazette build` as a process; `stop` decides when to send which signal, if at all. */
 function runBuild(cwd: string, stop?: (child: ReturnType<typeof spawn>) => void): Promise<Run> {
-  const script = `const { main } = await import(${JSON.stringify(path.join(REPO, 'src/cli.ts'))}); process.exitCode = await main(process.argv.slice(1));`;
-  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), '--input-type=module', '-e', script, 'build', '--quiet', '--now', SAMPLE_NOW], { cwd });
+  const script = `const { main } = await import(${JSON.stringify(path.join(REPO, 'src/cli/main.ts'))}); process.exitCode = await main(process.argv.slice(1));`;
+  const child = spawn(
+    process.execPath,
+    ['--import', import.meta.resolve('tsx'), '--input-type=module', '-e', script, 'build', '--quiet', '--now', SAMPLE_NOW],
+    { cwd },
+  );
   let err = '';
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   stop?.(child);
@@ -83,7 +90,8 @@ describe('builds that are killed', () => {
 
   before(async () => {
     project = await copySampleProject();
-    for (let index = 0; index < STORIES; index++) await project.addStory(`2020/09/${String(1 + (index % 28)).padStart(2, '0')}/story-${index}.md`, storyText(index, 0));
+    for (let index = 0; index < STORIES; index++)
+      await project.addStory(`2020/09/${String(1 + (index % 28)).padStart(2, '0')}/story-${index}.md`, storyText(index, 0));
     for (const version of [1, 0]) {
       await writeFile(path.join(project.root, CHANGED_STORY), storyText(0, version));
       const out = path.join(project.root, `reference-${version}`);
@@ -111,7 +119,10 @@ describe('builds that are killed', () => {
       // Killed while it moved its few changed files into dist/: each file is whole, from one site
       // or the other, and the next build finishes the patch before it does anything else.
       for (const [file, bytes] of now) {
-        assert.ok([edition, next].some((version) => sites[version]?.get(file)?.equals(bytes)), `${file} is from neither site`);
+        assert.ok(
+          [edition, next].some((version) => sites[version]?.get(file)?.equals(bytes)),
+          `${file} is from neither site`,
+        );
       }
       const finished = await runBuild(project.root);
       assert.equal(finished.code, 0, finished.err);
@@ -145,7 +156,9 @@ describe('builds that are killed', () => {
       });
       const left = await leftovers(project.root);
       const site = run.patchKilled ? 'was being patched, and the next build finished it' : `is the ${edition === before ? 'previous' : 'new'} site`;
-      context.diagnostic(`kill ${kill + 1}: ${whileWriting ? 'while writing, ' : ''}after ${Math.round(delay)} ms: ${run.signal ?? `exit ${run.code}`}, dist/ ${site}${left.length > 0 ? `, left ${left.join(' ')}` : ''}`);
+      context.diagnostic(
+        `kill ${kill + 1}: ${whileWriting ? 'while writing, ' : ''}after ${Math.round(delay)} ms: ${run.signal ?? `exit ${run.code}`}, dist/ ${site}${left.length > 0 ? `, left ${left.join(' ')}` : ''}`,
+      );
     }
     const next = await runBuild(project.root);
     assert.equal(next.code, 0, next.err);

@@ -10,7 +10,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { HtmlValidate } from 'html-validate';
 import Parser from 'rss-parser';
 import { BuildFailed } from '../src/errors.js';
-import { copySampleProject, snapshot, type Project } from './support/project.js';
+import { copySampleProject, type Project, snapshot } from './support/project.js';
 
 const DRAFT = `---
 title: Unpublished draft about the harbour
@@ -65,7 +65,17 @@ describe('building the sample project', () => {
   after(() => project.remove());
 
   it('writes the front page, story, edition, archive, tag pages, 404, feed and assets', () => {
-    for (const file of ['index.html', 'archive/index.html', 'tags/index.html', '404.html', 'feed.xml', 'assets/style.css', 'tags/algeria/index.html', '2020/10/01/index.html', '2020/10/01/us-defense-chiefs-rare-algeria-visit-points-to-sahel-region-threats/index.html']) {
+    for (const file of [
+      'index.html',
+      'archive/index.html',
+      'tags/index.html',
+      '404.html',
+      'feed.xml',
+      'assets/style.css',
+      'tags/algeria/index.html',
+      '2020/10/01/index.html',
+      '2020/10/01/us-defense-chiefs-rare-algeria-visit-points-to-sahel-region-threats/index.html',
+    ]) {
       assert.ok(files.includes(file), `${file} is missing`);
     }
   });
@@ -183,7 +193,7 @@ describe('building the sample project', () => {
 });
 
 async function tagPagesMention(project: Project, tagPath: string, url: string): Promise<boolean> {
-  for (let pagePath = tagPath; ;) {
+  for (let pagePath = tagPath; ; ) {
     const $ = cheerio.load(await project.read(`${pagePath}index.html`));
     if ($(`a[href="${url}"]`).length > 0) return true;
     const next = $('a[rel="next"]').attr('href');
@@ -218,11 +228,14 @@ describe('build guarantees', () => {
     await project.addStory('2020/10/03/broken.md', '---\ntitle: 42\ndate: 2021-02-30\ntags: {a: 1}\n---\nBody\n');
     await assert.rejects(project.build(), (error: unknown) => {
       assert.ok(error instanceof BuildFailed);
-      assert.deepEqual(error.problems.map((problem) => problem.format()), [
-        'content/2020/10/03/broken.md:2:1  title  expected text, found number 42  (put the value in quotes)  [field-invalid]',
-        'content/2020/10/03/broken.md:3:1  date  "2021-02-30" is not a real date or time  (expected an ISO 8601 date such as 2020-10-01 or 2020-10-01T16:40:00+01:00)  [date-invalid]',
-        'content/2020/10/03/broken.md:4:1  tags  expected a list, found a mapping  (e.g. tags: [Algeria, Libya])  [field-invalid]',
-      ]);
+      assert.deepEqual(
+        error.problems.map((problem) => problem.format()),
+        [
+          'content/2020/10/03/broken.md:2:1  title  expected text, found number 42  (put the value in quotes)  [field-invalid]',
+          'content/2020/10/03/broken.md:3:1  date  "2021-02-30" is not a real date or time  (expected an ISO 8601 date such as 2020-10-01 or 2020-10-01T16:40:00+01:00)  [date-invalid]',
+          'content/2020/10/03/broken.md:4:1  tags  expected a list, found a mapping  (e.g. tags: [Algeria, Libya])  [field-invalid]',
+        ],
+      );
       return true;
     });
     assert.deepEqual(await snapshot(project.out), before);
@@ -234,7 +247,10 @@ describe('build guarantees', () => {
     await assert.rejects(project.build(), (error: unknown) => {
       assert.ok(error instanceof BuildFailed);
       assert.equal(error.problems.length, 1);
-      assert.match(error.problems[0]?.format() ?? '', /^content\/2020\/10\/03\/twin\.md {2}title {2}has the same URL \/2020\/10\/03\/twin\/ as content\/2020\/10\/03\/broken\.md/);
+      assert.match(
+        error.problems[0]?.format() ?? '',
+        /^content\/2020\/10\/03\/twin\.md {2}title {2}has the same URL \/2020\/10\/03\/twin\/ as content\/2020\/10\/03\/broken\.md/,
+      );
       return true;
     });
   });

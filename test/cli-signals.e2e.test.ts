@@ -8,9 +8,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
-import { copySampleProject, REPO, SAMPLE_NOW, snapshot, assertSameFiles, type Project } from './support/project.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { assertSameFiles, copySampleProject, type Project, REPO, SAMPLE_NOW, snapshot } from './support/project.js';
 
 const BIN = path.join(REPO, 'bin/gazette.js');
 /**
@@ -47,7 +47,9 @@ async function stopWhileRendering(cwd: string, args: string[], signal: NodeJS.Si
   let err = '';
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   child.stdout.resume();
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, by) => resolve({ code, signal: by })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, by) => resolve({ code, signal: by })),
+  );
   const pid = child.pid as number;
   while (child.exitCode === null && (await cpuMs(pid).catch(() => 0)) < RENDERING_AFTER_CPU_MS) await sleep(50);
   assert.equal(child.exitCode, null, `gazette ${args[0]} ended before it was stopped:\n${err}`);
@@ -66,11 +68,17 @@ async function leftBeside(outDir: string): Promise<string[]> {
 }
 
 function assertLibCompiled(): void {
-  const newest = (folder: string): number => Math.max(...readdirSync(folder, { withFileTypes: true }).map((entry) => {
-    const file = path.join(folder, entry.name);
-    return entry.isDirectory() ? newest(file) : statSync(file).mtimeMs;
-  }));
-  assert.ok(existsSync(path.join(REPO, 'lib/cli.js')) && newest(path.join(REPO, 'lib')) >= newest(path.join(REPO, 'src')), 'lib/ is older than src/: run npm run compile');
+  const newest = (folder: string): number =>
+    Math.max(
+      ...readdirSync(folder, { withFileTypes: true }).map((entry) => {
+        const file = path.join(folder, entry.name);
+        return entry.isDirectory() ? newest(file) : statSync(file).mtimeMs;
+      }),
+    );
+  assert.ok(
+    existsSync(path.join(REPO, 'lib/cli/main.js')) && newest(path.join(REPO, 'lib')) >= newest(path.join(REPO, 'src')),
+    'lib/ is older than src/: run npm run compile',
+  );
 }
 
 describe('a signal while a story renders for minutes', () => {
@@ -80,7 +88,10 @@ describe('a signal while a story renders for minutes', () => {
   before(async () => {
     assertLibCompiled();
     project = await copySampleProject();
-    await writeFile(path.join(project.root, 'gazette.config.yaml'), `${await readFile(path.join(project.root, 'gazette.config.yaml'), 'utf8')}\nlimits:\n  storySeconds: 3600\n`);
+    await writeFile(
+      path.join(project.root, 'gazette.config.yaml'),
+      `${await readFile(path.join(project.root, 'gazette.config.yaml'), 'utf8')}\nlimits:\n  storySeconds: 3600\n`,
+    );
     const first = spawn(process.execPath, [BIN, 'build', '--quiet', '--now', SAMPLE_NOW], { cwd: project.root, stdio: 'inherit' });
     assert.equal(await new Promise((resolve) => first.on('exit', resolve)), 0);
     site = await snapshot(project.out);

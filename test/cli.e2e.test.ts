@@ -5,12 +5,13 @@ import { execFile, spawn } from 'node:child_process';
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
 import * as cheerio from 'cheerio';
-import { EXIT, main, type Io } from '../src/cli.js';
+import { EXIT, type Io } from '../src/cli/io.js';
+import { main } from '../src/cli/main.js';
 import { parseYaml } from '../src/yaml.js';
-import { assertSameFiles, copySampleProject, REPO, SAMPLE_NOW, snapshot, type Project } from './support/project.js';
+import { assertSameFiles, copySampleProject, type Project, REPO, SAMPLE_NOW, snapshot } from './support/project.js';
 
 interface Run {
   code: number;
@@ -28,8 +29,13 @@ async function gazette(cwd: string, ...argv: string[]): Promise<Run> {
 
 /** The CLI as a process of the user nobody (uid 65534), for permission tests run as root. */
 function asNobody(cwd: string, argv: string[]): Promise<Run> {
-  const script = `const { main } = await import(${JSON.stringify(path.join(REPO, 'src/cli.ts'))}); process.exitCode = await main(process.argv.slice(1));`;
-  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), '--input-type=module', '-e', script, ...argv], { cwd, uid: 65534, gid: 65534, env: { ...process.env, HOME: tmpdir() } });
+  const script = `const { main } = await import(${JSON.stringify(path.join(REPO, 'src/cli/main.ts'))}); process.exitCode = await main(process.argv.slice(1));`;
+  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), '--input-type=module', '-e', script, ...argv], {
+    cwd,
+    uid: 65534,
+    gid: 65534,
+    env: { ...process.env, HOME: tmpdir() },
+  });
   let out = '';
   let err = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -77,11 +83,14 @@ describe('gazette CLI', () => {
     await project.addStory('bad.md', '---\ntitle: ""\ndate: yesterday\n---\n');
     const run = await gazette(project.root, 'build', '--now', SAMPLE_NOW);
     assert.equal(run.code, EXIT.problems);
-    assert.equal(run.err, [
-      'content/bad.md:2:1  title  is empty  (remove the field or give it a value)  [field-invalid]',
-      'content/bad.md:3:1  date  "yesterday" is not a date  (expected an ISO 8601 date such as 2020-10-01 or 2020-10-01T16:40:00+01:00)  [date-invalid]',
-      'gazette: 2 problems found; nothing was written',
-    ].join('\n'));
+    assert.equal(
+      run.err,
+      [
+        'content/bad.md:2:1  title  is empty  (remove the field or give it a value)  [field-invalid]',
+        'content/bad.md:3:1  date  "yesterday" is not a date  (expected an ISO 8601 date such as 2020-10-01 or 2020-10-01T16:40:00+01:00)  [date-invalid]',
+        'gazette: 2 problems found; nothing was written',
+      ].join('\n'),
+    );
     assert.doesNotMatch(run.err, /\n\s+at /);
     await rm(path.join(project.root, 'content/bad.md'));
   });
@@ -90,7 +99,13 @@ describe('gazette CLI', () => {
     // An unexpected failure: the terminal cannot take the summary line (a closed pipe, say).
     const broken = (argv: string[]) => {
       const err: string[] = [];
-      const io: Io = { out: () => { throw new TypeError('stdout is closed'); }, err: (line) => err.push(line), cwd: project.root };
+      const io: Io = {
+        out: () => {
+          throw new TypeError('stdout is closed');
+        },
+        err: (line) => err.push(line),
+        cwd: project.root,
+      };
       return main(argv, io).then((code) => ({ code, err: err.join('\n') }));
     };
     const plain = await broken(['build', '--now', SAMPLE_NOW]);
@@ -105,7 +120,10 @@ describe('gazette CLI', () => {
     await writeFile(path.join(project.root, 'content/latin1.md'), Buffer.from('---\ntitle: Caf\xe9\ndate: 2020-10-01\n---\n', 'latin1'));
     try {
       const plain = await gazette(project.root, 'build', '--now', SAMPLE_NOW);
-      assert.equal(plain.err, 'content/latin1.md:2:11  the file is not valid UTF-8 text (byte 0xE9)  (save it as UTF-8)  [content-unreadable]\ngazette: 1 problem found; nothing was written');
+      assert.equal(
+        plain.err,
+        'content/latin1.md:2:11  the file is not valid UTF-8 text (byte 0xE9)  (save it as UTF-8)  [content-unreadable]\ngazette: 1 problem found; nothing was written',
+      );
       const debug = await gazette(project.root, 'build', '--now', SAMPLE_NOW, '--debug');
       assert.equal(debug.code, EXIT.problems);
       assert.match(debug.err, /\[content-unreadable\]\nTypeError: The encoded data was not valid for encoding utf-8\n\s+at /);
@@ -134,9 +152,10 @@ describe('gazette CLI', () => {
       const before = await snapshot(locked.out);
       await chmod(locked.root, 0o555);
       // File permissions do not stop root: then the build runs as the unprivileged user nobody.
-      const run = process.getuid?.() === 0
-        ? await asNobody(locked.root, ['build', '--now', SAMPLE_NOW, '--no-cache'])
-        : await gazette(locked.root, 'build', '--now', SAMPLE_NOW, '--no-cache');
+      const run =
+        process.getuid?.() === 0
+          ? await asNobody(locked.root, ['build', '--now', SAMPLE_NOW, '--no-cache'])
+          : await gazette(locked.root, 'build', '--now', SAMPLE_NOW, '--no-cache');
       assert.equal(run.code, EXIT.problems);
       assert.equal(run.err.trim(), 'dist  cannot write the site: EACCES  (the output folder is not writable)  [output-failed]');
       assert.deepEqual(await snapshot(locked.out), before);
@@ -156,14 +175,23 @@ describe('gazette CLI', () => {
   it('refuses a blank baseUrl, naming the setting and the flag that gives one, and builds nothing', async () => {
     const config = path.join(project.root, 'blank-base-url.yaml');
     try {
-      for (const [line, blank] of [['baseUrl:', ''], ['baseUrl: ""', '""'], ['baseUrl: "  "', '"  "'], ['baseUrl: ~', '~']] as const) {
+      for (const [line, blank] of [
+        ['baseUrl:', ''],
+        ['baseUrl: ""', '""'],
+        ['baseUrl: "  "', '"  "'],
+        ['baseUrl: ~', '~'],
+      ] as const) {
         await writeFile(config, `title: The Maghreb Wire\n${line}\ntimeZone: Africa/Algiers\n`);
         const run = await gazette(project.root, 'build', '--config', config, '--now', SAMPLE_NOW, '--out', 'blank-base-url');
         assert.equal(run.code, EXIT.problems, blank);
-        assert.equal(run.err, [
-          'blank-base-url.yaml:2:1  baseUrl  is blank: every absolute link (feeds, sitemaps, link previews) would point to http://localhost:4000/  (give the address the site is published at, e.g. "baseUrl: https://example.org/", or pass --base-url https://example.org/)  [config-invalid]',
-          'gazette: 1 problem found; nothing was written',
-        ].join('\n'), blank);
+        assert.equal(
+          run.err,
+          [
+            'blank-base-url.yaml:2:1  baseUrl  is blank: every absolute link (feeds, sitemaps, link previews) would point to http://localhost:4000/  (give the address the site is published at, e.g. "baseUrl: https://example.org/", or pass --base-url https://example.org/)  [config-invalid]',
+            'gazette: 1 problem found; nothing was written',
+          ].join('\n'),
+          blank,
+        );
         await assert.rejects(readFile(path.join(project.root, 'blank-base-url/index.html')));
       }
       const given = await gazette(project.root, 'check', '--config', config, '--now', SAMPLE_NOW, '--base-url', 'https://example.org/');
@@ -173,30 +201,42 @@ describe('gazette CLI', () => {
     }
   });
 
-  it('refuses aliases that take Gazette\'s own paths or collide with a file it writes, naming the story, the line and the field', async () => {
+  it("refuses aliases that take Gazette's own paths or collide with a file it writes, naming the story, the line and the field", async () => {
     const story = path.join(project.root, 'content/2020/10/04/renamed.md');
     const logo = path.join(project.root, 'static/wire-logo.png');
     assert.equal((await gazette(project.root, 'build', '--now', SAMPLE_NOW)).code, EXIT.ok);
     const before = await snapshot(project.out);
     await mkdir(path.dirname(story), { recursive: true });
     const build = async (aliases: string[]) => {
-      await writeFile(story, ['---', 'title: A story with old URLs', 'date: 2020-10-04T09:00:00+01:00', 'aliases:', ...aliases.map((alias) => `  - ${alias}`), '---', 'Text.', ''].join('\n'));
+      await writeFile(
+        story,
+        [
+          '---',
+          'title: A story with old URLs',
+          'date: 2020-10-04T09:00:00+01:00',
+          'aliases:',
+          ...aliases.map((alias) => `  - ${alias}`),
+          '---',
+          'Text.',
+          '',
+        ].join('\n'),
+      );
       const run = await gazette(project.root, 'build', '--now', SAMPLE_NOW);
       assert.equal(run.code, EXIT.problems, run.out);
       return run.err.split('\n');
     };
     try {
       assert.deepEqual(await build(['/feed.xml', '/.gazette-output', '/Tags/Algeria/', '/page/7/', '/images/x/', '/robots.txt', '/old/fine/']), [
-        'content/2020/10/04/renamed.md:5:5  aliases  the old URL /feed.xml is Gazette\'s own: the site\'s feed  (remove it from aliases: its page cannot be there)  [permalink-duplicate]',
-        'content/2020/10/04/renamed.md:6:5  aliases  the old URL /.gazette-output is Gazette\'s own: the file that marks the output folder as Gazette\'s  (remove it from aliases: its page cannot be there)  [permalink-duplicate]',
-        'content/2020/10/04/renamed.md:7:5  aliases  the old URL /Tags/Algeria/ is Gazette\'s own: the tag pages and feeds  (remove it from aliases: its page cannot be there)  [permalink-duplicate]',
-        'content/2020/10/04/renamed.md:8:5  aliases  the old URL /page/7/ is Gazette\'s own: the front page\'s pages of older stories  (remove it from aliases: its page cannot be there)  [permalink-duplicate]',
-        'content/2020/10/04/renamed.md:9:5  aliases  the old URL /images/x/ is Gazette\'s own: the pictures  (remove it from aliases: its page cannot be there)  [permalink-duplicate]',
-        'content/2020/10/04/renamed.md:10:5  aliases  the old URL /robots.txt is Gazette\'s own: robots.txt  (remove it from aliases: its page cannot be there)  [permalink-duplicate]',
+        "content/2020/10/04/renamed.md:5:5  aliases  the old URL /feed.xml is Gazette's own: the site's feed  (remove it from aliases: its page cannot be there)  [permalink-duplicate]",
+        "content/2020/10/04/renamed.md:6:5  aliases  the old URL /.gazette-output is Gazette's own: the file that marks the output folder as Gazette's  (remove it from aliases: its page cannot be there)  [permalink-duplicate]",
+        "content/2020/10/04/renamed.md:7:5  aliases  the old URL /Tags/Algeria/ is Gazette's own: the tag pages and feeds  (remove it from aliases: its page cannot be there)  [permalink-duplicate]",
+        "content/2020/10/04/renamed.md:8:5  aliases  the old URL /page/7/ is Gazette's own: the front page's pages of older stories  (remove it from aliases: its page cannot be there)  [permalink-duplicate]",
+        "content/2020/10/04/renamed.md:9:5  aliases  the old URL /images/x/ is Gazette's own: the pictures  (remove it from aliases: its page cannot be there)  [permalink-duplicate]",
+        "content/2020/10/04/renamed.md:10:5  aliases  the old URL /robots.txt is Gazette's own: robots.txt  (remove it from aliases: its page cannot be there)  [permalink-duplicate]",
         'gazette: 6 problems found; nothing was written',
       ]);
       assert.deepEqual(await build(['/2020/10/01/email.html']), [
-        'content/2020/10/04/renamed.md:5:5  aliases  the old URL /2020/10/01/email.html is already the email page  (remove it from aliases: the page there is not this story\'s)  [permalink-duplicate]',
+        "content/2020/10/04/renamed.md:5:5  aliases  the old URL /2020/10/01/email.html is already the email page  (remove it from aliases: the page there is not this story's)  [permalink-duplicate]",
         'gazette: 1 problem found; nothing was written',
       ]);
       // Paths no list names: a page's file, and a static file, where an alias's page needs a folder.
@@ -245,7 +285,10 @@ describe('gazette CLI', () => {
     const empty = await gazette(project.root, 'new', '!!!', '--now', '2020-10-06T08:30:00Z');
     assert.deepEqual([empty.code, empty.err], [EXIT.usage, 'title  "!!!" gives an empty URL slug  (use a title with letters or digits)  [usage]']);
     const device = await gazette(project.root, 'new', 'Nul', '--now', '2020-10-06T08:30:00Z');
-    assert.deepEqual([device.code, device.err], [EXIT.usage, 'title  "Nul" gives the URL slug "nul", a reserved device name on Windows  (use a longer title)  [usage]']);
+    assert.deepEqual(
+      [device.code, device.err],
+      [EXIT.usage, 'title  "Nul" gives the URL slug "nul", a reserved device name on Windows  (use a longer title)  [usage]'],
+    );
   });
 
   it('refuses a port that is not a port', async () => {
@@ -255,8 +298,12 @@ describe('gazette CLI', () => {
   });
 
   it('runs dev until interrupted: serves with the reload script, then stops cleanly on SIGINT', async () => {
-    const script = `const { main } = await import(${JSON.stringify(path.join(REPO, 'src/cli.ts'))}); process.exitCode = await main(process.argv.slice(1));`;
-    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), '--input-type=module', '-e', script, 'dev', '--port', '0', '--now', SAMPLE_NOW], { cwd: project.root });
+    const script = `const { main } = await import(${JSON.stringify(path.join(REPO, 'src/cli/main.ts'))}); process.exitCode = await main(process.argv.slice(1));`;
+    const child = spawn(
+      process.execPath,
+      ['--import', import.meta.resolve('tsx'), '--input-type=module', '-e', script, 'dev', '--port', '0', '--now', SAMPLE_NOW],
+      { cwd: project.root },
+    );
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -291,7 +338,7 @@ describe('gazette edition', () => {
   });
   after(() => project.remove());
 
-  it('prints the day\'s plain-text edition from the content alone, then the HTML with --html: the very files a build writes', async () => {
+  it("prints the day's plain-text edition from the content alone, then the HTML with --html: the very files a build writes", async () => {
     const text = await gazette(project.root, 'edition', '2020-10-01', '--now', SAMPLE_NOW);
     assert.equal(text.code, EXIT.ok, text.err);
     assert.equal(text.err, '');
@@ -329,13 +376,22 @@ describe('gazette edition', () => {
     // A story dated after the clock is not published, so its day has no edition without --future.
     await project.addStory('2020/10/04/later.md', '---\ntitle: Later that week\ndate: 2020-10-06T09:00:00+01:00\n---\nSoon.\n');
     const gap = await gazette(project.root, 'edition', '2020-10-04', '--now', SAMPLE_NOW, '--future');
-    assert.equal(gap.err, 'there is no edition on 2020-10-04: no story is published that day  (the nearest editions are 2020-10-03 and 2020-10-06)  [edition-missing]');
+    assert.equal(
+      gap.err,
+      'there is no edition on 2020-10-04: no story is published that day  (the nearest editions are 2020-10-03 and 2020-10-06)  [edition-missing]',
+    );
     assert.equal((await gazette(project.root, 'edition', '2020-10-06', '--now', SAMPLE_NOW)).code, EXIT.problems);
     assert.equal((await gazette(project.root, 'edition', '2020-10-06', '--now', SAMPLE_NOW, '--future')).code, EXIT.ok);
   });
 
   it('refuses a missing or malformed day with exit code 2', async () => {
-    for (const argv of [['edition'], ['edition', '2020-10-32'], ['edition', '1 October 2020'], ['edition', '2020-1-1'], ['edition', '2020-10-01', '2020-10-02']]) {
+    for (const argv of [
+      ['edition'],
+      ['edition', '2020-10-32'],
+      ['edition', '1 October 2020'],
+      ['edition', '2020-1-1'],
+      ['edition', '2020-10-01', '2020-10-02'],
+    ]) {
       const run = await gazette(project.root, ...argv);
       assert.equal(run.code, EXIT.usage, argv.join(' '));
       assert.match(run.err, /^gazette edition: .*e\.g\. gazette edition 2020-10-01$/, argv.join(' '));

@@ -36,32 +36,35 @@ describe('loadConfig', () => {
   it('gives every default for a folder without a configuration file', () => {
     const root = project();
     const config = loadConfig(root, {}, CLOCK);
-    assert.deepEqual({ ...config, now: config.now.toISO() }, {
-      root,
-      configFile: undefined,
-      title: 'Gazette',
-      description: 'The latest from Gazette',
-      baseUrl: 'http://localhost:4000/',
-      basePath: '/',
-      language: 'en',
-      timeZone: 'UTC',
-      permalink: '/:year/:month/:day/:slug/',
-      pageSize: 10,
-      feedSize: 20,
-      tagFeedSize: 20,
-      editionFeedSize: 14,
-      sections: [],
-      rawHtml: false,
-      search: true,
-      storySeconds: 10,
-      contentDir: path.join(root, 'content'),
-      templatesDir: path.join(root, 'templates'),
-      staticDir: path.join(root, 'static'),
-      outDir: path.join(root, 'dist'),
-      drafts: false,
-      future: false,
-      now: '2020-10-05T12:00:00.000Z',
-    });
+    assert.deepEqual(
+      { ...config, now: config.now.toISO() },
+      {
+        root,
+        configFile: undefined,
+        title: 'Gazette',
+        description: 'The latest from Gazette',
+        baseUrl: 'http://localhost:4000/',
+        basePath: '/',
+        language: 'en',
+        timeZone: 'UTC',
+        permalink: '/:year/:month/:day/:slug/',
+        pageSize: 10,
+        feedSize: 20,
+        tagFeedSize: 20,
+        editionFeedSize: 14,
+        sections: [],
+        rawHtml: false,
+        search: true,
+        storySeconds: 10,
+        contentDir: path.join(root, 'content'),
+        templatesDir: path.join(root, 'templates'),
+        staticDir: path.join(root, 'static'),
+        outDir: path.join(root, 'dist'),
+        drafts: false,
+        future: false,
+        now: '2020-10-05T12:00:00.000Z',
+      },
+    );
     assert.equal(Object.isFrozen(config), true);
   });
 
@@ -107,12 +110,15 @@ describe('loadConfig', () => {
     const root = project();
     writeFileSync(path.join(root, 'site.json'), '{"title": "Named"}');
     assert.equal(loadConfig(root, { configFile: 'site.json' }, CLOCK).title, 'Named');
-    assert.throws(() => loadConfig(root, { configFile: 'missing.yaml' }, CLOCK), (error: unknown) => {
-      assert.ok(error instanceof GazetteError);
-      assert.equal(error.code, 'config-unreadable');
-      assert.equal(error.file, 'missing.yaml');
-      return true;
-    });
+    assert.throws(
+      () => loadConfig(root, { configFile: 'missing.yaml' }, CLOCK),
+      (error: unknown) => {
+        assert.ok(error instanceof GazetteError);
+        assert.equal(error.code, 'config-unreadable');
+        assert.equal(error.file, 'missing.yaml');
+        return true;
+      },
+    );
   });
 
   it('applies command-line overrides over the file', () => {
@@ -128,15 +134,18 @@ describe('loadConfig', () => {
 
   it('reports every problem of the file at once, with field and line', () => {
     const root = project('config-invalid');
-    assert.deepEqual(problemsOf(() => loadConfig(root, {}, CLOCK)), [
-      'gazette.config.yaml:6:1  colour  unknown setting "colour"  (known settings: title, description, baseUrl, language, timeZone, permalink, pageSize, feedSize, tagFeedSize, editionFeedSize, sections, markdown, search, limits, content, templates, static, output)  [config-invalid]',
-      'gazette.config.yaml:3:1  language  "not a language!" is not a language tag  (use a BCP 47 tag such as en, en-GB, fr or ar)  [config-invalid]',
-      'gazette.config.yaml:2:1  timeZone  unknown time zone "Mars/Olympus"  (use an IANA name such as Europe/Paris or Africa/Algiers)  [config-invalid]',
-      'gazette.config.yaml:5:1  permalink  "/:year/:title/" must contain :slug so that every story gets its own page  [config-invalid]',
-      'gazette.config.yaml:5:1  permalink  unknown token :title  (known tokens: :year :month :day :slug :section)  [config-invalid]',
-      'gazette.config.yaml:4:1  pageSize  expected a whole number of at least 1, found number 0  [config-invalid]',
-      'gazette.config.yaml:8:3  markdown.rawHtml  expected true or false, found "yes"  [config-invalid]',
-    ]);
+    assert.deepEqual(
+      problemsOf(() => loadConfig(root, {}, CLOCK)),
+      [
+        'gazette.config.yaml:6:1  colour  unknown setting "colour"  (known settings: title, description, baseUrl, language, timeZone, permalink, pageSize, feedSize, tagFeedSize, editionFeedSize, sections, markdown, search, limits, content, templates, static, output)  [config-invalid]',
+        'gazette.config.yaml:3:1  language  "not a language!" is not a language tag  (use a BCP 47 tag such as en, en-GB, fr or ar)  [config-invalid]',
+        'gazette.config.yaml:2:1  timeZone  unknown time zone "Mars/Olympus"  (use an IANA name such as Europe/Paris or Africa/Algiers)  [config-invalid]',
+        'gazette.config.yaml:5:1  permalink  "/:year/:title/" must contain :slug so that every story gets its own page  [config-invalid]',
+        'gazette.config.yaml:5:1  permalink  unknown token :title  (known tokens: :year :month :day :slug :section)  [config-invalid]',
+        'gazette.config.yaml:4:1  pageSize  expected a whole number of at least 1, found number 0  [config-invalid]',
+        'gazette.config.yaml:8:3  markdown.rawHtml  expected true or false, found "yes"  [config-invalid]',
+      ],
+    );
   });
 
   it('turns search off with "search: false", and refuses anything but true or false', () => {
@@ -144,9 +153,10 @@ describe('loadConfig', () => {
     writeFileSync(path.join(root, 'gazette.config.yaml'), 'title: T\nsearch: false\n');
     assert.equal(loadConfig(root, {}, CLOCK).search, false);
     writeFileSync(path.join(root, 'gazette.config.yaml'), 'title: T\nsearch: "no"\n');
-    assert.deepEqual(problemsOf(() => loadConfig(root, {}, CLOCK)), [
-      'gazette.config.yaml:2:1  search  expected true or false, found "no"  [config-invalid]',
-    ]);
+    assert.deepEqual(
+      problemsOf(() => loadConfig(root, {}, CLOCK)),
+      ['gazette.config.yaml:2:1  search  expected true or false, found "no"  [config-invalid]'],
+    );
   });
 
   it('reads the sections in their order, with the line of each', () => {
@@ -157,39 +167,57 @@ describe('loadConfig', () => {
       { name: 'Middle East', line: 4, column: 5 },
     ]);
     writeFileSync(path.join(root, 'gazette.config.yaml'), 'sections: [Business, Africa]\n');
-    assert.deepEqual(loadConfig(root, {}, CLOCK).sections.map((section) => [section.name, section.line, section.column]), [['Business', 1, 12], ['Africa', 1, 22]]);
+    assert.deepEqual(
+      loadConfig(root, {}, CLOCK).sections.map((section) => [section.name, section.line, section.column]),
+      [
+        ['Business', 1, 12],
+        ['Africa', 1, 22],
+      ],
+    );
   });
 
   it('refuses sections that are not names, give no page, or repeat one, naming the line of each', () => {
-    assert.deepEqual(problemsOf(() => loadConfig(project('config-sections'), {}, CLOCK)), [
-      'gazette.config.yaml:5:5  sections  item 3: expected a section name, found number 42  (e.g. sections: [Africa, Middle East, Business])  [config-invalid]',
-      'gazette.config.yaml:6:5  sections  item 4: expected a section name, found "  "  (e.g. sections: [Africa, Middle East, Business])  [config-invalid]',
-      'gazette.config.yaml:8:5  sections  "AFRICA" is the same section as "Africa"  (sections that differ only in case or accents are one section: list it once)  [config-invalid]',
-      'gazette.config.yaml:9:5  sections  "—" gives an empty URL slug  (a section needs letters or digits, and a name its front page can have)  [config-invalid]',
-      'gazette.config.yaml:10:5  sections  "Con" gives the URL slug "con", a reserved device name on Windows  (a section needs letters or digits, and a name its front page can have)  [config-invalid]',
-    ]);
+    assert.deepEqual(
+      problemsOf(() => loadConfig(project('config-sections'), {}, CLOCK)),
+      [
+        'gazette.config.yaml:5:5  sections  item 3: expected a section name, found number 42  (e.g. sections: [Africa, Middle East, Business])  [config-invalid]',
+        'gazette.config.yaml:6:5  sections  item 4: expected a section name, found "  "  (e.g. sections: [Africa, Middle East, Business])  [config-invalid]',
+        'gazette.config.yaml:8:5  sections  "AFRICA" is the same section as "Africa"  (sections that differ only in case or accents are one section: list it once)  [config-invalid]',
+        'gazette.config.yaml:9:5  sections  "—" gives an empty URL slug  (a section needs letters or digits, and a name its front page can have)  [config-invalid]',
+        'gazette.config.yaml:10:5  sections  "Con" gives the URL slug "con", a reserved device name on Windows  (a section needs letters or digits, and a name its front page can have)  [config-invalid]',
+      ],
+    );
     const root = project();
     writeFileSync(path.join(root, 'gazette.config.yaml'), 'sections: Africa, Business\n');
-    assert.deepEqual(problemsOf(() => loadConfig(root, {}, CLOCK)), [
-      'gazette.config.yaml:1:1  sections  expected a list of section names, found "Africa, Business"  (e.g. sections: [Africa, Middle East, Business])  [config-invalid]',
-    ]);
+    assert.deepEqual(
+      problemsOf(() => loadConfig(root, {}, CLOCK)),
+      [
+        'gazette.config.yaml:1:1  sections  expected a list of section names, found "Africa, Business"  (e.g. sections: [Africa, Middle East, Business])  [config-invalid]',
+      ],
+    );
   });
 
   it('gives the lines of problems in a JSON file', () => {
     const root = project('config-invalid-json');
-    assert.deepEqual(problemsOf(() => loadConfig(root, {}, CLOCK)), [
-      'gazette.config.json:3:3  pageSize  expected a whole number of at least 1, found "2"  [config-invalid]',
-      'gazette.config.json:4:3  feedSize  expected a whole number of at least 1, found number 2.5  [config-invalid]',
-    ]);
+    assert.deepEqual(
+      problemsOf(() => loadConfig(root, {}, CLOCK)),
+      [
+        'gazette.config.json:3:3  pageSize  expected a whole number of at least 1, found "2"  [config-invalid]',
+        'gazette.config.json:4:3  feedSize  expected a whole number of at least 1, found number 2.5  [config-invalid]',
+      ],
+    );
   });
 
   it('refuses a permalink that does not start and end with a slash, and unknown markdown settings', () => {
     const root = project();
     writeFileSync(path.join(root, 'gazette.config.yaml'), 'permalink: ":slug"\nmarkdown:\n  toc: true\n');
-    assert.deepEqual(problemsOf(() => loadConfig(root, {}, CLOCK)), [
-      'gazette.config.yaml:1:1  permalink  ":slug" must start and end with "/"  (e.g. /:year/:month/:day/:slug/)  [config-invalid]',
-      'gazette.config.yaml:3:3  markdown.toc  unknown setting "toc"  (known settings: rawHtml)  [config-invalid]',
-    ]);
+    assert.deepEqual(
+      problemsOf(() => loadConfig(root, {}, CLOCK)),
+      [
+        'gazette.config.yaml:1:1  permalink  ":slug" must start and end with "/"  (e.g. /:year/:month/:day/:slug/)  [config-invalid]',
+        'gazette.config.yaml:3:3  markdown.toc  unknown setting "toc"  (known settings: rawHtml)  [config-invalid]',
+      ],
+    );
   });
 
   it('reads the time budget of a story, and refuses one that is not a number of seconds above 0', () => {
@@ -197,40 +225,55 @@ describe('loadConfig', () => {
     writeFileSync(path.join(root, 'gazette.config.yaml'), 'limits:\n  storySeconds: 2.5\n');
     assert.equal(loadConfig(root, {}, CLOCK).storySeconds, 2.5);
     writeFileSync(path.join(root, 'gazette.config.yaml'), 'limits:\n  storySeconds: 0\n  tags: 3\n');
-    assert.deepEqual(problemsOf(() => loadConfig(root, {}, CLOCK)), [
-      'gazette.config.yaml:3:3  limits.tags  unknown setting "tags"  (known settings: storySeconds)  [config-invalid]',
-      'gazette.config.yaml:2:3  limits.storySeconds  expected a number of seconds above 0 and at most 86,400, found number 0  (e.g. storySeconds: 10)  [config-invalid]',
-    ]);
+    assert.deepEqual(
+      problemsOf(() => loadConfig(root, {}, CLOCK)),
+      [
+        'gazette.config.yaml:3:3  limits.tags  unknown setting "tags"  (known settings: storySeconds)  [config-invalid]',
+        'gazette.config.yaml:2:3  limits.storySeconds  expected a number of seconds above 0 and at most 86,400, found number 0  (e.g. storySeconds: 10)  [config-invalid]',
+      ],
+    );
     writeFileSync(path.join(root, 'gazette.config.yaml'), 'limits: 10\n');
-    assert.deepEqual(problemsOf(() => loadConfig(root, {}, CLOCK)), [
-      'gazette.config.yaml:1:1  limits  expected a mapping such as "storySeconds: 10", found number 10  [config-invalid]',
-    ]);
+    assert.deepEqual(
+      problemsOf(() => loadConfig(root, {}, CLOCK)),
+      ['gazette.config.yaml:1:1  limits  expected a mapping such as "storySeconds: 10", found number 10  [config-invalid]'],
+    );
   });
 
   it('refuses a base URL that is not absolute http(s) without query, naming the flag when it came from one', () => {
     const root = project();
     writeFileSync(path.join(root, 'gazette.config.yaml'), 'title: T\nbaseUrl: ftp://example.org/x?y=1\n');
-    assert.deepEqual(problemsOf(() => loadConfig(root, {}, CLOCK)), [
-      'gazette.config.yaml:2:1  baseUrl  "ftp://example.org/x?y=1" must be an http or https URL  [config-invalid]',
-      'gazette.config.yaml:2:1  baseUrl  "ftp://example.org/x?y=1" must not have a query or fragment  [config-invalid]',
-    ]);
-    assert.deepEqual(problemsOf(() => loadConfig(project(), { baseUrl: 'example.org' }, CLOCK)), [
-      '(defaults)  --base-url  "example.org" is not an absolute URL  (e.g. https://example.org/ or https://example.org/news/)  [config-invalid]',
-    ]);
+    assert.deepEqual(
+      problemsOf(() => loadConfig(root, {}, CLOCK)),
+      [
+        'gazette.config.yaml:2:1  baseUrl  "ftp://example.org/x?y=1" must be an http or https URL  [config-invalid]',
+        'gazette.config.yaml:2:1  baseUrl  "ftp://example.org/x?y=1" must not have a query or fragment  [config-invalid]',
+      ],
+    );
+    assert.deepEqual(
+      problemsOf(() => loadConfig(project(), { baseUrl: 'example.org' }, CLOCK)),
+      ['(defaults)  --base-url  "example.org" is not an absolute URL  (e.g. https://example.org/ or https://example.org/news/)  [config-invalid]'],
+    );
   });
 
   it('refuses YAML that does not parse, with its line, and a file that is not a mapping', () => {
     const root = project();
     writeFileSync(path.join(root, 'gazette.config.yaml'), 'title: Fine\ndescription: a: b\n');
-    assert.throws(() => loadConfig(root, {}, CLOCK), (error: unknown) => {
-      assert.ok(error instanceof GazetteError);
-      assert.equal(error.code, 'config-invalid');
-      assert.equal(error.file, 'gazette.config.yaml');
-      assert.equal(error.line, 2);
-      return true;
-    });
+    assert.throws(
+      () => loadConfig(root, {}, CLOCK),
+      (error: unknown) => {
+        assert.ok(error instanceof GazetteError);
+        assert.equal(error.code, 'config-invalid');
+        assert.equal(error.file, 'gazette.config.yaml');
+        assert.equal(error.line, 2);
+        return true;
+      },
+    );
     writeFileSync(path.join(root, 'gazette.config.yaml'), '- title\n- baseUrl\n');
-    assert.throws(() => loadConfig(root, {}, CLOCK), { name: 'GazetteError', code: 'config-invalid', message: 'the configuration must be a mapping of settings' });
+    assert.throws(() => loadConfig(root, {}, CLOCK), {
+      name: 'GazetteError',
+      code: 'config-invalid',
+      message: 'the configuration must be a mapping of settings',
+    });
   });
 
   it('reads the clock once when there is no --now', () => {
@@ -249,10 +292,13 @@ describe('loadConfig', () => {
     assert.equal(now.toISO(), '2020-10-02T12:00:00.000+01:00');
     assert.equal(now.toMillis(), Date.UTC(2020, 9, 2, 11));
     assert.equal(loadConfig(root, { now: '2020-10-02T12:00:00Z' }, CLOCK).now.toMillis(), Date.UTC(2020, 9, 2, 12));
-    assert.throws(() => loadConfig(root, { now: 'yesterday' }, CLOCK), (error: unknown) => {
-      assert.ok(error instanceof GazetteError);
-      assert.equal(error.format(), '--now  "yesterday" is not an ISO 8601 date  (e.g. --now 2020-10-02T12:00:00Z)  [usage]');
-      return true;
-    });
+    assert.throws(
+      () => loadConfig(root, { now: 'yesterday' }, CLOCK),
+      (error: unknown) => {
+        assert.ok(error instanceof GazetteError);
+        assert.equal(error.format(), '--now  "yesterday" is not an ISO 8601 date  (e.g. --now 2020-10-02T12:00:00Z)  [usage]');
+        return true;
+      },
+    );
   });
 });

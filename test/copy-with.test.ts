@@ -13,7 +13,9 @@ describe('copyWith', () => {
   });
 
   it('gives the objects it makes from objects of one shape one hidden class', () => {
-    const made = Array.from({ length: 200 }, (_, index) => copyWith({ title: `Story ${index}`, tags: [index], draft: index % 2 === 0 }, { slug: `story-${index}`, related: [] }));
+    const made = Array.from({ length: 200 }, (_, index) =>
+      copyWith({ title: `Story ${index}`, tags: [index], draft: index % 2 === 0 }, { slug: `story-${index}`, related: [] }),
+    );
     assert.equal(hiddenClasses(made), 1);
   });
 });

@@ -6,7 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runGazette } from './support/cli-process.js';
-import { copySampleProject, SAMPLE_NOW, snapshot, type Project } from './support/project.js';
+import { copySampleProject, type Project, SAMPLE_NOW, snapshot } from './support/project.js';
 
 const ORIGINAL = 'content/2020/10/01/us-defense-chief-algeria-visit.md';
 
@@ -30,8 +30,11 @@ describe('two stories with one id', () => {
     for (const command of ['build', 'check']) {
       const run = await runGazette(project.root, [command, '--now', SAMPLE_NOW]);
       assert.equal(run.code, 1, `${command}: ${run.err}`);
-      assert.equal(run.err.split('\n')[0], `content/2020/10/01/copied.md:${idLine}  id  "urn:uuid:5f0c6f0e-2b7e-4d7a-9c62-3f1f4f0b9a11" is also the feed id of ${ORIGINAL}:${idLine}  `
-        + '(feed readers would take the two for one story: a story copied from another keeps its "id:"; remove it from the copy, or give the copy a new one)  [id-duplicate]');
+      assert.equal(
+        run.err.split('\n')[0],
+        `content/2020/10/01/copied.md:${idLine}  id  "urn:uuid:5f0c6f0e-2b7e-4d7a-9c62-3f1f4f0b9a11" is also the feed id of ${ORIGINAL}:${idLine}  ` +
+          '(feed readers would take the two for one story: a story copied from another keeps its "id:"; remove it from the copy, or give the copy a new one)  [id-duplicate]',
+      );
       assert.deepEqual(await snapshot(project.out), before);
     }
     // Without its id, the copy is known by its own URL.

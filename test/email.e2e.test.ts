@@ -19,7 +19,11 @@ const ABSOLUTE = /^https?:\/\/[^/]/;
 const EMAIL_VALIDATOR = new HtmlValidate({
   extends: ['html-validate:recommended'],
   rules: {
-    'no-inline-style': 'off', 'no-deprecated-attr': 'off', 'prefer-tbody': 'off', 'no-conditional-comment': 'off', 'long-title': 'off',
+    'no-inline-style': 'off',
+    'no-deprecated-attr': 'off',
+    'prefer-tbody': 'off',
+    'no-conditional-comment': 'off',
+    'long-title': 'off',
   },
 });
 
@@ -59,19 +63,27 @@ describe('email editions', () => {
 
   it('writes email.html and email.txt for every edition day, and for nothing else', () => {
     assert.ok(days.length >= 5, `only ${days.length} editions`);
-    assert.deepEqual(files.filter((file) => /email\.(html|txt)$/.test(file)), days.flatMap((day) => [`${day}email.html`, `${day}email.txt`]));
+    assert.deepEqual(
+      files.filter((file) => /email\.(html|txt)$/.test(file)),
+      days.flatMap((day) => [`${day}email.html`, `${day}email.txt`]),
+    );
   });
 
   it('links the edition page to its two emails', async () => {
     const $ = cheerio.load(await project.read(`${DAY}index.html`));
-    assert.deepEqual([...$('.edition-email a')].map((link) => $(link).attr('href')), [`/${DAY}email.html`, `/${DAY}email.txt`]);
+    assert.deepEqual(
+      [...$('.edition-email a')].map((link) => $(link).attr('href')),
+      [`/${DAY}email.html`, `/${DAY}email.txt`],
+    );
   });
 
-  it('writes HTML that validates, in the site\'s language and direction, with a subject and a preheader', async () => {
+  it("writes HTML that validates, in the site's language and direction, with a subject and a preheader", async () => {
     for (const day of days) {
       const html = await project.read(`${day}email.html`);
       const report = await EMAIL_VALIDATOR.validateString(html, `${day}email.html`);
-      const messages = report.results.flatMap((result) => result.messages).map((message) => `${day}email.html:${message.line}: ${message.ruleId} ${message.message}`);
+      const messages = report.results
+        .flatMap((result) => result.messages)
+        .map((message) => `${day}email.html:${message.line}: ${message.ruleId} ${message.message}`);
       assert.deepEqual(messages, [], messages.join('\n'));
     }
     const $ = cheerio.load(await project.read(`${DAY}email.html`));
@@ -102,22 +114,38 @@ describe('email editions', () => {
   it('makes every link and image absolute, and links to the edition on the web and to the plain text', async () => {
     for (const day of days) {
       const $ = cheerio.load(await project.read(`${day}email.html`));
-      const urls = [...$('[href], [src], [background]')].flatMap((element) => ['href', 'src', 'background'].map((name) => $(element).attr(name)).filter((url) => url !== undefined));
+      const urls = [...$('[href], [src], [background]')].flatMap((element) =>
+        ['href', 'src', 'background'].map((name) => $(element).attr(name)).filter((url) => url !== undefined),
+      );
       assert.ok(urls.length > 5);
       for (const url of urls) assert.match(url, ABSOLUTE, `${day}email.html: ${url}`);
       const links = [...$('a')].map((link) => [$(link).text(), $(link).attr('href')]);
-      assert.deepEqual(links.find(([text]) => text === 'View in browser'), ['View in browser', ORIGIN + day]);
-      assert.deepEqual(links.find(([text]) => text === 'Plain text'), ['Plain text', `${ORIGIN}${day}email.txt`]);
+      assert.deepEqual(
+        links.find(([text]) => text === 'View in browser'),
+        ['View in browser', ORIGIN + day],
+      );
+      assert.deepEqual(
+        links.find(([text]) => text === 'Plain text'),
+        ['Plain text', `${ORIGIN}${day}email.txt`],
+      );
     }
   });
 
-  it('shows every story of the day, in the edition page\'s order, with headline, byline, summary and a link', async () => {
+  it("shows every story of the day, in the edition page's order, with headline, byline, summary and a link", async () => {
     for (const day of days) {
       const $ = cheerio.load(await project.read(`${day}email.html`));
       const onPage = storiesOnEditionPage(await project.read(`${day}index.html`));
       assert.ok(onPage.length > 0, `${day}index.html lists no story`);
-      assert.deepEqual([...$('.story__link')].map((link) => $(link).attr('href')), onPage, day);
-      assert.deepEqual([...$('.more__link')].map((link) => $(link).attr('href')), onPage, day);
+      assert.deepEqual(
+        [...$('.story__link')].map((link) => $(link).attr('href')),
+        onPage,
+        day,
+      );
+      assert.deepEqual(
+        [...$('.more__link')].map((link) => $(link).attr('href')),
+        onPage,
+        day,
+      );
     }
     const $ = cheerio.load(await project.read(`${DAY}email.html`));
     const first = $('.story').first();
@@ -126,7 +154,10 @@ describe('email editions', () => {
     assert.match(first.find('.summary').text(), /^US Secretary of Defense Mark Esper made a rare visit/);
     // The picture's copy that is sharp at 552 pixels on a screen of twice the density, as the story page lists them.
     const storyPage = cheerio.load(await project.read(`${new URL(first.find('.story__link').attr('href') ?? '').pathname.slice(1)}index.html`));
-    const copies = (storyPage('.story__figure img').attr('srcset') ?? '').split(',').map((candidate) => candidate.trim().split(/\s+/)).map(([src, width]) => ({ src: src ?? '', width: Number.parseInt(width ?? '', 10) }));
+    const copies = (storyPage('.story__figure img').attr('srcset') ?? '')
+      .split(',')
+      .map((candidate) => candidate.trim().split(/\s+/))
+      .map(([src, width]) => ({ src: src ?? '', width: Number.parseInt(width ?? '', 10) }));
     assert.ok(copies.length >= 2, 'the story page offers copies of its picture');
     const sharp = copies.find((copy) => copy.width >= 1104) ?? copies.at(-1);
     assert.equal(first.find('img').attr('src'), `${ORIGIN}${sharp?.src.slice(1)}`);
@@ -162,10 +193,13 @@ describe('email editions', () => {
     }
   });
 
-  it('keeps every unchanged email on a cached rebuild; a changed story rewrites only its day\'s', async () => {
+  it("keeps every unchanged email on a cached rebuild; a changed story rewrites only its day's", async () => {
     await project.build();
     const unchanged = await project.build();
-    assert.deepEqual(unchanged.written.filter((file) => file.includes('email.')), []);
+    assert.deepEqual(
+      unchanged.written.filter((file) => file.includes('email.')),
+      [],
+    );
     const file = path.join(project.root, 'content/2020/10/01/euro-zone-factory-activity.md');
     await writeFile(file, (await readFile(file, 'utf8')).replace(/^summary: .*$/m, 'summary: "Factories grew; jobs did not."'));
     const edited = await project.build();

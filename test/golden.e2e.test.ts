@@ -10,8 +10,8 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CORPUS_NOW, generateCorpus } from '../bench/corpus.js';
 import { loadConfig } from '../src/config.js';
-import { copySampleProject, listFiles, SAMPLE_NOW } from './support/project.js';
 import { build } from '../src/incremental/publish.js';
+import { copySampleProject, listFiles, SAMPLE_NOW } from './support/project.js';
 
 const GOLDEN = path.join(import.meta.dirname, 'golden');
 const UPDATE = process.env.GAZETTE_UPDATE_GOLDEN === '1';
@@ -23,7 +23,10 @@ type Manifest = Record<string, string>;
 async function hashFiles(folder: string): Promise<Manifest> {
   const manifest: Manifest = {};
   for (const file of await listFiles(folder)) {
-    manifest[file] = createHash('sha256').update(await readFile(path.join(folder, file))).digest('hex').slice(0, 16);
+    manifest[file] = createHash('sha256')
+      .update(await readFile(path.join(folder, file)))
+      .digest('hex')
+      .slice(0, 16);
   }
   return manifest;
 }
@@ -44,7 +47,11 @@ async function compareWithGolden(name: string, built: Manifest): Promise<void> {
   });
   const shown = differences.slice(0, SHOWN).join('\n');
   const more = differences.length > SHOWN ? `\n… and ${differences.length - SHOWN} more` : '';
-  assert.equal(differences.length, 0, `the ${name} site differs from test/golden/${name}.json in ${differences.length} files:\n${shown}${more}\n(if the change is meant, run npm run golden:update and review the manifest's diff)`);
+  assert.equal(
+    differences.length,
+    0,
+    `the ${name} site differs from test/golden/${name}.json in ${differences.length} files:\n${shown}${more}\n(if the change is meant, run npm run golden:update and review the manifest's diff)`,
+  );
 }
 
 describe('golden sites', () => {

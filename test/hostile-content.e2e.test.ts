@@ -64,7 +64,11 @@ describe('hostile content', () => {
 
   it('(the check finds what it looks for)', () => {
     assert.deepEqual(injections('<p onclick="x()"><script>x()</script><svg></svg><a href=" JAVA\tSCRIPT:x()">a</a><img src="data:image/png,">'), [
-      '<svg>', '<script> x()', 'p[onclick]', 'a[href= JAVA\tSCRIPT:x()]', 'img[src=data:image/png,]',
+      '<svg>',
+      '<script> x()',
+      'p[onclick]',
+      'a[href= JAVA\tSCRIPT:x()]',
+      'img[src=data:image/png,]',
     ]);
   });
 
@@ -85,7 +89,10 @@ describe('hostile content', () => {
     assert.equal($('.kicker').text(), "</p><script>window.__pwned = 'section'</script>");
     assert.equal($('.story__image').attr('alt'), `" onerror="window.__pwned='alt'`);
     assert.equal($('.story__image').attr('src'), 'https://example.org/images/photo.svg?%3Cx%3E%22%27');
-    assert.match($('.meta').text(), /^By <b onmouseover="window.__pwned='author'">Eve<\/b> and Mallory \]\]> <x> · <iframe src="javascript:window.__pwned='dateline'"><\/iframe> · /);
+    assert.match(
+      $('.meta').text(),
+      /^By <b onmouseover="window.__pwned='author'">Eve<\/b> and Mallory \]\]> <x> · <iframe src="javascript:window.__pwned='dateline'"><\/iframe> · /,
+    );
     const text = await site.read('2020/10/01/email.txt');
     assert.ok(text.includes(`</P><SCRIPT>WINDOW.__PWNED = 'SECTION'</SCRIPT>`), 'the section, in capitals');
     assert.ok(text.includes("</title></textarea><script>window.__pwned = 'summary'</script>"), 'the summary as written');
@@ -108,7 +115,10 @@ describe('hostile content', () => {
     assert.equal($('.story__credits').text(), "]]></content:encoded><script>window.__pwned = 'credits'</script>");
     assert.equal($('.story__corrections li').text().split(': ').slice(1).join(': '), "<script>window.__pwned = 'correction'</script>");
     assert.equal($('.desk-note').text(), "<script>window.__pwned = 'data'</script>");
-    assert.deepEqual([...$('a[rel="tag"]')].map((tag) => $(tag).text()), ["<script>window.__pwned = 'tag'</script>", `"><svg onload="window.__pwned='tag-svg'">`]);
+    assert.deepEqual(
+      [...$('a[rel="tag"]')].map((tag) => $(tag).text()),
+      ["<script>window.__pwned = 'tag'</script>", `"><svg onload="window.__pwned='tag-svg'">`],
+    );
     const neighbour = cheerio.load(await site.read('2020/10/02/a-quiet-story-beside-it/index.html'));
     assert.equal(neighbour('.story-nav__older .story-nav__title').text(), HOSTILE_TITLE);
   });
@@ -116,9 +126,10 @@ describe('hostile content', () => {
   it('keeps the Markdown body safe: script links lose their URL, raw HTML is gone, code stays text', async () => {
     const $ = cheerio.load(await site.read(STORY));
     const body = $('.story__body');
-    assert.deepEqual([...body.find('a[href]')].map((link) => $(link).attr('href')), [
-      'https://example.org/?q=%3Cscript%3E', '#user-content-fn-note', '#user-content-fnref-note',
-    ]);
+    assert.deepEqual(
+      [...body.find('a[href]')].map((link) => $(link).attr('href')),
+      ['https://example.org/?q=%3Cscript%3E', '#user-content-fn-note', '#user-content-fnref-note'],
+    );
     assert.equal(body.find('img').length, 0);
     assert.match(body.text(), /plain upper tab entity vbscript data and/);
     assert.equal(body.find('code').text(), "</script><script>window.__pwned = 'code'</script>\n");
@@ -130,12 +141,19 @@ describe('hostile content', () => {
     assert.equal(scripts.length, 1, 'one JSON-LD block: nothing closed it early');
     const data = JSON.parse(scripts.text()) as { headline: string; author: { name: string }[]; keywords: string[] };
     assert.equal(data.headline, HOSTILE_TITLE);
-    assert.deepEqual(data.author.map((author) => author.name), [`<b onmouseover="window.__pwned='author'">Eve</b>`, 'Mallory ]]> <x>']);
+    assert.deepEqual(
+      data.author.map((author) => author.name),
+      [`<b onmouseover="window.__pwned='author'">Eve</b>`, 'Mallory ]]> <x>'],
+    );
     assert.doesNotMatch(scripts.html() ?? '', /<\/|<!--/);
   });
 
   it('writes feeds that are well-formed, carry the fields as text and the body without script', async () => {
-    const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, isArray: (name) => ['item', 'entry', 'dc:creator', 'category'].includes(name) });
+    const parser = new XMLParser({
+      ignoreAttributes: false,
+      parseTagValue: false,
+      isArray: (name) => ['item', 'entry', 'dc:creator', 'category'].includes(name),
+    });
     for (const file of files.filter((name) => /\.(xml|json)$/.test(name) && !name.startsWith('pagefind/'))) {
       const text = await site.read(file);
       if (file.endsWith('.json')) {
@@ -155,7 +173,10 @@ describe('hostile content', () => {
     assert.ok(entry);
     assert.deepEqual(injections(entry.content['#text']), []);
     const json = JSON.parse(await site.read('feed.json')) as { items: { id: string; title: string }[] };
-    assert.deepEqual(json.items.map((item) => item.title), ['A quiet story beside it', HOSTILE_TITLE]);
+    assert.deepEqual(
+      json.items.map((item) => item.title),
+      ['A quiet story beside it', HOSTILE_TITLE],
+    );
     assert.equal(json.items[1]?.id, `urn:x:"><script>window.__pwned = 'id'</script>`);
   });
 });

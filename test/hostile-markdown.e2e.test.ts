@@ -10,9 +10,9 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { PATHOLOGICAL_SHAPES } from '../bench/pathological.js';
 import { loadConfig } from '../src/config.js';
+import { build } from '../src/incremental/publish.js';
 import { slugify } from '../src/urls/slug.js';
 import { buildSmallSite, SMALL_SITE_CONFIG, SMALL_SITE_NOW, type SmallSite } from './support/small-site.js';
-import { build } from '../src/incremental/publish.js';
 
 const SHAPE_BYTES = 8 * 1024;
 const BUDGET_SECONDS = 1;
@@ -38,7 +38,9 @@ describe('Markdown that renders slowly', () => {
 
   it('stops each story past the budget, naming it, and reports the other problems with them', (context) => {
     const others = site.problems.filter((problem) => !TOO_SLOW.test(problem));
-    assert.deepEqual(others, [`content/2021/05/01/broken-picture.md:5:1  image "missing.jpg" not found (no file content/2021/05/01/missing.jpg)  (put the image in the story's folder, or correct its path (it is read from the story's folder))  [image-missing]`]);
+    assert.deepEqual(others, [
+      `content/2021/05/01/broken-picture.md:5:1  image "missing.jpg" not found (no file content/2021/05/01/missing.jpg)  (put the image in the story's folder, or correct its path (it is read from the story's folder))  [image-missing]`,
+    ]);
     for (const problem of site.problems) {
       const file = TOO_SLOW.exec(problem)?.[1];
       if (file !== undefined) stopped.add(file);

@@ -10,8 +10,8 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, rm, symlink, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { NOBODY, runGazette, type Finished } from './support/cli-process.js';
-import { copySampleProject, SAMPLE_NOW, snapshot, type Project } from './support/project.js';
+import { type Finished, NOBODY, runGazette } from './support/cli-process.js';
+import { copySampleProject, type Project, SAMPLE_NOW, snapshot } from './support/project.js';
 
 const asRoot = process.getuid?.() === 0;
 const STORY = '---\ntitle: A story in a folder of its own\ndate: 2020-10-04T09:00:00+01:00\ntags: [Sahel]\n---\nThe body.\n';
@@ -69,7 +69,10 @@ describe('a build after a change to the folders it reads', () => {
     const before = await firstBuild();
     await project.addStory('2020/11/story.md', STORY);
     await chmod(path.join(project.root, 'content/2020/11'), 0o000);
-    await refusedEverywhere(before, 'content/2020/11  cannot read the folder: permission denied  (let the user who builds the site read it, or move it out)  [content-unreadable]');
+    await refusedEverywhere(
+      before,
+      'content/2020/11  cannot read the folder: permission denied  (let the user who builds the site read it, or move it out)  [content-unreadable]',
+    );
     // Readable again, its story is built; a folder that holds no stories (`_` or `.`) is not read.
     await chmod(path.join(project.root, 'content/2020/11'), 0o755);
     await project.addStory('_notes/old.md', STORY);
@@ -108,9 +111,15 @@ describe('a build after a change to the folders it reads', () => {
     await refusedEverywhere(before, `${loop}  cannot read the story: a loop of symbolic links  [content-unreadable]`);
     await rm(path.join(project.root, loop));
     await symlink('nowhere.md', path.join(project.root, loop));
-    await refusedEverywhere(before, `${loop}  cannot read the story: it is not there (a symbolic link that leads nowhere, or removed meanwhile)  [content-unreadable]`);
+    await refusedEverywhere(
+      before,
+      `${loop}  cannot read the story: it is not there (a symbolic link that leads nowhere, or removed meanwhile)  [content-unreadable]`,
+    );
     await rm(path.join(project.root, loop));
     await symlink('gone.txt', path.join(project.root, 'static/nowhere.txt'));
-    await refusedEverywhere(before, 'static/nowhere.txt  cannot read the file: it is not there (a symbolic link that leads nowhere, or removed meanwhile)  (let the user who builds the site read it, or move it out)  [content-unreadable]');
+    await refusedEverywhere(
+      before,
+      'static/nowhere.txt  cannot read the file: it is not there (a symbolic link that leads nowhere, or removed meanwhile)  (let the user who builds the site read it, or move it out)  [content-unreadable]',
+    );
   });
 });

@@ -11,9 +11,9 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../src/config.js';
-import { runGazette, startGazette, until, type Running } from './support/cli-process.js';
-import { copySampleProject, SAMPLE_NOW, snapshot, type Project } from './support/project.js';
 import { build } from '../src/incremental/publish.js';
+import { type Running, runGazette, startGazette, until } from './support/cli-process.js';
+import { copySampleProject, type Project, SAMPLE_NOW, snapshot } from './support/project.js';
 
 const STARTED = String.raw`started \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}`;
 
@@ -30,7 +30,11 @@ async function untilLocked(running: Running, lockFile: string): Promise<void> {
 /** Hold the output folder's lock as a build of this process would (see src/output/lock.ts). */
 async function holdLock(project: Project): Promise<{ release: () => Promise<void> }> {
   const file = path.join(project.root, '.dist.lock');
-  await writeFile(file, JSON.stringify({ pid: process.pid, host: hostname(), command: 'build', started: new Date().toISOString(), token: 'held-by-the-test' }), { flag: 'wx' });
+  await writeFile(
+    file,
+    JSON.stringify({ pid: process.pid, host: hostname(), command: 'build', started: new Date().toISOString(), token: 'held-by-the-test' }),
+    { flag: 'wx' },
+  );
   return { release: () => rm(file) };
 }
 
@@ -65,16 +69,23 @@ describe('gazette build and dev on one output folder', () => {
     }
     // A site published already, as a cron publish or an editor's meets it.
     await project.build();
-    assert.equal(new Set(CLOCKS.map((clock) => JSON.stringify([...(cold.get(clock) ?? [])].map(([file, bytes]) => [file, bytes.toString('base64')])))).size, CLOCKS.length, 'each clock gives another site');
+    assert.equal(
+      new Set(CLOCKS.map((clock) => JSON.stringify([...(cold.get(clock) ?? [])].map(([file, bytes]) => [file, bytes.toString('base64')])))).size,
+      CLOCKS.length,
+      'each clock gives another site',
+    );
   });
   after(() => project.remove());
 
-  it('builds started together take turns: the folder is exactly one build\'s site, and the next build says so right', async () => {
+  it("builds started together take turns: the folder is exactly one build's site, and the next build says so right", async () => {
     const runs = await Promise.all(CLOCKS.map((now) => runGazette(project.root, ['build', '--now', now])));
     for (const run of runs) assert.equal(run.code, 0, run.err);
-    assert.ok(runs.some((run) => /^waiting for the build \(pid \d+, /m.test(run.err)), 'a build waited for another');
+    assert.ok(
+      runs.some((run) => /^waiting for the build \(pid \d+, /m.test(run.err)),
+      'a build waited for another',
+    );
     const last = await siteOf();
-    assert.ok(last, 'dist/ is one build\'s site');
+    assert.ok(last, "dist/ is one build's site");
     await nothingLeftBeside();
     const again = await runGazette(project.root, ['build', '--now', last]);
     assert.equal(again.code, 0, again.err);
@@ -111,7 +122,7 @@ describe('gazette build and dev on one output folder', () => {
     // Released together, they took turns: one waited for the other to end.
     const waitedForOther = builds.filter((running, index) => runs[1 - index]?.err.includes(`waiting for the build (pid ${running.child.pid}, `));
     assert.equal(waitedForOther.length, 1, runs.map((run) => run.err).join('\n'));
-    assert.ok(clocks.includes(await siteOf() as string));
+    assert.ok(clocks.includes((await siteOf()) as string));
     await nothingLeftBeside();
   });
 
@@ -121,7 +132,12 @@ describe('gazette build and dev on one output folder', () => {
     try {
       const now = await runGazette(project.root, ['build', '--wait', '0', '--now', CLOCKS[0] as string]);
       assert.equal(now.code, 75, now.err);
-      assert.match(now.err.trim(), new RegExp(`^dist  the build \\(pid ${process.pid}, ${STARTED}\\) is writing this folder  \\(build again when it is done, or wait for it with --wait <seconds>; if no build runs, delete \\.dist\\.lock\\)  \\[output-busy\\]$`));
+      assert.match(
+        now.err.trim(),
+        new RegExp(
+          `^dist  the build \\(pid ${process.pid}, ${STARTED}\\) is writing this folder  \\(build again when it is done, or wait for it with --wait <seconds>; if no build runs, delete \\.dist\\.lock\\)  \\[output-busy\\]$`,
+        ),
+      );
       const later = await runGazette(project.root, ['build', '--wait', '1', '--now', CLOCKS[0] as string]);
       assert.equal(later.code, 75, later.err);
       assert.match(later.err, /^waiting for the build .*\ndist {2}the build .* is writing this folder, still after 1 s {2}\(/);
@@ -165,7 +181,12 @@ describe('gazette build and dev on one output folder', () => {
       await until(dev, ({ out }) => /Press Ctrl\+C to stop/.test(out));
       const run = await runGazette(project.root, ['build', '--now', SAMPLE_NOW]);
       assert.equal(run.code, 75, run.err);
-      assert.match(run.err.trim(), new RegExp(`^dist  gazette dev \\(pid ${dev.child.pid}, ${STARTED}\\) writes into this folder  \\(stop it, or build into another folder with --out\\)  \\[output-busy\\]$`));
+      assert.match(
+        run.err.trim(),
+        new RegExp(
+          `^dist  gazette dev \\(pid ${dev.child.pid}, ${STARTED}\\) writes into this folder  \\(stop it, or build into another folder with --out\\)  \\[output-busy\\]$`,
+        ),
+      );
     } finally {
       dev.child.kill('SIGINT');
     }

@@ -26,7 +26,10 @@ interface Shape {
 const names = (kind: string, count: number) => Array.from({ length: count }, (_, index) => `${kind} number ${index + 1} of a long list`);
 
 function storyOf({ tags = 1, authors = 1, aliases = 0, corrections = 0, paragraphs = 10 }: Shape): string {
-  const fixes = Array.from({ length: corrections }, (_, index) => ({ date: `2020-10-02T${String(index).padStart(2, '0')}:00:00Z`, text: `Correction ${index + 1}.` }));
+  const fixes = Array.from({ length: corrections }, (_, index) => ({
+    date: `2020-10-02T${String(index).padStart(2, '0')}:00:00Z`,
+    text: `Correction ${index + 1}.`,
+  }));
   return [
     '---',
     'title: A story that lists a lot',
@@ -67,7 +70,7 @@ async function secondHalfOverFirst(most: number, shape: (count: number) => Shape
   return (all - half) / (half - none);
 }
 
-describe('one story\'s output', () => {
+describe("one story's output", () => {
   it('grows in proportion to its tags, up to the most a story may have', async () => {
     const growth = await secondHalfOverFirst(STORY_LIMITS.tags.most, (tags) => ({ tags }));
     assert.ok(growth < 1.1, `the second half of the tags added ${growth.toFixed(2)} times what the first half did`);
@@ -79,15 +82,28 @@ describe('one story\'s output', () => {
   });
 
   it('grows in proportion to its text, with every list at its most', async () => {
-    const most = { tags: STORY_LIMITS.tags.most, authors: STORY_LIMITS.authors.most, aliases: STORY_LIMITS.aliases.most, corrections: STORY_LIMITS.corrections.most };
+    const most = {
+      tags: STORY_LIMITS.tags.most,
+      authors: STORY_LIMITS.authors.most,
+      aliases: STORY_LIMITS.aliases.most,
+      corrections: STORY_LIMITS.corrections.most,
+    };
     const growth = await secondHalfOverFirst(200, (paragraphs) => ({ ...most, paragraphs }));
     assert.ok(growth < 1.1, `the second half of the text added ${growth.toFixed(2)} times what the first half did`);
   });
 
   it('is a site whose feeds readers take, when every list is at its most', async () => {
-    const site = await buildSmallSite({
-      'story.md': storyOf({ tags: STORY_LIMITS.tags.most, authors: STORY_LIMITS.authors.most, aliases: STORY_LIMITS.aliases.most, corrections: STORY_LIMITS.corrections.most }),
-    }, { config: SMALL_SITE_CONFIG });
+    const site = await buildSmallSite(
+      {
+        'story.md': storyOf({
+          tags: STORY_LIMITS.tags.most,
+          authors: STORY_LIMITS.authors.most,
+          aliases: STORY_LIMITS.aliases.most,
+          corrections: STORY_LIMITS.corrections.most,
+        }),
+      },
+      { config: SMALL_SITE_CONFIG },
+    );
     try {
       assert.deepEqual([site.problems, site.warnings], [[], []]);
       const page = cheerio.load(await site.read('2020/10/01/a-story-that-lists-a-lot/index.html'));
@@ -117,7 +133,10 @@ describe('one story\'s output', () => {
         }
       }
       const authorFeed = JSON.parse(await site.read('authors/writer-number-20-of-a-long-list/feed.json')) as { items: { authors: { name: string }[] }[] };
-      assert.deepEqual(authorFeed.items[0]?.authors.map((author) => author.name), [...names('Writer', 9), 'Writer number 20 of a long list']);
+      assert.deepEqual(
+        authorFeed.items[0]?.authors.map((author) => author.name),
+        [...names('Writer', 9), 'Writer number 20 of a long list'],
+      );
     } finally {
       await site.remove();
     }

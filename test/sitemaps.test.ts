@@ -30,29 +30,38 @@ const config = makeConfig({ title: 'The Maghreb & Sahel Wire', baseUrl: 'https:/
 
 describe('renderSitemap', () => {
   const at = (iso: string) => DateTime.fromISO(iso, { zone: 'Africa/Algiers' });
-  const xml = renderSitemap([
-    { path: '', lastmod: at('2020-10-03T12:00:00') },
-    { path: '2020/10/01/esper-visits-algiers/', lastmod: at('2020-10-01T18:05:00') },
-    { path: 'tags/q&a/', lastmod: at('2020-10-02T09:00:00') },
-    { path: 'archive/', lastmod: undefined },
-  ], config);
+  const xml = renderSitemap(
+    [
+      { path: '', lastmod: at('2020-10-03T12:00:00') },
+      { path: '2020/10/01/esper-visits-algiers/', lastmod: at('2020-10-01T18:05:00') },
+      { path: 'tags/q&a/', lastmod: at('2020-10-02T09:00:00') },
+      { path: 'archive/', lastmod: undefined },
+    ],
+    config,
+  );
 
   it('lists every entry as an absolute URL under the base URL', () => {
     const urlset = parseUrlset(xml);
     assert.equal(urlset['@_xmlns'], 'http://www.sitemaps.org/schemas/sitemap/0.9');
-    assert.deepEqual(urlset.url?.map((entry) => entry.loc), [
-      'https://example.org/news/',
-      'https://example.org/news/2020/10/01/esper-visits-algiers/',
-      'https://example.org/news/tags/q&a/',
-      'https://example.org/news/archive/',
-    ]);
+    assert.deepEqual(
+      urlset.url?.map((entry) => entry.loc),
+      [
+        'https://example.org/news/',
+        'https://example.org/news/2020/10/01/esper-visits-algiers/',
+        'https://example.org/news/tags/q&a/',
+        'https://example.org/news/archive/',
+      ],
+    );
     for (const entry of urlset.url ?? []) assert.ok(URL.canParse(entry.loc) && entry.loc.startsWith('https://example.org/news/'), entry.loc);
     assert.ok(xml.includes('<loc>https://example.org/news/tags/q&amp;a/</loc>'));
   });
 
   it('dates each entry with an ISO 8601 lastmod with its offset, and leaves it out when unknown', () => {
     const urlset = parseUrlset(xml);
-    assert.deepEqual(urlset.url?.map((entry) => entry.lastmod), ['2020-10-03T12:00:00+01:00', '2020-10-01T18:05:00+01:00', '2020-10-02T09:00:00+01:00', undefined]);
+    assert.deepEqual(
+      urlset.url?.map((entry) => entry.lastmod),
+      ['2020-10-03T12:00:00+01:00', '2020-10-01T18:05:00+01:00', '2020-10-02T09:00:00+01:00', undefined],
+    );
     for (const entry of urlset.url ?? []) if (entry.lastmod) assert.match(entry.lastmod, ISO_WITH_OFFSET);
   });
 
@@ -71,25 +80,34 @@ describe('renderSitemaps', () => {
     { path: 'tags/', lastmod: undefined },
   ];
 
-  it('writes one sitemap up to the protocol\'s 50,000 URLs', () => {
+  it("writes one sitemap up to the protocol's 50,000 URLs", () => {
     assert.equal(SITEMAP_URL_LIMIT, 50_000);
     assert.deepEqual(renderSitemaps(entries, config, entries.length), [{ path: 'sitemap.xml', contents: renderSitemap(entries, config) }]);
   });
 
   it('beyond the limit, makes sitemap.xml an index of sitemaps that together list every entry once', () => {
     const files = renderSitemaps(entries, config, 2);
-    assert.deepEqual(files.map((file) => file.path), ['sitemap.xml', 'sitemap-1.xml', 'sitemap-2.xml', 'sitemap-3.xml']);
+    assert.deepEqual(
+      files.map((file) => file.path),
+      ['sitemap.xml', 'sitemap-1.xml', 'sitemap-2.xml', 'sitemap-3.xml'],
+    );
     const [index, ...parts] = files.map((file) => file.contents);
     assert.equal(XMLValidator.validate(index ?? ''), true);
     const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'sitemap' }).parse(index ?? '').sitemapindex;
     assert.equal(parsed['@_xmlns'], 'http://www.sitemaps.org/schemas/sitemap/0.9');
-    assert.deepEqual(parsed.sitemap.map((entry: { loc: string; lastmod?: string }) => [entry.loc, entry.lastmod]), [
-      ['https://example.org/news/sitemap-1.xml', '2020-10-03T12:00:00+01:00'],
-      ['https://example.org/news/sitemap-2.xml', '2020-10-02T09:00:00+01:00'],
-      ['https://example.org/news/sitemap-3.xml', undefined],
-    ]);
+    assert.deepEqual(
+      parsed.sitemap.map((entry: { loc: string; lastmod?: string }) => [entry.loc, entry.lastmod]),
+      [
+        ['https://example.org/news/sitemap-1.xml', '2020-10-03T12:00:00+01:00'],
+        ['https://example.org/news/sitemap-2.xml', '2020-10-02T09:00:00+01:00'],
+        ['https://example.org/news/sitemap-3.xml', undefined],
+      ],
+    );
     const listed = parts.flatMap((part) => parseUrlset(part).url?.map((entry) => entry.loc) ?? []);
-    assert.deepEqual(listed, parseUrlset(renderSitemap(entries, config)).url?.map((entry) => entry.loc));
+    assert.deepEqual(
+      listed,
+      parseUrlset(renderSitemap(entries, config)).url?.map((entry) => entry.loc),
+    );
   });
 });
 
@@ -97,7 +115,10 @@ describe('renderNewsSitemap', () => {
   // The clock: 2020-10-05T00:00:00Z, that is 01:00 in Algiers.
   const withFuture = (settings: Record<string, unknown>): Config => makeConfig(settings, { future: true });
   const storiesOf = (settings: Config, fields: StoryFields[]) =>
-    buildSiteGraph(fields.map((item) => makeStory({ zone: settings.timeZone, ...item })), settings).stories;
+    buildSiteGraph(
+      fields.map((item) => makeStory({ zone: settings.timeZone, ...item })),
+      settings,
+    ).stories;
 
   const settings = withFuture({ title: 'The Maghreb & Sahel Wire', baseUrl: 'https://example.org/news/', timeZone: 'Africa/Algiers', language: 'en-GB' });
   const stories = storiesOf(settings, [
@@ -113,11 +134,14 @@ describe('renderNewsSitemap', () => {
 
   it('lists only the stories of the 48 hours up to the clock, not future ones', () => {
     assert.equal(urlset['@_xmlns:news'], 'http://www.google.com/schemas/sitemap-news/0.9');
-    assert.deepEqual(urlset.url?.map((entry) => entry.loc), [
-      'https://example.org/news/2020/10/05/just-now/',
-      'https://example.org/news/2020/10/04/q-and-a/',
-      'https://example.org/news/2020/10/03/almost-two-days-ago/',
-    ]);
+    assert.deepEqual(
+      urlset.url?.map((entry) => entry.loc),
+      [
+        'https://example.org/news/2020/10/05/just-now/',
+        'https://example.org/news/2020/10/04/q-and-a/',
+        'https://example.org/news/2020/10/03/almost-two-days-ago/',
+      ],
+    );
   });
 
   it('names the publication and its ISO 639 language, dates and titles each story', () => {
@@ -154,13 +178,9 @@ describe('renderNewsSitemap', () => {
 
 describe('renderRobots', () => {
   it('allows everything and names both sitemaps, absolute under the base URL', () => {
-    assert.equal(renderRobots(config), [
-      'User-agent: *',
-      'Allow: /',
-      '',
-      'Sitemap: https://example.org/news/sitemap.xml',
-      'Sitemap: https://example.org/news/news-sitemap.xml',
-      '',
-    ].join('\n'));
+    assert.equal(
+      renderRobots(config),
+      ['User-agent: *', 'Allow: /', '', 'Sitemap: https://example.org/news/sitemap.xml', 'Sitemap: https://example.org/news/news-sitemap.xml', ''].join('\n'),
+    );
   });
 });

@@ -8,7 +8,11 @@ import { parseYaml, YamlProblem } from '../src/yaml.js';
 function aliasBomb(levels: number, width: number): string {
   const lines = [`l0: &l0 [${Array(width).fill('"lol"').join(', ')}]`];
   for (let level = 1; level < levels; level++) {
-    lines.push(`l${level}: &l${level} [${Array(width).fill(`*l${level - 1}`).join(', ')}]`);
+    lines.push(
+      `l${level}: &l${level} [${Array(width)
+        .fill(`*l${level - 1}`)
+        .join(', ')}]`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -34,10 +38,11 @@ describe('parseYaml', () => {
     // A long text with a short value in it, as a story's front-matter and body are: only the value may stay.
     setFlagsFromString('--expose-gc');
     const collectGarbage = runInNewContext('gc') as () => void;
-    const heldValues = (count: number) => Array.from({ length: count }, (_, index) => {
-      const { value } = parseYaml(`tags: [Economy of Mauritania ${index}]\n# ${'x'.repeat(1_000_000)}\n`) as { value: { tags: string[] } };
-      return value.tags[0];
-    });
+    const heldValues = (count: number) =>
+      Array.from({ length: count }, (_, index) => {
+        const { value } = parseYaml(`tags: [Economy of Mauritania ${index}]\n# ${'x'.repeat(1_000_000)}\n`) as { value: { tags: string[] } };
+        return value.tags[0];
+      });
     collectGarbage();
     const before = process.memoryUsage().heapUsed;
     const held = heldValues(20);

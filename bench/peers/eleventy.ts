@@ -39,7 +39,13 @@ export async function setUpEleventy(corpus: string, folder: string, settings: Si
 
 /** `npm ci` in bench/peers/eleventy/ (the versions of its package-lock.json) unless done before. */
 async function installEleventy(): Promise<void> {
-  if (await access(MODULES).then(() => true, () => false)) return;
+  if (
+    await access(MODULES).then(
+      () => true,
+      () => false,
+    )
+  )
+    return;
   try {
     await promisify(execFile)('npm', ['ci', '--no-audit', '--no-fund'], { cwd: INSTALL, maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {

@@ -48,7 +48,8 @@ export async function readSiteSettings(corpus: string): Promise<SiteSettings> {
   };
   const count = (key: string): number => {
     const found = value(key);
-    if (typeof found !== 'number' || !Number.isInteger(found) || found < 1) throw new Error(`${file}: ${key} should be a whole number, found ${JSON.stringify(found)}`);
+    if (typeof found !== 'number' || !Number.isInteger(found) || found < 1)
+      throw new Error(`${file}: ${key} should be a whole number, found ${JSON.stringify(found)}`);
     return found;
   };
   return {

@@ -27,7 +27,9 @@ const TAG_PAGE = /^tags\/.+\/index\.html$/;
 
 export async function countOutput(output: string, feed: string): Promise<OutputCount> {
   const entries = await readdir(output, { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.relative(output, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+  const files = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(output, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
   const pages = files.filter((file) => file.endsWith('.html'));
   return {
     files: files.length,

@@ -5,9 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GazetteError } from '../errors.js';
-import { isSafeUrl } from '../urls/links.js';
+import { isSafeUrl, isWebImageAddress } from '../urls/links.js';
 import { isDeviceName, slugify } from '../urls/slug.js';
-import { isWebImageAddress } from '../urls/links.js';
 import { describe, parseYaml, type YamlData, YamlProblem } from '../yaml.js';
 import { FieldReader } from './fields.js';
 import { MAX_STORY_BYTES } from './load.js';
@@ -48,17 +47,31 @@ export async function loadAuthorProfiles(root: string, contentDir: string): Prom
     bytes = await readFile(absolute);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { profiles: [], problems: [], warnings: [] };
-    return failed(new GazetteError({ code: 'content-unreadable', file, message: `cannot read the author profiles: ${(error as Error).message}`, cause: error }));
+    return failed(
+      new GazetteError({ code: 'content-unreadable', file, message: `cannot read the author profiles: ${(error as Error).message}`, cause: error }),
+    );
   }
   if (bytes.length > MAX_STORY_BYTES) {
-    return failed(new GazetteError({ code: 'content-too-large', file, message: 'the author profiles file is over 1 MiB', hint: 'keep short bios; link to longer ones' }));
+    return failed(
+      new GazetteError({ code: 'content-too-large', file, message: 'the author profiles file is over 1 MiB', hint: 'keep short bios; link to longer ones' }),
+    );
   }
   let data: YamlData;
   try {
     data = parseYaml(utf8.decode(bytes).replace(/\r\n?/g, '\n'));
   } catch (error) {
     if (error instanceof YamlProblem) {
-      return failed(new GazetteError({ code: 'authors-invalid', file, line: error.line, column: error.column, message: `invalid YAML: ${error.message}`, hint: error.hint ?? SHAPE_HINT, cause: error }));
+      return failed(
+        new GazetteError({
+          code: 'authors-invalid',
+          file,
+          line: error.line,
+          column: error.column,
+          message: `invalid YAML: ${error.message}`,
+          hint: error.hint ?? SHAPE_HINT,
+          cause: error,
+        }),
+      );
     }
     return failed(new GazetteError({ code: 'content-unreadable', file, message: 'the file is not valid UTF-8 text', hint: 'save it as UTF-8', cause: error }));
   }
@@ -75,7 +88,16 @@ export function readAuthorProfiles(file: string, data: YamlData): AuthorProfiles
   const value = data.value;
   if (value === null || value === undefined) return result;
   if (typeof value !== 'object' || Array.isArray(value)) {
-    result.problems.push(new GazetteError({ code: 'authors-invalid', file, line: 1, column: 1, message: `expected a mapping of authors, found ${describe(value)}`, hint: SHAPE_HINT }));
+    result.problems.push(
+      new GazetteError({
+        code: 'authors-invalid',
+        file,
+        line: 1,
+        column: 1,
+        message: `expected a mapping of authors, found ${describe(value)}`,
+        hint: SHAPE_HINT,
+      }),
+    );
     return result;
   }
   const pageOwners = new Map<string, AuthorProfile>();
@@ -86,10 +108,17 @@ export function readAuthorProfiles(file: string, data: YamlData): AuthorProfiles
     const clash = (owners: Map<string, AuthorProfile>, folded: string, what: string) => {
       const first = owners.get(folded);
       if (first === undefined) return void owners.set(folded, profile);
-      result.problems.push(new GazetteError({
-        code: 'authors-invalid', file, line: profile.line, column: profile.column, field: key,
-        message: `${what} as "${first.key}" (line ${first.line})`, hint: 'names that differ only in case or accents are one author: keep one profile',
-      }));
+      result.problems.push(
+        new GazetteError({
+          code: 'authors-invalid',
+          file,
+          line: profile.line,
+          column: profile.column,
+          field: key,
+          message: `${what} as "${first.key}" (line ${first.line})`,
+          hint: 'names that differ only in case or accents are one author: keep one profile',
+        }),
+      );
       return true;
     };
     if (clash(pageOwners, slugify(key), 'has the same page')) continue;
@@ -105,18 +134,34 @@ function readProfile(file: string, data: YamlData, key: string, entry: unknown, 
   const at = { ...where, field: key };
   const slug = slugify(key);
   if (slug === '' || isDeviceName(slug)) {
-    result.problems.push(new GazetteError({
-      code: 'slug-invalid', ...at, message: slug === '' ? 'gives an empty URL slug' : `gives the URL slug "${slug}", a reserved device name on Windows`,
-      hint: 'write the author\'s name, with letters or digits',
-    }));
+    result.problems.push(
+      new GazetteError({
+        code: 'slug-invalid',
+        ...at,
+        message: slug === '' ? 'gives an empty URL slug' : `gives the URL slug "${slug}", a reserved device name on Windows`,
+        hint: "write the author's name, with letters or digits",
+      }),
+    );
     return undefined;
   }
   if (entry !== null && (typeof entry !== 'object' || Array.isArray(entry))) {
-    result.problems.push(new GazetteError({ code: 'field-invalid', ...at, message: `expected a mapping of profile fields, found ${describe(entry)}`, hint: `known fields: ${PROFILE_FIELDS.join(', ')}` }));
+    result.problems.push(
+      new GazetteError({
+        code: 'field-invalid',
+        ...at,
+        message: `expected a mapping of profile fields, found ${describe(entry)}`,
+        hint: `known fields: ${PROFILE_FIELDS.join(', ')}`,
+      }),
+    );
     return undefined;
   }
   const fields = (entry ?? {}) as Record<string, unknown>;
-  const read = new FieldReader(file, { value: fields, locate: (field) => data.locate([key, ...(typeof field === 'string' ? field.split('.') : field)]) }, fields, 'UTC');
+  const read = new FieldReader(
+    file,
+    { value: fields, locate: (field) => data.locate([key, ...(typeof field === 'string' ? field.split('.') : field)]) },
+    fields,
+    'UTC',
+  );
   for (const field of Object.keys(fields)) {
     if (!PROFILE_FIELDS.includes(field)) read.problem(field, `unknown field "${field}"`, `known fields: ${PROFILE_FIELDS.join(', ')}`);
   }
@@ -127,15 +172,28 @@ function readProfile(file: string, data: YamlData, key: string, entry: unknown, 
     name,
     bio: read.text('bio'),
     // A portrait is a picture: besides script, a file: (or any other) address not on the web is refused.
-    photo: readUrl(read, 'photo', fields.photo, 'give a path such as /images/authors/name.jpg or an https:// URL', (url) => isSafeUrl(url) && isWebImageAddress(url)),
+    photo: readUrl(
+      read,
+      'photo',
+      fields.photo,
+      'give a path such as /images/authors/name.jpg or an https:// URL',
+      (url) => isSafeUrl(url) && isWebImageAddress(url),
+    ),
     email: readEmail(read),
     links: readLinks(read, fields.links),
     ...where,
   };
   // Problems name the author too: "Lamine Chikhi.bio".
-  const named = (problem: GazetteError) => new GazetteError({
-    code: problem.code, file, line: problem.line, column: problem.column, field: problem.field ? `${key}.${problem.field}` : key, message: problem.message, hint: problem.hint,
-  });
+  const named = (problem: GazetteError) =>
+    new GazetteError({
+      code: problem.code,
+      file,
+      line: problem.line,
+      column: problem.column,
+      field: problem.field ? `${key}.${problem.field}` : key,
+      message: problem.message,
+      hint: problem.hint,
+    });
   result.problems.push(...read.problems.map(named));
   result.warnings.push(...read.warnings.map(named));
   // A profile with problems is still checked against the others, so that every problem shows at once.
@@ -159,7 +217,11 @@ function readEmail(read: FieldReader): string | undefined {
 function readLinks(read: FieldReader, value: unknown): { title: string; url: string }[] {
   if (value === undefined || value === null) return [];
   if (typeof value !== 'object' || Array.isArray(value)) {
-    read.problem('links', `expected a mapping of titles to addresses, found ${describe(value)}`, 'e.g. links: { Website: https://example.org/, Mastodon: https://example.social/@name }');
+    read.problem(
+      'links',
+      `expected a mapping of titles to addresses, found ${describe(value)}`,
+      'e.g. links: { Website: https://example.org/, Mastodon: https://example.social/@name }',
+    );
     return [];
   }
   const links: { title: string; url: string }[] = [];

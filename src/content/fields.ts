@@ -4,9 +4,9 @@
 import { DateTime } from 'luxon';
 import { GazetteError } from '../errors.js';
 import type { YamlData } from '../yaml.js';
-import { overLimit, type ListLimit } from './limits.js';
-import { describeRemoved, REMOVED_HINT, removeUnpublishable } from './text.js';
 import { describe } from '../yaml.js';
+import { type ListLimit, overLimit } from './limits.js';
+import { describeRemoved, REMOVED_HINT, removeUnpublishable } from './text.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
@@ -77,7 +77,10 @@ export class FieldReader {
     const value = this.fields[field];
     if (value === undefined || value === null) return undefined;
     if (typeof value === 'string') {
-      const items = value.split(',').map((item) => item.trim()).filter(Boolean);
+      const items = value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean);
       if (this.isOverLimit(field, items.length, limit)) return undefined;
       if (items.length > 1) this.warn(field, `read "${value}" as a list of ${items.length}`, `write a YAML list: ${field}: [${items.join(', ')}]`);
       return items;
@@ -134,15 +137,28 @@ export class FieldReader {
     // Without an offset the time is read in the site's zone, where it may not exist: the hour the
     // clocks skip when daylight saving time starts. Luxon would move it on; we say so instead.
     if (!offset && (parsed.hour !== Number(hour) || parsed.minute !== Number(minute))) {
-      this.problem(field, `"${written}" does not exist in ${this.timeZone}: the clocks skip that hour`, 'write the time with its offset, e.g. 2021-03-28T03:30:00+02:00', 'date-invalid');
+      this.problem(
+        field,
+        `"${written}" does not exist in ${this.timeZone}: the clocks skip that hour`,
+        'write the time with its offset, e.g. 2021-03-28T03:30:00+02:00',
+        'date-invalid',
+      );
       return undefined;
     }
     // Pages and feeds write four-digit years (RFC 822, RFC 3339, the site's date formats): past them,
     // in UTC or in the site's zone, a date would print as "Invalid DateTime" or break every feed.
     const local = parsed.setZone(this.timeZone);
-    for (const [year, where] of [[parsed.toUTC().year, 'UTC'], [local.year, this.timeZone]] as const) {
+    for (const [year, where] of [
+      [parsed.toUTC().year, 'UTC'],
+      [local.year, this.timeZone],
+    ] as const) {
       if (year < 1 || year > 9999) {
-        this.problem(field, `"${written}" is in the year ${year} in ${where}; pages and feeds show the years 1 to 9999`, 'check the year and the offset', 'date-invalid');
+        this.problem(
+          field,
+          `"${written}" is in the year ${year} in ${where}; pages and feeds show the years 1 to 9999`,
+          'check the year and the offset',
+          'date-invalid',
+        );
         return undefined;
       }
     }

@@ -2,7 +2,7 @@
 // is only ever read); a link to a folder is never walked: it could lead outside, or loop. A folder
 // that cannot be listed is an error naming it, never a folder silently left out.
 
-import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { type Dirent, readdirSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { GazetteError } from '../errors.js';
@@ -24,8 +24,11 @@ export function listFolder(folder: string, root: string, skip: (name: string) =>
       // Gone since its parent was listed (a checkout, a rename): nothing in it to read.
       if (code === 'ENOENT' || code === 'ENOTDIR') return false;
       throw new GazetteError({
-        code: 'content-unreadable', file: path.relative(root, absolute).split(path.sep).join('/') || '.',
-        message: `cannot read the folder: ${unreadable(error)}`, hint: 'let the user who builds the site read it, or move it out', cause: error,
+        code: 'content-unreadable',
+        file: path.relative(root, absolute).split(path.sep).join('/') || '.',
+        message: `cannot read the folder: ${unreadable(error)}`,
+        hint: 'let the user who builds the site read it, or move it out',
+        cause: error,
       });
     }
     for (const entry of entries) {

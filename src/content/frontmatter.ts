@@ -3,7 +3,7 @@
 
 import matter from 'gray-matter';
 import { GazetteError } from '../errors.js';
-import { parseYaml, YamlProblem, type YamlData } from '../yaml.js';
+import { parseYaml, type YamlData, YamlProblem } from '../yaml.js';
 
 export interface SplitStory {
   /** The front-matter's value; `locate` answers with lines of the story file. */
@@ -19,7 +19,10 @@ export function splitStory(text: string, file: string): SplitStory {
   const fence = FENCE.exec(text);
   if (!fence) {
     throw new GazetteError({
-      code: 'frontmatter-invalid', file, line: 1, column: 1,
+      code: 'frontmatter-invalid',
+      file,
+      line: 1,
+      column: 1,
       message: 'the story has no front-matter',
       hint: 'start the file with a line "---", then "title: …" and "date: …", then "---"',
     });
@@ -27,14 +30,20 @@ export function splitStory(text: string, file: string): SplitStory {
   const language = fence[1]?.trim();
   if (language && language !== 'yaml' && language !== 'yml') {
     throw new GazetteError({
-      code: 'frontmatter-language', file, line: 1, column: 4,
+      code: 'frontmatter-language',
+      file,
+      line: 1,
+      column: 4,
       message: `front-matter in "${language}" is not accepted`,
       hint: 'front-matter is data: write it in YAML after a plain "---" fence',
     });
   }
   if (!/\n---[ \t]*(\n|$)/.test(text.slice(fence[0].length - 1))) {
     throw new GazetteError({
-      code: 'frontmatter-invalid', file, line: 1, column: 1,
+      code: 'frontmatter-invalid',
+      file,
+      line: 1,
+      column: 1,
       message: 'the front-matter block is not closed',
       hint: 'end the front-matter with a line "---" before the story text',
     });
@@ -67,7 +76,8 @@ export function splitStory(text: string, file: string): SplitStory {
   } catch (error) {
     if (!(error instanceof YamlProblem)) throw error;
     throw new GazetteError({
-      code: 'frontmatter-invalid', file,
+      code: 'frontmatter-invalid',
+      file,
       line: error.line === undefined ? undefined : error.line + lineShift,
       column: error.column,
       message: `invalid YAML: ${error.message}`,

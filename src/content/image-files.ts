@@ -24,7 +24,9 @@ export async function locateStoryImage(url: string, storyFile: string, contentDi
     return { problem: { code: 'url-unsafe', message: `image ${quoted} has a broken percent-escape`, hint: 'write % as %25' } };
   }
   if (/[\u0000-\u001f\u007f\\]/.test(decoded)) {
-    return { problem: { code: 'url-unsafe', message: `image ${quoted} is not a file path`, hint: 'separate folders with /, and leave out control characters' } };
+    return {
+      problem: { code: 'url-unsafe', message: `image ${quoted} is not a file path`, hint: 'separate folders with /, and leave out control characters' },
+    };
   }
   const file = path.resolve(path.dirname(storyFile), decoded);
   if (!isInside(contentDir, file)) {
@@ -36,7 +38,8 @@ export async function locateStoryImage(url: string, storyFile: string, contentDi
   } catch {
     return {
       problem: {
-        code: 'image-missing', message: `image ${quoted} not found (no file ${shown(file)})`,
+        code: 'image-missing',
+        message: `image ${quoted} not found (no file ${shown(file)})`,
         hint: "put the image in the story's folder, or correct its path (it is read from the story's folder)",
       },
     };

@@ -3,14 +3,14 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.js';
-import { GazetteError } from '../errors.js';
 import { copyWith } from '../copy-with.js';
+import { GazetteError } from '../errors.js';
+import { bodyHash, type StoryBody } from './body.js';
 import { listFolder, unreadable } from './files.js';
 import { splitStory } from './frontmatter.js';
 import { readStory, type StoryResult } from './story.js';
-import { describeRemoved, REMOVED_HINT, removeUnpublishable, type RemovedCharacters } from './text.js';
-import { bodyHash, type StoryBody } from './body.js';
-import { storySource, type StorySource } from './story-source.js';
+import { type StorySource, storySource } from './story-source.js';
+import { describeRemoved, REMOVED_HINT, type RemovedCharacters, removeUnpublishable } from './text.js';
 
 export interface LoadedContent {
   stories: StorySource[];
@@ -27,8 +27,10 @@ export function findStoryFiles(root: string, contentDir: string): string[] {
   const files = listFolder(contentDir, root, (name) => name.startsWith('.') || name.startsWith('_'));
   if (files === undefined) {
     throw new GazetteError({
-      code: 'content-unreadable', file: path.relative(root, contentDir).split(path.sep).join('/') || contentDir,
-      message: 'the content folder does not exist', hint: 'check the "content" setting or --content',
+      code: 'content-unreadable',
+      file: path.relative(root, contentDir).split(path.sep).join('/') || contentDir,
+      message: 'the content folder does not exist',
+      hint: 'check the "content" setting or --content',
     });
   }
   return files.filter((file) => file.endsWith('.md'));
@@ -72,14 +74,19 @@ export interface StoryReuse {
 }
 
 /** Read every story (below `contentDir`), each file once, or taken from `reuse`. */
-export async function loadStories(config: Pick<Config, 'root' | 'contentDir' | 'timeZone'>, reuse: StoryReuse = {}): Promise<LoadedContent & { results: Map<string, StoryFileResult> }> {
+export async function loadStories(
+  config: Pick<Config, 'root' | 'contentDir' | 'timeZone'>,
+  reuse: StoryReuse = {},
+): Promise<LoadedContent & { results: Map<string, StoryFileResult> }> {
   const { root, contentDir, timeZone } = config;
   const { previous, changed, store, trustedStamp } = reuse;
   const files = findStoryFiles(root, contentDir).map((entry) => path.join(contentDir, entry));
-  const results = await Promise.all(files.map((file) => {
-    const reused = changed && !changed.has(file) ? previous?.get(file) : undefined;
-    return reused ?? loadStory(root, file, timeZone, store, trustedStamp?.(file));
-  }));
+  const results = await Promise.all(
+    files.map((file) => {
+      const reused = changed && !changed.has(file) ? previous?.get(file) : undefined;
+      return reused ?? loadStory(root, file, timeZone, store, trustedStamp?.(file));
+    }),
+  );
   return {
     results: new Map(files.map((file, index) => [file, results[index] as StoryFileResult])),
     stories: results.flatMap((result) => (result.story ? [result.story] : [])),
@@ -110,7 +117,9 @@ export async function loadStory(root: string, absolute: string, timeZone: string
     const { size } = statSync(absolute);
     if (size > MAX_STORY_BYTES) {
       throw new GazetteError({
-        code: 'content-too-large', file, message: `the story is ${megabytes(size)}; a story may be at most ${megabytes(MAX_STORY_BYTES)}`,
+        code: 'content-too-large',
+        file,
+        message: `the story is ${megabytes(size)}; a story may be at most ${megabytes(MAX_STORY_BYTES)}`,
         hint: 'split it into several stories, or put data and pictures in static/ and link to them',
       });
     }
@@ -153,7 +162,14 @@ function decodeStory(bytes: Uint8Array, file: string): { removed: RemovedCharact
     text = utf8.decode(bytes);
   } catch (cause) {
     const at = firstInvalidByte(bytes);
-    throw new GazetteError({ code: 'content-unreadable', file, ...at.place, message: `the file is not valid UTF-8 text (byte 0x${at.byte})`, hint: 'save it as UTF-8', cause });
+    throw new GazetteError({
+      code: 'content-unreadable',
+      file,
+      ...at.place,
+      message: `the file is not valid UTF-8 text (byte 0x${at.byte})`,
+      hint: 'save it as UTF-8',
+      cause,
+    });
   }
   const lines = text.replace(/\r\n?/g, '\n');
   return { removed: removeUnpublishable(lines), lines };

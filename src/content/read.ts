@@ -5,8 +5,8 @@
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { failIfAny, type GazetteError } from '../errors.js';
-import { AUTHORS_FILE, loadAuthorProfiles, type AuthorProfiles } from './authors.js';
-import { loadStories, type LoadedContent, type StoryFileResult, type StoryReuse } from './load.js';
+import { AUTHORS_FILE, type AuthorProfiles, loadAuthorProfiles } from './authors.js';
+import { type LoadedContent, loadStories, type StoryFileResult, type StoryReuse } from './load.js';
 import { loadTheme, type Theme } from './theme.js';
 
 export interface Content {

@@ -2,18 +2,13 @@
 // and picture, each read from the front-matter with its problems and their places.
 
 import type { DateTime } from 'luxon';
-import { FieldReader } from './fields.js';
-import { MAX_SLUG_BYTES } from '../urls/slug.js';
-import { STORY_LIMITS } from './limits.js';
 import { canonicalLanguage } from '../language.js';
-import { isDeviceName } from '../urls/slug.js';
-import { isSafeUrl } from '../urls/links.js';
-import { isWebImageAddress } from '../urls/links.js';
-import { slugify } from '../urls/slug.js';
-import type { Correction } from './story-source.js';
-import type { StoryImage } from './story-source.js';
-import type { StorySource } from './story-source.js';
+import { isSafeUrl, isWebImageAddress } from '../urls/links.js';
+import { isDeviceName, MAX_SLUG_BYTES, slugify } from '../urls/slug.js';
 import { describe } from '../yaml.js';
+import type { FieldReader } from './fields.js';
+import { STORY_LIMITS } from './limits.js';
+import type { Correction, StoryImage, StorySource } from './story-source.js';
 
 export function readBadSlug(read: FieldReader, slug: string): void {
   const suggestion = slugify(slug);
@@ -22,7 +17,12 @@ export function readBadSlug(read: FieldReader, slug: string): void {
   } else if (Buffer.byteLength(slug) > MAX_SLUG_BYTES && slug.startsWith(suggestion)) {
     read.problem('slug', `is longer than ${MAX_SLUG_BYTES} bytes, more than a folder name can hold`, `e.g. "${suggestion}"`, 'slug-invalid');
   } else {
-    read.problem('slug', `"${slug}" is not a URL slug`, suggestion ? `use lower-case letters, digits and hyphens, e.g. "${suggestion}"` : 'use lower-case letters, digits and hyphens', 'slug-invalid');
+    read.problem(
+      'slug',
+      `"${slug}" is not a URL slug`,
+      suggestion ? `use lower-case letters, digits and hyphens, e.g. "${suggestion}"` : 'use lower-case letters, digits and hyphens',
+      'slug-invalid',
+    );
   }
 }
 
@@ -49,7 +49,12 @@ export function readAliases(read: FieldReader): Pick<StorySource, 'aliases' | 'a
     }
     // Checked as the server will read it, escapes decoded: "%2e%2e" is "..", "%2f" a slash.
     const segments = sitePath.split('/');
-    if (!alias.startsWith('/') || /[?#\\\u0000-\u001f\u007f]/.test(sitePath) || segments.some((segment) => segment === '.' || segment === '..') || sitePath === '') {
+    if (
+      !alias.startsWith('/') ||
+      /[?#\\\u0000-\u001f\u007f]/.test(sitePath) ||
+      segments.some((segment) => segment === '.' || segment === '..') ||
+      sitePath === ''
+    ) {
       read.problem('aliases', `"${alias}" is not a path on this site`, 'write the old URL from the site root, e.g. /2020/10/01/old-slug/', 'slug-invalid');
     } else {
       aliases.push(sitePath);
@@ -63,7 +68,11 @@ export function readAliases(read: FieldReader): Pick<StorySource, 'aliases' | 'a
 export function readCorrections(read: FieldReader, value: unknown, published: DateTime | undefined): Correction[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
-    read.problem('corrections', `expected a list, found ${describe(value)}`, 'e.g. corrections: [{ date: 2020-10-02T09:00:00+01:00, text: "An earlier version misspelt …" }]');
+    read.problem(
+      'corrections',
+      `expected a list, found ${describe(value)}`,
+      'e.g. corrections: [{ date: 2020-10-02T09:00:00+01:00, text: "An earlier version misspelt …" }]',
+    );
     return [];
   }
   if (read.isOverLimit('corrections', value.length, STORY_LIMITS.corrections)) return [];
@@ -132,7 +141,12 @@ export function placeOf(read: FieldReader, field: string): Pick<StoryImage, 'pla
 export function readImageSource(read: FieldReader, field: string, value: unknown): string {
   const src = read.text(field, value) ?? '';
   if (!isSafeUrl(src) || !isWebImageAddress(src)) {
-    read.problem(field, `"${src}" is not an image address`, 'give a path such as photo.jpg (beside the story), /images/photo.jpg (in static/) or an https:// URL', 'url-unsafe');
+    read.problem(
+      field,
+      `"${src}" is not an image address`,
+      'give a path such as photo.jpg (beside the story), /images/photo.jpg (in static/) or an https:// URL',
+      'url-unsafe',
+    );
     return '';
   }
   return src;

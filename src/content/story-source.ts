@@ -56,10 +56,28 @@ export interface StorySource {
  */
 export function storySource(fields: StorySource): StorySource {
   return {
-    file: fields.file, title: fields.title, date: fields.date, updated: fields.updated, tags: fields.tags, summary: fields.summary,
-    authors: fields.authors, section: fields.section, dateline: fields.dateline, lang: fields.lang, image: fields.image, credits: fields.credits,
-    draft: fields.draft, slug: fields.slug, id: fields.id, idLine: fields.idLine, aliases: fields.aliases, aliasPlaces: fields.aliasPlaces, corrections: fields.corrections, extra: fields.extra,
-    body: fields.body, bodyLine: fields.bodyLine,
+    file: fields.file,
+    title: fields.title,
+    date: fields.date,
+    updated: fields.updated,
+    tags: fields.tags,
+    summary: fields.summary,
+    authors: fields.authors,
+    section: fields.section,
+    dateline: fields.dateline,
+    lang: fields.lang,
+    image: fields.image,
+    credits: fields.credits,
+    draft: fields.draft,
+    slug: fields.slug,
+    id: fields.id,
+    idLine: fields.idLine,
+    aliases: fields.aliases,
+    aliasPlaces: fields.aliasPlaces,
+    corrections: fields.corrections,
+    extra: fields.extra,
+    body: fields.body,
+    bodyLine: fields.bodyLine,
   };
 }
 
@@ -78,6 +96,8 @@ export function sameValue(a: unknown, b: unknown): boolean {
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
   const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length
-    && keys.every((key) => Object.hasOwn(b, key) && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((key) => Object.hasOwn(b, key) && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+  );
 }

@@ -1,29 +1,36 @@
 // A story as its author wrote it: the front-matter validated field by field into a StorySource.
 // Every problem of a file is collected, so the author sees them all at once.
 
-import { DateTime } from 'luxon';
-import { heldBody, type StoryBody } from './body.js';
+import type { DateTime } from 'luxon';
 import { GazetteError } from '../errors.js';
-import { isSafeUrl } from '../urls/links.js';
-import { canonicalLanguage } from '../language.js';
-import { isDeviceName, isValidSlug, MAX_SLUG_BYTES, slugify } from '../urls/slug.js';
-import { isWebImageAddress } from '../urls/links.js';
-import { FieldReader } from './fields.js';
-import { STORY_LIMITS } from './limits.js';
-import type { SplitStory } from './frontmatter.js';
-import { findDeepNesting, MAX_NESTING } from './nesting.js';
-import { readAliases } from './story-fields.js';
-import { readAuthors } from './story-fields.js';
-import { readBadSlug } from './story-fields.js';
-import { readCorrections } from './story-fields.js';
-import { readImage } from './story-fields.js';
-import { readLanguage } from './story-fields.js';
+import { isDeviceName, isValidSlug, slugify } from '../urls/slug.js';
 import { describe } from '../yaml.js';
+import { heldBody } from './body.js';
+import { FieldReader } from './fields.js';
+import type { SplitStory } from './frontmatter.js';
+import { STORY_LIMITS } from './limits.js';
+import { findDeepNesting, MAX_NESTING } from './nesting.js';
+import { readAliases, readAuthors, readBadSlug, readCorrections, readImage, readLanguage } from './story-fields.js';
 import type { StorySource } from './story-source.js';
 
 export const STORY_FIELDS = [
-  'title', 'date', 'updated', 'tags', 'summary', 'author', 'authors', 'section', 'dateline', 'lang',
-  'image', 'credits', 'draft', 'slug', 'id', 'aliases', 'corrections',
+  'title',
+  'date',
+  'updated',
+  'tags',
+  'summary',
+  'author',
+  'authors',
+  'section',
+  'dateline',
+  'lang',
+  'image',
+  'credits',
+  'draft',
+  'slug',
+  'id',
+  'aliases',
+  'corrections',
 ];
 export interface StoryResult {
   story: StorySource | undefined;
@@ -65,18 +72,23 @@ export function readStory(file: string, split: SplitStory, timeZone: string): St
   }
   const deep = findDeepNesting(split.body);
   if (deep) {
-    read.problems.push(new GazetteError({
-      code: 'markdown-too-deep', file, line: split.bodyLine + deep.line - 1,
-      message: `the Markdown is nested ${deep.depth} levels deep (blockquotes, lists, emphasis or links); at most ${MAX_NESTING} are rendered`,
-      hint: 'remove the extra ">", list markers, "*" or "["',
-    }));
+    read.problems.push(
+      new GazetteError({
+        code: 'markdown-too-deep',
+        file,
+        line: split.bodyLine + deep.line - 1,
+        message: `the Markdown is nested ${deep.depth} levels deep (blockquotes, lists, emphasis or links); at most ${MAX_NESTING} are rendered`,
+        hint: 'remove the extra ">", list markers, "*" or "["',
+      }),
+    );
   }
 
   const authors = readAuthors(read, fields);
   const section = read.text('section');
   // A section or author without a letter or digit gets no page; a device name could not have one.
   const refuseDeviceName = (field: string, name: string) => {
-    if (isDeviceName(slugify(name))) read.problem(field, `"${name}" gives the URL slug "${slugify(name)}", a reserved device name on Windows`, 'spell it another way', 'slug-invalid');
+    if (isDeviceName(slugify(name)))
+      read.problem(field, `"${name}" gives the URL slug "${slugify(name)}", a reserved device name on Windows`, 'spell it another way', 'slug-invalid');
   };
   for (const author of authors) refuseDeviceName(fields.author === undefined ? 'authors' : 'author', author);
   if (section !== undefined) refuseDeviceName('section', section);
@@ -107,4 +119,3 @@ export function readStory(file: string, split: SplitStory, timeZone: string): St
   const ok = read.problems.length === 0;
   return { story: ok ? story : undefined, problems: read.problems, warnings: read.warnings };
 }
-

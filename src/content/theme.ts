@@ -5,9 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GazetteError } from '../errors.js';
-import { listFolder, unreadable } from './files.js';
-import { ASSETS_FOLDER } from '../urls/paths.js';
 import { keyOfBytes } from '../output/files.js';
+import { ASSETS_FOLDER } from '../urls/paths.js';
+import { listFolder, unreadable } from './files.js';
 
 export interface StaticFile {
   /** Absolute path of the file to copy. */
@@ -59,8 +59,11 @@ async function readThemeFile(root: string, file: string): Promise<string> {
 /** A file of the templates or static folder that cannot be read. */
 export function unreadableFile(root: string, file: string, cause: unknown): GazetteError {
   return new GazetteError({
-    code: 'content-unreadable', file: path.relative(root, file).split(path.sep).join('/'),
-    message: `cannot read the file: ${unreadable(cause)}`, hint: 'let the user who builds the site read it, or move it out', cause,
+    code: 'content-unreadable',
+    file: path.relative(root, file).split(path.sep).join('/'),
+    message: `cannot read the file: ${unreadable(cause)}`,
+    hint: 'let the user who builds the site read it, or move it out',
+    cause,
   });
 }
 

@@ -5,15 +5,15 @@
 
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
-import { type BuildReport } from '../build.js';
-import { CONFIG_FILES, loadConfig, type Config, type ConfigOverrides } from '../config.js';
+import type { BuildReport } from '../build.js';
+import { CONFIG_FILES, type Config, type ConfigOverrides, loadConfig } from '../config.js';
 import { BuildFailed, GazetteError } from '../errors.js';
+import { type Builder, createBuilder } from '../incremental/builder.js';
 import { lockOutput, type OutputLock } from '../output/lock.js';
+import { EVENTS_PATH } from '../urls/paths.js';
 import { createReloadHub, pagesToReload } from './reload.js';
 import { createSiteHandler, type RequestHandler } from './server.js';
-import { watchProject, type ProjectWatcher } from './watch.js';
-import { EVENTS_PATH } from '../urls/paths.js';
-import { type Builder, createBuilder } from '../incremental/builder.js';
+import { type ProjectWatcher, watchProject } from './watch.js';
 
 /** Where `gazette dev` writes, unless --out says otherwise: never the published output folder. */
 export const DEV_OUTPUT = '.gazette/dev';
@@ -55,7 +55,7 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
   const given = options.overrides;
   const overrides: ConfigOverrides = { ...given, drafts: given.drafts ?? true, future: given.future ?? true, out: given.out ?? DEV_OUTPUT };
   const configAt = (baseUrl?: string) => loadConfig(options.root, { ...overrides, baseUrl });
-  let config = configAt();
+  const config = configAt();
   // The output folder is the dev server's alone while it runs (see output/lock.ts); it stays the
   // same when the configuration is read again, as --out or DEV_OUTPUT names it.
   const lock = await lockOutput(config, 'dev', { waitMs: options.waitMs ?? 0, note: options.log });
@@ -68,7 +68,13 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
 }
 
 /** The dev server on the folder it holds the lock of. */
-async function serve(options: DevOptions, overrides: ConfigOverrides, configAt: (baseUrl?: string) => Config, read: Config, lock: OutputLock): Promise<DevServer> {
+async function serve(
+  options: DevOptions,
+  overrides: ConfigOverrides,
+  configAt: (baseUrl?: string) => Config,
+  read: Config,
+  lock: OutputLock,
+): Promise<DevServer> {
   let config = read;
   const hub = createReloadHub();
   let site: RequestHandler = handlerFor(config);
@@ -190,12 +196,18 @@ async function serve(options: DevOptions, overrides: ConfigOverrides, configAt: 
     throw signal.reason;
   }
   if (outcome.ok) void awaitSearchIndex(builder);
-  options.log(outcome.ok
-    ? `Built ${outcome.report.stories} stories into ${outcome.report.pages} pages in ${outcome.ms} ms (drafts and scheduled stories shown)`
-    : `The site did not build:\n${outcome.problems.join('\n')}\nFix the files and save: Gazette keeps watching.`);
+  options.log(
+    outcome.ok
+      ? `Built ${outcome.report.stories} stories into ${outcome.report.pages} pages in ${outcome.ms} ms (drafts and scheduled stories shown)`
+      : `The site did not build:\n${outcome.problems.join('\n')}\nFix the files and save: Gazette keeps watching.`,
+  );
   watcher = await watchSources(config);
   options.log(`Serving ${config.title} at ${config.baseUrl}`);
-  options.log(`Watching ${watchedFolders(config).map((folder) => `${path.relative(options.root, folder) || '.'}/`).join(', ')} and the configuration. Press Ctrl+C to stop.`);
+  options.log(
+    `Watching ${watchedFolders(config)
+      .map((folder) => `${path.relative(options.root, folder) || '.'}/`)
+      .join(', ')} and the configuration. Press Ctrl+C to stop.`,
+  );
 
   return {
     url: config.baseUrl,
@@ -241,12 +253,18 @@ function logRebuild(log: (line: string) => void, changed: Set<string>, outcome: 
   const files = [...changed].map((file) => path.relative(root, file).split(path.sep).join('/')).sort();
   const what = files.length === 1 ? files[0] : `${files.length} files (${files[0]}, …)`;
   const clock = new Date().toTimeString().slice(0, 8);
-  const first = outcome.firstPages ? `${outcome.firstPages.written.length === 1 ? 'its page' : `${outcome.firstPages.written.length} pages`} written in ${outcome.firstPages.ms} ms; ` : '';
+  const first = outcome.firstPages
+    ? `${outcome.firstPages.written.length === 1 ? 'its page' : `${outcome.firstPages.written.length} pages`} written in ${outcome.firstPages.ms} ms; `
+    : '';
   if (outcome.ok) {
     const { written, removed } = outcome.report;
-    log(`${clock} ${what} changed: ${first}rebuilt in ${outcome.ms} ms, ${written.length} ${written.length === 1 ? 'file' : 'files'} written, ${removed.length} removed`);
+    log(
+      `${clock} ${what} changed: ${first}rebuilt in ${outcome.ms} ms, ${written.length} ${written.length === 1 ? 'file' : 'files'} written, ${removed.length} removed`,
+    );
   } else {
-    log(`${clock} ${what} changed: the rebuild failed in ${outcome.ms} ms, still serving the last good site\n${outcome.problems.map((problem) => `  ${problem}`).join('\n')}`);
+    log(
+      `${clock} ${what} changed: the rebuild failed in ${outcome.ms} ms, still serving the last good site\n${outcome.problems.map((problem) => `  ${problem}`).join('\n')}`,
+    );
   }
 }
 
@@ -258,9 +276,16 @@ function displayHost(host: string): string {
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'EADDRINUSE'
-        ? new GazetteError({ code: 'usage', field: '--port', message: `port ${port} is already in use`, hint: 'stop the other server or choose another port with --port' })
-        : error);
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new GazetteError({
+              code: 'usage',
+              field: '--port',
+              message: `port ${port} is already in use`,
+              hint: 'stop the other server or choose another port with --port',
+            })
+          : error,
+      );
     });
     server.listen(port, host, () => {
       const address = server.address();

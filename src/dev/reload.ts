@@ -70,7 +70,7 @@ const CLIENT = `(() => {
   let overlay;
   source.addEventListener('reload', (event) => {
     const pages = JSON.parse(event.data).pages;
-    let here = location.pathname.replace(/index\.html$/, '');
+    let here = location.pathname.replace(/index.html$/, '');
     try {
       here = decodeURI(here);
     } catch (error) {}

@@ -1,7 +1,7 @@
 // Watch the project's sources with chokidar and report changes in batches: a burst of events (an
 // editor's atomic save, a `git checkout` of hundreds of files) settles into one set of paths.
 
-import { watch, type FSWatcher } from 'chokidar';
+import { type FSWatcher, watch } from 'chokidar';
 
 export interface ProjectWatcher {
   ready: Promise<void>;

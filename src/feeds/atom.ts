@@ -2,9 +2,9 @@
 // one, the story's stable id, summary as text and content as escaped HTML.
 
 import type { DateTime } from 'luxon';
+import { escapeXml } from '../escape.js';
 import type { Feed, FeedItem } from './feed.js';
 import { element } from './xml.js';
-import { escapeXml } from '../escape.js';
 
 export function renderAtom(feed: Feed): string {
   const lines = [
@@ -37,7 +37,9 @@ function renderEntry(item: FeedItem): string {
     element('content', String(item.html), { type: 'html' }),
     ...item.tags.map((tag) => `<category term="${escapeXml(tag)}"/>`),
     '</entry>',
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 /** RFC 3339 with the real offset: `2020-10-01T16:40:00+01:00`. An empty feed is dated 1970. */

@@ -3,12 +3,12 @@
 
 import type { DateTime } from 'luxon';
 import type { Config } from '../config.js';
+import { escapeXml } from '../escape.js';
 import type { LazyHtml } from '../markdown/lazy-html.js';
+import type { Author, Edition, Story, Tag } from '../model/types.js';
 import { coverImage, editionTitle } from '../render/views.js';
 import { absoluteImageUrl, absoluteUrl } from '../urls/links.js';
-import { editionPath, feedPaths, type FeedFormat } from '../urls/paths.js';
-import type { Author, Edition, Story, Tag } from '../model/types.js';
-import { escapeXml } from '../escape.js';
+import { editionPath, type FeedFormat, feedPaths } from '../urls/paths.js';
 
 export interface FeedItem {
   id: string;
@@ -80,7 +80,14 @@ export interface ItemOwner {
   author?: Author;
 }
 
-export function storyItem(story: Story, summary: string, absoluteHtml: string | LazyHtml, config: Config, image = coverImage(story, {}), owner: ItemOwner = {}): FeedItem {
+export function storyItem(
+  story: Story,
+  summary: string,
+  absoluteHtml: string | LazyHtml,
+  config: Config,
+  image = coverImage(story, {}),
+  owner: ItemOwner = {},
+): FeedItem {
   const ownAuthor = owner.author && story.authors[story.authorList.indexOf(owner.author)];
   return {
     id: story.feedId,

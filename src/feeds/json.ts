@@ -1,8 +1,8 @@
 // JSON Feed 1.1 (https://jsonfeed.org/version/1.1): the same items as RSS and Atom, keys in a
 // fixed order so that the same site gives the same bytes.
 
-import type { Feed, FeedItem } from './feed.js';
 import { rfc3339 } from './atom.js';
+import type { Feed, FeedItem } from './feed.js';
 
 export function renderJsonFeed(feed: Feed): string {
   const head = {

@@ -2,9 +2,9 @@
 // W3C feed validator expect: RFC 822 dates with their offset, a stable guid, absolute URLs.
 
 import type { DateTime } from 'luxon';
+import { escapeXml } from '../escape.js';
 import type { Feed, FeedItem } from './feed.js';
 import { cdata, element } from './xml.js';
-import { escapeXml } from '../escape.js';
 
 export function renderRss(feed: Feed): string {
   const lines = [
@@ -38,7 +38,9 @@ function renderItem(item: FeedItem): string {
     ...item.tags.map((tag) => element('category', tag)),
     ...item.authors.map((author) => element('dc:creator', author)),
     '</item>',
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 /** RFC 822 (as updated by RFC 1123): `Thu, 01 Oct 2020 16:40:00 +0100`, in English whatever the locale. */

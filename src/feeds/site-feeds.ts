@@ -3,15 +3,15 @@
 
 import type { Config } from '../config.js';
 import { copyWith } from '../copy-with.js';
-import { absoluteUrl, linkTo } from '../urls/links.js';
+import { keyOf, keyOfJson } from '../keys.js';
+import type { Author, Edition, Section, Site, Story, Tag } from '../model/types.js';
+import type { FeedLink } from '../render/page.js';
+import { linkTo } from '../urls/links.js';
+import { ARCHIVE_PAGE, authorPath, EDITIONS_FOLDER, type FeedFormat, feedPaths, sectionPath, tagPath } from '../urls/paths.js';
 import { renderAtom } from './atom.js';
 import { buildFeed, editionItem, type Feed, type FeedItem, type FeedSpec, type ItemOwner } from './feed.js';
 import { renderJsonFeed } from './json.js';
 import { renderRss } from './rss.js';
-import { ARCHIVE_PAGE, authorPath, EDITIONS_FOLDER, feedPaths, sectionPath, tagPath, type FeedFormat } from '../urls/paths.js';
-import type { Author, Edition, Section, Site, Story, Tag } from '../model/types.js';
-import { keyOf, keyOfJson } from '../keys.js';
-import type { FeedLink } from '../render/page.js';
 
 export interface StoryText {
   summary(story: Story): string;
@@ -32,15 +32,30 @@ export function tagFeedSpec(tag: Pick<Tag, 'name' | 'slug'>, config: Config): Fe
 }
 
 export function sectionFeedSpec(section: Pick<Section, 'name' | 'slug'>, config: Config): FeedSpec {
-  return { title: `${config.title}: ${section.name}`, description: `The ${section.name} section of ${config.title}`, homePath: sectionPath(section), folder: sectionPath(section) };
+  return {
+    title: `${config.title}: ${section.name}`,
+    description: `The ${section.name} section of ${config.title}`,
+    homePath: sectionPath(section),
+    folder: sectionPath(section),
+  };
 }
 
 export function authorFeedSpec(author: Pick<Author, 'name' | 'slug'>, config: Config): FeedSpec {
-  return { title: `${config.title}: ${author.name}`, description: `Stories by ${author.name} in ${config.title}`, homePath: authorPath(author), folder: authorPath(author) };
+  return {
+    title: `${config.title}: ${author.name}`,
+    description: `Stories by ${author.name} in ${config.title}`,
+    homePath: authorPath(author),
+    folder: authorPath(author),
+  };
 }
 
 export function editionFeedSpec(config: Config): FeedSpec {
-  return { title: `${config.title}: daily editions`, description: `One item a day with the headlines of ${config.title}`, homePath: ARCHIVE_PAGE, folder: EDITIONS_FOLDER };
+  return {
+    title: `${config.title}: daily editions`,
+    description: `One item a day with the headlines of ${config.title}`,
+    homePath: ARCHIVE_PAGE,
+    folder: EDITIONS_FOLDER,
+  };
 }
 
 /**
@@ -67,7 +82,14 @@ export interface FeedFile {
  * hash). A feed that `held` says the output folder already holds under its key is not serialized
  * again; with `names`, a feed whose files were made from the same inputs is not even made.
  */
-export function* renderSiteFeeds(site: Site, text: StoryText, config: Config, generator: string, held: (path: string, key: string) => boolean = () => false, names?: FeedNames): Generator<FeedFile> {
+export function* renderSiteFeeds(
+  site: Site,
+  text: StoryText,
+  config: Config,
+  generator: string,
+  held: (path: string, key: string) => boolean = () => false,
+  names?: FeedNames,
+): Generator<FeedFile> {
   const summaries = new Map<Story, string>();
   const summaryOf = (story: Story) => {
     let summary = summaries.get(story);
@@ -86,7 +108,11 @@ export function* renderSiteFeeds(site: Site, text: StoryText, config: Config, ge
   for (const { spec, stories, editions, owner } of feeds) {
     const paths = feedPaths(spec.folder);
     const inputs = names && feedName(names, spec, stories, editions);
-    const formats = (Object.keys(FEED_RENDERERS) as FeedFormat[]).map((format) => ({ format, path: paths[format], kept: inputs === undefined ? undefined : names?.kept(paths[format], inputs) }));
+    const formats = (Object.keys(FEED_RENDERERS) as FeedFormat[]).map((format) => ({
+      format,
+      path: paths[format],
+      kept: inputs === undefined ? undefined : names?.kept(paths[format], inputs),
+    }));
     if (formats.every(({ kept }) => kept !== undefined)) {
       for (const { path, kept } of formats) yield { path, key: kept as string, inputs };
       continue;

@@ -10,6 +10,8 @@ export function cdata(text: string): string {
 /** `<name attr="…">escaped text</name>`, or nothing when the value is missing. */
 export function element(name: string, value: string | undefined, attributes: Record<string, string> = {}): string {
   if (value === undefined || value === '') return '';
-  const attrs = Object.entries(attributes).map(([key, attr]) => ` ${key}="${escapeXml(attr)}"`).join('');
+  const attrs = Object.entries(attributes)
+    .map(([key, attr]) => ` ${key}="${escapeXml(attr)}"`)
+    .join('');
   return `<${name}${attrs}>${escapeXml(value)}</${name}>`;
 }

@@ -3,7 +3,7 @@
 // ask it for minutes of work (filters redrawn for every strip of a tall picture).
 
 import { fork } from 'node:child_process';
-import { ImageUnreadable, type ImageInfo, type Variant } from './variants.js';
+import { type ImageInfo, ImageUnreadable, type Variant } from './variants.js';
 
 /** A chart or map draws in well under a second; one that needs this long is refused. */
 export const DRAWING_BUDGET_MS = 20_000;

@@ -10,13 +10,13 @@ import type { Config } from '../config.js';
 import { locateStoryImage } from '../content/image-files.js';
 import { GazetteError, type ProblemInit } from '../errors.js';
 import type { BodyImage } from '../markdown/processor.js';
-import { isDeviceName, slugify } from '../urls/slug.js';
+import type { Story } from '../model/types.js';
 import { imageKind } from '../urls/links.js';
+import { IMAGES_FOLDER } from '../urls/paths.js';
+import { isDeviceName, slugify } from '../urls/slug.js';
 import { drawCopies } from './drawings.js';
 import type { ImageStore, VariantBytes } from './store.js';
-import { encodeVariant, extensionOf, imageKey, ImageUnreadable, isResized, readImageInfo, variantsOf, type ImageInfo } from './variants.js';
-import { IMAGES_FOLDER } from '../urls/paths.js';
-import type { Story } from '../model/types.js';
+import { encodeVariant, extensionOf, type ImageInfo, ImageUnreadable, imageKey, isResized, readImageInfo, variantsOf } from './variants.js';
 
 /** An image as pages and feeds show it. */
 export interface PublishedImage {
@@ -112,7 +112,14 @@ export function createImagePublisher(config: Pick<Config, 'root' | 'contentDir'>
         images.set(story, published);
         if (story.image) {
           const { place } = story.image;
-          references.push({ story, url: story.image.src, line: place?.line, column: place?.column, field: 'image.src', set: (image) => (published.cover = image) });
+          references.push({
+            story,
+            url: story.image.src,
+            line: place?.line,
+            column: place?.column,
+            field: 'image.src',
+            set: (image) => (published.cover = image),
+          });
         }
         body.forEach((image, index) => {
           const line = story.bodyLine + image.line - 1;
@@ -142,10 +149,13 @@ export function createImagePublisher(config: Pick<Config, 'root' | 'contentDir'>
         } catch (error) {
           if (!(error instanceof ImageUnreadable)) throw error;
           for (const reference of referencing) {
-            problems.push(problemAt(reference, {
-              code: 'image-invalid', message: `image ${JSON.stringify(reference.url)} (${shown(file)}) cannot be published: ${error.reason}`,
-              hint: error.hint ?? 'save it again as JPEG, PNG, WebP, AVIF, GIF or SVG',
-            }));
+            problems.push(
+              problemAt(reference, {
+                code: 'image-invalid',
+                message: `image ${JSON.stringify(reference.url)} (${shown(file)}) cannot be published: ${error.reason}`,
+                hint: error.hint ?? 'save it again as JPEG, PNG, WebP, AVIF, GIF or SVG',
+              }),
+            );
           }
           return;
         }
@@ -251,7 +261,10 @@ function refuseDisguisedDrawing(file: string, info: ImageInfo): void {
 
 /** The file's name as a URL slug: `Photo Ñ 1.JPG` gives `photo-n-1`. */
 function fileStem(file: string): string {
-  const stem = slugify(path.basename(file, path.extname(file))).slice(0, 80).replace(/-+$/, '') || 'image';
+  const stem =
+    slugify(path.basename(file, path.extname(file)))
+      .slice(0, 80)
+      .replace(/-+$/, '') || 'image';
   return isDeviceName(stem) ? `image-${stem}` : stem;
 }
 
@@ -262,13 +275,19 @@ function problemAt(reference: Reference, problem: Pick<ProblemInit, 'code' | 'me
 
 function noAltText(story: Story, image: BodyImage, line: number): GazetteError {
   return new GazetteError({
-    code: 'field-invalid', file: story.file, line, column: image.column, message: `image ${JSON.stringify(image.url)} has no alt text`,
+    code: 'field-invalid',
+    file: story.file,
+    line,
+    column: image.column,
+    message: `image ${JSON.stringify(image.url)} has no alt text`,
     hint: 'describe the picture between the brackets, for readers who cannot see it: ![A chart of oil output](chart.png)',
   });
 }
 
 function sortedByPlace(problems: GazetteError[]): GazetteError[] {
-  return problems.sort((a, b) => ((a.file ?? '') < (b.file ?? '') ? -1 : (a.file ?? '') > (b.file ?? '') ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
+  return problems.sort((a, b) =>
+    (a.file ?? '') < (b.file ?? '') ? -1 : (a.file ?? '') > (b.file ?? '') ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
 }
 
 async function inBatches<T>(items: readonly T[], width: number, operation: (item: T) => Promise<void>): Promise<void> {

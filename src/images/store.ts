@@ -3,9 +3,9 @@
 // encoded again. On disk in the cache folder's `images/`; in memory for `--no-cache` and `check`.
 
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { rm, writeFile, rename } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { extensionOf, isResized, variantsOf, type ImageFormat, type ImageInfo, type Variant } from './variants.js';
+import { extensionOf, type ImageFormat, type ImageInfo, isResized, type Variant, variantsOf } from './variants.js';
 
 /** Where a copy's bytes are: a file to copy, or bytes held in memory. */
 export type VariantBytes = { from: string } | { bytes: Buffer };

@@ -53,7 +53,10 @@ export interface Variant {
  */
 export class ImageUnreadable extends Error {
   readonly hint: string | undefined;
-  constructor(readonly reason: string, options?: ErrorOptions & { hint?: string }) {
+  constructor(
+    readonly reason: string,
+    options?: ErrorOptions & { hint?: string },
+  ) {
     super(reason, options);
     this.hint = options?.hint;
   }
@@ -90,7 +93,8 @@ export async function readImageInfo(bytes: Uint8Array): Promise<ImageInfo> {
 
 /** An SVG drawing's size, in CSS pixels as librsvg reads it (its width and height, or its viewBox). */
 function drawingInfo({ width, height }: Metadata): ImageInfo {
-  if (!width || !height) throw new ImageUnreadable('it is an SVG drawing without a width and height', { hint: 'give its <svg> element a width and height, or a viewBox' });
+  if (!width || !height)
+    throw new ImageUnreadable('it is an SVG drawing without a width and height', { hint: 'give its <svg> element a width and height, or a viewBox' });
   if (height > width * MOST_DRAWING_HEIGHT_PER_WIDTH) {
     throw new ImageUnreadable(`it is an SVG drawing more than ${MOST_DRAWING_HEIGHT_PER_WIDTH} times as tall as it is wide (${width} by ${height})`, {
       hint: 'split it into several drawings, or export it as PNG',
@@ -148,5 +152,9 @@ function drawnAt(bytes: Uint8Array, ownWidth: number, width: number) {
 
 /** libvips' message, once: copies made at the same time can repeat the same line in one message. */
 function firstLine(error: unknown): string {
-  return String((error as Error).message).split('\n')[0]?.trim() ?? '';
+  return (
+    String((error as Error).message)
+      .split('\n')[0]
+      ?.trim() ?? ''
+  );
 }

@@ -4,12 +4,12 @@
 // folder is synced in place; an edited story's own page can be written before the rebuild
 // (first-pages.ts); the search index can be made after the pages (the dev server's choice).
 
-import { buildSite, type BuildOptions, type BuildReport, type BuiltSite } from '../build.js';
+import { type BuildOptions, type BuildReport, type BuiltSite, buildSite } from '../build.js';
 import type { Config } from '../config.js';
 import { createImagePublisher } from '../images/publish.js';
 import { memoryImageStore } from '../images/store.js';
 import { closeMarkdownWorkers, startMarkdownWorkers } from '../markdown/stage.js';
-import { temporaryMarkdownStore, type MarkdownStore, type StoryMarkdown } from '../markdown/store.js';
+import { type MarkdownStore, type StoryMarkdown, temporaryMarkdownStore } from '../markdown/store.js';
 import { KeptFileMissing, type OutputFile, type OutputState } from '../output/files.js';
 import { syncFiles, syncSite } from '../output/sync.js';
 import type { Reuse } from '../reuse.js';
@@ -17,9 +17,9 @@ import { type SearchDocument, searchIndexKey } from '../search/indexes.js';
 import { holdsSearchIndex, renderSearchIndex, searchFilesIn } from '../search/pagefind.js';
 import type { SearchIndexing } from '../search/stage.js';
 import { SEARCH_FOLDER } from '../urls/paths.js';
-import { openCache, type BuildCache } from './cache.js';
+import { type BuildCache, openCache } from './cache.js';
 import { editedStoryPages } from './first-pages.js';
-import { warmUpMarkdown, type WarmUp } from './warm-up.js';
+import { type WarmUp, warmUpMarkdown } from './warm-up.js';
 
 export interface Builder {
   /**
@@ -63,7 +63,9 @@ export function createBuilder(config: Config, options: BuilderOptions = {}): Bui
   let saving: Promise<void> = Promise.resolve();
   let output = options.output;
   // What the last good build read, rendered, wrote and compiled: what the next one reuses.
-  let kept: { content: BuiltSite['content']; markdown: ReadonlyMap<string, StoryMarkdown>; theme: BuiltSite['theme']; made: BuiltSite['written']['made'] } | undefined;
+  let kept:
+    | { content: BuiltSite['content']; markdown: ReadonlyMap<string, StoryMarkdown>; theme: BuiltSite['theme']; made: BuiltSite['written']['made'] }
+    | undefined;
   // The last build's site, for the first pages of the next save; not held beside the next build's.
   let last: BuiltSite | undefined;
   // Without the build cache: what the builder's builds keep in memory (and their HTML in a temporary folder).
@@ -92,7 +94,12 @@ export function createBuilder(config: Config, options: BuilderOptions = {}): Bui
       }
     }
     const held = searchFilesIn(output);
-    return { take: () => [], finish: async (write) => { for (const file of held) await write(file); } };
+    return {
+      take: () => [],
+      finish: async (write) => {
+        for (const file of held) await write(file);
+      },
+    };
   };
 
   const reuseFor = (changed: ReadonlySet<string> | undefined, store: BuildCache | undefined): Reuse => {
@@ -143,11 +150,18 @@ export function createBuilder(config: Config, options: BuilderOptions = {}): Bui
     async firstPages(changed) {
       warmUp?.stop();
       if (last === undefined || output === undefined || unbuilt !== undefined) return [];
-      const pages = await editedStoryPages(last, changed, config, workers, (hash, rendered, render) => {
-        const markdown = (cache?.markdown ?? ownMarkdown).keep(hash, rendered, render);
-        renderedSince.set(hash, markdown);
-        return markdown;
-      }, signal);
+      const pages = await editedStoryPages(
+        last,
+        changed,
+        config,
+        workers,
+        (hash, rendered, render) => {
+          const markdown = (cache?.markdown ?? ownMarkdown).keep(hash, rendered, render);
+          renderedSince.set(hash, markdown);
+          return markdown;
+        },
+        signal,
+      );
       if (pages === undefined) return [];
       const report = await syncFiles(config, pages, output);
       output = report.state;

@@ -1,8 +1,8 @@
 // Where the build cache lives: .gazette/cache/, one folder per output folder. Safe to delete.
 
-import { keyOf } from '../keys.js';
 import path from 'node:path';
 import type { Config } from '../config.js';
+import { keyOf } from '../keys.js';
 
 export const CACHE_DIR = '.gazette/cache';
 

@@ -13,14 +13,23 @@ import type { StoryFileResult, StoryStore } from '../content/load.js';
 import { diskImageStore, type ImageStore } from '../images/store.js';
 import { inParallel } from '../in-parallel.js';
 import { keyOf } from '../keys.js';
-import { htmlFiles, storedMarkdown, type MarkdownStore, type StoryMarkdown } from '../markdown/store.js';
+import { htmlFiles, type MarkdownStore, type StoryMarkdown, storedMarkdown } from '../markdown/store.js';
 import type { OutputState, PageMade } from '../output/files.js';
 import { outputIdentity } from '../output/marker.js';
 import { cacheFolder } from './cache-folder.js';
-import {
-  applyJournalLine, changesManifest, JOURNAL_FILE, JOURNAL_SHARE, journalLine, pagesMadeIn, readManifest, savedAsRead, writeManifest, type SavedOutput,
-} from './manifest.js';
 import { appendJournal } from './journal.js';
+import {
+  applyJournalLine,
+  changesManifest,
+  JOURNAL_FILE,
+  JOURNAL_SHARE,
+  journalLine,
+  pagesMadeIn,
+  readManifest,
+  type SavedOutput,
+  savedAsRead,
+  writeManifest,
+} from './manifest.js';
 import { thawStory } from './stored-stories.js';
 
 export interface BuildCache {

@@ -6,17 +6,17 @@
 import type { BuiltSite } from '../build.js';
 import type { Config } from '../config.js';
 import { loadStory } from '../content/load.js';
+import { sameFrontMatter } from '../content/story-source.js';
 import { copyWith } from '../copy-with.js';
-import { markdownKey, type MarkdownWorkers } from '../markdown/stage.js';
 import type { RenderedMarkdown } from '../markdown/processor.js';
+import { type MarkdownWorkers, markdownKey } from '../markdown/stage.js';
 import type { StoryHtml, StoryMarkdown } from '../markdown/store.js';
 import type { OutputFile } from '../output/files.js';
-import { storyPage } from '../pages/plan.js';
+import { storyCards } from '../pages/cards.js';
+import { storyPage } from '../pages/story-page.js';
 import { pageBody } from '../render/bodies.js';
 import { renderPage } from '../render/page-text.js';
 import { pageContext, pageKey } from '../render/theme.js';
-import { storyCards } from '../pages/cards.js';
-import { sameFrontMatter } from '../content/story-source.js';
 
 /** Keeps Markdown rendered for a first page, for the rebuild that follows to find. */
 export type KeepMarkdown = (hash: string, rendered: RenderedMarkdown, render: () => StoryHtml) => StoryMarkdown;

@@ -2,7 +2,7 @@
 // runs, and makes a great deal of short-lived data beside it (Markdown trees, pages, JSON). Left to
 // itself, V8 lets its heap grow well past what is live (up to four times) before it collects again,
 // so that a large build's peak memory is set by that headroom rather than by what the build holds.
-// The gazette command (cli.ts) asks V8 to grow the heap by at most HEAP_GROWTH_PERCENT between two
+// The gazette command (cli/) asks V8 to grow the heap by at most HEAP_GROWTH_PERCENT between two
 // full collections for every build but a rebuild of a small archive whose output stands (a publish,
 // a correction): its heap stays small, and collecting it more often costs it time for little
 // memory saved (docs/performance.md). The worker threads of the Markdown stage share the

@@ -6,11 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { StoryFileResult } from '../content/load.js';
-import type { Removed, BodyImage } from '../markdown/processor.js';
+import type { BodyImage, Removed } from '../markdown/processor.js';
 import type { StoryMarkdown } from '../markdown/store.js';
 import type { OutputState, PageMade } from '../output/files.js';
 import { isRunning } from '../processes.js';
-import { appendJournal, applyTableChange, isEmptyChange, readJournal, tableChange, type TableChange } from './journal.js';
+import { applyTableChange, isEmptyChange, readJournal, type TableChange, tableChange } from './journal.js';
 import { jsonParts } from './json-parts.js';
 import { freezeStory, type StoredStory } from './stored-stories.js';
 import { RECORD_FILE } from './up-to-date.js';
@@ -73,7 +73,12 @@ export function pagesMadeIn(output: Manifest['output']): Map<string, PageMade> {
  * hash of what it was made from, so an entry the manifest holds is kept as it is), and what the
  * output folder now holds (none in the dev loop, which syncs it).
  */
-export function journalLine(manifest: Manifest, stories: Iterable<StoryFileResult>, markdown: ReadonlyMap<string, StoryMarkdown>, output: SavedOutput | undefined): JournalLine {
+export function journalLine(
+  manifest: Manifest,
+  stories: Iterable<StoryFileResult>,
+  markdown: ReadonlyMap<string, StoryMarkdown>,
+  output: SavedOutput | undefined,
+): JournalLine {
   const storiesNow = new Map<string, StoredStory>();
   const stampsNow = new Map<string, [stamp: string, key: string]>();
   for (const result of stories) {
@@ -83,7 +88,9 @@ export function journalLine(manifest: Manifest, stories: Iterable<StoryFileResul
     storiesNow.set(result.key, stored);
     if (result.stamp !== undefined) stampsNow.set(result.story.file, [result.stamp, result.key]);
   }
-  const markdownNow = new Map([...markdown.values()].map((entry) => [entry.hash, [entry.summary, entry.droppedHtml, entry.droppedUrl, entry.images] as Manifest['markdown'][string]]));
+  const markdownNow = new Map(
+    [...markdown.values()].map((entry) => [entry.hash, [entry.summary, entry.droppedHtml, entry.droppedUrl, entry.images] as Manifest['markdown'][string]]),
+  );
   const before = manifest.output ?? { files: {}, inputs: {} };
   const inputs = output && new Map([...output.pages].flatMap(([file, made]) => (output.state.get(file) === made.key ? [[file, made.inputs] as const] : [])));
   const same = (was: string, is: string) => was === is;
@@ -92,10 +99,15 @@ export function journalLine(manifest: Manifest, stories: Iterable<StoryFileResul
     stories: tableChange(manifest.stories, storiesNow, () => true),
     stamps: tableChange(manifest.stamps, stampsNow, (was, is) => was[0] === is[0] && was[1] === is[1]),
     markdown: tableChange(manifest.markdown, markdownNow, () => true),
-    output: output && inputs ? {
-      from: manifest.output?.identity ?? null, identity: output.identity,
-      files: tableChange(before.files, output.state, same), inputs: tableChange(before.inputs, inputs, same),
-    } : null,
+    output:
+      output && inputs
+        ? {
+            from: manifest.output?.identity ?? null,
+            identity: output.identity,
+            files: tableChange(before.files, output.state, same),
+            inputs: tableChange(before.inputs, inputs, same),
+          }
+        : null,
   };
 }
 
@@ -173,7 +185,11 @@ export async function readManifest(folder: string, code: string): Promise<{ mani
 
 /** Whether the manifest and its journal are as large as this process last read or wrote them (none: 0). */
 export async function savedAsRead(folder: string, baseBytes: number, journalBytes: number): Promise<boolean> {
-  const size = (file: string) => stat(path.join(folder, file)).then((found) => found.size, () => 0);
+  const size = (file: string) =>
+    stat(path.join(folder, file)).then(
+      (found) => found.size,
+      () => 0,
+    );
   const [base, journal] = await Promise.all([size(MANIFEST_FILE), size(JOURNAL_FILE)]);
   return base === baseBytes && journal === journalBytes;
 }

@@ -3,16 +3,16 @@
 // the record of what it read, for the next one. Without the cache, or to check, it is the plain build.
 
 import path from 'node:path';
-import { buildSite, type BuildOptions, type BuildReport, type BuiltSite } from '../build.js';
+import { type BuildOptions, type BuildReport, type BuiltSite, buildSite } from '../build.js';
 import type { Config } from '../config.js';
 import { GazetteError } from '../errors.js';
 import { KeptFileMissing } from '../output/files.js';
 import { NOTHING_HELD, type OutputHeld } from '../output/writer.js';
 import { noReuse, type Reuse } from '../reuse.js';
 import { NEWS_WINDOW_HOURS } from '../sitemaps.js';
+import { type BuildCache, openCache } from './cache.js';
 import { cacheFolder } from './cache-folder.js';
-import { openCache, type BuildCache } from './cache.js';
-import { checkUpToDate, recordBuild, trustedStamps, type InputSnapshot, type UpToDate } from './up-to-date.js';
+import { checkUpToDate, type InputSnapshot, recordBuild, trustedStamps, type UpToDate } from './up-to-date.js';
 
 export interface PublishOptions extends BuildOptions {
   /** Write the site (`gazette build`), or only check it (`gazette check`). */
@@ -48,7 +48,13 @@ export async function build(config: Config, options: PublishOptions = { write: t
 }
 
 /** The cache and the record of this build, for the next one; a failure to keep them is a warning (the site is written). */
-async function keepForNextBuild(config: Config, built: BuiltSite, cache: BuildCache, snapshot: InputSnapshot, patchedFrom: ReadonlyMap<string, string> | undefined): Promise<BuildReport> {
+async function keepForNextBuild(
+  config: Config,
+  built: BuiltSite,
+  cache: BuildCache,
+  snapshot: InputSnapshot,
+  patchedFrom: ReadonlyMap<string, string> | undefined,
+): Promise<BuildReport> {
   const { written, report } = built;
   try {
     const state = written.state ?? new Map<string, string>();
@@ -56,7 +62,10 @@ async function keepForNextBuild(config: Config, built: BuiltSite, cache: BuildCa
     // What the next `gazette build` compares with, to find it has nothing to do.
     const storyDates = built.content.stories.flatMap(({ date }) => [date.toMillis(), date.toMillis() + NEWS_WINDOW_HOURS * 3_600_000]);
     await recordBuild(config, {
-      snapshot, identity: written.identity ?? '', outputFiles: [...state.keys()], storyDates,
+      snapshot,
+      identity: written.identity ?? '',
+      outputFiles: [...state.keys()],
+      storyDates,
       report: { stories: report.stories, pages: report.pages, files: report.files, warnings: [...report.warnings] },
       patched: written.patched && patchedFrom ? { folders: patchedFrom, changedFiles: [...written.written, ...written.removed] } : undefined,
     });
@@ -68,7 +77,10 @@ async function keepForNextBuild(config: Config, built: BuiltSite, cache: BuildCa
 
 export function cacheNotSaved(error: unknown, config: Config): GazetteError {
   return new GazetteError({
-    code: 'output-failed', file: path.relative(config.root, cacheFolder(config)), message: `the build cache could not be saved: ${(error as Error).message}`,
-    hint: 'the site is written; the next build renders every story again', cause: error,
+    code: 'output-failed',
+    file: path.relative(config.root, cacheFolder(config)),
+    message: `the build cache could not be saved: ${(error as Error).message}`,
+    hint: 'the site is written; the next build renders every story again',
+    cause: error,
   });
 }

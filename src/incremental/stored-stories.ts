@@ -4,9 +4,9 @@
 
 import { DateTime } from 'luxon';
 import { bodyInFile, type StoryFileResult } from '../content/load.js';
-import { type StoryResult } from '../content/story.js';
+import type { StoryResult } from '../content/story.js';
+import { type StorySource, storySource } from '../content/story-source.js';
 import { GazetteError, type ProblemInit } from '../errors.js';
-import { storySource, type StorySource } from '../content/story-source.js';
 
 /** A story as the cache keeps it: dates as milliseconds, the body as where it starts in the file and the hash of its text. */
 export interface StoredStory {

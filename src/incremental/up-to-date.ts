@@ -8,15 +8,16 @@
 // recorded by a hash of its bytes, and compared by it (as Git does for its index).
 
 import { randomUUID } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { cacheFolder } from './cache-folder.js';
 import { codeFingerprint } from '../code-fingerprint.js';
-import { settingsKey, type Config } from '../config.js';
+import { type Config, settingsKey } from '../config.js';
 import { GazetteError, type ProblemInit } from '../errors.js';
+import { keyMaker } from '../keys.js';
 import { outputIdentity } from '../output/marker.js';
-import { keyMaker, keyOf } from '../keys.js';
+import { cacheFolder } from './cache-folder.js';
+import type { Stamp } from './stamps.js';
+import { failedStamp, hashOf, listFiles, stampOf } from './stamps.js';
 
 const FORMAT = 1;
 export const RECORD_FILE = 'last-build.json';
@@ -26,12 +27,6 @@ export const RECORD_FILE = 'last-build.json';
  * filesystem's timestamps are coarser than its writes (a few milliseconds on Linux).
  */
 export const RACY_MS = 2000;
-
-/** A file (or folder) as a build found it: its size, modification time and inode as one line, and a hash of its bytes when racy. */
-interface Stamp {
-  text: string;
-  hash?: string;
-}
 
 /** Every file a build reads, by absolute path in sorted order, stamped before the build reads them. */
 export interface InputSnapshot {
@@ -64,7 +59,9 @@ interface BuildRecord {
  * When the build must run: its inputs' snapshot, and whether the output folder holds exactly what the
  * last build wrote, with the stamps its folders had then (relative path, the root as '').
  */
-export type UpToDate = { upToDate: true; report: RecordedReport } | { upToDate: false; snapshot: InputSnapshot; outputIntact: boolean; outputFolders?: ReadonlyMap<string, string> };
+export type UpToDate =
+  | { upToDate: true; report: RecordedReport }
+  | { upToDate: false; snapshot: InputSnapshot; outputIntact: boolean; outputFolders?: ReadonlyMap<string, string> };
 
 /**
  * Whether the last build's output still stands for the project as it is now; if not, a snapshot of
@@ -93,7 +90,7 @@ export async function snapshotInputs(config: Pick<Config, 'contentDir' | 'templa
   const listed = folders.flatMap((folder) => listFiles(folder)).sort();
   for (const file of listed) {
     // A folder the build cannot read ends with a separator, stamped as such: a change, which the build reports.
-    const stamp = file.endsWith(path.sep) ? { text: 'unreadable folder\n' } : stampOf(file, 'file', now - racyMs) ?? failedStamp(file);
+    const stamp = file.endsWith(path.sep) ? { text: 'unreadable folder\n' } : (stampOf(file, 'file', now - racyMs) ?? failedStamp(file));
     if (stamp !== undefined) files.set(file, stamp);
   }
   return { files };
@@ -117,7 +114,11 @@ export function trustedStamps(snapshot: InputSnapshot): (absolute: string) => st
 export async function recordBuild(
   config: Config,
   build: {
-    snapshot: InputSnapshot; identity: string; outputFiles: readonly string[]; storyDates: readonly number[]; report: RecordedReport;
+    snapshot: InputSnapshot;
+    identity: string;
+    outputFiles: readonly string[];
+    storyDates: readonly number[];
+    report: RecordedReport;
     patched?: { folders: ReadonlyMap<string, string>; changedFiles: Iterable<string> };
   },
 ): Promise<void> {
@@ -152,7 +153,9 @@ export async function recordBuild(
     inputs: inputsRecord(build.snapshot, config.root),
     output: { identity: build.identity, folders: folderList.join('\n'), stamps: folderStamps.key() },
     report: {
-      stories: build.report.stories, pages: build.report.pages, files: build.report.files,
+      stories: build.report.stories,
+      pages: build.report.pages,
+      files: build.report.files,
       warnings: build.report.warnings.map(({ code, file, line, column, field, message, hint }) => ({ code, file, line, column, field, message, hint })),
     },
   });
@@ -225,73 +228,5 @@ async function readRecord(config: Pick<Config, 'root' | 'outDir'>): Promise<Buil
     return JSON.parse(await readFile(path.join(cacheFolder(config), RECORD_FILE), 'utf8')) as BuildRecord;
   } catch {
     return undefined;
-  }
-}
-
-/**
- * Files below a folder (links to files included; links to folders are not walked, as the build
- * does not walk them), and the folders below it that cannot be listed, with a separator at their
- * end; none when it is missing. Read synchronously: thousands of folders are listed faster so than
- * through the thread pool.
- */
-function listFiles(folder: string, found: string[] = []): string[] {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(folder, { withFileTypes: true });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT' && code !== 'ENOTDIR') found.push(`${folder}${path.sep}`);
-    return found;
-  }
-  for (const entry of entries) {
-    const file = path.join(folder, entry.name);
-    if (entry.isDirectory()) listFiles(file, found);
-    else if (entry.isFile() || entry.isSymbolicLink()) found.push(file);
-  }
-  return found;
-}
-
-/**
- * A file with no stamp: a link that leads nowhere or round in a loop, or a file that cannot be
- * looked at, which the build reports; recorded, so that one added is a change. A link to a folder,
- * or a file gone since it was listed, has none.
- */
-function failedStamp(file: string): Stamp | undefined {
-  try {
-    statSync(file);
-    return undefined;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' && !isLink(file) ? undefined : { text: `unreadable ${code}\n` };
-  }
-}
-
-function isLink(file: string): boolean {
-  try {
-    return lstatSync(file).isSymbolicLink();
-  } catch {
-    return false;
-  }
-}
-
-/** A file modified at or after `racySince` is also hashed. */
-function stampOf(file: string, kind: 'file' | 'folder', racySince = Number.POSITIVE_INFINITY): Stamp | undefined {
-  let stats;
-  try {
-    stats = statSync(file, { throwIfNoEntry: false });
-  } catch {
-    return undefined;
-  }
-  if (stats === undefined || (kind === 'folder' ? !stats.isDirectory() : !stats.isFile())) return undefined;
-  // An input's change time too: a file made unreadable (chmod) keeps its modification time.
-  const text = `${stats.size} ${stats.mtimeMs} ${stats.ino}${kind === 'file' ? ` ${stats.ctimeMs}` : ''}\n`;
-  return stats.mtimeMs >= racySince ? { text, hash: hashOf(file) } : { text };
-}
-
-function hashOf(file: string): string {
-  try {
-    return keyOf(readFileSync(file));
-  } catch {
-    return '';
   }
 }

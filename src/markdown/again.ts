@@ -3,11 +3,18 @@
 // cache file). Even then remark runs on a worker thread: this thread waits for the answer, for no
 // longer than the budget, and a worker that runs past it is ended like the pool's.
 
-import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, receiveMessageOnPort, type Worker } from 'node:worker_threads';
 import { GazetteError } from '../errors.js';
-import type { RenderedMarkdown, StoryText } from './processor.js';
-import { markdownTooSlow, WORKER_RESOURCE_LIMITS, type MarkdownAnswer, type MarkdownJob, type MarkdownSettings, type MarkdownWorkerData } from './pool.js';
 import { startWorker } from '../threads.js';
+import type { RenderedMarkdown, StoryText } from './processor.js';
+import {
+  type MarkdownAnswer,
+  type MarkdownJob,
+  type MarkdownSettings,
+  type MarkdownWorkerData,
+  markdownTooSlow,
+  WORKER_RESOURCE_LIMITS,
+} from './worker-protocol.js';
 
 /** How long a worker may take to start, beside the budget of the story it is started for. */
 const STARTUP_MS = 60_000;
@@ -32,7 +39,14 @@ export function createMarkdownAgain(settings: MarkdownSettings): MarkdownAgain {
   const start = (): Waiting => {
     const woken = new Int32Array(new SharedArrayBuffer(4));
     const { port1, port2 } = new MessageChannel();
-    const data: MarkdownWorkerData = { rawHtml: settings.rawHtml, baseUrl: settings.baseUrl, basePath: settings.basePath, storySeconds: settings.storySeconds, answers: port2, woken: woken.buffer as SharedArrayBuffer };
+    const data: MarkdownWorkerData = {
+      rawHtml: settings.rawHtml,
+      baseUrl: settings.baseUrl,
+      basePath: settings.basePath,
+      storySeconds: settings.storySeconds,
+      answers: port2,
+      woken: woken.buffer as SharedArrayBuffer,
+    };
     const worker = startWorker('markdown/worker', data, WORKER_RESOURCE_LIMITS, [port2]);
     // Its answers are read here, never waited for by the event loop: it holds nothing open.
     worker.unref();

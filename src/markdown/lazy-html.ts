@@ -8,7 +8,10 @@ import { Drop } from 'liquidjs';
 export class LazyHtml extends Drop {
   readonly #read: () => string;
 
-  constructor(readonly hash: string, text: string | (() => string)) {
+  constructor(
+    readonly hash: string,
+    text: string | (() => string),
+  ) {
     super();
     this.#read = typeof text === 'string' ? () => text : text;
   }

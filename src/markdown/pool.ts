@@ -5,44 +5,17 @@
 // fresh worker takes the stories that waited behind it; an abort of the build ends every worker.
 
 import { availableParallelism } from 'node:os';
-import type { MessagePort, Worker } from 'node:worker_threads';
-import type { Config } from '../config.js';
-import { GazetteError, type ProblemInit } from '../errors.js';
-import type { RenderedMarkdown, StoryText } from './processor.js';
+import type { Worker } from 'node:worker_threads';
+import { GazetteError } from '../errors.js';
 import { startWorker } from '../threads.js';
-
-export type MarkdownSettings = Pick<Config, 'rawHtml' | 'baseUrl' | 'basePath' | 'storySeconds'>;
-
-/** What a Markdown worker starts with: the settings, and for a worker asked synchronously, where to answer and what to wake. */
-export interface MarkdownWorkerData extends MarkdownSettings {
-  answers?: MessagePort;
-  woken?: SharedArrayBuffer;
-}
-
-export interface MarkdownJob {
-  id: number;
-  text: string;
-  permalink: string;
-  file?: string;
-  bodyLine?: number;
-}
-
-export type MarkdownAnswer =
-  | { ready: true }
-  | { id: number; rendered: RenderedMarkdown }
-  | { id: number; problem: ProblemInit }
-  | { id: number; failure: string };
+import type { RenderedMarkdown, StoryText } from './processor.js';
+import type { MarkdownAnswer, MarkdownJob, MarkdownSettings, MarkdownWorkerData } from './worker-protocol.js';
+import { markdownTooSlow, WORKER_RESOURCE_LIMITS } from './worker-protocol.js';
 
 /** Fewer stories than this are rendered by one worker: starting more would cost more than they save. */
 export const PARALLEL_FROM = 400;
 /** Stories sent to a worker before it has answered, so that it never waits for the next one. */
 const AHEAD = 2;
-/**
- * A worker makes a syntax tree for every story and drops it: a young generation this large lets the
- * trees die young instead of being promoted to the old one, where each would bring the next full
- * collection closer (Gazette's process bounds how far the old one grows; see incremental/heap.ts).
- */
-export const WORKER_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 96 };
 
 export interface MarkdownPool {
   /**
@@ -91,7 +64,12 @@ interface Renderer {
 export function createMarkdownPool(settings: MarkdownSettings, options: { keep?: number } = {}): MarkdownPool {
   const keepStarted = options.keep ?? 0;
   const budgetMs = settings.storySeconds * 1000;
-  const workerData: MarkdownWorkerData = { rawHtml: settings.rawHtml, baseUrl: settings.baseUrl, basePath: settings.basePath, storySeconds: settings.storySeconds };
+  const workerData: MarkdownWorkerData = {
+    rawHtml: settings.rawHtml,
+    baseUrl: settings.baseUrl,
+    basePath: settings.basePath,
+    storySeconds: settings.storySeconds,
+  };
   const renderers: Renderer[] = [];
   const ending = new Set<Promise<unknown>>();
   let batches: Batch[] = [];
@@ -115,7 +93,13 @@ export function createMarkdownPool(settings: MarkdownSettings, options: { keep?:
   }
 
   function startRenderer(): Renderer {
-    const renderer: Renderer = { worker: startWorker('markdown/worker', workerData, WORKER_RESOURCE_LIMITS), ready: false, sent: [], deadline: undefined, retired: false };
+    const renderer: Renderer = {
+      worker: startWorker('markdown/worker', workerData, WORKER_RESOURCE_LIMITS),
+      ready: false,
+      sent: [],
+      deadline: undefined,
+      retired: false,
+    };
     renderer.worker.on('message', (answer: MarkdownAnswer) => answered(renderer, answer));
     renderer.worker.on('error', (error) => stopped(renderer, error));
     renderer.worker.on('exit', (code) => stopped(renderer, new Error(`it exited with code ${code}`)));
@@ -214,7 +198,8 @@ export function createMarkdownPool(settings: MarkdownSettings, options: { keep?:
       try {
         batch.keep(job.index, outcome.rendered);
       } catch (error) {
-        return fail(batch, error);
+        fail(batch, error);
+        return;
       }
     }
     batch.left -= 1;
@@ -251,7 +236,11 @@ export function createMarkdownPool(settings: MarkdownSettings, options: { keep?:
       return new Promise((resolve, reject) => {
         const abort = () => stopAll(signal?.reason);
         const batch: Batch = {
-          stories, keep, taken: 0, left: stories.length, problems: [],
+          stories,
+          keep,
+          taken: 0,
+          left: stories.length,
+          problems: [],
           threads: Math.max(1, threads ?? (stories.length >= PARALLEL_FROM ? availableParallelism() : 1)),
           done(failure) {
             signal?.removeEventListener('abort', abort);
@@ -272,15 +261,6 @@ export function createMarkdownPool(settings: MarkdownSettings, options: { keep?:
       await Promise.all(ending);
     },
   };
-}
-
-/** A story whose Markdown took longer than the budget: named, with what to look for. */
-export function markdownTooSlow(story: StoryText, seconds: number): GazetteError {
-  return new GazetteError({
-    code: 'markdown-too-slow', file: story.file, line: story.bodyLine,
-    message: `the Markdown took more than ${seconds} s to render and was stopped`,
-    hint: 'split the story, or look for long runs of "*", "_", "~", backticks or brackets; limits.storySeconds sets the budget',
-  });
 }
 
 function storyName(job: Job): string {

@@ -6,7 +6,7 @@
 
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
 import type { Nodes as Node, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as textOf } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkHtml from 'remark-html';
 import remarkParse from 'remark-parse';
@@ -14,8 +14,8 @@ import { unified } from 'unified';
 import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import type { Config } from '../config.js';
 import type { StoryBody } from '../content/body.js';
-import { GazetteError } from '../errors.js';
 import { copyWith } from '../copy-with.js';
+import { GazetteError } from '../errors.js';
 import { absoluteUrl, feedUrlResolver, imageKind, isSafeUrl, isWebImageAddress, pageUrlResolver, type ResolveUrl } from '../urls/links.js';
 
 /** A story without a `summary` is summed up by its first paragraph, cut on a word near this length. */
@@ -90,7 +90,7 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
       visit(tree, (node, index, parent) => {
         if (node.type === 'html' && !options.rawHtml) droppedHtml = removedAt(node, droppedHtml);
         if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition' && node.type !== 'imageReference') return CONTINUE;
-        const url = node.type === 'imageReference' ? definitions.get(node.identifier.toUpperCase()) ?? '' : node.url;
+        const url = node.type === 'imageReference' ? (definitions.get(node.identifier.toUpperCase()) ?? '') : node.url;
         const picture = node.type === 'image' || node.type === 'imageReference';
         if (isSafeUrl(url) && (!picture || isWebImageAddress(url))) {
           if (node.type !== 'imageReference') linked.push({ node, url });
@@ -165,8 +165,12 @@ export function renderStoryMarkdown(markdown: MarkdownRenderer, story: StoryText
     // The nesting check of content/nesting.ts should have refused such a story; this is the last guard.
     if (!(error instanceof RangeError)) throw error;
     throw new GazetteError({
-      code: 'markdown-too-deep', file: story.file, line: story.bodyLine, message: 'the Markdown is nested too deeply to render',
-      hint: 'remove the extra ">", list markers, "*" or "["', cause: error,
+      code: 'markdown-too-deep',
+      file: story.file,
+      line: story.bodyLine,
+      message: 'the Markdown is nested too deeply to render',
+      hint: 'remove the extra ">", list markers, "*" or "["',
+      cause: error,
     });
   }
   // Footnote links come from footnote nodes, not link nodes, so the resolver never sees them.
@@ -177,7 +181,7 @@ export function renderStoryMarkdown(markdown: MarkdownRenderer, story: StoryText
 
 function firstParagraph(tree: Root): string {
   const paragraph = tree.children.find((node) => node.type === 'paragraph');
-  return paragraph ? toString(paragraph, { includeHtml: false }).replace(/\s+/g, ' ').trim() : '';
+  return paragraph ? textOf(paragraph, { includeHtml: false }).replace(/\s+/g, ' ').trim() : '';
 }
 
 /** Cut plain text to at most `limit` characters, on a word boundary, with an ellipsis. */

@@ -9,9 +9,10 @@ import type { GazetteError } from '../errors.js';
 import { keyOf } from '../keys.js';
 import type { Story } from '../model/types.js';
 import { createMarkdownAgain, type MarkdownAgain } from './again.js';
-import { createMarkdownPool, type MarkdownPool, type MarkdownSettings } from './pool.js';
+import { createMarkdownPool, type MarkdownPool } from './pool.js';
 import type { RenderedMarkdown } from './processor.js';
 import type { MarkdownStore, StoryMarkdown } from './store.js';
+import type { MarkdownSettings } from './worker-protocol.js';
 
 export interface RenderedStories {
   /** Every story's Markdown. */
@@ -46,10 +47,14 @@ export async function renderStories(
   options.signal?.throwIfAborted();
   // Each story's HTML is kept as soon as it is rendered, and not held here.
   const toRender = [...unrendered];
-  const problems = await workers.pool.renderEach(toRender.map(([, story]) => story), (index, rendered) => {
-    const [key, story] = toRender[index] as [string, Story];
-    used.set(key, store.keep(key, rendered, renderAgain(story)));
-  }, options);
+  const problems = await workers.pool.renderEach(
+    toRender.map(([, story]) => story),
+    (index, rendered) => {
+      const [key, story] = toRender[index] as [string, Story];
+      used.set(key, store.keep(key, rendered, renderAgain(story)));
+    },
+    options,
+  );
   return { of: (story) => used.get(keys.get(story) as string) as StoryMarkdown, used, problems };
 }
 

@@ -84,7 +84,11 @@ function temporaryFolder(): string {
 export function storedMarkdown(file: string, hash: string, facts: MarkdownFacts, render: () => StoryHtml): StoryMarkdown {
   const read = () => readHtml(file) ?? render();
   return {
-    hash, summary: facts.summary, droppedHtml: facts.droppedHtml, droppedUrl: facts.droppedUrl, images: facts.images,
+    hash,
+    summary: facts.summary,
+    droppedHtml: facts.droppedHtml,
+    droppedUrl: facts.droppedUrl,
+    images: facts.images,
     html: new LazyHtml(hash, () => read().html),
     feedHtml: new LazyHtml(`${hash}-feed`, () => read().feedHtml),
   };
@@ -92,7 +96,11 @@ export function storedMarkdown(file: string, hash: string, facts: MarkdownFacts,
 
 function inMemory(hash: string, rendered: RenderedMarkdown): StoryMarkdown {
   return {
-    hash, summary: rendered.summary, droppedHtml: rendered.droppedHtml, droppedUrl: rendered.droppedUrl, images: rendered.images,
+    hash,
+    summary: rendered.summary,
+    droppedHtml: rendered.droppedHtml,
+    droppedUrl: rendered.droppedUrl,
+    images: rendered.images,
     html: new LazyHtml(hash, rendered.html),
     feedHtml: new LazyHtml(`${hash}-feed`, rendered.feedHtml ?? ''),
   };

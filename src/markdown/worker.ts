@@ -3,11 +3,11 @@
 // The build's cache asks one such worker synchronously (again.ts): its answers then go to a
 // port of their own, and a shared counter wakes the waiting thread.
 
-import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { heldBody } from '../content/body.js';
 import { GazetteError } from '../errors.js';
 import { createMarkdownRenderer, renderStoryMarkdown } from './processor.js';
-import type { MarkdownAnswer, MarkdownJob, MarkdownWorkerData } from './pool.js';
+import type { MarkdownAnswer, MarkdownJob, MarkdownWorkerData } from './worker-protocol.js';
 
 const data = workerData as MarkdownWorkerData;
 const jobs = parentPort;

@@ -7,7 +7,7 @@ import type { Config } from '../config.js';
 import type { AuthorProfile } from '../content/authors.js';
 import { GazetteError } from '../errors.js';
 import { slugify } from '../urls/slug.js';
-import type { Author, Section, Story, Tag } from './types.js';
+import type { Author, Section, Story } from './types.js';
 
 interface Gathered {
   stories: Story[];
@@ -53,7 +53,8 @@ export function groupBySection(stories: readonly Story[], config: Config): Secti
     gathered.delete(slug);
     configured.push({ name, slug, stories: entry.stories, configured: true });
   }
-  const others = [...gathered].map(([slug, entry]): Section => ({ name: mostUsed(entry.spellings), slug, stories: entry.stories, configured: false }))
+  const others = [...gathered]
+    .map(([slug, entry]): Section => ({ name: mostUsed(entry.spellings), slug, stories: entry.stories, configured: false }))
     .sort((a, b) => a.name.localeCompare(b.name, config.language) || (a.slug < b.slug ? -1 : 1));
   const sections = [...configured, ...others];
   for (const section of sections) for (const story of section.stories) story.sectionFront = section;
@@ -64,11 +65,20 @@ export function groupBySection(stories: readonly Story[], config: Config): Secti
 export function unusedSectionWarnings(sections: readonly Section[], config: Config): GazetteError[] {
   const used = new Set(sections.map((section) => section.slug));
   const file = config.configFile === undefined ? undefined : path.relative(config.root, config.configFile) || config.configFile;
-  return config.sections.filter(({ name }) => !used.has(slugify(name))).map(({ name, line, column }) => new GazetteError({
-    code: 'config-invalid', file, line, column, field: 'sections',
-    message: `no published story is in the section "${name}": it has no page and is left out of the navigation`,
-    hint: 'check its spelling against the stories\' "section:", or remove it',
-  }));
+  return config.sections
+    .filter(({ name }) => !used.has(slugify(name)))
+    .map(
+      ({ name, line, column }) =>
+        new GazetteError({
+          code: 'config-invalid',
+          file,
+          line,
+          column,
+          field: 'sections',
+          message: `no published story is in the section "${name}": it has no page and is left out of the navigation`,
+          hint: 'check its spelling against the stories\' "section:", or remove it',
+        }),
+    );
 }
 
 /**
@@ -81,7 +91,12 @@ export function groupByAuthor(stories: readonly Story[], profiles: readonly Auth
   const profileOf = new Map(profiles.map((profile) => [slugify(profile.name), profile]));
   for (const [nameSlug, entry] of gathered) {
     const profile = profileOf.get(nameSlug);
-    const author: Author = { name: profile?.name ?? mostUsed(entry.spellings), slug: profile ? slugify(profile.key) : nameSlug, stories: entry.stories, profile };
+    const author: Author = {
+      name: profile?.name ?? mostUsed(entry.spellings),
+      slug: profile ? slugify(profile.key) : nameSlug,
+      stories: entry.stories,
+      profile,
+    };
     authors.push(author);
   }
   const bySlug = new Map([...gathered.keys()].map((slug, index) => [slug, authors[index] as Author]));
@@ -93,11 +108,17 @@ export function groupByAuthor(stories: readonly Story[], profiles: readonly Auth
     if (other?.slug !== author.slug) return;
     const [profiled, plain] = author.profile ? [author, other] : [other, author];
     const profile = profiled.profile as AuthorProfile;
-    problems.push(new GazetteError({
-      code: 'authors-invalid', file: profile.file, line: profile.line, column: profile.column, field: profile.key,
-      message: `names the page /authors/${author.slug}/, which is also the page of the byline "${plain.name}" (${plain.stories[0]?.file})`,
-      hint: 'give the profile another key',
-    }));
+    problems.push(
+      new GazetteError({
+        code: 'authors-invalid',
+        file: profile.file,
+        line: profile.line,
+        column: profile.column,
+        field: profile.key,
+        message: `names the page /authors/${author.slug}/, which is also the page of the byline "${plain.name}" (${plain.stories[0]?.file})`,
+        hint: 'give the profile another key',
+      }),
+    );
   });
   return { authors, problems };
 }
@@ -105,9 +126,18 @@ export function groupByAuthor(stories: readonly Story[], profiles: readonly Auth
 /** A profile that matches no published byline has no page: most often its name is misspelt. */
 export function unusedProfileWarnings(authors: readonly Author[], profiles: readonly AuthorProfile[]): GazetteError[] {
   const used = new Set(authors.map((author) => author.profile));
-  return profiles.filter((profile) => !used.has(profile)).map((profile) => new GazetteError({
-    code: 'authors-invalid', file: profile.file, line: profile.line, column: profile.column, field: profile.key,
-    message: `no published story has the author "${profile.name}": the profile has no page`,
-    hint: 'check the spelling against the stories\' "author:", or give the profile a "name:" as bylines write it',
-  }));
+  return profiles
+    .filter((profile) => !used.has(profile))
+    .map(
+      (profile) =>
+        new GazetteError({
+          code: 'authors-invalid',
+          file: profile.file,
+          line: profile.line,
+          column: profile.column,
+          field: profile.key,
+          message: `no published story has the author "${profile.name}": the profile has no page`,
+          hint: 'check the spelling against the stories\' "author:", or give the profile a "name:" as bylines write it',
+        }),
+    );
 }

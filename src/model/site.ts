@@ -4,14 +4,14 @@
 // Pure: stories and config in, graph out. Knows nothing of HTML or files.
 
 import type { DateTime } from 'luxon';
-import { GazetteError, failIfAny } from '../errors.js';
 import type { Config } from '../config.js';
 import type { AuthorProfile } from '../content/authors.js';
+import type { StorySource } from '../content/story-source.js';
+import { failIfAny, GazetteError } from '../errors.js';
+import { expandPermalink } from '../urls/paths.js';
 import { slugify } from '../urls/slug.js';
 import { gatherByName, groupByAuthor, groupBySection, mostUsed, unusedProfileWarnings, unusedSectionWarnings } from './groups.js';
-import type { Author, Edition, Section, Site, Story, Tag } from './types.js';
-import { expandPermalink } from '../urls/paths.js';
-import type { StorySource } from '../content/story-source.js';
+import type { Edition, Site, Story, Tag } from './types.js';
 
 const RELATED_LIMIT = 4;
 
@@ -54,16 +54,35 @@ function placeStory(source: StorySource, config: Config): Story {
   // Every field written out, not spread nor assigned: stories share one hidden class and keep their
   // fields inside the object, the smallest way to hold the site graph (see copy-with.ts).
   return {
-    file: source.file, title: source.title, date: source.date, updated: source.updated, tags: source.tags, summary: source.summary,
-    authors: source.authors, section: source.section, dateline: source.dateline, lang: source.lang, image: source.image, credits: source.credits,
-    draft: source.draft, id: source.id, idLine: source.idLine, aliases: source.aliases, aliasPlaces: source.aliasPlaces, corrections: source.corrections, extra: source.extra,
-    body: source.body, bodyLine: source.bodyLine,
+    file: source.file,
+    title: source.title,
+    date: source.date,
+    updated: source.updated,
+    tags: source.tags,
+    summary: source.summary,
+    authors: source.authors,
+    section: source.section,
+    dateline: source.dateline,
+    lang: source.lang,
+    image: source.image,
+    credits: source.credits,
+    draft: source.draft,
+    id: source.id,
+    idLine: source.idLine,
+    aliases: source.aliases,
+    aliasPlaces: source.aliasPlaces,
+    corrections: source.corrections,
+    extra: source.extra,
+    body: source.body,
+    bodyLine: source.bodyLine,
     source,
     slug,
     permalink,
     feedId: source.id ?? new URL(source.aliases[0] ?? permalink, config.baseUrl).href,
-    modified: [source.updated, ...source.corrections.map((correction) => correction.date)]
-      .reduce<DateTime>((latest, date) => (date && date > latest ? date : latest), source.date),
+    modified: [source.updated, ...source.corrections.map((correction) => correction.date)].reduce<DateTime>(
+      (latest, date) => (date && date > latest ? date : latest),
+      source.date,
+    ),
     day,
     tagList: [],
     sectionFront: undefined,
@@ -97,11 +116,15 @@ function rejectDuplicatePermalinks(stories: Story[]): void {
   for (const story of [...stories].sort((a, b) => (a.file < b.file ? -1 : 1))) {
     const first = owners.get(story.permalink);
     if (first) {
-      problems.push(new GazetteError({
-        code: 'permalink-duplicate', file: story.file, field: story.slug === slugify(story.title) ? 'title' : 'slug',
-        message: `has the same URL /${story.permalink} as ${first.file}`,
-        hint: 'give one of the two stories a different "slug:"',
-      }));
+      problems.push(
+        new GazetteError({
+          code: 'permalink-duplicate',
+          file: story.file,
+          field: story.slug === slugify(story.title) ? 'title' : 'slug',
+          message: `has the same URL /${story.permalink} as ${first.file}`,
+          hint: 'give one of the two stories a different "slug:"',
+        }),
+      );
     } else {
       owners.set(story.permalink, story);
     }
@@ -135,12 +158,18 @@ function rejectDuplicateIds(stories: Story[]): void {
 /** The problem of `story`, whose `id:` is also the id of `other`. */
 function duplicateId(story: Story, other: Story): GazetteError {
   const same = story.feedId === other.feedId;
-  const owner = other.id === undefined
-    ? `${other.file}, which has no "id:" and is known by its first URL`
-    : `${other.file}${other.idLine === undefined ? '' : `:${other.idLine}`}${same ? '' : ` ("${other.feedId}")`}`;
+  const owner =
+    other.id === undefined
+      ? `${other.file}, which has no "id:" and is known by its first URL`
+      : `${other.file}${other.idLine === undefined ? '' : `:${other.idLine}`}${same ? '' : ` ("${other.feedId}")`}`;
   return new GazetteError({
-    code: 'id-duplicate', file: story.file, line: story.idLine, field: 'id',
-    message: same ? `"${story.feedId}" is also the feed id of ${owner}` : `"${story.feedId}" differs only in case, spacing or spelling from the feed id of ${owner}`,
+    code: 'id-duplicate',
+    file: story.file,
+    line: story.idLine,
+    field: 'id',
+    message: same
+      ? `"${story.feedId}" is also the feed id of ${owner}`
+      : `"${story.feedId}" differs only in case, spacing or spelling from the feed id of ${owner}`,
     hint: 'feed readers would take the two for one story: a story copied from another keeps its "id:"; remove it from the copy, or give the copy a new one',
   });
 }
@@ -157,7 +186,12 @@ function comparableId(id: string): string {
 
 /** Tags that differ only in case or diacritics are one tag, named by its most used spelling. */
 function groupByTag(stories: Story[]): Tag[] {
-  const bySlug = new Map([...gatherByName(stories, (story) => story.tags)].map(([slug, { stories: tagged, spellings }]) => [slug, { name: mostUsed(spellings), slug, stories: tagged }]));
+  const bySlug = new Map(
+    [...gatherByName(stories, (story) => story.tags)].map(([slug, { stories: tagged, spellings }]) => [
+      slug,
+      { name: mostUsed(spellings), slug, stories: tagged },
+    ]),
+  );
   // In the order the story lists them, each once.
   for (const story of stories) story.tagList = [...new Set(story.tags.flatMap((name) => bySlug.get(slugify(name)) ?? []))];
   return [...bySlug.values()].sort((a, b) => (a.slug < b.slug ? -1 : 1));
@@ -184,14 +218,16 @@ function relateStories(stories: readonly Story[], tags: readonly Tag[]): void {
   // arrays, not sets of objects, keeps this pass small beside the rest of the build.
   const indexOf = new Map(stories.map((story, index) => [story, index]));
   const words = (stories.length + 31) >>> 5;
-  const lists = new Map(tags.map((tag) => {
-    const members = Int32Array.from(tag.stories, (story) => indexOf.get(story) ?? -1);
-    const bits = new Uint32Array(words);
-    members.forEach((member, position) => {
-      if (member >= 0) bits[member >>> 5] = (bits[member >>> 5] as number) | (1 << (member & 31));
-    });
-    return [tag, { members, bits, position: new Map(Array.from(members, (member, position) => [member, position])) }];
-  }));
+  const lists = new Map(
+    tags.map((tag) => {
+      const members = Int32Array.from(tag.stories, (story) => indexOf.get(story) ?? -1);
+      const bits = new Uint32Array(words);
+      for (const member of members) {
+        if (member >= 0) bits[member >>> 5] = (bits[member >>> 5] as number) | (1 << (member & 31));
+      }
+      return [tag, { members, bits, position: new Map(Array.from(members, (member, position) => [member, position])) }];
+    }),
+  );
   const millis = Float64Array.from(stories, (story) => story.date.toMillis());
   // How many of the story's tags, its largest left out, each other story is in; zeroed after each story.
   const sharedOutsideLargest = new Uint8Array(stories.length);
@@ -202,7 +238,10 @@ function relateStories(stories: readonly Story[], tags: readonly Tag[]): void {
   stories.forEach((story, self) => {
     const own = story.tagList.flatMap((tag) => lists.get(tag) ?? []);
     const at = millis[self] as number;
-    const largest = own.reduce<(typeof own)[number] | undefined>((big, list) => (big === undefined || list.members.length > big.members.length ? list : big), undefined);
+    const largest = own.reduce<(typeof own)[number] | undefined>(
+      (big, list) => (big === undefined || list.members.length > big.members.length ? list : big),
+      undefined,
+    );
     const touched: number[] = [];
     for (const list of own) {
       if (list === largest) continue;
@@ -221,7 +260,10 @@ function relateStories(stories: readonly Story[], tags: readonly Tag[]): void {
     }
     for (const list of own) candidates.push(...nearestSharingOnly(list.members, list.position.get(self) ?? 0, self, at, count, millis));
     for (const other of touched) sharedOutsideLargest[other] = 0;
-    story.related = candidates.sort(before).slice(0, RELATED_LIMIT).map(({ other }) => stories[other] as Story);
+    story.related = candidates
+      .sort(before)
+      .slice(0, RELATED_LIMIT)
+      .map(({ other }) => stories[other] as Story);
   });
 }
 

@@ -3,8 +3,8 @@
 
 import type { DateTime } from 'luxon';
 import type { AuthorProfile } from '../content/authors.js';
-import type { GazetteError } from '../errors.js';
 import type { StorySource } from '../content/story-source.js';
+import type { GazetteError } from '../errors.js';
 
 export interface Story extends StorySource {
   /** What the story was made from: the same object across rebuilds while its file is unchanged. */

@@ -8,16 +8,22 @@ import { KeptFileMissing } from './files.js';
 export function outputFailed(error: unknown, root: string, outDir: string, staging?: string): unknown {
   if (error instanceof GazetteError || error instanceof KeptFileMissing) return error;
   const cause = error as NodeJS.ErrnoException;
-  const failed = staging && cause.path && contains(staging, cause.path) ? path.join(outDir, path.relative(staging, cause.path)) : cause.path ?? outDir;
+  const failed = staging && cause.path && contains(staging, cause.path) ? path.join(outDir, path.relative(staging, cause.path)) : (cause.path ?? outDir);
   return writeFailed(cause, path.relative(root, failed) || failed);
 }
 
 /** A failure to write the site, named by the file (or the output folder) it was for. */
 export function writeFailed(cause: NodeJS.ErrnoException, file: string): GazetteError {
   return new GazetteError({
-    code: 'output-failed', file,
+    code: 'output-failed',
+    file,
     message: `cannot write the site: ${cause.code ?? cause.message}`,
-    hint: cause.code === 'ENOSPC' ? 'the disk is full' : cause.code === 'EACCES' || cause.code === 'EPERM' || cause.code === 'EROFS' ? 'the output folder is not writable' : undefined,
+    hint:
+      cause.code === 'ENOSPC'
+        ? 'the disk is full'
+        : cause.code === 'EACCES' || cause.code === 'EPERM' || cause.code === 'EROFS'
+          ? 'the output folder is not writable'
+          : undefined,
     cause,
   });
 }

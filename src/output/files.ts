@@ -1,8 +1,8 @@
 // The files of a site as a build hands them to the writer: each named by a key of its bytes, so
 // that a file the output folder already holds under the same key need not be written again.
 
-import { keyOf } from '../keys.js';
 import { readFile } from 'node:fs/promises';
+import { keyOf } from '../keys.js';
 
 /**
  * A file of the site. Its key names its bytes: two files with the same key have the same bytes.
@@ -51,7 +51,6 @@ export async function outputStateOf(files: readonly OutputFile[], copies: readon
 export function keyOfBytes(bytes: string | Uint8Array): string {
   return keyOf(bytes);
 }
-
 
 /** A file as a build made it, named by its inputs (see pages/plan.ts): what it was made from, and its key. */
 export interface PageMade {

@@ -4,8 +4,8 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { GazetteError } from '../errors.js';
-import { outputFailed } from './failures.js';
 import { OUTPUT_MARKER } from '../urls/paths.js';
+import { outputFailed } from './failures.js';
 
 export type Folders = Pick<Config, 'root' | 'outDir' | 'contentDir' | 'templatesDir' | 'staticDir'>;
 
@@ -33,7 +33,10 @@ export async function checkOutputFolder(folders: Folders): Promise<void> {
   // Compared as written and with symbolic links resolved: content/ may be a link into dist/.
   const realOut = path.join(await realFolder(path.dirname(out)), path.basename(out));
   for (const [name, folder] of guarded) {
-    for (const [output, resolved] of [[out, path.resolve(folder)], [realOut, await realFolder(folder)]] as const) {
+    for (const [output, resolved] of [
+      [out, path.resolve(folder)],
+      [realOut, await realFolder(folder)],
+    ] as const) {
       if (contains(output, resolved)) refuse(`the output folder is ${name} or contains it`, 'choose a separate folder such as dist/');
       if (name !== 'the project folder' && contains(resolved, output)) refuse(`the output folder is inside ${name}`, 'choose a separate folder such as dist/');
     }
@@ -51,7 +54,10 @@ export async function checkOutputFolder(folders: Folders): Promise<void> {
     throw outputFailed(error, folders.root, out);
   }
   if (entries.length > 0 && !entries.includes(OUTPUT_MARKER)) {
-    refuse('the output folder already holds files that Gazette did not write', `Gazette replaces its output whole; empty the folder or choose another (it marks its own with ${OUTPUT_MARKER})`);
+    refuse(
+      'the output folder already holds files that Gazette did not write',
+      `Gazette replaces its output whole; empty the folder or choose another (it marks its own with ${OUTPUT_MARKER})`,
+    );
   }
 }
 

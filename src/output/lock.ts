@@ -7,9 +7,9 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { setTimeout } from 'node:timers/promises';
 import { GazetteError } from '../errors.js';
+import { isRunning } from '../processes.js';
 import { writeFailed } from './failures.js';
 import { checkOutputFolder, type Folders } from './folders.js';
-import { isRunning } from '../processes.js';
 
 /** How long a build waits for the one writing its output folder, unless --wait says otherwise. */
 export const WAIT_SECONDS = 1800;
@@ -97,13 +97,16 @@ export async function lockOutput(
     }
     if (!stale && holder?.command === 'dev') {
       throw new GazetteError({
-        code: 'output-busy', file: folder, message: `gazette dev ${describe(holder, false)} writes into this folder`,
+        code: 'output-busy',
+        file: folder,
+        message: `gazette dev ${describe(holder, false)} writes into this folder`,
         hint: command === 'dev' ? 'stop it, or give this one another folder with --out' : 'stop it, or build into another folder with --out',
       });
     }
     if (Date.now() >= deadline) {
       throw new GazetteError({
-        code: 'output-busy', file: folder,
+        code: 'output-busy',
+        file: folder,
         message: `${holder ? describe(holder) : 'another build'} is writing this folder${options.waitMs > 0 ? `, still after ${Math.round(options.waitMs / 1000)} s` : ''}`,
         hint: `build again when it is done, or wait for it with --wait <seconds>; if no build runs, delete ${path.relative(config.root, file)}`,
       });
@@ -168,8 +171,12 @@ function readLock(file: string): FoundLock | undefined {
 function parseHolder(text: string): Holder | undefined {
   try {
     const value = JSON.parse(text) as Partial<Holder>;
-    const valid = Number.isInteger(value.pid) && typeof value.host === 'string' && (value.command === 'build' || value.command === 'dev')
-      && typeof value.started === 'string' && typeof value.token === 'string';
+    const valid =
+      Number.isInteger(value.pid) &&
+      typeof value.host === 'string' &&
+      (value.command === 'build' || value.command === 'dev') &&
+      typeof value.started === 'string' &&
+      typeof value.token === 'string';
     return valid ? (value as Holder) : undefined;
   } catch {
     return undefined;

@@ -6,10 +6,10 @@ import { existsSync, mkdirSync, renameSync, rmdirSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { inParallel } from '../in-parallel.js';
+import { OUTPUT_MARKER } from '../urls/paths.js';
 import { KeptFileMissing } from './files.js';
 import { inside } from './folders.js';
 import { MARKER_TEXT } from './marker.js';
-import { OUTPUT_MARKER } from '../urls/paths.js';
 
 /**
  * At most this many files written or removed are patched into the current site in place (each by a
@@ -56,11 +56,15 @@ export async function applyPatch(outDir: string, staged: string, written: readon
 /** Remove these files from a site, and the folders they leave empty. */
 async function removeFiles(site: string, files: readonly string[]): Promise<void> {
   await inParallel(files, (file) => rm(inside(site, file), { force: true }));
-  const folders = [...new Set(files.flatMap((file) => {
-    const parents: string[] = [];
-    for (let end = file.lastIndexOf('/'); end > 0; end = file.lastIndexOf('/', end - 1)) parents.push(file.slice(0, end));
-    return parents;
-  }))].sort((a, b) => b.length - a.length);
+  const folders = [
+    ...new Set(
+      files.flatMap((file) => {
+        const parents: string[] = [];
+        for (let end = file.lastIndexOf('/'); end > 0; end = file.lastIndexOf('/', end - 1)) parents.push(file.slice(0, end));
+        return parents;
+      }),
+    ),
+  ].sort((a, b) => b.length - a.length);
   for (const folder of folders) {
     try {
       rmdirSync(inside(site, folder));

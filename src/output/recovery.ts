@@ -6,9 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { isRunning } from '../processes.js';
+import { OUTPUT_MARKER } from '../urls/paths.js';
 import { exists } from './folders.js';
 import { applyPatch, type PatchJournal } from './patch.js';
-import { OUTPUT_MARKER } from '../urls/paths.js';
 
 /**
  * `.dist.tmp-1234` (being written), `.dist.old-1234` (being replaced), `.dist.patch-1234` (the
@@ -68,7 +68,7 @@ async function finishPatch(outDir: string, journal: string): Promise<void> {
 export async function discard(folder: string): Promise<void> {
   const name = path.basename(folder);
   if (/\.trash-\d+-[0-9a-f]+$/.test(name)) return removeInBackground(folder);
-  const trash = path.join(path.dirname(folder), name.replace(/\.(tmp|old)-(\d+)$/, '.trash-$2') + `-${randomUUID().slice(0, 8)}`);
+  const trash = path.join(path.dirname(folder), `${name.replace(/\.(tmp|old)-(\d+)$/, '.trash-$2')}-${randomUUID().slice(0, 8)}`);
   try {
     await rename(folder, trash);
   } catch {
@@ -83,11 +83,14 @@ function escapeRegExp(text: string): string {
 
 /** A process of its own deletes the folder: nobody waits for it, and the next build deletes what it left. */
 export function removeInBackground(folder: string): void {
-  const [command, args] = process.platform === 'win32'
-    ? [process.execPath, ['-e', `require('node:fs').rmSync(${JSON.stringify(folder)}, { recursive: true, force: true })`]]
-    : ['rm', ['-rf', folder]];
+  const [command, args] =
+    process.platform === 'win32'
+      ? [process.execPath, ['-e', `require('node:fs').rmSync(${JSON.stringify(folder)}, { recursive: true, force: true })`]]
+      : ['rm', ['-rf', folder]];
   try {
-    spawn(command, args, { detached: true, stdio: 'ignore' }).on('error', () => undefined).unref();
+    spawn(command, args, { detached: true, stdio: 'ignore' })
+      .on('error', () => undefined)
+      .unref();
   } catch {
     // A folder left behind is deleted by the next build.
   }

@@ -5,13 +5,13 @@
 import { copyFileSync, linkSync, mkdirSync } from 'node:fs';
 import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { outputFailed } from './failures.js';
-import { KeptFileMissing, type CopiedFile, type OutputFile, type OutputState } from './files.js';
-import { checkOutputFolder, exists, inside, type Folders } from './folders.js';
-import { MARKER_TEXT, outputIdentity } from './marker.js';
-import { PATCHED_FILES_MOST, applyPatch, type PatchJournal } from './patch.js';
-import { besideOutput, clearInterruptedWrites, discard } from './recovery.js';
 import { OUTPUT_MARKER } from '../urls/paths.js';
+import { outputFailed } from './failures.js';
+import { type CopiedFile, KeptFileMissing, type OutputFile, type OutputState } from './files.js';
+import { checkOutputFolder, exists, type Folders, inside } from './folders.js';
+import { MARKER_TEXT, outputIdentity } from './marker.js';
+import { applyPatch, PATCHED_FILES_MOST, type PatchJournal } from './patch.js';
+import { besideOutput, clearInterruptedWrites, discard } from './recovery.js';
 
 /** A new site being written beside the current one, put in place by commit(). */
 export interface Staging {
@@ -75,9 +75,11 @@ export async function openStaging(folders: Folders, signal?: AbortSignal, curren
   const start = async (operation: () => Promise<void>) => {
     if (failure !== undefined) throw failure;
     signal?.throwIfAborted();
-    const running: Promise<void> = operation().catch((error: unknown) => {
-      failure ??= error;
-    }).finally(() => inFlight.delete(running));
+    const running: Promise<void> = operation()
+      .catch((error: unknown) => {
+        failure ??= error;
+      })
+      .finally(() => inFlight.delete(running));
     inFlight.add(running);
     if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
   };

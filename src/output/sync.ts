@@ -4,8 +4,8 @@
 import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { inParallel } from '../in-parallel.js';
-import { KeptFileMissing, outputStateOf, type CopiedFile, type OutputFile, type OutputState } from './files.js';
-import { checkOutputFolder, inside, type Folders } from './folders.js';
+import { type CopiedFile, KeptFileMissing, type OutputFile, type OutputState, outputStateOf } from './files.js';
+import { checkOutputFolder, type Folders, inside } from './folders.js';
 
 export interface SyncReport {
   state: OutputState;
@@ -39,7 +39,10 @@ export async function syncFiles(folders: Folders, files: readonly OutputFile[], 
 }
 
 async function writeInPlace(outDir: string, files: readonly (OutputFile | CopiedFile)[]): Promise<void> {
-  await makeFolders(outDir, files.map((file) => inside(outDir, file.path)));
+  await makeFolders(
+    outDir,
+    files.map((file) => inside(outDir, file.path)),
+  );
   await inParallel(files, async (file) => {
     if ('from' in file) return copyFile(file.from, inside(outDir, file.path));
     if (file.contents === undefined) throw new KeptFileMissing(file.path);

@@ -5,9 +5,9 @@
 
 import path from 'node:path';
 import type { Config } from '../config.js';
-import { GazetteError, failIfAny } from '../errors.js';
+import { failIfAny, GazetteError } from '../errors.js';
 import { foldCase } from '../urls/paths.js';
-import { keyOfBytes, outputStateOf, type CopiedFile, type OutputFile, type OutputState, type PageMade } from './files.js';
+import { type CopiedFile, keyOfBytes, type OutputFile, type OutputState, outputStateOf, type PageMade } from './files.js';
 import { openStaging, type Staging } from './staging.js';
 import { syncSite } from './sync.js';
 
@@ -130,8 +130,17 @@ function rejectSharedDestinations(files: readonly OutputFile[], copies: readonly
     const folded = foldCase(file.path);
     if (copied.has(folded)) written.set(folded, file.path);
   }
-  failIfAny(copies.filter((copy) => written.has(foldCase(copy.path))).map((copy) => new GazetteError({
-    code: 'permalink-duplicate', file: path.relative(root, copy.from).split(path.sep).join('/'),
-    message: `would replace the generated /${written.get(foldCase(copy.path))}`, hint: 'rename or move the static file',
-  })));
+  failIfAny(
+    copies
+      .filter((copy) => written.has(foldCase(copy.path)))
+      .map(
+        (copy) =>
+          new GazetteError({
+            code: 'permalink-duplicate',
+            file: path.relative(root, copy.from).split(path.sep).join('/'),
+            message: `would replace the generated /${written.get(foldCase(copy.path))}`,
+            hint: 'rename or move the static file',
+          }),
+      ),
+  );
 }

@@ -3,11 +3,27 @@
 // error naming the story, the alias's line and the field, found before the build writes either.
 
 import { GazetteError } from '../errors.js';
-import {
-  ARCHIVE_PAGE, ASSETS_FOLDER, authorPath, EDITIONS_FOLDER, EVENTS_PATH, FEED_FILES, foldCase, IMAGES_FOLDER, NEWS_SITEMAP_PATH, NOT_FOUND_PAGE,
-  OUTPUT_MARKER, pageFile, ROBOTS_PATH, SEARCH_FOLDER, SEARCH_PAGE, sectionPath, SITEMAP_PATH, tagPath,
-} from '../urls/paths.js';
 import type { Story } from '../model/types.js';
+import {
+  ARCHIVE_PAGE,
+  ASSETS_FOLDER,
+  authorPath,
+  EDITIONS_FOLDER,
+  EVENTS_PATH,
+  FEED_FILES,
+  foldCase,
+  IMAGES_FOLDER,
+  NEWS_SITEMAP_PATH,
+  NOT_FOUND_PAGE,
+  OUTPUT_MARKER,
+  pageFile,
+  ROBOTS_PATH,
+  SEARCH_FOLDER,
+  SEARCH_PAGE,
+  SITEMAP_PATH,
+  sectionPath,
+  tagPath,
+} from '../urls/paths.js';
 
 /** A path of the site that is Gazette's, whether or not this build writes it, and what it holds. */
 interface Reserved {
@@ -20,8 +36,8 @@ interface Reserved {
 const folderOf = (page: (group: { slug: string }) => string) => `${page({ slug: '' }).split('/')[0]}/`;
 const RESERVED: readonly Reserved[] = [
   { path: 'index.html', what: 'the front page' },
-  { path: /^page\/\d+\//, what: 'the front page\'s pages of older stories' },
-  ...Object.values(FEED_FILES).map((file) => ({ path: file, what: 'the site\'s feed' })),
+  { path: /^page\/\d+\//, what: "the front page's pages of older stories" },
+  ...Object.values(FEED_FILES).map((file) => ({ path: file, what: "the site's feed" })),
   { path: SITEMAP_PATH, what: 'the sitemap' },
   { path: /^sitemap-\d+\.xml$/, what: 'a part of the sitemap' },
   { path: NEWS_SITEMAP_PATH, what: 'the news sitemap' },
@@ -29,15 +45,15 @@ const RESERVED: readonly Reserved[] = [
   { path: NOT_FOUND_PAGE, what: 'the page for missing URLs' },
   { path: `${ARCHIVE_PAGE}index.html`, what: 'the archive' },
   { path: `${SEARCH_PAGE}index.html`, what: 'the search page' },
-  { path: OUTPUT_MARKER, what: 'the file that marks the output folder as Gazette\'s' },
+  { path: OUTPUT_MARKER, what: "the file that marks the output folder as Gazette's" },
   { path: folderOf(tagPath), what: 'the tag pages and feeds' },
   { path: folderOf(sectionPath), what: 'the section fronts and feeds' },
   { path: folderOf(authorPath), what: 'the author pages and feeds' },
   { path: EDITIONS_FOLDER, what: 'the edition feed' },
   { path: SEARCH_FOLDER, what: 'the search index' },
   { path: IMAGES_FOLDER, what: 'the pictures' },
-  { path: ASSETS_FOLDER, what: 'the theme\'s stylesheet and scripts' },
-  { path: `${EVENTS_PATH.split('/')[1]}/`, what: 'the dev server\'s live reload' },
+  { path: ASSETS_FOLDER, what: "the theme's stylesheet and scripts" },
+  { path: `${EVENTS_PATH.split('/')[1]}/`, what: "the dev server's live reload" },
 ];
 
 /** What Gazette's own path the page of alias `file` (case-folded) would take, or be inside of. */
@@ -56,10 +72,14 @@ function aliasProblem(story: Story, index: number, message: string, hint: string
 
 /** Every alias that is, or is inside, a path Gazette keeps for itself. */
 export function reservedAliasProblems(stories: readonly Story[]): GazetteError[] {
-  return stories.flatMap((story) => story.aliases.flatMap((alias, index) => {
-    const what = reservedFor(foldCase(pageFile(alias)));
-    return what === undefined ? [] : [aliasProblem(story, index, `the old URL /${alias} is Gazette's own: ${what}`, 'remove it from aliases: its page cannot be there')];
-  }));
+  return stories.flatMap((story) =>
+    story.aliases.flatMap((alias, index) => {
+      const what = reservedFor(foldCase(pageFile(alias)));
+      return what === undefined
+        ? []
+        : [aliasProblem(story, index, `the old URL /${alias} is Gazette's own: ${what}`, 'remove it from aliases: its page cannot be there')];
+    }),
+  );
 }
 
 /**

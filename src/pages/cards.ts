@@ -1,10 +1,9 @@
 // Stories' cards, as every list shows them, made once while they are among the last used.
 
 import type { Config } from '../config.js';
-import type { RenderedBody } from '../render/views.js';
-import type { Story } from '../model/types.js';
-import type { StoryCardView } from '../render/views.js';
 import { keyOfJson } from '../keys.js';
+import type { Story } from '../model/types.js';
+import type { RenderedBody, StoryCardView } from '../render/view-types.js';
 import { storyCard } from '../render/views.js';
 
 /**

@@ -21,11 +21,19 @@ export function claimUrl(page: PagePlace, owners: Map<string, PagePlace>, proble
   const sameCase = mine.file === other.file;
   const alias = mine.kind === 'redirect';
   const url = alias ? `the old URL /${mine.path}` : `its URL /${mine.path}`;
-  problems.push(new GazetteError({
-    code: 'permalink-duplicate', file: story, line: mine.place?.line, column: mine.place?.column, field: alias ? 'aliases' : 'slug',
-    message: sameCase ? `${url} is already ${owner}` : `${url} differs only in case from /${other.path}, ${owner}`,
-    hint: !sameCase
-      ? 'hosts that ignore case (macOS, Windows, many servers) would serve one for the other: change one'
-      : alias ? 'remove it from aliases: the page there is not this story\'s' : 'give the story another "slug:" or change the "permalink" setting',
-  }));
+  problems.push(
+    new GazetteError({
+      code: 'permalink-duplicate',
+      file: story,
+      line: mine.place?.line,
+      column: mine.place?.column,
+      field: alias ? 'aliases' : 'slug',
+      message: sameCase ? `${url} is already ${owner}` : `${url} differs only in case from /${other.path}, ${owner}`,
+      hint: !sameCase
+        ? 'hosts that ignore case (macOS, Windows, many servers) would serve one for the other: change one'
+        : alias
+          ? "remove it from aliases: the page there is not this story's"
+          : 'give the story another "slug:" or change the "permalink" setting',
+    }),
+  );
 }

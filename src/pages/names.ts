@@ -1,23 +1,30 @@
 // What a page is made from, named: each story as its cards and pages show it, so that a build
 // that finds a page made from the same names keeps it without making it.
 
+import type { StoryFileResult } from '../content/load.js';
+import { keyOfJson } from '../keys.js';
 import type { RenderedStories } from '../markdown/stage.js';
 import type { Story } from '../model/types.js';
 import type { StoryBodies } from '../render/bodies.js';
-import type { StoryFileResult } from '../content/load.js';
-import { keyOfJson } from '../keys.js';
 
 /**
  * Each story named by what its cards and pages show (see storyIdentity), when the content stage named
  * its file's bytes (the build cache does): a page whose stories' names did not change need not be made.
  */
-export function nameStories(results: ReadonlyMap<string, StoryFileResult>, markdown: Pick<RenderedStories, 'of'>, bodies: Pick<StoryBodies, 'imagesKeys'>): (story: Story) => string | undefined {
+export function nameStories(
+  results: ReadonlyMap<string, StoryFileResult>,
+  markdown: Pick<RenderedStories, 'of'>,
+  bodies: Pick<StoryBodies, 'imagesKeys'>,
+): (story: Story) => string | undefined {
   const sourceKeys = new Map([...results.values()].flatMap((result) => (result.story && result.key ? [[result.story, result.key] as const] : [])));
   const names = new Map<Story, string | undefined>();
   return (story) => {
     if (!names.has(story)) {
       const source = sourceKeys.get(story.source);
-      names.set(story, source === undefined ? undefined : storyIdentity(story, { source, markdown: markdown.of(story).hash, images: bodies.imagesKeys.get(story) as string }));
+      names.set(
+        story,
+        source === undefined ? undefined : storyIdentity(story, { source, markdown: markdown.of(story).hash, images: bodies.imagesKeys.get(story) as string }),
+      );
     }
     return names.get(story);
   };

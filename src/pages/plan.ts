@@ -2,30 +2,41 @@
 // edition's email and its plain-text twin), the archive, tags, sections, authors, search, 404. Each
 // page names its template and carries its view data. URL collisions are errors.
 
-import { keyOf, keyOfJson } from '../keys.js';
 import type { DateTime } from 'luxon';
 import type { Config } from '../config.js';
-import { GazetteError, failIfAny } from '../errors.js';
 import { copyWith } from '../copy-with.js';
-import { emailView, type EmailBody } from '../render/email.js';
-import { authorView, coverImage, editionTitle, monthTitle, editionView, sectionView, storyCard, storyView, tagView, type RenderedBody, type StoryCardView } from '../render/views.js';
-import { absoluteUrl, linkTo } from '../urls/links.js';
+import { failIfAny, type GazetteError } from '../errors.js';
 import { authorFeedSpec, editionFeedSpec, feedLinks, sectionFeedSpec, siteFeedSpec, tagFeedSpec } from '../feeds/site-feeds.js';
+import { keyOf } from '../keys.js';
+import type { Site, Story } from '../model/types.js';
+import type { FeedLink, Page } from '../render/page.js';
+import type { RenderedBody } from '../render/view-types.js';
+import { authorView, editionTitle, editionView, sectionView, tagView } from '../render/views.js';
 import { searchIndexScripts } from '../search/indexes.js';
-import { newsArticleJsonLd, storyMeta, WEBSITE_META, type PageMeta } from '../render/metadata.js';
-import { ARCHIVE_PAGE, authorPath, AUTHORS_PAGE, editionPath, emailPaths, foldCase, NOT_FOUND_PAGE, numberedPage, pageFile, SEARCH_PAGE, sectionPath, SECTIONS_PAGE, tagPath, TAGS_PAGE } from '../urls/paths.js';
+import { absoluteUrl, linkTo } from '../urls/links.js';
+import {
+  ARCHIVE_PAGE,
+  AUTHORS_PAGE,
+  authorPath,
+  editionPath,
+  emailPaths,
+  NOT_FOUND_PAGE,
+  pageFile,
+  SEARCH_PAGE,
+  SECTIONS_PAGE,
+  sectionPath,
+  TAGS_PAGE,
+  tagPath,
+} from '../urls/paths.js';
 import { reservedAliasProblems } from './aliases.js';
-import type { Edition, Site, Story } from '../model/types.js';
-import type { FeedLink, Page, PageKind } from '../render/page.js';
-import type { StoryFileResult } from '../content/load.js';
-import type { RenderedStories } from '../markdown/stage.js';
-import type { StoryBodies } from '../render/bodies.js';
+import { archiveMonths, groupCardsByDay } from './archive.js';
+import { storyCards } from './cards.js';
 import type { PagePlace } from './claims.js';
 import { claimUrl } from './claims.js';
+import { emailPages } from './email-pages.js';
 import { paginate } from './pagination.js';
-import { storyCards } from './cards.js';
-
-type PageInit = Pick<Page, 'kind' | 'path' | 'title' | 'description' | 'data'> & Partial<Pick<Page, 'file' | 'lastmod' | 'feeds' | 'meta' | 'jsonLd' | 'source'>>;
+import type { PageInit } from './story-page.js';
+import { completePage, storyPage } from './story-page.js';
 
 /** A page as the build plans it: where it goes, and the page itself, made when asked. */
 export interface PlannedPage {
@@ -77,9 +88,7 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
   const planned = (place: PagePlace & Pick<Page, 'lastmod'>, facts: unknown[], shown: readonly (Story | undefined)[], make: () => Page): PlannedPage => {
     claimUrl(place, owners, problems);
     const named = names && shown.map((story) => (story === undefined ? null : names.story(story)));
-    const inputs = names && named && !named.includes(undefined)
-      ? keyOf(names.site, JSON.stringify([place.kind, place.path, facts, named]))
-      : undefined;
+    const inputs = names && named && !named.includes(undefined) ? keyOf(names.site, JSON.stringify([place.kind, place.path, facts, named])) : undefined;
     return { path: place.path, file: place.file, lastmod: place.lastmod, inputs, page: make };
   };
   const newestChange = (stories: readonly Story[]) =>
@@ -89,10 +98,19 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
     const place = { kind: 'story' as const, path: story.permalink, file: `${story.permalink}index.html`, source: story.file, lastmod: story.modified };
     yield planned(place, [], [story, story.older, story.newer, ...story.related], () => storyPage(story, body(story), card, config, siteFeeds));
     for (const [index, alias] of story.aliases.entries()) {
-      const made = completePage({
-        kind: 'redirect', path: alias, file: pageFile(alias), title: story.title, description: '', source: story.file, feeds: [],
-        data: { link: linkTo(config, story.permalink), absoluteUrl: absoluteUrl(config, story.permalink) },
-      }, siteFeeds);
+      const made = completePage(
+        {
+          kind: 'redirect',
+          path: alias,
+          file: pageFile(alias),
+          title: story.title,
+          description: '',
+          source: story.file,
+          feeds: [],
+          data: { link: linkTo(config, story.permalink), absoluteUrl: absoluteUrl(config, story.permalink) },
+        },
+        siteFeeds,
+      );
       claimUrl({ kind: made.kind, path: made.path, file: made.file, source: made.source, place: story.aliasPlaces[index] }, owners, problems);
       yield { path: made.path, file: made.file, lastmod: made.lastmod, inputs: undefined, page: () => made };
     }
@@ -101,9 +119,19 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
   for (const { items, pagination, path } of paginate(site.stories, config.pageSize, '', config)) {
     const title = pagination.page === null ? config.title : `${config.title}, page ${pagination.page}`;
     const lastmod = newestChange(items);
-    yield planned({ kind: 'front', path, file: `${path}index.html`, lastmod }, [title, pagination], items, () => completePage({
-      kind: 'front', path, title, description: config.description, lastmod, data: { editions: groupCardsByDay(items, config, card), pagination },
-    }, siteFeeds));
+    yield planned({ kind: 'front', path, file: `${path}index.html`, lastmod }, [title, pagination], items, () =>
+      completePage(
+        {
+          kind: 'front',
+          path,
+          title,
+          description: config.description,
+          lastmod,
+          data: { editions: groupCardsByDay(items, config, card), pagination },
+        },
+        siteFeeds,
+      ),
+    );
   }
 
   const editionFeeds = feedLinks(editionFeedSpec(config), config);
@@ -115,13 +143,23 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
     yield planned({ kind: 'edition', path, file: `${path}index.html`, lastmod }, [older ?? null, newer ?? null], edition.stories, () => {
       const view = editionView(edition, edition.stories.map(card), config);
       const neighbour = (day: string | undefined) => (day ? { title: editionTitle(day, config), url: linkTo(config, editionPath(day)) } : null);
-      return completePage({
-        kind: 'edition', path, title: view.title, description: `${config.title}: the stories of ${view.title}`, lastmod, feeds: editionFeeds,
-        data: {
-          edition: view, olderEdition: neighbour(older), newerEdition: neighbour(newer),
-          email: { htmlUrl: linkTo(config, emailPaths(edition.day).html), textUrl: linkTo(config, emailPaths(edition.day).text) },
+      return completePage(
+        {
+          kind: 'edition',
+          path,
+          title: view.title,
+          description: `${config.title}: the stories of ${view.title}`,
+          lastmod,
+          feeds: editionFeeds,
+          data: {
+            edition: view,
+            olderEdition: neighbour(older),
+            newerEdition: neighbour(newer),
+            email: { htmlUrl: linkTo(config, emailPaths(edition.day).html), textUrl: linkTo(config, emailPaths(edition.day).text) },
+          },
         },
-      }, siteFeeds);
+        siteFeeds,
+      );
     });
     const emails = emailPaths(edition.day);
     let made: Page[] | undefined;
@@ -131,106 +169,111 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
   }
 
   const newest = newestChange(site.stories);
-  yield page({ kind: 'archive', path: ARCHIVE_PAGE, title: 'Archive', description: `Every edition of ${config.title}`, lastmod: newest, feeds: editionFeeds, data: { months: archiveMonths(site, config) } });
+  yield page({
+    kind: 'archive',
+    path: ARCHIVE_PAGE,
+    title: 'Archive',
+    description: `Every edition of ${config.title}`,
+    lastmod: newest,
+    feeds: editionFeeds,
+    data: { months: archiveMonths(site, config) },
+  });
 
   /**
    * The paginated stories of a tag, section or author, with its own feeds; `view` is what its pages
    * show of it. Its count is on its own page only, so that a full numbered page never changes.
    */
-  function* listing(kind: 'tag' | 'section' | 'author', group: { name: string; stories: readonly Story[] }, base: string, description: string, feeds: FeedLink[], view: { count: number }) {
+  function* listing(
+    kind: 'tag' | 'section' | 'author',
+    group: { name: string; stories: readonly Story[] },
+    base: string,
+    description: string,
+    feeds: FeedLink[],
+    view: { count: number },
+  ) {
     for (const { items, pagination, path } of paginate(group.stories, config.pageSize, base, config)) {
       const title = pagination.page === null ? group.name : `${group.name}, page ${pagination.page}`;
       const shown = copyWith(view, { count: pagination.page === null ? view.count : null, feeds });
       const lastmod = newestChange(items);
-      yield planned({ kind, path, file: `${path}index.html`, lastmod }, [title, description, shown, pagination], items, () => completePage({
-        kind, path, title, description, lastmod, feeds, data: { [kind]: shown, stories: items.map(card), pagination },
-      }, siteFeeds));
+      yield planned({ kind, path, file: `${path}index.html`, lastmod }, [title, description, shown, pagination], items, () =>
+        completePage(
+          {
+            kind,
+            path,
+            title,
+            description,
+            lastmod,
+            feeds,
+            data: { [kind]: shown, stories: items.map(card), pagination },
+          },
+          siteFeeds,
+        ),
+      );
     }
   }
   const byName = <T extends { name: string; slug: string }>(items: readonly T[]) =>
     [...items].sort((a, b) => a.name.localeCompare(b.name, config.language) || (a.slug < b.slug ? -1 : 1));
 
-  yield page({ kind: 'tags', path: TAGS_PAGE, title: 'Tags', description: `Every topic covered by ${config.title}`, lastmod: newest, data: { tags: byName(site.tags).map((tag) => tagView(tag, config)) } });
+  yield page({
+    kind: 'tags',
+    path: TAGS_PAGE,
+    title: 'Tags',
+    description: `Every topic covered by ${config.title}`,
+    lastmod: newest,
+    data: { tags: byName(site.tags).map((tag) => tagView(tag, config)) },
+  });
   for (const tag of site.tags) {
-    yield* listing('tag', tag, tagPath(tag), `Stories about ${tag.name} from ${config.title}`, feedLinks(tagFeedSpec(tag, config), config), tagView(tag, config));
+    yield* listing(
+      'tag',
+      tag,
+      tagPath(tag),
+      `Stories about ${tag.name} from ${config.title}`,
+      feedLinks(tagFeedSpec(tag, config), config),
+      tagView(tag, config),
+    );
   }
 
-  yield page({ kind: 'sections', path: SECTIONS_PAGE, title: 'Sections', description: `The sections of ${config.title}`, lastmod: newest, data: { sections: site.sections.map((section) => sectionView(section, config)) } });
+  yield page({
+    kind: 'sections',
+    path: SECTIONS_PAGE,
+    title: 'Sections',
+    description: `The sections of ${config.title}`,
+    lastmod: newest,
+    data: { sections: site.sections.map((section) => sectionView(section, config)) },
+  });
   for (const section of site.sections) {
-    yield* listing('section', section, sectionPath(section), `The ${section.name} section of ${config.title}`, feedLinks(sectionFeedSpec(section, config), config), sectionView(section, config));
+    yield* listing(
+      'section',
+      section,
+      sectionPath(section),
+      `The ${section.name} section of ${config.title}`,
+      feedLinks(sectionFeedSpec(section, config), config),
+      sectionView(section, config),
+    );
   }
 
-  yield page({ kind: 'authors', path: AUTHORS_PAGE, title: 'Authors', description: `The authors of ${config.title}`, lastmod: newest, data: { authors: byName(site.authors).map((author) => authorView(author, config)) } });
+  yield page({
+    kind: 'authors',
+    path: AUTHORS_PAGE,
+    title: 'Authors',
+    description: `The authors of ${config.title}`,
+    lastmod: newest,
+    data: { authors: byName(site.authors).map((author) => authorView(author, config)) },
+  });
   for (const author of site.authors) {
     const description = author.profile?.bio ?? `Stories by ${author.name} in ${config.title}`;
     yield* listing('author', author, authorPath(author), description, feedLinks(authorFeedSpec(author, config), config), authorView(author, config));
   }
 
   if (config.search) {
-    yield page({ kind: 'search', path: SEARCH_PAGE, title: 'Search', description: `Search every story of ${config.title}`, data: { indexes: searchIndexScripts(site.stories, config) } });
+    yield page({
+      kind: 'search',
+      path: SEARCH_PAGE,
+      title: 'Search',
+      description: `Search every story of ${config.title}`,
+      data: { indexes: searchIndexScripts(site.stories, config) },
+    });
   }
   yield page({ kind: '404', path: NOT_FOUND_PAGE, file: NOT_FOUND_PAGE, title: 'Page not found', description: 'This page does not exist.', data: {} });
   failIfAny(problems);
 }
-
-/**
- * A story's page: the story, its older and newer neighbours' and its related stories' cards, its
- * edition. What it is made from is named by pagePlans: the story, those stories, the configuration and theme.
- */
-export function storyPage(story: Story, body: RenderedBody, card: (story: Story) => StoryCardView, config: Config, siteFeeds = feedLinks(siteFeedSpec(config), config)): Page {
-  const cover = coverImage(story, body);
-  return completePage({
-    kind: 'story', path: story.permalink, title: story.title, description: body.summary, source: story.file,
-    lastmod: story.modified, meta: storyMeta(story, config, cover), jsonLd: newsArticleJsonLd(story, body.summary, config, cover),
-    data: {
-      story: storyView(story, body, config),
-      older: story.older ? card(story.older) : null,
-      newer: story.newer ? card(story.newer) : null,
-      related: story.related.map(card),
-      edition: { title: editionTitle(story.day, config), url: linkTo(config, editionPath(story.day)) },
-    },
-  }, siteFeeds);
-}
-
-function completePage(init: PageInit, siteFeeds: readonly FeedLink[]): Page {
-  return { file: `${init.path}index.html`, lastmod: undefined, meta: WEBSITE_META, jsonLd: null, ...init, feeds: [...siteFeeds, ...(init.feeds ?? [])] };
-}
-
-/**
- * A day's edition as an email (`2020/10/01/email.html`) and as plain text (`email.txt`), both
- * rendered from one view with absolute URLs. Not in the sitemap: they are for sending.
- */
-export function emailPages(edition: Edition, body: (story: Story) => EmailBody, config: Config): Page[] {
-  const email = emailView(edition, body, config);
-  const paths = emailPaths(edition.day);
-  const page = (kind: PageKind, file: string): Page => ({
-    kind, path: file, file, title: email.subject, description: email.preheader, lastmod: undefined, feeds: [], meta: WEBSITE_META, jsonLd: null, data: { email },
-  });
-  return [page('email', paths.html), page('email-text', paths.text)];
-}
-
-function groupCardsByDay(stories: readonly Story[], config: Config, card: (story: Story) => StoryCardView) {
-  const days: { day: string; stories: Story[] }[] = [];
-  for (const story of stories) {
-    const last = days.at(-1);
-    if (last?.day === story.day) last.stories.push(story);
-    else days.push({ day: story.day, stories: [story] });
-  }
-  return days.map((edition) => editionView(edition, edition.stories.map(card), config));
-}
-
-function archiveMonths(site: Site, config: Config) {
-  const months: { key: string; title: string; editions: { title: string; url: string; count: number }[] }[] = [];
-  for (const edition of site.editions) {
-    const key = edition.day.slice(0, 7);
-    const title = monthTitle(key, config);
-    let month = months.at(-1);
-    if (month?.key !== key) {
-      month = { key, title, editions: [] };
-      months.push(month);
-    }
-    month.editions.push({ title: editionTitle(edition.day, config), url: linkTo(config, editionPath(edition.day)), count: edition.stories.length });
-  }
-  return months.map(({ title, editions }) => ({ title, editions }));
-}
-

@@ -3,12 +3,12 @@
 // without being made; one whose text would be the same is kept without being rendered. Pages
 // rendered on worker threads are written in the order planned.
 
+import type { Config } from '../config.js';
 import type { OutputFile } from '../output/files.js';
 import type { SiteWriter } from '../output/writer.js';
 import { createPageRenderer } from '../render/page-pool.js';
 import { pageContext, pageKey, type SiteTheme } from '../render/theme.js';
 import type { SitemapEntry } from '../sitemaps.js';
-import type { Config } from '../config.js';
 import type { PlannedPage } from './plan.js';
 
 /** How many pages the page loop plans before it lets other work in (Pagefind's answers). */
@@ -31,7 +31,13 @@ export interface PageLoopOptions {
   arrived?: () => readonly OutputFile[];
 }
 
-export async function writePages(plans: Iterable<PlannedPage>, theme: SiteTheme, writer: SiteWriter, config: Config, options: PageLoopOptions = {}): Promise<PagesWritten> {
+export async function writePages(
+  plans: Iterable<PlannedPage>,
+  theme: SiteTheme,
+  writer: SiteWriter,
+  config: Config,
+  options: PageLoopOptions = {},
+): Promise<PagesWritten> {
   const { signal } = options;
   const pageText = createPageRenderer(theme.renderer, theme.source, config.language, options.threads);
   // Threads asked for render from the first page.
@@ -97,7 +103,10 @@ function writtenInOrder(writer: SiteWriter) {
     async add(file: SiteFile | Promise<SiteFile>) {
       if (file instanceof Promise) {
         const entry: (typeof waiting)[number] = { ready: file };
-        file.then((made) => (entry.file = made), () => undefined);
+        file.then(
+          (made) => (entry.file = made),
+          () => undefined,
+        );
         waiting.push(entry);
       } else {
         waiting.push({ file, ready: Promise.resolve(file) });

@@ -12,7 +12,7 @@ import type { StoryMarkdown } from '../markdown/store.js';
 import type { Story } from '../model/types.js';
 import { absoluteImageUrl, linkToImage } from '../urls/links.js';
 import { placeBodyImages } from './body-images.js';
-import type { RenderedBody } from './views.js';
+import type { RenderedBody } from './view-types.js';
 
 export interface StoryBodies {
   /** As its page and its cards show each story. */
@@ -24,14 +24,22 @@ export interface StoryBodies {
   warnings: GazetteError[];
 }
 
-export function storyBodies(stories: readonly Story[], markdownOf: (story: Story) => StoryMarkdown, images: ReadonlyMap<Story, StoryImages>, config: Config): StoryBodies {
+export function storyBodies(
+  stories: readonly Story[],
+  markdownOf: (story: Story) => StoryMarkdown,
+  images: ReadonlyMap<Story, StoryImages>,
+  config: Config,
+): StoryBodies {
   const bodies: StoryBodies = { pages: new Map(), feeds: new Map(), imagesKeys: new Map(), warnings: [] };
   for (const story of stories) {
     const rendered = markdownOf(story);
     const storyImages = images.get(story) as StoryImages;
     const imagesKey = keyOfJson(storyImages);
     bodies.imagesKeys.set(story, imagesKey);
-    bodies.feeds.set(story, withImages(rendered.feedHtml, storyImages.body, imagesKey, (src) => absoluteImageUrl(config, src)));
+    bodies.feeds.set(
+      story,
+      withImages(rendered.feedHtml, storyImages.body, imagesKey, (src) => absoluteImageUrl(config, src)),
+    );
     if (rendered.droppedHtml) bodies.warnings.push(droppedHtmlWarning(story, rendered.droppedHtml));
     if (rendered.droppedUrl) bodies.warnings.push(droppedUrlWarning(story, rendered.droppedUrl));
     bodies.pages.set(story, pageBody(story, rendered, storyImages, config, imagesKey));
@@ -53,14 +61,19 @@ function withImages(html: LazyHtml, images: readonly (PublishedImage | undefined
 
 function droppedHtmlWarning(story: Story, removed: Removed): GazetteError {
   return new GazetteError({
-    code: 'field-invalid', file: story.file, ...placeInFile(story, removed), message: `raw HTML in the story was removed${elsewhere(removed)}`,
+    code: 'field-invalid',
+    file: story.file,
+    ...placeInFile(story, removed),
+    message: `raw HTML in the story was removed${elsewhere(removed)}`,
     hint: 'write it in Markdown, or set "markdown: { rawHtml: true }" if your authors are trusted',
   });
 }
 
 function droppedUrlWarning(story: Story, removed: Removed): GazetteError {
   return new GazetteError({
-    code: 'url-unsafe', file: story.file, ...placeInFile(story, removed),
+    code: 'url-unsafe',
+    file: story.file,
+    ...placeInFile(story, removed),
     message: `a link or image to a javascript:, vbscript: or data: URL, or an image at a file: or other address not on the web, was removed${elsewhere(removed)}`,
     hint: 'link to an http(s) address or a path on the site',
   });

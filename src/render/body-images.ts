@@ -2,9 +2,9 @@
 // (`data-gazette-image="<index>"`); here each gets its published address, its copies (`srcset`),
 // and its width and height, so that the page does not jump as pictures arrive.
 
+import { escapeXml } from '../escape.js';
 import type { PublishedImage } from '../images/publish.js';
 import { IMAGE_MARK } from '../markdown/processor.js';
-import { escapeXml } from '../escape.js';
 
 /** The width a body image takes in the default theme: the story column, or the whole screen. */
 export const BODY_IMAGE_SIZES = '(min-width: 42rem) 38rem, 100vw';
@@ -21,9 +21,7 @@ export function placeBodyImages(html: string, images: readonly (PublishedImage |
     if (srcset !== null) sizes.push(`srcset="${escapeXml(srcset)}"`, `sizes="${BODY_IMAGE_SIZES}"`);
     if (image.width !== undefined && image.height !== undefined) sizes.push(`width="${image.width}"`, `height="${image.height}"`);
     // A copied image gets its new address; an image of static/ keeps the one the Markdown stage gave it.
-    const parts = image.copied
-      ? [`src="${escapeXml(link(image.src))}"`, ...sizes, attributes.replace(/(^| )src="[^"]*"/, '').trim()]
-      : [attributes, ...sizes];
+    const parts = image.copied ? [`src="${escapeXml(link(image.src))}"`, ...sizes, attributes.replace(/(^| )src="[^"]*"/, '').trim()] : [attributes, ...sizes];
     return `<img ${parts.filter(Boolean).join(' ')}>`;
   });
 }
@@ -32,4 +30,3 @@ export function placeBodyImages(html: string, images: readonly (PublishedImage |
 export function srcsetOf(image: PublishedImage, link: (src: string) => string): string | null {
   return image.srcset.length > 1 ? image.srcset.map((copy) => `${link(copy.src)} ${copy.width}w`).join(', ') : null;
 }
-

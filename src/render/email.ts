@@ -6,10 +6,11 @@ import juice from 'juice/client.js';
 import wrapAnsi from 'wrap-ansi';
 import type { Config } from '../config.js';
 import { textDirection } from '../language.js';
-import { absoluteImageUrl, absoluteUrl } from '../urls/links.js';
-import { byline, coverImage, editionTitle, formatTime, type RenderedBody, type TimeView } from './views.js';
-import { ARCHIVE_PAGE, editionPath, emailPaths } from '../urls/paths.js';
 import type { Edition, Story } from '../model/types.js';
+import { absoluteImageUrl, absoluteUrl } from '../urls/links.js';
+import { ARCHIVE_PAGE, editionPath, emailPaths } from '../urls/paths.js';
+import type { RenderedBody, TimeView } from './view-types.js';
+import { byline, coverImage, editionTitle, formatTime } from './views.js';
 
 export interface EmailStoryView {
   title: string;
@@ -121,5 +122,9 @@ export function wrapText(text: string, width: number = TEXT_WIDTH): string {
  * the end of a line, at most one empty line in a row, none at the start, one newline at the end.
  */
 export function tidyText(text: string): string {
-  return `${text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').trimEnd()}\n`;
+  return `${text
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/^\n+/, '')
+    .trimEnd()}\n`;
 }

@@ -2,10 +2,10 @@
 // facts of a story, made safe to print inside a <script> element whatever the story says.
 
 import type { Config } from '../config.js';
-import { absoluteImageUrl, absoluteUrl } from '../urls/links.js';
-import { byline, coverImage } from './views.js';
-import { authorPath } from '../urls/paths.js';
 import type { Story } from '../model/types.js';
+import { absoluteImageUrl, absoluteUrl } from '../urls/links.js';
+import { authorPath } from '../urls/paths.js';
+import { byline, coverImage } from './views.js';
 
 export interface PageMeta {
   /** Open Graph type. */
@@ -22,7 +22,16 @@ export interface PageMeta {
 }
 
 export const WEBSITE_META: PageMeta = {
-  type: 'website', image: null, imageAlt: null, imageWidth: null, imageHeight: null, publishedTime: null, modifiedTime: null, section: null, tags: [], author: null,
+  type: 'website',
+  image: null,
+  imageAlt: null,
+  imageWidth: null,
+  imageHeight: null,
+  publishedTime: null,
+  modifiedTime: null,
+  section: null,
+  tags: [],
+  author: null,
 };
 
 export function storyMeta(story: Story, config: Config, image = coverImage(story, {})): PageMeta {
@@ -51,10 +60,13 @@ export function newsArticleJsonLd(story: Story, summary: string, config: Config,
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     datePublished: iso(story.date),
     dateModified: iso(story.modified),
-    author: story.authors.length > 0 ? story.authors.map((name, index) => {
-      const author = story.authorList[index];
-      return { '@type': 'Person', name, url: author ? absoluteUrl(config, authorPath(author)) : undefined };
-    }) : { '@type': 'Organization', name: config.title },
+    author:
+      story.authors.length > 0
+        ? story.authors.map((name, index) => {
+            const author = story.authorList[index];
+            return { '@type': 'Person', name, url: author ? absoluteUrl(config, authorPath(author)) : undefined };
+          })
+        : { '@type': 'Organization', name: config.title },
     image: image ? [absoluteImageUrl(config, image.src)] : undefined,
     articleSection: story.section,
     keywords: story.tagList.length > 0 ? story.tagList.map((tag) => tag.name) : undefined,

@@ -5,9 +5,9 @@
 
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { renderPage, renderTemplatePage, viewData, type PageToRender, type ThemeRenderer, type ThemeSource } from './page-text.js';
 import { startWorker } from '../threads.js';
 import type { PageKind } from './page.js';
+import { type PageToRender, renderPage, renderTemplatePage, type ThemeRenderer, type ThemeSource, viewData } from './page-text.js';
 
 /** Pages rendered in the build's thread before workers start: a publish renders a few dozen, a template edit every one. */
 const PARALLEL_FROM = 200;
@@ -106,10 +106,12 @@ export function createPageRenderer(theme: ThemeRenderer, source: ThemeSource, la
     },
     async close() {
       closed = true;
-      await Promise.all((workers ?? []).map(async (worker) => {
-        await worker.worker.terminate();
-        stopped(worker);
-      }));
+      await Promise.all(
+        (workers ?? []).map(async (worker) => {
+          await worker.worker.terminate();
+          stopped(worker);
+        }),
+      );
     },
   };
 }

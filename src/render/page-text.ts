@@ -3,11 +3,11 @@
 // thread and on the page workers' (page-pool.ts), which receive the view data as plain values.
 
 import type { Theme } from '../content/theme.js';
-import { inlineEmailCss, tidyText } from './email.js';
 import { LazyHtml } from '../markdown/lazy-html.js';
+import { inlineEmailCss, tidyText } from './email.js';
+import type { PageKind } from './page.js';
 import { renderRedirect } from './redirect.js';
 import { createTemplateRenderer, type TemplateRenderer } from './templates.js';
-import type { PageKind } from './page.js';
 
 /** The theme's templates and the email stylesheet, ready to render pages. */
 export interface ThemeRenderer {

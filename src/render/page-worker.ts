@@ -3,8 +3,8 @@
 // itself to report the problem with its place.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { createThemeRenderer, renderTemplatePage, type ThemeSource } from './page-text.js';
 import type { PageRequest } from './page-pool.js';
+import { createThemeRenderer, renderTemplatePage, type ThemeSource } from './page-text.js';
 
 const port = parentPort;
 if (port === null) throw new Error('page-worker runs as a worker thread');

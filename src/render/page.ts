@@ -4,7 +4,22 @@
 import type { DateTime } from 'luxon';
 import type { PageMeta } from './metadata.js';
 
-export type PageKind = 'story' | 'front' | 'edition' | 'archive' | 'tags' | 'tag' | 'sections' | 'section' | 'authors' | 'author' | 'search' | '404' | 'redirect' | 'email' | 'email-text';
+export type PageKind =
+  | 'story'
+  | 'front'
+  | 'edition'
+  | 'archive'
+  | 'tags'
+  | 'tag'
+  | 'sections'
+  | 'section'
+  | 'authors'
+  | 'author'
+  | 'search'
+  | '404'
+  | 'redirect'
+  | 'email'
+  | 'email-text';
 
 /** A feed a page announces in its head (`<link rel="alternate">`). */
 export interface FeedLink {

@@ -20,15 +20,18 @@ export function createTemplateRenderer(theme: Theme, globals: Record<string, unk
   const missing = required.filter((name) => theme.templates[`${name}.liquid`] === undefined);
   if (missing.length > 0) {
     throw new GazetteError({
-      code: 'template-missing', file: theme.label,
+      code: 'template-missing',
+      file: theme.label,
       message: `missing template${missing.length === 1 ? '' : 's'}: ${missing.map((name) => `${name}.liquid`).join(', ')}`,
-      hint: 'every page kind needs its template; copy the default theme\'s',
+      hint: "every page kind needs its template; copy the default theme's",
     });
   }
   const options = { templates: theme.templates, extname: '.liquid', strictFilters: true, cache: true, globals };
   const engine = new Liquid({ ...options, outputEscape: 'escape' });
   const textEngine = new Liquid(options);
-  textEngine.registerFilter('wrap', (text: unknown, width?: unknown) => wrapText(String(text ?? ''), typeof width === 'number' && width > 0 ? width : undefined));
+  textEngine.registerFilter('wrap', (text: unknown, width?: unknown) =>
+    wrapText(String(text ?? ''), typeof width === 'number' && width > 0 ? width : undefined),
+  );
   const renderWith = (liquid: Liquid) => (template: string, data: Record<string, unknown>) => {
     try {
       return liquid.renderFileSync(template, data);

@@ -10,10 +10,10 @@ import type { Site } from '../model/types.js';
 import { absoluteUrl, linkTo } from '../urls/links.js';
 import { ARCHIVE_PAGE, ASSETS_FOLDER, AUTHORS_PAGE, FEED_FILES, SEARCH_PAGE, SECTIONS_PAGE, TAGS_PAGE } from '../urls/paths.js';
 import { GENERATOR } from '../version.js';
+import type { Page } from './page.js';
 import { createThemeRenderer, type ThemeRenderer, type ThemeSource } from './page-text.js';
 import { PAGE_TEMPLATES } from './templates.js';
 import { sectionLink } from './views.js';
-import type { Page } from './page.js';
 
 /** The theme ready to render pages, on this thread (`renderer`) and on the page workers' (`source`); `key` names it. */
 export interface SiteTheme {

@@ -3,123 +3,26 @@
 
 import { DateTime } from 'luxon';
 import type { Config } from '../config.js';
-import type { LazyHtml } from '../markdown/lazy-html.js';
-import { publishedAsWritten, type PublishedImage } from '../images/publish.js';
-import { textDirection } from '../language.js';
-import { linkTo, linkToImage, pageUrlResolver } from '../urls/links.js';
-import { srcsetOf } from './body-images.js';
-import { authorPath, editionPath, sectionPath, tagPath } from '../urls/paths.js';
-import type { Author, Edition, Section, Story, Tag } from '../model/types.js';
 import type { StoryImage } from '../content/story-source.js';
-
-export interface TimeView {
-  iso: string;
-  date: string;
-  time: string;
-  zone: string;
-  display: string;
-}
-
-/** A tag as a story shows it: a link. */
-export interface TagLink {
-  name: string;
-  slug: string;
-  url: string;
-}
-
-/** A tag as the tags overview and its own page show it, with its number of stories. */
-export interface TagView extends TagLink {
-  count: number;
-}
-
-/** A section as the navigation and a story's kicker link it. */
-export interface SectionLink {
-  name: string;
-  slug: string;
-  url: string;
-}
-
-export interface SectionView extends SectionLink {
-  count: number;
-}
-
-/** A name of a byline, as the story writes it, linked to its author's page (none for a name without letters). */
-export interface AuthorLink {
-  name: string;
-  url: string | null;
-}
-
-/** An author's page and the authors overview: the profile's facts when there is one. */
-export interface AuthorView {
-  name: string;
-  slug: string;
-  url: string;
-  count: number;
-  bio: string | null;
-  photo: ImageView | null;
-  email: string | null;
-  links: { title: string; url: string }[];
-}
-
-export interface ImageView {
-  src: string;
-  /** The published copies, for `srcset`; null for an image published as it is. */
-  srcset: string | null;
-  width: number | null;
-  height: number | null;
-  alt: string;
-  caption: string | null;
-  credit: string | null;
-}
-
-export interface StoryCardView {
-  title: string;
-  url: string;
-  summary: string;
-  published: TimeView;
-  section: string | null;
-  /** The section's front page, when the section has one. */
-  sectionUrl: string | null;
-  dateline: string | null;
-  /** The story's own language and its direction (`ltr`, `rtl`), when it gives one. */
-  lang: string | null;
-  dir: string | null;
-  byline: string | null;
-  /** On a card, the first CARD_NAMES of them; `moreAuthors` counts the rest. */
-  authors: AuthorLink[];
-  moreAuthors: number;
-  /** On a card, the first CARD_NAMES of them; `moreTags` counts the rest. */
-  tags: TagLink[];
-  moreTags: number;
-  image: ImageView | null;
-  draft: boolean;
-  /** Dated after the build's clock: only in builds with --future (and the dev server). */
-  scheduled: boolean;
-}
-
-export interface StoryView extends StoryCardView {
-  html: string | LazyHtml;
-  /** The last change (an update or a correction), when there was one. */
-  updated: TimeView | null;
-  corrections: { time: TimeView; text: string }[];
-  credits: string | null;
-  data: Record<string, unknown>;
-}
-
-export interface EditionView {
-  day: string;
-  title: string;
-  url: string;
-  stories: StoryCardView[];
-  count: number;
-}
-
-export interface RenderedBody {
-  html: string | LazyHtml;
-  summary: string;
-  /** The front-matter image as published (images stage); without it, the image as written. */
-  image?: PublishedImage;
-}
+import { type PublishedImage, publishedAsWritten } from '../images/publish.js';
+import { textDirection } from '../language.js';
+import type { Author, Edition, Section, Story, Tag } from '../model/types.js';
+import { linkTo, linkToImage, pageUrlResolver } from '../urls/links.js';
+import { authorPath, editionPath, sectionPath, tagPath } from '../urls/paths.js';
+import { srcsetOf } from './body-images.js';
+import type {
+  AuthorView,
+  EditionView,
+  ImageView,
+  RenderedBody,
+  SectionLink,
+  SectionView,
+  StoryCardView,
+  StoryView,
+  TagLink,
+  TagView,
+  TimeView,
+} from './view-types.js';
 
 /** The story's front-matter image as its pages and feeds show it. */
 export function coverImage(story: Story, body: Pick<RenderedBody, 'image'>): PublishedImage | undefined {
@@ -166,9 +69,20 @@ function clockFormat(config: Config) {
     const dateFormat = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: intlZone });
     const timeFormat = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: intlZone });
     const zoneFormat = new Intl.DateTimeFormat(locale, {
-      hour12: false, timeZone: intlZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', timeZoneName: 'short',
+      hour12: false,
+      timeZone: intlZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZoneName: 'short',
     });
-    const inParts = (format: Intl.DateTimeFormat) => (instant: Date) => format.formatToParts(instant).map((part) => part.value).join('');
+    const inParts = (format: Intl.DateTimeFormat) => (instant: Date) =>
+      format
+        .formatToParts(instant)
+        .map((part) => part.value)
+        .join('');
     return {
       date: isFixed ? inParts(dateFormat) : (instant: Date) => dateFormat.format(instant),
       time: isFixed ? inParts(timeFormat) : (instant: Date) => timeFormat.format(instant),
@@ -205,7 +119,9 @@ export function authorView(author: Author, config: Config): AuthorView {
     url: linkTo(config, authorPath(author)),
     count: author.stories.length,
     bio: profile?.bio ?? null,
-    photo: profile?.photo ? { src: pageUrlResolver(config)(profile.photo), srcset: null, width: null, height: null, alt: author.name, caption: null, credit: null } : null,
+    photo: profile?.photo
+      ? { src: pageUrlResolver(config)(profile.photo), srcset: null, width: null, height: null, alt: author.name, caption: null, credit: null }
+      : null,
     email: profile?.email ?? null,
     links: profile?.links ?? [],
   };
@@ -229,8 +145,13 @@ function imageView(image: StoryImage | undefined, published: PublishedImage | un
   if (!image || !published) return null;
   const link = (src: string) => linkToImage(config, src);
   return {
-    src: link(published.src), srcset: srcsetOf(published, link), width: published.width ?? null, height: published.height ?? null,
-    alt: image.alt ?? '', caption: image.caption ?? null, credit: image.credit ?? null,
+    src: link(published.src),
+    srcset: srcsetOf(published, link),
+    width: published.width ?? null,
+    height: published.height ?? null,
+    alt: image.alt ?? '',
+    caption: image.caption ?? null,
+    credit: image.credit ?? null,
   };
 }
 
@@ -273,14 +194,21 @@ export function storyView(story: Story, body: RenderedBody, config: Config): Sto
 }
 
 export function editionTitle(day: string, config: Config): string {
-  return remember(config, `day ${day}`, () => DateTime.fromISO(day, { zone: config.timeZone, locale: config.language })
-    .toLocaleString({ weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }));
+  return remember(config, `day ${day}`, () =>
+    DateTime.fromISO(day, { zone: config.timeZone, locale: config.language }).toLocaleString({
+      weekday: 'long',
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+    }),
+  );
 }
 
 /** `2020-10` as "October 2020" in the site's language. */
 export function monthTitle(month: string, config: Config): string {
-  return remember(config, `month ${month}`, () => DateTime.fromISO(`${month}-01`, { zone: config.timeZone, locale: config.language })
-    .toLocaleString({ year: 'numeric', month: 'long' }));
+  return remember(config, `month ${month}`, () =>
+    DateTime.fromISO(`${month}-01`, { zone: config.timeZone, locale: config.language }).toLocaleString({ year: 'numeric', month: 'long' }),
+  );
 }
 
 export function editionView(edition: Edition, cards: StoryCardView[], config: Config): EditionView {

@@ -5,25 +5,29 @@ import type { Config } from '../config.js';
 import { escapeXml } from '../escape.js';
 import { keyOfJson } from '../keys.js';
 import type { Site, Story } from '../model/types.js';
-import { byline, formatTime, type RenderedBody } from '../render/views.js';
+import type { RenderedBody } from '../render/view-types.js';
+import { byline, formatTime } from '../render/views.js';
 import { linkTo } from '../urls/links.js';
-import { searchIndexNames, type SearchDocument } from './indexes.js';
+import { type SearchDocument, searchIndexNames } from './indexes.js';
 
 /**
  * What Pagefind reads of a story: its words in the body, the rest as metadata and filters. A story
  * that `identity` names (see storyIdentity: its file, Markdown, pictures, tags, section and authors)
  * is keyed by that name and the language, and its fields are formatted only when it is indexed.
  */
-export function searchDocuments(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, config: Config, identity?: (story: Story) => string | undefined): SearchDocument[] {
+export function searchDocuments(
+  site: Site,
+  bodies: ReadonlyMap<Story, RenderedBody>,
+  config: Config,
+  identity?: (story: Story) => string | undefined,
+): SearchDocument[] {
   const indexes = searchIndexNames(site.stories);
   return site.stories.map((story, position) => {
     const body = bodies.get(story) ?? { html: '', summary: '' };
     const named = identity?.(story);
     const fieldsOf = () => documentFields(story, body, config);
     // The body's HTML stands as its hash here (LazyHtml's JSON), so keys are made without reading it.
-    const key = named === undefined
-      ? keyOfJson([fieldsOf(), body.html])
-      : keyOfJson([named, config.language]);
+    const key = named === undefined ? keyOfJson([fieldsOf(), body.html]) : keyOfJson([named, config.language]);
     const html = () => documentHtml(fieldsOf(), body, config);
     return { url: linkTo(config, story.permalink), index: indexes[position] as string, key, html };
   });

@@ -56,7 +56,10 @@ export function searchIndexNames(stories: readonly Pick<Story, 'day'>[]): string
 
 /** The script of every index, newest first: what the search page loads. */
 export function searchIndexScripts(stories: readonly Story[], config: Config): string[] {
-  return [...new Set(searchIndexNames(stories))].sort().reverse().map((index) => linkTo(config, `${SEARCH_FOLDER}${index}/pagefind.js`));
+  return [...new Set(searchIndexNames(stories))]
+    .sort()
+    .reverse()
+    .map((index) => linkTo(config, `${SEARCH_FOLDER}${index}/pagefind.js`));
 }
 
 export interface SearchShard {
@@ -74,7 +77,8 @@ export function searchShards(documents: readonly SearchDocument[]): SearchShard[
     if (shard) shard.push(document);
     else byIndex.set(document.index, [document]);
   }
-  return [...byIndex].sort(([a], [b]) => (a < b ? 1 : -1))
+  return [...byIndex]
+    .sort(([a], [b]) => (a < b ? 1 : -1))
     .map(([index, shard]) => ({ folder: `${SEARCH_FOLDER}${index}/`, documents: shard, key: searchIndexKey(shard) }));
 }
 

@@ -27,7 +27,12 @@ const ENTRY_FILE = 'pagefind-entry.json';
  * so that a new index rewrites only the files that changed; the entry file's key also names the
  * index key, which tells the next build what the folder holds.
  */
-export async function renderSearchIndex(documents: readonly SearchDocument[], config: Config, held: ReadonlyMap<string, string> | undefined, signal?: AbortSignal): Promise<OutputFile[]> {
+export async function renderSearchIndex(
+  documents: readonly SearchDocument[],
+  config: Config,
+  held: ReadonlyMap<string, string> | undefined,
+  signal?: AbortSignal,
+): Promise<OutputFile[]> {
   const files: OutputFile[] = [];
   await renderEachSearchIndex(documents, config, held, (shard) => files.push(...shard), signal);
   return files;
@@ -38,7 +43,13 @@ export async function renderSearchIndex(documents: readonly SearchDocument[], co
  * a caller that writes them at once holds one index's bytes, not the whole archive's. An abort of
  * `signal` stops Pagefind's process at once (the indexing then fails).
  */
-export async function renderEachSearchIndex(documents: readonly SearchDocument[], config: Config, held: ReadonlyMap<string, string> | undefined, each: (files: OutputFile[]) => void, signal?: AbortSignal): Promise<void> {
+export async function renderEachSearchIndex(
+  documents: readonly SearchDocument[],
+  config: Config,
+  held: ReadonlyMap<string, string> | undefined,
+  each: (files: OutputFile[]) => void,
+  signal?: AbortSignal,
+): Promise<void> {
   signal?.throwIfAborted();
   const stop = () => void pagefind.close();
   signal?.addEventListener('abort', stop, { once: true });
@@ -49,7 +60,13 @@ export async function renderEachSearchIndex(documents: readonly SearchDocument[]
   }
 }
 
-async function indexEach(documents: readonly SearchDocument[], config: Config, held: ReadonlyMap<string, string> | undefined, each: (files: OutputFile[]) => void, signal: AbortSignal | undefined): Promise<void> {
+async function indexEach(
+  documents: readonly SearchDocument[],
+  config: Config,
+  held: ReadonlyMap<string, string> | undefined,
+  each: (files: OutputFile[]) => void,
+  signal: AbortSignal | undefined,
+): Promise<void> {
   const heldFiles = searchFilesByFolder(held);
   for (const shard of searchShards(documents)) {
     signal?.throwIfAborted();
@@ -59,10 +76,12 @@ async function indexEach(documents: readonly SearchDocument[], config: Config, h
       continue;
     }
     const made = `search:${shard.key}:`;
-    each((await indexWithPagefind(shard.documents, shard.folder, config, signal)).map((file): OutputFile => {
-      const key = file.path === `${shard.folder}${ENTRY_FILE}` ? made + keyOfBytes(file.content) : keyOfBytes(file.content);
-      return held?.get(file.path) === key ? { path: file.path, key } : { path: file.path, key, contents: file.content };
-    }));
+    each(
+      (await indexWithPagefind(shard.documents, shard.folder, config, signal)).map((file): OutputFile => {
+        const key = file.path === `${shard.folder}${ENTRY_FILE}` ? made + keyOfBytes(file.content) : keyOfBytes(file.content);
+        return held?.get(file.path) === key ? { path: file.path, key } : { path: file.path, key, contents: file.content };
+      }),
+    );
   }
 }
 
@@ -99,7 +118,12 @@ export function searchFilesIn(held: ReadonlyMap<string, string> | undefined): Ou
   return [...searchFilesByFolder(held).values()].flat();
 }
 
-async function indexWithPagefind(documents: readonly SearchDocument[], folder: string, config: Config, signal: AbortSignal | undefined): Promise<{ path: string; content: Uint8Array }[]> {
+async function indexWithPagefind(
+  documents: readonly SearchDocument[],
+  folder: string,
+  config: Config,
+  signal: AbortSignal | undefined,
+): Promise<{ path: string; content: Uint8Array }[]> {
   const program = pagefindProgram();
   if (program === undefined || !existsSync(program)) {
     throw searchFailed([`its program for ${process.platform}-${process.arch} is not installed${program ? ` (${program})` : ''}`]);
@@ -185,9 +209,10 @@ function pagefindLanguage(language: string): string {
 
 function searchFailed(errors: readonly string[], cause?: unknown): GazetteError {
   return new GazetteError({
-    code: 'search-failed', file: SEARCH_FOLDER, message: `Pagefind could not index the site: ${errors.join('; ') || 'no reason given'}`,
-    hint: 'check that npm installed the "pagefind" package for this platform, or set "search: false"', cause,
+    code: 'search-failed',
+    file: SEARCH_FOLDER,
+    message: `Pagefind could not index the site: ${errors.join('; ') || 'no reason given'}`,
+    hint: 'check that npm installed the "pagefind" package for this platform, or set "search: false"',
+    cause,
   });
 }
-
-

@@ -4,8 +4,8 @@
 
 import type { Config } from '../config.js';
 import type { OutputFile, OutputState } from '../output/files.js';
-import { renderEachSearchIndex } from './pagefind.js';
 import type { SearchDocument } from './indexes.js';
+import { renderEachSearchIndex } from './pagefind.js';
 
 export interface SearchIndexing {
   /** The files of the indexes made since last asked. */
@@ -18,10 +18,16 @@ export interface SearchIndexing {
 export function indexNow(documents: readonly SearchDocument[], config: Config, held: OutputState | undefined, signal?: AbortSignal): SearchIndexing {
   let waiting: OutputFile[] = [];
   let wake: (() => void) | undefined;
-  const job = renderEachSearchIndex(documents, config, held, (files) => {
-    waiting.push(...files);
-    wake?.();
-  }, signal);
+  const job = renderEachSearchIndex(
+    documents,
+    config,
+    held,
+    (files) => {
+      waiting.push(...files);
+      wake?.();
+    },
+    signal,
+  );
   job.catch(() => undefined);
   const take = () => {
     const taken = waiting;

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { appendHistory, historyLine, historyRow, parseHistory, readHistory, type HistoryRow, type Run } from '../../bench/history.js';
+import { appendHistory, type HistoryRow, historyLine, historyRow, parseHistory, type Run, readHistory } from '../../bench/history.js';
 
 const RUN: Run = {
   date: '2026-12-03T16:28:05Z',
@@ -42,16 +42,43 @@ describe('bench history', () => {
     assert.deepEqual(parseHistory(`${historyLine(least)}\n\n${historyLine(FULL)}\n`, 'history.jsonl'), [least, FULL]);
   });
 
-  it('writes a row\'s fields in one order, whatever order the row has them in', () => {
+  it("writes a row's fields in one order, whatever order the row has them in", () => {
     const reversed = Object.fromEntries(Object.entries(FULL).reverse()) as unknown as HistoryRow;
     assert.equal(historyLine(reversed), historyLine(FULL));
     assert.deepEqual(Object.keys(JSON.parse(historyLine(FULL)) as object).slice(0, 6), ['date', 'commit', 'dirty', 'machine', 'command', 'runner']);
   });
 
   it('records a measured row rounded, and a failed one without figures', () => {
-    const measured = historyRow({ stories: 1000, scenario: 'cold', wallMs: 12_801.23456, cpuMs: 20_700.04, peakRssMb: 328.123, storiesPerSecond: 78.1234, otherLoad: 0.012345, pages: 2105, files: 3034, written: 3034, note: '0 warnings' }, RUN, 'bench', 'cold build (no cache)');
+    const measured = historyRow(
+      {
+        stories: 1000,
+        scenario: 'cold',
+        wallMs: 12_801.23456,
+        cpuMs: 20_700.04,
+        peakRssMb: 328.123,
+        storiesPerSecond: 78.1234,
+        otherLoad: 0.012345,
+        pages: 2105,
+        files: 3034,
+        written: 3034,
+        note: '0 warnings',
+      },
+      RUN,
+      'bench',
+      'cold build (no cache)',
+    );
     assert.deepEqual(
-      [measured.wallMs, measured.cpuMs, measured.peakRssMb, measured.storiesPerSecond, measured.otherLoad, measured.pages, measured.label, measured.commit, measured.generator],
+      [
+        measured.wallMs,
+        measured.cpuMs,
+        measured.peakRssMb,
+        measured.storiesPerSecond,
+        measured.otherLoad,
+        measured.pages,
+        measured.label,
+        measured.commit,
+        measured.generator,
+      ],
       [12_801.2, 20_700, 328.1, 78.1, 0.012, 2105, 'cold build (no cache)', '974b9e1', undefined],
     );
     const failed = historyRow({ stories: 1000, scenario: 'cold', wallMs: 5, note: '', error: 'timed out' }, RUN, 'bench', 'cold build (no cache)');
@@ -68,7 +95,10 @@ describe('bench history', () => {
     assert.throws(() => parseHistory(broken({ ...FULL, note: undefined }), 'h.jsonl'), /h\.jsonl:2: note should be a string/);
     assert.throws(() => parseHistory(broken({ ...FULL, date: '2026-12-03 16:28 UTC' }), 'h.jsonl'), /h\.jsonl:2: date should be like/);
     assert.throws(() => parseHistory(broken({ ...FULL, runner: 'peers' }), 'h.jsonl'), /h\.jsonl:2: runner should be one of/);
-    assert.throws(() => parseHistory(broken({ ...FULL, machine: { ...FULL.machine, cores: 'two' } }), 'h.jsonl'), /h\.jsonl:2: machine\.cores should be a number/);
+    assert.throws(
+      () => parseHistory(broken({ ...FULL, machine: { ...FULL.machine, cores: 'two' } }), 'h.jsonl'),
+      /h\.jsonl:2: machine\.cores should be a number/,
+    );
     assert.throws(() => parseHistory(broken({ ...FULL, wall: 1 }), 'h.jsonl'), /h\.jsonl:2: unknown field wall/);
   });
 

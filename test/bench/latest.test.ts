@@ -23,7 +23,10 @@ function row(fields: Partial<HistoryRow> & Pick<HistoryRow, 'scenario' | 'storie
 function target(markdown: string, stories: string, goal: string): string[] {
   const line = markdown.split('\n').find((candidate) => candidate.startsWith(`| ${stories} | ${goal} |`));
   assert.ok(line, `no line for "${goal}" at ${stories} in:\n${markdown}`);
-  return line.split(' | ').slice(2).map((cell) => cell.replace(/ \|$/, ''));
+  return line
+    .split(' | ')
+    .slice(2)
+    .map((cell) => cell.replace(/ \|$/, ''));
 }
 
 describe('bench/LATEST.md', () => {
@@ -56,7 +59,11 @@ describe('bench/LATEST.md', () => {
     assert.deepEqual(target(markdown, '10,000', 'no-change build (`gazette build`) under 1 s').slice(0, 2), ['1.00 s', 'missed: 1.00× the target']);
     assert.deepEqual(target(markdown, '10,000', 'dev loop, save to every file written, at most 200 ms').slice(0, 2), ['200 ms', 'met']);
     assert.deepEqual(target(markdown, '100,000', 'cold build peak memory under 1.5 GB').slice(0, 2), ['1,600 MB', 'missed: 1.04× the target']);
-    assert.deepEqual(target(markdown, '10,000', 'CI build: cache restored, no dist/, one new story, at most 10 s (scenario ci-new-story)'), ['', 'not measured yet', '']);
+    assert.deepEqual(target(markdown, '10,000', 'CI build: cache restored, no dist/, one new story, at most 10 s (scenario ci-new-story)'), [
+      '',
+      'not measured yet',
+      '',
+    ]);
     assert.doesNotMatch(markdown, /issue 5/);
   });
 
@@ -67,7 +74,10 @@ describe('bench/LATEST.md', () => {
     const met = renderLatest([peers('Gazette', 60_000), peers('Eleventy', 61_600), peers('Hugo', 17_600)]);
     assert.deepEqual(target(met, '10,000', goal).slice(0, 2), ["0.97× Eleventy's (60.0 s against 61.6 s)", 'met']);
     assert.match(met, /\| cold build \| Hugo \| 17\.6 s \|.*\| 0\.29× \|/);
-    assert.deepEqual(target(met, '10,000', 'cold build, like for like, at most 2× Hugo\'s (bench:peers, "Gazette, like for like")').slice(0, 2), ['', 'not measured yet']);
+    assert.deepEqual(target(met, '10,000', 'cold build, like for like, at most 2× Hugo\'s (bench:peers, "Gazette, like for like")').slice(0, 2), [
+      '',
+      'not measured yet',
+    ]);
 
     const missed = renderLatest([peers('Gazette', 123_700), peers('Eleventy', 61_600)]);
     assert.deepEqual(target(missed, '10,000', goal).slice(0, 2), ["2.01× Eleventy's (123.7 s against 61.6 s)", 'missed: 2.01× the target']);
@@ -79,7 +89,9 @@ describe('bench/LATEST.md', () => {
   });
 
   it('prints one run with the targets it measured only', () => {
-    const markdown = renderRun([row({ scenario: 'published-new', label: 'gazette build, one new story', stories: 10_000, wallMs: 1500, command: 'npm run bench -- --only published' })]);
+    const markdown = renderRun([
+      row({ scenario: 'published-new', label: 'gazette build, one new story', stories: 10_000, wallMs: 1500, command: 'npm run bench -- --only published' }),
+    ]);
     assert.match(markdown, /^# `npm run bench -- --only published`\n\nRun on 2026-12-03 10:00 UTC at commit aaaaaaa; machine: AMD EPYC/);
     assert.deepEqual(target(markdown, '10,000', 'one new story (`gazette build`) at most 1 s').slice(0, 2), ['1.50 s', 'missed: 1.50× the target']);
     assert.doesNotMatch(markdown, /not measured yet/);

@@ -9,9 +9,9 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { startDev, type DevServer } from '../../src/dev/dev.js';
+import { type DevServer, startDev } from '../../src/dev/dev.js';
 import { launchBrowser } from '../support/browser.js';
-import { copySampleProject, SAMPLE_NOW, type Project } from '../support/project.js';
+import { copySampleProject, type Project, SAMPLE_NOW } from '../support/project.js';
 
 const STORY_FILE = 'content/2020/10/01/us-defense-chief-algeria-visit.md';
 const STORY = '2020/10/01/us-defense-chiefs-rare-algeria-visit-points-to-sahel-region-threats/';
@@ -62,7 +62,10 @@ describe('gazette dev in a browser', () => {
     assert.equal(await status(''), 200);
     const draft = await text(DRAFT);
     assert.match(draft, /class="flag-draft flag-draft--banner"><strong>Draft<\/strong>/);
-    assert.ok(log.some((line) => /^Built 16 stories into \d+ pages in \d+ ms \(drafts and scheduled stories shown\)$/.test(line)), log.join('\n'));
+    assert.ok(
+      log.some((line) => /^Built 16 stories into \d+ pages in \d+ ms \(drafts and scheduled stories shown\)$/.test(line)),
+      log.join('\n'),
+    );
     assert.ok(log.includes(`Serving The Maghreb Wire at ${dev.url}`));
   });
 
@@ -80,7 +83,14 @@ describe('gazette dev in a browser', () => {
     assert.ok(!(await reloaded(archive)), 'the archive, which the edit does not change, did not reload');
     await archive.close();
     // Files of the search index are named by their contents: an edit replaces some of them.
-    assert.ok(log.some((line) => /^\d\d:\d\d:\d\d content\/2020\/10\/01\/us-defense-chief-algeria-visit\.md changed: its page written in \d+ ms; rebuilt in \d+ ms, \d+ files? written, \d+ removed$/.test(line)), log.join('\n'));
+    assert.ok(
+      log.some((line) =>
+        /^\d\d:\d\d:\d\d content\/2020\/10\/01\/us-defense-chief-algeria-visit\.md changed: its page written in \d+ ms; rebuilt in \d+ ms, \d+ files? written, \d+ removed$/.test(
+          line,
+        ),
+      ),
+      log.join('\n'),
+    );
     await page.close();
   });
 
@@ -88,11 +98,15 @@ describe('gazette dev in a browser', () => {
     const original = await readFile(file(STORY_FILE), 'utf8');
     await writeFile(file(STORY_FILE), `${original}\nA word no story has: zanzibarite.\n`);
     const page = await browser.newPage();
-    await eventually('the search page finds the new word', async () => {
-      await page.goto(`${dev.url}search/?q=zanzibarite`);
-      await page.waitForSelector('.search-results[data-shown="q=zanzibarite"]', { state: 'attached', timeout: 5_000 });
-      return (await page.$$('.search-result')).length === 1;
-    }, 30_000);
+    await eventually(
+      'the search page finds the new word',
+      async () => {
+        await page.goto(`${dev.url}search/?q=zanzibarite`);
+        await page.waitForSelector('.search-results[data-shown="q=zanzibarite"]', { state: 'attached', timeout: 5_000 });
+        return (await page.$$('.search-result')).length === 1;
+      },
+      30_000,
+    );
     assert.equal(await page.getAttribute('.search-result a', 'href'), `/${STORY}`);
     await writeFile(file(STORY_FILE), original);
     await page.close();
@@ -101,14 +115,22 @@ describe('gazette dev in a browser', () => {
   it('shows a new picture when the image beside a story changes, though the story did not', async () => {
     const page = await openMarked(STORY);
     const before = await page.$eval('.story__figure img', (image) => (image as HTMLImageElement).currentSrc);
-    await sharp({ create: { width: 900, height: 600, channels: 3, background: '#2a4d69' } }).jpeg()
+    await sharp({ create: { width: 900, height: 600, channels: 3, background: '#2a4d69' } })
+      .jpeg()
       .toFile(file('content/2020/10/01/algiers-central-post-office.jpg'));
     await eventually('the story page shows the new picture', async () => {
-      const image = await page.$eval('.story__figure img', (img) => ({ src: (img as HTMLImageElement).currentSrc, width: (img as HTMLImageElement).naturalWidth, height: img.getAttribute('height') }));
+      const image = await page.$eval('.story__figure img', (img) => ({
+        src: (img as HTMLImageElement).currentSrc,
+        width: (img as HTMLImageElement).naturalWidth,
+        height: img.getAttribute('height'),
+      }));
       return image.src !== before && image.width > 0 && image.height === '600';
     });
     assert.ok(await reloaded(page), 'the page reloaded by itself');
-    assert.ok(log.some((line) => /^\d\d:\d\d:\d\d content\/2020\/10\/01\/algiers-central-post-office\.jpg changed: rebuilt in \d+ ms/.test(line)), log.join('\n'));
+    assert.ok(
+      log.some((line) => /^\d\d:\d\d:\d\d content\/2020\/10\/01\/algiers-central-post-office\.jpg changed: rebuilt in \d+ ms/.test(line)),
+      log.join('\n'),
+    );
     await page.close();
   });
 
@@ -120,10 +142,18 @@ describe('gazette dev in a browser', () => {
     const overlay = page.locator('#gazette-overlay');
     await overlay.waitFor({ state: 'visible', timeout: 15_000 });
     const problem = await overlay.textContent();
-    assert.match(problem ?? '', /content\/2020\/10\/01\/us-defense-chief-algeria-visit\.md:3:1  date  "2020-02-30T10:00:00\+01:00" is not a real date or time/);
-    assert.ok(log.some((line) => line.includes('the rebuild failed') && line.includes("us-defense-chief-algeria-visit.md:3:1")), log.join('\n'));
+    assert.match(
+      problem ?? '',
+      /content\/2020\/10\/01\/us-defense-chief-algeria-visit\.md:3:1 {2}date {2}"2020-02-30T10:00:00\+01:00" is not a real date or time/,
+    );
+    assert.ok(
+      log.some((line) => line.includes('the rebuild failed') && line.includes('us-defense-chief-algeria-visit.md:3:1')),
+      log.join('\n'),
+    );
     assert.match(await text(STORY), /LIVE-EDITED/, 'the last good page is still served');
-    await page.screenshot({ path: process.env.GAZETTE_SCREENSHOTS ? path.join(process.env.GAZETTE_SCREENSHOTS, 'dev-overlay.png') : path.join(project.root, 'overlay.png') });
+    await page.screenshot({
+      path: process.env.GAZETTE_SCREENSHOTS ? path.join(process.env.GAZETTE_SCREENSHOTS, 'dev-overlay.png') : path.join(project.root, 'overlay.png'),
+    });
 
     const other = await browser.newPage();
     await other.goto(dev.url);
@@ -147,16 +177,31 @@ describe('gazette dev in a browser', () => {
 
   it('puts a new story on the front page and on its tag page', async () => {
     const front = await openMarked('');
-    await project.addStory('2020/10/04/heatwave-grips-coast.md', [
-      '---', 'title: "Heatwave grips the Algerian coast"', 'date: "2020-10-04T09:15:00+01:00"', 'tags: [Algeria, Heatwave]', '---', '',
-      'Temperatures above 40 °C closed schools in Oran and Annaba.', '',
-    ].join('\n'));
+    await project.addStory(
+      '2020/10/04/heatwave-grips-coast.md',
+      [
+        '---',
+        'title: "Heatwave grips the Algerian coast"',
+        'date: "2020-10-04T09:15:00+01:00"',
+        'tags: [Algeria, Heatwave]',
+        '---',
+        '',
+        'Temperatures above 40 °C closed schools in Oran and Annaba.',
+        '',
+      ].join('\n'),
+    );
     const url = '/2020/10/04/heatwave-grips-the-algerian-coast/';
     await eventually('the front page links the new story', async () => (await front.locator(`a[href="${url}"]`).count()) > 0);
     const tag = await browser.newPage();
     await tag.goto(`${dev.url}tags/heatwave/`);
     assert.equal(await tag.locator(`a[href="${url}"]`).count(), 1);
-    assert.equal(await tag.locator('h1').textContent().then((title) => title?.trim()), 'Heatwave');
+    assert.equal(
+      await tag
+        .locator('h1')
+        .textContent()
+        .then((title) => title?.trim()),
+      'Heatwave',
+    );
     await Promise.all([front.close(), tag.close()]);
   });
 
@@ -167,7 +212,7 @@ describe('gazette dev in a browser', () => {
     await writeFile(footer, good.replace('<ul class="site-footer__links">', '<ul class="site-footer__links">{% render "partials/<b id=injected>x</b>" %}'));
     const overlay = page.locator('#gazette-overlay');
     await overlay.waitFor({ state: 'visible', timeout: 15_000 });
-    assert.match(await overlay.textContent() ?? '', /templates\/partials\/footer\.liquid:7:\d+ .*partials\/<b id=injected>x<\/b>/);
+    assert.match((await overlay.textContent()) ?? '', /templates\/partials\/footer\.liquid:7:\d+ .*partials\/<b id=injected>x<\/b>/);
     assert.equal(await page.locator('#injected').count(), 0, 'the message is text, not markup');
     await writeFile(footer, good);
     await eventually('the page recovers', async () => (await reloaded(page)) && (await overlay.count()) === 0);
@@ -183,9 +228,12 @@ describe('gazette dev in a browser', () => {
     await writeFile(configFile, good.replace('pageSize: 10', 'pageSize: ten'));
     const overlay = page.locator('#gazette-overlay');
     await overlay.waitFor({ state: 'visible', timeout: 15_000 });
-    assert.match(await overlay.textContent() ?? '', /gazette\.config\.yaml:\d+:\d+  pageSize  expected a whole number/);
+    assert.match((await overlay.textContent()) ?? '', /gazette\.config\.yaml:\d+:\d+ {2}pageSize {2}expected a whole number/);
     await writeFile(configFile, good);
-    await eventually('the page recovers', async () => (await overlay.count()) === 0 && (await page.textContent('.masthead__title'))?.includes('The Maghreb Wire'));
+    await eventually(
+      'the page recovers',
+      async () => (await overlay.count()) === 0 && (await page.textContent('.masthead__title'))?.includes('The Maghreb Wire'),
+    );
     assert.equal(dev.config.title, 'The Maghreb Wire');
     await page.close();
   });
@@ -200,9 +248,12 @@ describe('gazette dev in a browser', () => {
     await writeFile(authorsFile, good.replace('  bio: West Africa', '  biography: West Africa'));
     const overlay = page.locator('#gazette-overlay');
     await overlay.waitFor({ state: 'visible', timeout: 15_000 });
-    assert.match(await overlay.textContent() ?? '', /content\/authors\.yaml:\d+:3  Aminata Koné\.biography  unknown field "biography"/);
+    assert.match((await overlay.textContent()) ?? '', /content\/authors\.yaml:\d+:3 {2}Aminata Koné\.biography {2}unknown field "biography"/);
     await writeFile(authorsFile, good);
-    await eventually('the page recovers', async () => (await overlay.count()) === 0 && (await page.textContent('.author-head__bio'))?.includes('West Africa correspondent'));
+    await eventually(
+      'the page recovers',
+      async () => (await overlay.count()) === 0 && (await page.textContent('.author-head__bio'))?.includes('West Africa correspondent'),
+    );
     await page.close();
   });
 

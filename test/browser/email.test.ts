@@ -36,7 +36,11 @@ describe('the email edition in a browser', () => {
     await context.route(`${SITE}**`, async (route) => {
       const address = new URL(route.request().url());
       const response = await fetch(origin + address.pathname + address.search);
-      await route.fulfill({ status: response.status, contentType: response.headers.get('content-type') ?? undefined, body: Buffer.from(await response.arrayBuffer()) });
+      await route.fulfill({
+        status: response.status,
+        contentType: response.headers.get('content-type') ?? undefined,
+        body: Buffer.from(await response.arrayBuffer()),
+      });
     });
     return context;
   }
@@ -54,7 +58,11 @@ describe('the email edition in a browser', () => {
       const facts = await page.evaluate(() => ({
         overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
         sheet: document.querySelector('.sheet')?.getBoundingClientRect().width ?? 0,
-        images: [...document.images].map((image) => ({ loaded: image.complete && image.naturalWidth > 0, alt: image.alt, width: image.getBoundingClientRect().width })),
+        images: [...document.images].map((image) => ({
+          loaded: image.complete && image.naturalWidth > 0,
+          alt: image.alt,
+          width: image.getBoundingClientRect().width,
+        })),
         stories: document.querySelectorAll('.story').length,
         preheaderHeight: document.querySelector('.preheader')?.getBoundingClientRect().height,
       }));

@@ -37,7 +37,7 @@ describe('sections and authors in a browser', () => {
   }
   const cardTitles = (page: Page) => page.locator('main .card__title').allTextContents();
 
-  it('lists the sections in the navigation in the configuration\'s order, then the others by name', async () => {
+  it("lists the sections in the navigation in the configuration's order, then the others by name", async () => {
     const settings = parseYaml(await readFile(path.join(REPO, 'gazette.config.yaml'), 'utf8')).value as { sections: string[] };
     assert.deepEqual(settings.sections, ['Africa', 'Middle East', 'Europe', 'Business']);
     for (const url of ['/', ESPER, '/sections/sport/']) {
@@ -67,7 +67,7 @@ describe('sections and authors in a browser', () => {
       'Côte d’Ivoire cocoa farmers await farmgate price as main crop begins',
       'Sahel defence officials press donors for steadier funding of joint force',
     ]);
-    assert.match(await aminata.locator('.author-head__bio').textContent() ?? '', /West Africa correspondent/);
+    assert.match((await aminata.locator('.author-head__bio').textContent()) ?? '', /West Africa correspondent/);
     await aminata.close();
 
     const ines = await open('/authors/ines-trabelsi/');
@@ -75,15 +75,19 @@ describe('sections and authors in a browser', () => {
       'Tunisian start-ups look north as home market stalls',
       'Libya’s rival camps agree to keep talking on oil revenue, sources say',
     ]);
-    const photo = await ines.locator('img.author-head__photo').evaluate((image: HTMLImageElement) => ({ alt: image.alt, loaded: image.complete && image.naturalWidth > 0 }));
+    const photo = await ines
+      .locator('img.author-head__photo')
+      .evaluate((image: HTMLImageElement) => ({ alt: image.alt, loaded: image.complete && image.naturalWidth > 0 }));
     assert.deepEqual(photo, { alt: 'Ines Trabelsi', loaded: true });
     assert.deepEqual(await ines.locator('.author-head__links a').evaluateAll((links) => links.map((link) => link.getAttribute('href'))), [
-      'mailto:ines.trabelsi@example.org', 'https://example.org/people/ines-trabelsi/', 'https://example.social/@itrabelsi',
+      'mailto:ines.trabelsi@example.org',
+      'https://example.org/people/ines-trabelsi/',
+      'https://example.social/@itrabelsi',
     ]);
     await ines.close();
   });
 
-  it('takes a reader from a story to its section and to its author\'s page, named by the profile\'s key', async () => {
+  it("takes a reader from a story to its section and to its author's page, named by the profile's key", async () => {
     const page = await open(ESPER);
     await page.locator('.story__head .kicker a').click();
     await page.waitForURL(`${origin}/sections/middle-east/`);

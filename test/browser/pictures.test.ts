@@ -13,7 +13,6 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
 import * as cheerio from 'cheerio';
 import { XMLParser } from 'fast-xml-parser';
 import type { Browser, Page } from 'playwright-core';
@@ -30,7 +29,9 @@ const payload = (marker: string, name: string) => `fetch('${marker}/ran/${name}'
 /** The hostile SVG drawings, by file name: each runs `payload` when opened as a document. */
 function drawings(marker: string): Record<string, string> {
   const svg = 'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="300" height="200"';
-  const inner = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" id="x"><script>${payload(marker, 'use-data')}</script><rect width="300" height="200"/></svg>`).toString('base64');
+  const inner = Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" id="x"><script>${payload(marker, 'use-data')}</script><rect width="300" height="200"/></svg>`,
+  ).toString('base64');
   return {
     'script.svg': `<svg ${svg}><script>${payload(marker, 'script')}</script><rect width="300" height="200" fill="#c33"/></svg>`,
     'onload.svg': `<svg ${svg} onload="${payload(marker, 'onload')}"><rect width="300" height="200" fill="#3a6"/></svg>`,
@@ -44,7 +45,9 @@ function drawings(marker: string): Record<string, string> {
 
 /** A GIF that is also an HTML page: the page hides in a comment of the GIF. */
 async function gifAndHtml(marker: string): Promise<Buffer> {
-  const gif = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c93' } }).gif().toBuffer();
+  const gif = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c93' } })
+    .gif()
+    .toBuffer();
   const colourTable = gif[10] !== undefined && gif[10] & 0x80 ? 3 * 2 ** ((gif[10] & 0x07) + 1) : 0;
   const at = 13 + colourTable;
   const html = Buffer.from(`<html><body><script>${payload(marker, 'gif-html')}</script></body></html>`);
@@ -54,7 +57,9 @@ async function gifAndHtml(marker: string): Promise<Buffer> {
 
 /** A JPEG that is also an HTML page, in a comment segment. */
 async function jpegAndHtml(marker: string): Promise<Buffer> {
-  const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#39c' } }).jpeg().toBuffer();
+  const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#39c' } })
+    .jpeg()
+    .toBuffer();
   const html = Buffer.from(`<html><body><script>${payload(marker, 'jpeg-html')}</script></body></html>`);
   const length = Buffer.alloc(2);
   length.writeUInt16BE(html.length + 2);
@@ -87,7 +92,7 @@ async function namedPictures(out: string, files: readonly string[]): Promise<Set
     if (typeof value === 'string') {
       if (value.includes('<')) fromHtml(value);
       else if (/^(@_)?(url|href|image|banner_image)$/.test(key)) add(value);
-    } else if (Array.isArray(value)) value.forEach((each) => fromValue(each, key));
+    } else if (Array.isArray(value)) for (const each of value) fromValue(each, key);
     else if (value && typeof value === 'object') for (const [name, each] of Object.entries(value)) fromValue(each, name);
   };
   const xml = new XMLParser({ ignoreAttributes: false, removeNSPrefix: true });
@@ -130,13 +135,28 @@ describe('hostile pictures in a browser', () => {
     await writeFile(path.join(folder, 'photo.jpg'), await jpegAndHtml(markerUrl));
     const covers = [...Object.keys(hostile).filter((name) => name !== 'chart.svg'), 'animation.gif', 'photo.jpg'];
     for (const [index, cover] of covers.entries()) {
-      await writeFile(path.join(folder, `story-${index}.md`), [
-        '---', `title: Story ${index}`, `date: 2021-05-01T0${index}:00:00Z`, 'image:', `  src: ${cover}`, '  alt: A picture', '---', '',
-        'The chart: ![A chart](chart.svg)', '', 'A file of the reader\'s: ![A map](file:///etc/passwd)', '',
-      ].join('\n'));
+      await writeFile(
+        path.join(folder, `story-${index}.md`),
+        [
+          '---',
+          `title: Story ${index}`,
+          `date: 2021-05-01T0${index}:00:00Z`,
+          'image:',
+          `  src: ${cover}`,
+          '  alt: A picture',
+          '---',
+          '',
+          'The chart: ![A chart](chart.svg)',
+          '',
+          "A file of the reader's: ![A map](file:///etc/passwd)",
+          '',
+        ].join('\n'),
+      );
     }
     built = await new Promise((resolve) => {
-      execFile(process.execPath, [path.join(REPO, 'bin/gazette.js'), 'build', '--now', NOW], { cwd: root }, (error, out, err) => resolve({ code: error ? Number(error.code) : 0, out, err }));
+      execFile(process.execPath, [path.join(REPO, 'bin/gazette.js'), 'build', '--now', NOW], { cwd: root }, (error, out, err) =>
+        resolve({ code: error ? Number(error.code) : 0, out, err }),
+      );
     });
     ({ origin, close } = await serveSite(path.join(root, 'dist')));
     browser = await launchBrowser();
@@ -168,7 +188,10 @@ describe('hostile pictures in a browser', () => {
     const published = new Set([...named, ...files.filter((file) => file.startsWith('images/')).map((file) => `/${file}`)]);
     // Every hostile file is published, in some form: the test opens them all.
     for (const stem of ['script', 'onload', 'foreign-object', 'javascript-link', 'use-data', 'external', 'chart', 'animation', 'photo']) {
-      assert.ok([...published].some((sitePath) => path.posix.basename(sitePath).startsWith(`${stem}`)), `${stem} is published: ${[...published].join(' ')}`);
+      assert.ok(
+        [...published].some((sitePath) => path.posix.basename(sitePath).startsWith(`${stem}`)),
+        `${stem} is published: ${[...published].join(' ')}`,
+      );
     }
     assert.ok([...named].every((sitePath) => published.has(sitePath)));
     const page = await browser.newPage({ viewport: { width: 300, height: 200 } });
@@ -184,14 +207,15 @@ describe('hostile pictures in a browser', () => {
       assert.equal(response.status(), 200, sitePath);
       types.set(sitePath, `${response.headers()['content-type']}; ${response.headers()['x-content-type-options']}`);
       await openAndClick(page, `${origin}${sitePath}`);
-      if (await page.title() === 'pwned') ran.push(sitePath);
+      if ((await page.title()) === 'pwned') ran.push(sitePath);
     }
     // A payload's request may arrive late on a busy machine (see the check below).
     await page.waitForTimeout(1000);
     await page.close();
     assert.deepEqual(asked, [], 'no payload asked for the marker');
     assert.deepEqual([ran, dialogs], [[], []]);
-    for (const [sitePath, type] of types) assert.match(type, /^image\/(jpeg|png|webp|gif|avif); nosniff$/, `${sitePath} is served as a picture that cannot hold script`);
+    for (const [sitePath, type] of types)
+      assert.match(type, /^image\/(jpeg|png|webp|gif|avif); nosniff$/, `${sitePath} is served as a picture that cannot hold script`);
   });
 
   it('(the check sees a payload that does run, and a drawing that fetches)', async () => {

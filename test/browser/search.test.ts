@@ -28,21 +28,28 @@ async function sampleStories(project: Project): Promise<SampleStory[]> {
   const folder = path.join(project.root, 'content');
   const files = (await readdir(folder, { recursive: true })).filter((file) => file.endsWith('.md'));
   const stories = await Promise.all(files.map(async (file) => matter(await readFile(path.join(folder, file), 'utf8')).data));
-  return stories.filter((data) => !data.draft).map((data) => ({
-    title: String(data.title), section: data.section as string | undefined, tags: (data.tags as string[] | undefined) ?? [], date: new Date(data.date as string),
-  }));
+  return stories
+    .filter((data) => !data.draft)
+    .map((data) => ({
+      title: String(data.title),
+      section: data.section as string | undefined,
+      tags: (data.tags as string[] | undefined) ?? [],
+      date: new Date(data.date as string),
+    }));
 }
 
 /** The results once the list shows the search of `address` (the query part of the page's address). */
 async function results(page: Page, address: string) {
   await page.waitForSelector(`.search-results[data-shown="${address}"]`, { state: 'attached' });
-  return page.$$eval('.search-result', (items) => items.map((item) => ({
-    title: item.querySelector('[data-field="title"]')?.textContent ?? '',
-    href: item.querySelector('[data-field="title"]')?.getAttribute('href') ?? '',
-    section: item.querySelector('[data-field="section"]')?.textContent ?? null,
-    date: item.querySelector('[data-field="date"]')?.textContent ?? null,
-    excerpt: item.querySelector('[data-field="excerpt"]')?.innerHTML ?? '',
-  })));
+  return page.$$eval('.search-result', (items) =>
+    items.map((item) => ({
+      title: item.querySelector('[data-field="title"]')?.textContent ?? '',
+      href: item.querySelector('[data-field="title"]')?.getAttribute('href') ?? '',
+      section: item.querySelector('[data-field="section"]')?.textContent ?? null,
+      date: item.querySelector('[data-field="date"]')?.textContent ?? null,
+      excerpt: item.querySelector('[data-field="excerpt"]')?.innerHTML ?? '',
+    })),
+  );
 }
 
 let browser: Browser;
@@ -61,7 +68,10 @@ describe('search in a browser', () => {
   before(async () => {
     project = await copySampleProject();
     // A story of the year before, so that the search page asks several indexes together (2019's, and one a month of 2020).
-    await project.addStory('2019/12/30/libya-oil-year-end.md', '---\ntitle: "Libya ends the year pumping more oil"\ndate: 2019-12-30T10:00:00+01:00\nsection: Business\ntags: [Libya, Oil]\n---\nLibya pumped more oil in December than in any month this year.\n');
+    await project.addStory(
+      '2019/12/30/libya-oil-year-end.md',
+      '---\ntitle: "Libya ends the year pumping more oil"\ndate: 2019-12-30T10:00:00+01:00\nsection: Business\ntags: [Libya, Oil]\n---\nLibya pumped more oil in December than in any month this year.\n',
+    );
     await project.build();
     stories = await sampleStories(project);
     ({ origin, close } = await serveSite(project.out));
@@ -109,7 +119,10 @@ describe('search in a browser', () => {
     await page.waitForSelector('.search-form__filters:not([hidden])');
     await page.selectOption('select[name="section"]', 'Business');
     const business = await results(page, 'section=Business');
-    const expectedBusiness = stories.filter((story) => story.section === 'Business').map((story) => story.title).sort();
+    const expectedBusiness = stories
+      .filter((story) => story.section === 'Business')
+      .map((story) => story.title)
+      .sort();
     assert.ok(expectedBusiness.includes('Libya ends the year pumping more oil'), 'a story of 2019 among those of 2020');
     assert.ok(expectedBusiness.length >= 2);
     assert.deepEqual(business.map((result) => result.title).sort(), expectedBusiness);
@@ -120,7 +133,11 @@ describe('search in a browser', () => {
     await page.selectOption('select[name="sort"]', 'newest');
     const libya = await results(page, 'tag=Libya&sort=newest');
     const expectedLibya = stories.filter((story) => story.tags.includes('Libya')).sort((a, b) => b.date.getTime() - a.date.getTime());
-    assert.deepEqual(libya.map((result) => result.title), expectedLibya.map((story) => story.title), 'newest first');
+    assert.deepEqual(
+      libya.map((result) => result.title),
+      expectedLibya.map((story) => story.title),
+      'newest first',
+    );
     assert.equal(new URL(page.url()).search, '?tag=Libya&sort=newest');
     await page.close();
   });
@@ -141,7 +158,7 @@ describe('search in a browser', () => {
     const page = await context.newPage();
     await page.goto(`${origin}/search/`);
     assert.ok(await page.isVisible('#search-query'));
-    assert.match(await page.textContent('main') ?? '', /Searching needs JavaScript/);
+    assert.match((await page.textContent('main')) ?? '', /Searching needs JavaScript/);
     await page.goto(`${origin}/`);
     await page.click('nav >> text=Search');
     await page.waitForURL(`${origin}/search/`);
@@ -198,7 +215,11 @@ describe('search of the hostile site', () => {
     for (const word of ['Headline', 'pwned', 'script', 'onerror']) {
       await page.goto(`${origin}/search/?q=${word}`);
       const found = await results(page, `q=${word}`);
-      if (word === 'Headline') assert.ok(found.some((result) => result.title === HOSTILE_TITLE), JSON.stringify(found.map((result) => result.title)));
+      if (word === 'Headline')
+        assert.ok(
+          found.some((result) => result.title === HOSTILE_TITLE),
+          JSON.stringify(found.map((result) => result.title)),
+        );
       for (const result of found) assert.doesNotMatch(result.excerpt, /<(?!\/?mark>)/, 'only <mark> is markup in a snippet');
       await page.waitForTimeout(50);
       assert.equal(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned), undefined, word);

@@ -55,7 +55,7 @@ describe('the sample site in a browser', () => {
     }
   }
 
-  it('follows the reader\'s dark setting', async () => {
+  it("follows the reader's dark setting", async () => {
     const background = async (colorScheme: 'light' | 'dark') => {
       const page = await browser.newPage({ colorScheme });
       await page.goto(origin + STORY);
@@ -92,13 +92,24 @@ describe('story images in a browser', () => {
         await page.goto(origin + url, { waitUntil: 'load' });
         return page.$eval(selector, (image) => {
           const img = image as HTMLImageElement;
-          return { naturalWidth: img.naturalWidth, shownWidth: img.getBoundingClientRect().width, currentSrc: new URL(img.currentSrc).pathname, srcset: img.srcset };
+          return {
+            naturalWidth: img.naturalWidth,
+            shownWidth: img.getBoundingClientRect().width,
+            currentSrc: new URL(img.currentSrc).pathname,
+            srcset: img.srcset,
+          };
         });
       };
-      for (const [url, selector] of [[STORY, '.story__figure img'], [FACTORIES, '.story__body img']] as const) {
+      for (const [url, selector] of [
+        [STORY, '.story__figure img'],
+        [FACTORIES, '.story__body img'],
+      ] as const) {
         const image = await shown(url, selector);
         assert.ok(image.naturalWidth > 0, `${url}: the image loaded`);
-        assert.ok(image.srcset.split(', ').some((candidate) => candidate.startsWith(`${image.currentSrc} `)), `${url}: ${image.currentSrc} is one of the copies`);
+        assert.ok(
+          image.srcset.split(', ').some((candidate) => candidate.startsWith(`${image.currentSrc} `)),
+          `${url}: ${image.currentSrc} is one of the copies`,
+        );
         // The browser took a copy at least as wide as the picture is shown (at most the original).
         assert.ok(image.naturalWidth >= Math.min(image.shownWidth, 960), `${url}: ${image.naturalWidth} pixels for ${image.shownWidth} shown`);
       }

@@ -19,13 +19,52 @@ describe('loadAuthorProfiles', () => {
     assert.deepEqual([problems, warnings], [[], []]);
     assert.deepEqual(profiles, [
       {
-        key: 'Ines Trabelsi', name: 'Ines Trabelsi', bio: 'Covers Libya and Tunisia from Tunis.', photo: '/images/authors/ines.jpg', email: 'ines.trabelsi@example.org',
-        links: [{ title: 'Website', url: 'https://example.org/ines/' }, { title: 'Mastodon', url: 'https://example.social/@ines' }],
-        file: 'content/authors.yaml', line: 2, column: 1,
+        key: 'Ines Trabelsi',
+        name: 'Ines Trabelsi',
+        bio: 'Covers Libya and Tunisia from Tunis.',
+        photo: '/images/authors/ines.jpg',
+        email: 'ines.trabelsi@example.org',
+        links: [
+          { title: 'Website', url: 'https://example.org/ines/' },
+          { title: 'Mastodon', url: 'https://example.social/@ines' },
+        ],
+        file: 'content/authors.yaml',
+        line: 2,
+        column: 1,
       },
-      { key: 'lchikhi', name: 'Lamine Chikhi', bio: undefined, photo: undefined, email: undefined, links: [], file: 'content/authors.yaml', line: 9, column: 1 },
-      { key: 'J. R. Smith', name: 'J. R. Smith', bio: undefined, photo: undefined, email: undefined, links: [], file: 'content/authors.yaml', line: 11, column: 1 },
-      { key: 'Aminata Koné', name: 'Aminata Koné', bio: undefined, photo: undefined, email: undefined, links: [], file: 'content/authors.yaml', line: 12, column: 1 },
+      {
+        key: 'lchikhi',
+        name: 'Lamine Chikhi',
+        bio: undefined,
+        photo: undefined,
+        email: undefined,
+        links: [],
+        file: 'content/authors.yaml',
+        line: 9,
+        column: 1,
+      },
+      {
+        key: 'J. R. Smith',
+        name: 'J. R. Smith',
+        bio: undefined,
+        photo: undefined,
+        email: undefined,
+        links: [],
+        file: 'content/authors.yaml',
+        line: 11,
+        column: 1,
+      },
+      {
+        key: 'Aminata Koné',
+        name: 'Aminata Koné',
+        bio: undefined,
+        photo: undefined,
+        email: undefined,
+        links: [],
+        file: 'content/authors.yaml',
+        line: 12,
+        column: 1,
+      },
     ]);
   });
 
@@ -45,7 +84,7 @@ describe('loadAuthorProfiles', () => {
       'content/authors.yaml:13:3  Nadia Ouali.links  expected a mapping of titles to addresses, found a list  (e.g. links: { Website: https://example.org/, Mastodon: https://example.social/@name })  [field-invalid]',
       'content/authors.yaml:14:1  ines trabelsi  has the same page as "Ines Trabelsi" (line 1)  (names that differ only in case or accents are one author: keep one profile)  [authors-invalid]',
       'content/authors.yaml:16:1  nouali  names the same author "Nadia OUALI" as "Nadia Ouali" (line 12)  (names that differ only in case or accents are one author: keep one profile)  [authors-invalid]',
-      'content/authors.yaml:18:1  —  gives an empty URL slug  (write the author\'s name, with letters or digits)  [slug-invalid]',
+      "content/authors.yaml:18:1  —  gives an empty URL slug  (write the author's name, with letters or digits)  [slug-invalid]",
       'content/authors.yaml:21:3  Samira Benali.name  is empty  (remove the field or give it a value)  [field-invalid]',
       'content/authors.yaml:22:3  Samira Benali.photo  "data:image/png;base64,AAAA" is not a safe address  (give a path such as /images/authors/name.jpg or an https:// URL)  [url-unsafe]',
     ]);

@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
 import { buildSmallSite } from '../support/small-site.js';
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/frontmatter-languages');
@@ -38,7 +38,10 @@ describe('front-matter in another language than YAML', async () => {
   it('is armed: gray-matter left to itself runs the payload of the ---js fixture', async () => {
     const armed = path.join(scratch, 'armed');
     const script = `const matter = require('gray-matter'); matter(require('fs').readFileSync(${JSON.stringify(path.join(FIXTURES, 'js.md'))}, 'utf8'));`;
-    await promisify(execFile)(process.execPath, ['-e', script], { cwd: path.join(import.meta.dirname, '../..'), env: { ...process.env, GAZETTE_MARKER: armed } });
+    await promisify(execFile)(process.execPath, ['-e', script], {
+      cwd: path.join(import.meta.dirname, '../..'),
+      env: { ...process.env, GAZETTE_MARKER: armed },
+    });
     assert.equal(await readFile(armed, 'utf8'), 'front-matter ran');
   });
 

@@ -39,31 +39,50 @@ describe('locateStoryImage', () => {
   });
 
   it('says what is missing, and where it looked', async () => {
-    assert.deepEqual(await locate('nothing.jpg'), { problem: {
-      code: 'image-missing', message: 'image "nothing.jpg" not found (no file content/2020/10/01/nothing.jpg)',
-      hint: "put the image in the story's folder, or correct its path (it is read from the story's folder)",
-    } });
-    assert.deepEqual(await locate('pictures'), { problem: { code: 'image-missing', message: 'image "pictures" is a folder, not a file (content/2020/10/01/pictures)', hint: 'name the image file' } });
+    assert.deepEqual(await locate('nothing.jpg'), {
+      problem: {
+        code: 'image-missing',
+        message: 'image "nothing.jpg" not found (no file content/2020/10/01/nothing.jpg)',
+        hint: "put the image in the story's folder, or correct its path (it is read from the story's folder)",
+      },
+    });
+    assert.deepEqual(await locate('pictures'), {
+      problem: { code: 'image-missing', message: 'image "pictures" is a folder, not a file (content/2020/10/01/pictures)', hint: 'name the image file' },
+    });
   });
 
   it('refuses paths that lead out of the content folder, in any spelling', async () => {
-    const outside = (url: string) => ({ problem: {
-      code: 'url-unsafe', message: `image ${JSON.stringify(url)} is outside the content folder`,
-      hint: "keep the story's images in the content folder, and give their path from the story's folder",
-    } });
+    const outside = (url: string) => ({
+      problem: {
+        code: 'url-unsafe',
+        message: `image ${JSON.stringify(url)} is outside the content folder`,
+        hint: "keep the story's images in the content folder, and give their path from the story's folder",
+      },
+    });
     for (const url of ['../../../../etc/passwd', '%2e%2e/%2e%2e/%2e%2e/%2E%2E/etc/passwd', '..%2f..%2f..%2f..%2fsecret.txt', '../../../../secret.txt']) {
       assert.deepEqual(await locate(url), outside(url), url);
     }
-    assert.deepEqual(await locate('link-out.jpg'), { problem: {
-      code: 'url-unsafe', message: 'image "link-out.jpg" is a link to a file outside the content folder',
-      hint: "keep the story's images in the content folder, and give their path from the story's folder",
-    } });
+    assert.deepEqual(await locate('link-out.jpg'), {
+      problem: {
+        code: 'url-unsafe',
+        message: 'image "link-out.jpg" is a link to a file outside the content folder',
+        hint: "keep the story's images in the content folder, and give their path from the story's folder",
+      },
+    });
   });
 
   it('refuses broken escapes, backslashes and control characters', async () => {
-    assert.deepEqual(await locate('photo%zz.jpg'), { problem: { code: 'url-unsafe', message: 'image "photo%zz.jpg" has a broken percent-escape', hint: 'write % as %25' } });
+    assert.deepEqual(await locate('photo%zz.jpg'), {
+      problem: { code: 'url-unsafe', message: 'image "photo%zz.jpg" has a broken percent-escape', hint: 'write % as %25' },
+    });
     for (const url of ['..\\..\\secret.txt', 'photo%00.jpg']) {
-      assert.deepEqual(await locate(url), { problem: { code: 'url-unsafe', message: `image ${JSON.stringify(url)} is not a file path`, hint: 'separate folders with /, and leave out control characters' } });
+      assert.deepEqual(await locate(url), {
+        problem: {
+          code: 'url-unsafe',
+          message: `image ${JSON.stringify(url)} is not a file path`,
+          hint: 'separate folders with /, and leave out control characters',
+        },
+      });
     }
   });
 });

@@ -7,8 +7,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { bodyHash } from '../../src/content/body.js';
 import { findStoryFiles, loadStories, MAX_STORY_BYTES, type StoryStore } from '../../src/content/load.js';
-import type { GazetteError } from '../../src/errors.js';
 import { loadTheme } from '../../src/content/theme.js';
+import type { GazetteError } from '../../src/errors.js';
 import { openCache } from '../../src/incremental/cache.js';
 import { hiddenClasses } from '../support/shapes.js';
 
@@ -33,10 +33,17 @@ describe('finding stories and static files through symbolic links', () => {
     await symlink(path.join(root, 'nowhere.md'), path.join(root, 'content/dangling.md'));
     assert.deepEqual(findStoryFiles(root, path.join(root, 'content')), ['2020/own.md', '2020/shared.md', 'dangling.md']);
     const loaded = await loadStories(folders(root));
-    assert.deepEqual(loaded.stories.map((story) => [story.file, story.title]), [['content/2020/own.md', 'Own'], ['content/2020/shared.md', 'Linked']]);
-    assert.deepEqual(loaded.problems.map((problem) => problem.format()), [
-      'content/dangling.md  cannot read the story: it is not there (a symbolic link that leads nowhere, or removed meanwhile)  [content-unreadable]',
-    ]);
+    assert.deepEqual(
+      loaded.stories.map((story) => [story.file, story.title]),
+      [
+        ['content/2020/own.md', 'Own'],
+        ['content/2020/shared.md', 'Linked'],
+      ],
+    );
+    assert.deepEqual(
+      loaded.problems.map((problem) => problem.format()),
+      ['content/dangling.md  cannot read the story: it is not there (a symbolic link that leads nowhere, or removed meanwhile)  [content-unreadable]'],
+    );
   });
 
   it('copies a linked static file, and walks no linked static folder', async () => {
@@ -46,7 +53,10 @@ describe('finding stories and static files through symbolic links', () => {
     await symlink(path.join(root, 'outside/logo.svg'), path.join(root, 'static/images/logo.svg'));
     await symlink(path.join(root, 'outside'), path.join(root, 'static/everything'));
     const theme = await loadTheme(root, path.join(root, 'templates'), path.join(root, 'static'));
-    assert.deepEqual(theme.staticFiles.map((file) => file.to), ['images/logo.svg']);
+    assert.deepEqual(
+      theme.staticFiles.map((file) => file.to),
+      ['images/logo.svg'],
+    );
   });
 
   it('skips what is not a file: a named pipe is never opened', async (context) => {
@@ -74,20 +84,34 @@ describe('reading stories', () => {
     await writeFile(path.join(root, 'content/over.md'), head + 'x'.repeat(MAX_STORY_BYTES));
     await writeFile(path.join(root, 'content/under.md'), (head + 'y'.repeat(MAX_STORY_BYTES)).slice(0, MAX_STORY_BYTES));
     const loaded = await loadStories(folders(root));
-    assert.deepEqual(loaded.problems.map((problem) => [problem.file, problem.code]), [['content/over.md', 'content-too-large']]);
-    assert.deepEqual(loaded.stories.map((story) => story.file), ['content/under.md']);
+    assert.deepEqual(
+      loaded.problems.map((problem) => [problem.file, problem.code]),
+      [['content/over.md', 'content-too-large']],
+    );
+    assert.deepEqual(
+      loaded.stories.map((story) => story.file),
+      ['content/under.md'],
+    );
   });
 
   it('names the line and column of the first byte that is not UTF-8', async () => {
-    await writeFile(path.join(root, 'content/mixed.md'), Buffer.concat([Buffer.from('---\ntitle: Ça va\ndate: 2020-10-01\n---\nDéjà '), Buffer.from([0xff, 0x41]), Buffer.from('\n')]));
+    await writeFile(
+      path.join(root, 'content/mixed.md'),
+      Buffer.concat([Buffer.from('---\ntitle: Ça va\ndate: 2020-10-01\n---\nDéjà '), Buffer.from([0xff, 0x41]), Buffer.from('\n')]),
+    );
     const [problem] = (await loadStories(folders(root))).problems;
     assert.equal(problem?.format(), 'content/mixed.md:5:6  the file is not valid UTF-8 text (byte 0xFF)  (save it as UTF-8)  [content-unreadable]');
   });
 
   it('gives stories read from their files and stories taken from the cache one hidden class', async () => {
     for (let index = 0; index < 12; index += 1) {
-      const optional = [index % 2 ? `slug: story-${index}` : '', index % 3 ? 'summary: A summary.' : '', index % 4 ? 'updated: 2020-10-02' : ''].filter(Boolean);
-      await writeFile(path.join(root, `content/story-${index}.md`), ['---', `title: Story ${index}`, 'date: 2020-10-01', ...optional, '---', `Body ${index}.`, ''].join('\n'));
+      const optional = [index % 2 ? `slug: story-${index}` : '', index % 3 ? 'summary: A summary.' : '', index % 4 ? 'updated: 2020-10-02' : ''].filter(
+        Boolean,
+      );
+      await writeFile(
+        path.join(root, `content/story-${index}.md`),
+        ['---', `title: Story ${index}`, 'date: 2020-10-01', ...optional, '---', `Body ${index}.`, ''].join('\n'),
+      );
     }
     const settings = { root, outDir: path.join(root, 'dist'), timeZone: 'UTC' };
     const read = await loadStories(folders(root), { store: (await openCache(settings)).stories });
@@ -95,7 +119,15 @@ describe('reading stories', () => {
     await cache.save(read.results.values(), new Map());
     const stored = (await openCache(settings)).stories;
     let found = 0;
-    const counted: StoryStore = { key: stored.key, keyByStamp: stored.keyByStamp, story: (...args) => { const story = stored.story(...args); if (story) found += 1; return story; } };
+    const counted: StoryStore = {
+      key: stored.key,
+      keyByStamp: stored.keyByStamp,
+      story: (...args) => {
+        const story = stored.story(...args);
+        if (story) found += 1;
+        return story;
+      },
+    };
     const thawed = await loadStories(folders(root), { store: counted });
     assert.equal(found, 12, 'the second load took every story from the cache');
     assert.equal(hiddenClasses([...read.stories, ...thawed.stories]), 1);
@@ -108,7 +140,10 @@ describe('reading stories', () => {
     assert.equal(story?.body.text(), 'First\nbody.\n');
     assert.equal(story?.body.hash, bodyHash('First\nbody.\n'));
     await writeFile(file, '---\ntitle: Kept\ndate: 2020-10-01\n---\nSecond body.\n');
-    assert.throws(() => story?.body.text(), (error: GazetteError) => error.format() === 'content/story.md  the story changed while the site was being built  (build again)  [content-unreadable]');
+    assert.throws(
+      () => story?.body.text(),
+      (error: GazetteError) => error.format() === 'content/story.md  the story changed while the site was being built  (build again)  [content-unreadable]',
+    );
   });
 });
 

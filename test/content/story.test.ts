@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { splitStory } from '../../src/content/frontmatter.js';
 import { readStory, type StoryResult } from '../../src/content/story.js';
-import { sameFrontMatter, type StorySource } from '../../src/content/story-source.js';
+import { type StorySource, sameFrontMatter } from '../../src/content/story-source.js';
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures');
 const FILE = 'content/2020/10/01/story.md';
@@ -18,7 +18,10 @@ function readFixture(name: string, timeZone = 'Africa/Algiers'): StoryResult {
 }
 
 function storyOf(result: StoryResult): StorySource {
-  assert.deepEqual(result.problems.map((problem) => problem.format()), []);
+  assert.deepEqual(
+    result.problems.map((problem) => problem.format()),
+    [],
+  );
   assert.ok(result.story);
   return result.story;
 }
@@ -76,14 +79,17 @@ describe('readStory', () => {
   it('reports every problem of a file at once, each with its field and line', () => {
     const result = readFixture('story-problems/broken.md');
     assert.equal(result.story, undefined);
-    assert.deepEqual(result.problems.map((problem) => problem.format()), [
-      `${FILE}:2:1  title  expected text, found number 42  (put the value in quotes)  [field-invalid]`,
-      `${FILE}:3:1  date  "2021-02-30" is not a real date or time  (expected an ISO 8601 date such as 2020-10-01 or 2020-10-01T16:40:00+01:00)  [date-invalid]`,
-      `${FILE}:4:1  updated  "2020-13-45" is not a real date or time  (expected an ISO 8601 date such as 2020-10-01 or 2020-10-01T16:40:00+01:00)  [date-invalid]`,
-      `${FILE}:7:1  slug  "a/b" is not a URL slug  (use lower-case letters, digits and hyphens, e.g. "a-b")  [slug-invalid]`,
-      `${FILE}:5:1  tags  expected a list, found a mapping  (e.g. tags: [Algeria, Libya])  [field-invalid]`,
-      `${FILE}:9:1  authors  both "author" and "authors" are given  (keep one: "authors" takes a list)  [field-invalid]`,
-    ]);
+    assert.deepEqual(
+      result.problems.map((problem) => problem.format()),
+      [
+        `${FILE}:2:1  title  expected text, found number 42  (put the value in quotes)  [field-invalid]`,
+        `${FILE}:3:1  date  "2021-02-30" is not a real date or time  (expected an ISO 8601 date such as 2020-10-01 or 2020-10-01T16:40:00+01:00)  [date-invalid]`,
+        `${FILE}:4:1  updated  "2020-13-45" is not a real date or time  (expected an ISO 8601 date such as 2020-10-01 or 2020-10-01T16:40:00+01:00)  [date-invalid]`,
+        `${FILE}:7:1  slug  "a/b" is not a URL slug  (use lower-case letters, digits and hyphens, e.g. "a-b")  [slug-invalid]`,
+        `${FILE}:5:1  tags  expected a list, found a mapping  (e.g. tags: [Algeria, Libya])  [field-invalid]`,
+        `${FILE}:9:1  authors  both "author" and "authors" are given  (keep one: "authors" takes a list)  [field-invalid]`,
+      ],
+    );
   });
 
   it('reports a missing title, an update before the date and a slug with no letters', () => {
@@ -110,9 +116,10 @@ describe('readStory', () => {
 
   it('refuses a title that gives an empty slug unless a slug is given', () => {
     const result = read('---\ntitle: "!!!"\ndate: 2020-10-01\n---\n');
-    assert.deepEqual(result.problems.map((problem) => problem.format()), [
-      `${FILE}:2:1  title  gives an empty URL slug  (add a "slug:" field)  [slug-invalid]`,
-    ]);
+    assert.deepEqual(
+      result.problems.map((problem) => problem.format()),
+      [`${FILE}:2:1  title  gives an empty URL slug  (add a "slug:" field)  [slug-invalid]`],
+    );
     assert.equal(storyOf(read('---\ntitle: "!!!"\ndate: 2020-10-01\nslug: exclamations\n---\n')).slug, 'exclamations');
   });
 
@@ -123,30 +130,35 @@ describe('readStory', () => {
 
   it('refuses fields of the wrong type', () => {
     const result = read('---\ntitle: T\ndate: 2020-10-01\ndraft: yes\ntags: [Algeria, null, {a: 1}]\nsummary: ""\nimage:\n  alt: No source\n  size: 3\n---\n');
-    assert.deepEqual(result.problems.map((problem) => problem.format()), [
-      `${FILE}:5:1  tags  item 2 is empty  [field-invalid]`,
-      `${FILE}:5:1  tags  expected text, found a mapping  (put the value in quotes)  [field-invalid]`,
-      `${FILE}:6:1  summary  is empty  (remove the field or give it a value)  [field-invalid]`,
-      `${FILE}:9:3  image.size  unknown image field "size"  (known fields: src, alt, caption, credit)  [field-invalid]`,
-      `${FILE}:7:1  image  has no src  (add "src:" with the image path or URL)  [field-missing]`,
-      `${FILE}:4:1  draft  expected true or false, found "yes"  [field-invalid]`,
-    ]);
+    assert.deepEqual(
+      result.problems.map((problem) => problem.format()),
+      [
+        `${FILE}:5:1  tags  item 2 is empty  [field-invalid]`,
+        `${FILE}:5:1  tags  expected text, found a mapping  (put the value in quotes)  [field-invalid]`,
+        `${FILE}:6:1  summary  is empty  (remove the field or give it a value)  [field-invalid]`,
+        `${FILE}:9:3  image.size  unknown image field "size"  (known fields: src, alt, caption, credit)  [field-invalid]`,
+        `${FILE}:7:1  image  has no src  (add "src:" with the image path or URL)  [field-missing]`,
+        `${FILE}:4:1  draft  expected true or false, found "yes"  [field-invalid]`,
+      ],
+    );
   });
 
   it('refuses front-matter that is not a mapping', () => {
     const result = read('---\n- title\n- date\n---\n');
     assert.equal(result.story, undefined);
-    assert.deepEqual(result.problems.map((problem) => [problem.code, problem.message]), [
-      ['frontmatter-invalid', 'the front-matter must be a mapping of fields, found a list'],
-    ]);
+    assert.deepEqual(
+      result.problems.map((problem) => [problem.code, problem.message]),
+      [['frontmatter-invalid', 'the front-matter must be a mapping of fields, found a list']],
+    );
   });
 
   it('reads comma-separated tags as a list, with a warning', () => {
     const result = read('---\ntitle: T\ndate: 2020-10-01\ntags: Algeria, Libya\n---\n');
     assert.deepEqual(storyOf(result).tags, ['Algeria', 'Libya']);
-    assert.deepEqual(result.warnings.map((warning) => warning.format()), [
-      `${FILE}:4:1  tags  read "Algeria, Libya" as a list of 2  (write a YAML list: tags: [Algeria, Libya])  [field-invalid]`,
-    ]);
+    assert.deepEqual(
+      result.warnings.map((warning) => warning.format()),
+      [`${FILE}:4:1  tags  read "Algeria, Libya" as a list of 2  (write a YAML list: tags: [Algeria, Libya])  [field-invalid]`],
+    );
   });
 
   it('reads one tag without a comma as a list of one, without a warning', () => {
@@ -173,17 +185,19 @@ describe('readStory', () => {
   it('warns about an image without alt text', () => {
     const result = read('---\ntitle: T\ndate: 2020-10-01\nimage:\n  src: /images/a.png\n---\n');
     assert.deepEqual(storyOf(result).image, { src: '/images/a.png', alt: undefined, caption: undefined, credit: undefined, place: { line: 5, column: 3 } });
-    assert.deepEqual(result.warnings.map((warning) => warning.format()), [
-      `${FILE}:4:1  image  has no alt text  (describe the picture in "alt:" for readers who cannot see it)  [field-invalid]`,
-    ]);
+    assert.deepEqual(
+      result.warnings.map((warning) => warning.format()),
+      [`${FILE}:4:1  image  has no alt text  (describe the picture in "alt:" for readers who cannot see it)  [field-invalid]`],
+    );
   });
 
   it('warns about an image given as plain text, which has no alt text either', () => {
     const result = read('---\ntitle: T\ndate: 2020-10-01\nimage: /images/a.png\n---\n');
     assert.deepEqual(storyOf(result).image, { src: '/images/a.png', alt: undefined, caption: undefined, credit: undefined, place: { line: 4, column: 1 } });
-    assert.deepEqual(result.warnings.map((warning) => warning.format()), [
-      `${FILE}:4:1  image  has no alt text  (write image as a mapping with "src:" and "alt:" describing the picture)  [field-invalid]`,
-    ]);
+    assert.deepEqual(
+      result.warnings.map((warning) => warning.format()),
+      [`${FILE}:4:1  image  has no alt text  (write image as a mapping with "src:" and "alt:" describing the picture)  [field-invalid]`],
+    );
   });
 });
 
@@ -201,8 +215,13 @@ describe('readStory: aliases', () => {
   it('refuses relative paths, parent folders, queries and fragments, each with its line', () => {
     const result = read('---\ntitle: T\ndate: 2020-10-01\naliases:\n  - ../x\n  - relative/path\n  - /a?b\n  - /a#b\n  - /2020/../secret/\n  - /ok/\n---\n');
     assert.equal(result.story, undefined);
-    assert.deepEqual(result.problems.map((problem) => problem.format()), ['../x', 'relative/path', '/a?b', '/a#b', '/2020/../secret/'].map((alias) =>
-      `${FILE}:4:1  aliases  "${alias}" is not a path on this site  (write the old URL from the site root, e.g. /2020/10/01/old-slug/)  [slug-invalid]`));
+    assert.deepEqual(
+      result.problems.map((problem) => problem.format()),
+      ['../x', 'relative/path', '/a?b', '/a#b', '/2020/../secret/'].map(
+        (alias) =>
+          `${FILE}:4:1  aliases  "${alias}" is not a path on this site  (write the old URL from the site root, e.g. /2020/10/01/old-slug/)  [slug-invalid]`,
+      ),
+    );
   });
 
   it('refuses an alias with a broken percent-escape as a problem, without throwing', () => {
@@ -216,16 +235,29 @@ describe('readStory: aliases', () => {
 
 describe('readStory: corrections', () => {
   it('reads a list of dated corrections, oldest first, in the site time zone', () => {
-    const story = storyOf(read([
-      '---', 'title: T', 'date: 2020-10-01T16:40:00+01:00', 'corrections:',
-      '  - date: 2020-10-03T08:00:00Z', '    text: "A second fix."',
-      '  - date: 2020-10-02 09:00', '    text: An earlier version misspelt a name.',
-      '---', '',
-    ].join('\n')));
-    assert.deepEqual(story.corrections.map((correction) => [correction.date.toISO(), correction.text]), [
-      ['2020-10-02T09:00:00.000+01:00', 'An earlier version misspelt a name.'],
-      ['2020-10-03T09:00:00.000+01:00', 'A second fix.'],
-    ]);
+    const story = storyOf(
+      read(
+        [
+          '---',
+          'title: T',
+          'date: 2020-10-01T16:40:00+01:00',
+          'corrections:',
+          '  - date: 2020-10-03T08:00:00Z',
+          '    text: "A second fix."',
+          '  - date: 2020-10-02 09:00',
+          '    text: An earlier version misspelt a name.',
+          '---',
+          '',
+        ].join('\n'),
+      ),
+    );
+    assert.deepEqual(
+      story.corrections.map((correction) => [correction.date.toISO(), correction.text]),
+      [
+        ['2020-10-02T09:00:00.000+01:00', 'An earlier version misspelt a name.'],
+        ['2020-10-03T09:00:00.000+01:00', 'A second fix.'],
+      ],
+    );
     assert.equal(story.corrections[0]?.date.zoneName, 'Africa/Algiers');
   });
 
@@ -235,38 +267,55 @@ describe('readStory: corrections', () => {
   });
 
   it('refuses a bad date and a correction dated before the story, with the line', () => {
-    const result = read([
-      '---', 'title: T', 'date: 2020-10-02T10:00:00+01:00', 'corrections:',
-      '  - date: yesterday', '    text: Bad date.',
-      '  - date: 2020-10-01T09:00:00+01:00', '    text: Too early.',
-      '  - date: 2020-02-30', '    text: No such day.',
-      '  - text: No date.',
-      '---', '',
-    ].join('\n'));
+    const result = read(
+      [
+        '---',
+        'title: T',
+        'date: 2020-10-02T10:00:00+01:00',
+        'corrections:',
+        '  - date: yesterday',
+        '    text: Bad date.',
+        '  - date: 2020-10-01T09:00:00+01:00',
+        '    text: Too early.',
+        '  - date: 2020-02-30',
+        '    text: No such day.',
+        '  - text: No date.',
+        '---',
+        '',
+      ].join('\n'),
+    );
     assert.equal(result.story, undefined);
-    assert.deepEqual(result.problems.map((problem) => problem.format()), [
-      `${FILE}:4:1  corrections  "yesterday" is not a date  (expected an ISO 8601 date such as 2020-10-01 or 2020-10-01T16:40:00+01:00)  [date-invalid]`,
-      `${FILE}:4:1  corrections  item 2 is dated before the story  (a correction comes after publication)  [field-invalid]`,
-      `${FILE}:4:1  corrections  "2020-02-30" is not a real date or time  (expected an ISO 8601 date such as 2020-10-01 or 2020-10-01T16:40:00+01:00)  [date-invalid]`,
-      `${FILE}:4:1  corrections  is required  (e.g. date: 2020-10-01T16:40:00+01:00)  [field-missing]`,
-    ]);
+    assert.deepEqual(
+      result.problems.map((problem) => problem.format()),
+      [
+        `${FILE}:4:1  corrections  "yesterday" is not a date  (expected an ISO 8601 date such as 2020-10-01 or 2020-10-01T16:40:00+01:00)  [date-invalid]`,
+        `${FILE}:4:1  corrections  item 2 is dated before the story  (a correction comes after publication)  [field-invalid]`,
+        `${FILE}:4:1  corrections  "2020-02-30" is not a real date or time  (expected an ISO 8601 date such as 2020-10-01 or 2020-10-01T16:40:00+01:00)  [date-invalid]`,
+        `${FILE}:4:1  corrections  is required  (e.g. date: 2020-10-01T16:40:00+01:00)  [field-missing]`,
+      ],
+    );
   });
 
   it('refuses corrections that are not a list of mappings', () => {
-    assert.deepEqual(read('---\ntitle: T\ndate: 2020-10-01\ncorrections: Fixed a name.\n---\n').problems.map((problem) => problem.format()), [
-      `${FILE}:4:1  corrections  expected a list, found "Fixed a name."  (e.g. corrections: [{ date: 2020-10-02T09:00:00+01:00, text: "An earlier version misspelt …" }])  [field-invalid]`,
-    ]);
-    assert.deepEqual(read('---\ntitle: T\ndate: 2020-10-01\ncorrections: [Fixed a name.]\n---\n').problems.map((problem) => problem.format()), [
-      `${FILE}:4:1  corrections  item 1: expected a mapping with date and text, found "Fixed a name."  [field-invalid]`,
-    ]);
+    assert.deepEqual(
+      read('---\ntitle: T\ndate: 2020-10-01\ncorrections: Fixed a name.\n---\n').problems.map((problem) => problem.format()),
+      [
+        `${FILE}:4:1  corrections  expected a list, found "Fixed a name."  (e.g. corrections: [{ date: 2020-10-02T09:00:00+01:00, text: "An earlier version misspelt …" }])  [field-invalid]`,
+      ],
+    );
+    assert.deepEqual(
+      read('---\ntitle: T\ndate: 2020-10-01\ncorrections: [Fixed a name.]\n---\n').problems.map((problem) => problem.format()),
+      [`${FILE}:4:1  corrections  item 1: expected a mapping with date and text, found "Fixed a name."  [field-invalid]`],
+    );
   });
 
   it('reports a correction without text once, with the line', () => {
     const result = read('---\ntitle: T\ndate: 2020-10-01\ncorrections:\n  - date: 2020-10-02\n---\n');
     assert.equal(result.story, undefined);
-    assert.deepEqual(result.problems.map((problem) => problem.format()), [
-      `${FILE}:4:1  corrections  item 1 has no text  (say what was corrected)  [field-missing]`,
-    ]);
+    assert.deepEqual(
+      result.problems.map((problem) => problem.format()),
+      [`${FILE}:4:1  corrections  item 1 has no text  (say what was corrected)  [field-missing]`],
+    );
   });
 
   it('reports a correction with an empty text instead of dropping it', () => {

@@ -29,9 +29,23 @@ async function* events(url: string): AsyncGenerator<{ event: string; data: unkno
 
 describe('pagesToReload', () => {
   it('names the pages, feeds and texts written by their URLs under the base path', () => {
-    const written = ['index.html', '2020/10/01/story/index.html', 'tags/algérie/page/2/index.html', 'feed.xml', 'tags/sahel/feed.json', '2020/10/01/email.txt', 'sitemap.xml'];
+    const written = [
+      'index.html',
+      '2020/10/01/story/index.html',
+      'tags/algérie/page/2/index.html',
+      'feed.xml',
+      'tags/sahel/feed.json',
+      '2020/10/01/email.txt',
+      'sitemap.xml',
+    ];
     assert.deepEqual(pagesToReload(written, '/news/'), [
-      '/news/', '/news/2020/10/01/story/', '/news/tags/algérie/page/2/', '/news/feed.xml', '/news/tags/sahel/feed.json', '/news/2020/10/01/email.txt', '/news/sitemap.xml',
+      '/news/',
+      '/news/2020/10/01/story/',
+      '/news/tags/algérie/page/2/',
+      '/news/feed.xml',
+      '/news/tags/sahel/feed.json',
+      '/news/2020/10/01/email.txt',
+      '/news/sitemap.xml',
     ]);
   });
 
@@ -83,7 +97,13 @@ describe('the reload hub', () => {
     const reloadEarly = early.next();
     const reloadLate = late.next();
     hub.reload();
-    assert.deepEqual([(await reloadEarly).value, (await reloadLate).value], [{ event: 'reload', data: {} }, { event: 'reload', data: {} }]);
+    assert.deepEqual(
+      [(await reloadEarly).value, (await reloadLate).value],
+      [
+        { event: 'reload', data: {} },
+        { event: 'reload', data: {} },
+      ],
+    );
 
     const targeted = early.next();
     hub.reload(['/2020/10/01/story/']);

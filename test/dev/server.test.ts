@@ -2,8 +2,8 @@
 // and nothing served from outside the output folder whatever the request line says.
 
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -67,7 +67,9 @@ describe('the site server', () => {
     const port = await serve('/');
     assert.match((await send(port, '/')).body, /Front/);
     assert.match((await send(port, '/2020/10/01/story/')).body, /Story/);
-    const types = await Promise.all(['/feed.xml', '/atom.xml', '/feed.json', '/assets/style.css', '/'].map(async (url) => (await send(port, url)).headers['content-type']));
+    const types = await Promise.all(
+      ['/feed.xml', '/atom.xml', '/feed.json', '/assets/style.css', '/'].map(async (url) => (await send(port, url)).headers['content-type']),
+    );
     assert.deepEqual(types, [
       'application/rss+xml; charset=utf-8',
       'application/atom+xml; charset=utf-8',

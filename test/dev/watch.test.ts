@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { watchProject, type ProjectWatcher } from '../../src/dev/watch.js';
+import { type ProjectWatcher, watchProject } from '../../src/dev/watch.js';
 
 describe('watchProject', () => {
   let folder: string;

@@ -5,25 +5,27 @@ import { parseAtomFeed, parseFeed } from 'feedsmith';
 import { DateTime } from 'luxon';
 import type { Config } from '../../src/config.js';
 import { renderAtom, rfc3339 } from '../../src/feeds/atom.js';
-import { buildFeed, storyItem, type Feed } from '../../src/feeds/feed.js';
+import { buildFeed, type Feed, storyItem } from '../../src/feeds/feed.js';
 import { siteFeedSpec } from '../../src/feeds/site-feeds.js';
 import { buildSiteGraph } from '../../src/model/site.js';
 import { makeConfig } from '../support/config.js';
-import { algiers, parseAtomXml, stories, type AtomEntry } from '../support/feeds.js';
+import { type AtomEntry, algiers, parseAtomXml, stories } from '../support/feeds.js';
 import { makeStory, type StoryFields } from '../support/stories.js';
 
 const HTML = '<p>Compare <code>a[b[0]]>0</code> &amp; more ]]> here.</p>';
 
 /** A feed of the given stories; each body is `<p>title</p>` plus HTML that needs escaping. */
 function feedOf(config: Config, stories: StoryFields[], html = (title: string) => `<p>${title}</p>${HTML}`): Feed {
-  const site = buildSiteGraph(stories.map((fields) => makeStory({ zone: config.timeZone, ...fields })), config);
+  const site = buildSiteGraph(
+    stories.map((fields) => makeStory({ zone: config.timeZone, ...fields })),
+    config,
+  );
   const items = site.stories.map((story) => storyItem(story, story.summary ?? `Summary of ${story.title}`, html(story.title), config));
   return buildFeed(siteFeedSpec(config), items, config, 'Gazette test');
 }
 
 /** A correction as readStory gives it: the date read in the site's zone. */
 const correction = (date: string, text: string, zone: string) => ({ date: DateTime.fromISO(date, { zone }).setZone(zone), text });
-
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -99,29 +101,37 @@ describe('renderAtom', () => {
     assert.equal(atom.updated, '2020-10-02T09:15:00+01:00');
     assert.deepEqual(atom.authors, [{ name: 'Maghreb & Sahel Digest' }]);
     assert.equal(atom.links?.find((item) => item.rel === 'self')?.href, 'https://example.org/news/atom.xml');
-    assert.deepEqual(atom.entries?.map((entry) => ({
-      id: entry.id, title: entry.title?.value, updated: entry.updated, published: entry.published,
-      link: entry.links?.[0]?.href, content: entry.content?.value, contentType: entry.content?.type,
-    })), [
-      {
-        id: 'https://example.org/news/2020/10/02/libya-talks-progress-hope/',
-        title: 'Libya talks: "progress" & hope',
-        updated: '2020-10-02T09:15:00+01:00',
-        published: '2020-10-02T09:15:00+01:00',
-        link: 'https://example.org/news/2020/10/02/libya-talks-progress-hope/',
-        content: `<p>Libya talks: "progress" & hope</p>${HTML}`,
-        contentType: 'html',
-      },
-      {
-        id: 'urn:uuid:5f0c6f0e-2b7e-4d7a-9c62-3f1f4f0b9a11',
-        title: 'Esper visits Algiers',
-        updated: '2020-10-01T16:40:00+01:00',
-        published: '2020-10-01T16:40:00+01:00',
-        link: 'https://example.org/news/2020/10/01/esper-visits-algiers/',
-        content: `<p>Esper visits Algiers</p>${HTML}`,
-        contentType: 'html',
-      },
-    ]);
+    assert.deepEqual(
+      atom.entries?.map((entry) => ({
+        id: entry.id,
+        title: entry.title?.value,
+        updated: entry.updated,
+        published: entry.published,
+        link: entry.links?.[0]?.href,
+        content: entry.content?.value,
+        contentType: entry.content?.type,
+      })),
+      [
+        {
+          id: 'https://example.org/news/2020/10/02/libya-talks-progress-hope/',
+          title: 'Libya talks: "progress" & hope',
+          updated: '2020-10-02T09:15:00+01:00',
+          published: '2020-10-02T09:15:00+01:00',
+          link: 'https://example.org/news/2020/10/02/libya-talks-progress-hope/',
+          content: `<p>Libya talks: "progress" & hope</p>${HTML}`,
+          contentType: 'html',
+        },
+        {
+          id: 'urn:uuid:5f0c6f0e-2b7e-4d7a-9c62-3f1f4f0b9a11',
+          title: 'Esper visits Algiers',
+          updated: '2020-10-01T16:40:00+01:00',
+          published: '2020-10-01T16:40:00+01:00',
+          link: 'https://example.org/news/2020/10/01/esper-visits-algiers/',
+          content: `<p>Esper visits Algiers</p>${HTML}`,
+          contentType: 'html',
+        },
+      ],
+    );
   });
 
   it('writes every date as RFC 3339', () => {
@@ -133,46 +143,74 @@ describe('renderAtom', () => {
 
   it('writes the summer and winter offsets of a zone with daylight saving time', () => {
     const paris = makeConfig({ baseUrl: 'https://example.org/', timeZone: 'Europe/Paris' });
-    const feed = parseAtomXml(renderAtom(feedOf(paris, [
-      { title: 'Bastille Day', date: '2020-07-14T10:00:00' },
-      { title: 'Winter', date: '2020-01-15T10:00:00' },
-      // Published in summer time, corrected after the clocks went back.
-      { title: 'Autumn', date: '2019-10-20T10:00:00', corrections: [correction('2019-11-02T09:30:00', 'A date was wrong.', 'Europe/Paris')] },
-    ])));
-    assert.deepEqual(feed.entry?.map((entry) => [entry.title, entry.published, entry.updated]), [
-      ['Bastille Day', '2020-07-14T10:00:00+02:00', '2020-07-14T10:00:00+02:00'],
-      ['Winter', '2020-01-15T10:00:00+01:00', '2020-01-15T10:00:00+01:00'],
-      ['Autumn', '2019-10-20T10:00:00+02:00', '2019-11-02T09:30:00+01:00'],
-    ]);
+    const feed = parseAtomXml(
+      renderAtom(
+        feedOf(paris, [
+          { title: 'Bastille Day', date: '2020-07-14T10:00:00' },
+          { title: 'Winter', date: '2020-01-15T10:00:00' },
+          // Published in summer time, corrected after the clocks went back.
+          { title: 'Autumn', date: '2019-10-20T10:00:00', corrections: [correction('2019-11-02T09:30:00', 'A date was wrong.', 'Europe/Paris')] },
+        ]),
+      ),
+    );
+    assert.deepEqual(
+      feed.entry?.map((entry) => [entry.title, entry.published, entry.updated]),
+      [
+        ['Bastille Day', '2020-07-14T10:00:00+02:00', '2020-07-14T10:00:00+02:00'],
+        ['Winter', '2020-01-15T10:00:00+01:00', '2020-01-15T10:00:00+01:00'],
+        ['Autumn', '2019-10-20T10:00:00+02:00', '2019-11-02T09:30:00+01:00'],
+      ],
+    );
     assert.equal(feed.updated, '2020-07-14T10:00:00+02:00');
-    assert.deepEqual(parseAtomFeed(renderAtom(feedOf(paris, [{ title: 'Bastille Day', date: '2020-07-14T10:00:00' }]))).entries?.map((entry) => entry.published), ['2020-07-14T10:00:00+02:00']);
+    assert.deepEqual(
+      parseAtomFeed(renderAtom(feedOf(paris, [{ title: 'Bastille Day', date: '2020-07-14T10:00:00' }]))).entries?.map((entry) => entry.published),
+      ['2020-07-14T10:00:00+02:00'],
+    );
   });
 
   it('dates an entry by its update or its latest correction, and the feed by the newest change', () => {
     const zone = 'Africa/Algiers';
-    const feed = parseAtomXml(renderAtom(feedOf(algiers, [
-      { title: 'Updated', date: '2020-10-01T10:00:00', updated: '2020-10-01T12:00:00' },
-      {
-        title: 'Corrected twice',
-        date: '2020-10-02T10:00:00',
-        updated: '2020-10-02T11:00:00',
-        corrections: [correction('2020-10-02T15:00:00', 'First.', zone), correction('2020-10-04T08:45:00', 'Second.', zone)],
-      },
-      { title: 'Corrected before its update', date: '2020-10-03T10:00:00', updated: '2020-10-03T20:00:00', corrections: [correction('2020-10-03T12:00:00', 'Early.', zone)] },
-      { title: 'Untouched', date: '2020-10-03T11:00:00' },
-    ])));
-    assert.deepEqual(feed.entry?.map((entry) => [entry.title, entry.published, entry.updated]), [
-      ['Untouched', '2020-10-03T11:00:00+01:00', '2020-10-03T11:00:00+01:00'],
-      ['Corrected before its update', '2020-10-03T10:00:00+01:00', '2020-10-03T20:00:00+01:00'],
-      ['Corrected twice', '2020-10-02T10:00:00+01:00', '2020-10-04T08:45:00+01:00'],
-      ['Updated', '2020-10-01T10:00:00+01:00', '2020-10-01T12:00:00+01:00'],
-    ]);
+    const feed = parseAtomXml(
+      renderAtom(
+        feedOf(algiers, [
+          { title: 'Updated', date: '2020-10-01T10:00:00', updated: '2020-10-01T12:00:00' },
+          {
+            title: 'Corrected twice',
+            date: '2020-10-02T10:00:00',
+            updated: '2020-10-02T11:00:00',
+            corrections: [correction('2020-10-02T15:00:00', 'First.', zone), correction('2020-10-04T08:45:00', 'Second.', zone)],
+          },
+          {
+            title: 'Corrected before its update',
+            date: '2020-10-03T10:00:00',
+            updated: '2020-10-03T20:00:00',
+            corrections: [correction('2020-10-03T12:00:00', 'Early.', zone)],
+          },
+          { title: 'Untouched', date: '2020-10-03T11:00:00' },
+        ]),
+      ),
+    );
+    assert.deepEqual(
+      feed.entry?.map((entry) => [entry.title, entry.published, entry.updated]),
+      [
+        ['Untouched', '2020-10-03T11:00:00+01:00', '2020-10-03T11:00:00+01:00'],
+        ['Corrected before its update', '2020-10-03T10:00:00+01:00', '2020-10-03T20:00:00+01:00'],
+        ['Corrected twice', '2020-10-02T10:00:00+01:00', '2020-10-04T08:45:00+01:00'],
+        ['Updated', '2020-10-01T10:00:00+01:00', '2020-10-01T12:00:00+01:00'],
+      ],
+    );
     assert.equal(feed.updated, '2020-10-04T08:45:00+01:00');
   });
 
   it('removes characters XML forbids from titles, summaries and content, and stays well-formed', () => {
     const bad = 'Bad\u0000 byte\u000B here\uFFFE';
-    const atom = renderAtom(feedOf(algiers, [{ title: bad, slug: 'bad-byte', summary: `Summary ${bad}`, date: '2020-10-01T10:00:00', authors: [`Author\u0000 ${bad}`] }], (title) => `<p>${title}</p>`));
+    const atom = renderAtom(
+      feedOf(
+        algiers,
+        [{ title: bad, slug: 'bad-byte', summary: `Summary ${bad}`, date: '2020-10-01T10:00:00', authors: [`Author\u0000 ${bad}`] }],
+        (title) => `<p>${title}</p>`,
+      ),
+    );
     assert.equal(XMLValidator.validate(atom), true);
     assert.doesNotMatch(atom, /[\u0000\u000B\uFFFE]/);
     const [entry] = parseAtomXml(atom).entry ?? [];

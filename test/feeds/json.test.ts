@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { parseFeed, parseJsonFeed } from 'feedsmith';
 import { DateTime } from 'luxon';
 import type { Config } from '../../src/config.js';
-import { buildFeed, storyItem, type Feed } from '../../src/feeds/feed.js';
+import { buildFeed, type Feed, storyItem } from '../../src/feeds/feed.js';
 import { renderJsonFeed } from '../../src/feeds/json.js';
 import { siteFeedSpec } from '../../src/feeds/site-feeds.js';
 import { buildSiteGraph } from '../../src/model/site.js';
@@ -12,7 +12,10 @@ import { assertValidJsonFeed, jsonFeedErrors } from '../support/feeds.js';
 import { makeStory, type StoryFields } from '../support/stories.js';
 
 function feedOf(config: Config, stories: StoryFields[], html = (title: string) => `<p>${title}</p>`): Feed {
-  const site = buildSiteGraph(stories.map((fields) => makeStory({ zone: config.timeZone, ...fields })), config);
+  const site = buildSiteGraph(
+    stories.map((fields) => makeStory({ zone: config.timeZone, ...fields })),
+    config,
+  );
   const items = site.stories.map((story) => storyItem(story, story.summary ?? `Summary of ${story.title}`, html(story.title), config));
   return buildFeed(siteFeedSpec(config), items, config, 'Gazette test');
 }
@@ -50,7 +53,9 @@ describe('renderJsonFeed', () => {
   it('is checked by a schema that does refuse a broken feed', () => {
     const feed = JSON.parse(json) as { items: Record<string, unknown>[] };
     const item = feed.items[0] as Record<string, unknown>;
-    assert.deepEqual(jsonFeedErrors({ ...feed, items: [{ ...item, date_published: '14/07/2020' }] }), ['/items/0/date_published must match format "date-time"']);
+    assert.deepEqual(jsonFeedErrors({ ...feed, items: [{ ...item, date_published: '14/07/2020' }] }), [
+      '/items/0/date_published must match format "date-time"',
+    ]);
     assert.deepEqual(jsonFeedErrors({ ...feed, items: [{ ...item, url: 'not a URL' }] }), ['/items/0/url must match format "uri"']);
     assert.ok(jsonFeedErrors({ ...feed, items: [{ ...item, content_html: undefined }] }).length > 0);
   });
@@ -87,19 +92,36 @@ describe('renderJsonFeed', () => {
         },
       ],
     });
-    assert.deepEqual(Object.keys(JSON.parse(json).items[0]), ['id', 'url', 'title', 'summary', 'content_html', 'image', 'date_published', 'date_modified', 'authors', 'tags']);
+    assert.deepEqual(Object.keys(JSON.parse(json).items[0]), [
+      'id',
+      'url',
+      'title',
+      'summary',
+      'content_html',
+      'image',
+      'date_published',
+      'date_modified',
+      'authors',
+      'tags',
+    ]);
   });
 
   it('writes dates with their real offset, summer and winter time apart', () => {
     const items = (JSON.parse(json) as { items: { date_published: string; date_modified?: string }[] }).items;
-    assert.deepEqual(items.map((item) => [item.date_published, item.date_modified]), [
-      ['2020-07-14T10:00:00+02:00', '2020-10-02T09:30:00+02:00'],
-      ['2020-01-15T10:00:00+01:00', undefined],
-    ]);
-    const autumn = JSON.parse(renderJsonFeed(feedOf(paris, [
-      { title: 'Autumn', date: '2019-10-20T10:00:00', updated: '2019-11-02T09:30:00' },
-    ]))) as { items: { date_published: string; date_modified?: string }[] };
-    assert.deepEqual(autumn.items.map((item) => [item.date_published, item.date_modified]), [['2019-10-20T10:00:00+02:00', '2019-11-02T09:30:00+01:00']]);
+    assert.deepEqual(
+      items.map((item) => [item.date_published, item.date_modified]),
+      [
+        ['2020-07-14T10:00:00+02:00', '2020-10-02T09:30:00+02:00'],
+        ['2020-01-15T10:00:00+01:00', undefined],
+      ],
+    );
+    const autumn = JSON.parse(renderJsonFeed(feedOf(paris, [{ title: 'Autumn', date: '2019-10-20T10:00:00', updated: '2019-11-02T09:30:00' }]))) as {
+      items: { date_published: string; date_modified?: string }[];
+    };
+    assert.deepEqual(
+      autumn.items.map((item) => [item.date_published, item.date_modified]),
+      [['2019-10-20T10:00:00+02:00', '2019-11-02T09:30:00+01:00']],
+    );
   });
 
   it('is read by feedsmith as a JSON Feed, with the same facts', () => {
@@ -109,10 +131,19 @@ describe('renderJsonFeed', () => {
     const parsed = parseJsonFeed(json);
     assert.equal(parsed.title, 'Maghreb & Sahel Digest');
     assert.equal(parsed.feed_url, 'https://example.org/news/feed.json');
-    assert.deepEqual(parsed.items?.map((item) => [item.id, item.title, item.date_published, item.date_modified, item.content_html]), [
-      ['urn:uuid:5f0c6f0e-2b7e-4d7a-9c62-3f1f4f0b9a11', 'Esper visits Algiers', '2020-07-14T10:00:00+02:00', '2020-10-02T09:30:00+02:00', '<p>Esper visits Algiers</p>'],
-      ['https://example.org/news/2020/01/15/winter-talks/', 'Winter talks', '2020-01-15T10:00:00+01:00', undefined, '<p>Winter talks</p>'],
-    ]);
+    assert.deepEqual(
+      parsed.items?.map((item) => [item.id, item.title, item.date_published, item.date_modified, item.content_html]),
+      [
+        [
+          'urn:uuid:5f0c6f0e-2b7e-4d7a-9c62-3f1f4f0b9a11',
+          'Esper visits Algiers',
+          '2020-07-14T10:00:00+02:00',
+          '2020-10-02T09:30:00+02:00',
+          '<p>Esper visits Algiers</p>',
+        ],
+        ['https://example.org/news/2020/01/15/winter-talks/', 'Winter talks', '2020-01-15T10:00:00+01:00', undefined, '<p>Winter talks</p>'],
+      ],
+    );
     assert.deepEqual(parsed.items?.[0]?.authors, [{ name: 'Lamine Chikhi' }, { name: 'Hamid Ould Ahmed' }]);
   });
 
@@ -131,7 +162,9 @@ describe('renderJsonFeed', () => {
   });
 
   it('leaves out what a story does not have, and stays valid with no items', () => {
-    const bare = JSON.parse(renderJsonFeed(feedOf(paris, [{ title: 'Bare', date: '2020-10-01T10:00:00', summary: '' }]))) as { items: Record<string, unknown>[] };
+    const bare = JSON.parse(renderJsonFeed(feedOf(paris, [{ title: 'Bare', date: '2020-10-01T10:00:00', summary: '' }]))) as {
+      items: Record<string, unknown>[];
+    };
     assert.deepEqual(Object.keys(bare.items[0] ?? {}), ['id', 'url', 'title', 'content_html', 'date_published']);
     assertValidJsonFeed(JSON.stringify(bare));
     const empty = renderJsonFeed(feedOf(paris, []));
@@ -148,7 +181,9 @@ describe('renderJsonFeed', () => {
 describe('renderJsonFeed: text that looks like syntax', () => {
   it('keeps "$&", "$\'" and "$`" in a story as written (they are patterns to String.replace)', () => {
     const text = "Prices fell below $<10 & rose: $& $' $` $$";
-    const json = renderJsonFeed(feedOf(paris, [{ title: text, date: '2020-10-01T10:00:00' }], (title) => `<p>${title.replaceAll('&', '&amp;').replaceAll('<', '&lt;')}</p>`));
+    const json = renderJsonFeed(
+      feedOf(paris, [{ title: text, date: '2020-10-01T10:00:00' }], (title) => `<p>${title.replaceAll('&', '&amp;').replaceAll('<', '&lt;')}</p>`),
+    );
     const feed = JSON.parse(json) as { items: { title: string; content_html: string }[] };
     assert.equal(feed.items[0]?.title, text);
     assert.equal(feed.items[0]?.content_html, "<p>Prices fell below $&lt;10 &amp; rose: $&amp; $' $` $$</p>");

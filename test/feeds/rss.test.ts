@@ -4,9 +4,9 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DateTime } from 'luxon';
 import Parser from 'rss-parser';
 import type { Config } from '../../src/config.js';
-import { buildFeed, storyItem, type Feed } from '../../src/feeds/feed.js';
-import { siteFeedSpec } from '../../src/feeds/site-feeds.js';
+import { buildFeed, type Feed, storyItem } from '../../src/feeds/feed.js';
 import { renderRss, rfc822 } from '../../src/feeds/rss.js';
+import { siteFeedSpec } from '../../src/feeds/site-feeds.js';
 import { buildSiteGraph } from '../../src/model/site.js';
 import { makeConfig } from '../support/config.js';
 import { algiers, stories } from '../support/feeds.js';
@@ -16,11 +16,13 @@ const HTML_WITH_CDATA_END = '<p>Compare <code>a[b[0]]>0</code> &amp; more ]]> he
 
 /** A feed of the given stories, each with a summary and an absolute-URL body. */
 function feedOf(config: Config, stories: StoryFields[]): Feed {
-  const site = buildSiteGraph(stories.map((fields) => makeStory({ zone: config.timeZone, ...fields })), config);
+  const site = buildSiteGraph(
+    stories.map((fields) => makeStory({ zone: config.timeZone, ...fields })),
+    config,
+  );
   const items = site.stories.map((story) => storyItem(story, `Summary of ${story.title}`, `<p>${story.title}</p>${HTML_WITH_CDATA_END}`, config));
   return buildFeed(siteFeedSpec(config), items, config, 'Gazette test');
 }
-
 
 /** The channel as a generic XML parser reads it. */
 interface XmlChannel {
@@ -49,9 +51,10 @@ function parseXml(xml: string): XmlChannel {
   return parser.parse(xml).rss.channel as XmlChannel;
 }
 
-const readerParser = () => new Parser<{ language: string; lastBuildDate: string; generator: string }, { 'content:encoded': string }>({
-  customFields: { feed: ['language', 'lastBuildDate', 'generator'], item: ['content:encoded'] },
-});
+const readerParser = () =>
+  new Parser<{ language: string; lastBuildDate: string; generator: string }, { 'content:encoded': string }>({
+    customFields: { feed: ['language', 'lastBuildDate', 'generator'], item: ['content:encoded'] },
+  });
 
 describe('rfc822', () => {
   it('writes the date in English with its real offset', () => {
@@ -83,10 +86,7 @@ describe('renderRss', () => {
   });
 
   it('dates the channel by an update newer than every publication', () => {
-    const updated = parseXml(renderRss(feedOf(algiers, [
-      { ...stories[0]!, updated: '2020-10-03T08:00:00' },
-      stories[1]!,
-    ])));
+    const updated = parseXml(renderRss(feedOf(algiers, [{ ...stories[0]!, updated: '2020-10-03T08:00:00' }, stories[1]!])));
     assert.equal(updated.lastBuildDate, 'Sat, 03 Oct 2020 08:00:00 +0100');
   });
 
@@ -116,39 +116,56 @@ describe('renderRss', () => {
     assert.equal(feed.language, 'fr');
     assert.equal(feed.feedUrl, 'https://example.org/news/feed.xml');
     assert.equal(feed.lastBuildDate, 'Fri, 02 Oct 2020 09:15:00 +0100');
-    assert.deepEqual(feed.items.map((item) => ({
-      title: item.title, link: item.link, guid: item.guid, isoDate: item.isoDate, categories: item.categories, creator: item.creator, html: item['content:encoded'],
-    })), [
-      {
-        title: 'Libya talks: "progress" & hope',
-        link: 'https://example.org/news/2020/10/02/libya-talks-progress-hope/',
-        guid: 'https://example.org/news/2020/10/02/libya-talks-progress-hope/',
-        isoDate: '2020-10-02T08:15:00.000Z',
-        categories: ['Libya'],
-        creator: 'Aidan Lewis',
-        html: `<p>Libya talks: "progress" & hope</p>${HTML_WITH_CDATA_END}`,
-      },
-      {
-        title: 'Esper visits Algiers',
-        link: 'https://example.org/news/2020/10/01/esper-visits-algiers/',
-        guid: 'urn:uuid:5f0c6f0e-2b7e-4d7a-9c62-3f1f4f0b9a11',
-        isoDate: '2020-10-01T15:40:00.000Z',
-        categories: ['Algeria', 'Sahel'],
-        creator: 'Lamine Chikhi',
-        html: `<p>Esper visits Algiers</p>${HTML_WITH_CDATA_END}`,
-      },
-    ]);
+    assert.deepEqual(
+      feed.items.map((item) => ({
+        title: item.title,
+        link: item.link,
+        guid: item.guid,
+        isoDate: item.isoDate,
+        categories: item.categories,
+        creator: item.creator,
+        html: item['content:encoded'],
+      })),
+      [
+        {
+          title: 'Libya talks: "progress" & hope',
+          link: 'https://example.org/news/2020/10/02/libya-talks-progress-hope/',
+          guid: 'https://example.org/news/2020/10/02/libya-talks-progress-hope/',
+          isoDate: '2020-10-02T08:15:00.000Z',
+          categories: ['Libya'],
+          creator: 'Aidan Lewis',
+          html: `<p>Libya talks: "progress" & hope</p>${HTML_WITH_CDATA_END}`,
+        },
+        {
+          title: 'Esper visits Algiers',
+          link: 'https://example.org/news/2020/10/01/esper-visits-algiers/',
+          guid: 'urn:uuid:5f0c6f0e-2b7e-4d7a-9c62-3f1f4f0b9a11',
+          isoDate: '2020-10-01T15:40:00.000Z',
+          categories: ['Algeria', 'Sahel'],
+          creator: 'Lamine Chikhi',
+          html: `<p>Esper visits Algiers</p>${HTML_WITH_CDATA_END}`,
+        },
+      ],
+    );
   });
 
   it('writes the summer offset of a zone with daylight saving time', async () => {
     const paris = makeConfig({ baseUrl: 'https://example.org/', timeZone: 'Europe/Paris' });
-    const xmlParis = renderRss(feedOf(paris, [
-      { title: 'Bastille Day', date: '2020-07-14T10:00:00' },
-      { title: 'Winter', date: '2020-01-15T10:00:00' },
-    ]));
-    assert.deepEqual(parseXml(xmlParis).item.map((item) => item.pubDate), ['Tue, 14 Jul 2020 10:00:00 +0200', 'Wed, 15 Jan 2020 10:00:00 +0100']);
+    const xmlParis = renderRss(
+      feedOf(paris, [
+        { title: 'Bastille Day', date: '2020-07-14T10:00:00' },
+        { title: 'Winter', date: '2020-01-15T10:00:00' },
+      ]),
+    );
+    assert.deepEqual(
+      parseXml(xmlParis).item.map((item) => item.pubDate),
+      ['Tue, 14 Jul 2020 10:00:00 +0200', 'Wed, 15 Jan 2020 10:00:00 +0100'],
+    );
     const feed = await readerParser().parseString(xmlParis);
-    assert.deepEqual(feed.items.map((item) => item.isoDate), ['2020-07-14T08:00:00.000Z', '2020-01-15T09:00:00.000Z']);
+    assert.deepEqual(
+      feed.items.map((item) => item.isoDate),
+      ['2020-07-14T08:00:00.000Z', '2020-01-15T09:00:00.000Z'],
+    );
   });
 
   it('removes characters XML forbids from titles', () => {

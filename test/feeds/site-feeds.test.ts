@@ -4,16 +4,16 @@ import { parseFeed } from 'feedsmith';
 import type { Config } from '../../src/config.js';
 import { splitStory } from '../../src/content/frontmatter.js';
 import { readStory } from '../../src/content/story.js';
-import { feedLinks, renderSiteFeeds, siteFeedSpec, tagFeedSpec, type FeedFile, type FeedNames, type StoryText } from '../../src/feeds/site-feeds.js';
+import type { StorySource } from '../../src/content/story-source.js';
 import { storyItem } from '../../src/feeds/feed.js';
-import { buildSiteGraph } from '../../src/model/site.js';
+import { type FeedFile, type FeedNames, feedLinks, renderSiteFeeds, type StoryText, siteFeedSpec, tagFeedSpec } from '../../src/feeds/site-feeds.js';
 import { createMarkdownRenderer, renderStoryMarkdown } from '../../src/markdown/processor.js';
+import { buildSiteGraph } from '../../src/model/site.js';
+import type { Story } from '../../src/model/types.js';
 import type { KeptFile, TextFile } from '../../src/output/files.js';
 import { makeConfig } from '../support/config.js';
 import { assertValidJsonFeed, parseAtomXml, parseRssItems, urlsIn } from '../support/feeds.js';
 import { makeStory, type StoryFields } from '../support/stories.js';
-import type { Story } from '../../src/model/types.js';
-import type { StorySource } from '../../src/content/story-source.js';
 
 const config = makeConfig({
   title: 'Maghreb Digest',
@@ -92,7 +92,10 @@ describe('renderSiteFeeds', () => {
 
   it('writes the three formats of the site feed, of each tag feed and of the edition feed', () => {
     const folders = ['', 'tags/algeria/', 'tags/cote-divoire/', 'tags/libya/', 'tags/sahel/', 'editions/'];
-    assert.deepEqual(files.map((item) => item.path), folders.flatMap((folder) => [`${folder}feed.xml`, `${folder}atom.xml`, `${folder}feed.json`]));
+    assert.deepEqual(
+      files.map((item) => item.path),
+      folders.flatMap((folder) => [`${folder}feed.xml`, `${folder}atom.xml`, `${folder}feed.json`]),
+    );
   });
 
   it('writes files that feedsmith reads in the format their name says, and valid JSON Feeds', () => {
@@ -127,9 +130,10 @@ describe('renderSiteFeeds', () => {
       url('2020/10/03/algiers-morning-briefing/'),
       url('2020/10/02/sahel-funding/'),
     ]);
-    assert.deepEqual(jsonOf(files, '').items.map((item) => item.date_published), [
-      '2020-10-03T12:00:00+01:00', '2020-10-03T08:00:00+01:00', '2020-10-02T10:00:00+01:00',
-    ]);
+    assert.deepEqual(
+      jsonOf(files, '').items.map((item) => item.date_published),
+      ['2020-10-03T12:00:00+01:00', '2020-10-03T08:00:00+01:00', '2020-10-02T10:00:00+01:00'],
+    );
   });
 
   it('keeps each tag feed to tagFeedSize stories of its tag, newest first', () => {
@@ -154,16 +158,19 @@ describe('renderSiteFeeds', () => {
     const [saturday, friday] = jsonOf(files, 'editions/').items;
     assert.equal(saturday?.title, 'Maghreb Digest: Saturday, October 3, 2020');
     assert.equal(saturday?.summary, '2 stories: Algiers morning briefing; Libya ceasefire talks');
-    assert.equal(saturday?.content_html, [
-      '<ul>',
-      `<li><a href="${url('2020/10/03/algiers-morning-briefing/')}">Algiers morning briefing</a><br>About Algiers morning briefing.</li>`,
-      `<li><a href="${url('2020/10/03/libya-ceasefire-talks/')}">Libya ceasefire talks</a><br>About Libya ceasefire talks.</li>`,
-      '</ul>',
-    ].join('\n'));
+    assert.equal(
+      saturday?.content_html,
+      [
+        '<ul>',
+        `<li><a href="${url('2020/10/03/algiers-morning-briefing/')}">Algiers morning briefing</a><br>About Algiers morning briefing.</li>`,
+        `<li><a href="${url('2020/10/03/libya-ceasefire-talks/')}">Libya ceasefire talks</a><br>About Libya ceasefire talks.</li>`,
+        '</ul>',
+      ].join('\n'),
+    );
     assert.equal(friday?.summary, '2 stories: Oran festival; Sahel funding');
   });
 
-  it('keeps an edition item\'s id when a story is added later that day, and updates it instead', () => {
+  it("keeps an edition item's id when a story is added later that day, and updates it instead", () => {
     const later = feedsOf([...SOURCES, story({ title: 'Late addition from Niamey', date: '2020-10-03T20:00:00', tags: ['Niger'] })]);
     assert.deepEqual(sameIds(later, 'editions/'), sameIds(files, 'editions/'));
 
@@ -202,7 +209,10 @@ describe('renderSiteFeeds', () => {
     const read = (frontMatter: string): StorySource => {
       const text = `---\ntitle: Esper visits Algiers\ndate: 2020-10-01T16:40:00+01:00\n${frontMatter}---\nUS Secretary of Defense Mark Esper made a rare visit.\n`;
       const result = readStory('content/esper.md', splitStory(text, 'content/esper.md'), 'Africa/Algiers');
-      assert.deepEqual(result.problems.map((problem) => problem.format()), []);
+      assert.deepEqual(
+        result.problems.map((problem) => problem.format()),
+        [],
+      );
       return result.story as StorySource;
     };
     const entry = (files: (TextFile | KeptFile)[]) => ({
@@ -285,7 +295,13 @@ describe('renderSiteFeeds', () => {
     const render = (names: Omit<FeedNames, 'kept'>, before: FeedFile[] = []) => {
       const asked: string[] = [];
       const text = storyText(config);
-      const counted: StoryText = { summary: text.summary, item: (story) => (asked.push(story.title), text.item(story)) };
+      const counted: StoryText = {
+        summary: text.summary,
+        item: (story) => {
+          asked.push(story.title);
+          return text.item(story);
+        },
+      };
       const held = (path: string, key: string) => before.some((made) => made.path === path && made.key === key);
       const kept = (path: string, inputs: string) => before.find((made) => made.path === path && made.inputs === inputs)?.key;
       return { files: [...renderSiteFeeds(site, counted, config, 'Gazette test', held, { ...names, kept })], asked };
@@ -294,14 +310,20 @@ describe('renderSiteFeeds', () => {
     const first = render({ site: 'site-1', story: nameOf });
 
     it('writes the same feeds, keyed alike, as without names', () => {
-      assert.deepEqual(first.files.map(({ path, key, contents }) => ({ path, key, contents })), files.map(({ path, key, contents }) => ({ path, key, contents })));
+      assert.deepEqual(
+        first.files.map(({ path, key, contents }) => ({ path, key, contents })),
+        files.map(({ path, key, contents }) => ({ path, key, contents })),
+      );
     });
 
     it('keeps every feed made from the same inputs without making its items', () => {
       const again = render({ site: 'site-1', story: nameOf }, first.files);
       assert.deepEqual(made(again.files), []);
       assert.deepEqual(again.asked, []);
-      assert.deepEqual(again.files.map(({ key }) => key), first.files.map(({ key }) => key));
+      assert.deepEqual(
+        again.files.map(({ key }) => key),
+        first.files.map(({ key }) => key),
+      );
     });
 
     it('makes again the feeds that show a story whose name changed, and writes those whose bytes changed', () => {
@@ -310,7 +332,10 @@ describe('renderSiteFeeds', () => {
       assert.deepEqual(new Set(again.asked), new Set(['Libya ceasefire talks', 'Algiers morning briefing', 'Sahel funding']));
       // Only its name changed: the feeds made again are the same bytes, kept under their keys.
       assert.deepEqual(made(again.files), []);
-      const edited = buildSiteGraph(SOURCES.map((source) => (source.title === 'Sahel funding' ? { ...source, summary: 'A new summary.' } : source)), config);
+      const edited = buildSiteGraph(
+        SOURCES.map((source) => (source.title === 'Sahel funding' ? { ...source, summary: 'A new summary.' } : source)),
+        config,
+      );
       const text = storyText(config);
       const held = (path: string, key: string) => first.files.some((file) => file.path === path && file.key === key);
       const kept = (path: string, inputs: string) => first.files.find((file) => file.path === path && file.inputs === inputs)?.key;
@@ -319,7 +344,7 @@ describe('renderSiteFeeds', () => {
       assert.deepEqual(new Set(made(files)), new Set(expected));
     });
 
-    it('makes every feed again when the site\'s name changed', () => {
+    it("makes every feed again when the site's name changed", () => {
       const again = render({ site: 'site-2', story: nameOf }, first.files);
       assert.equal(again.asked.length > 0, true);
       assert.ok(again.files.every((file) => file.inputs !== undefined && !first.files.some((before) => before.inputs === file.inputs)));
@@ -340,10 +365,13 @@ describe('feedLinks', () => {
       { type: 'application/atom+xml', title: 'Maghreb Digest (Atom)', url: '/news/atom.xml' },
       { type: 'application/feed+json', title: 'Maghreb Digest (JSON Feed)', url: '/news/feed.json' },
     ]);
-    assert.deepEqual(feedLinks(tagFeedSpec({ name: "Côte d'Ivoire", slug: 'cote-divoire' }, config), config).map((link) => [link.title, link.url]), [
-      ["Maghreb Digest: Côte d'Ivoire (RSS)", '/news/tags/cote-divoire/feed.xml'],
-      ["Maghreb Digest: Côte d'Ivoire (Atom)", '/news/tags/cote-divoire/atom.xml'],
-      ["Maghreb Digest: Côte d'Ivoire (JSON Feed)", '/news/tags/cote-divoire/feed.json'],
-    ]);
+    assert.deepEqual(
+      feedLinks(tagFeedSpec({ name: "Côte d'Ivoire", slug: 'cote-divoire' }, config), config).map((link) => [link.title, link.url]),
+      [
+        ["Maghreb Digest: Côte d'Ivoire (RSS)", '/news/tags/cote-divoire/feed.xml'],
+        ["Maghreb Digest: Côte d'Ivoire (Atom)", '/news/tags/cote-divoire/atom.xml'],
+        ["Maghreb Digest: Côte d'Ivoire (JSON Feed)", '/news/tags/cote-divoire/feed.json'],
+      ],
+    );
   });
 });

@@ -7,8 +7,8 @@ import * as cheerio from 'cheerio';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseFeed } from 'feedsmith';
 import { HtmlValidate } from 'html-validate';
-import { copySampleProject, type Project } from '../support/project.js';
 import { assertValidJsonFeed, parseAtomXml } from '../support/feeds.js';
+import { copySampleProject, type Project } from '../support/project.js';
 
 const RENAMED = `---
 title: Algiers metro extension opens
@@ -73,7 +73,8 @@ describe('the feeds, redirects and sitemaps of a built site', () => {
 
   it('writes the three feed formats for the site, every tag, section and author, and the editions', () => {
     const feedFiles = files.filter((file) => FEED_FILE.test(file));
-    const slugsOf = (kind: string) => files.map((file) => new RegExp(`^${kind}/([^/]+)/index\\.html$`).exec(file)?.[1]).filter((slug): slug is string => slug !== undefined);
+    const slugsOf = (kind: string) =>
+      files.map((file) => new RegExp(`^${kind}/([^/]+)/index\\.html$`).exec(file)?.[1]).filter((slug): slug is string => slug !== undefined);
     const tagSlugs = slugsOf('tags');
     assert.ok(tagSlugs.includes('tunisia') && tagSlugs.includes('transport') && tagSlugs.length >= 10, tagSlugs.join(' '));
     assert.deepEqual(slugsOf('sections'), ['africa', 'business', 'culture', 'europe', 'middle-east', 'sport']);
@@ -114,10 +115,10 @@ describe('the feeds, redirects and sitemaps of a built site', () => {
     assert.ok((listings.get('authors') ?? 0) >= 10, `only ${listings.get('authors')} author pages`);
   });
 
-  it('puts exactly a section\'s and an author\'s stories in their feeds, newest first', async () => {
+  it("puts exactly a section's and an author's stories in their feeds, newest first", async () => {
     const titles = async (file: string) => {
       const { feed } = parseFeed(await project.read(file));
-      return ('items' in feed ? feed.items ?? [] : []).map((item) => (item as { title?: string }).title);
+      return ('items' in feed ? (feed.items ?? []) : []).map((item) => (item as { title?: string }).title);
     };
     assert.deepEqual(await titles('sections/middle-east/feed.xml'), [
       'Analysis: After US visit, Algeria weighs a role beyond its borders',
@@ -131,7 +132,7 @@ describe('the feeds, redirects and sitemaps of a built site', () => {
     ]);
   });
 
-  it('leaves a page at a renamed story\'s old URL that html-validate accepts', async () => {
+  it("leaves a page at a renamed story's old URL that html-validate accepts", async () => {
     assert.ok(files.includes(REDIRECT_FILE));
     const html = await project.read(REDIRECT_FILE);
     const report = await new HtmlValidate({ extends: ['html-validate:recommended'] }).validateString(html, REDIRECT_FILE);
@@ -144,18 +145,21 @@ describe('the feeds, redirects and sitemaps of a built site', () => {
     const $ = cheerio.load(await project.read(REDIRECT_FILE));
     assert.equal($('meta[http-equiv="refresh"]').attr('content'), `0; url=/${RENAMED_PATH}`);
     assert.equal($('link[rel="canonical"]').attr('href'), `https://example.org/${RENAMED_PATH}`);
-    assert.deepEqual([...$('a[href]')].map((a) => $(a).attr('href')), [`/${RENAMED_PATH}`]);
+    assert.deepEqual(
+      [...$('a[href]')].map((a) => $(a).attr('href')),
+      [`/${RENAMED_PATH}`],
+    );
     assert.equal($('meta[name="robots"]').attr('content'), 'noindex');
     assert.equal($('title').text(), 'Moved: Algiers metro extension opens');
   });
 
-  it('keeps the renamed story\'s feed id at its old URL', async () => {
+  it("keeps the renamed story's feed id at its old URL", async () => {
     const entry = parseAtomXml(await project.read('atom.xml')).entry?.find((item) => item.title === 'Algiers metro extension opens');
     assert.equal(entry?.id, 'https://example.org/old/path/');
     assert.equal(entry?.link[0]?.['@_href'], `https://example.org/${RENAMED_PATH}`);
   });
 
-  it('shows a correction on the story page and dates the story\'s feed entries by it', async () => {
+  it("shows a correction on the story page and dates the story's feed entries by it", async () => {
     const $ = cheerio.load(await project.read(`${CORRECTED_PATH}index.html`));
     const corrections = $('.story__corrections li');
     assert.equal(corrections.length, 1);
@@ -174,7 +178,7 @@ describe('the feeds, redirects and sitemaps of a built site', () => {
     assert.equal(json.items.find((item) => item.id === `https://example.org/${CORRECTED_PATH}`)?.date_modified, '2020-10-04T18:30:00+01:00');
   });
 
-  it('gives the wire story JSON-LD that parses and names its author and the author\'s page', async () => {
+  it("gives the wire story JSON-LD that parses and names its author and the author's page", async () => {
     const $ = cheerio.load(await project.read(`${WIRE_PATH}index.html`));
     const scripts = $('script[type="application/ld+json"]');
     assert.equal(scripts.length, 1);
@@ -193,7 +197,7 @@ describe('the feeds, redirects and sitemaps of a built site', () => {
   it('lists every story page in /sitemap.xml, and no redirect', async () => {
     const xml = await project.read('sitemap.xml');
     assert.equal(XMLValidator.validate(xml), true);
-    const urls = (new XMLParser({ isArray: (name) => name === 'url' }).parse(xml).urlset.url as { loc: string; lastmod: string }[]);
+    const urls = new XMLParser({ isArray: (name) => name === 'url' }).parse(xml).urlset.url as { loc: string; lastmod: string }[];
     const locs = urls.map((url) => url.loc);
     const storyPages = files.filter((file) => STORY_PAGE.test(file));
     // 15 published sample stories (one more is a draft) and the two added here.
@@ -206,7 +210,10 @@ describe('the feeds, redirects and sitemaps of a built site', () => {
   });
 
   it('names both sitemaps in robots.txt', async () => {
-    assert.equal(await project.read('robots.txt'), 'User-agent: *\nAllow: /\n\nSitemap: https://example.org/sitemap.xml\nSitemap: https://example.org/news-sitemap.xml\n');
+    assert.equal(
+      await project.read('robots.txt'),
+      'User-agent: *\nAllow: /\n\nSitemap: https://example.org/sitemap.xml\nSitemap: https://example.org/news-sitemap.xml\n',
+    );
     assert.ok(files.includes('sitemap.xml') && files.includes('news-sitemap.xml'));
   });
 
@@ -215,7 +222,10 @@ describe('the feeds, redirects and sitemaps of a built site', () => {
     assert.equal(XMLValidator.validate(xml), true);
     const urls = new XMLParser({ isArray: (name) => name === 'url' }).parse(xml).urlset.url as { loc: string }[];
     // The clock is 2020-10-05T12:00:00Z: stories after 2020-10-03T13:00 in Algiers.
-    assert.deepEqual(urls.map((url) => url.loc), [`https://example.org/${CORRECTED_PATH}`, `https://example.org/${RENAMED_PATH}`]);
+    assert.deepEqual(
+      urls.map((url) => url.loc),
+      [`https://example.org/${CORRECTED_PATH}`, `https://example.org/${RENAMED_PATH}`],
+    );
   });
 });
 
@@ -231,9 +241,17 @@ describe('a redirect under a sub-path', () => {
       assert.equal($('a').attr('href'), `/news/${RENAMED_PATH}`);
       const entry = parseAtomXml(await project.read('atom.xml')).entry?.find((item) => item.title === 'Algiers metro extension opens');
       assert.equal(entry?.id, 'https://example.org/news/old/path/');
-      assert.deepEqual(alternates(await project.read('tags/transport/index.html')).map((link) => link.href), [
-        '/news/feed.xml', '/news/atom.xml', '/news/feed.json', '/news/tags/transport/feed.xml', '/news/tags/transport/atom.xml', '/news/tags/transport/feed.json',
-      ]);
+      assert.deepEqual(
+        alternates(await project.read('tags/transport/index.html')).map((link) => link.href),
+        [
+          '/news/feed.xml',
+          '/news/atom.xml',
+          '/news/feed.json',
+          '/news/tags/transport/feed.xml',
+          '/news/tags/transport/atom.xml',
+          '/news/tags/transport/feed.json',
+        ],
+      );
     } finally {
       await project.remove();
     }

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { cdata, element } from '../../src/feeds/xml.js';
 import { escapeXml } from '../../src/escape.js';
+import { cdata, element } from '../../src/feeds/xml.js';
 
 /** The text of `<x>…</x>` as an XML parser reads it back. */
 function parsedText(xml: string): unknown {

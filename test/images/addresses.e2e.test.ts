@@ -46,25 +46,33 @@ describe('picture addresses not on the web', () => {
     });
     roots.push(root);
     const expected = [
-      'content/2021/05/01/passwd.md:6:3  image.src  "file:///etc/passwd" is not an image address  (' + STORY_HINT + ')  [url-unsafe]',
-      'content/2021/05/02/share.md:4:10  image.src  "smb://server/share/photo.jpg" is not an image address  (' + STORY_HINT + ')  [url-unsafe]',
+      `content/2021/05/01/passwd.md:6:3  image.src  "file:///etc/passwd" is not an image address  (${STORY_HINT})  [url-unsafe]`,
+      `content/2021/05/02/share.md:4:10  image.src  "smb://server/share/photo.jpg" is not an image address  (${STORY_HINT})  [url-unsafe]`,
       'content/authors.yaml:3:3  Ines Trabelsi.photo  "FILE:///C:/Users/ines/portrait.jpg" is not a safe address  (give a path such as /images/authors/name.jpg or an https:// URL)  [url-unsafe]',
     ];
     for (const command of ['check', 'build']) {
       const run = await gazette(root, command);
       assert.equal(run.code, 1, `${command}: ${run.out}${run.err}`);
-      assert.deepEqual(run.err.split('\n').filter((line) => line.startsWith('content/')), expected, command);
+      assert.deepEqual(
+        run.err.split('\n').filter((line) => line.startsWith('content/')),
+        expected,
+        command,
+      );
     }
   });
 
-  it('are removed from a story\'s body, as written or by reference, with a warning', async () => {
+  it("are removed from a story's body, as written or by reference, with a warning", async () => {
     const root = await project({
-      '2021/05/01/body.md': '---\ntitle: Body\ndate: 2021-05-01\n---\nA map: ![A map](file:///home/desk/map.png)\n\nA chart: ![A chart][chart]\n\n[chart]: smb://server/chart.png\n',
+      '2021/05/01/body.md':
+        '---\ntitle: Body\ndate: 2021-05-01\n---\nA map: ![A map](file:///home/desk/map.png)\n\nA chart: ![A chart][chart]\n\n[chart]: smb://server/chart.png\n',
     });
     roots.push(root);
     const run = await gazette(root, 'build');
     assert.equal(run.code, 0, run.err);
-    assert.match(run.err, /^warning: content\/2021\/05\/01\/body\.md:5:8 {2}a link or image to a javascript:, vbscript: or data: URL, or an image at a file: or other address not on the web, was removed \(here and in 1 more place\) {2}\(.*\) {2}\[url-unsafe\]$/m);
+    assert.match(
+      run.err,
+      /^warning: content\/2021\/05\/01\/body\.md:5:8 {2}a link or image to a javascript:, vbscript: or data: URL, or an image at a file: or other address not on the web, was removed \(here and in 1 more place\) {2}\(.*\) {2}\[url-unsafe\]$/m,
+    );
     const html = await readFile(path.join(root, 'dist/2021/05/01/body/index.html'), 'utf8');
     assert.deepEqual(cheerio.load(html)('.story__body img').length, 0);
     assert.doesNotMatch(html, /file:|smb:/);

@@ -19,6 +19,7 @@ const DECODED_BYTES = SIDE * SIDE * 3;
 const PICTURES = 4;
 
 /** Node preloads this into the CLI: it prints the process's peak resident memory as it exits. */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: the child process's own template literal
 const PEAK_REPORTER = "process.on('exit', () => process.stderr.write(`peak-rss ${process.resourceUsage().maxRSS * 1024}\\n`));\n";
 
 /** A project of four stories, each with a picture of `side` pixels square in its own colour. */
@@ -29,15 +30,22 @@ async function pictureProject(side: number): Promise<string> {
   const folder = path.join(root, 'content/2021/05');
   await mkdir(folder, { recursive: true });
   for (let index = 0; index < PICTURES; index++) {
-    await sharp({ create: { width: side, height: side, channels: 3, background: { r: 200, g: 100 + index, b: 50 } } }).png().toFile(path.join(folder, `map-${index}.png`));
-    await writeFile(path.join(folder, `story-${index}.md`), `---\ntitle: Story ${index}\ndate: 2021-05-0${index + 1}\nimage: { src: map-${index}.png, alt: A map }\n---\nText.\n`);
+    await sharp({ create: { width: side, height: side, channels: 3, background: { r: 200, g: 100 + index, b: 50 } } })
+      .png()
+      .toFile(path.join(folder, `map-${index}.png`));
+    await writeFile(
+      path.join(folder, `story-${index}.md`),
+      `---\ntitle: Story ${index}\ndate: 2021-05-0${index + 1}\nimage: { src: map-${index}.png, alt: A map }\n---\nText.\n`,
+    );
   }
   return root;
 }
 
 /** Run the gazette command in `root` and give its peak resident memory, in bytes. */
 async function peakMemory(root: string, reporter: string, ...argv: string[]): Promise<number> {
-  const { stderr } = await promisify(execFile)(process.execPath, ['--require', reporter, path.join(REPO, 'bin/gazette.js'), ...argv, '--now', NOW], { cwd: root });
+  const { stderr } = await promisify(execFile)(process.execPath, ['--require', reporter, path.join(REPO, 'bin/gazette.js'), ...argv, '--now', NOW], {
+    cwd: root,
+  });
   const peak = /peak-rss (\d+)/.exec(stderr)?.[1];
   assert.ok(peak, stderr);
   return Number(peak);

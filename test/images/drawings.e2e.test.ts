@@ -37,7 +37,11 @@ async function jobOf(svg: string) {
   const bytes = Buffer.from(svg);
   const info = await readImageInfo(bytes);
   assert.ok(info.format === 'svg' && info.width !== undefined && info.height !== undefined);
-  return { bytes, info: { ...info, format: 'svg' as const, width: info.width, height: info.height }, variants: variantsOf({ ...info, width: info.width, height: info.height }) };
+  return {
+    bytes,
+    info: { ...info, format: 'svg' as const, width: info.width, height: info.height },
+    variants: variantsOf({ ...info, width: info.width, height: info.height }),
+  };
 }
 
 describe('drawCopies', () => {
@@ -53,14 +57,18 @@ describe('drawCopies', () => {
   it('stops a drawing that takes longer than its budget, and says why', async () => {
     const job = await jobOf(SLOW);
     const started = Date.now();
-    await assert.rejects(drawCopies(job, 2_000), (error: unknown) =>
-      error instanceof ImageUnreadable && error.reason === 'it is an SVG drawing that takes more than 2 s to draw'
-      && error.hint === 'simplify it (fewer or smaller filters and shapes), or export it as PNG');
+    await assert.rejects(
+      drawCopies(job, 2_000),
+      (error: unknown) =>
+        error instanceof ImageUnreadable &&
+        error.reason === 'it is an SVG drawing that takes more than 2 s to draw' &&
+        error.hint === 'simplify it (fewer or smaller filters and shapes), or export it as PNG',
+    );
     // Drawn to the end it would take minutes; stopped, it takes the budget and the time to stop the process.
     assert.ok(Date.now() - started < 15_000, `stopped after ${Date.now() - started} ms`);
   });
 
-  it('leaves no drawing behind when the build\'s process is killed', async () => {
+  it("leaves no drawing behind when the build's process is killed", async () => {
     const script = [
       `const { drawCopies } = await import(${JSON.stringify(import.meta.resolve('../../src/images/drawings.ts'))});`,
       `const bytes = Buffer.from(${JSON.stringify(SLOW)});`,
@@ -90,7 +98,9 @@ describe('drawCopies', () => {
 
   it('names damage found while drawing', async () => {
     const job = await jobOf(`<svg ${SVG} width="100" height="50"><rect width="100" height="50"/></svg>`);
-    await assert.rejects(drawCopies({ ...job, bytes: Buffer.from(`<svg ${SVG} width="100" height="50"><rect`) }), (error: unknown) =>
-      error instanceof ImageUnreadable && error.reason.startsWith('the image is damaged ('));
+    await assert.rejects(
+      drawCopies({ ...job, bytes: Buffer.from(`<svg ${SVG} width="100" height="50"><rect`) }),
+      (error: unknown) => error instanceof ImageUnreadable && error.reason.startsWith('the image is damaged ('),
+    );
   });
 });

@@ -2,17 +2,17 @@
 // the written images measured with sharp; the feeds; the problems an author sees; the cache.
 
 import assert from 'node:assert/strict';
-import * as cheerio from 'cheerio';
 import { mkdir, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import * as cheerio from 'cheerio';
 import sharp from 'sharp';
-import { CACHE_DIR } from '../../src/incremental/cache-folder.js';
 import { loadConfig } from '../../src/config.js';
 import { BuildFailed } from '../../src/errors.js';
-import { BODY_IMAGE_SIZES } from '../../src/render/body-images.js';
-import { copySampleProject, SAMPLE_NOW, snapshot, type Project } from '../support/project.js';
+import { CACHE_DIR } from '../../src/incremental/cache-folder.js';
 import { build } from '../../src/incremental/publish.js';
+import { BODY_IMAGE_SIZES } from '../../src/render/body-images.js';
+import { copySampleProject, type Project, SAMPLE_NOW, snapshot } from '../support/project.js';
 
 const WIRE = '2020/10/01/us-defense-chiefs-rare-algeria-visit-points-to-sahel-region-threats/';
 const FACTORIES = '2020/10/01/euro-zone-factories-grow-for-third-month-but-jobs-keep-disappearing/';
@@ -44,13 +44,16 @@ describe('story images in a built site', () => {
   });
   after(() => project.remove());
 
-  it('publishes the wire story\'s photo with its copies, width, height and sizes', async () => {
+  it("publishes the wire story's photo with its copies, width, height and sizes", async () => {
     const $ = cheerio.load(await project.read(`${WIRE}index.html`));
     const figure = $('.story__figure img');
     const image = await checkImage(project, figure);
     assert.match(image.src, /^\/images\/[0-9a-f]{16}\/algiers-central-post-office-1600\.jpg$/);
     assert.deepEqual([image.width, image.height], [1600, 1067]);
-    assert.deepEqual(image.srcset.map((candidate) => candidate.split(' ')[1]), ['480w', '960w', '1600w']);
+    assert.deepEqual(
+      image.srcset.map((candidate) => candidate.split(' ')[1]),
+      ['480w', '960w', '1600w'],
+    );
     assert.equal(figure.attr('sizes'), '(min-width: 50rem) 46rem, 100vw');
     assert.equal($('meta[property="og:image"]').attr('content'), `https://example.org${image.src}`);
     assert.equal($('meta[property="og:image:width"]').attr('content'), '1600');
@@ -59,12 +62,15 @@ describe('story images in a built site', () => {
     assert.deepEqual(jsonLd.image, [`https://example.org${image.src}`]);
   });
 
-  it('publishes the chart in the factory story\'s body, never wider than it is', async () => {
+  it("publishes the chart in the factory story's body, never wider than it is", async () => {
     const $ = cheerio.load(await project.read(`${FACTORIES}index.html`));
     const chart = $('.story__body img');
     const image = await checkImage(project, chart);
     assert.match(image.src, /^\/images\/[0-9a-f]{16}\/euro-zone-pmi-september-960\.png$/);
-    assert.deepEqual(image.srcset.map((candidate) => candidate.split(' ')[1]), ['480w', '960w']);
+    assert.deepEqual(
+      image.srcset.map((candidate) => candidate.split(' ')[1]),
+      ['480w', '960w'],
+    );
     assert.equal(chart.attr('sizes'), BODY_IMAGE_SIZES);
     assert.match(chart.attr('alt') ?? '', /^Bar chart of the manufacturing/);
     assert.equal(chart.attr('data-gazette-image'), undefined);
@@ -106,13 +112,31 @@ describe('images of every kind beside a story', () => {
     project = await copySampleProject();
     const folder = path.join(project.root, 'content/2020/10/04');
     await mkdir(folder, { recursive: true });
-    await sharp({ create: { width: 300, height: 200, channels: 3, background: '#c33' } }).png().toFile(path.join(folder, 'Small Map.PNG'));
-    await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#3a6' } }).jpeg().withMetadata({ orientation: 6 }).toFile(path.join(folder, 'turned.jpg'));
+    await sharp({ create: { width: 300, height: 200, channels: 3, background: '#c33' } })
+      .png()
+      .toFile(path.join(folder, 'Small Map.PNG'));
+    await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#3a6' } })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toFile(path.join(folder, 'turned.jpg'));
     await writeFile(path.join(folder, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="90" height="30"><rect width="90" height="30"/></svg>');
-    await project.addStory('2020/10/04/pictures.md', [
-      '---', 'title: Pictures', 'date: 2020-10-04T09:00:00+01:00', 'image:', '  src: "./Small%20Map.PNG"', '  alt: A small map', '---', '',
-      'A turned photo: ![A field](turned.jpg)', '', 'A logo: ![](logo.svg) and a remote picture: ![Remote](https://cdn.example.com/a.jpg)', '',
-    ].join('\n'));
+    await project.addStory(
+      '2020/10/04/pictures.md',
+      [
+        '---',
+        'title: Pictures',
+        'date: 2020-10-04T09:00:00+01:00',
+        'image:',
+        '  src: "./Small%20Map.PNG"',
+        '  alt: A small map',
+        '---',
+        '',
+        'A turned photo: ![A field](turned.jpg)',
+        '',
+        'A logo: ![](logo.svg) and a remote picture: ![Remote](https://cdn.example.com/a.jpg)',
+        '',
+      ].join('\n'),
+    );
     const report = await project.build();
     warnings.push(...report.warnings.map((warning) => warning.format()));
   });
@@ -131,7 +155,10 @@ describe('images of every kind beside a story', () => {
     const $ = await page();
     const image = await checkImage(project, $('.story__body img').eq(0));
     assert.deepEqual([image.width, image.height], [800, 1200]);
-    assert.deepEqual(image.srcset.map((candidate) => candidate.split(' ')[1]), ['480w', '800w']);
+    assert.deepEqual(
+      image.srcset.map((candidate) => candidate.split(' ')[1]),
+      ['480w', '800w'],
+    );
   });
 
   it('draws an SVG into PNG copies at every width, and leaves a remote picture alone', async () => {
@@ -139,16 +166,26 @@ describe('images of every kind beside a story', () => {
     const logo = await checkImage(project, $('.story__body img').eq(1));
     assert.match(logo.src, /^\/images\/[0-9a-f]{16}\/logo-1600\.png$/);
     assert.deepEqual([logo.width, logo.height], [1600, 533]);
-    assert.deepEqual(logo.srcset.map((candidate) => candidate.split(' ')[0]?.replace(/^.*\//, '')), ['logo-480.png', 'logo-960.png', 'logo-1600.png']);
+    assert.deepEqual(
+      logo.srcset.map((candidate) => candidate.split(' ')[0]?.replace(/^.*\//, '')),
+      ['logo-480.png', 'logo-960.png', 'logo-1600.png'],
+    );
     for (const copy of logo.srcset) assert.equal((await sharp(path.join(project.out, copy.split(' ')[0] ?? '')).metadata()).format, 'png');
-    assert.deepEqual((await project.files()).filter((file) => file.endsWith('.svg')), ['images/algiers-central-post-office.svg', 'images/authors/ines-trabelsi.svg'], 'only the SVGs of static/');
+    assert.deepEqual(
+      (await project.files()).filter((file) => file.endsWith('.svg')),
+      ['images/algiers-central-post-office.svg', 'images/authors/ines-trabelsi.svg'],
+      'only the SVGs of static/',
+    );
     assert.deepEqual({ ...$('.story__body img').eq(2).attr() }, { src: 'https://cdn.example.com/a.jpg', alt: 'Remote' });
   });
 
   it('warns about a body image without alt text, naming its line', () => {
-    assert.deepEqual(warnings.filter((warning) => warning.startsWith('content/2020/10/04/')), [
-      'content/2020/10/04/pictures.md:11:9  image "logo.svg" has no alt text  (describe the picture between the brackets, for readers who cannot see it: ![A chart of oil output](chart.png))  [field-invalid]',
-    ]);
+    assert.deepEqual(
+      warnings.filter((warning) => warning.startsWith('content/2020/10/04/')),
+      [
+        'content/2020/10/04/pictures.md:11:9  image "logo.svg" has no alt text  (describe the picture between the brackets, for readers who cannot see it: ![A chart of oil output](chart.png))  [field-invalid]',
+      ],
+    );
   });
 });
 
@@ -159,15 +196,29 @@ describe('problems with story images', () => {
     project = await copySampleProject();
     const folder = path.join(project.root, 'content/2020/10/04');
     await mkdir(folder, { recursive: true });
-    const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg().toBuffer();
+    const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+      .jpeg()
+      .toBuffer();
     await writeFile(path.join(folder, 'cut.jpg'), photo.subarray(0, 3000));
     await writeFile(path.join(folder, 'notes.png'), 'not a picture');
     await writeFile(path.join(folder, 'chart.gif'), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');
     await writeFile(path.join(folder, 'page.gif'), 'GIF89a<html><script>alert(1)</script></html>');
     await writeFile(path.join(project.root, 'outside.jpg'), photo);
     await symlink(path.join(project.root, 'outside.jpg'), path.join(folder, 'link.jpg'));
-    const story = (name: string, image: string, body: string) => project.addStory(`2020/10/04/${name}.md`,
-      ['---', `title: ${name}`, 'date: 2020-10-04T09:00:00+01:00', ...(image ? ['image:', `  src: "${image}"`, '  alt: A picture'] : []), '---', '', body, ''].join('\n'));
+    const story = (name: string, image: string, body: string) =>
+      project.addStory(
+        `2020/10/04/${name}.md`,
+        [
+          '---',
+          `title: ${name}`,
+          'date: 2020-10-04T09:00:00+01:00',
+          ...(image ? ['image:', `  src: "${image}"`, '  alt: A picture'] : []),
+          '---',
+          '',
+          body,
+          '',
+        ].join('\n'),
+      );
     await story('missing', 'photo.jpg', 'Text.\n\nMore text with ![A chart](charts/oil.png).');
     await story('broken', 'cut.jpg', 'Text ![Notes](notes.png)');
     await story('disguised', 'chart.gif', 'Text ![A page](page.gif)');
@@ -176,23 +227,36 @@ describe('problems with story images', () => {
   after(() => project.remove());
 
   it('names the story, the line, the field and the path of every problem, and writes nothing', async () => {
-    const failed = await project.build().then(() => undefined, (error: unknown) => error);
+    const failed = await project.build().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     assert.ok(failed instanceof BuildFailed, 'the build fails');
-    const inside = 'keep the story\'s images in the content folder, and give their path from the story\'s folder';
-    const missing = 'put the image in the story\'s folder, or correct its path (it is read from the story\'s folder)';
+    const inside = "keep the story's images in the content folder, and give their path from the story's folder";
+    const missing = "put the image in the story's folder, or correct its path (it is read from the story's folder)";
     const damaged = 'save it again as JPEG, PNG, WebP, AVIF, GIF or SVG';
-    assert.deepEqual(failed.problems.map((problem) => problem.format()), [
-      `content/2020/10/04/broken.md:5:3  image.src  image "cut.jpg" (content/2020/10/04/cut.jpg) cannot be published: the image is damaged (VipsJpeg: premature end of JPEG image)  (${damaged})  [image-invalid]`,
-      `content/2020/10/04/broken.md:9:6  image "notes.png" (content/2020/10/04/notes.png) cannot be published: it is not an image sharp can read (Input buffer contains unsupported image format)  (${damaged})  [image-invalid]`,
-      `content/2020/10/04/disguised.md:5:3  image.src  image "chart.gif" (content/2020/10/04/chart.gif) cannot be published: it is an SVG drawing, not the GIF picture its name says  (name it chart.svg)  [image-invalid]`,
-      `content/2020/10/04/disguised.md:9:6  image "page.gif" (content/2020/10/04/page.gif) cannot be published: it is not an image sharp can read (Input buffer has corrupt header: gifload_buffer: Invalid frame data)  (${damaged})  [image-invalid]`,
-      `content/2020/10/04/escaping.md:5:3  image.src  image "../../../../../etc/passwd" is outside the content folder  (${inside})  [url-unsafe]`,
-      `content/2020/10/04/escaping.md:9:6  image "%2e%2e/%2e%2e/%2e%2e/%2e%2e/outside.jpg" is outside the content folder  (${inside})  [url-unsafe]`,
-      `content/2020/10/04/escaping.md:9:57  image "link.jpg" is a link to a file outside the content folder  (${inside})  [url-unsafe]`,
-      `content/2020/10/04/missing.md:5:3  image.src  image "photo.jpg" not found (no file content/2020/10/04/photo.jpg)  (${missing})  [image-missing]`,
-      `content/2020/10/04/missing.md:11:16  image "charts/oil.png" not found (no file content/2020/10/04/charts/oil.png)  (${missing})  [image-missing]`,
-    ]);
-    assert.equal(await stat(project.out).then(() => true, () => false), false, 'no site was written');
+    assert.deepEqual(
+      failed.problems.map((problem) => problem.format()),
+      [
+        `content/2020/10/04/broken.md:5:3  image.src  image "cut.jpg" (content/2020/10/04/cut.jpg) cannot be published: the image is damaged (VipsJpeg: premature end of JPEG image)  (${damaged})  [image-invalid]`,
+        `content/2020/10/04/broken.md:9:6  image "notes.png" (content/2020/10/04/notes.png) cannot be published: it is not an image sharp can read (Input buffer contains unsupported image format)  (${damaged})  [image-invalid]`,
+        `content/2020/10/04/disguised.md:5:3  image.src  image "chart.gif" (content/2020/10/04/chart.gif) cannot be published: it is an SVG drawing, not the GIF picture its name says  (name it chart.svg)  [image-invalid]`,
+        `content/2020/10/04/disguised.md:9:6  image "page.gif" (content/2020/10/04/page.gif) cannot be published: it is not an image sharp can read (Input buffer has corrupt header: gifload_buffer: Invalid frame data)  (${damaged})  [image-invalid]`,
+        `content/2020/10/04/escaping.md:5:3  image.src  image "../../../../../etc/passwd" is outside the content folder  (${inside})  [url-unsafe]`,
+        `content/2020/10/04/escaping.md:9:6  image "%2e%2e/%2e%2e/%2e%2e/%2e%2e/outside.jpg" is outside the content folder  (${inside})  [url-unsafe]`,
+        `content/2020/10/04/escaping.md:9:57  image "link.jpg" is a link to a file outside the content folder  (${inside})  [url-unsafe]`,
+        `content/2020/10/04/missing.md:5:3  image.src  image "photo.jpg" not found (no file content/2020/10/04/photo.jpg)  (${missing})  [image-missing]`,
+        `content/2020/10/04/missing.md:11:16  image "charts/oil.png" not found (no file content/2020/10/04/charts/oil.png)  (${missing})  [image-missing]`,
+      ],
+    );
+    assert.equal(
+      await stat(project.out).then(
+        () => true,
+        () => false,
+      ),
+      false,
+      'no site was written',
+    );
   });
 });
 
@@ -209,10 +273,14 @@ describe('the image cache', () => {
   async function cachedCopies(): Promise<Map<string, string>> {
     const folder = path.join(project.root, CACHE_DIR);
     const entries = (await readdir(folder, { recursive: true })).filter((entry) => /\/images\/.+\/.+\.(jpg|png)$/.test(entry.split(path.sep).join('/'))).sort();
-    return new Map(await Promise.all(entries.map(async (entry) => {
-      const { ino, mtimeMs } = await stat(path.join(folder, entry));
-      return [entry, `${ino}:${mtimeMs}`] as const;
-    })));
+    return new Map(
+      await Promise.all(
+        entries.map(async (entry) => {
+          const { ino, mtimeMs } = await stat(path.join(folder, entry));
+          return [entry, `${ino}:${mtimeMs}`] as const;
+        }),
+      ),
+    );
   }
 
   it('makes each copy once: a later build, even of an emptied output folder, gives the same bytes', async () => {
@@ -232,8 +300,12 @@ describe('the image cache', () => {
   });
 
   it('publishes a changed image at a new address though its story did not change, and forgets the old one', async () => {
-    const before = cheerio.load(await project.read(`${FACTORIES}index.html`))('.story__body img').attr('src') ?? '';
-    await sharp({ create: { width: 640, height: 360, channels: 3, background: '#246' } }).png()
+    const before =
+      cheerio
+        .load(await project.read(`${FACTORIES}index.html`))('.story__body img')
+        .attr('src') ?? '';
+    await sharp({ create: { width: 640, height: 360, channels: 3, background: '#246' } })
+      .png()
       .toFile(path.join(project.root, 'content/2020/10/01/euro-zone-pmi-september.png'));
     await build(configFor('dist'));
     const chart = cheerio.load(await project.read(`${FACTORIES}index.html`))('.story__body img');

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import sharp from 'sharp';
-import { encodeVariant, imageKey, ImageUnreadable, isResized, readImageInfo, variantsOf } from '../../src/images/variants.js';
+import { encodeVariant, ImageUnreadable, imageKey, isResized, readImageInfo, variantsOf } from '../../src/images/variants.js';
 
 const picture = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: '#3a6ea5' } });
 
@@ -30,35 +30,51 @@ describe('readImageInfo', () => {
   });
 
   it('refuses what is not an image, or not one browsers show', async () => {
-    await assert.rejects(readImageInfo(Buffer.from('not an image')), (error: unknown) =>
-      error instanceof ImageUnreadable && error.reason === 'it is not an image sharp can read (Input buffer contains unsupported image format)');
-    await assert.rejects(readImageInfo(await picture(10, 10).tiff().toBuffer()), (error: unknown) =>
-      error instanceof ImageUnreadable && error.reason === 'it is a TIFF image, which browsers do not show');
+    await assert.rejects(
+      readImageInfo(Buffer.from('not an image')),
+      (error: unknown) =>
+        error instanceof ImageUnreadable && error.reason === 'it is not an image sharp can read (Input buffer contains unsupported image format)',
+    );
+    await assert.rejects(
+      readImageInfo(await picture(10, 10).tiff().toBuffer()),
+      (error: unknown) => error instanceof ImageUnreadable && error.reason === 'it is a TIFF image, which browsers do not show',
+    );
   });
 
   it('refuses a drawing more than ten times as tall as it is wide, whose copies would be too large', async () => {
-    const drawing = (width: number, height: number) => Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}"/></svg>`);
+    const drawing = (width: number, height: number) =>
+      Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}"/></svg>`);
     assert.deepEqual(await readImageInfo(drawing(60, 600)), { format: 'svg', width: 60, height: 600 });
-    await assert.rejects(readImageInfo(drawing(60, 601)), (error: unknown) =>
-      error instanceof ImageUnreadable && error.reason === 'it is an SVG drawing more than 10 times as tall as it is wide (60 by 601)');
+    await assert.rejects(
+      readImageInfo(drawing(60, 601)),
+      (error: unknown) => error instanceof ImageUnreadable && error.reason === 'it is an SVG drawing more than 10 times as tall as it is wide (60 by 601)',
+    );
   });
 });
 
 describe('variantsOf', () => {
   it('makes copies 480, 960 and 1600 wide, keeping the proportions', () => {
     assert.deepEqual(variantsOf({ format: 'jpeg', width: 4000, height: 3000 }), [
-      { width: 480, height: 360 }, { width: 960, height: 720 }, { width: 1600, height: 1200 },
+      { width: 480, height: 360 },
+      { width: 960, height: 720 },
+      { width: 1600, height: 1200 },
     ]);
   });
 
   it('never makes a copy wider than the original', () => {
-    assert.deepEqual(variantsOf({ format: 'png', width: 1000, height: 501 }), [{ width: 480, height: 240 }, { width: 960, height: 481 }, { width: 1000, height: 501 }]);
+    assert.deepEqual(variantsOf({ format: 'png', width: 1000, height: 501 }), [
+      { width: 480, height: 240 },
+      { width: 960, height: 481 },
+      { width: 1000, height: 501 },
+    ]);
     assert.deepEqual(variantsOf({ format: 'png', width: 300, height: 200 }), [{ width: 300, height: 200 }]);
   });
 
   it('draws an SVG at every width, whatever its size', () => {
     assert.deepEqual(variantsOf({ format: 'svg', width: 300, height: 200 }), [
-      { width: 480, height: 320 }, { width: 960, height: 640 }, { width: 1600, height: 1067 },
+      { width: 480, height: 320 },
+      { width: 960, height: 640 },
+      { width: 1600, height: 1067 },
     ]);
   });
 
@@ -73,7 +89,9 @@ describe('variantsOf', () => {
 describe('encodeVariant', () => {
   it('gives the exact size, the same bytes every time, upright and without metadata', async () => {
     const source = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 120, sigma: 30 } } })
-      .jpeg().withMetadata({ orientation: 6 }).toBuffer();
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
     const info = await readImageInfo(source);
     const [small] = variantsOf(info as typeof info & { width: number; height: number });
     assert.deepEqual(small, { width: 480, height: 640 });
@@ -82,21 +100,29 @@ describe('encodeVariant', () => {
     const again = await encodeVariant(source, resized, small as { width: number; height: number });
     assert.ok(first.equals(again), 'the same bytes twice');
     const written = await sharp(first).metadata();
-    assert.deepEqual([written.format, written.width, written.height, written.orientation, written.exif, written.icc], ['jpeg', 480, 640, undefined, undefined, undefined]);
+    assert.deepEqual(
+      [written.format, written.width, written.height, written.orientation, written.exif, written.icc],
+      ['jpeg', 480, 640, undefined, undefined, undefined],
+    );
   });
 
   it('names damage found while decoding', async () => {
-    const whole = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 120, sigma: 30 } } }).jpeg().toBuffer();
+    const whole = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 120, sigma: 30 } } })
+      .jpeg()
+      .toBuffer();
     const cut = whole.subarray(0, 4000);
-    await assert.rejects(encodeVariant(cut, { format: 'jpeg', width: 800, height: 600 }, { width: 480, height: 360 }), (error: unknown) =>
-      error instanceof ImageUnreadable && error.reason === 'the image is damaged (VipsJpeg: premature end of JPEG image)');
+    await assert.rejects(
+      encodeVariant(cut, { format: 'jpeg', width: 800, height: 600 }, { width: 480, height: 360 }),
+      (error: unknown) => error instanceof ImageUnreadable && error.reason === 'the image is damaged (VipsJpeg: premature end of JPEG image)',
+    );
   });
 });
 
 describe('encodeVariant of an SVG drawing', () => {
   const SVG = 'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:xi="http://www.w3.org/2001/XInclude"';
   /** A drawing of 100 by 50 pixels holding `inside`, drawn 480 pixels wide. */
-  const draw = (inside: string) => encodeVariant(Buffer.from(`<svg ${SVG} width="100" height="50">${inside}</svg>`), { format: 'svg', width: 100, height: 50 }, { width: 480, height: 240 });
+  const draw = (inside: string) =>
+    encodeVariant(Buffer.from(`<svg ${SVG} width="100" height="50">${inside}</svg>`), { format: 'svg', width: 100, height: 50 }, { width: 480, height: 240 });
   /** How much of the picture is painted (its mean opacity, 0 to 255). */
   const painted = async (png: Buffer) => (await sharp(png).stats()).channels[3]?.mean ?? 0;
 
@@ -118,7 +144,10 @@ describe('encodeVariant of an SVG drawing', () => {
     // Were anything fetched, it would paint the picture.
     const served: Record<string, [string, string | Buffer]> = {
       '/image.png': ['image/png', red],
-      '/shapes.svg': ['image/svg+xml', `<svg ${SVG}><pattern id="p" width="1" height="1"><rect width="100" height="50"/></pattern><rect id="s" width="100" height="50"/></svg>`],
+      '/shapes.svg': [
+        'image/svg+xml',
+        `<svg ${SVG}><pattern id="p" width="1" height="1"><rect width="100" height="50"/></pattern><rect id="s" width="100" height="50"/></svg>`,
+      ],
       '/style.css': ['text/css', 'rect { fill: red }'],
       '/secret.txt': ['text/plain', 'SECRET'],
     };
@@ -150,8 +179,8 @@ describe('encodeVariant of an SVG drawing', () => {
       }
       assert.deepEqual(requests, []);
       // The same drawings with what they name written inside them are drawn: the checks above can fail.
-      assert.ok(await painted(await draw(`<image ${full} href="data:image/png;base64,${red.toString('base64')}"/>`)) > 100);
-      assert.ok(await painted(await draw('<text x="0" y="40" font-size="40">SECRET</text>')) > 0);
+      assert.ok((await painted(await draw(`<image ${full} href="data:image/png;base64,${red.toString('base64')}"/>`))) > 100);
+      assert.ok((await painted(await draw('<text x="0" y="40" font-size="40">SECRET</text>'))) > 0);
     } finally {
       server.close();
       await rm(folder, { recursive: true, force: true });

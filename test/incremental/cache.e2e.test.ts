@@ -5,13 +5,13 @@ import assert from 'node:assert/strict';
 import { mkdir, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, beforeEach, describe, it } from 'node:test';
-import { cacheFolder, CACHE_DIR } from '../../src/incremental/cache-folder.js';
-import { openCache } from '../../src/incremental/cache.js';
 import { loadConfig } from '../../src/config.js';
+import { openCache } from '../../src/incremental/cache.js';
+import { CACHE_DIR, cacheFolder } from '../../src/incremental/cache-folder.js';
+import { build } from '../../src/incremental/publish.js';
 import { RECORD_FILE } from '../../src/incremental/up-to-date.js';
 import { outputIdentity } from '../../src/output/marker.js';
-import { copySampleProject, SAMPLE_NOW, snapshot, type Project } from '../support/project.js';
-import { build } from '../../src/incremental/publish.js';
+import { copySampleProject, type Project, SAMPLE_NOW, snapshot } from '../support/project.js';
 
 const ALWAYS_WRITTEN = ['news-sitemap.xml', 'robots.txt', 'sitemap.xml'];
 
@@ -69,7 +69,10 @@ describe('the build cache', () => {
     await writeFile(path.join(project.root, 'static/press.txt/kit.txt'), 'then a folder');
     await cachedBuild();
     await assertSameAsCold();
-    assert.deepEqual((await readdir(project.root)).filter((name) => name.startsWith('.dist.tmp')), []);
+    assert.deepEqual(
+      (await readdir(project.root)).filter((name) => name.startsWith('.dist.tmp')),
+      [],
+    );
   });
 
   it('rewrites an edited story page and the feeds that carry its text, not the other stories', async () => {
@@ -96,13 +99,16 @@ describe('the build cache', () => {
   });
 
   it('reports the warnings of a story read from the cache, with their place', async () => {
-    await project.addStory('2020/10/04/no-alt.md', '---\ntitle: Harbour at dawn\ndate: 2020-10-04T08:00:00Z\nimage: /images/harbour.jpg\ncustom: { desk: Oran }\n---\n\nThe harbour.\n');
+    await project.addStory(
+      '2020/10/04/no-alt.md',
+      '---\ntitle: Harbour at dawn\ndate: 2020-10-04T08:00:00Z\nimage: /images/harbour.jpg\ncustom: { desk: Oran }\n---\n\nThe harbour.\n',
+    );
     const first = await cachedBuild();
     const second = await cachedBuild();
     const formatted = (report: typeof first) => report.warnings.map((warning) => warning.format());
     assert.equal(formatted(first).length, 1);
     assert.deepEqual(formatted(second), formatted(first));
-    assert.match(formatted(second)[0] ?? '', /^content\/2020\/10\/04\/no-alt\.md:\d+:\d+  image  has no alt text/);
+    assert.match(formatted(second)[0] ?? '', /^content\/2020\/10\/04\/no-alt\.md:\d+:\d+ {2}image {2}has no alt text/);
     await assertSameAsCold();
   });
 
@@ -222,7 +228,10 @@ describe('the build cache', () => {
     for (const name of [...dead, running]) await writeFile(path.join(folder, name), '');
     await openCache(config());
     const left = await readdir(folder);
-    assert.deepEqual(dead.filter((name) => left.includes(name)), []);
+    assert.deepEqual(
+      dead.filter((name) => left.includes(name)),
+      [],
+    );
     assert.ok(left.includes(running));
   });
 

@@ -32,7 +32,9 @@ describe('heapGrowthFlag', () => {
 
 describe('boundsHeap', () => {
   const rebuild = (files: number, outputIntact: boolean): UpToDate => ({
-    upToDate: false, outputIntact, snapshot: { files: new Map(Array.from({ length: files }, (_, index) => [`/site/content/${index}.md`, { text: `${index}` }])) },
+    upToDate: false,
+    outputIntact,
+    snapshot: { files: new Map(Array.from({ length: files }, (_, index) => [`/site/content/${index}.md`, { text: `${index}` }])) },
   });
 
   it('bounds a build that renders every story: without the cache, a check, a first build, a build over a changed output', () => {

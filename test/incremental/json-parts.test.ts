@@ -3,7 +3,12 @@ import { describe, it } from 'node:test';
 import { jsonParts } from '../../src/incremental/json-parts.js';
 
 const SAMPLES: unknown[] = [
-  { format: 9, code: 'abc', stories: { 'k/1=': { source: { title: 'Café "Oran"', slug: undefined, tags: ['a', 'b'] }, date: 1, updated: null }, 'k2': { source: {}, date: 2 } }, output: null },
+  {
+    format: 9,
+    code: 'abc',
+    stories: { 'k/1=': { source: { title: 'Café "Oran"', slug: undefined, tags: ['a', 'b'] }, date: 1, updated: null }, k2: { source: {}, date: 2 } },
+    output: null,
+  },
   { output: { identity: 'x', files: { 'index.html': 'key', 'tags/ünï/index.html': 'key2' }, inputs: {} }, empty: {}, list: [{ a: 1 }, [2, 3]] },
   { skipped: undefined, run: () => 1, kept: 0, last: undefined },
   { nested: { deeper: { deepest: { key: 'value', gone: undefined } } } },
@@ -17,7 +22,8 @@ const SAMPLES: unknown[] = [
 describe('jsonParts', () => {
   it('gives the text JSON.stringify gives, at every depth', () => {
     for (const value of SAMPLES) {
-      for (const depth of [0, 1, 2, 3, 5]) assert.equal([...jsonParts(value, depth)].join(''), JSON.stringify(value), `${JSON.stringify(value)} at depth ${depth}`);
+      for (const depth of [0, 1, 2, 3, 5])
+        assert.equal([...jsonParts(value, depth)].join(''), JSON.stringify(value), `${JSON.stringify(value)} at depth ${depth}`);
     }
   });
 

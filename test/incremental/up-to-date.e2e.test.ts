@@ -7,11 +7,11 @@ import { execFileSync } from 'node:child_process';
 import { readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, beforeEach, describe, it } from 'node:test';
-import { loadConfig, type ConfigOverrides } from '../../src/config.js';
+import { type ConfigOverrides, loadConfig } from '../../src/config.js';
 import { cacheFolder } from '../../src/incremental/cache-folder.js';
-import { checkUpToDate, clockSpan, RECORD_FILE, snapshotInputs } from '../../src/incremental/up-to-date.js';
-import { copySampleProject, SAMPLE_NOW, snapshot, type Project } from '../support/project.js';
 import { build } from '../../src/incremental/publish.js';
+import { checkUpToDate, clockSpan, RECORD_FILE, snapshotInputs } from '../../src/incremental/up-to-date.js';
+import { copySampleProject, type Project, SAMPLE_NOW, snapshot } from '../support/project.js';
 
 const STORY = 'content/2020/10/03/niger-solar-mini-grids.md';
 
@@ -104,7 +104,8 @@ describe('a build with nothing to do', () => {
 
   it('records racy files by their stamps once they have settled, and still sees a later change', async () => {
     await build(config());
-    const recorded = async () => (JSON.parse(await readFile(path.join(cacheFolder(config()), RECORD_FILE), 'utf8')) as { inputs: { racy: object } }).inputs.racy;
+    const recorded = async () =>
+      (JSON.parse(await readFile(path.join(cacheFolder(config()), RECORD_FILE), 'utf8')) as { inputs: { racy: object } }).inputs.racy;
     assert.ok(Object.keys(await recorded()).length > 10, 'the files copied just before the build are racy');
     // With no racy window, every file has settled: the check compares their bytes once, then records their stamps.
     assert.equal((await checkUpToDate(config(), 0)).upToDate, true);
@@ -116,7 +117,11 @@ describe('a build with nothing to do', () => {
 
   it('builds when a file is added to or removed from content/, templates/ or static/', async () => {
     await build(config());
-    for (const [name, text] of [['content/notes.txt', 'not a story'], ['templates/partials/extra.liquid', ''], ['static/extra.txt', 'x']] as const) {
+    for (const [name, text] of [
+      ['content/notes.txt', 'not a story'],
+      ['templates/partials/extra.liquid', ''],
+      ['static/extra.txt', 'x'],
+    ] as const) {
       await writeFile(file(name), text);
       assert.notEqual((await build(config())).upToDate, true, `adding ${name}`);
       assert.equal((await build(config())).upToDate, true);
@@ -185,7 +190,6 @@ describe('a build with nothing to do', () => {
     await build(config());
     assert.notEqual((await build(config(), { write: true, cache: false })).upToDate, true);
   });
-
 });
 
 describe('clockSpan', () => {

@@ -5,8 +5,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { heldBody } from '../../src/content/body.js';
 import { GazetteError } from '../../src/errors.js';
-import { createMarkdownPool, type MarkdownSettings } from '../../src/markdown/pool.js';
-import { createMarkdownRenderer, renderStoryMarkdown, type RenderedMarkdown, type StoryText } from '../../src/markdown/processor.js';
+import { createMarkdownPool } from '../../src/markdown/pool.js';
+import { createMarkdownRenderer, type RenderedMarkdown, renderStoryMarkdown, type StoryText } from '../../src/markdown/processor.js';
+import type { MarkdownSettings } from '../../src/markdown/worker-protocol.js';
 import { assertBuildsAlike, copySampleProject, type Project } from '../support/project.js';
 
 const SITE: MarkdownSettings = { rawHtml: false, baseUrl: 'https://example.org/news/', basePath: '/news/', storySeconds: 60 };
@@ -16,12 +17,14 @@ function stories(count: number): StoryText[] {
     permalink: `2020/10/${String((index % 28) + 1).padStart(2, '0')}/story-${index}/`,
     file: `content/story-${index}.md`,
     bodyLine: 5,
-    body: heldBody([
-      `Paragraph ${index} with a [relative link](../other-${index}/), a [root link](/tags/energy/) and a footnote.[^${index}]`,
-      `## Heading ${index}`,
-      `- item one\n- item two with <b>raw HTML</b>\n\n> a quote\n\n| a | b |\n|---|---|\n| ${index} | x |`,
-      `[^${index}]: The note.`,
-    ].join('\n\n')),
+    body: heldBody(
+      [
+        `Paragraph ${index} with a [relative link](../other-${index}/), a [root link](/tags/energy/) and a footnote.[^${index}]`,
+        `## Heading ${index}`,
+        `- item one\n- item two with <b>raw HTML</b>\n\n> a quote\n\n| a | b |\n|---|---|\n| ${index} | x |`,
+        `[^${index}]: The note.`,
+      ].join('\n\n'),
+    ),
   }));
 }
 
@@ -57,7 +60,19 @@ describe('the Markdown pool', () => {
 
   it('reports a story whose text cannot be read, and renders the others', async () => {
     const problem = new GazetteError({ code: 'content-unreadable', file: 'content/gone.md', message: 'the story changed while the site was being built' });
-    const broken = batch.map((story, index) => (index === 5 ? { ...story, body: { hash: 'gone', text: () => { throw problem; } } } : story));
+    const broken = batch.map((story, index) =>
+      index === 5
+        ? {
+            ...story,
+            body: {
+              hash: 'gone',
+              text: () => {
+                throw problem;
+              },
+            },
+          }
+        : story,
+    );
     const { rendered, problems } = await renderAll(broken, SITE, 2);
     assert.deepEqual(problems, [problem]);
     assert.equal(rendered.filter(Boolean).length, batch.length - 1);
@@ -67,9 +82,12 @@ describe('the Markdown pool', () => {
   it('stops a story that runs past the budget, names it, and renders every other story on a fresh worker', async () => {
     const slow = [...batch.slice(0, 3), endless('content/2020/10/01/endless.md'), ...batch.slice(3)];
     const { rendered, problems } = await renderAll(slow, { ...SITE, storySeconds: 0.5 }, 1);
-    assert.deepEqual(problems.map((problem) => problem.format()), [
-      'content/2020/10/01/endless.md:4  the Markdown took more than 0.5 s to render and was stopped  (split the story, or look for long runs of "*", "_", "~", backticks or brackets; limits.storySeconds sets the budget)  [markdown-too-slow]',
-    ]);
+    assert.deepEqual(
+      problems.map((problem) => problem.format()),
+      [
+        'content/2020/10/01/endless.md:4  the Markdown took more than 0.5 s to render and was stopped  (split the story, or look for long runs of "*", "_", "~", backticks or brackets; limits.storySeconds sets the budget)  [markdown-too-slow]',
+      ],
+    );
     assert.equal(rendered[3], undefined);
     assert.deepEqual(rendered.filter(Boolean), expected);
   });

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createMarkdownRenderer, cutOnWord, SUMMARY_LENGTH } from '../../src/markdown/processor.js';
-import { isSafeUrl } from '../../src/urls/links.js';
-import { pageUrlResolver } from '../../src/urls/links.js';
+import { isSafeUrl, pageUrlResolver } from '../../src/urls/links.js';
 
 const keep = (url: string) => url;
 const safe = createMarkdownRenderer({ rawHtml: false });
@@ -11,13 +10,17 @@ const html = (markdown: string) => safe.render(markdown, keep).html;
 
 describe('createMarkdownRenderer', () => {
   it('renders GFM tables', () => {
-    assert.equal(html('| a | b |\n|---|---|\n| 1 | 2 |\n'),
-      '<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>');
+    assert.equal(
+      html('| a | b |\n|---|---|\n| 1 | 2 |\n'),
+      '<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>',
+    );
   });
 
   it('renders strikethrough and bare links', () => {
-    assert.equal(html('It was ~~wrong~~ right. See https://example.org and www.example.com.'),
-      '<p>It was <del>wrong</del> right. See <a href="https://example.org">https://example.org</a> and <a href="http://www.example.com">www.example.com</a>.</p>');
+    assert.equal(
+      html('It was ~~wrong~~ right. See https://example.org and www.example.com.'),
+      '<p>It was <del>wrong</del> right. See <a href="https://example.org">https://example.org</a> and <a href="http://www.example.com">www.example.com</a>.</p>',
+    );
   });
 
   it('links footnote references and notes to each other', () => {
@@ -96,8 +99,10 @@ describe('createMarkdownRenderer', () => {
     });
 
     it('removes unsafe images and keeps safe ones', () => {
-      assert.equal(html('An ![evil](javascript:alert(1)) image and ![ok](/images/a.png) one.'),
-        '<p>An  image and <img src="/images/a.png" alt="ok" data-gazette-image="0"> one.</p>');
+      assert.equal(
+        html('An ![evil](javascript:alert(1)) image and ![ok](/images/a.png) one.'),
+        '<p>An  image and <img src="/images/a.png" alt="ok" data-gazette-image="0"> one.</p>',
+      );
       assert.equal(html('![x](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=)'), '<p></p>');
     });
 
@@ -108,7 +113,14 @@ describe('createMarkdownRenderer', () => {
     });
 
     it('removes images at a file: or other address not on the web, as written or by reference, and keeps such links', () => {
-      for (const url of ['file:///etc/passwd', 'FILE://server/share/x.png', 'fi\tle:///x.png', 'smb://server/x.png', 'ftp://example.org/x.png', 'blob:https://example.org/1']) {
+      for (const url of [
+        'file:///etc/passwd',
+        'FILE://server/share/x.png',
+        'fi\tle:///x.png',
+        'smb://server/x.png',
+        'ftp://example.org/x.png',
+        'blob:https://example.org/1',
+      ]) {
         // With raw HTML kept, no sanitizer stands behind this stage.
         const rendered = trusting.render(`An ![image](<${url}>) and a [link](<${url}>).`, keep);
         assert.notEqual(rendered.droppedUrl, null, url);
@@ -119,8 +131,14 @@ describe('createMarkdownRenderer', () => {
       // The link stays (the sanitizer leaves it no href); only the picture goes.
       assert.equal(referenced.html, '<p>An  and a <a>link</a>.</p>');
       assert.deepEqual([referenced.droppedUrl?.count, referenced.images], [1, []]);
-      const web = safe.render('![a](https://example.org/a.png) ![b](//cdn.example.org/b.png) ![c](/c.png) ![d](d.png) ![e][e]\n\n[e]: HTTP://example.org/e.png\n', keep);
-      assert.deepEqual([web.droppedUrl, web.images.map((image) => image.url)], [null, ['https://example.org/a.png', '//cdn.example.org/b.png', '/c.png', 'd.png', 'HTTP://example.org/e.png']]);
+      const web = safe.render(
+        '![a](https://example.org/a.png) ![b](//cdn.example.org/b.png) ![c](/c.png) ![d](d.png) ![e][e]\n\n[e]: HTTP://example.org/e.png\n',
+        keep,
+      );
+      assert.deepEqual(
+        [web.droppedUrl, web.images.map((image) => image.url)],
+        [null, ['https://example.org/a.png', '//cdn.example.org/b.png', '/c.png', 'd.png', 'HTTP://example.org/e.png']],
+      );
     });
 
     it('removes an unsafe image inside an unsafe link', () => {
@@ -143,8 +161,11 @@ describe('createMarkdownRenderer', () => {
 
   it('passes every link and image through the resolver: root-relative ones gain the base path', () => {
     const resolve = pageUrlResolver({ baseUrl: 'https://example.org/news/', basePath: '/news/' });
-    assert.equal(safe.render('See [other](/2020/10/01/other/), [rel](../x/), ![i](/images/a.png), [abs](https://x.org/) and [ref][r].\n\n[r]: /tags/algeria/\n', resolve).html,
-      '<p>See <a href="/news/2020/10/01/other/">other</a>, <a href="../x/">rel</a>, <img src="/news/images/a.png" alt="i" data-gazette-image="0">, <a href="https://x.org/">abs</a> and <a href="/news/tags/algeria/">ref</a>.</p>');
+    assert.equal(
+      safe.render('See [other](/2020/10/01/other/), [rel](../x/), ![i](/images/a.png), [abs](https://x.org/) and [ref][r].\n\n[r]: /tags/algeria/\n', resolve)
+        .html,
+      '<p>See <a href="/news/2020/10/01/other/">other</a>, <a href="../x/">rel</a>, <img src="/news/images/a.png" alt="i" data-gazette-image="0">, <a href="https://x.org/">abs</a> and <a href="/news/tags/algeria/">ref</a>.</p>',
+    );
   });
 });
 

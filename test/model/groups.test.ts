@@ -3,15 +3,23 @@ import { describe, it } from 'node:test';
 import type { AuthorProfile } from '../../src/content/authors.js';
 import { BuildFailed } from '../../src/errors.js';
 import { buildSiteGraph } from '../../src/model/site.js';
+import type { Story } from '../../src/model/types.js';
 import { makeConfig } from '../support/config.js';
 import { makeStory, type StoryFields } from '../support/stories.js';
-import type { Story } from '../../src/model/types.js';
 
 const ALGIERS = { timeZone: 'Africa/Algiers', baseUrl: 'https://example.org/news/' };
 const story = (fields: StoryFields) => makeStory({ zone: 'Africa/Algiers', ...fields });
 const titles = (stories: readonly Story[] | undefined) => (stories ?? []).map((item) => item.title);
 const profile = (fields: Partial<AuthorProfile> & Pick<AuthorProfile, 'key'>): AuthorProfile => ({
-  name: fields.key, bio: undefined, photo: undefined, email: undefined, links: [], file: 'content/authors.yaml', line: 1, column: 1, ...fields,
+  name: fields.key,
+  bio: undefined,
+  photo: undefined,
+  email: undefined,
+  links: [],
+  file: 'content/authors.yaml',
+  line: 1,
+  column: 1,
+  ...fields,
 });
 
 describe('sections', () => {
@@ -26,19 +34,29 @@ describe('sections', () => {
     story({ title: 'Plain', date: '2020-10-01T08:00:00' }),
   ];
 
-  it('lists the configured sections first, in their order and spelling, then the others by name in the site\'s language', () => {
+  it("lists the configured sections first, in their order and spelling, then the others by name in the site's language", () => {
     const site = buildSiteGraph(sources, makeConfig({ ...ALGIERS, sections: ['MIDDLE EAST', 'Africa'] }));
-    assert.deepEqual(site.sections.map((section) => [section.name, section.slug, section.configured, titles(section.stories)]), [
-      ['MIDDLE EAST', 'middle-east', true, ['Ceasefire', 'Esper', 'Referendum']],
-      ['Économie', 'economie', false, ['Cocoa']],
-      ['Europe', 'europe', false, ['Crossings']],
-    ]);
+    assert.deepEqual(
+      site.sections.map((section) => [section.name, section.slug, section.configured, titles(section.stories)]),
+      [
+        ['MIDDLE EAST', 'middle-east', true, ['Ceasefire', 'Esper', 'Referendum']],
+        ['Économie', 'economie', false, ['Cocoa']],
+        ['Europe', 'europe', false, ['Crossings']],
+      ],
+    );
   });
 
   it('names an unconfigured section by the spelling most stories use', () => {
-    assert.deepEqual(buildSiteGraph(sources, makeConfig(ALGIERS)).sections.map((section) => section.name), ['Économie', 'Europe', 'Middle East'], 'a tie goes to the first in code point order');
+    assert.deepEqual(
+      buildSiteGraph(sources, makeConfig(ALGIERS)).sections.map((section) => section.name),
+      ['Économie', 'Europe', 'Middle East'],
+      'a tie goes to the first in code point order',
+    );
     const more = [...sources, story({ title: 'Talks', date: '2020-09-30T10:00:00', section: 'middle east' })];
-    assert.deepEqual(buildSiteGraph(more, makeConfig(ALGIERS)).sections.map((section) => section.name), ['Économie', 'Europe', 'middle east']);
+    assert.deepEqual(
+      buildSiteGraph(more, makeConfig(ALGIERS)).sections.map((section) => section.name),
+      ['Économie', 'Europe', 'middle east'],
+    );
   });
 
   it('puts a story in its section, and a story without one (or with no letter in it) in none', () => {
@@ -50,13 +68,22 @@ describe('sections', () => {
 
   it('warns about a configured section no published story is in, naming its line', () => {
     const site = buildSiteGraph(sources, makeConfig({ ...ALGIERS, sections: ['Middle East', 'Sport', 'Africa'] }));
-    assert.deepEqual(site.warnings.map((warning) => warning.format()), [
-      'gazette.config.json:6:5  sections  no published story is in the section "Sport": it has no page and is left out of the navigation  (check its spelling against the stories\' "section:", or remove it)  [config-invalid]',
-      'gazette.config.json:7:5  sections  no published story is in the section "Africa": it has no page and is left out of the navigation  (check its spelling against the stories\' "section:", or remove it)  [config-invalid]',
-    ]);
-    assert.deepEqual(site.sections.map((section) => section.name), ['Middle East', 'Économie', 'Europe']);
+    assert.deepEqual(
+      site.warnings.map((warning) => warning.format()),
+      [
+        'gazette.config.json:6:5  sections  no published story is in the section "Sport": it has no page and is left out of the navigation  (check its spelling against the stories\' "section:", or remove it)  [config-invalid]',
+        'gazette.config.json:7:5  sections  no published story is in the section "Africa": it has no page and is left out of the navigation  (check its spelling against the stories\' "section:", or remove it)  [config-invalid]',
+      ],
+    );
+    assert.deepEqual(
+      site.sections.map((section) => section.name),
+      ['Middle East', 'Économie', 'Europe'],
+    );
     const withDrafts = buildSiteGraph(sources, makeConfig({ ...ALGIERS, sections: ['Middle East', 'Sport'] }, { drafts: true }));
-    assert.deepEqual(withDrafts.sections.map((section) => section.name), ['Middle East', 'Sport', 'Économie', 'Europe']);
+    assert.deepEqual(
+      withDrafts.sections.map((section) => section.name),
+      ['Middle East', 'Sport', 'Économie', 'Europe'],
+    );
     assert.deepEqual(withDrafts.warnings, []);
   });
 });
@@ -72,13 +99,16 @@ describe('authors', () => {
 
   it('groups stories by author, names that differ only in case or accents being one, newest first', () => {
     const site = buildSiteGraph(sources, config);
-    assert.deepEqual(site.authors.map((author) => [author.name, author.slug, titles(author.stories), author.profile]), [
-      ['Aminata Koné', 'aminata-kone', ['Cocoa', 'Joint force', 'League'], undefined],
-      ['Moussa Diarra', 'moussa-diarra', ['Joint force'], undefined],
-    ]);
+    assert.deepEqual(
+      site.authors.map((author) => [author.name, author.slug, titles(author.stories), author.profile]),
+      [
+        ['Aminata Koné', 'aminata-kone', ['Cocoa', 'Joint force', 'League'], undefined],
+        ['Moussa Diarra', 'moussa-diarra', ['Joint force'], undefined],
+      ],
+    );
   });
 
-  it('gives each name of a byline its author, in the byline\'s order; a name without letters has none', () => {
+  it("gives each name of a byline its author, in the byline's order; a name without letters has none", () => {
     const site = buildSiteGraph(sources, config);
     const authorsOf = (title: string) => site.stories.find((item) => item.title === title)?.authorList.map((author) => author?.slug);
     assert.deepEqual(authorsOf('Joint force'), ['moussa-diarra', 'aminata-kone']);
@@ -88,27 +118,39 @@ describe('authors', () => {
 
   it('takes the name from a profile matched by name, and the page from its key', () => {
     const site = buildSiteGraph(sources, config, [profile({ key: 'akone', name: 'AMINATA KONÉ', bio: 'Abidjan.' }), profile({ key: 'Moussa Diarra' })]);
-    assert.deepEqual(site.authors.map((author) => [author.name, author.slug, author.profile?.bio]), [
-      ['AMINATA KONÉ', 'akone', 'Abidjan.'],
-      ['Moussa Diarra', 'moussa-diarra', undefined],
-    ]);
+    assert.deepEqual(
+      site.authors.map((author) => [author.name, author.slug, author.profile?.bio]),
+      [
+        ['AMINATA KONÉ', 'akone', 'Abidjan.'],
+        ['Moussa Diarra', 'moussa-diarra', undefined],
+      ],
+    );
     assert.deepEqual(site.warnings, []);
   });
 
   it('warns about a profile no published byline matches, naming its line', () => {
     const site = buildSiteGraph(sources, config, [profile({ key: 'Amina Kone', line: 7, column: 1 })]);
-    assert.deepEqual(site.warnings.map((warning) => warning.format()), [
-      'content/authors.yaml:7:1  Amina Kone  no published story has the author "Amina Kone": the profile has no page  (check the spelling against the stories\' "author:", or give the profile a "name:" as bylines write it)  [authors-invalid]',
-    ]);
+    assert.deepEqual(
+      site.warnings.map((warning) => warning.format()),
+      [
+        'content/authors.yaml:7:1  Amina Kone  no published story has the author "Amina Kone": the profile has no page  (check the spelling against the stories\' "author:", or give the profile a "name:" as bylines write it)  [authors-invalid]',
+      ],
+    );
   });
 
-  it('refuses a profile whose key names the page of another author\'s byline', () => {
-    assert.throws(() => buildSiteGraph(sources, config, [profile({ key: 'moussa-diarra', name: 'Aminata Koné', line: 3, column: 1 })]), (error: unknown) => {
-      assert.ok(error instanceof BuildFailed);
-      assert.deepEqual(error.problems.map((problem) => problem.format()), [
-        'content/authors.yaml:3:1  moussa-diarra  names the page /authors/moussa-diarra/, which is also the page of the byline "Moussa Diarra" (content/Joint force.md)  (give the profile another key)  [authors-invalid]',
-      ]);
-      return true;
-    });
+  it("refuses a profile whose key names the page of another author's byline", () => {
+    assert.throws(
+      () => buildSiteGraph(sources, config, [profile({ key: 'moussa-diarra', name: 'Aminata Koné', line: 3, column: 1 })]),
+      (error: unknown) => {
+        assert.ok(error instanceof BuildFailed);
+        assert.deepEqual(
+          error.problems.map((problem) => problem.format()),
+          [
+            'content/authors.yaml:3:1  moussa-diarra  names the page /authors/moussa-diarra/, which is also the page of the byline "Moussa Diarra" (content/Joint force.md)  (give the profile another key)  [authors-invalid]',
+          ],
+        );
+        return true;
+      },
+    );
   });
 });

@@ -8,7 +8,7 @@ import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { GazetteError } from '../../src/errors.js';
+import type { GazetteError } from '../../src/errors.js';
 import { lockFileOf, lockOutput } from '../../src/output/lock.js';
 
 const STARTED = String.raw`started \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}`;
@@ -21,8 +21,15 @@ function endedPid(): number {
 
 describe('lockOutput', () => {
   let root: string;
-  const folders = (outDir = path.join(root, 'dist')) => ({ root, outDir, contentDir: path.join(root, 'content'), templatesDir: path.join(root, 'templates'), staticDir: path.join(root, 'static') });
-  const lockText = (fields: Record<string, unknown>) => JSON.stringify({ host: hostname(), command: 'build', started: new Date().toISOString(), token: 'other', ...fields });
+  const folders = (outDir = path.join(root, 'dist')) => ({
+    root,
+    outDir,
+    contentDir: path.join(root, 'content'),
+    templatesDir: path.join(root, 'templates'),
+    staticDir: path.join(root, 'static'),
+  });
+  const lockText = (fields: Record<string, unknown>) =>
+    JSON.stringify({ host: hostname(), command: 'build', started: new Date().toISOString(), token: 'other', ...fields });
   beforeEach(async () => {
     root = await mkdtemp(path.join(tmpdir(), 'gazette-lock-'));
   });
@@ -32,8 +39,14 @@ describe('lockOutput', () => {
     const first = await lockOutput(folders(), 'build', quiet);
     assert.equal(lockFileOf(folders().outDir), path.join(root, '.dist.lock'));
     assert.ok(existsSync(path.join(root, '.dist.lock')));
-    await assert.rejects(lockOutput(folders(), 'build', quiet), (error: GazetteError) =>
-      error.code === 'output-busy' && new RegExp(`^dist  the build \\(pid ${process.pid}, ${STARTED}\\) is writing this folder  \\(build again when it is done, or wait for it with --wait <seconds>; if no build runs, delete \\.dist\\.lock\\)  \\[output-busy\\]$`).test(error.format()));
+    await assert.rejects(
+      lockOutput(folders(), 'build', quiet),
+      (error: GazetteError) =>
+        error.code === 'output-busy' &&
+        new RegExp(
+          `^dist  the build \\(pid ${process.pid}, ${STARTED}\\) is writing this folder  \\(build again when it is done, or wait for it with --wait <seconds>; if no build runs, delete \\.dist\\.lock\\)  \\[output-busy\\]$`,
+        ).test(error.format()),
+    );
     first.release();
     assert.ok(!existsSync(path.join(root, '.dist.lock')));
     const second = await lockOutput(folders(), 'build', quiet);
@@ -66,18 +79,25 @@ describe('lockOutput', () => {
     const dev = await lockOutput(folders(), 'dev', quiet);
     for (const command of ['build', 'dev'] as const) {
       await assert.rejects(lockOutput(folders(), command, { waitMs: 60_000, note: (line) => notes.push(line) }), (error: GazetteError) =>
-        new RegExp(`^dist  gazette dev \\(pid ${process.pid}, ${STARTED}\\) writes into this folder  \\(stop it, or ${command === 'build' ? 'build into' : 'give this one'} another folder with --out\\)  \\[output-busy\\]$`).test(error.format()));
+        new RegExp(
+          `^dist  gazette dev \\(pid ${process.pid}, ${STARTED}\\) writes into this folder  \\(stop it, or ${command === 'build' ? 'build into' : 'give this one'} another folder with --out\\)  \\[output-busy\\]$`,
+        ).test(error.format()),
+      );
     }
     assert.equal(notes.length, 2);
     dev.release();
   });
 
-  it('breaks, with a note, a lock whose process no longer runs, one of this process\'s id from before, and one of another machine no longer refreshed', async () => {
+  it("breaks, with a note, a lock whose process no longer runs, one of this process's id from before, and one of another machine no longer refreshed", async () => {
     const file = path.join(root, '.dist.lock');
     const cases = [
       { text: lockText({ pid: endedPid() }), note: /^note: removed the lock on dist\/ of the build \(pid \d+, started .*\), which no longer runs$/ },
       { text: lockText({ pid: process.pid }), note: /^note: removed the lock on dist\/ of the build \(pid \d+, started .*\), which no longer runs$/ },
-      { text: lockText({ pid: 1, host: 'another-machine' }), age: 600, note: /^note: removed the lock on dist\/ of the build \(pid 1 on another-machine, started .*\), which no longer runs$/ },
+      {
+        text: lockText({ pid: 1, host: 'another-machine' }),
+        age: 600,
+        note: /^note: removed the lock on dist\/ of the build \(pid 1 on another-machine, started .*\), which no longer runs$/,
+      },
       { text: '', age: 60, note: /^note: removed the lock on dist\/ of a build killed as it took it$/ },
     ];
     for (const { text, age, note } of cases) {

@@ -5,16 +5,22 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { GazetteError } from '../../src/errors.js';
-import { asUnprivileged } from '../support/unprivileged.js';
-import { KeptFileMissing, outputStateOf, type CopiedFile, type OutputFile, type OutputState } from '../../src/output/files.js';
+import { type CopiedFile, KeptFileMissing, type OutputFile, type OutputState, outputStateOf } from '../../src/output/files.js';
 import { outputIdentity } from '../../src/output/marker.js';
 import { PATCHED_FILES_MOST } from '../../src/output/patch.js';
 import { openStaging } from '../../src/output/staging.js';
 import { syncSite } from '../../src/output/sync.js';
 import { OUTPUT_MARKER } from '../../src/urls/paths.js';
+import { asUnprivileged } from '../support/unprivileged.js';
 
 /** A whole site written into a fresh folder and swapped in, as a build does. */
-async function writeSite(folders: Parameters<typeof openStaging>[0], files: readonly OutputFile[], copies: readonly CopiedFile[], signal?: AbortSignal, current?: OutputState): Promise<string> {
+async function writeSite(
+  folders: Parameters<typeof openStaging>[0],
+  files: readonly OutputFile[],
+  copies: readonly CopiedFile[],
+  signal?: AbortSignal,
+  current?: OutputState,
+): Promise<string> {
   const staging = await openStaging(folders, signal, current);
   try {
     for (const file of files) await staging.add(file);
@@ -109,7 +115,14 @@ describe('openStaging: a whole site written, then swapped in', () => {
 
   it('replaces the previous site whole: files of deleted stories disappear', async () => {
     await writeSite(folders, SITE, []);
-    await writeSite(folders, [{ path: 'index.html', contents: '<h1>New front</h1>' }, { path: '2020/10/02/new-story/index.html', contents: 'New' }], []);
+    await writeSite(
+      folders,
+      [
+        { path: 'index.html', contents: '<h1>New front</h1>' },
+        { path: '2020/10/02/new-story/index.html', contents: 'New' },
+      ],
+      [],
+    );
     assert.deepEqual(await contentsOf(folders.outDir), {
       [OUTPUT_MARKER]: MARKER_TEXT,
       '2020/10/02/new-story/index.html': 'New',
@@ -173,13 +186,22 @@ describe('openStaging: a whole site written, then swapped in', () => {
     assert.deepEqual(await settledEntries(folders.root), ['content', 'dist']);
   });
 
-  for (const escape of ['../evil.html', '2020/../../evil.html', OUTSIDE, '.']) {
-    it(`refuses the path ${JSON.stringify(escape)} and leaves the previous site as it was`, async () => {
+  for (const escaping of ['../evil.html', '2020/../../evil.html', OUTSIDE, '.']) {
+    it(`refuses the path ${JSON.stringify(escaping)} and leaves the previous site as it was`, async () => {
       await writeSite(folders, SITE, []);
       const before = await contentsOf(folders.outDir);
-      const error = await refusal(writeSite(folders, [{ path: 'index.html', contents: 'new' }, { path: escape, contents: 'pwned' }], []));
+      const error = await refusal(
+        writeSite(
+          folders,
+          [
+            { path: 'index.html', contents: 'new' },
+            { path: escaping, contents: 'pwned' },
+          ],
+          [],
+        ),
+      );
       assert.equal(error.code, 'output-unsafe');
-      assert.equal(error.file, escape);
+      assert.equal(error.file, escaping);
       assert.equal(error.message, 'would be written outside the output folder');
       assert.deepEqual(await contentsOf(folders.outDir), before);
       assert.deepEqual(await settledEntries(folders.root), ['content', 'dist'], 'nothing beside the output, no staging left');
@@ -216,7 +238,11 @@ describe('syncSite', () => {
     await utimes(untouched, longAgo, longAgo);
     await writeFile(path.join(folders.staticDir, 'logo.svg'), '<svg id="new"/>');
 
-    const next = [{ path: 'index.html', contents: '<h1>Front, updated</h1>' }, { path: 'feed.xml', contents: '<rss/>' }, { path: '2020/10/02/new/index.html', contents: 'New' }];
+    const next = [
+      { path: 'index.html', contents: '<h1>Front, updated</h1>' },
+      { path: 'feed.xml', contents: '<rss/>' },
+      { path: '2020/10/02/new/index.html', contents: 'New' },
+    ];
     const report = await syncSite(folders, next, [logo()], state);
     assert.deepEqual(report.written.sort(), ['2020/10/02/new/index.html', 'index.html', 'logo.svg']);
     assert.deepEqual(report.removed, ['2020/10/01/old-story/index.html']);
@@ -443,7 +469,10 @@ describe('openStaging with the current site: a few changed files patched in plac
   it("says a file of the site stands where the new one has a folder, after changing the site's identity", async () => {
     const identityBefore = await outputIdentity(folders.outDir);
     const clash = [{ path: 'feed.xml/index.html', contents: 'now a folder' }, ...SITE.map((file) => ({ path: file.path, key: 'kept' }))];
-    await assert.rejects(writeSite(folders, clash, [], undefined, current), (error) => error instanceof KeptFileMissing && error.sitePath === 'feed.xml/index.html');
+    await assert.rejects(
+      writeSite(folders, clash, [], undefined, current),
+      (error) => error instanceof KeptFileMissing && error.sitePath === 'feed.xml/index.html',
+    );
     assert.notEqual(await outputIdentity(folders.outDir), identityBefore, 'no build trusts what was recorded of the folder');
     assert.deepEqual(await settledEntries(folders.root), ['content', 'dist']);
   });

@@ -3,10 +3,10 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { Story } from '../../src/model/types.js';
+import { aliasCollisions, reservedAliasProblems } from '../../src/pages/aliases.js';
 import { copySampleProject, type Project } from '../support/project.js';
 import { makeStory } from '../support/stories.js';
-import { aliasCollisions, reservedAliasProblems } from '../../src/pages/aliases.js';
-import type { Story } from '../../src/model/types.js';
 
 /** A story of the site graph with these aliases (only what the alias checks read). */
 function storyWithAliases(aliases: string[]): Story {
@@ -36,7 +36,7 @@ describe('site paths', () => {
     const collision = aliasCollisions([storyWithAliases(['2020/10/01/Story/index.html/', 'old.html'])]);
     assert.match(collision('2020/10/01/story/index.html')?.format() ?? '', /needs a folder where Gazette writes \/2020\/10\/01\/story\/index\.html/);
     assert.match(collision('OLD.html/picture.png')?.format() ?? '', /is a file where Gazette needs a folder, for \/OLD\.html\/picture\.png/);
-    assert.equal(collision('2020/10/01/story/index.html/index.html'), undefined, 'the alias\'s own page');
+    assert.equal(collision('2020/10/01/story/index.html/index.html'), undefined, "the alias's own page");
     assert.equal(collision('2020/10/01/other/index.html'), undefined);
   });
 });

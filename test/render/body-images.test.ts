@@ -1,28 +1,43 @@
 // Filling in the images the Markdown stage marked: address, copies, size; other images untouched.
 
 import assert from 'node:assert/strict';
-import * as cheerio from 'cheerio';
 import { describe, it } from 'node:test';
-import { BODY_IMAGE_SIZES, placeBodyImages } from '../../src/render/body-images.js';
+import * as cheerio from 'cheerio';
 import { createMarkdownRenderer } from '../../src/markdown/processor.js';
+import { BODY_IMAGE_SIZES, placeBodyImages } from '../../src/render/body-images.js';
 
 const CHART = {
-  src: 'images/abc/chart-960.png', width: 960, height: 540, copied: true,
-  srcset: [{ src: 'images/abc/chart-480.png', width: 480 }, { src: 'images/abc/chart-960.png', width: 960 }],
+  src: 'images/abc/chart-960.png',
+  width: 960,
+  height: 540,
+  copied: true,
+  srcset: [
+    { src: 'images/abc/chart-480.png', width: 480 },
+    { src: 'images/abc/chart-960.png', width: 960 },
+  ],
 };
 const LOGO = { src: 'images/logo.svg', width: 120, height: 40, srcset: [], copied: false };
 
 describe('placeBodyImages', () => {
   const markdown = createMarkdownRenderer({ rawHtml: false });
-  const rendered = markdown.render('![A chart](chart.png "Output") and ![The logo](/images/logo.svg) and ![](https://x.org/a.png)', (url) => (url.startsWith('/') ? `/news${url}` : url));
+  const rendered = markdown.render('![A chart](chart.png "Output") and ![The logo](/images/logo.svg) and ![](https://x.org/a.png)', (url) =>
+    url.startsWith('/') ? `/news${url}` : url,
+  );
 
   it('gives a copied image its address, copies, sizes, width and height, and keeps alt and title', () => {
     const html = placeBodyImages(rendered.html, [CHART, LOGO, undefined], (src) => `/news/${src}`);
     const $ = cheerio.load(html);
-    const [chart, logo, remote] = $('img').toArray().map((image) => ({ ...image.attribs }));
+    const [chart, logo, remote] = $('img')
+      .toArray()
+      .map((image) => ({ ...image.attribs }));
     assert.deepEqual(chart, {
-      src: '/news/images/abc/chart-960.png', srcset: '/news/images/abc/chart-480.png 480w, /news/images/abc/chart-960.png 960w',
-      sizes: BODY_IMAGE_SIZES, width: '960', height: '540', alt: 'A chart', title: 'Output',
+      src: '/news/images/abc/chart-960.png',
+      srcset: '/news/images/abc/chart-480.png 480w, /news/images/abc/chart-960.png 960w',
+      sizes: BODY_IMAGE_SIZES,
+      width: '960',
+      height: '540',
+      alt: 'A chart',
+      title: 'Output',
     });
     assert.deepEqual(logo, { src: '/news/images/logo.svg', alt: 'The logo', width: '120', height: '40' });
     assert.deepEqual(remote, { src: 'https://x.org/a.png', alt: '' });
@@ -30,7 +45,10 @@ describe('placeBodyImages', () => {
   });
 
   it('drops the mark of an image that was not published', () => {
-    assert.equal(placeBodyImages('<p><img src="a.png" alt="A" data-gazette-image="0"></p>', [undefined], (src) => src), '<p><img src="a.png" alt="A"></p>');
+    assert.equal(
+      placeBodyImages('<p><img src="a.png" alt="A" data-gazette-image="0"></p>', [undefined], (src) => src),
+      '<p><img src="a.png" alt="A"></p>',
+    );
   });
 
   it('escapes the addresses it writes', () => {

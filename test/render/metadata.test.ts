@@ -3,10 +3,10 @@ import { describe, it } from 'node:test';
 import * as cheerio from 'cheerio';
 import { DateTime } from 'luxon';
 import { buildSiteGraph } from '../../src/model/site.js';
+import type { Story } from '../../src/model/types.js';
 import { newsArticleJsonLd, scriptSafeJson, storyMeta } from '../../src/render/metadata.js';
 import { makeConfig } from '../support/config.js';
 import { makeStory, type StoryFields } from '../support/stories.js';
-import type { Story } from '../../src/model/types.js';
 
 const config = makeConfig({ title: 'The Maghreb Wire', baseUrl: 'https://example.org/news/', timeZone: 'Africa/Algiers', language: 'en-GB' });
 
@@ -47,7 +47,10 @@ describe('newsArticleJsonLd', () => {
       headline: 'US defense chief’s rare Algeria visit points to Sahel region threats',
       description: 'Mark Esper made a rare visit.',
       url: 'https://example.org/news/2020/10/01/us-defense-chiefs-rare-algeria-visit-points-to-sahel-region-threats/',
-      mainEntityOfPage: { '@type': 'WebPage', '@id': 'https://example.org/news/2020/10/01/us-defense-chiefs-rare-algeria-visit-points-to-sahel-region-threats/' },
+      mainEntityOfPage: {
+        '@type': 'WebPage',
+        '@id': 'https://example.org/news/2020/10/01/us-defense-chiefs-rare-algeria-visit-points-to-sahel-region-threats/',
+      },
       datePublished: '2020-10-01T15:40:00Z',
       dateModified: '2020-10-02T08:00:00Z',
       author: [
@@ -73,7 +76,9 @@ describe('newsArticleJsonLd', () => {
   });
 
   it('keeps an absolute image URL as it is', () => {
-    const data = JSON.parse(newsArticleJsonLd(storyOf({ ...ESPER, image: { src: 'https://cdn.example.com/a.jpg', alt: 'A', caption: undefined, credit: undefined } }), '', config)) as { image: string[] };
+    const data = JSON.parse(
+      newsArticleJsonLd(storyOf({ ...ESPER, image: { src: 'https://cdn.example.com/a.jpg', alt: 'A', caption: undefined, credit: undefined } }), '', config),
+    ) as { image: string[] };
     assert.deepEqual(data.image, ['https://cdn.example.com/a.jpg']);
   });
 
@@ -85,7 +90,10 @@ describe('newsArticleJsonLd', () => {
       const data = throughHtml(json) as { headline: string; description: string; author: { name: string }[]; keywords: string[] };
       assert.equal(data.headline, title);
       assert.equal(data.description, summary);
-      assert.deepEqual(data.author.map((author) => author.name), [title]);
+      assert.deepEqual(
+        data.author.map((author) => author.name),
+        [title],
+      );
       assert.deepEqual(data.keywords, [title]);
     });
   }

@@ -7,11 +7,11 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../../src/config.js';
 import { BuildFailed, GazetteError } from '../../src/errors.js';
+import { build } from '../../src/incremental/publish.js';
 import { LazyHtml } from '../../src/markdown/lazy-html.js';
 import { createPageRenderer } from '../../src/render/page-pool.js';
-import { createThemeRenderer, renderPage, viewData, type ThemeSource } from '../../src/render/page-text.js';
-import { assertBuildsAlike, assertSameFiles, copySampleProject, SAMPLE_NOW, snapshot, type Project } from '../support/project.js';
-import { build } from '../../src/incremental/publish.js';
+import { createThemeRenderer, renderPage, type ThemeSource, viewData } from '../../src/render/page-text.js';
+import { assertBuildsAlike, assertSameFiles, copySampleProject, type Project, SAMPLE_NOW, snapshot } from '../support/project.js';
 
 const SOURCE: ThemeSource = {
   label: 'templates',
@@ -42,31 +42,37 @@ function contexts(count: number) {
 const STORY = { kind: 'story' as const, title: '', data: {} };
 
 describe('createPageRenderer', () => {
-  it('renders on worker threads exactly what the build\'s thread renders, in order', async () => {
+  it("renders on worker threads exactly what the build's thread renders, in order", async () => {
     const theme = createThemeRenderer(SOURCE);
     const pages = createPageRenderer(theme, SOURCE, 'en', 2);
     try {
       await pages.started();
       const texts = await Promise.all(contexts(60).map((context) => pages.render(STORY, context)));
       assert.ok(pages.inWorkers > 0, 'the worker rendered some of the pages');
-      assert.deepEqual(texts, contexts(60).map((context) => renderPage(STORY, context, theme, 'en')));
+      assert.deepEqual(
+        texts,
+        contexts(60).map((context) => renderPage(STORY, context, theme, 'en')),
+      );
       assert.match(texts[7] ?? '', /<h1>Story 7 &amp; more – The Daily<\/h1>\n<p>Body of story 7<\/p>/);
     } finally {
       await pages.close();
     }
   });
 
-  it('renders in the build\'s thread alone with one thread, and for the first pages of a build', async () => {
+  it("renders in the build's thread alone with one thread, and for the first pages of a build", async () => {
     const theme = createThemeRenderer(SOURCE);
     for (const pages of [createPageRenderer(theme, SOURCE, 'en', 1), createPageRenderer(theme, SOURCE, 'en')]) {
       const texts = contexts(20).map((context) => pages.render(STORY, context));
-      assert.ok(texts.every((text) => typeof text === 'string'), 'each page is rendered at once');
+      assert.ok(
+        texts.every((text) => typeof text === 'string'),
+        'each page is rendered at once',
+      );
       assert.equal(pages.inWorkers, 0);
       await pages.close();
     }
   });
 
-  it('renders a page whose view data a worker cannot be sent in the build\'s thread', async () => {
+  it("renders a page whose view data a worker cannot be sent in the build's thread", async () => {
     const theme = createThemeRenderer(SOURCE);
     const pages = createPageRenderer(theme, SOURCE, 'en', 2);
     try {
@@ -80,7 +86,7 @@ describe('createPageRenderer', () => {
     }
   });
 
-  it('reports a template\'s mistake in a page a worker was given with its file and line, as one thread does', async () => {
+  it("reports a template's mistake in a page a worker was given with its file and line, as one thread does", async () => {
     const failures: unknown[] = [];
     for (const threads of [1, 2]) {
       const pages = createPageRenderer(createThemeRenderer(SOURCE), SOURCE, 'en', threads);
@@ -105,7 +111,7 @@ describe('createPageRenderer', () => {
 });
 
 describe('viewData', () => {
-  it('gives a story\'s HTML as its text, and copies the rest', () => {
+  it("gives a story's HTML as its text, and copies the rest", () => {
     const context = { story: { html: new LazyHtml('h', '<p>x</p>'), tags: [{ name: 'a' }] }, count: 3, none: null };
     const { data, plain } = viewData(context);
     assert.equal(plain, true);
@@ -134,7 +140,7 @@ describe('a build with pages on worker threads', () => {
     await assertBuildsAlike(project, { pageThreads: 1 }, { pageThreads: 2 });
   });
 
-  it('fails on a template\'s mistake with its place, and leaves the output as it was', async () => {
+  it("fails on a template's mistake with its place, and leaves the output as it was", async () => {
     const out = path.join(project.root, 'three');
     await build(loadConfig(project.root, { now: SAMPLE_NOW, out }), { write: true, cache: false, pageThreads: 2 });
     const built = await snapshot(out);

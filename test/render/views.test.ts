@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DateTime } from 'luxon';
 import type { Config } from '../../src/config.js';
-import { formatTime, type TimeView } from '../../src/render/views.js';
+import type { TimeView } from '../../src/render/view-types.js';
+import { formatTime } from '../../src/render/views.js';
 import { makeConfig } from '../support/config.js';
 
 /** The reference: the same view made through luxon alone. */

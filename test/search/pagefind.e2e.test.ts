@@ -10,26 +10,31 @@ import { after, before, describe, it } from 'node:test';
 import * as cheerio from 'cheerio';
 import { loadConfig } from '../../src/config.js';
 import { GazetteError } from '../../src/errors.js';
-import { buildSiteGraph } from '../../src/model/site.js';
+import { createBuilder } from '../../src/incremental/builder.js';
 import { LazyHtml } from '../../src/markdown/lazy-html.js';
-import type { RenderedBody } from '../../src/render/views.js';
+import { buildSiteGraph } from '../../src/model/site.js';
+import type { Site, Story } from '../../src/model/types.js';
+import type { OutputFile } from '../../src/output/files.js';
+import type { RenderedBody } from '../../src/render/view-types.js';
 import { searchDocuments } from '../../src/search/documents.js';
 import { MONTHLY_ABOVE, searchIndexKey, searchIndexNames, searchIndexScripts } from '../../src/search/indexes.js';
 import { holdsSearchIndex, renderEachSearchIndex, renderSearchIndex } from '../../src/search/pagefind.js';
-import type { OutputFile } from '../../src/output/files.js';
-import { makeConfig } from '../support/config.js';
-import { copySampleProject, SAMPLE_NOW, snapshot, type Project } from '../support/project.js';
-import { makeStory, type StoryFields } from '../support/stories.js';
 import { SEARCH_FOLDER } from '../../src/urls/paths.js';
-import type { Site, Story } from '../../src/model/types.js';
-import { createBuilder } from '../../src/incremental/builder.js';
+import { makeConfig } from '../support/config.js';
+import { copySampleProject, type Project, SAMPLE_NOW, snapshot } from '../support/project.js';
+import { makeStory, type StoryFields } from '../support/stories.js';
 
 const config = makeConfig({ title: 'The Test Wire', baseUrl: 'https://example.org/news/', language: 'en-GB', timeZone: 'Africa/Algiers' });
 const HOSTILE = `Oil <script>alert("t")</script> & "gas" <img src=x onerror=alert(1)>`;
 
 function siteOf(stories: StoryFields[], siteConfig = config): { site: Site; bodies: Map<Story, RenderedBody> } {
-  const site = buildSiteGraph(stories.map((fields) => makeStory({ zone: 'Africa/Algiers', ...fields })), siteConfig);
-  const bodies = new Map(site.stories.map((story) => [story, { html: new LazyHtml(`hash-of-${story.slug}`, `<p>Body of ${story.slug}</p>`), summary: `Summary of ${story.slug}` }]));
+  const site = buildSiteGraph(
+    stories.map((fields) => makeStory({ zone: 'Africa/Algiers', ...fields })),
+    siteConfig,
+  );
+  const bodies = new Map(
+    site.stories.map((story) => [story, { html: new LazyHtml(`hash-of-${story.slug}`, `<p>Body of ${story.slug}</p>`), summary: `Summary of ${story.slug}` }]),
+  );
   return { site, bodies };
 }
 
@@ -48,12 +53,26 @@ describe('searchDocuments', () => {
     assert.equal($('[data-pagefind-body] h1').text(), HOSTILE);
     assert.equal($('[data-pagefind-body] script, [data-pagefind-body] img').length, 0);
     assert.match($('[data-pagefind-body]').text(), /Summary of .*Body of /s);
-    assert.equal($('[data-pagefind-meta="date"]').text(), '2 October 2020', 'in the site\'s language (en-GB)');
+    assert.equal($('[data-pagefind-meta="date"]').text(), '2 October 2020', "in the site's language (en-GB)");
     assert.equal($('[data-pagefind-sort="date"]').text(), '2020-10-02T09:00:00+01:00');
     assert.equal($('[data-pagefind-meta="byline"]').text(), 'By Ines Trabelsi and Moussa Diarra');
-    assert.deepEqual($('[data-pagefind-filter="section"]').map((_, element) => $(element).text()).get(), ['Business']);
-    assert.deepEqual($('[data-pagefind-filter="tag"]').map((_, element) => $(element).text()).get(), ['Oil', 'Libya']);
-    assert.equal($('[data-pagefind-filter], [data-pagefind-meta], [data-pagefind-sort]').closest('[data-pagefind-body]').length, 0, 'metadata is not searchable text');
+    assert.deepEqual(
+      $('[data-pagefind-filter="section"]')
+        .map((_, element) => $(element).text())
+        .get(),
+      ['Business'],
+    );
+    assert.deepEqual(
+      $('[data-pagefind-filter="tag"]')
+        .map((_, element) => $(element).text())
+        .get(),
+      ['Oil', 'Libya'],
+    );
+    assert.equal(
+      $('[data-pagefind-filter], [data-pagefind-meta], [data-pagefind-sort]').closest('[data-pagefind-body]').length,
+      0,
+      'metadata is not searchable text',
+    );
 
     const $plain = cheerio.load(plain?.html() ?? '');
     assert.equal($plain('[data-pagefind-filter]').length, 0, 'no section, no tags: no filters');
@@ -89,15 +108,21 @@ describe('renderSearchIndex', () => {
     const first = await renderSearchIndex(documents, config, undefined);
     const again = await renderSearchIndex(documents, config, undefined);
     const paths = first.map((file) => file.path);
-    assert.ok(paths.every((file) => file.startsWith(`${SEARCH_FOLDER}2020-10-01/`)), 'one index: the stories are all of the first week of October 2020');
-    for (const file of ['pagefind/2020-10-01/pagefind.js', 'pagefind/2020-10-01/pagefind-entry.json', 'pagefind/2020-10-01/wasm.en.pagefind']) assert.ok(paths.includes(file), file);
-    const entry = JSON.parse(Buffer.from(first.find((file) => file.path === 'pagefind/2020-10-01/pagefind-entry.json')?.contents ?? '').toString()) as { languages: Record<string, { page_count: number }> };
+    assert.ok(
+      paths.every((file) => file.startsWith(`${SEARCH_FOLDER}2020-10-01/`)),
+      'one index: the stories are all of the first week of October 2020',
+    );
+    for (const file of ['pagefind/2020-10-01/pagefind.js', 'pagefind/2020-10-01/pagefind-entry.json', 'pagefind/2020-10-01/wasm.en.pagefind'])
+      assert.ok(paths.includes(file), file);
+    const entry = JSON.parse(Buffer.from(first.find((file) => file.path === 'pagefind/2020-10-01/pagefind-entry.json')?.contents ?? '').toString()) as {
+      languages: Record<string, { page_count: number }>;
+    };
     assert.deepEqual(Object.keys(entry.languages), ['en']);
     assert.equal(entry.languages.en?.page_count, 2);
     assert.deepEqual(again, first);
   });
 
-  it('leaves nothing behind in the system\'s temporary folder, where Pagefind writes its files', async () => {
+  it("leaves nothing behind in the system's temporary folder, where Pagefind writes its files", async () => {
     const { site, bodies } = siteOf(STORIES);
     const temporary = await mkdtemp(path.join(tmpdir(), 'gazette-search-test-'));
     const systemTemporary = process.env.TMPDIR;
@@ -113,17 +138,21 @@ describe('renderSearchIndex', () => {
     }
   });
 
-  it('stops Pagefind\'s process when aborted while it indexes, failing at once; the next index starts it again', async () => {
+  it("stops Pagefind's process when aborted while it indexes, failing at once; the next index starts it again", async () => {
     const { site, bodies } = siteOf(STORIES);
     const controller = new AbortController();
     // Aborted as Pagefind is handed the first story, which its process is then indexing.
-    const documents = searchDocuments(site, bodies, config).map((document, index) => (index > 0 ? document : {
-      ...document,
-      html: () => {
-        controller.abort(new Error('stopped'));
-        return document.html();
-      },
-    }));
+    const documents = searchDocuments(site, bodies, config).map((document, index) =>
+      index > 0
+        ? document
+        : {
+            ...document,
+            html: () => {
+              controller.abort(new Error('stopped'));
+              return document.html();
+            },
+          },
+    );
     await assert.rejects(renderSearchIndex(documents, config, undefined, controller.signal));
     const files = await renderSearchIndex(searchDocuments(site, bodies, config), config, undefined);
     assert.ok(files.some((file) => file.path === 'pagefind/2020-10-01/pagefind-entry.json'));
@@ -135,14 +164,21 @@ describe('renderSearchIndex', () => {
     const made = await renderSearchIndex(documents, config, undefined);
     const held = new Map<string, string>([...made.map((file) => [file.path, file.key ?? ''] as [string, string]), ['index.html', 'page-key']]);
     const kept = await renderSearchIndex(documents, config, held);
-    assert.deepEqual(kept, made.map((file) => ({ path: file.path, key: file.key })), 'every file kept, none made');
+    assert.deepEqual(
+      kept,
+      made.map((file) => ({ path: file.path, key: file.key })),
+      'every file kept, none made',
+    );
 
     const changed = siteOf([{ ...STORIES[1], title: 'Cocoa price rises' } as StoryFields, STORIES[0] as StoryFields]);
     const redone = await renderSearchIndex(searchDocuments(changed.site, changed.bodies, config), config, held);
     const rewritten = redone.filter((file) => file.contents !== undefined).map((file) => file.path);
     assert.ok(rewritten.includes('pagefind/2020-10-01/pagefind-entry.json'), 'a changed story makes the index again');
     assert.ok(!rewritten.includes('pagefind/2020-10-01/pagefind.js'), 'files whose bytes did not change are kept');
-    assert.ok(rewritten.some((file) => file.startsWith('pagefind/2020-10-01/fragment/')), 'the changed story\'s fragment is new');
+    assert.ok(
+      rewritten.some((file) => file.startsWith('pagefind/2020-10-01/fragment/')),
+      "the changed story's fragment is new",
+    );
     assert.notEqual(searchIndexKey(searchDocuments(changed.site, changed.bodies, config)), searchIndexKey(documents));
   });
 });
@@ -150,16 +186,28 @@ describe('renderSearchIndex', () => {
 describe('searchIndexNames', () => {
   const days = (...list: string[]) => list.map((day) => ({ day }));
 
-  it('indexes the newest story\'s year by month and the years before it by year', () => {
+  it("indexes the newest story's year by month and the years before it by year", () => {
     assert.deepEqual(searchIndexNames(days('2024-06-02', '2024-05-31', '2023-12-31', '2022-01-01')), ['2024-06-01', '2024-05', '2023', '2022']);
   });
 
   it('indexes the newest month in four parts, each named by its first day', () => {
     const june = ['01', '07', '08', '14', '15', '21', '22', '30'].map((day) => `2024-06-${day}`);
     assert.deepEqual(searchIndexNames(days(...june, '2024-05-31')), [
-      '2024-06-01', '2024-06-01', '2024-06-08', '2024-06-08', '2024-06-15', '2024-06-15', '2024-06-22', '2024-06-22', '2024-05',
+      '2024-06-01',
+      '2024-06-01',
+      '2024-06-08',
+      '2024-06-08',
+      '2024-06-15',
+      '2024-06-15',
+      '2024-06-22',
+      '2024-06-22',
+      '2024-05',
     ]);
-    assert.deepEqual(searchIndexNames(days('2024-07-01', ...june)), ['2024-07-01', ...june.map(() => '2024-06')], 'a month is one index again once a newer one begins');
+    assert.deepEqual(
+      searchIndexNames(days('2024-07-01', ...june)),
+      ['2024-07-01', ...june.map(() => '2024-06')],
+      'a month is one index again once a newer one begins',
+    );
   });
 
   it('keeps the year before by month until the newest story reaches April', () => {
@@ -173,8 +221,16 @@ describe('searchIndexNames', () => {
     const names = searchIndexNames([...days('2024-06-01', '2022-05-05'), ...crowded]);
     assert.deepEqual(names.slice(0, 2), ['2024-06-01', '2022']);
     assert.equal(new Set(names.slice(2)).size, 12, 'a crowded year gets an index a month');
-    assert.ok(searchIndexNames(crowded.slice(1)).every((name) => /^2021-\d\d(-15)?$/.test(name)), 'the newest year is by month anyway');
-    assert.ok(searchIndexNames([...days('2024-06-01'), ...crowded.slice(1)]).slice(1).every((name) => name === '2021'), 'a year of exactly the limit is one index');
+    assert.ok(
+      searchIndexNames(crowded.slice(1)).every((name) => /^2021-\d\d(-15)?$/.test(name)),
+      'the newest year is by month anyway',
+    );
+    assert.ok(
+      searchIndexNames([...days('2024-06-01'), ...crowded.slice(1)])
+        .slice(1)
+        .every((name) => name === '2021'),
+      'a year of exactly the limit is one index',
+    );
   });
 
   it('gives nothing for no stories', () => {
@@ -188,40 +244,61 @@ describe('an index a month for the newest year, a year before it', () => {
     const documents = searchDocuments(years.site, years.bodies, config);
     const made = await renderSearchIndex(documents, config, undefined);
     const entries = made.filter((file) => file.path.endsWith('/pagefind-entry.json'));
-    assert.deepEqual(entries.map((file) => file.path), ['pagefind/2020-10-01/pagefind-entry.json', 'pagefind/2019/pagefind-entry.json']);
-    const pageCount = (file: OutputFile | undefined) => (JSON.parse(Buffer.from(file?.contents ?? '').toString()) as { languages: { en: { page_count: number } } }).languages.en.page_count;
+    assert.deepEqual(
+      entries.map((file) => file.path),
+      ['pagefind/2020-10-01/pagefind-entry.json', 'pagefind/2019/pagefind-entry.json'],
+    );
+    const pageCount = (file: OutputFile | undefined) =>
+      (JSON.parse(Buffer.from(file?.contents ?? '').toString()) as { languages: { en: { page_count: number } } }).languages.en.page_count;
     assert.deepEqual(entries.map(pageCount), [2, 1]);
     assert.deepEqual(searchIndexScripts(years.site.stories, config), ['/news/pagefind/2020-10-01/pagefind.js', '/news/pagefind/2019/pagefind.js']);
 
     const held = new Map(made.map((file) => [file.path, file.key ?? ''] as [string, string]));
     assert.ok(holdsSearchIndex(documents, held));
-    const edited = siteOf([{ ...STORIES[1], title: 'Cocoa price rises' } as StoryFields, STORIES[0] as StoryFields, { title: 'Tunis port strike', date: '2019-03-04T10:00:00', tags: ['Tunisia'] }]);
+    const edited = siteOf([
+      { ...STORIES[1], title: 'Cocoa price rises' } as StoryFields,
+      STORIES[0] as StoryFields,
+      { title: 'Tunis port strike', date: '2019-03-04T10:00:00', tags: ['Tunisia'] },
+    ]);
     const editedDocuments = searchDocuments(edited.site, edited.bodies, config);
     assert.ok(!holdsSearchIndex(editedDocuments, held));
     const redone = await renderSearchIndex(editedDocuments, config, held);
     const rewritten = redone.filter((file) => file.contents !== undefined).map((file) => file.path);
     assert.ok(rewritten.includes('pagefind/2020-10-01/pagefind-entry.json'));
-    assert.deepEqual(rewritten.filter((file) => file.startsWith('pagefind/2019/')), [], 'the index of 2019 is kept');
+    assert.deepEqual(
+      rewritten.filter((file) => file.startsWith('pagefind/2019/')),
+      [],
+      'the index of 2019 is kept',
+    );
 
     const without2019 = siteOf(STORIES);
     assert.ok(!holdsSearchIndex(searchDocuments(without2019.site, without2019.bodies, config), held), 'a year without stories left: its index must go');
 
-    const springConfig = makeConfig({ title: 'The Test Wire', baseUrl: 'https://example.org/news/', language: 'en-GB', timeZone: 'Africa/Algiers' }, { now: '2021-05-01T00:00:00Z' });
+    const springConfig = makeConfig(
+      { title: 'The Test Wire', baseUrl: 'https://example.org/news/', language: 'en-GB', timeZone: 'Africa/Algiers' },
+      { now: '2021-05-01T00:00:00Z' },
+    );
     const nextSpring = siteOf([...STORIES, { title: 'Spring harvest', date: '2021-04-02T10:00:00' }], springConfig);
     const springDocuments = searchDocuments(nextSpring.site, nextSpring.bodies, springConfig);
-    assert.ok(!holdsSearchIndex(springDocuments, held), '2020 is now one index: its months\' index must go');
+    assert.ok(!holdsSearchIndex(springDocuments, held), "2020 is now one index: its months' index must go");
     const spring = await renderSearchIndex(springDocuments, springConfig, held);
-    assert.deepEqual(spring.filter((file) => file.path.endsWith('/pagefind-entry.json')).map((file) => file.path), ['pagefind/2021-04-01/pagefind-entry.json', 'pagefind/2020/pagefind-entry.json']);
+    assert.deepEqual(
+      spring.filter((file) => file.path.endsWith('/pagefind-entry.json')).map((file) => file.path),
+      ['pagefind/2021-04-01/pagefind-entry.json', 'pagefind/2020/pagefind-entry.json'],
+    );
   });
 });
 
 describe('renderEachSearchIndex', () => {
-  it('gives each index\'s files as soon as it is made, newest first, the same files renderSearchIndex gives', async () => {
+  it("gives each index's files as soon as it is made, newest first, the same files renderSearchIndex gives", async () => {
     const years = siteOf([...STORIES, { title: 'Tunis port strike', date: '2019-03-04T10:00:00', tags: ['Tunisia'] }]);
     const documents = searchDocuments(years.site, years.bodies, config);
     const given: OutputFile[][] = [];
     await renderEachSearchIndex(documents, config, undefined, (files) => given.push(files));
-    assert.deepEqual(given.map((files) => [...new Set(files.map((file) => file.path.split('/')[1]))]), [['2020-10-01'], ['2019']]);
+    assert.deepEqual(
+      given.map((files) => [...new Set(files.map((file) => file.path.split('/')[1]))]),
+      [['2020-10-01'], ['2019']],
+    );
     assert.deepEqual(given.flat(), await renderSearchIndex(documents, config, undefined));
   });
 });
@@ -237,8 +314,14 @@ describe('a build with search', () => {
     const first = await project.build();
     const files = await project.files();
     assert.ok(files.includes('search/index.html'));
-    const pageCount = async (index: string) => (JSON.parse(await project.read(`pagefind/${index}/pagefind-entry.json`)) as { languages: Record<string, { page_count: number }> }).languages.en?.page_count ?? 0;
-    assert.deepEqual(files.filter((file) => file.endsWith('/pagefind-entry.json')), ['pagefind/2020-09/pagefind-entry.json', 'pagefind/2020-10-01/pagefind-entry.json'], 'an index for September, and for the first week of October, the newest month');
+    const pageCount = async (index: string) =>
+      (JSON.parse(await project.read(`pagefind/${index}/pagefind-entry.json`)) as { languages: Record<string, { page_count: number }> }).languages.en
+        ?.page_count ?? 0;
+    assert.deepEqual(
+      files.filter((file) => file.endsWith('/pagefind-entry.json')),
+      ['pagefind/2020-09/pagefind-entry.json', 'pagefind/2020-10-01/pagefind-entry.json'],
+      'an index for September, and for the first week of October, the newest month',
+    );
     const [october, september] = [await pageCount('2020-10-01'), await pageCount('2020-09')];
     assert.equal(october + september, first.stories);
     const $ = cheerio.load(await project.read('index.html'));
@@ -251,23 +334,34 @@ describe('a build with search', () => {
     const template = path.join(project.root, 'templates/tags.liquid');
     await writeFile(template, `${await readFile(template, 'utf8')}\n`);
     const afterTemplate = await project.build();
-    assert.deepEqual(afterTemplate.written.filter((file) => file.startsWith(SEARCH_FOLDER)), [], 'a template edit does not re-index');
+    assert.deepEqual(
+      afterTemplate.written.filter((file) => file.startsWith(SEARCH_FOLDER)),
+      [],
+      'a template edit does not re-index',
+    );
 
     await project.addStory('2020/10/04/new.md', '---\ntitle: "A new story about Ouargla"\ndate: 2020-10-04T09:00:00+01:00\n---\nOuargla.\n');
     const afterStory = await project.build();
     assert.ok(afterStory.written.includes('pagefind/2020-10-01/pagefind-entry.json'));
-    assert.deepEqual(afterStory.written.filter((file) => file.startsWith('pagefind/2020-09/')), [], 'September\'s index is kept');
+    assert.deepEqual(
+      afterStory.written.filter((file) => file.startsWith('pagefind/2020-09/')),
+      [],
+      "September's index is kept",
+    );
     assert.equal(await pageCount('2020-10-01'), october + 1);
   });
 
-  it('stops the build with search-failed, leaving the site as it was, when Pagefind\'s program is missing', async () => {
+  it("stops the build with search-failed, leaving the site as it was, when Pagefind's program is missing", async () => {
     const before = await project.read('pagefind/2020-10-01/pagefind-entry.json');
     await project.addStory('2020/10/04/another.md', '---\ntitle: "Another story"\ndate: 2020-10-04T10:00:00+01:00\n---\nText.\n');
     process.env.PAGEFIND_EXTENDED_BINARY_PATH = path.join(project.root, 'no-such-program');
     try {
       await assert.rejects(project.build(), (error: unknown) => {
         assert.ok(error instanceof GazetteError);
-        assert.equal(error.format(), `pagefind/  Pagefind could not index the site: its program for ${process.platform}-${process.arch} is not installed (${path.join(project.root, 'no-such-program')})  (check that npm installed the "pagefind" package for this platform, or set "search: false")  [search-failed]`);
+        assert.equal(
+          error.format(),
+          `pagefind/  Pagefind could not index the site: its program for ${process.platform}-${process.arch} is not installed (${path.join(project.root, 'no-such-program')})  (check that npm installed the "pagefind" package for this platform, or set "search: false")  [search-failed]`,
+        );
         return true;
       });
     } finally {
@@ -277,14 +371,17 @@ describe('a build with search', () => {
     assert.ok(!(await project.files()).some((file) => file.includes('another-story')));
   });
 
-  it('needs the search page\'s template while search is on', async () => {
+  it("needs the search page's template while search is on", async () => {
     const template = path.join(project.root, 'templates/search.liquid');
     const text = await readFile(template, 'utf8');
     await rm(template);
     try {
       await assert.rejects(project.build(), (error: unknown) => {
         assert.ok(error instanceof GazetteError);
-        assert.equal(error.format(), 'templates  missing template: search.liquid  (every page kind needs its template; copy the default theme\'s)  [template-missing]');
+        assert.equal(
+          error.format(),
+          "templates  missing template: search.liquid  (every page kind needs its template; copy the default theme's)  [template-missing]",
+        );
         return true;
       });
     } finally {
@@ -298,7 +395,10 @@ describe('a build with search', () => {
     await rm(path.join(project.root, 'templates/search.liquid'));
     await project.build();
     const files = await project.files();
-    assert.deepEqual(files.filter((file) => file.startsWith('pagefind/') || file.startsWith('search/')), []);
+    assert.deepEqual(
+      files.filter((file) => file.startsWith('pagefind/') || file.startsWith('search/')),
+      [],
+    );
     const $ = cheerio.load(await project.read('index.html'));
     assert.equal($('nav a:contains("Search")').length, 0);
   });
@@ -326,7 +426,11 @@ describe('a dev builder that writes the search index after the pages', () => {
     };
 
     const first = await builder.build();
-    assert.deepEqual(first.written.filter((file) => file.startsWith(SEARCH_FOLDER)), [], 'pages first');
+    assert.deepEqual(
+      first.written.filter((file) => file.startsWith(SEARCH_FOLDER)),
+      [],
+      'pages first',
+    );
     await writeIndex();
     assert.deepEqual(await snapshot(devOut), await coldBuild());
 
@@ -334,7 +438,10 @@ describe('a dev builder that writes the search index after the pages', () => {
     await writeFile(story, (await readFile(story, 'utf8')).replace('made a rare visit', 'made a DEFERRED visit'));
     const entryBefore = await readFile(path.join(devOut, 'pagefind/2020-10-01/pagefind-entry.json'));
     const edited = await builder.build(new Set([story]));
-    assert.ok(edited.written.some((file) => file.startsWith('2020/10/01/')), 'the story page is written at once');
+    assert.ok(
+      edited.written.some((file) => file.startsWith('2020/10/01/')),
+      'the story page is written at once',
+    );
     assert.deepEqual(await readFile(path.join(devOut, 'pagefind/2020-10-01/pagefind-entry.json')), entryBefore, 'the old index is served meanwhile');
     const { written } = await writeIndex();
     assert.ok(written.includes('pagefind/2020-10-01/pagefind-entry.json'));

@@ -1,7 +1,7 @@
 // `gazette` as a process of its own, run from the sources, for tests of what only a real process
 // shows: exit codes, signals, several builds at once, a user without root's permissions.
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO } from './project.js';
@@ -24,9 +24,11 @@ export interface Running {
 export const NOBODY = { uid: 65534, gid: 65534 };
 
 export function startGazette(cwd: string, argv: readonly string[], user?: { uid: number; gid: number }): Running {
-  const script = `const { main } = await import(${JSON.stringify(path.join(REPO, 'src/cli.ts'))}); process.exitCode = await main(process.argv.slice(1));`;
+  const script = `const { main } = await import(${JSON.stringify(path.join(REPO, 'src/cli/main.ts'))}); process.exitCode = await main(process.argv.slice(1));`;
   const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), '--input-type=module', '-e', script, ...argv], {
-    cwd, ...user, env: user ? { ...process.env, HOME: tmpdir() } : process.env,
+    cwd,
+    ...user,
+    env: user ? { ...process.env, HOME: tmpdir() } : process.env,
   });
   let out = '';
   let err = '';

@@ -61,7 +61,9 @@ const ATOM_LISTS = new Set(['entry', 'link', 'author', 'category']);
 export function parseAtomXml(xml: string): AtomDocument {
   assert.equal(XMLValidator.validate(xml), true);
   const parser = new XMLParser({
-    ignoreAttributes: false, parseTagValue: false, parseAttributeValue: false,
+    ignoreAttributes: false,
+    parseTagValue: false,
+    parseAttributeValue: false,
     isArray: (name) => ATOM_LISTS.has(name),
   });
   return parser.parse(xml).feed as AtomDocument;

@@ -2,11 +2,11 @@
 // so end-to-end tests can add, break or remove stories without touching the repository.
 
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type BuildOptions, type BuildReport } from '../../src/build.js';
-import { loadConfig, type ConfigOverrides } from '../../src/config.js';
+import type { BuildOptions, BuildReport } from '../../src/build.js';
+import { type ConfigOverrides, loadConfig } from '../../src/config.js';
 import { build } from '../../src/incremental/publish.js';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');

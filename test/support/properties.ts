@@ -13,10 +13,69 @@ export function runs(count: number): fc.Parameters<unknown> {
 
 /** Characters that mean something to Markdown, HTML, XML, YAML or JSON, and ones they forbid. */
 const SPECIAL = [
-  '<', '>', '&', '"', "'", '`', '*', '_', '[', ']', '(', ')', '!', '#', '-', '+', '|', '\\', '/', ':', ';', '=', '~', '{', '}', '%',
-  '\n', '\t', ' ', '\r', '\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u2028', '\u2029', '\uFEFF', '\uFFFE', '\uFFFF', '\uD800', '\uDC00',
-  ']]>', '</script>', '<!--', '-->', '<![CDATA[', 'javascript:', 'data:', '&#x09;', '&amp;', '&lt;', '\\u003c', '---', '\n---\n', '```',
-  'é', 'ß', 'الجزائر', '中国', '🇩🇿', '👩🏽‍💻', '\u202E',
+  '<',
+  '>',
+  '&',
+  '"',
+  "'",
+  '`',
+  '*',
+  '_',
+  '[',
+  ']',
+  '(',
+  ')',
+  '!',
+  '#',
+  '-',
+  '+',
+  '|',
+  '\\',
+  '/',
+  ':',
+  ';',
+  '=',
+  '~',
+  '{',
+  '}',
+  '%',
+  '\n',
+  '\t',
+  ' ',
+  '\r',
+  '\u0000',
+  '\u0007',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  '\u2028',
+  '\u2029',
+  '\uFEFF',
+  '\uFFFE',
+  '\uFFFF',
+  '\uD800',
+  '\uDC00',
+  ']]>',
+  '</script>',
+  '<!--',
+  '-->',
+  '<![CDATA[',
+  'javascript:',
+  'data:',
+  '&#x09;',
+  '&amp;',
+  '&lt;',
+  '\\u003c',
+  '---',
+  '\n---\n',
+  '```',
+  'é',
+  'ß',
+  'الجزائر',
+  '中国',
+  '🇩🇿',
+  '👩🏽‍💻',
+  '\u202E',
 ];
 
 /** Text made of special pieces and any other characters, of any length up to `maxLength` pieces. */
@@ -33,7 +92,17 @@ export function hostileText(maxLength = 40): fc.Arbitrary<string> {
 export function hostileMarkup(): fc.Arbitrary<string> {
   const scheme = fc.constantFrom('javascript:', 'JaVaScRiPt:', 'jav&#x09;ascript:', ' vbscript:', 'data:text/html,', '&#106;avascript:');
   return fc.oneof(
-    fc.constantFrom('<script>window.__pwned=1</script>', '<img src=x onerror=alert(1)>', '<iframe src="javascript:alert(1)">', '<svg onload=alert(1)>', '<div style="x">', '<style>*{}</style>', '<a href="javascript:alert(1)">x</a>', '<object data=x>', '<form action=x><input>'),
+    fc.constantFrom(
+      '<script>window.__pwned=1</script>',
+      '<img src=x onerror=alert(1)>',
+      '<iframe src="javascript:alert(1)">',
+      '<svg onload=alert(1)>',
+      '<div style="x">',
+      '<style>*{}</style>',
+      '<a href="javascript:alert(1)">x</a>',
+      '<object data=x>',
+      '<form action=x><input>',
+    ),
     scheme.map((url) => `[link](${url}alert(1))`),
     scheme.map((url) => `![image](${url}alert(1))`),
     scheme.map((url) => `<${url}alert(1)>`),
@@ -43,7 +112,11 @@ export function hostileMarkup(): fc.Arbitrary<string> {
 
 /** A Markdown document: lines of hostile text and markup, with Markdown's block markers. */
 export function hostileMarkdown(): fc.Arbitrary<string> {
-  const line = fc.tuple(fc.constantFrom('', '', '# ', '> ', '- ', '1. ', '    ', '| a | b |\n|---|---|\n| ', '```\n', '[^1]: ', '* [ ] '), fc.oneof(hostileText(12), hostileMarkup()))
+  const line = fc
+    .tuple(
+      fc.constantFrom('', '', '# ', '> ', '- ', '1. ', '    ', '| a | b |\n|---|---|\n| ', '```\n', '[^1]: ', '* [ ] '),
+      fc.oneof(hostileText(12), hostileMarkup()),
+    )
     .map(([marker, text]) => marker + text);
   return fc.array(line, { maxLength: 12 }).map((lines) => lines.join('\n'));
 }

@@ -118,7 +118,10 @@ async function buildInto(site: string): Promise<void> {
 async function forgetOldBuilds(): Promise<void> {
   for (const name of await readdir(SHELF)) {
     const entry = path.join(SHELF, name);
-    const used = await stat(entry).then((found) => found.mtimeMs, () => Date.now());
+    const used = await stat(entry).then(
+      (found) => found.mtimeMs,
+      () => Date.now(),
+    );
     if (Date.now() - used > FORGET_AFTER_MS) await rm(entry, { recursive: true, force: true });
   }
 }

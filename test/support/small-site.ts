@@ -1,14 +1,14 @@
 // A small project around a few story files, for tests that run bad or hostile input through the
 // real loader and build: the default theme, one configuration, nothing else.
 
-import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type BuildReport } from '../../src/build.js';
+import type { BuildReport } from '../../src/build.js';
 import { loadConfig } from '../../src/config.js';
 import { BuildFailed, GazetteError } from '../../src/errors.js';
-import { REPO } from './project.js';
 import { build } from '../../src/incremental/publish.js';
+import { REPO } from './project.js';
 
 export const SMALL_SITE_CONFIG = 'title: The Test Wire\nbaseUrl: https://example.org/\ntimeZone: Europe/Paris\nlanguage: en\n';
 export const SMALL_SITE_NOW = '2021-06-01T12:00:00Z';

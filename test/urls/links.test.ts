@@ -22,13 +22,36 @@ describe('linkTo and absoluteUrl', () => {
 
 describe('isWebImageAddress', () => {
   it('accepts http(s) URLs, paths from the site root and paths from the story', () => {
-    for (const url of ['https://example.org/a.png', 'HTTP://example.org/a.png', '//cdn.example.org/a.png', '/images/a.png', 'a.png', './charts/oil.png', '../shared/map.png', 'Photo 1:2.png', '']) {
+    for (const url of [
+      'https://example.org/a.png',
+      'HTTP://example.org/a.png',
+      '//cdn.example.org/a.png',
+      '/images/a.png',
+      'a.png',
+      './charts/oil.png',
+      '../shared/map.png',
+      'Photo 1:2.png',
+      '',
+    ]) {
       assert.equal(isWebImageAddress(url), true, url);
     }
   });
 
   it('refuses every other scheme, however a browser would read it', () => {
-    for (const url of ['file:///etc/passwd', 'FILE:///C:/photo.jpg', ' file:///x', '\u0001file:///x', 'fi\tle:///x', 'fi\nle:///x', 'smb://server/x.png', 'ftp://example.org/x.png', 'javascript:alert(1)', 'data:image/png;base64,AAAA', 'blob:https://example.org/1', 'c:/photo.jpg']) {
+    for (const url of [
+      'file:///etc/passwd',
+      'FILE:///C:/photo.jpg',
+      ' file:///x',
+      '\u0001file:///x',
+      'fi\tle:///x',
+      'fi\nle:///x',
+      'smb://server/x.png',
+      'ftp://example.org/x.png',
+      'javascript:alert(1)',
+      'data:image/png;base64,AAAA',
+      'blob:https://example.org/1',
+      'c:/photo.jpg',
+    ]) {
       assert.equal(isWebImageAddress(url), false, JSON.stringify(url));
     }
   });

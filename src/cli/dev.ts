@@ -1,0 +1,30 @@
+// gazette dev: the dev server, until stopped.
+
+import type { ConfigOverrides } from '../config.js';
+import { boundHeapGrowth } from '../incremental/heap.js';
+import { untilInterrupted } from './interrupt.js';
+import { EXIT, type Io } from './io.js';
+
+export async function runDev(
+  overrides: ConfigOverrides,
+  port: string | undefined,
+  host: string | undefined,
+  options: { cache: boolean; waitMs: number },
+  io: Io,
+): Promise<number> {
+  const portNumber = Number(port ?? 4000);
+  if (!Number.isInteger(portNumber) || portNumber < 0 || portNumber > 65535) {
+    io.err(`gazette dev: --port must be a number from 0 to 65535, not "${port}"`);
+    return EXIT.usage;
+  }
+  // The dev loop's first build reads every story, and its process lives on.
+  boundHeapGrowth();
+  const { startDev } = await import('../dev/dev.js');
+  // Stopped during its first build, dev fails as a build does; stopped once serving, it ends well.
+  return untilInterrupted(async (signal) => {
+    const server = await startDev({ root: io.cwd, overrides, port: portNumber, host: host ?? '127.0.0.1', log: io.out, ...options, signal });
+    await new Promise((resolve) => (signal.aborted ? resolve(undefined) : signal.addEventListener('abort', resolve, { once: true })));
+    await server.close();
+    return EXIT.ok;
+  });
+}
