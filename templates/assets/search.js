@@ -14,16 +14,11 @@ const PAGE = 10;
 let latest = 0;
 
 // Each index's pagefind.js is a module of its own, with its own index: newest first.
-const indexes = await Promise.all(
-  root.dataset.pagefindIndexes
-    .split(' ')
-    .filter(Boolean)
-    .map(async (url) => {
-      const index = await import(url);
-      await index.options({ baseUrl: '/', excerptLength: 30 });
-      return index;
-    }),
-);
+const indexes = await Promise.all(root.dataset.pagefindIndexes.split(' ').filter(Boolean).map(async (url) => {
+  const index = await import(url);
+  await index.options({ baseUrl: '/', excerptLength: 30 });
+  return index;
+}));
 
 await fillFilters();
 readAddress();
