@@ -109,15 +109,11 @@ export function groupByAuthor(stories: readonly Story[], profiles: readonly Auth
     const [profiled, plain] = author.profile ? [author, other] : [other, author];
     const profile = profiled.profile as AuthorProfile;
     problems.push(
-      new GazetteError({
-        code: 'authors-invalid',
-        file: profile.file,
-        line: profile.line,
-        column: profile.column,
-        field: profile.key,
-        message: `names the page /authors/${author.slug}/, which is also the page of the byline "${plain.name}" (${plain.stories[0]?.file})`,
-        hint: 'give the profile another key',
-      }),
+      profileProblem(
+        profile,
+        `names the page /authors/${author.slug}/, which is also the page of the byline "${plain.name}" (${plain.stories[0]?.file})`,
+        'give the profile another key',
+      ),
     );
   });
   return { authors, problems };
@@ -128,16 +124,15 @@ export function unusedProfileWarnings(authors: readonly Author[], profiles: read
   const used = new Set(authors.map((author) => author.profile));
   return profiles
     .filter((profile) => !used.has(profile))
-    .map(
-      (profile) =>
-        new GazetteError({
-          code: 'authors-invalid',
-          file: profile.file,
-          line: profile.line,
-          column: profile.column,
-          field: profile.key,
-          message: `no published story has the author "${profile.name}": the profile has no page`,
-          hint: 'check the spelling against the stories\' "author:", or give the profile a "name:" as bylines write it',
-        }),
+    .map((profile) =>
+      profileProblem(
+        profile,
+        `no published story has the author "${profile.name}": the profile has no page`,
+        'check the spelling against the stories\' "author:", or give the profile a "name:" as bylines write it',
+      ),
     );
+}
+
+function profileProblem(profile: AuthorProfile, message: string, hint: string): GazetteError {
+  return new GazetteError({ code: 'authors-invalid', file: profile.file, line: profile.line, column: profile.column, field: profile.key, message, hint });
 }

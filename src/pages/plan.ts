@@ -211,59 +211,71 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
       );
     }
   }
+  /** A kind of group (tags, sections, authors): the page listing them all in `shown` order, then each one's listing. */
+  function* groups<G extends { name: string; stories: readonly Story[] }>(
+    kind: 'tags' | 'sections' | 'authors',
+    path: string,
+    title: string,
+    description: string,
+    shown: readonly G[],
+    all: readonly G[],
+    view: (group: G) => { count: number },
+    place: (group: G) => { kind: 'tag' | 'section' | 'author'; path: string; description: string; feeds: FeedLink[] },
+  ) {
+    yield page({ kind, path, title, description, lastmod: newest, data: { [kind]: shown.map(view) } });
+    for (const group of all) {
+      const { kind: groupKind, path: base, description: about, feeds } = place(group);
+      yield* listing(groupKind, group, base, about, feeds, view(group));
+    }
+  }
   const byName = <T extends { name: string; slug: string }>(items: readonly T[]) =>
     [...items].sort((a, b) => a.name.localeCompare(b.name, config.language) || (a.slug < b.slug ? -1 : 1));
 
-  yield page({
-    kind: 'tags',
-    path: TAGS_PAGE,
-    title: 'Tags',
-    description: `Every topic covered by ${config.title}`,
-    lastmod: newest,
-    data: { tags: byName(site.tags).map((tag) => tagView(tag, config)) },
-  });
-  for (const tag of site.tags) {
-    yield* listing(
-      'tag',
-      tag,
-      tagPath(tag),
-      `Stories about ${tag.name} from ${config.title}`,
-      feedLinks(tagFeedSpec(tag, config), config),
-      tagView(tag, config),
-    );
-  }
-
-  yield page({
-    kind: 'sections',
-    path: SECTIONS_PAGE,
-    title: 'Sections',
-    description: `The sections of ${config.title}`,
-    lastmod: newest,
-    data: { sections: site.sections.map((section) => sectionView(section, config)) },
-  });
-  for (const section of site.sections) {
-    yield* listing(
-      'section',
-      section,
-      sectionPath(section),
-      `The ${section.name} section of ${config.title}`,
-      feedLinks(sectionFeedSpec(section, config), config),
-      sectionView(section, config),
-    );
-  }
-
-  yield page({
-    kind: 'authors',
-    path: AUTHORS_PAGE,
-    title: 'Authors',
-    description: `The authors of ${config.title}`,
-    lastmod: newest,
-    data: { authors: byName(site.authors).map((author) => authorView(author, config)) },
-  });
-  for (const author of site.authors) {
-    const description = author.profile?.bio ?? `Stories by ${author.name} in ${config.title}`;
-    yield* listing('author', author, authorPath(author), description, feedLinks(authorFeedSpec(author, config), config), authorView(author, config));
-  }
+  yield* groups(
+    'tags',
+    TAGS_PAGE,
+    'Tags',
+    `Every topic covered by ${config.title}`,
+    byName(site.tags),
+    site.tags,
+    (tag) => tagView(tag, config),
+    (tag) => ({
+      kind: 'tag',
+      path: tagPath(tag),
+      description: `Stories about ${tag.name} from ${config.title}`,
+      feeds: feedLinks(tagFeedSpec(tag, config), config),
+    }),
+  );
+  yield* groups(
+    'sections',
+    SECTIONS_PAGE,
+    'Sections',
+    `The sections of ${config.title}`,
+    site.sections,
+    site.sections,
+    (section) => sectionView(section, config),
+    (section) => ({
+      kind: 'section',
+      path: sectionPath(section),
+      description: `The ${section.name} section of ${config.title}`,
+      feeds: feedLinks(sectionFeedSpec(section, config), config),
+    }),
+  );
+  yield* groups(
+    'authors',
+    AUTHORS_PAGE,
+    'Authors',
+    `The authors of ${config.title}`,
+    byName(site.authors),
+    site.authors,
+    (author) => authorView(author, config),
+    (author) => ({
+      kind: 'author',
+      path: authorPath(author),
+      description: author.profile?.bio ?? `Stories by ${author.name} in ${config.title}`,
+      feeds: feedLinks(authorFeedSpec(author, config), config),
+    }),
+  );
 
   if (config.search) {
     yield page({
