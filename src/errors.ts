@@ -4,6 +4,7 @@
 /** Every code a problem can have: stable, and each explained in the README's table. */
 export const ERROR_CODES = [
   'config-invalid',
+  'base-url-missing',
   'config-unreadable',
   'content-unreadable',
   'content-too-large',
@@ -14,7 +15,6 @@ export const ERROR_CODES = [
   'field-invalid',
   'field-unknown',
   'story-unwritten',
-  'base-url-missing',
   'date-invalid',
   'slug-invalid',
   'url-unsafe',
