@@ -61,7 +61,10 @@ describe('gazette CLI', () => {
     await gazette(project.root, 'build', '--now', SAMPLE_NOW);
     const unchanged = await gazette(project.root, 'build', '--now', SAMPLE_NOW);
     assert.equal(unchanged.code, EXIT.ok, unchanged.err);
-    assert.match(unchanged.out, /^Nothing changed since the last build: dist\/ is up to date \(\d+ stories, \d+ pages, (\d+) files: 0 written, 0 removed, \1 kept\) in \d+ ms$/);
+    assert.match(
+      unchanged.out,
+      /^Nothing changed since the last build: dist\/ is up to date \(\d+ stories, \d+ pages, (\d+) files: 0 written, 0 removed, \1 kept\) in \d+ ms$/,
+    );
     const story = path.join(project.root, 'content/2020/10/03/niger-solar-mini-grids.md');
     await writeFile(story, `${await readFile(story, 'utf8')}\nA paragraph added by the desk.\n`);
     const cached = await gazette(project.root, 'build', '--now', SAMPLE_NOW);
