@@ -76,6 +76,7 @@ export async function buildSite(config: Config, mode: WriteMode, reuse: Reuse = 
   const workers = options.markdownWorkers ?? startMarkdownWorkers(config);
   try {
     // Reading only reads: a build stopped meanwhile leaves it to end on its own.
+    // Stories are read one after the other, without a pause to show a count.
     progress?.({ stage: 'reading', done: 0 });
     const content = await untilAborted(readContent(config, reuse.content), signal);
     const site = buildSiteGraph(content.stories, config, content.profiles.profiles);

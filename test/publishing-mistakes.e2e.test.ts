@@ -140,6 +140,8 @@ describe('gazette new and the placeholder', () => {
         ].join('\n'),
       });
       assert.deepEqual(await snapshot(path.join(root, 'dist')), before);
+      const edition = await gazette(root, ['edition', '2021-06-01']);
+      assert.deepEqual([edition.code, edition.err.split('\n')[0]], [EXIT.problems, refused.err.split('\n')[0]], 'nor sent in an email edition');
       // Shown with the drafts (as gazette dev does), it is a warning.
       const drafts = await gazette(root, ['check', '--drafts']);
       assert.equal(drafts.code, EXIT.ok);

@@ -36,7 +36,7 @@ export async function readContent(config: Config, reuse: StoryReuse & { authors?
  * slip; a story still holding the placeholder of `gazette new` is never published (with drafts shown,
  * as in `gazette dev`, it is a warning).
  */
-function publishingChecks(found: readonly GazetteError[], config: Config): { problems: GazetteError[]; warnings: GazetteError[] } {
+export function publishingChecks(found: readonly GazetteError[], config: Config): { problems: GazetteError[]; warnings: GazetteError[] } {
   const declared = new Set(config.customFields);
   const warnings = found.filter((warning) => warning.code !== 'field-unknown' || !declared.has(warning.field ?? ''));
   if (config.drafts) return { problems: [], warnings };
