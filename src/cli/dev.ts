@@ -15,8 +15,15 @@ export const command: Command = {
     { name: 'host', type: 'string', placeholder: '<name>', summary: 'address to listen on (default: 127.0.0.1, this machine only)' },
     WAIT_OPTION,
   ],
+  // The address of the published site, set for builds in the environment, is not the dev server's.
   run: ({ values, overrides, cache }, io) =>
-    runDev(overrides, values.port as string | undefined, values.host as string | undefined, { cache, waitMs: readWait(values.wait) }, io),
+    runDev(
+      overrides.baseUrlFrom === 'GAZETTE_BASE_URL' ? { ...overrides, baseUrl: undefined } : overrides,
+      values.port as string | undefined,
+      values.host as string | undefined,
+      { cache, waitMs: readWait(values.wait) },
+      io,
+    ),
 };
 
 async function runDev(
