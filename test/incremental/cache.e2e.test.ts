@@ -13,7 +13,6 @@ import { RECORD_FILE } from '../../src/incremental/up-to-date.js';
 import { outputIdentity } from '../../src/output/marker.js';
 import { copySampleProject, type Project, SAMPLE_NOW, snapshot } from '../support/project.js';
 
-
 describe('the build cache', () => {
   let project: Project;
   const config = () => loadConfig(project.root, { now: SAMPLE_NOW });
