@@ -66,7 +66,9 @@ export async function runBuild(kind: 'build' | 'check', invocation: Invocation, 
       lock?.release();
     }
   });
-  printWarnings(missing && !write ? [missing, ...result.warnings] : result.warnings, io, strict);
+  // A build that wrote the site applied --strict before writing: what it warns of after (the cache
+  // not saved) stays a warning, as the site is there.
+  printWarnings(missing && !write ? [missing, ...result.warnings] : result.warnings, io, strict && !(write && !result.upToDate));
   if (changedFiles !== undefined) await writeChangedFiles(changedFiles, result, io.cwd);
   if (!quiet) io.out(finalLine(kind, result, config, io.cwd, Math.round(performance.now() - started)));
   return EXIT.ok;
