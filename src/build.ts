@@ -20,6 +20,7 @@ import { aliasCollisions } from './pages/aliases.js';
 import { nameStories } from './pages/names.js';
 import { pagePlans } from './pages/plan.js';
 import { breathing, writePages } from './pages/write-pages.js';
+import type { Progress } from './progress.js';
 import { type StoryBodies, storyBodies } from './render/bodies.js';
 import { type SiteTheme, siteTheme } from './render/theme.js';
 import { noReuse, type Reuse } from './reuse.js';
@@ -50,6 +51,10 @@ export interface BuildOptions {
    * ended), before the site is put in place, writing nothing; the build throws the abort's reason.
    */
   signal?: AbortSignal;
+  /** Every warning is an error (`--strict`): the build fails with them all, writing nothing. */
+  strict?: boolean;
+  /** Told what the build is doing, for a progress display; the stages never print. */
+  progress?: Progress;
   /** Workers kept between builds (the dev loop's); a build starts its own and ends them otherwise. */
   markdownWorkers?: MarkdownWorkers;
 }
@@ -67,13 +72,16 @@ export interface BuiltSite {
 }
 
 export async function buildSite(config: Config, mode: WriteMode, reuse: Reuse = noReuse(), options: BuildOptions = {}): Promise<BuiltSite> {
-  const { signal } = options;
+  const { signal, progress } = options;
   const workers = options.markdownWorkers ?? startMarkdownWorkers(config);
   try {
     // Reading only reads: a build stopped meanwhile leaves it to end on its own.
+    // Stories are read one after the other, without a pause to show a count.
+    progress?.({ stage: 'reading', done: 0 });
     const content = await untilAborted(readContent(config, reuse.content), signal);
     const site = buildSiteGraph(content.stories, config, content.profiles.profiles);
-    const markdown = await renderStories(site.stories, config, reuse.markdown, workers, { threads: options.markdownThreads, signal });
+    const markdown = await renderStories(site.stories, config, reuse.markdown, workers, { threads: options.markdownThreads, signal, progress });
+    progress?.({ stage: 'pictures', done: 0 });
     const publisher = reuse.images.publisher ?? createImagePublisher(config, { makeCopies: mode !== 'none' });
     const staticFiles = new Map(content.theme.staticFiles.map((file) => [file.to, file.from]));
     const bodyImages = site.stories.map((story) => ({ story, body: markdown.of(story)?.images ?? [] }));
@@ -82,6 +90,7 @@ export async function buildSite(config: Config, mode: WriteMode, reuse: Reuse = 
     signal?.throwIfAborted();
     const bodies = storyBodies(site.stories, markdown.of, pictures.images, config);
     const warnings = [...content.warnings, ...site.warnings, ...bodies.warnings, ...pictures.warnings];
+    if (options.strict) failIfAny(warnings);
     const name = nameStories(content.results, markdown, bodies);
 
     // Pagefind indexes in a process of its own while this one renders the pages.
@@ -91,18 +100,22 @@ export async function buildSite(config: Config, mode: WriteMode, reuse: Reuse = 
     const writer = await openWriter(config, mode, reuse.output, { signal, refuse: aliasCollisions(site.stories) });
     try {
       const plans = pagePlans(site, bodies.pages, config, { site: keyOf(theme.key, settingsKey(config)), story: name });
-      const pages = await writePages(plans, theme, writer, config, { threads: options.pageThreads, signal, arrived: search.take });
+      const pages = await writePages(plans, theme, writer, config, { threads: options.pageThreads, signal, arrived: search.take, progress });
+      progress?.({ stage: 'feeds', done: 0 });
       const breath = breathing();
       await writeFeeds(site, bodies, config, name, writer, async () => {
         signal?.throwIfAborted();
         if (breath.out()) await breath.take();
       });
+      progress?.({ stage: 'finishing', done: 0 });
       await search.finish(writer.add);
       for (const file of renderSitemaps(pages.sitemap, config)) await writer.add(file);
       await writer.add({ path: NEWS_SITEMAP_PATH, contents: renderNewsSitemap(site.stories, config) });
       await writer.add({ path: ROBOTS_PATH, contents: renderRobots(config) });
       for await (const copy of staticCopies(content.theme, config.root)) await writer.copy(copy);
       if (mode !== 'none') await writePictures(pictures.outputs, writer);
+      // Stages after the first check may have warned too.
+      if (options.strict) failIfAny(warnings);
       const written = await writer.commit();
       const report = { stories: site.stories.length, pages: pages.pages, files: written.files, warnings, written: written.written, removed: written.removed };
       return { report, content, site, markdown, pictures, bodies, theme, written };

@@ -8,8 +8,9 @@ import { describe } from './yaml.js';
 
 export type Report = (field: string, message: string, hint?: string, place?: string) => void;
 
-export function checkBaseUrl(value: string, fromFlag: boolean, problem: Report): string {
-  const field = fromFlag ? '--base-url' : 'baseUrl';
+/** `from` names the flag or environment variable the value came from; without it, the setting. */
+export function checkBaseUrl(value: string, from: string | undefined, problem: Report): string {
+  const field = from ?? 'baseUrl';
   let url: URL;
   try {
     url = new URL(value);
@@ -133,3 +134,13 @@ export const PERMALINK_TOKENS = [':year', ':month', ':day', ':slug', ':section']
  * largest size a story may have renders in a fraction of it (see the README's Hostile and broken content).
  */
 export const STORY_SECONDS = 10;
+
+/** `fields: [rating, sponsor]`: the site's own front-matter fields, which templates read as `story.data`. */
+export function readCustomFields(value: unknown, problem: Report): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.some((field) => typeof field !== 'string' || field.trim() === '')) {
+    problem('fields', `expected a list of field names, found ${describe(value)}`, 'e.g. fields: [rating, sponsor]');
+    return [];
+  }
+  return [...new Set(value.map((field: string) => field.trim()))].sort();
+}

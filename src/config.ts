@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime, IANAZone } from 'luxon';
-import { checkBaseUrl, checkLanguage, checkPermalink, DEFAULT_BASE_URL, readLimits, readRawHtml, readSections } from './config-settings.js';
+import { checkBaseUrl, checkLanguage, checkPermalink, DEFAULT_BASE_URL, readCustomFields, readLimits, readRawHtml, readSections } from './config-settings.js';
 import { failIfAny, GazetteError } from './errors.js';
 import { describe, parseYaml, type YamlData, YamlProblem } from './yaml.js';
 
@@ -15,6 +15,8 @@ export interface Config {
   readonly description: string;
   /** Absolute base URL, always ending in `/`, e.g. `https://example.org/news/`. */
   readonly baseUrl: string;
+  /** The base URL was given (setting, --base-url or GAZETTE_BASE_URL), not the localhost default. */
+  readonly baseUrlGiven: boolean;
   /** The path part of the base URL: `/` or `/news/`. Every internal link starts with it. */
   readonly basePath: string;
   readonly language: string;
@@ -30,6 +32,8 @@ export interface Config {
   /** The sections in the order the navigation lists them, as the configuration spells them. */
   readonly sections: readonly ConfiguredSection[];
   readonly rawHtml: boolean;
+  /** The site's own front-matter fields (`fields:`): read into `story.data`, never warned about. */
+  readonly customFields: readonly string[];
   /** Build the Pagefind search index and the search page. */
   readonly search: boolean;
   /** How long one story's Markdown may take to render before it fails (`limits.storySeconds`). */
@@ -57,6 +61,8 @@ export interface ConfigOverrides {
   content?: string;
   out?: string;
   baseUrl?: string;
+  /** Where `baseUrl` came from, for messages: the flag (default) or the environment variable. */
+  baseUrlFrom?: '--base-url' | 'GAZETTE_BASE_URL';
   drafts?: boolean;
   future?: boolean;
   now?: string;
@@ -75,6 +81,7 @@ const SETTINGS = [
   'tagFeedSize',
   'editionFeedSize',
   'sections',
+  'fields',
   'markdown',
   'search',
   'limits',
@@ -141,9 +148,10 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
   }
   const baseUrl = checkBaseUrl(
     overrides.baseUrl ?? (blankBaseUrl ? DEFAULT_BASE_URL : text('baseUrl', DEFAULT_BASE_URL)),
-    overrides.baseUrl !== undefined,
+    overrides.baseUrl === undefined ? undefined : (overrides.baseUrlFrom ?? '--base-url'),
     problem,
   );
+  const baseUrlGiven = overrides.baseUrl !== undefined || (typeof raw.baseUrl === 'string' && raw.baseUrl.trim() !== '');
   const language = checkLanguage(text('language', 'en'), problem);
   const timeZone = text('timeZone', 'UTC');
   if (!IANAZone.isValidZone(timeZone)) problem('timeZone', `unknown time zone "${timeZone}"`, 'use an IANA name such as Europe/Paris or Africa/Algiers');
@@ -156,6 +164,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
     name,
     ...(data?.locate(['sections', String(index)]) ?? { line: undefined, column: undefined }),
   }));
+  const customFields = readCustomFields(raw.fields, problem);
   const rawHtml = readRawHtml(raw.markdown, problem);
   const search = raw.search ?? true;
   if (typeof search !== 'boolean') problem('search', `expected true or false, found ${describe(search)}`);
@@ -168,6 +177,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
     title,
     description,
     baseUrl,
+    baseUrlGiven,
     basePath: new URL(baseUrl).pathname,
     language,
     timeZone,
@@ -177,6 +187,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
     tagFeedSize,
     editionFeedSize,
     sections: Object.freeze(sections.map((section) => Object.freeze(section))),
+    customFields: Object.freeze(customFields),
     rawHtml,
     search: search === true,
     storySeconds,
@@ -197,8 +208,23 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
  * flags included, but the clock and the time budget (which decides only whether a build fails).
  */
 export function settingsKey(config: Config): string {
-  const { now: _clock, storySeconds: _budget, ...settings } = config;
+  const { now: _clock, storySeconds: _budget, baseUrlGiven: _given, ...settings } = config;
   return JSON.stringify(settings);
+}
+
+/**
+ * The base URL left at its localhost default: `gazette build` refuses it (every feed, canonical link
+ * and sitemap would point to this machine), `gazette check` warns.
+ */
+export function baseUrlMissing(config: Config): GazetteError | undefined {
+  if (config.baseUrlGiven) return undefined;
+  return new GazetteError({
+    code: 'base-url-missing',
+    file: config.configFile ? path.relative(config.root, config.configFile) || config.configFile : undefined,
+    field: 'baseUrl',
+    message: `is not set: every feed, canonical link and sitemap would point to ${DEFAULT_BASE_URL}`,
+    hint: 'give the address the site is published at: "baseUrl: https://example.org/" in the configuration, --base-url https://example.org/ or GAZETTE_BASE_URL=https://example.org/',
+  });
 }
 
 function findConfigFile(root: string, explicit: string | undefined): string | undefined {

@@ -6,6 +6,7 @@
 import { DateTime } from 'luxon';
 import type { Config } from './config.js';
 import { loadStories } from './content/load.js';
+import { publishingChecks } from './content/read.js';
 import { loadTheme } from './content/theme.js';
 import { failIfAny, GazetteError } from './errors.js';
 import { createImagePublisher } from './images/publish.js';
@@ -34,7 +35,8 @@ export function isDay(day: string): boolean {
 
 export async function renderEmailEdition(config: Config, day: string): Promise<EmailEdition> {
   const [content, themeFiles] = await Promise.all([loadStories(config), loadTheme(config.root, config.templatesDir, config.staticDir)]);
-  failIfAny(content.problems);
+  const checked = publishingChecks(content.warnings, config);
+  failIfAny([...content.problems, ...checked.problems]);
   const site = buildSiteGraph(content.stories, config);
   const edition = site.editions.find((candidate) => candidate.day === day);
   if (edition === undefined) throw noEdition(day, site.editions);
@@ -70,7 +72,7 @@ export async function renderEmailEdition(config: Config, day: string): Promise<E
   const [html, text] = emailPages(edition, (story) => bodies.get(story) ?? { summary: '', image: undefined }, config).map((page) =>
     renderPage(page, pageContext(page, config), theme, config.language),
   );
-  return { day, html: html ?? '', text: text ?? '', warnings: [...content.warnings, ...published.warnings] };
+  return { day, html: html ?? '', text: text ?? '', warnings: [...checked.warnings, ...published.warnings] };
 }
 
 /** No story that day: say which days have editions, the nearest before and after. */

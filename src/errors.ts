@@ -4,6 +4,7 @@
 /** Every code a problem can have: stable, and each explained in the README's table. */
 export const ERROR_CODES = [
   'config-invalid',
+  'base-url-missing',
   'config-unreadable',
   'content-unreadable',
   'content-too-large',
@@ -12,6 +13,8 @@ export const ERROR_CODES = [
   'frontmatter-language',
   'field-missing',
   'field-invalid',
+  'field-unknown',
+  'story-unwritten',
   'date-invalid',
   'slug-invalid',
   'url-unsafe',

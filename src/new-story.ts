@@ -1,11 +1,13 @@
 // `gazette new "Title"`: a story file with front-matter ready to write in, dated now, placed at
-// content/YYYY/MM/DD/<slug>.md, with a stable feed id so a later rename never re-notifies readers.
+// content/YYYY/MM/DD/<slug>.md, a draft until its author says otherwise, with a stable feed id so a
+// later rename never re-notifies readers.
 
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import type { Config } from './config.js';
+import { PLACEHOLDER_BODY } from './content/story-fields.js';
 import { GazetteError } from './errors.js';
 import { isDeviceName, slugify } from './urls/slug.js';
 
@@ -31,11 +33,11 @@ export async function createStory(config: Config, story: NewStory): Promise<stri
   const frontMatter = [
     fields({ title: story.title, date: date.toISO({ suppressMilliseconds: true }), tags: story.tags }),
     'summary:  # one sentence; leave empty to use the first paragraph\n',
-    fields({ authors: [], id: `urn:uuid:${randomUUID()}` }),
+    fields({ authors: [], id: `urn:uuid:${randomUUID()}`, draft: true }),
   ].join('');
   await mkdir(path.dirname(file), { recursive: true });
   try {
-    await writeFile(file, `---\n${frontMatter}---\n\nWrite the story here.\n`, { flag: 'wx' });
+    await writeFile(file, `---\n${frontMatter}---\n\n${PLACEHOLDER_BODY}\n`, { flag: 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     throw new GazetteError({

@@ -23,6 +23,8 @@ const LAYERS: readonly (readonly string[])[] = [
     'keys.ts',
     'escape.ts',
     'code-fingerprint.ts',
+    'suggest.ts',
+    'progress.ts',
   ],
   ['urls/'],
   ['config.ts', 'config-settings.ts'],

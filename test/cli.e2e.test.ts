@@ -53,15 +53,18 @@ describe('gazette CLI', () => {
   it('builds and says what it built', async () => {
     const run = await gazette(project.root, 'build', '--now', SAMPLE_NOW);
     assert.equal(run.code, EXIT.ok, run.err);
-    assert.match(run.out, /^Built \d+ stories into \d+ pages \(\d+ files, \d+ written\) in dist\/ in \d+ ms$/);
+    assert.match(run.out, /^Built \d+ stories into \d+ pages in dist\/ in \d+ ms \((\d+) files: \1 written, 0 removed, 0 kept\)$/);
   });
 
   it('rebuilds from the cache, writing only what changed, unless --no-cache is given', async () => {
-    const written = (out: string) => Number(/, (\d+) written\)/.exec(out)?.[1]);
+    const written = (out: string) => Number(/: (\d+) written, /.exec(out)?.[1]);
     await gazette(project.root, 'build', '--now', SAMPLE_NOW);
     const unchanged = await gazette(project.root, 'build', '--now', SAMPLE_NOW);
     assert.equal(unchanged.code, EXIT.ok, unchanged.err);
-    assert.match(unchanged.out, /^Nothing changed since the last build: dist\/ is up to date \(\d+ stories, \d+ pages, \d+ files, 0 written\) in \d+ ms$/);
+    assert.match(
+      unchanged.out,
+      /^Nothing changed since the last build: dist\/ is up to date \(\d+ stories, \d+ pages, (\d+) files: 0 written, 0 removed, \1 kept\) in \d+ ms$/,
+    );
     const story = path.join(project.root, 'content/2020/10/03/niger-solar-mini-grids.md');
     await writeFile(story, `${await readFile(story, 'utf8')}\nA paragraph added by the desk.\n`);
     const cached = await gazette(project.root, 'build', '--now', SAMPLE_NOW);
@@ -266,7 +269,7 @@ describe('gazette CLI', () => {
   it('creates a new story with front-matter, the date now and a stable id', async () => {
     const run = await gazette(project.root, 'new', 'Storm hits the coast', '--tags', 'Weather, Algeria', '--now', '2020-10-06T08:30:00Z');
     assert.equal(run.code, EXIT.ok, run.err);
-    assert.equal(run.out, 'Created content/2020/10/06/storm-hits-the-coast.md');
+    assert.equal(run.out, 'Created content/2020/10/06/storm-hits-the-coast.md (a draft: set "draft: false" to publish it)');
     const text = await readFile(path.join(project.root, 'content/2020/10/06/storm-hits-the-coast.md'), 'utf8');
     const frontMatter = parseYaml(text.split('---\n')[1] ?? '').value as Record<string, unknown>;
     assert.equal(frontMatter.title, 'Storm hits the coast');
@@ -274,8 +277,9 @@ describe('gazette CLI', () => {
     assert.deepEqual(frontMatter.tags, ['Weather', 'Algeria']);
     assert.match(String(frontMatter.id), /^urn:uuid:[0-9a-f-]{36}$/);
     assert.equal(frontMatter.summary, null);
+    assert.equal(frontMatter.draft, true);
     const check = await gazette(project.root, 'check', '--now', '2020-10-06T12:00:00Z');
-    assert.equal(check.code, EXIT.ok, `a new story builds as it is:\n${check.err}`);
+    assert.equal(check.code, EXIT.ok, `a new story, a draft, builds as it is:\n${check.err}`);
     const again = await gazette(project.root, 'new', 'Storm hits the coast', '--now', '2020-10-06T08:30:00Z');
     assert.equal(again.code, EXIT.usage);
     assert.match(again.err, /already exists/);

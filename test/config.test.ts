@@ -44,6 +44,7 @@ describe('loadConfig', () => {
         title: 'Gazette',
         description: 'The latest from Gazette',
         baseUrl: 'http://localhost:4000/',
+        baseUrlGiven: false,
         basePath: '/',
         language: 'en',
         timeZone: 'UTC',
@@ -53,6 +54,7 @@ describe('loadConfig', () => {
         tagFeedSize: 20,
         editionFeedSize: 14,
         sections: [],
+        customFields: [],
         rawHtml: false,
         search: true,
         storySeconds: 10,
@@ -137,7 +139,7 @@ describe('loadConfig', () => {
     assert.deepEqual(
       problemsOf(() => loadConfig(root, {}, CLOCK)),
       [
-        'gazette.config.yaml:6:1  colour  unknown setting "colour"  (known settings: title, description, baseUrl, language, timeZone, permalink, pageSize, feedSize, tagFeedSize, editionFeedSize, sections, markdown, search, limits, content, templates, static, output)  [config-invalid]',
+        'gazette.config.yaml:6:1  colour  unknown setting "colour"  (known settings: title, description, baseUrl, language, timeZone, permalink, pageSize, feedSize, tagFeedSize, editionFeedSize, sections, fields, markdown, search, limits, content, templates, static, output)  [config-invalid]',
         'gazette.config.yaml:3:1  language  "not a language!" is not a language tag  (use a BCP 47 tag such as en, en-GB, fr or ar)  [config-invalid]',
         'gazette.config.yaml:2:1  timeZone  unknown time zone "Mars/Olympus"  (use an IANA name such as Europe/Paris or Africa/Algiers)  [config-invalid]',
         'gazette.config.yaml:5:1  permalink  "/:year/:title/" must contain :slug so that every story gets its own page  [config-invalid]',

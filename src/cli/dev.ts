@@ -2,10 +2,31 @@
 
 import type { ConfigOverrides } from '../config.js';
 import { boundHeapGrowth } from '../incremental/heap.js';
+import { readWait, WAIT_OPTION } from './build.js';
+import type { Command } from './command.js';
 import { untilInterrupted } from './interrupt.js';
 import { EXIT, type Io } from './io.js';
 
-export async function runDev(
+export const command: Command = {
+  name: 'dev',
+  summary: 'serve the site on http://localhost:4000/, drafts shown, and rebuild it on every change',
+  options: [
+    { name: 'port', type: 'string', placeholder: '<n>', summary: 'port to listen on (default: 4000; 0: any free port)' },
+    { name: 'host', type: 'string', placeholder: '<name>', summary: 'address to listen on (default: 127.0.0.1, this machine only)' },
+    WAIT_OPTION,
+  ],
+  // The address of the published site, set for builds in the environment, is not the dev server's.
+  run: ({ values, overrides, cache }, io) =>
+    runDev(
+      overrides.baseUrlFrom === 'GAZETTE_BASE_URL' ? { ...overrides, baseUrl: undefined } : overrides,
+      values.port as string | undefined,
+      values.host as string | undefined,
+      { cache, waitMs: readWait(values.wait) },
+      io,
+    ),
+};
+
+async function runDev(
   overrides: ConfigOverrides,
   port: string | undefined,
   host: string | undefined,

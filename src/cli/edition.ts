@@ -5,12 +5,32 @@ import path from 'node:path';
 import type { ConfigOverrides } from '../config.js';
 import { loadConfig } from '../config.js';
 import { GazetteError } from '../errors.js';
+import type { Command } from './command.js';
 import { EXIT, type Io } from './io.js';
+import { printWarnings } from './warnings.js';
 
-export async function runEdition(
-  days: string[],
+export const command: Command = {
+  name: 'edition',
+  operands: 'YYYY-MM-DD',
+  summary: "print that day's edition as plain text for email",
+  options: [
+    { name: 'html', type: 'boolean', summary: 'the HTML email, not the text' },
+    {
+      name: 'out',
+      type: 'string',
+      placeholder: '<file|dir/>',
+      summary: 'write it to the file instead; to a folder (ending in / or existing): both, as email.txt and email.html',
+    },
+  ],
+  // Here --out names where the edition goes, not the site's output folder.
+  run: ({ positionals, values, overrides, quiet, strict }, io) =>
+    runEdition(positionals, { ...overrides, out: undefined }, { html: values.html === true, out: values.out as string | undefined, quiet, strict }, io),
+};
+
+async function runEdition(
+  days: readonly string[],
   overrides: ConfigOverrides,
-  options: { html: boolean; out: string | undefined; quiet: boolean },
+  options: { html: boolean; out: string | undefined; quiet: boolean; strict: boolean },
   io: Io,
 ): Promise<number> {
   const [{ isDay, renderEmailEdition }, { EMAIL_FILES }] = await Promise.all([import('../edition.js'), import('../urls/paths.js')]);
@@ -25,7 +45,7 @@ export async function runEdition(
   }
   const config = loadConfig(io.cwd, overrides);
   const edition = await renderEmailEdition(config, day);
-  for (const warning of edition.warnings) io.err(`warning: ${warning.format()}`);
+  printWarnings(edition.warnings, io, options.strict);
   const chosen = options.html ? edition.html : edition.text;
   if (options.out === undefined) {
     io.out(chosen.replace(/\n$/, ''));

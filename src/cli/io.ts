@@ -6,4 +6,11 @@ export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
   cwd: string;
+  /**
+   * Where a build shows how far it is (standard error): a terminal, redrawn in place, or a CI log,
+   * a line a stage. Absent, nothing is shown.
+   */
+  status?: { terminal: boolean; write: (text: string) => void };
+  /** The clock of the progress display, in milliseconds. */
+  clock?: () => number;
 }

@@ -1,132 +1,131 @@
-// The command line: parse arguments, run a command, print problems like a compiler and map
-// outcomes to exit codes. A user's mistake never shows a stack trace (unless --debug).
+// The command line: find the command, read its arguments, run it, print problems like a compiler
+// and map outcomes to exit codes. A user's mistake never shows a stack trace (unless --debug).
 // Each command loads the modules it needs when it runs: a build with nothing to do loads none of
 // the Markdown, template, image and search libraries.
 
-import { parseArgs } from 'node:util';
 import type { ConfigOverrides } from '../config.js';
 import { BuildFailed, GazetteError, showControls } from '../errors.js';
-import { WAIT_SECONDS } from '../output/lock.js';
+import { closest } from '../suggest.js';
 import { VERSION } from '../version.js';
-import { runBuild } from './build.js';
-import { runDev } from './dev.js';
-import { runEdition } from './edition.js';
+import { parseArguments } from './arguments.js';
+import { command as build } from './build.js';
+import { command as check } from './check.js';
+import { type Command, GLOBAL_OPTIONS, type Invocation, type OptionSpec, type OptionValues } from './command.js';
+import { command as dev } from './dev.js';
+import { command as edition } from './edition.js';
+import { commandHelp, generalHelp } from './help.js';
 import type { Io } from './io.js';
 import { EXIT } from './io.js';
-import { runNew } from './new.js';
+import { command as newStory } from './new.js';
 
-const HELP = `Usage: gazette <command> [options]
+export const COMMANDS: readonly Command[] = [build, check, newStory, dev, edition];
 
-Commands:
-  build              build the site into the output folder (default: dist/)
-  check              validate content, config and templates; write nothing
-  new "Title"        create content/YYYY/MM/DD/<slug>.md dated now (--tags a,b)
-  dev                build, serve on http://localhost:4000/ and rebuild on every change,
-                     with drafts and scheduled stories shown (written to .gazette/dev/)
-  edition YYYY-MM-DD print that day's edition as plain text for email (--html: as HTML);
-                     with --out <file> write it to the file instead, with --out <folder>/
-                     (or an existing folder) write both there, as email.txt and email.html
+const VERSION_OPTION: OptionSpec = { name: 'version', type: 'boolean', short: 'v', summary: 'show the version' };
 
-Options:
-  --config <file>    configuration file (default: gazette.config.yaml|yml|json)
-  --content <dir>    content folder (default: content/)
-  --out <dir>        output folder (default: dist/); for "gazette edition", where to write
-  --base-url <url>   absolute base URL of the published site
-  --drafts           include stories with "draft: true"
-  --future           include stories dated after now
-  --now <date>       the build's clock, ISO 8601 (for reproducible builds)
-  --no-cache         build everything, without reading or writing .gazette/cache/
-  --wait <seconds>   how long "build" and "dev" wait for a build writing the same output
-                     folder (default: ${WAIT_SECONDS}; 0: do not wait)
-  --tags <a,b>       tags for "gazette new"
-  --html             "gazette edition" prints (or writes) the HTML email, not the text
-  --port <n>         port of "gazette dev" (default: 4000)
-  --host <name>      address "gazette dev" listens on (default: 127.0.0.1, this machine only)
-  --quiet            print problems only
-  --debug            show stack traces of unexpected errors
-  -h, --help         show this help
-  -v, --version      show the version
+const processIo: Io = {
+  out: (line) => console.log(line),
+  err: (line) => console.error(line),
+  cwd: process.cwd(),
+  // A terminal sees the build's progress redrawn; a CI log (CI is set by GitHub Actions, GitLab,
+  // Netlify, Cloudflare Pages and most others) a line a stage; a plain pipe sees none.
+  status: process.stderr.isTTY || process.env.CI ? { terminal: process.stderr.isTTY === true, write: (text) => void process.stderr.write(text) } : undefined,
+};
 
-Exit codes: 0 success, 1 problems in content, config or templates (nothing written) or
-no edition on the day asked, 2 wrong usage, 3 unexpected internal error, 75 the output folder
-stayed held by another build or by "gazette dev" (nothing written), 130 and 143 stopped by SIGINT and SIGTERM.`;
-
-const OPTIONS = {
-  config: { type: 'string' },
-  content: { type: 'string' },
-  out: { type: 'string' },
-  'base-url': { type: 'string' },
-  drafts: { type: 'boolean' },
-  future: { type: 'boolean' },
-  now: { type: 'string' },
-  'no-cache': { type: 'boolean' },
-  wait: { type: 'string' },
-  tags: { type: 'string' },
-  html: { type: 'boolean' },
-  port: { type: 'string' },
-  host: { type: 'string' },
-  quiet: { type: 'boolean' },
-  debug: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'v' },
-} as const;
-
-const processIo: Io = { out: (line) => console.log(line), err: (line) => console.error(line), cwd: process.cwd() };
-
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
-  let args: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+export async function main(argv: string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const debug = argv.includes('--debug');
   try {
-    args = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+    return await dispatch(argv, io, env);
   } catch (error) {
-    io.err(`gazette: ${(error as Error).message}`);
-    io.err('Run "gazette --help" for usage.');
-    return EXIT.usage;
+    return report(error, io, debug);
   }
-  const { values, positionals } = args;
-  if (values.version) {
-    io.out(VERSION);
+}
+
+async function dispatch(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<number> {
+  const at = commandAt(argv);
+  const name = at === undefined ? undefined : argv[at];
+  if (at === undefined || name === 'help') {
+    // `gazette help build` is `gazette build --help`.
+    const after = at === undefined ? undefined : commandAt(argv.slice(at + 1));
+    const asked = at === undefined || after === undefined ? undefined : argv[at + 1 + after];
+    const top = parseArguments(
+      argv.filter((_argument, index) => at === undefined || (index !== at && index !== at + 1 + (after ?? -1))),
+      [...GLOBAL_OPTIONS, VERSION_OPTION],
+      '"gazette --help"',
+    );
+    if (top.values.version) {
+      io.out(VERSION);
+      return EXIT.ok;
+    }
+    if (asked !== undefined) {
+      io.out(commandHelp(findCommand(asked)));
+      return EXIT.ok;
+    }
+    io.out(generalHelp(COMMANDS));
+    return top.values.help || name === 'help' ? EXIT.ok : EXIT.usage;
+  }
+  const command = findCommand(name as string);
+  const options = [...command.options, ...GLOBAL_OPTIONS.filter((option) => !command.options.some((own) => own.name === option.name))];
+  const parsed = parseArguments(
+    argv.filter((_argument, index) => index !== at),
+    options,
+    `"gazette ${command.name} --help"`,
+  );
+  if (parsed.values.help) {
+    io.out(commandHelp(command));
     return EXIT.ok;
   }
-  const [command, ...rest] = positionals;
-  if (values.help || command === undefined || command === 'help') {
-    io.out(HELP);
-    return values.help || command === 'help' ? EXIT.ok : EXIT.usage;
-  }
+  return command.run(invocation(parsed.values, parsed.positionals, env), io);
+}
 
+/** Where the first operand is: the command (an option's value is skipped, by the options any command takes). */
+function commandAt(argv: readonly string[]): number | undefined {
+  const all = [...GLOBAL_OPTIONS, ...COMMANDS.flatMap((command) => command.options)];
+  for (let index = 0; index < argv.length; index++) {
+    const argument = argv[index] as string;
+    if (argument === '--') return index + 1 < argv.length ? index + 1 : undefined;
+    if (!argument.startsWith('-')) return index;
+    const takesValue = all.some((option) => option.type === 'string' && `--${option.name}` === argument);
+    if (takesValue) index++;
+  }
+  return undefined;
+}
+
+function findCommand(name: string): Command {
+  const command = COMMANDS.find((known) => known.name === name);
+  if (command) return command;
+  const meant = closest(
+    name,
+    COMMANDS.map((known) => known.name),
+  );
+  throw new GazetteError({
+    code: 'usage',
+    message: `unknown command "${name}"${meant ? `: did you mean "${meant}"?` : ''}`,
+    hint: 'Run "gazette --help" for the commands.',
+  });
+}
+
+function invocation(values: OptionValues, positionals: readonly string[], env: NodeJS.ProcessEnv): Invocation {
+  const text = (name: string) => values[name] as string | undefined;
+  const fromEnvironment = text('base-url') === undefined && env.GAZETTE_BASE_URL !== undefined && env.GAZETTE_BASE_URL !== '';
   const overrides: ConfigOverrides = {
-    configFile: values.config,
-    content: values.content,
-    out: values.out,
-    baseUrl: values['base-url'],
-    drafts: values.drafts,
-    future: values.future,
-    now: values.now,
+    configFile: text('config'),
+    content: text('content'),
+    out: text('out'),
+    baseUrl: fromEnvironment ? env.GAZETTE_BASE_URL : text('base-url'),
+    baseUrlFrom: fromEnvironment ? 'GAZETTE_BASE_URL' : '--base-url',
+    drafts: values.drafts === true ? true : undefined,
+    future: values.future === true ? true : undefined,
+    now: text('now'),
   };
-  const waitMs = values.wait === undefined ? WAIT_SECONDS * 1000 : /^\d+(\.\d+)?$/.test(values.wait.trim()) ? Number(values.wait) * 1000 : NaN;
-  if (Number.isNaN(waitMs)) {
-    io.err(`gazette: --wait must be a number of seconds, 0 or more, not "${values.wait}"`);
-    return EXIT.usage;
-  }
-  try {
-    switch (command) {
-      case 'build':
-      case 'check':
-        return await runBuild(command, overrides, io, { quiet: values.quiet ?? false, cache: !values['no-cache'], waitMs });
-      case 'new':
-        return await runNew(rest.join(' '), values.tags, overrides, io);
-      case 'dev':
-        return await runDev(overrides, values.port, values.host, { cache: !values['no-cache'], waitMs }, io);
-      case 'edition':
-        // Here --out names where the edition goes, not the site's output folder.
-        return await runEdition(rest, { ...overrides, out: undefined }, { html: values.html ?? false, out: values.out, quiet: values.quiet ?? false }, io);
-      default:
-        io.err(`gazette: unknown command "${command}"`);
-        io.err('Run "gazette --help" for usage.');
-        return EXIT.usage;
-    }
-  } catch (error) {
-    return report(error, io, values.debug ?? false);
-  }
+  return {
+    values,
+    positionals,
+    overrides,
+    cache: values['no-cache'] !== true,
+    quiet: values.quiet === true,
+    verbose: values.verbose === true,
+    strict: values.strict === true,
+  };
 }
 
 function report(error: unknown, io: Io, debug: boolean): number {
@@ -139,7 +138,10 @@ function report(error: unknown, io: Io, debug: boolean): number {
     return EXIT.problems;
   }
   if (error instanceof GazetteError) {
-    io.err(error.format());
+    // Wrong usage with no place is said plainly, with where to look: no code to decipher.
+    const plain = error.code === 'usage' && error.field === undefined && error.file === undefined;
+    io.err(plain ? showControls(`gazette: ${error.message}`) : error.format());
+    if (plain && error.hint) io.err(error.hint);
     if (debug && error.cause) io.err(String((error.cause as Error).stack ?? error.cause));
     if (error.code === 'interrupted') return error.field === 'SIGTERM' ? EXIT.SIGTERM : EXIT.SIGINT;
     if (error.code === 'output-busy') return EXIT.busy;

@@ -1,10 +1,19 @@
-// gazette new: a story file named from its headline.
+// gazette new: a draft story file named from its headline.
 
 import type { ConfigOverrides } from '../config.js';
 import { loadConfig } from '../config.js';
+import type { Command } from './command.js';
 import { EXIT, type Io } from './io.js';
 
-export async function runNew(title: string, tags: string | undefined, overrides: ConfigOverrides, io: Io): Promise<number> {
+export const command: Command = {
+  name: 'new',
+  operands: '"Title"',
+  summary: 'create a draft story, content/YYYY/MM/DD/<slug>.md, dated now',
+  options: [{ name: 'tags', type: 'string', placeholder: '<a,b>', summary: 'the tags of the story, separated by commas' }],
+  run: ({ positionals, values, overrides }, io) => runNew(positionals.join(' '), values.tags as string | undefined, overrides, io),
+};
+
+async function runNew(title: string, tags: string | undefined, overrides: ConfigOverrides, io: Io): Promise<number> {
   if (title.trim() === '') {
     io.err('gazette new: give the story a title, e.g. gazette new "Storm hits the coast" --tags weather');
     return EXIT.usage;
@@ -18,6 +27,6 @@ export async function runNew(title: string, tags: string | undefined, overrides:
       .map((tag) => tag.trim())
       .filter(Boolean),
   });
-  io.out(`Created ${file}`);
+  io.out(`Created ${file} (a draft: set "draft: false" to publish it)`);
   return EXIT.ok;
 }

@@ -26,6 +26,22 @@ export async function readContent(config: Config, reuse: StoryReuse & { authors?
     reuse.authors && !authorsChanged ? reuse.authors : loadAuthorProfiles(config.root, config.contentDir),
     loadTheme(config.root, config.templatesDir, config.staticDir),
   ]);
-  failIfAny([...content.problems, ...profiles.problems]);
-  return { stories: content.stories, results: content.results, profiles, theme, warnings: [...content.warnings, ...profiles.warnings] };
+  const { problems, warnings } = publishingChecks(content.warnings, config);
+  failIfAny([...content.problems, ...problems, ...profiles.problems]);
+  return { stories: content.stories, results: content.results, profiles, theme, warnings: [...warnings, ...profiles.warnings] };
+}
+
+/**
+ * What the site's settings make of the stories' warnings: a field the configuration declares is no
+ * slip; a story still holding the placeholder of `gazette new` is never published (with drafts shown,
+ * as in `gazette dev`, it is a warning).
+ */
+export function publishingChecks(found: readonly GazetteError[], config: Config): { problems: GazetteError[]; warnings: GazetteError[] } {
+  const declared = new Set(config.customFields);
+  const warnings = found.filter((warning) => warning.code !== 'field-unknown' || !declared.has(warning.field ?? ''));
+  if (config.drafts) return { problems: [], warnings };
+  return {
+    problems: warnings.filter((warning) => warning.code === 'story-unwritten'),
+    warnings: warnings.filter((warning) => warning.code !== 'story-unwritten'),
+  };
 }

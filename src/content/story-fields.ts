@@ -1,14 +1,56 @@
-// The fields of a story that are more than a text: its slug, language, aliases, corrections, authors
-// and picture, each read from the front-matter with its problems and their places.
+// The fields a story may have, and those that are more than a text: its slug, language, aliases,
+// corrections, authors and picture, each read from the front-matter with its problems and their places.
 
 import type { DateTime } from 'luxon';
 import { canonicalLanguage } from '../language.js';
+import { closest } from '../suggest.js';
 import { isSafeUrl, isWebImageAddress } from '../urls/links.js';
 import { isDeviceName, MAX_SLUG_BYTES, slugify } from '../urls/slug.js';
 import { describe } from '../yaml.js';
 import type { FieldReader } from './fields.js';
 import { STORY_LIMITS } from './limits.js';
 import type { Correction, StoryImage, StorySource } from './story-source.js';
+
+/** Every front-matter field Gazette reads; any other is the site's own (config `fields:`) or a slip. */
+export const STORY_FIELDS = [
+  'title',
+  'date',
+  'updated',
+  'tags',
+  'summary',
+  'author',
+  'authors',
+  'section',
+  'dateline',
+  'lang',
+  'image',
+  'credits',
+  'draft',
+  'slug',
+  'id',
+  'aliases',
+  'corrections',
+];
+
+/** The body `gazette new` writes: a story still saying it is not written yet. */
+export const PLACEHOLDER_BODY = 'Write the story here.';
+
+export function isPlaceholderBody(body: string): boolean {
+  return body.trim() === PLACEHOLDER_BODY;
+}
+
+/** A warning for each field Gazette does not read, with the known field it was probably meant to be. */
+export function warnUnknownFields(read: FieldReader, fields: readonly string[]): void {
+  for (const field of fields) {
+    const meant = closest(field, STORY_FIELDS);
+    read.warn(
+      field,
+      meant ? `unknown field "${field}": did you mean "${meant}"?` : `unknown field "${field}"`,
+      `a field of your own is declared in the configuration: fields: [${field}]`,
+      'field-unknown',
+    );
+  }
+}
 
 export function readBadSlug(read: FieldReader, slug: string): void {
   const suggestion = slugify(slug);

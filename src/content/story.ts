@@ -10,28 +10,19 @@ import { FieldReader } from './fields.js';
 import type { SplitStory } from './frontmatter.js';
 import { STORY_LIMITS } from './limits.js';
 import { findDeepNesting, MAX_NESTING } from './nesting.js';
-import { readAliases, readAuthors, readBadSlug, readCorrections, readImage, readLanguage } from './story-fields.js';
+import {
+  isPlaceholderBody,
+  readAliases,
+  readAuthors,
+  readBadSlug,
+  readCorrections,
+  readImage,
+  readLanguage,
+  STORY_FIELDS,
+  warnUnknownFields,
+} from './story-fields.js';
 import type { StorySource } from './story-source.js';
 
-export const STORY_FIELDS = [
-  'title',
-  'date',
-  'updated',
-  'tags',
-  'summary',
-  'author',
-  'authors',
-  'section',
-  'dateline',
-  'lang',
-  'image',
-  'credits',
-  'draft',
-  'slug',
-  'id',
-  'aliases',
-  'corrections',
-];
 export interface StoryResult {
   story: StorySource | undefined;
   problems: GazetteError[];
@@ -116,6 +107,19 @@ export function readStory(file: string, split: SplitStory, timeZone: string): St
     body: heldBody(split.body),
     bodyLine: split.bodyLine,
   };
+  warnUnknownFields(read, Object.keys(story.extra));
+  // A story `gazette new` wrote and nobody wrote in yet: content/read.ts refuses to publish it.
+  if (!story.draft && isPlaceholderBody(split.body)) {
+    read.warnings.push(
+      new GazetteError({
+        code: 'story-unwritten',
+        file,
+        line: split.bodyLine,
+        message: 'the body is still the placeholder "gazette new" wrote',
+        hint: 'write the story, or mark it "draft: true"',
+      }),
+    );
+  }
   const ok = read.problems.length === 0;
   return { story: ok ? story : undefined, problems: read.problems, warnings: read.warnings };
 }

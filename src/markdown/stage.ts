@@ -8,6 +8,7 @@ import type { Config } from '../config.js';
 import type { GazetteError } from '../errors.js';
 import { keyOf } from '../keys.js';
 import type { Story } from '../model/types.js';
+import type { Progress } from '../progress.js';
 import { createMarkdownAgain, type MarkdownAgain } from './again.js';
 import { createMarkdownPool, type MarkdownPool } from './pool.js';
 import type { RenderedMarkdown } from './processor.js';
@@ -33,7 +34,7 @@ export async function renderStories(
   config: Config,
   store: MarkdownStore,
   workers: MarkdownWorkers,
-  options: { threads?: number; signal?: AbortSignal } = {},
+  options: { threads?: number; signal?: AbortSignal; progress?: Progress } = {},
 ): Promise<RenderedStories> {
   const renderAgain = (story: Story) => () => htmlOf(workers.again.render(story));
   const used = new Map<string, StoryMarkdown>();
@@ -47,13 +48,16 @@ export async function renderStories(
   options.signal?.throwIfAborted();
   // Each story's HTML is kept as soon as it is rendered, and not held here.
   const toRender = [...unrendered];
+  let done = 0;
+  options.progress?.({ stage: 'markdown', done, total: toRender.length });
   const problems = await workers.pool.renderEach(
     toRender.map(([, story]) => story),
     (index, rendered) => {
       const [key, story] = toRender[index] as [string, Story];
       used.set(key, store.keep(key, rendered, renderAgain(story)));
+      options.progress?.({ stage: 'markdown', done: ++done, total: toRender.length });
     },
-    options,
+    { threads: options.threads, signal: options.signal },
   );
   return { of: (story) => used.get(keys.get(story) as string) as StoryMarkdown, used, problems };
 }

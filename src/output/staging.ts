@@ -32,7 +32,7 @@ export interface Staging {
   abort(): Promise<void>;
   /** After commit: whether the current site was patched in place (not swapped). */
   readonly patched: boolean;
-  /** After a patch: the files it removed from the current site. */
+  /** After a commit: the files of the current site no longer built (known when it was opened with `current`). */
   readonly removed: string[];
 }
 
@@ -185,8 +185,8 @@ export async function openStaging(folders: Folders, signal?: AbortSignal, curren
       }
       const gone = current === undefined ? [] : [...current.keys()].filter((file) => !produced.has(file));
       patched = current !== undefined && written.length + gone.length <= PATCHED_FILES_MOST && (await exists(outDir));
+      removed = gone;
       if (patched) {
-        removed = gone;
         await patch(gone);
       } else await swap();
       return (await outputIdentity(outDir)) ?? '';

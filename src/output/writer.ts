@@ -80,11 +80,14 @@ export async function openWriter(config: Config, mode: WriteMode, held: OutputHe
   const add = async (file: SiteFile) => {
     if (refuses(file.path)) return;
     if (file.inputs !== undefined && file.key !== undefined) made.set(file.path, { inputs: file.inputs, key: file.key });
-    const { inputs: _inputs, ...output } = file;
-    if (staging === undefined) return void files.push(output);
+    const { inputs: _inputs, ...rendered } = file;
+    if (staging === undefined) return void files.push(rendered);
+    // A file made again with the bytes the output folder holds is kept, not written: a deploy uploads what changed.
+    const key = rendered.contents === undefined ? rendered.key : (rendered.key ?? keyOfBytes(rendered.contents));
+    const output = rendered.contents !== undefined && holds(rendered.path, key) ? { path: rendered.path, key } : rendered;
     await staging.add(output);
     if (output.contents !== undefined) written.push(output.path);
-    files.push(output.contents === undefined ? output : { path: output.path, key: output.key ?? keyOfBytes(output.contents) });
+    files.push({ path: output.path, key });
   };
 
   return {

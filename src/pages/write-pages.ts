@@ -6,6 +6,7 @@
 import type { Config } from '../config.js';
 import type { OutputFile } from '../output/files.js';
 import type { SiteWriter } from '../output/writer.js';
+import type { Progress } from '../progress.js';
 import { createPageRenderer } from '../render/page-pool.js';
 import { pageContext, pageKey, type SiteTheme } from '../render/theme.js';
 import type { SitemapEntry } from '../sitemaps.js';
@@ -29,6 +30,8 @@ export interface PageLoopOptions {
   signal?: AbortSignal;
   /** Files that arrived meanwhile (a search index Pagefind finished), written between pages. */
   arrived?: () => readonly OutputFile[];
+  /** Told of each page made or kept (their number is known only at the end). */
+  progress?: Progress;
 }
 
 export async function writePages(
@@ -54,6 +57,7 @@ export async function writePages(
         for (const file of options.arrived?.() ?? []) await inOrder.add(file);
       }
       pages += 1;
+      options.progress?.({ stage: 'pages', done: pages });
       if (planned.lastmod !== undefined) sitemap.push({ path: planned.path, lastmod: planned.lastmod });
       const kept = writer.madeFrom(planned.file, planned.inputs);
       if (kept !== undefined) {

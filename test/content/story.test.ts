@@ -33,7 +33,14 @@ describe('readStory', () => {
   it('reads every field of a complete story', () => {
     const result = readFixture('story-complete/story.md');
     const story = storyOf(result);
-    assert.deepEqual(result.warnings, []);
+    // Its own fields, which a site declares in its configuration (content/read.ts drops these warnings then).
+    assert.deepEqual(
+      result.warnings.map((warning) => warning.format()),
+      [
+        `${FILE}:19:1  source_url  unknown field "source_url"  (a field of your own is declared in the configuration: fields: [source_url])  [field-unknown]`,
+        `${FILE}:20:1  priority  unknown field "priority"  (a field of your own is declared in the configuration: fields: [priority])  [field-unknown]`,
+      ],
+    );
     assert.equal(story.file, FILE);
     assert.equal(story.title, 'US defense chief’s rare Algeria visit points to Sahel region threats');
     assert.equal(story.date.toISO(), '2020-10-01T16:40:00.000+01:00');
@@ -56,6 +63,17 @@ describe('readStory', () => {
     assert.equal(story.id, 'urn:uuid:5f0c6f0e-2b7e-4d7a-9c62-3f1f4f0b9a11');
     assert.equal(story.body.text(), '\nUS Secretary of Defense Mark Esper made a rare visit to Algeria on Thursday.\n');
     assert.equal(story.bodyLine, 22);
+  });
+
+  it('warns about a misspelt field, with the field it was meant to be', () => {
+    const result = readStory(FILE, splitStory('---\ntitle: Storm\ndate: 2020-10-01\ntgas: [Weather]\nsumary: Rain.\n---\n\nText.\n', FILE), 'UTC');
+    assert.deepEqual(
+      result.warnings.map((warning) => warning.format()),
+      [
+        `${FILE}:4:1  tgas  unknown field "tgas": did you mean "tags"?  (a field of your own is declared in the configuration: fields: [tgas])  [field-unknown]`,
+        `${FILE}:5:1  sumary  unknown field "sumary": did you mean "summary"?  (a field of your own is declared in the configuration: fields: [sumary])  [field-unknown]`,
+      ],
+    );
   });
 
   it('passes unknown fields through as extra', () => {

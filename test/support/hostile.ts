@@ -5,7 +5,7 @@
 
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildSmallSite, type SmallSite } from './small-site.js';
+import { buildSmallSite, SMALL_SITE_CONFIG, type SmallSite } from './small-site.js';
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/hostile');
 
@@ -22,5 +22,6 @@ async function printDeskNote(templatesDir: string): Promise<void> {
 export async function buildHostileSite(): Promise<SmallSite> {
   const names = await readdir(FIXTURES);
   const stories = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await readFile(path.join(FIXTURES, name))] as const)));
-  return buildSmallSite(stories, { editTheme: printDeskNote });
+  // The site prints desk_note, a field of its own, so it declares it.
+  return buildSmallSite(stories, { editTheme: printDeskNote, config: `${SMALL_SITE_CONFIG}fields: [desk_note]\n` });
 }
