@@ -14,6 +14,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../src/config.js';
 import { build } from '../src/incremental/publish.js';
+import { gazetteEnv } from './support/cli-process.js';
 import { copySampleProject, type Project, REPO, SAMPLE_NOW, snapshot } from './support/project.js';
 
 const SEED = Number(process.env.GAZETTE_KILL_SEED ?? 1);
@@ -57,7 +58,7 @@ function runBuild(cwd: string, stop?: (child: ReturnType<typeof spawn>) => void)
   const child = spawn(
     process.execPath,
     ['--import', import.meta.resolve('tsx'), '--input-type=module', '-e', script, 'build', '--quiet', '--now', SAMPLE_NOW],
-    { cwd },
+    { cwd, env: gazetteEnv() },
   );
   let err = '';
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));

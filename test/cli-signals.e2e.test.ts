@@ -10,6 +10,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { gazetteEnv } from './support/cli-process.js';
 import { assertSameFiles, copySampleProject, type Project, REPO, SAMPLE_NOW, snapshot } from './support/project.js';
 
 const BIN = path.join(REPO, 'bin/gazette.js');
@@ -43,7 +44,7 @@ async function cpuMs(pid: number): Promise<number> {
 
 /** Runs the command, sends `signal` once it renders the endless story, and waits for it to exit. */
 async function stopWhileRendering(cwd: string, args: string[], signal: NodeJS.Signals): Promise<Stopped> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd });
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: gazetteEnv() });
   let err = '';
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   child.stdout.resume();
@@ -92,7 +93,7 @@ describe('a signal while a story renders for minutes', () => {
       path.join(project.root, 'gazette.config.yaml'),
       `${await readFile(path.join(project.root, 'gazette.config.yaml'), 'utf8')}\nlimits:\n  storySeconds: 3600\n`,
     );
-    const first = spawn(process.execPath, [BIN, 'build', '--quiet', '--now', SAMPLE_NOW], { cwd: project.root, stdio: 'inherit' });
+    const first = spawn(process.execPath, [BIN, 'build', '--quiet', '--now', SAMPLE_NOW], { cwd: project.root, stdio: 'inherit', env: gazetteEnv() });
     assert.equal(await new Promise((resolve) => first.on('exit', resolve)), 0);
     site = await snapshot(project.out);
     await project.addStory('2020/10/02/endless.md', ENDLESS);

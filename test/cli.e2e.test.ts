@@ -11,6 +11,7 @@ import * as cheerio from 'cheerio';
 import { EXIT, type Io } from '../src/cli/io.js';
 import { main } from '../src/cli/main.js';
 import { parseYaml } from '../src/yaml.js';
+import { gazetteEnv } from './support/cli-process.js';
 import { assertSameFiles, copySampleProject, type Project, REPO, SAMPLE_NOW, snapshot } from './support/project.js';
 
 interface Run {
@@ -34,7 +35,7 @@ function asNobody(cwd: string, argv: string[]): Promise<Run> {
     cwd,
     uid: 65534,
     gid: 65534,
-    env: { ...process.env, HOME: tmpdir() },
+    env: gazetteEnv({ HOME: tmpdir() }),
   });
   let out = '';
   let err = '';
@@ -306,7 +307,7 @@ describe('gazette CLI', () => {
     const child = spawn(
       process.execPath,
       ['--import', import.meta.resolve('tsx'), '--input-type=module', '-e', script, 'dev', '--port', '0', '--now', SAMPLE_NOW],
-      { cwd: project.root },
+      { cwd: project.root, env: gazetteEnv() },
     );
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));

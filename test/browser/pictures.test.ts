@@ -18,6 +18,7 @@ import { XMLParser } from 'fast-xml-parser';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { launchBrowser, serveSite } from '../support/browser.js';
+import { gazetteEnv } from '../support/cli-process.js';
 import { listFiles, REPO } from '../support/project.js';
 
 const BASE_URL = 'https://example.org/';
@@ -154,7 +155,7 @@ describe('hostile pictures in a browser', () => {
       );
     }
     built = await new Promise((resolve) => {
-      execFile(process.execPath, [path.join(REPO, 'bin/gazette.js'), 'build', '--now', NOW], { cwd: root }, (error, out, err) =>
+      execFile(process.execPath, [path.join(REPO, 'bin/gazette.js'), 'build', '--now', NOW], { cwd: root, env: gazetteEnv() }, (error, out, err) =>
         resolve({ code: error ? Number(error.code) : 0, out, err }),
       );
     });

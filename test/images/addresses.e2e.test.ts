@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import * as cheerio from 'cheerio';
+import { gazetteEnv } from '../support/cli-process.js';
 import { REPO } from '../support/project.js';
 
 const NOW = '2021-06-01T12:00:00Z';
@@ -28,7 +29,7 @@ async function project(files: Record<string, string>): Promise<string> {
 
 function gazette(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(REPO, 'bin/gazette.js'), ...argv, '--now', NOW], { cwd }, (error, out, err) => {
+    execFile(process.execPath, [path.join(REPO, 'bin/gazette.js'), ...argv, '--now', NOW], { cwd, env: gazetteEnv() }, (error, out, err) => {
       resolve({ code: error ? Number(error.code) : 0, out, err });
     });
   });

@@ -20,6 +20,15 @@ export interface Running {
   finished: Promise<Finished>;
 }
 
+/**
+ * The environment a test's gazette runs in: this one without `CI`, so that what it prints is what an
+ * editor sees in a pipe (in a CI log, gazette also prints each stage of the build).
+ */
+export function gazetteEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const { CI: _ci, ...env } = process.env;
+  return { ...env, ...extra };
+}
+
 /** The user nobody: file permissions do not stop root. */
 export const NOBODY = { uid: 65534, gid: 65534 };
 
@@ -28,7 +37,7 @@ export function startGazette(cwd: string, argv: readonly string[], user?: { uid:
   const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), '--input-type=module', '-e', script, ...argv], {
     cwd,
     ...user,
-    env: user ? { ...process.env, HOME: tmpdir() } : process.env,
+    env: gazetteEnv(user ? { HOME: tmpdir() } : {}),
   });
   let out = '';
   let err = '';
