@@ -23,6 +23,7 @@ const LAYERS: readonly (readonly string[])[] = [
     'keys.ts',
     'escape.ts',
     'code-fingerprint.ts',
+    'words.ts',
   ],
   ['urls/'],
   ['config.ts', 'config-settings.ts'],

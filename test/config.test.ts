@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, it } from 'node:test';
-import { loadConfig } from '../src/config.js';
+import { loadConfig, PACKAGED_THEME } from '../src/config.js';
 import { BuildFailed, GazetteError } from '../src/errors.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
@@ -56,8 +56,12 @@ describe('loadConfig', () => {
         rawHtml: false,
         search: true,
         storySeconds: 10,
+        params: {},
+        strings: {},
         contentDir: path.join(root, 'content'),
         templatesDir: path.join(root, 'templates'),
+        templatesNamed: false,
+        themeDir: PACKAGED_THEME,
         staticDir: path.join(root, 'static'),
         outDir: path.join(root, 'dist'),
         drafts: false,
@@ -137,7 +141,7 @@ describe('loadConfig', () => {
     assert.deepEqual(
       problemsOf(() => loadConfig(root, {}, CLOCK)),
       [
-        'gazette.config.yaml:6:1  colour  unknown setting "colour"  (known settings: title, description, baseUrl, language, timeZone, permalink, pageSize, feedSize, tagFeedSize, editionFeedSize, sections, markdown, search, limits, content, templates, static, output)  [config-invalid]',
+        'gazette.config.yaml:6:1  colour  unknown setting "colour"  (known settings: title, description, baseUrl, language, timeZone, permalink, pageSize, feedSize, tagFeedSize, editionFeedSize, sections, markdown, search, limits, params, strings, content, templates, static, output)  [config-invalid]',
         'gazette.config.yaml:3:1  language  "not a language!" is not a language tag  (use a BCP 47 tag such as en, en-GB, fr or ar)  [config-invalid]',
         'gazette.config.yaml:2:1  timeZone  unknown time zone "Mars/Olympus"  (use an IANA name such as Europe/Paris or Africa/Algiers)  [config-invalid]',
         'gazette.config.yaml:5:1  permalink  "/:year/:title/" must contain :slug so that every story gets its own page  [config-invalid]',

@@ -235,7 +235,7 @@ async function serve(
 }
 
 function watchedFolders(config: Config): string[] {
-  return [config.contentDir, config.templatesDir, config.staticDir];
+  return [config.contentDir, config.templatesDir, config.themeDir, config.staticDir];
 }
 
 /** Every file that would be the configuration: editing, adding or removing one reloads it. */

@@ -20,6 +20,8 @@ export interface EmailStoryView {
   section: string | null;
   dateline: string | null;
   byline: string | null;
+  /** The byline's names, for a theme that writes the byline in its own words. */
+  authors: readonly string[];
   published: TimeView;
   image: { src: string; alt: string; caption: string | null; credit: string | null } | null;
 }
@@ -80,6 +82,7 @@ function emailStory(story: Story, { summary, image: published }: EmailBody, conf
     section: story.section ?? null,
     dateline: story.dateline ?? null,
     byline: byline(story.authors),
+    authors: story.authors,
     published: formatTime(story.date, config),
     image: image
       ? { src: absoluteImageUrl(config, copy ?? image.src), alt: image.alt ?? '', caption: image.caption ?? null, credit: image.credit ?? null }
