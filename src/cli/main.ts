@@ -11,13 +11,18 @@ import { VERSION } from '../version.js';
 import { runBuild } from './build.js';
 import { runDev } from './dev.js';
 import { runEdition } from './edition.js';
+import { runInit } from './init.js';
 import type { Io } from './io.js';
 import { EXIT } from './io.js';
 import { runNew } from './new.js';
+import { runTheme } from './theme.js';
 
 const HELP = `Usage: gazette <command> [options]
 
 Commands:
+  init [folder]      start a new site in the folder (default: here): settings, an example
+                     story, package.json, .gitignore, a GitHub Pages workflow (--title,
+                     --base-url, --language, --gazette <npm install spec>); overwrites nothing
   build              build the site into the output folder (default: dist/)
   check              validate content, config and templates; write nothing
   new "Title"        create content/YYYY/MM/DD/<slug>.md dated now (--tags a,b)
@@ -26,6 +31,8 @@ Commands:
   edition YYYY-MM-DD print that day's edition as plain text for email (--html: as HTML);
                      with --out <file> write it to the file instead, with --out <folder>/
                      (or an existing folder) write both there, as email.txt and email.html
+  theme eject [file…] copy files of the default theme into templates/ to change them;
+                     with no file, list them
 
 Options:
   --config <file>    configuration file (default: gazette.config.yaml|yml|json)
@@ -39,6 +46,10 @@ Options:
   --wait <seconds>   how long "build" and "dev" wait for a build writing the same output
                      folder (default: ${WAIT_SECONDS}; 0: do not wait)
   --tags <a,b>       tags for "gazette new"
+  --title <text>     the new site's title, for "gazette init" (default: My Gazette)
+  --language <tag>   the new site's language, for "gazette init" (default: en)
+  --gazette <spec>   what the new site installs Gazette from, for "gazette init": a git URL or
+                     a tarball (default: the folder this Gazette runs from)
   --html             "gazette edition" prints (or writes) the HTML email, not the text
   --port <n>         port of "gazette dev" (default: 4000)
   --host <name>      address "gazette dev" listens on (default: 127.0.0.1, this machine only)
@@ -62,6 +73,9 @@ const OPTIONS = {
   'no-cache': { type: 'boolean' },
   wait: { type: 'string' },
   tags: { type: 'string' },
+  title: { type: 'string' },
+  language: { type: 'string' },
+  gazette: { type: 'string' },
   html: { type: 'boolean' },
   port: { type: 'string' },
   host: { type: 'string' },
@@ -112,6 +126,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       case 'build':
       case 'check':
         return await runBuild(command, overrides, io, { quiet: values.quiet ?? false, cache: !values['no-cache'], waitMs });
+      case 'init':
+        return await runInit(rest[0], { title: values.title, baseUrl: values['base-url'], language: values.language, gazette: values.gazette }, io);
+      case 'theme':
+        return await runTheme(rest, overrides, io);
       case 'new':
         return await runNew(rest.join(' '), values.tags, overrides, io);
       case 'dev':
