@@ -46,7 +46,14 @@ describe('the npm package', { timeout: 600_000 }, () => {
   after(() => rm(work, { recursive: true, force: true }));
 
   it('holds the compiled code, the CLI, the default theme, README and LICENSE, and nothing else', () => {
-    const top = new Set(entries.map((entry) => entry.split('/').slice(1, entry.split('/').length > 2 ? 2 : undefined).join('/')));
+    const top = new Set(
+      entries.map((entry) =>
+        entry
+          .split('/')
+          .slice(1, entry.split('/').length > 2 ? 2 : undefined)
+          .join('/'),
+      ),
+    );
     assert.deepEqual([...top].sort(), ['LICENSE', 'README.md', 'bin', 'lib', 'package.json', 'templates']);
     assert.ok(entries.includes('package/lib/cli/main.js'));
     assert.ok(entries.includes('package/templates/i18n/ar.yaml'));
