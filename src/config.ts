@@ -6,8 +6,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DateTime, IANAZone } from 'luxon';
 import { checkBaseUrl, checkLanguage, checkPermalink, DEFAULT_BASE_URL, readLimits, readRawHtml, readSections } from './config-settings.js';
+import { siteWords } from './config-words.js';
 import { failIfAny, GazetteError } from './errors.js';
-import { readWords, type Words } from './words.js';
+import { say, type Words } from './words.js';
 import { describe, parseYaml, type YamlData, YamlProblem } from './yaml.js';
 
 export interface Config {
@@ -38,8 +39,8 @@ export interface Config {
   readonly storySeconds: number;
   /** Free-form settings for templates (`params:`), seen as `site.params`. */
   readonly params: Readonly<Record<string, unknown>>;
-  /** The site's own words, over the theme's translation table (`strings:`). */
-  readonly strings: Words;
+  /** The words the theme shows, in the site's language: its translation tables with the site's `strings:` over them. */
+  readonly words: Words;
   readonly contentDir: string;
   /** The site's templates: each file there replaces the packaged theme's of the same name. */
   readonly templatesDir: string;
@@ -145,7 +146,6 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
   const folder = (field: string, fallback: string, override?: string): string => path.resolve(root, override ?? text(field, fallback));
 
   const title = text('title', 'Gazette');
-  const description = text('description', `The latest from ${title}`);
   // A blank baseUrl is a setting left unfilled: read as the default, every absolute link would point to localhost.
   const blankBaseUrl = Object.hasOwn(raw, 'baseUrl') && (raw.baseUrl === null || (typeof raw.baseUrl === 'string' && raw.baseUrl.trim() === ''));
   if (blankBaseUrl && overrides.baseUrl === undefined) {
@@ -180,14 +180,9 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
   if (typeof params !== 'object' || params === null || Array.isArray(params)) {
     problem('params', `expected a mapping of settings for templates, found ${describe(params)}`, 'e.g. params: { tagline_color: "#b00" }');
   }
-  const strings = readWords(raw.strings, (key, message) =>
-    problem(
-      key === undefined ? 'strings' : `strings.${key}`,
-      message,
-      'e.g. strings: { related_stories: "More on this" }',
-      key === undefined ? 'strings' : `strings.${key}`,
-    ),
-  );
+  const templatesDir = folder('templates', 'templates');
+  const words = siteWords({ root, templatesDir, themeDir: PACKAGED_THEME, language }, raw.strings, problem);
+  const description = text('description', say({ words, language }, 'site_description', { site: title }));
   const now = readNow(overrides.now, clock, IANAZone.isValidZone(timeZone) ? timeZone : 'UTC');
 
   const config: Config = {
@@ -209,9 +204,9 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
     search: search === true,
     storySeconds,
     params: typeof params === 'object' && params !== null && !Array.isArray(params) ? (params as Record<string, unknown>) : {},
-    strings,
+    words,
     contentDir: folder('content', 'content', overrides.content),
-    templatesDir: folder('templates', 'templates'),
+    templatesDir,
     templatesNamed: raw.templates !== undefined && raw.templates !== null,
     themeDir: PACKAGED_THEME,
     staticDir: folder('static', 'static'),

@@ -43,3 +43,9 @@ export function formatWord(word: Word, language: string, values: Readonly<Record
   }
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name] ?? '') : whole));
 }
+
+/** A word of the site's table in its language, its values filled in (Gazette's own words: the tables have them all). */
+export function say(site: { readonly words: Words; readonly language: string }, key: string, values: Readonly<Record<string, unknown>> = {}): string {
+  const word = site.words[key];
+  return word === undefined ? key : formatWord(word, site.language, values);
+}

@@ -26,7 +26,7 @@ const LAYERS: readonly (readonly string[])[] = [
     'words.ts',
   ],
   ['urls/'],
-  ['config.ts', 'config-settings.ts'],
+  ['config.ts', 'config-settings.ts', 'config-words.ts'],
   ['output/'],
   ['content/'],
   ['model/'],

@@ -37,7 +37,7 @@ describe('loadConfig', () => {
     const root = project();
     const config = loadConfig(root, {}, CLOCK);
     assert.deepEqual(
-      { ...config, now: config.now.toISO() },
+      { ...config, now: config.now.toISO(), words: config.words.related_stories },
       {
         root,
         configFile: undefined,
@@ -57,7 +57,7 @@ describe('loadConfig', () => {
         search: true,
         storySeconds: 10,
         params: {},
-        strings: {},
+        words: 'Related stories',
         contentDir: path.join(root, 'content'),
         templatesDir: path.join(root, 'templates'),
         templatesNamed: false,

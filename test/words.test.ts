@@ -2,8 +2,11 @@
 // a site's words chosen by language with English as the fallback.
 
 import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
-import { siteWords } from '../src/render/site-words.js';
+import { siteWords } from '../src/config-words.js';
 import { formatWord, readWords } from '../src/words.js';
 
 const STORIES = { zero: 'لا مقالات', one: 'مقال واحد', two: 'مقالان', few: '{count} مقالات', many: '{count} مقالًا', other: '{count} مقال' };
@@ -31,11 +34,28 @@ describe('words', () => {
     );
   });
 
-  it("takes the site's language, its base language, then English, and the site's strings over them", () => {
-    const tables = { en: { a: 'A', b: 'B', c: 'C' }, fr: { a: 'À', b: 'Bé' }, 'fr-CA': { a: 'Â' } };
-    const config = { language: 'fr-CA', strings: { c: 'Cé' }, configFile: 'gazette.config.yaml', root: '/site' };
-    assert.deepEqual(siteWords(tables, config), { a: 'Â', b: 'Bé', c: 'Cé' });
-    assert.deepEqual(siteWords(tables, { ...config, language: 'de', strings: {} }), tables.en);
-    assert.throws(() => siteWords(tables, { ...config, strings: { d: 'D' } }), /no word of the theme is called "d"/);
+  it("takes the site's language, its base language, then English, the site's tables over the packaged theme's, and strings over all", async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'gazette-words-'));
+    const table = async (file: string, text: string) => {
+      await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+      await writeFile(path.join(root, file), text);
+    };
+    await table('packaged/i18n/en.yaml', 'a: A\nb: B\nc: C\nd: D\n');
+    await table('packaged/i18n/fr.yaml', 'a: À\nb: Bé\n');
+    await table('packaged/i18n/fr-CA.yaml', 'a: Â\n');
+    await table('templates/i18n/en.yaml', 'd: Dee\n');
+    await table('templates/i18n/fr.yaml', 'b: Bée\n');
+    const sources = { root, templatesDir: path.join(root, 'templates'), themeDir: path.join(root, 'packaged'), language: 'fr-CA' };
+    const problems: string[] = [];
+    const report = (field: string, message: string) => problems.push(`${field}  ${message}`);
+    assert.deepEqual(siteWords(sources, { c: 'Cé' }, report), { a: 'Â', b: 'Bée', c: 'Cé', d: 'Dee' });
+    assert.deepEqual(siteWords({ ...sources, language: 'de' }, undefined, report), { a: 'A', b: 'B', c: 'C', d: 'Dee' });
+    assert.deepEqual(problems, []);
+    siteWords(sources, { e: 'E', a: 3 }, report);
+    assert.deepEqual(problems, [
+      'strings.a  expected a text, or a mapping of plural forms (zero, one, two, few, many, other) with "other", found number 3',
+      'strings.e  no word of the theme is called "e"',
+    ]);
+    await rm(root, { recursive: true, force: true });
   });
 });

@@ -1,16 +1,14 @@
 // Read the theme in two layers: the packaged theme, and over it the site's templates folder, whose
 // files each replace the packaged one of the same name. The theme is every Liquid template, the email
-// edition's stylesheet (`email.css`, inlined into the emails, never published), the translation
-// tables (`i18n/<language>.yaml`, merged word by word) and the static files to copy (the theme's
-// `assets/` to `/assets/`, the site's `static/` folder to the site root).
+// edition's stylesheet (`email.css`, inlined into the emails, never published) and the static files
+// to copy (the theme's `assets/` to `/assets/`, the site's `static/` folder to the site root). The
+// translation tables (`i18n/`) are read with the configuration (config-words.ts).
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { failIfAny, GazetteError } from '../errors.js';
+import { GazetteError } from '../errors.js';
 import { keyOfBytes } from '../output/files.js';
 import { ASSETS_FOLDER } from '../urls/paths.js';
-import { readWords, type Word } from '../words.js';
-import { parseYaml, YamlProblem } from '../yaml.js';
 import { listFolder, unreadable } from './files.js';
 
 export interface StaticFile {
@@ -29,13 +27,10 @@ export interface Theme {
   label: string;
   /** The text of `email.css`, empty when the theme has none. */
   emailCss: string;
-  /** Each language's translation table (`fr` → its words): the site's words over the packaged theme's. */
-  tables: Record<string, Record<string, Word>>;
   staticFiles: StaticFile[];
 }
 
 export const EMAIL_CSS = 'email.css';
-export const TRANSLATIONS_FOLDER = 'i18n/';
 
 /** The layers of the theme, the site's first (`templatesDir`, which may be missing) and the packaged theme's last. */
 export function themeLayers(config: { templatesDir: string; themeDir: string }): string[] {
@@ -70,37 +65,9 @@ export async function loadTheme(root: string, layers: readonly string[], staticD
   }
   const emailCssFile = files.get(EMAIL_CSS);
   const emailCss = emailCssFile === undefined ? '' : await readThemeFile(root, emailCssFile);
-  const tables = await readTables(root, layers);
   const assets = [...files].filter(([name]) => name.startsWith(ASSETS_FOLDER)).map(([name, from]) => ({ from, to: name }));
   const statics = (listFolder(staticDir, root, isHidden) ?? []).map((name) => ({ from: path.join(staticDir, name), to: name }));
-  return { templates, origins, label, emailCss, tables, staticFiles: [...assets, ...statics] };
-}
-
-/** Every layer's translation tables, merged word by word: a site's `i18n/fr.yaml` need only hold the words it changes. */
-async function readTables(root: string, layers: readonly string[]): Promise<Record<string, Record<string, Word>>> {
-  const tables: Record<string, Record<string, Word>> = {};
-  const problems: GazetteError[] = [];
-  for (const layer of [...layers].reverse()) {
-    const folder = path.join(layer, TRANSLATIONS_FOLDER);
-    for (const name of (listFolder(folder, root, isHidden) ?? []).filter((file) => /^[^/]+\.ya?ml$/.test(file))) {
-      const file = path.join(folder, name);
-      const label = displayPath(root, file);
-      const language = name.replace(/\.ya?ml$/, '');
-      try {
-        const data = parseYaml(await readThemeFile(root, file));
-        const words = readWords(data.value, (key, message) => {
-          const at = key === undefined ? undefined : data.locate([key]);
-          problems.push(new GazetteError({ code: 'template-error', file: label, line: at?.line, column: at?.column, field: key, message }));
-        });
-        tables[language] = { ...tables[language], ...words };
-      } catch (error) {
-        if (!(error instanceof YamlProblem)) throw error;
-        problems.push(new GazetteError({ code: 'template-error', file: label, line: error.line, column: error.column, message: error.message, cause: error }));
-      }
-    }
-  }
-  failIfAny(problems);
-  return tables;
+  return { templates, origins, label, emailCss, staticFiles: [...assets, ...statics] };
 }
 
 /** A theme file as messages name it: from the project root when it is inside, else in full. */

@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import type { BuildReport } from '../build.js';
 import { CONFIG_FILES, type Config, type ConfigOverrides, loadConfig } from '../config.js';
+import { translationFiles } from '../config-words.js';
 import { BuildFailed, GazetteError } from '../errors.js';
 import { type Builder, createBuilder } from '../incremental/builder.js';
 import { lockOutput, type OutputLock } from '../output/lock.js';
@@ -103,7 +104,9 @@ async function serve(
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
     try {
-      if (changed && [...changed].some((file) => configFiles(options.root, overrides).includes(file))) {
+      // The translation tables are words of the configuration: editing one reloads it too.
+      const settings = [...configFiles(options.root, overrides), ...translationFiles(config)];
+      if (changed && [...changed].some((file) => settings.includes(file))) {
         const next = configAt(options.overrides.baseUrl ?? `${address}${configAt().basePath}`);
         void builder.close();
         builder = createBuilder(next, { output: builder.output, cache: options.cache, deferSearch: true, signal });

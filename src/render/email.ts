@@ -9,6 +9,7 @@ import { textDirection } from '../language.js';
 import type { Edition, Story } from '../model/types.js';
 import { absoluteImageUrl, absoluteUrl } from '../urls/links.js';
 import { ARCHIVE_PAGE, editionPath, emailPaths } from '../urls/paths.js';
+import { say } from '../words.js';
 import type { RenderedBody, TimeView } from './view-types.js';
 import { byline, coverImage, editionTitle, formatTime } from './views.js';
 
@@ -54,7 +55,7 @@ export function emailView(edition: Edition, body: (story: Story) => EmailBody, c
     day: edition.day,
     title,
     subject: `${config.title}: ${title}`,
-    preheader: `${count} ${count === 1 ? 'story' : 'stories'}: ${edition.stories.map((story) => story.title).join('; ')}`,
+    preheader: `${say(config, 'stories_count', { count })}: ${edition.stories.map((story) => story.title).join('; ')}`,
     count,
     direction: textDirection(config.language),
     webUrl: absoluteUrl(config, editionPath(edition.day)),
@@ -81,7 +82,7 @@ function emailStory(story: Story, { summary, image: published }: EmailBody, conf
     summary,
     section: story.section ?? null,
     dateline: story.dateline ?? null,
-    byline: byline(story.authors),
+    byline: byline(config, story.authors),
     authors: story.authors,
     published: formatTime(story.date, config),
     image: image

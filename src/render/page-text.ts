@@ -14,6 +14,7 @@ import { createTemplateRenderer, type TemplateRenderer } from './templates.js';
 export interface ThemeRenderer {
   templates: TemplateRenderer;
   emailCss: string;
+  words: Words;
 }
 
 /** What a page worker needs to render as the build's thread does: the theme and the site's globals. */
@@ -32,7 +33,7 @@ export interface ThemeSource {
 /** `required`: the page templates the site uses, each checked to exist. */
 export function createThemeRenderer(source: ThemeSource, required: readonly string[] = []): ThemeRenderer {
   const words = { words: source.words, language: source.language };
-  return { templates: createTemplateRenderer(source, words, { site: source.site }, required), emailCss: source.emailCss };
+  return { templates: createTemplateRenderer(source, words, { site: source.site }, required), emailCss: source.emailCss, words: source.words };
 }
 
 /** What a page's text is made from beside its view data: its kind, and a redirect's title and target. */
@@ -45,7 +46,7 @@ export interface PageToRender {
 export function renderPage(page: PageToRender, context: Record<string, unknown>, theme: ThemeRenderer, language: string): string {
   if (page.kind === 'redirect') {
     const { link, absoluteUrl: target } = page.data as { link: string; absoluteUrl: string };
-    return renderRedirect(page.title, link, target, language);
+    return renderRedirect(page.title, link, target, { words: theme.words, language });
   }
   return renderTemplatePage(page.kind, viewData(context).data, theme);
 }

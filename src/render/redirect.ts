@@ -2,20 +2,23 @@
 // It needs no theme, so it is written here rather than by a template.
 
 import { escapeXml } from '../escape.js';
+import { say, type Words } from '../words.js';
 
-export function renderRedirect(title: string, link: string, absolute: string, language: string): string {
+export function renderRedirect(title: string, link: string, absolute: string, site: { words: Words; language: string }): string {
   const href = escapeXml(link);
+  // The link goes where the word says {story}: the word escaped first, the link's markup put in after.
+  const notice = escapeXml(say(site, 'moved_notice', { story: '\u0000' })).replace('\u0000', `<a href="${href}">${escapeXml(title)}</a>`);
   return `<!DOCTYPE html>
-<html lang="${escapeXml(language)}">
+<html lang="${escapeXml(site.language)}">
 <head>
 <meta charset="utf-8">
-<title>Moved: ${escapeXml(title)}</title>
+<title>${escapeXml(say(site, 'moved_title', { title }))}</title>
 <link rel="canonical" href="${escapeXml(absolute)}">
 <meta name="robots" content="noindex">
 <meta http-equiv="refresh" content="0; url=${href}">
 </head>
 <body>
-<p>This story has moved to <a href="${href}">${escapeXml(title)}</a>.</p>
+<p>${notice}</p>
 </body>
 </html>
 `;

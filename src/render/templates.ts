@@ -38,7 +38,11 @@ export function createTemplateRenderer(
   const options = { templates: theme.templates, extname: '.liquid', strictFilters: true, cache: true, globals };
   const engine = new Liquid({ ...options, outputEscape: 'escape' });
   const textEngine = new Liquid(options);
-  for (const liquid of [engine, textEngine]) liquid.registerFilter('t', translate(words));
+  for (const liquid of [engine, textEngine]) {
+    liquid.registerFilter('t', translate(words));
+    // A word as JSON, every plural form kept, for a script to choose from (the search page's count).
+    liquid.registerFilter('t_forms', (key: unknown) => JSON.stringify(words.words[String(key)] ?? String(key)));
+  }
   textEngine.registerFilter('wrap', (text: unknown, width?: unknown) =>
     wrapText(String(text ?? ''), typeof width === 'number' && width > 0 ? width : undefined),
   );

@@ -13,7 +13,6 @@ import { ARCHIVE_PAGE, ASSETS_FOLDER, AUTHORS_PAGE, FEED_FILES, SEARCH_PAGE, SEC
 import { GENERATOR } from '../version.js';
 import type { Page } from './page.js';
 import { createThemeRenderer, type ThemeRenderer, type ThemeSource } from './page-text.js';
-import { siteWords } from './site-words.js';
 import { PAGE_TEMPLATES } from './templates.js';
 import { sectionLink } from './views.js';
 
@@ -31,8 +30,7 @@ export interface SiteTheme {
  */
 export function siteTheme(theme: Theme, site: Site, config: Config, previous?: SiteTheme): SiteTheme {
   const globals = siteGlobals(config, site);
-  const words = siteWords(theme.tables, config);
-  const key = keyOfJson([codeFingerprint(), theme.templates, theme.emailCss, words, globals]);
+  const key = keyOfJson([codeFingerprint(), theme.templates, theme.emailCss, config.words, globals]);
   if (previous?.key === key) return previous;
   const required = config.search ? [...PAGE_TEMPLATES, 'search'] : PAGE_TEMPLATES;
   const source = {
@@ -40,7 +38,7 @@ export function siteTheme(theme: Theme, site: Site, config: Config, previous?: S
     origins: theme.origins,
     label: theme.label,
     emailCss: theme.emailCss,
-    words,
+    words: config.words,
     language: config.language,
     site: globals,
   };
