@@ -18,7 +18,7 @@ const STORIES = {
   '2021/06/01/port.md':
     '---\ntitle: إعادة فتح الميناء\nslug: port\ndate: 2021-06-01T09:00:00+01:00\nsection: الاقتصاد\nauthors: [ليلى بن علي, كريم حداد]\ntags: [الميناء]\nsummary: أعيد فتح الميناء صباح اليوم.\n---\n\nأعيد فتح الميناء صباح اليوم بعد أسبوع من الإغلاق.\n\n> قال المدير إن العمل سيستأنف كاملًا.\n',
   '2021/06/01/ferry.md':
-    '---\ntitle: استئناف رحلات العبارة\nslug: ferry\ndate: 2021-06-01T10:00:00+01:00\nsection: الاقتصاد\ntags: [الميناء]\n---\n\nاستؤنفت رحلات العبارة.\n',
+    '---\ntitle: استئناف رحلات العبارة\nslug: ferry\ndate: 2021-06-01T10:00:00+01:00\nsection: الاقتصاد\ntags: [الميناء]\n---\n\nاستؤنفت رحلات العبارة من الميناء.\n',
 };
 const STORY = '/2021/06/01/port/';
 
@@ -84,6 +84,14 @@ describe('an Arabic site in a browser', () => {
       related: 'مقالات ذات صلة',
       footer: 'كل الأعداد',
     });
+  });
+
+  it('searches in Arabic words, the count in its plural form', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${origin}/search/?q=${encodeURIComponent('الميناء')}`, { waitUntil: 'load' });
+    await page.locator('.search-status', { hasText: 'عُثر' }).waitFor();
+    assert.equal(await page.textContent('.search-status'), 'عُثر على مقالين.');
+    assert.equal(await page.textContent('.search-form button[type="submit"]'), 'ابحث');
   });
 
   it('counts stories in Arabic plural forms on the front page', async () => {
