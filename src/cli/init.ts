@@ -32,6 +32,11 @@ export async function runInit(folder: string | undefined, options: InitOptions, 
     for (const problem of problems) io.err(`gazette init: ${problem}`);
     return EXIT.usage;
   }
+  // npx runs a package from its cache, which it may clear: a site cannot install Gazette from there.
+  if (options.gazette === undefined && PACKAGE_FOLDER.split(path.sep).includes('_npx')) {
+    io.err('gazette init: say what the site installs Gazette from: --gazette <git URL or tarball>, as given to npx --package');
+    return EXIT.usage;
+  }
   const gazette = options.gazette ?? `file:${path.relative(root, PACKAGE_FOLDER).split(path.sep).join('/') || '.'}`;
   const files = siteSkeleton({
     title: options.title ?? 'My Gazette',
