@@ -66,9 +66,17 @@ describe('gazette init', { timeout: 180_000 }, () => {
     try {
       await until(dev, ({ out }) => /Press Ctrl\+C to stop/.test(out));
       const address = /Serving .* at (http:\/\/\S+)/.exec(dev.output().out)?.[1] as string;
+      assert.match(dev.output().out, /Watching content\/, templates\/, the default theme, static\/ and the configuration/);
       const page = await fetch(address);
       assert.equal(page.status, 200);
       assert.match(await page.text(), /<html lang="ar" dir="rtl">/);
+      // A word changed in the site's own table is on the page at the next rebuild.
+      await mkdir(path.join(site, 'templates/i18n'), { recursive: true });
+      await writeFile(path.join(site, 'templates/i18n/ar.yaml'), 'front_page: الأولى\n');
+      for (let tries = 0; !(await (await fetch(address)).text()).includes('>الأولى</a>'); tries++) {
+        assert.ok(tries < 600, 'the new word never came');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     } finally {
       dev.child.kill('SIGINT');
     }
