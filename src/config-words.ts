@@ -37,7 +37,7 @@ export function siteWords(sources: WordSources, strings: unknown, problem: Repor
     problem(
       `strings.${key}`,
       `no word of the theme is called "${key}"`,
-      `the words are the keys of the theme's templates/${TRANSLATIONS_FOLDER}/${FALLBACK_LANGUAGE}.yaml ("gazette theme eject ${TRANSLATIONS_FOLDER}/${FALLBACK_LANGUAGE}.yaml" copies it)`,
+      `the words are the keys of the theme's ${TRANSLATIONS_FOLDER}/${FALLBACK_LANGUAGE}.yaml: "gazette theme eject ${TRANSLATIONS_FOLDER}/${FALLBACK_LANGUAGE}.yaml" copies it into templates/`,
     );
   }
   return Object.freeze({ ...words, ...own });

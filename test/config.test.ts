@@ -136,6 +136,19 @@ describe('loadConfig', () => {
     assert.equal(config.future, true);
   });
 
+  it('passes params: to templates as it is written, and refuses params that are not a mapping', () => {
+    const root = project();
+    writeFileSync(path.join(root, 'gazette.config.yaml'), 'params:\n  banner: Election night\n  colours: [red, blue]\n');
+    assert.deepEqual(loadConfig(root, {}, CLOCK).params, { banner: 'Election night', colours: ['red', 'blue'] });
+    writeFileSync(path.join(root, 'gazette.config.yaml'), 'params: [banner]\n');
+    assert.deepEqual(
+      problemsOf(() => loadConfig(root, {}, CLOCK)),
+      [
+        'gazette.config.yaml:1:1  params  expected a mapping of settings for templates, found a list  (e.g. params: { tagline_color: "#b00" })  [config-invalid]',
+      ],
+    );
+  });
+
   it('reports every problem of the file at once, with field and line', () => {
     const root = project('config-invalid');
     assert.deepEqual(

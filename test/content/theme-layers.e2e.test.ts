@@ -68,16 +68,20 @@ describe('the packaged theme as the fallback, file by file', { timeout: 240_000 
     assert.equal(await readFile(path.join(plain, 'dist/assets/style.css'), 'utf8'), await readFile(path.join(REPO, 'templates/assets/style.css'), 'utf8'));
   });
 
-  it("takes one partial and one word from the site, and the rest from the default theme; an override removed, the default's again", async () => {
-    const root = await site(`${CONFIG}strings:\n  related_stories: More from the harbour\n`);
-    await put(root, 'templates/partials/footer.liquid', '<footer class="site-footer">Our own footer for {{ site.title }}</footer>\n');
+  it("takes one partial (with a setting of params:) and one word from the site, and the rest from the default theme; an override removed, the default's again", async () => {
+    const root = await site(`${CONFIG}strings:\n  related_stories: More from the harbour\nparams:\n  desk: { phone: "+1 555 0100" }\n`);
+    await put(
+      root,
+      'templates/partials/footer.liquid',
+      '<footer class="site-footer">Our own footer for {{ site.title }}, {{ site.params.desk.phone }}</footer>\n',
+    );
     await put(root, 'templates/assets/style.css', 'body { color: teal; }\n');
     const built = await gazette(root, 'build', '--now', NOW);
     assert.equal(built.code, EXIT.ok, built.err);
 
     const $ = await page(root, STORY);
     const $default = await page(plain, STORY);
-    assert.equal($('.site-footer').text(), 'Our own footer for The Test Wire');
+    assert.equal($('.site-footer').text(), 'Our own footer for The Test Wire, +1 555 0100');
     assert.equal($('#related-title').text(), 'More from the harbour');
     assert.equal($('.masthead').html(), $default('.masthead').html());
     assert.equal($('.story').html(), $default('.story').html());
@@ -109,7 +113,10 @@ describe('the packaged theme as the fallback, file by file', { timeout: 240_000 
     const typo = await site(`${CONFIG}strings:\n  related_storys: More\n`);
     const built = await gazette(typo, 'check', '--now', NOW);
     assert.equal(built.code, EXIT.problems);
-    assert.match(built.err, /gazette\.config\.yaml {2}strings\.related_storys {2}no word of the theme is called "related_storys"/);
+    assert.equal(
+      built.err.split('\n')[0],
+      'gazette.config.yaml:5:3  strings.related_storys  no word of the theme is called "related_storys"  (the words are the keys of the theme\'s i18n/en.yaml: "gazette theme eject i18n/en.yaml" copies it into templates/)  [config-invalid]',
+    );
     const missing = await site(`${CONFIG}templates: theme\n`);
     const checked = await gazette(missing, 'check', '--now', NOW);
     assert.equal(checked.code, EXIT.problems);
