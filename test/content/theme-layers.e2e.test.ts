@@ -117,6 +117,11 @@ describe('the packaged theme as the fallback, file by file', { timeout: 240_000 
       built.err.split('\n')[0],
       'gazette.config.yaml:5:3  strings.related_storys  no word of the theme is called "related_storys"  (the words are the keys of the theme\'s i18n/en.yaml: "gazette theme eject i18n/en.yaml" copies it into templates/)  [config-invalid]',
     );
+    const asks = await site();
+    await put(asks, 'templates/partials/footer.liquid', '<footer>\n{{ "nope" | t }}</footer>\n');
+    const rendered = await gazette(asks, 'check', '--now', NOW);
+    assert.equal(rendered.code, EXIT.problems);
+    assert.match(rendered.err, /^templates\/partials\/footer\.liquid:2:1 {2}no word "nope" in the translation table/m);
     const missing = await site(`${CONFIG}templates: theme\n`);
     const checked = await gazette(missing, 'check', '--now', NOW);
     assert.equal(checked.code, EXIT.problems);
