@@ -55,11 +55,11 @@ function exampleStory(day: DateTime): string {
   return `---
 ${fields}---
 
-This story is a Markdown file in \`content/\`. Write the next one with \`npx gazette new "Headline"\`,
+This story is a Markdown file in \`content/\`. Write the next one with \`npm run new -- "Headline"\`,
 see it with \`npm run dev\`, and publish the site with \`npm run build\` (into \`dist/\`).
 
-The look comes from Gazette's default theme: \`npx gazette theme eject\` lists its files, and copies
-one into \`templates/\` for you to change.
+The look comes from Gazette's default theme: \`npm run theme -- eject\` lists its files, and
+\`npm run theme -- eject partials/footer\` copies one into \`templates/\` for you to change.
 `;
 }
 
@@ -73,7 +73,7 @@ function packageJson(settings: SkeletonSettings): string {
     name,
     private: true,
     type: 'module',
-    scripts: { build: 'gazette build', dev: 'gazette dev', check: 'gazette check' },
+    scripts: { build: 'gazette build', dev: 'gazette dev', check: 'gazette check', new: 'gazette new', theme: 'gazette theme' },
     dependencies: { [settings.packageName]: settings.gazette },
   };
   return `${JSON.stringify(json, null, 2)}\n`;

@@ -6,8 +6,9 @@ import { say, type Words } from '../words.js';
 
 export function renderRedirect(title: string, link: string, absolute: string, site: { words: Words; language: string }): string {
   const href = escapeXml(link);
-  // The link goes where the word says {story}: the word escaped first, the link's markup put in after.
-  const notice = escapeXml(say(site, 'moved_notice', { story: '\u0000' })).replace('\u0000', `<a href="${href}">${escapeXml(title)}</a>`);
+  // The link goes where the word says {story}: the word's text around it escaped, the link's markup put in between.
+  const anchor = `<a href="${href}">${escapeXml(title)}</a>`;
+  const notice = say(site, 'moved_notice', { story: '\u0000' }).split('\u0000').map(escapeXml).join(anchor);
   return `<!DOCTYPE html>
 <html lang="${escapeXml(site.language)}">
 <head>

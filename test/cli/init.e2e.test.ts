@@ -43,7 +43,7 @@ describe('gazette init', { timeout: 180_000 }, () => {
     });
     assert.equal(await readFile(path.join(site, '.gitignore'), 'utf8'), 'node_modules/\ndist/\n.gazette/\n');
     const manifest = JSON.parse(await readFile(path.join(site, 'package.json'), 'utf8'));
-    assert.deepEqual(manifest.scripts, { build: 'gazette build', dev: 'gazette dev', check: 'gazette check' });
+    assert.deepEqual(manifest.scripts, { build: 'gazette build', dev: 'gazette dev', check: 'gazette check', new: 'gazette new', theme: 'gazette theme' });
     assert.equal(path.resolve(site, manifest.dependencies['@gazette-news/gazette'].replace(/^file:/, '')), REPO);
     const workflow = parseYaml(await readFile(path.join(site, '.github/workflows/pages.yml'), 'utf8')).value as {
       jobs: { build: { steps: { uses?: string; run?: string; with?: { path?: string } }[] } };

@@ -70,7 +70,7 @@ describe('the npm package', { timeout: 600_000 }, () => {
     const files = (await readdir(site, { recursive: true })).map(String).sort();
     for (const file of ['.github/workflows/pages.yml', '.gitignore', 'gazette.config.yaml', 'package.json']) assert.ok(files.includes(file), file);
     const manifest = JSON.parse(await readFile(path.join(site, 'package.json'), 'utf8'));
-    assert.deepEqual(manifest.scripts, { build: 'gazette build', dev: 'gazette dev', check: 'gazette check' });
+    assert.deepEqual(manifest.scripts, { build: 'gazette build', dev: 'gazette dev', check: 'gazette check', new: 'gazette new', theme: 'gazette theme' });
     assert.match(manifest.dependencies['@gazette-news/gazette'], /^file:/);
 
     const built = await gazette(site, 'build', '--now', '2099-01-01T00:00:00Z');
