@@ -3,9 +3,12 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DateTime, IANAZone } from 'luxon';
 import { checkBaseUrl, checkLanguage, checkPermalink, DEFAULT_BASE_URL, readCustomFields, readLimits, readRawHtml, readSections } from './config-settings.js';
+import { siteWords } from './config-words.js';
 import { failIfAny, GazetteError } from './errors.js';
+import { say, type Words } from './words.js';
 import { describe, parseYaml, type YamlData, YamlProblem } from './yaml.js';
 
 export interface Config {
@@ -38,8 +41,17 @@ export interface Config {
   readonly search: boolean;
   /** How long one story's Markdown may take to render before it fails (`limits.storySeconds`). */
   readonly storySeconds: number;
+  /** Free-form settings for templates (`params:`), seen as `site.params`. */
+  readonly params: Readonly<Record<string, unknown>>;
+  /** The words the theme shows, in the site's language: its translation tables with the site's `strings:` over them. */
+  readonly words: Words;
   readonly contentDir: string;
+  /** The site's templates: each file there replaces the packaged theme's of the same name. */
   readonly templatesDir: string;
+  /** The configuration names the templates folder: it must then be there (a typo would give the default theme). */
+  readonly templatesNamed: boolean;
+  /** The packaged theme, the fallback for every file the site's templates folder does not have. */
+  readonly themeDir: string;
   readonly staticDir: string;
   readonly outDir: string;
   readonly drafts: boolean;
@@ -85,11 +97,16 @@ const SETTINGS = [
   'markdown',
   'search',
   'limits',
+  'params',
+  'strings',
   'content',
   'templates',
   'static',
   'output',
 ];
+
+/** The default theme, shipped beside Gazette's code (`templates/` of the package). */
+export const PACKAGED_THEME = fileURLToPath(new URL('../templates', import.meta.url));
 
 export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock: () => Date = () => new Date()): Config {
   const configFile = findConfigFile(root, overrides.configFile);
@@ -136,7 +153,6 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
   const folder = (field: string, fallback: string, override?: string): string => path.resolve(root, override ?? text(field, fallback));
 
   const title = text('title', 'Gazette');
-  const description = text('description', `The latest from ${title}`);
   // A blank baseUrl is a setting left unfilled: read as the default, every absolute link would point to localhost.
   const blankBaseUrl = Object.hasOwn(raw, 'baseUrl') && (raw.baseUrl === null || (typeof raw.baseUrl === 'string' && raw.baseUrl.trim() === ''));
   if (blankBaseUrl && overrides.baseUrl === undefined) {
@@ -169,6 +185,13 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
   const search = raw.search ?? true;
   if (typeof search !== 'boolean') problem('search', `expected true or false, found ${describe(search)}`);
   const { storySeconds } = readLimits(raw.limits, problem);
+  const params = raw.params ?? {};
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) {
+    problem('params', `expected a mapping of settings for templates, found ${describe(params)}`, 'e.g. params: { tagline_color: "#b00" }');
+  }
+  const templatesDir = folder('templates', 'templates');
+  const words = siteWords({ root, templatesDir, themeDir: PACKAGED_THEME, language }, raw.strings, problem);
+  const description = text('description', say({ words, language }, 'site_description', { site: title }));
   const now = readNow(overrides.now, clock, IANAZone.isValidZone(timeZone) ? timeZone : 'UTC');
 
   const config: Config = {
@@ -191,8 +214,12 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
     rawHtml,
     search: search === true,
     storySeconds,
+    params: typeof params === 'object' && params !== null && !Array.isArray(params) ? (params as Record<string, unknown>) : {},
+    words,
     contentDir: folder('content', 'content', overrides.content),
-    templatesDir: folder('templates', 'templates'),
+    templatesDir,
+    templatesNamed: raw.templates !== undefined && raw.templates !== null,
+    themeDir: PACKAGED_THEME,
     staticDir: folder('static', 'static'),
     outDir: folder('output', 'dist', overrides.out),
     drafts: overrides.drafts ?? false,

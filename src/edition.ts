@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import type { Config } from './config.js';
 import { loadStories } from './content/load.js';
 import { publishingChecks } from './content/read.js';
-import { loadTheme } from './content/theme.js';
+import { loadTheme, themeLayers } from './content/theme.js';
 import { failIfAny, GazetteError } from './errors.js';
 import { createImagePublisher } from './images/publish.js';
 import { memoryImageStore } from './images/store.js';
@@ -34,7 +34,7 @@ export function isDay(day: string): boolean {
 }
 
 export async function renderEmailEdition(config: Config, day: string): Promise<EmailEdition> {
-  const [content, themeFiles] = await Promise.all([loadStories(config), loadTheme(config.root, config.templatesDir, config.staticDir)]);
+  const [content, themeFiles] = await Promise.all([loadStories(config), loadTheme(config.root, themeLayers(config), config.staticDir, config.templatesNamed)]);
   const checked = publishingChecks(content.warnings, config);
   failIfAny([...content.problems, ...checked.problems]);
   const site = buildSiteGraph(content.stories, config);

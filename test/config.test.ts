@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, it } from 'node:test';
-import { loadConfig } from '../src/config.js';
+import { loadConfig, PACKAGED_THEME } from '../src/config.js';
 import { BuildFailed, GazetteError } from '../src/errors.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
@@ -37,7 +37,7 @@ describe('loadConfig', () => {
     const root = project();
     const config = loadConfig(root, {}, CLOCK);
     assert.deepEqual(
-      { ...config, now: config.now.toISO() },
+      { ...config, now: config.now.toISO(), words: config.words.related_stories },
       {
         root,
         configFile: undefined,
@@ -58,8 +58,12 @@ describe('loadConfig', () => {
         rawHtml: false,
         search: true,
         storySeconds: 10,
+        params: {},
+        words: 'Related stories',
         contentDir: path.join(root, 'content'),
         templatesDir: path.join(root, 'templates'),
+        templatesNamed: false,
+        themeDir: PACKAGED_THEME,
         staticDir: path.join(root, 'static'),
         outDir: path.join(root, 'dist'),
         drafts: false,
@@ -134,12 +138,25 @@ describe('loadConfig', () => {
     assert.equal(config.future, true);
   });
 
+  it('passes params: to templates as it is written, and refuses params that are not a mapping', () => {
+    const root = project();
+    writeFileSync(path.join(root, 'gazette.config.yaml'), 'params:\n  banner: Election night\n  colours: [red, blue]\n');
+    assert.deepEqual(loadConfig(root, {}, CLOCK).params, { banner: 'Election night', colours: ['red', 'blue'] });
+    writeFileSync(path.join(root, 'gazette.config.yaml'), 'params: [banner]\n');
+    assert.deepEqual(
+      problemsOf(() => loadConfig(root, {}, CLOCK)),
+      [
+        'gazette.config.yaml:1:1  params  expected a mapping of settings for templates, found a list  (e.g. params: { tagline_color: "#b00" })  [config-invalid]',
+      ],
+    );
+  });
+
   it('reports every problem of the file at once, with field and line', () => {
     const root = project('config-invalid');
     assert.deepEqual(
       problemsOf(() => loadConfig(root, {}, CLOCK)),
       [
-        'gazette.config.yaml:6:1  colour  unknown setting "colour"  (known settings: title, description, baseUrl, language, timeZone, permalink, pageSize, feedSize, tagFeedSize, editionFeedSize, sections, fields, markdown, search, limits, content, templates, static, output)  [config-invalid]',
+        'gazette.config.yaml:6:1  colour  unknown setting "colour"  (known settings: title, description, baseUrl, language, timeZone, permalink, pageSize, feedSize, tagFeedSize, editionFeedSize, sections, fields, markdown, search, limits, params, strings, content, templates, static, output)  [config-invalid]',
         'gazette.config.yaml:3:1  language  "not a language!" is not a language tag  (use a BCP 47 tag such as en, en-GB, fr or ar)  [config-invalid]',
         'gazette.config.yaml:2:1  timeZone  unknown time zone "Mars/Olympus"  (use an IANA name such as Europe/Paris or Africa/Algiers)  [config-invalid]',
         'gazette.config.yaml:5:1  permalink  "/:year/:title/" must contain :slug so that every story gets its own page  [config-invalid]',

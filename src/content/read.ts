@@ -7,7 +7,7 @@ import type { Config } from '../config.js';
 import { failIfAny, type GazetteError } from '../errors.js';
 import { AUTHORS_FILE, type AuthorProfiles, loadAuthorProfiles } from './authors.js';
 import { type LoadedContent, loadStories, type StoryFileResult, type StoryReuse } from './load.js';
-import { loadTheme, type Theme } from './theme.js';
+import { loadTheme, type Theme, themeLayers } from './theme.js';
 
 export interface Content {
   stories: LoadedContent['stories'];
@@ -24,7 +24,7 @@ export async function readContent(config: Config, reuse: StoryReuse & { authors?
   const [content, profiles, theme] = await Promise.all([
     loadStories(config, reuse),
     reuse.authors && !authorsChanged ? reuse.authors : loadAuthorProfiles(config.root, config.contentDir),
-    loadTheme(config.root, config.templatesDir, config.staticDir),
+    loadTheme(config.root, themeLayers(config), config.staticDir, config.templatesNamed),
   ]);
   const { problems, warnings } = publishingChecks(content.warnings, config);
   failIfAny([...content.problems, ...problems, ...profiles.problems]);

@@ -6,13 +6,14 @@
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import type { BuildReport } from '../build.js';
-import { CONFIG_FILES, type Config, type ConfigOverrides, loadConfig } from '../config.js';
+import { type Config, type ConfigOverrides, loadConfig } from '../config.js';
 import { BuildFailed, GazetteError } from '../errors.js';
 import { type Builder, createBuilder } from '../incremental/builder.js';
 import { lockOutput, type OutputLock } from '../output/lock.js';
 import { EVENTS_PATH } from '../urls/paths.js';
 import { createReloadHub, pagesToReload } from './reload.js';
 import { createSiteHandler, type RequestHandler } from './server.js';
+import { configFiles, describeWatched, settingsFiles, watchedFolders } from './sources.js';
 import { type ProjectWatcher, watchProject } from './watch.js';
 
 /** Where `gazette dev` writes, unless --out says otherwise: never the published output folder. */
@@ -103,7 +104,8 @@ async function serve(
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
     try {
-      if (changed && [...changed].some((file) => configFiles(options.root, overrides).includes(file))) {
+      const settings = settingsFiles(options.root, overrides, config);
+      if (changed && [...changed].some((file) => settings.includes(file))) {
         const next = configAt(options.overrides.baseUrl ?? `${address}${configAt().basePath}`);
         void builder.close();
         builder = createBuilder(next, { output: builder.output, cache: options.cache, deferSearch: true, signal });
@@ -203,11 +205,7 @@ async function serve(
   );
   watcher = await watchSources(config);
   options.log(`Serving ${config.title} at ${config.baseUrl}`);
-  options.log(
-    `Watching ${watchedFolders(config)
-      .map((folder) => `${path.relative(options.root, folder) || '.'}/`)
-      .join(', ')} and the configuration. Press Ctrl+C to stop.`,
-  );
+  options.log(`Watching ${describeWatched(config, options.root)} and the configuration. Press Ctrl+C to stop.`);
 
   return {
     url: config.baseUrl,
@@ -232,15 +230,6 @@ async function serve(
   function handlerFor(current: Config): RequestHandler {
     return createSiteHandler({ root: current.outDir, basePath: current.basePath, transformHtml: hub.injectInto });
   }
-}
-
-function watchedFolders(config: Config): string[] {
-  return [config.contentDir, config.templatesDir, config.staticDir];
-}
-
-/** Every file that would be the configuration: editing, adding or removing one reloads it. */
-function configFiles(root: string, overrides: ConfigOverrides): string[] {
-  return overrides.configFile ? [path.resolve(root, overrides.configFile)] : CONFIG_FILES.map((name) => path.join(root, name));
 }
 
 function problemsOf(error: unknown): string[] {

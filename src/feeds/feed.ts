@@ -9,6 +9,7 @@ import type { Author, Edition, Story, Tag } from '../model/types.js';
 import { coverImage, editionTitle } from '../render/views.js';
 import { absoluteImageUrl, absoluteUrl } from '../urls/links.js';
 import { editionPath, type FeedFormat, feedPaths } from '../urls/paths.js';
+import { say } from '../words.js';
 
 export interface FeedItem {
   id: string;
@@ -129,7 +130,7 @@ export function editionItem(edition: Edition, summaryOf: (story: Story) => strin
     id: url,
     url,
     title: `${config.title}: ${editionTitle(edition.day, config)}`,
-    summary: `${count} ${count === 1 ? 'story' : 'stories'}: ${chronological.map((story) => story.title).join('; ')}`,
+    summary: `${say(config, 'stories_count', { count })}: ${chronological.map((story) => story.title).join('; ')}`,
     html: `<ul>\n${html.join('\n')}\n</ul>`,
     published: first.date,
     updated: modified > first.date ? modified : undefined,

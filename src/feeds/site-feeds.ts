@@ -8,6 +8,7 @@ import type { Author, Edition, Section, Site, Story, Tag } from '../model/types.
 import type { FeedLink } from '../render/page.js';
 import { linkTo } from '../urls/links.js';
 import { ARCHIVE_PAGE, authorPath, EDITIONS_FOLDER, type FeedFormat, feedPaths, sectionPath, tagPath } from '../urls/paths.js';
+import { say } from '../words.js';
 import { renderAtom } from './atom.js';
 import { buildFeed, editionItem, type Feed, type FeedItem, type FeedSpec, type ItemOwner } from './feed.js';
 import { renderJsonFeed } from './json.js';
@@ -28,13 +29,18 @@ export function siteFeedSpec(config: Config): FeedSpec {
 }
 
 export function tagFeedSpec(tag: Pick<Tag, 'name' | 'slug'>, config: Config): FeedSpec {
-  return { title: `${config.title}: ${tag.name}`, description: `Stories about ${tag.name} from ${config.title}`, homePath: tagPath(tag), folder: tagPath(tag) };
+  return {
+    title: `${config.title}: ${tag.name}`,
+    description: say(config, 'tag_description', { tag: tag.name, site: config.title }),
+    homePath: tagPath(tag),
+    folder: tagPath(tag),
+  };
 }
 
 export function sectionFeedSpec(section: Pick<Section, 'name' | 'slug'>, config: Config): FeedSpec {
   return {
     title: `${config.title}: ${section.name}`,
-    description: `The ${section.name} section of ${config.title}`,
+    description: say(config, 'section_description', { section: section.name, site: config.title }),
     homePath: sectionPath(section),
     folder: sectionPath(section),
   };
@@ -43,7 +49,7 @@ export function sectionFeedSpec(section: Pick<Section, 'name' | 'slug'>, config:
 export function authorFeedSpec(author: Pick<Author, 'name' | 'slug'>, config: Config): FeedSpec {
   return {
     title: `${config.title}: ${author.name}`,
-    description: `Stories by ${author.name} in ${config.title}`,
+    description: say(config, 'author_description', { author: author.name, site: config.title }),
     homePath: authorPath(author),
     folder: authorPath(author),
   };
@@ -51,8 +57,8 @@ export function authorFeedSpec(author: Pick<Author, 'name' | 'slug'>, config: Co
 
 export function editionFeedSpec(config: Config): FeedSpec {
   return {
-    title: `${config.title}: daily editions`,
-    description: `One item a day with the headlines of ${config.title}`,
+    title: say(config, 'editions_feed_title', { site: config.title }),
+    description: say(config, 'editions_feed_description', { site: config.title }),
     homePath: ARCHIVE_PAGE,
     folder: EDITIONS_FOLDER,
   };

@@ -83,10 +83,10 @@ export async function checkUpToDate(config: Config, racyMs = RACY_MS): Promise<U
   return { upToDate: true, report: { stories, pages, files, warnings: warnings.map((init) => new GazetteError(init)) } };
 }
 
-export async function snapshotInputs(config: Pick<Config, 'contentDir' | 'templatesDir' | 'staticDir'>, racyMs = RACY_MS): Promise<InputSnapshot> {
+export async function snapshotInputs(config: Pick<Config, 'contentDir' | 'templatesDir' | 'themeDir' | 'staticDir'>, racyMs = RACY_MS): Promise<InputSnapshot> {
   const files = new Map<string, Stamp>();
   const now = Date.now();
-  const folders = [...new Set([config.contentDir, config.templatesDir, config.staticDir].map((folder) => path.resolve(folder)))];
+  const folders = [...new Set([config.contentDir, config.templatesDir, config.themeDir, config.staticDir].map((folder) => path.resolve(folder)))];
   const listed = folders.flatMap((folder) => listFiles(folder)).sort();
   for (const file of listed) {
     // A folder the build cannot read ends with a separator, stamped as such: a change, which the build reports.

@@ -28,6 +28,7 @@ import {
   TAGS_PAGE,
   tagPath,
 } from '../urls/paths.js';
+import { say } from '../words.js';
 import { reservedAliasProblems } from './aliases.js';
 import { archiveMonths, groupCardsByDay } from './archive.js';
 import { storyCards } from './cards.js';
@@ -117,7 +118,7 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
   }
 
   for (const { items, pagination, path } of paginate(site.stories, config.pageSize, '', config)) {
-    const title = pagination.page === null ? config.title : `${config.title}, page ${pagination.page}`;
+    const title = pagination.page === null ? config.title : say(config, 'numbered_page_title', { title: config.title, page: pagination.page });
     const lastmod = newestChange(items);
     yield planned({ kind: 'front', path, file: `${path}index.html`, lastmod }, [title, pagination], items, () =>
       completePage(
@@ -148,7 +149,7 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
           kind: 'edition',
           path,
           title: view.title,
-          description: `${config.title}: the stories of ${view.title}`,
+          description: say(config, 'edition_description', { site: config.title, edition: view.title }),
           lastmod,
           feeds: editionFeeds,
           data: {
@@ -172,8 +173,8 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
   yield page({
     kind: 'archive',
     path: ARCHIVE_PAGE,
-    title: 'Archive',
-    description: `Every edition of ${config.title}`,
+    title: say(config, 'archive'),
+    description: say(config, 'archive_description', { site: config.title }),
     lastmod: newest,
     feeds: editionFeeds,
     data: { months: archiveMonths(site, config) },
@@ -192,7 +193,7 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
     view: { count: number },
   ) {
     for (const { items, pagination, path } of paginate(group.stories, config.pageSize, base, config)) {
-      const title = pagination.page === null ? group.name : `${group.name}, page ${pagination.page}`;
+      const title = pagination.page === null ? group.name : say(config, 'numbered_page_title', { title: group.name, page: pagination.page });
       const shown = copyWith(view, { count: pagination.page === null ? view.count : null, feeds });
       const lastmod = newestChange(items);
       yield planned({ kind, path, file: `${path}index.html`, lastmod }, [title, description, shown, pagination], items, () =>
@@ -234,45 +235,45 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
   yield* groups(
     'tags',
     TAGS_PAGE,
-    'Tags',
-    `Every topic covered by ${config.title}`,
+    say(config, 'tags'),
+    say(config, 'tags_description', { site: config.title }),
     byName(site.tags),
     site.tags,
     (tag) => tagView(tag, config),
     (tag) => ({
       kind: 'tag',
       path: tagPath(tag),
-      description: `Stories about ${tag.name} from ${config.title}`,
+      description: say(config, 'tag_description', { tag: tag.name, site: config.title }),
       feeds: feedLinks(tagFeedSpec(tag, config), config),
     }),
   );
   yield* groups(
     'sections',
     SECTIONS_PAGE,
-    'Sections',
-    `The sections of ${config.title}`,
+    say(config, 'sections'),
+    say(config, 'sections_description', { site: config.title }),
     site.sections,
     site.sections,
     (section) => sectionView(section, config),
     (section) => ({
       kind: 'section',
       path: sectionPath(section),
-      description: `The ${section.name} section of ${config.title}`,
+      description: say(config, 'section_description', { section: section.name, site: config.title }),
       feeds: feedLinks(sectionFeedSpec(section, config), config),
     }),
   );
   yield* groups(
     'authors',
     AUTHORS_PAGE,
-    'Authors',
-    `The authors of ${config.title}`,
+    say(config, 'authors'),
+    say(config, 'authors_description', { site: config.title }),
     byName(site.authors),
     site.authors,
     (author) => authorView(author, config),
     (author) => ({
       kind: 'author',
       path: authorPath(author),
-      description: author.profile?.bio ?? `Stories by ${author.name} in ${config.title}`,
+      description: author.profile?.bio ?? say(config, 'author_description', { author: author.name, site: config.title }),
       feeds: feedLinks(authorFeedSpec(author, config), config),
     }),
   );
@@ -281,11 +282,18 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
     yield page({
       kind: 'search',
       path: SEARCH_PAGE,
-      title: 'Search',
-      description: `Search every story of ${config.title}`,
+      title: say(config, 'search'),
+      description: say(config, 'search_description', { site: config.title }),
       data: { indexes: searchIndexScripts(site.stories, config) },
     });
   }
-  yield page({ kind: '404', path: NOT_FOUND_PAGE, file: NOT_FOUND_PAGE, title: 'Page not found', description: 'This page does not exist.', data: {} });
+  yield page({
+    kind: '404',
+    path: NOT_FOUND_PAGE,
+    file: NOT_FOUND_PAGE,
+    title: say(config, 'not_found'),
+    description: say(config, 'not_found_description'),
+    data: {},
+  });
   failIfAny(problems);
 }

@@ -9,6 +9,7 @@ import { textDirection } from '../language.js';
 import type { Edition, Story } from '../model/types.js';
 import { absoluteImageUrl, absoluteUrl } from '../urls/links.js';
 import { ARCHIVE_PAGE, editionPath, emailPaths } from '../urls/paths.js';
+import { say } from '../words.js';
 import type { RenderedBody, TimeView } from './view-types.js';
 import { byline, coverImage, editionTitle, formatTime } from './views.js';
 
@@ -20,6 +21,8 @@ export interface EmailStoryView {
   section: string | null;
   dateline: string | null;
   byline: string | null;
+  /** The byline's names, for a theme that writes the byline in its own words. */
+  authors: readonly string[];
   published: TimeView;
   image: { src: string; alt: string; caption: string | null; credit: string | null } | null;
 }
@@ -52,7 +55,7 @@ export function emailView(edition: Edition, body: (story: Story) => EmailBody, c
     day: edition.day,
     title,
     subject: `${config.title}: ${title}`,
-    preheader: `${count} ${count === 1 ? 'story' : 'stories'}: ${edition.stories.map((story) => story.title).join('; ')}`,
+    preheader: `${say(config, 'stories_count', { count })}: ${edition.stories.map((story) => story.title).join('; ')}`,
     count,
     direction: textDirection(config.language),
     webUrl: absoluteUrl(config, editionPath(edition.day)),
@@ -79,7 +82,8 @@ function emailStory(story: Story, { summary, image: published }: EmailBody, conf
     summary,
     section: story.section ?? null,
     dateline: story.dateline ?? null,
-    byline: byline(story.authors),
+    byline: byline(config, story.authors),
+    authors: story.authors,
     published: formatTime(story.date, config),
     image: image
       ? { src: absoluteImageUrl(config, copy ?? image.src), alt: image.alt ?? '', caption: image.caption ?? null, credit: image.credit ?? null }

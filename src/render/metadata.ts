@@ -5,7 +5,7 @@ import type { Config } from '../config.js';
 import type { Story } from '../model/types.js';
 import { absoluteImageUrl, absoluteUrl } from '../urls/links.js';
 import { authorPath } from '../urls/paths.js';
-import { byline, coverImage } from './views.js';
+import { authorNames, coverImage } from './views.js';
 
 export interface PageMeta {
   /** Open Graph type. */
@@ -45,7 +45,7 @@ export function storyMeta(story: Story, config: Config, image = coverImage(story
     modifiedTime: iso(story.modified),
     section: story.section ?? null,
     tags: story.tagList.map((tag) => tag.name),
-    author: byline(story.authors)?.replace(/^By /, '') ?? null,
+    author: authorNames(config, story.authors),
   };
 }
 

@@ -4,6 +4,7 @@
 
 import type { Theme } from '../content/theme.js';
 import { LazyHtml } from '../markdown/lazy-html.js';
+import type { Words } from '../words.js';
 import { inlineEmailCss, tidyText } from './email.js';
 import type { PageKind } from './page.js';
 import { renderRedirect } from './redirect.js';
@@ -13,12 +14,17 @@ import { createTemplateRenderer, type TemplateRenderer } from './templates.js';
 export interface ThemeRenderer {
   templates: TemplateRenderer;
   emailCss: string;
+  words: Words;
 }
 
 /** What a page worker needs to render as the build's thread does: the theme and the site's globals. */
 export interface ThemeSource {
   templates: Theme['templates'];
+  origins: Theme['origins'];
   label: string;
+  /** The words the templates' `t` filter gives, in the site's `language`. */
+  words: Words;
+  language: string;
   emailCss: string;
   /** The templates' `site` (plain values). */
   site: Record<string, unknown>;
@@ -26,8 +32,8 @@ export interface ThemeSource {
 
 /** `required`: the page templates the site uses, each checked to exist. */
 export function createThemeRenderer(source: ThemeSource, required: readonly string[] = []): ThemeRenderer {
-  const theme = { templates: source.templates, label: source.label, emailCss: source.emailCss, staticFiles: [] };
-  return { templates: createTemplateRenderer(theme, { site: source.site }, required), emailCss: source.emailCss };
+  const words = { words: source.words, language: source.language };
+  return { templates: createTemplateRenderer(source, words, { site: source.site }, required), emailCss: source.emailCss, words: source.words };
 }
 
 /** What a page's text is made from beside its view data: its kind, and a redirect's title and target. */
@@ -40,7 +46,7 @@ export interface PageToRender {
 export function renderPage(page: PageToRender, context: Record<string, unknown>, theme: ThemeRenderer, language: string): string {
   if (page.kind === 'redirect') {
     const { link, absoluteUrl: target } = page.data as { link: string; absoluteUrl: string };
-    return renderRedirect(page.title, link, target, language);
+    return renderRedirect(page.title, link, target, { words: theme.words, language });
   }
   return renderTemplatePage(page.kind, viewData(context).data, theme);
 }

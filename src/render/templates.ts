@@ -1,10 +1,12 @@
 // LiquidJS over the theme's templates (held in memory): one engine for HTML, output escaped by
 // default, and one for plain text (the email edition's twin), which escapes nothing and can wrap
-// lines. Template mistakes become errors naming the template file and line.
+// lines. Both have the `t` filter, the theme's words (`{{ 'related_stories' | t }}`,
+// `{{ 'stories_count' | t: count: 3 }}`). Template mistakes become errors naming the template file and line.
 
 import { Liquid } from 'liquidjs';
 import type { Theme } from '../content/theme.js';
 import { GazetteError } from '../errors.js';
+import { formatWord, type Words } from '../words.js';
 import { wrapText } from './email.js';
 
 export const PAGE_TEMPLATES = ['story', 'front', 'edition', 'archive', 'tags', 'tag', 'sections', 'section', 'authors', 'author', '404', 'email', 'email.txt'];
@@ -15,8 +17,15 @@ export interface TemplateRenderer {
   renderText(template: string, data: Record<string, unknown>): string;
 }
 
+type TemplateSource = Pick<Theme, 'templates' | 'origins' | 'label'>;
+
 /** `required`: the page templates the site uses (the search page's only with search on). */
-export function createTemplateRenderer(theme: Theme, globals: Record<string, unknown>, required: readonly string[] = PAGE_TEMPLATES): TemplateRenderer {
+export function createTemplateRenderer(
+  theme: TemplateSource,
+  words: { words: Words; language: string },
+  globals: Record<string, unknown>,
+  required: readonly string[] = PAGE_TEMPLATES,
+): TemplateRenderer {
   const missing = required.filter((name) => theme.templates[`${name}.liquid`] === undefined);
   if (missing.length > 0) {
     throw new GazetteError({
@@ -29,6 +38,11 @@ export function createTemplateRenderer(theme: Theme, globals: Record<string, unk
   const options = { templates: theme.templates, extname: '.liquid', strictFilters: true, cache: true, globals };
   const engine = new Liquid({ ...options, outputEscape: 'escape' });
   const textEngine = new Liquid(options);
+  for (const liquid of [engine, textEngine]) {
+    liquid.registerFilter('t', translate(words));
+    // A word as JSON, every plural form kept, for a script to choose from (the search page's count).
+    liquid.registerFilter('t_forms', (key: unknown) => JSON.stringify(words.words[String(key)] ?? String(key)));
+  }
   textEngine.registerFilter('wrap', (text: unknown, width?: unknown) =>
     wrapText(String(text ?? ''), typeof width === 'number' && width > 0 ? width : undefined),
   );
@@ -36,16 +50,28 @@ export function createTemplateRenderer(theme: Theme, globals: Record<string, unk
     try {
       return liquid.renderFileSync(template, data);
     } catch (error) {
-      throw templateError(error, theme.label, template);
+      throw templateError(error, theme, template);
     }
   };
   return { render: renderWith(engine), renderText: renderWith(textEngine) };
 }
 
-function templateError(error: unknown, folder: string, template: string): GazetteError {
+/** The `t` filter: a word of the table, its `{name}`s filled in from the filter's named arguments. */
+function translate(words: { words: Words; language: string }) {
+  return (key: unknown, ...args: unknown[]): string => {
+    const word = words.words[String(key)];
+    if (word === undefined) throw new Error(`no word "${String(key)}" in the translation table (templates/i18n/)`);
+    const values: Record<string, unknown> = {};
+    for (const arg of args) if (Array.isArray(arg) && typeof arg[0] === 'string') values[arg[0]] = arg[1];
+    return formatWord(word, words.language, values);
+  };
+}
+
+function templateError(error: unknown, theme: TemplateSource, template: string): GazetteError {
   const liquid = error as { message?: string; token?: { file?: string; getPosition?: () => [number, number] } };
   const [line, column] = liquid.token?.getPosition?.() ?? [];
-  const file = liquid.token?.file ?? `${template}.liquid`;
+  const name = liquid.token?.file ?? `${template}.liquid`;
+  const file = theme.origins[name] ?? `${theme.label}/${name}`;
   const message = (liquid.message ?? String(error)).replace(/, file:.*$/s, '').replace(/ in "\."$/, '');
-  return new GazetteError({ code: 'template-error', file: `${folder}/${file}`, line, column, message, cause: error });
+  return new GazetteError({ code: 'template-error', file, line, column, message, cause: error });
 }

@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import type { Theme } from '../content/theme.js';
 import { copyWith } from '../copy-with.js';
 import { keyOf, keyOfJson } from '../keys.js';
+import { textDirection } from '../language.js';
 import type { Site } from '../model/types.js';
 import { absoluteUrl, linkTo } from '../urls/links.js';
 import { ARCHIVE_PAGE, ASSETS_FOLDER, AUTHORS_PAGE, FEED_FILES, SEARCH_PAGE, SECTIONS_PAGE, TAGS_PAGE } from '../urls/paths.js';
@@ -24,15 +25,23 @@ export interface SiteTheme {
 
 /**
  * The theme with the site's globals, named by its templates, its email stylesheet, the globals
- * (every page shows the sections in its navigation) and Gazette's code. `previous` is given back
+ * (every page shows the sections in its navigation), its words and Gazette's code. `previous` is given back
  * when it has the same name: its templates are compiled already.
  */
 export function siteTheme(theme: Theme, site: Site, config: Config, previous?: SiteTheme): SiteTheme {
   const globals = siteGlobals(config, site);
-  const key = keyOfJson([codeFingerprint(), theme.templates, theme.emailCss, globals]);
+  const key = keyOfJson([codeFingerprint(), theme.templates, theme.emailCss, config.words, globals]);
   if (previous?.key === key) return previous;
   const required = config.search ? [...PAGE_TEMPLATES, 'search'] : PAGE_TEMPLATES;
-  const source = { templates: theme.templates, label: theme.label, emailCss: theme.emailCss, site: globals };
+  const source = {
+    templates: theme.templates,
+    origins: theme.origins,
+    label: theme.label,
+    emailCss: theme.emailCss,
+    words: config.words,
+    language: config.language,
+    site: globals,
+  };
   return { key, source, renderer: createThemeRenderer(source, required) };
 }
 
@@ -42,6 +51,7 @@ export function siteGlobals(config: Config, site: Site): Record<string, unknown>
     title: config.title,
     description: config.description,
     language: config.language,
+    direction: textDirection(config.language),
     url: config.baseUrl,
     root: config.basePath,
     assetsUrl: linkTo(config, ASSETS_FOLDER),
@@ -54,6 +64,7 @@ export function siteGlobals(config: Config, site: Site): Record<string, unknown>
     searchUrl: config.search ? linkTo(config, SEARCH_PAGE) : null,
     sections: site.sections.map((section) => sectionLink(section, config)),
     generator: GENERATOR,
+    params: config.params,
   };
 }
 

@@ -9,6 +9,7 @@ import { textDirection } from '../language.js';
 import type { Author, Edition, Section, Story, Tag } from '../model/types.js';
 import { linkTo, linkToImage, pageUrlResolver } from '../urls/links.js';
 import { authorPath, editionPath, sectionPath, tagPath } from '../urls/paths.js';
+import { say } from '../words.js';
 import { srcsetOf } from './body-images.js';
 import type {
   AuthorView,
@@ -127,12 +128,21 @@ export function authorView(author: Author, config: Config): AuthorView {
   };
 }
 
-/** "By A, B and C"; with `more` names left out, "By A, B, C and 12 others". */
-export function byline(authors: readonly string[], more = 0): string | null {
+/** The words a byline is made of (see byline). */
+export const BYLINE_WORDS = ['by', 'and', 'comma', 'and_others'];
+
+/** "By A, B and C"; with `more` names left out, "By A, B, C and 12 others"; in the site's words. */
+export function byline(config: Pick<Config, 'words' | 'language'>, authors: readonly string[], more = 0): string | null {
+  const names = authorNames(config, authors, more);
+  return names === null ? null : `${say(config, 'by')}${names}`;
+}
+
+/** "A, B and C", in the site's words. */
+export function authorNames(config: Pick<Config, 'words' | 'language'>, authors: readonly string[], more = 0): string | null {
   if (authors.length === 0) return null;
-  if (more > 0) return `By ${authors.join(', ')} and ${more} others`;
-  const names = authors.length === 1 ? authors[0] : `${authors.slice(0, -1).join(', ')} and ${authors.at(-1)}`;
-  return `By ${names}`;
+  const comma = say(config, 'comma');
+  if (more > 0) return `${authors.join(comma)}${say(config, 'and_others', { count: more })}`;
+  return authors.length === 1 ? (authors[0] as string) : `${authors.slice(0, -1).join(comma)}${say(config, 'and')}${authors.at(-1)}`;
 }
 
 /**
@@ -168,7 +178,7 @@ export function storyCard(story: Story, body: RenderedBody, config: Config, name
     dateline: story.dateline ?? null,
     lang: story.lang ?? null,
     dir: story.lang === undefined ? null : textDirection(story.lang),
-    byline: byline(authors, story.authors.length - authors.length),
+    byline: byline(config, authors, story.authors.length - authors.length),
     authors: authors.map((name, index) => {
       const author = story.authorList[index];
       return { name, url: author ? linkTo(config, authorPath(author)) : null };

@@ -6,7 +6,7 @@ import { escapeXml } from '../escape.js';
 import { keyOfJson } from '../keys.js';
 import type { Site, Story } from '../model/types.js';
 import type { RenderedBody } from '../render/view-types.js';
-import { byline, formatTime } from '../render/views.js';
+import { BYLINE_WORDS, byline, formatTime } from '../render/views.js';
 import { linkTo } from '../urls/links.js';
 import { type SearchDocument, searchIndexNames } from './indexes.js';
 
@@ -22,12 +22,13 @@ export function searchDocuments(
   identity?: (story: Story) => string | undefined,
 ): SearchDocument[] {
   const indexes = searchIndexNames(site.stories);
+  const words = BYLINE_WORDS.map((key) => config.words[key]);
   return site.stories.map((story, position) => {
     const body = bodies.get(story) ?? { html: '', summary: '' };
     const named = identity?.(story);
     const fieldsOf = () => documentFields(story, body, config);
     // The body's HTML stands as its hash here (LazyHtml's JSON), so keys are made without reading it.
-    const key = named === undefined ? keyOfJson([fieldsOf(), body.html]) : keyOfJson([named, config.language]);
+    const key = named === undefined ? keyOfJson([fieldsOf(), body.html]) : keyOfJson([named, config.language, words]);
     const html = () => documentHtml(fieldsOf(), body, config);
     return { url: linkTo(config, story.permalink), index: indexes[position] as string, key, html };
   });
@@ -41,7 +42,7 @@ function documentFields(story: Story, body: RenderedBody, config: Config) {
     iso: published.iso,
     section: story.sectionFront?.name ?? story.section ?? null,
     tags: story.tagList.map((tag) => tag.name),
-    byline: byline(story.authors),
+    byline: byline(config, story.authors),
     summary: body.summary,
   };
 }

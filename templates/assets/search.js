@@ -102,7 +102,15 @@ async function search({ debounced = false } = {}) {
   const results = await searchAll(asked.query || null, { filters: asked.filters, ...(asked.sort ? { sort: asked.sort } : {}) });
   if (turn !== latest) return;
   const count = results.length;
-  await show(turn, address, results, count === 0 ? 'No stories found.' : count === 1 ? '1 story found.' : `${count} stories found.`);
+  await show(turn, address, results, foundWords(count));
+}
+
+/** "3 stories found." in the page's words: the status line carries them (data-none, and data-found, a word or its plural forms). */
+function foundWords(count) {
+  if (count === 0) return status.dataset.none;
+  const found = JSON.parse(status.dataset.found);
+  const text = typeof found === 'string' ? found : (found[new Intl.PluralRules(document.documentElement.lang).select(count)] ?? found.other);
+  return text.replaceAll('{count}', String(count));
 }
 
 /** Results and their count appear together; the list's data-shown names the search it shows. */

@@ -260,7 +260,10 @@ describe('gazette dev in a browser', () => {
   it('changes every page after a template edit', async () => {
     const page = await openMarked('tags/');
     const footer = file('templates/partials/footer.liquid');
-    await writeFile(footer, (await readFile(footer, 'utf8')).replace('Published with', 'Lovingly published with'));
+    await writeFile(
+      footer,
+      (await readFile(footer, 'utf8')).replace('<p class="site-footer__generator">', '<p class="site-footer__generator">Lovingly published. '),
+    );
     await eventually('the open page shows the new footer', async () => (await page.textContent('footer'))?.includes('Lovingly published'));
     const out = path.join(project.root, '.gazette/dev');
     // The emails have no site footer.
@@ -268,7 +271,7 @@ describe('gazette dev in a browser', () => {
     const stale = [];
     for (const entry of pages) {
       const html = await readFile(path.join(out, entry), 'utf8');
-      if (!html.includes('http-equiv="refresh"') && !html.includes('Lovingly published with')) stale.push(entry);
+      if (!html.includes('http-equiv="refresh"') && !html.includes('Lovingly published.')) stale.push(entry);
     }
     assert.ok(pages.length > 40);
     assert.deepEqual(stale, []);

@@ -52,7 +52,7 @@ describe('finding stories and static files through symbolic links', () => {
     await writeFile(path.join(root, 'outside/logo.svg'), '<svg/>');
     await symlink(path.join(root, 'outside/logo.svg'), path.join(root, 'static/images/logo.svg'));
     await symlink(path.join(root, 'outside'), path.join(root, 'static/everything'));
-    const theme = await loadTheme(root, path.join(root, 'templates'), path.join(root, 'static'));
+    const theme = await loadTheme(root, [path.join(root, 'templates')], path.join(root, 'static'));
     assert.deepEqual(
       theme.staticFiles.map((file) => file.to),
       ['images/logo.svg'],

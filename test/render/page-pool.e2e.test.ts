@@ -15,6 +15,9 @@ import { assertBuildsAlike, assertSameFiles, copySampleProject, type Project, SA
 
 const SOURCE: ThemeSource = {
   label: 'templates',
+  origins: {},
+  words: {},
+  language: 'en',
   emailCss: '',
   site: { title: 'The Daily' },
   templates: {
