@@ -4,6 +4,7 @@
 // function of plain data; what earlier builds made reaches the stages through one Reuse (reuse.ts),
 // which a plain build leaves empty and the build cache and the dev loop fill in (incremental/).
 
+import { publishAttachments } from './attachments/publish.js';
 import { type Config, settingsKey } from './config.js';
 import { type Content, readContent } from './content/read.js';
 import { staticCopies } from './content/theme.js';
@@ -17,6 +18,7 @@ import { buildSiteGraph } from './model/site.js';
 import type { Site } from './model/types.js';
 import { openWriter, type WriteMode, type WrittenSite } from './output/writer.js';
 import { aliasCollisions } from './pages/aliases.js';
+import { checkingLinks } from './pages/link-check.js';
 import { nameStories } from './pages/names.js';
 import { pagePlans } from './pages/plan.js';
 import { breathing, writePages } from './pages/write-pages.js';
@@ -80,15 +82,19 @@ export async function buildSite(config: Config, mode: WriteMode, reuse: Reuse = 
     const pictures = await untilAborted(publisher.publish(bodyImages, staticFiles, reuse.images.store, reuse.images.stale), signal);
     failIfAny([...markdown.problems, ...pictures.problems]);
     signal?.throwIfAborted();
-    const bodies = storyBodies(site.stories, markdown.of, pictures.images, config);
-    const warnings = [...content.warnings, ...site.warnings, ...bodies.warnings, ...pictures.warnings];
+    const bodyLinks = site.stories.map((story) => ({ story, links: markdown.of(story).links }));
+    const attachments = await untilAborted(publishAttachments(bodyLinks, config), signal);
+    const bodies = storyBodies(site.stories, markdown.of, pictures.images, config, new Map(site.stories.map((story) => [story.file, story.permalink])));
+    const warnings = [...content.warnings, ...site.warnings, ...bodies.warnings, ...pictures.warnings, ...attachments.warnings];
     const name = nameStories(content.results, markdown, bodies);
 
     // Pagefind indexes in a process of its own while this one renders the pages.
     const documents = config.search && mode !== 'none' ? searchDocuments(site, bodies.pages, config, name) : [];
     const search = !config.search || mode === 'none' ? NO_SEARCH_INDEX : (reuse.search?.(documents) ?? indexNow(documents, config, reuse.output.state, signal));
     const theme = siteTheme(content.theme, site, config, reuse.theme);
-    const writer = await openWriter(config, mode, reuse.output, { signal, refuse: aliasCollisions(site.stories) });
+    const links = checkingLinks(await openWriter(config, mode, reuse.output, { signal, refuse: aliasCollisions(site.stories) }), config, site.stories);
+    const writer = links.writer;
+    for (const { story, links: storyLinks } of bodyLinks) links.check.storyLinks(story, storyLinks, attachments.warned);
     try {
       const plans = pagePlans(site, bodies.pages, config, { site: keyOf(theme.key, settingsKey(config)), story: name });
       const pages = await writePages(plans, theme, writer, config, { threads: options.pageThreads, signal, arrived: search.take });
@@ -103,6 +109,8 @@ export async function buildSite(config: Config, mode: WriteMode, reuse: Reuse = 
       await writer.add({ path: ROBOTS_PATH, contents: renderRobots(config) });
       for await (const copy of staticCopies(content.theme, config.root)) await writer.copy(copy);
       if (mode !== 'none') await writePictures(pictures.outputs, writer);
+      for (const attachment of attachments.attachments) await writer.copy(attachment);
+      warnings.push(...links.check.warnings());
       const written = await writer.commit();
       const report = { stories: site.stories.length, pages: pages.pages, files: written.files, warnings, written: written.written, removed: written.removed };
       return { report, content, site, markdown, pictures, bodies, theme, written };

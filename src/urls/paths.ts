@@ -74,3 +74,13 @@ export function pageFile(sitePath: string): string {
 export function foldCase(sitePath: string): string {
   return sitePath.normalize('NFC').toLowerCase();
 }
+
+/**
+ * Where a file beside a story is published: at the same path from the story's page as from the
+ * story's file (`2020/10/01/slug/` and `data/votes.csv` give `2020/10/01/slug/data/votes.csv`); a
+ * page written as a file (`2020/slug.html`) has its folder's.
+ */
+export function besidePage(pagePath: string, relative: string): string {
+  const folder = pagePath.endsWith('/') || pagePath === '' ? pagePath : pagePath.replace(/[^/]*$/, '');
+  return folder + relative;
+}
