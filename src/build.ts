@@ -84,7 +84,7 @@ export async function buildSite(config: Config, mode: WriteMode, reuse: Reuse = 
     signal?.throwIfAborted();
     const bodyLinks = site.stories.map((story) => ({ story, links: markdown.of(story).links }));
     const attachments = await untilAborted(publishAttachments(bodyLinks, config), signal);
-    const bodies = storyBodies(site.stories, markdown.of, pictures.images, config, new Map(site.stories.map((story) => [story.file, story.permalink])));
+    const bodies = storyBodies(site.stories, markdown.of, pictures.images, config, storyFiles(site, content));
     const warnings = [...content.warnings, ...site.warnings, ...bodies.warnings, ...pictures.warnings, ...attachments.warnings];
     const name = nameStories(content.results, markdown, bodies);
 
@@ -124,6 +124,13 @@ export async function buildSite(config: Config, mode: WriteMode, reuse: Reuse = 
   } finally {
     if (options.markdownWorkers === undefined) await closeMarkdownWorkers(workers);
   }
+}
+
+/** The site path of each story's file, and the story files read but not published (drafts, stories to come), for links between stories. */
+function storyFiles(site: Site, content: Content): { sitePathOf: Map<string, string>; unpublished: Set<string> } {
+  const sitePathOf = new Map(site.stories.map((story) => [story.file, story.permalink]));
+  const unpublished = new Set(content.stories.map((story) => story.file).filter((file) => !sitePathOf.has(file)));
+  return { sitePathOf, unpublished };
 }
 
 /** `work`, or the abort's reason as soon as `signal` is aborted: what the work does after that ends on its own. */

@@ -34,13 +34,13 @@ export function storyBodies(
   markdownOf: (story: Story) => StoryMarkdown,
   images: ReadonlyMap<Story, StoryImages>,
   config: Config,
-  sitePathOf: ReadonlyMap<string, string> = new Map(),
+  linked: { sitePathOf: ReadonlyMap<string, string>; unpublished: ReadonlySet<string> } = { sitePathOf: new Map(), unpublished: new Set() },
 ): StoryBodies {
   const bodies: StoryBodies = { pages: new Map(), feeds: new Map(), filledKeys: new Map(), linkTargets: new Map(), warnings: [] };
   for (const story of stories) {
     const rendered = markdownOf(story);
     const storyImages = images.get(story) as StoryImages;
-    const links = storyLinkTargets(story, rendered.links, sitePathOf);
+    const links = storyLinkTargets(story, rendered.links, linked.sitePathOf, linked.unpublished);
     bodies.warnings.push(...links.warnings);
     bodies.linkTargets.set(story, links.targets);
     const filledKey = keyOfJson([storyImages, links.targets]);

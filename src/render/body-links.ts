@@ -17,6 +17,7 @@ export function storyLinkTargets(
   story: { file: string; bodyLine: number },
   links: readonly BodyLink[],
   sitePathOf: ReadonlyMap<string, string>,
+  unpublished: ReadonlySet<string>,
 ): { targets: LinkTargets; warnings: GazetteError[] } {
   const warnings: GazetteError[] = [];
   const targets = links.map((link) => {
@@ -36,8 +37,11 @@ export function storyLinkTargets(
           file: story.file,
           line: story.bodyLine + link.line - 1,
           column: link.column,
-          message: `link ${JSON.stringify(link.url)} names no published story or page${file === undefined ? '' : ` (no ${file})`}`,
-          hint: "give the other story's file path from this story's folder, e.g. ../2020/10/01/other.md; a draft or future story has no page yet",
+          message:
+            file !== undefined && unpublished.has(file)
+              ? `link ${JSON.stringify(link.url)} names ${file}, a draft or future story, which has no page yet`
+              : `link ${JSON.stringify(link.url)} names no story or page${file === undefined ? '' : ` (no ${file})`}`,
+          hint: "give the other story's file path from this story's folder, e.g. ../2020/10/01/other.md",
         }),
       );
       return undefined;
