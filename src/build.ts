@@ -23,6 +23,7 @@ import { nameStories } from './pages/names.js';
 import { pagePlans } from './pages/plan.js';
 import { breathing, writePages } from './pages/write-pages.js';
 import { type StoryBodies, storyBodies } from './render/bodies.js';
+import { unpublishedMenuLinks } from './render/menu.js';
 import { type SiteTheme, siteTheme } from './render/theme.js';
 import { noReuse, type Reuse } from './reuse.js';
 import { searchDocuments } from './search/documents.js';
@@ -75,16 +76,18 @@ export async function buildSite(config: Config, mode: WriteMode, reuse: Reuse = 
     // Reading only reads: a build stopped meanwhile leaves it to end on its own.
     const content = await untilAborted(readContent(config, reuse.content), signal);
     const site = buildSiteGraph(content.stories, config, content.profiles.profiles);
-    const markdown = await renderStories(site.stories, config, reuse.markdown, workers, { threads: options.markdownThreads, signal });
+    // Stories and standalone pages are written alike: Markdown, pictures, files beside them, links.
+    const published = [...site.stories, ...site.pages];
+    const markdown = await renderStories(published, config, reuse.markdown, workers, { threads: options.markdownThreads, signal });
     const publisher = reuse.images.publisher ?? createImagePublisher(config, { makeCopies: mode !== 'none' });
     const staticFiles = new Map(content.theme.staticFiles.map((file) => [file.to, file.from]));
-    const bodyImages = site.stories.map((story) => ({ story, body: markdown.of(story)?.images ?? [] }));
+    const bodyImages = published.map((story) => ({ story, body: markdown.of(story)?.images ?? [] }));
     const pictures = await untilAborted(publisher.publish(bodyImages, staticFiles, reuse.images.store, reuse.images.stale), signal);
     failIfAny([...markdown.problems, ...pictures.problems]);
     signal?.throwIfAborted();
-    const bodyLinks = site.stories.map((story) => ({ story, links: markdown.of(story).links }));
+    const bodyLinks = published.map((story) => ({ story, links: markdown.of(story).links }));
     const attachments = await untilAborted(publishAttachments(bodyLinks, config), signal);
-    const bodies = storyBodies(site.stories, markdown.of, pictures.images, config, storyFiles(site, content));
+    const bodies = storyBodies(published, markdown.of, pictures.images, config, storyFiles(site, content));
     const warnings = [...content.warnings, ...site.warnings, ...bodies.warnings, ...pictures.warnings, ...attachments.warnings];
     const name = nameStories(content.results, markdown, bodies);
 
@@ -92,7 +95,7 @@ export async function buildSite(config: Config, mode: WriteMode, reuse: Reuse = 
     const documents = config.search && mode !== 'none' ? searchDocuments(site, bodies.pages, config, name) : [];
     const search = !config.search || mode === 'none' ? NO_SEARCH_INDEX : (reuse.search?.(documents) ?? indexNow(documents, config, reuse.output.state, signal));
     const theme = siteTheme(content.theme, site, config, reuse.theme);
-    const links = checkingLinks(await openWriter(config, mode, reuse.output, { signal, refuse: aliasCollisions(site.stories) }), config, site.stories);
+    const links = checkingLinks(await openWriter(config, mode, reuse.output, { signal, refuse: aliasCollisions(site.stories) }), config, published);
     const writer = links.writer;
     for (const { story, links: storyLinks } of bodyLinks) links.check.storyLinks(story, storyLinks, attachments.warned);
     try {
@@ -110,10 +113,11 @@ export async function buildSite(config: Config, mode: WriteMode, reuse: Reuse = 
       for await (const copy of staticCopies(content.theme, config.root)) await writer.copy(copy);
       if (mode !== 'none') await writePictures(pictures.outputs, writer);
       for (const attachment of attachments.attachments) await writer.copy(attachment);
+      failIfAny(unpublishedMenuLinks(config, links.check.published));
       warnings.push(...links.check.warnings());
-      const written = await writer.commit();
-      const report = { stories: site.stories.length, pages: pages.pages, files: written.files, warnings, written: written.written, removed: written.removed };
-      return { report, content, site, markdown, pictures, bodies, theme, written };
+      const made = await writer.commit();
+      const report = { stories: site.stories.length, pages: pages.pages, files: made.files, warnings, written: made.written, removed: made.removed };
+      return { report, content, site, markdown, pictures, bodies, theme, written: made };
     } catch (error) {
       await writer.abort();
       throw error;
@@ -128,7 +132,7 @@ export async function buildSite(config: Config, mode: WriteMode, reuse: Reuse = 
 
 /** The site path of each story's file, and the story files read but not published (drafts, stories to come), for links between stories. */
 function storyFiles(site: Site, content: Content): { sitePathOf: Map<string, string>; unpublished: Set<string> } {
-  const sitePathOf = new Map(site.stories.map((story) => [story.file, story.permalink]));
+  const sitePathOf = new Map([...site.stories, ...site.pages].map((story) => [story.file, story.permalink]));
   const unpublished = new Set(content.stories.map((story) => story.file).filter((file) => !sitePathOf.has(file)));
   return { sitePathOf, unpublished };
 }

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime, IANAZone } from 'luxon';
-import { checkBaseUrl, checkLanguage, checkPermalink, DEFAULT_BASE_URL, readLimits, readRawHtml, readSections } from './config-settings.js';
+import { checkBaseUrl, checkLanguage, checkPermalink, DEFAULT_BASE_URL, readLimits, readMenu, readRawHtml, readSections } from './config-settings.js';
 import { failIfAny, GazetteError } from './errors.js';
 import { describe, parseYaml, type YamlData, YamlProblem } from './yaml.js';
 
@@ -29,6 +29,8 @@ export interface Config {
   readonly editionFeedSize: number;
   /** The sections in the order the navigation lists them, as the configuration spells them. */
   readonly sections: readonly ConfiguredSection[];
+  /** Links the navigation lists after Gazette's own (`menu:`), in order. */
+  readonly menu: readonly MenuItem[];
   readonly rawHtml: boolean;
   /** Build the Pagefind search index and the search page. */
   readonly search: boolean;
@@ -47,6 +49,15 @@ export interface Config {
 /** A section named in the configuration, with its place there for messages. */
 export interface ConfiguredSection {
   readonly name: string;
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+}
+
+/** A link of the configuration's `menu`: a path of the site (`/about/`) or an http(s) URL, and its words. */
+export interface MenuItem {
+  /** Undefined for a page of the site, which is named by its title. */
+  readonly title: string | undefined;
+  readonly url: string;
   readonly line: number | undefined;
   readonly column: number | undefined;
 }
@@ -75,6 +86,7 @@ const SETTINGS = [
   'tagFeedSize',
   'editionFeedSize',
   'sections',
+  'menu',
   'markdown',
   'search',
   'limits',
@@ -156,6 +168,10 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
     name,
     ...(data?.locate(['sections', String(index)]) ?? { line: undefined, column: undefined }),
   }));
+  const menu = readMenu(raw.menu, problem).map((item) => ({
+    ...item,
+    ...(data?.locate(['menu', String(item.index)]) ?? { line: undefined, column: undefined }),
+  }));
   const rawHtml = readRawHtml(raw.markdown, problem);
   const search = raw.search ?? true;
   if (typeof search !== 'boolean') problem('search', `expected true or false, found ${describe(search)}`);
@@ -177,6 +193,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
     tagFeedSize,
     editionFeedSize,
     sections: Object.freeze(sections.map((section) => Object.freeze(section))),
+    menu: Object.freeze(menu.map(({ title, url, line, column }) => Object.freeze({ title, url, line, column }))),
     rawHtml,
     search: search === true,
     storySeconds,

@@ -1,14 +1,15 @@
-// The site graph: which stories are published, their slugs and permalinks (decided here, once),
-// tags, sections, authors, editions (one per day in the site's time zone), previous/next and
-// related stories.
+// The site graph: which stories and standalone pages are published, their slugs and permalinks
+// (decided here, once), tags, sections, authors, editions (one per day in the site's time zone),
+// previous/next and related stories. Pages are in none of the stories' groups.
 // Pure: stories and config in, graph out. Knows nothing of HTML or files.
 
+import path from 'node:path';
 import type { DateTime } from 'luxon';
 import type { Config } from '../config.js';
 import type { AuthorProfile } from '../content/authors.js';
 import type { StorySource } from '../content/story-source.js';
 import { failIfAny, GazetteError } from '../errors.js';
-import { expandPermalink } from '../urls/paths.js';
+import { expandPermalink, standalonePagePath } from '../urls/paths.js';
 import { slugify } from '../urls/slug.js';
 import { gatherByName, groupByAuthor, groupBySection, mostUsed, unusedProfileWarnings, unusedSectionWarnings } from './groups.js';
 import type { Edition, Site, Story, Tag } from './types.js';
@@ -21,8 +22,12 @@ export function buildSiteGraph(sources: readonly StorySource[], config: Config, 
     .filter((source) => config.future || source.date <= config.now)
     .sort(newestFirst);
 
-  const stories = published.map((source) => placeStory(source, config));
-  rejectDuplicatePermalinks(stories);
+  const stories = published.filter((source) => source.kind === 'story').map((source) => placeStory(source, config));
+  const pages = published
+    .filter((source) => source.kind === 'page')
+    .map((source) => placeStory(source, config))
+    .sort((a, b) => (a.permalink < b.permalink ? -1 : a.permalink > b.permalink ? 1 : 0));
+  rejectDuplicatePermalinks([...stories, ...pages]);
   rejectDuplicateIds(stories);
   stories.forEach((story, index) => {
     story.newer = stories[index - 1];
@@ -35,7 +40,7 @@ export function buildSiteGraph(sources: readonly StorySource[], config: Config, 
   const { authors, problems } = groupByAuthor(stories, profiles);
   failIfAny(problems);
   const warnings = [...unusedSectionWarnings(sections, config), ...unusedProfileWarnings(authors, profiles)];
-  return { stories, tags, sections, authors, editions: groupByEdition(stories), warnings };
+  return { stories, pages, tags, sections, authors, editions: groupByEdition(stories), warnings };
 }
 
 function newestFirst(a: StorySource, b: StorySource): number {
@@ -55,8 +60,10 @@ function placeStory(source: StorySource, config: Config): Story {
   // fields inside the object, the smallest way to hold the site graph (see copy-with.ts).
   return {
     file: source.file,
+    kind: source.kind,
     title: source.title,
     date: source.date,
+    dated: source.dated,
     updated: source.updated,
     tags: source.tags,
     summary: source.summary,
@@ -95,6 +102,11 @@ function placeStory(source: StorySource, config: Config): Story {
 }
 
 function placeOnce(source: StorySource, config: Config): Pick<Story, 'slug' | 'permalink' | 'day'> {
+  if (source.kind === 'page') {
+    const inContent = path.relative(config.contentDir, path.resolve(config.root, source.file)).split(path.sep).join('/');
+    const permalink = standalonePagePath(inContent, source.slug);
+    return { slug: permalink.replace(/\/$/, '').replace(/^.*\//, ''), permalink, day: '' };
+  }
   const slug = source.slug ?? slugify(source.title);
   const local = source.date.setZone(config.timeZone);
   // The calendar fields, not toFormat or toISODate: luxon parses a format each time it is given one.
@@ -122,7 +134,10 @@ function rejectDuplicatePermalinks(stories: Story[]): void {
           file: story.file,
           field: story.slug === slugify(story.title) ? 'title' : 'slug',
           message: `has the same URL /${story.permalink} as ${first.file}`,
-          hint: 'give one of the two stories a different "slug:"',
+          hint:
+            story.kind === 'page' || first.kind === 'page'
+              ? 'rename or move one of the two files, or give one a different "slug:"'
+              : 'give one of the two stories a different "slug:"',
         }),
       );
     } else {

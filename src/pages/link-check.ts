@@ -24,6 +24,8 @@ export interface LinkCheck {
   publish(sitePath: string, html?: string, source?: string): void;
   /** A story's body links, read from the story's page at `permalink`; `warned`: places already reported (`file:line:column`). */
   storyLinks(story: { file: string; bodyLine: number; permalink: string }, links: readonly BodyLink[], warned?: ReadonlySet<string>): void;
+  /** Whether the site publishes something at this path (`about/` is `about/index.html`), once every file is published. */
+  published(sitePath: string): boolean;
   /** A warning for each link that leads nowhere on the site, once every file is published. */
   warnings(): GazetteError[];
 }
@@ -87,6 +89,7 @@ export function createLinkCheck(site: Site): LinkCheck {
         else fromStories.push({ target, file: story.file, line, column: link.column, url: link.url });
       }
     },
+    published: isPublished,
     warnings() {
       const warnings: GazetteError[] = [];
       for (const link of fromStories) {

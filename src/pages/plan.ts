@@ -36,7 +36,7 @@ import { claimUrl } from './claims.js';
 import { emailPages } from './email-pages.js';
 import { paginate } from './pagination.js';
 import type { PageInit } from './story-page.js';
-import { completePage, storyPage } from './story-page.js';
+import { completePage, standaloneLastmod, standalonePage, storyPage } from './story-page.js';
 
 /** A page as the build plans it: where it goes, and the page itself, made when asked. */
 export interface PlannedPage {
@@ -44,6 +44,8 @@ export interface PlannedPage {
   file: string;
   /** For the sitemap (see Page). */
   lastmod: DateTime | undefined;
+  /** In the sitemap even without a lastmod (a standalone page that gives no date). */
+  listed?: boolean;
   /** Names everything the page is made from, when that is known without making it: equal names, equal pages. */
   inputs: string | undefined;
   page(): Page;
@@ -114,6 +116,11 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
       claimUrl({ kind: made.kind, path: made.path, file: made.file, source: made.source, place: story.aliasPlaces[index] }, owners, problems);
       yield { path: made.path, file: made.file, lastmod: made.lastmod, inputs: undefined, page: () => made };
     }
+  }
+
+  for (const page of site.pages) {
+    const place = { kind: 'page' as const, path: page.permalink, file: pageFile(page.permalink), source: page.file, lastmod: standaloneLastmod(page) };
+    yield { ...planned(place, [], [page], () => standalonePage(page, body(page), config, siteFeeds)), listed: true };
   }
 
   for (const { items, pagination, path } of paginate(site.stories, config.pageSize, '', config)) {
@@ -271,7 +278,7 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
       path: SEARCH_PAGE,
       title: 'Search',
       description: `Search every story of ${config.title}`,
-      data: { indexes: searchIndexScripts(site.stories, config) },
+      data: { indexes: searchIndexScripts(site.stories, config, site.pages.length > 0) },
     });
   }
   yield page({ kind: '404', path: NOT_FOUND_PAGE, file: NOT_FOUND_PAGE, title: 'Page not found', description: 'This page does not exist.', data: {} });

@@ -54,7 +54,7 @@ export async function writePages(
         for (const file of options.arrived?.() ?? []) await inOrder.add(file);
       }
       pages += 1;
-      if (planned.lastmod !== undefined) sitemap.push({ path: planned.path, lastmod: planned.lastmod });
+      if (planned.lastmod !== undefined || planned.listed) sitemap.push({ path: planned.path, lastmod: planned.lastmod });
       const kept = writer.madeFrom(planned.file, planned.inputs);
       if (kept !== undefined) {
         await inOrder.add({ path: planned.file, key: kept, inputs: planned.inputs });

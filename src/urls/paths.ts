@@ -84,3 +84,32 @@ export function besidePage(pagePath: string, relative: string): string {
   const folder = pagePath.endsWith('/') || pagePath === '' ? pagePath : pagePath.replace(/[^/]*$/, '');
   return folder + relative;
 }
+
+/** The folder below the content folder whose files are standalone pages. */
+export const PAGES_FOLDER = 'pages/';
+
+/**
+ * A standalone page's path. Below `pages/` of the content folder, its path there without the
+ * extension (`pages/about.md` → `about/`, `pages/policies/corrections.md` → `policies/corrections/`,
+ * `pages/team/index.md` → `team/`); elsewhere (`type: page`), its `slug` or its file name's
+ * (`desk/contact.md` → `contact/`). Each segment keeps letters, digits, marks, `_`, `.`, `~` and `-`
+ * of any script, case included; any other run of characters becomes one `-`.
+ */
+export function standalonePagePath(contentPath: string, slug?: string): string {
+  const withoutExtension = contentPath.replace(/\.(md|markdown)$/i, '').replace(/(^|\/)index$/, '');
+  const segments =
+    slug !== undefined
+      ? [slug]
+      : contentPath.startsWith(PAGES_FOLDER)
+        ? withoutExtension.slice(PAGES_FOLDER.length).split('/')
+        : [withoutExtension.replace(/^.*\//, '')];
+  const cleaned = segments
+    .map((segment) =>
+      segment
+        .normalize('NFC')
+        .replace(/[^\p{L}\p{M}\p{N}_.~-]+/gu, '-')
+        .replace(/^-+|-+$/g, ''),
+    )
+    .filter((segment) => segment !== '');
+  return cleaned.length === 0 ? '' : `${cleaned.join('/')}/`;
+}
