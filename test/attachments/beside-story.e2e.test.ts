@@ -24,7 +24,7 @@ describe('files beside a story and links to other stories', () => {
   let site: FixtureSite;
   let report: BuildReport;
   before(async () => {
-    site = await copyFixtureSite('beside-story');
+    site = await copyFixtureSite('files-and-pages');
     report = await build(loadConfig(site.root, { now: '2021-06-01T00:00:00Z' }));
   });
   after(() => site.remove());
