@@ -80,6 +80,7 @@ describe('standalone pages', () => {
     const rss = await new Parser().parseString(await site.read('feed.xml'));
     const atom = parseAtomXml(await site.read('atom.xml'));
     const json = parseFeed(await site.read('feed.json'));
+    assert.equal(json.format, 'json');
     const feedUrls = [
       ...rss.items.map((item) => item.link),
       ...(atom.entry ?? []).map((entry) => entry.id),
