@@ -1,6 +1,6 @@
 // The fast paths against the slow one: a random (seeded) sequence of edits to a copy of the sample
-// project (stories, pictures and files beside them, links between them, templates, static files,
-// settings). After every step, the output of a Builder that keeps its caches and syncs its output in
+// project (stories and pages, pictures and files beside them, links between them, templates,
+// static files, settings). After every step, the output of a Builder that keeps its caches and syncs its output in
 // place (as `gazette dev` does), and the output of a new build that reads the build cache of the
 // previous ones (as the next `gazette build` does, or finds it has nothing to do), must be
 // byte-for-byte what a cold build writes.
@@ -273,6 +273,15 @@ describe('incremental builds match cold builds byte for byte', () => {
       await writeFile(from, `${await readFile(from, 'utf8')}\nSee [the ${rng.pick(WORDS)} story](${link}${rng.below(2) === 0 ? '#top' : ''}).\n`);
       return { name: `link ${path.basename(from)} to ${path.basename(to)}`, touched: [from] };
     },
+    async addPage() {
+      counter += 1;
+      const elsewhere = rng.below(3) === 0;
+      const file = path.join(content(), elsewhere ? `desk/page-${counter}.md` : `pages/${rng.below(2) === 0 ? 'about/' : ''}page-${counter}.md`);
+      await mkdir(path.dirname(file), { recursive: true });
+      const date = rng.below(2) === 0 ? 'date: 2020-09-01T10:00:00Z\n' : '';
+      await writeFile(file, `---\ntitle: "Page ${counter} on the ${rng.pick(WORDS)}"\n${elsewhere ? 'type: page\n' : ''}${date}---\n\n${sentence()}\n`);
+      return { name: `add the page ${path.relative(content(), file)}`, touched: [file] };
+    },
     async resave() {
       const file = rng.pick(await storyFiles());
       await writeFile(file, await readFile(file));
@@ -311,6 +320,8 @@ describe('incremental builds match cold builds byte for byte', () => {
     'deleteFile',
     'linkStory',
     'linkStory',
+    'addPage',
+    'addPage',
   ];
 
   it(`holds over ${STEPS} random steps (seed ${SEED})`, async () => {
