@@ -95,7 +95,7 @@ export async function buildSite(config: Config, mode: WriteMode, reuse: Reuse = 
     const documents = config.search && mode !== 'none' ? searchDocuments(site, bodies.pages, config, name) : [];
     const search = !config.search || mode === 'none' ? NO_SEARCH_INDEX : (reuse.search?.(documents) ?? indexNow(documents, config, reuse.output.state, signal));
     const theme = siteTheme(content.theme, site, config, reuse.theme);
-    const links = checkingLinks(await openWriter(config, mode, reuse.output, { signal, refuse: aliasCollisions(site.stories) }), config, published);
+    const links = checkingLinks(await openWriter(config, mode, reuse.output, { signal, refuse: aliasCollisions(published) }), config, published);
     const writer = links.writer;
     for (const { story, links: storyLinks } of bodyLinks) links.check.storyLinks(story, storyLinks, attachments.warned);
     try {

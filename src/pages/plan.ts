@@ -72,7 +72,7 @@ export interface PageNames {
  */
 export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, config: Config, names?: PageNames): Generator<PlannedPage> {
   // Before any page: an alias's page in one of Gazette's own places would be written, then overwritten.
-  failIfAny(reservedAliasProblems(site.stories));
+  failIfAny(reservedAliasProblems([...site.stories, ...site.pages]));
   const body = (story: Story) => bodies.get(story) ?? { html: '', summary: '' };
   const card = storyCards(body, config);
   const siteFeeds = feedLinks(siteFeedSpec(config), config);
@@ -99,6 +99,17 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
   for (const story of site.stories) {
     const place = { kind: 'story' as const, path: story.permalink, file: `${story.permalink}index.html`, source: story.file, lastmod: story.modified };
     yield planned(place, [], [story, story.older, story.newer, ...story.related], () => storyPage(story, body(story), card, config, siteFeeds));
+    yield* aliasPages(story);
+  }
+
+  for (const page of site.pages) {
+    const place = { kind: 'page' as const, path: page.permalink, file: pageFile(page.permalink), source: page.file, lastmod: standaloneLastmod(page) };
+    yield { ...planned(place, [], [page], () => standalonePage(page, body(page), config, siteFeeds)), listed: true };
+    yield* aliasPages(page);
+  }
+
+  /** The pages of a story's (or standalone page's) old URLs, each sending readers on to it. */
+  function* aliasPages(story: Story): Generator<PlannedPage> {
     for (const [index, alias] of story.aliases.entries()) {
       const made = completePage(
         {
@@ -116,11 +127,6 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
       claimUrl({ kind: made.kind, path: made.path, file: made.file, source: made.source, place: story.aliasPlaces[index] }, owners, problems);
       yield { path: made.path, file: made.file, lastmod: made.lastmod, inputs: undefined, page: () => made };
     }
-  }
-
-  for (const page of site.pages) {
-    const place = { kind: 'page' as const, path: page.permalink, file: pageFile(page.permalink), source: page.file, lastmod: standaloneLastmod(page) };
-    yield { ...planned(place, [], [page], () => standalonePage(page, body(page), config, siteFeeds)), listed: true };
   }
 
   for (const { items, pagination, path } of paginate(site.stories, config.pageSize, '', config)) {

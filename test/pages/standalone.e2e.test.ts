@@ -50,6 +50,11 @@ describe('standalone pages', () => {
     assert.equal($('link[rel="canonical"]').attr('href') ?? `${SITE}about/`, `${SITE}about/`);
   });
 
+  it('sends readers from an old URL of a page on to it', async () => {
+    const $ = cheerio.load(await site.read('about-us/index.html'));
+    assert.equal($('link[rel="canonical"]').attr('href'), `${SITE}about/`);
+  });
+
   it('gives a `type: page` elsewhere the URL of its file name, with its date and update', async () => {
     const $ = cheerio.load(await site.read('contact/index.html'));
     assert.equal($('article h1').text(), 'Contact the desk');
