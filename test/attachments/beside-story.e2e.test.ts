@@ -100,6 +100,23 @@ describe('files beside a story and links to other stories', () => {
     assert.deepEqual(await site.bytes(`${STORY}report.pdf`), await readFile(pdf));
   });
 
+  it('links to the new URL of a story that moved, in a build that reuses the last one as in a cold build', async () => {
+    const other = path.join(site.root, 'content/2021/05/09/reactions.md');
+    await writeFile(other, (await readFile(other, 'utf8')).replace('slug: reactions', 'slug: first-reactions'));
+    const config = loadConfig(site.root, { now: '2021-06-01T00:00:00Z' });
+    await build(config);
+    const $ = cheerio.load(await site.read(`${STORY}index.html`));
+    assert.equal(
+      $('a')
+        .filter((_, element) => $(element).text() === 'the first reactions')
+        .attr('href'),
+      '/wire/2021/05/09/first-reactions/#turnout',
+    );
+    const feed = await site.read('feed.json');
+    assert.ok(feed.includes(`${SITE}2021/05/09/first-reactions/#turnout`));
+    assert.ok(!feed.includes(`${SITE}2021/05/09/reactions/`));
+  });
+
   it("gives the day's email absolute links, each to a file the site publishes", async () => {
     const $ = cheerio.load(await site.read('2021/05/10/email.html'));
     const links = [...$('[href], [src]')].map((element) => $(element).attr('href') ?? $(element).attr('src') ?? '');

@@ -91,7 +91,7 @@ describe('standalone pages', () => {
       ...(atom.entry ?? []).map((entry) => entry.id),
       ...(json.feed.items ?? []).map((item) => item.url),
     ];
-    assert.equal(feedUrls.length, 6, 'two stories in each feed');
+    assert.equal(feedUrls.length, 9, 'three stories in each feed');
     for (const url of PAGE_URLS) assert.ok(!feedUrls.includes(url), url);
     const newsSitemap = await site.read('news-sitemap.xml');
     for (const url of PAGE_URLS) assert.ok(!newsSitemap.includes(url), `news sitemap: ${url}`);
