@@ -58,6 +58,14 @@ export function createLinkCheck(site: Site): LinkCheck {
     }
   };
   const pageUrl = (sitePath: string) => site.basePath + sitePath;
+  // A page's links are mostly the same few addresses from the site root or absolute (the navigation,
+  // listings): each resolved once. Relative links depend on the page and are resolved each time.
+  const absoluteTargets = new Map<string, string | undefined>();
+  const targetFrom = (url: string, page: string): string | undefined => {
+    if (!url.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(url)) return targetOf(url, pageUrl(page));
+    if (!absoluteTargets.has(url)) absoluteTargets.set(url, targetOf(url, ''));
+    return absoluteTargets.get(url);
+  };
   const isPublished = (target: string) =>
     target.startsWith(SEARCH_FOLDER) ||
     published.has(target) ||
@@ -71,7 +79,7 @@ export function createLinkCheck(site: Site): LinkCheck {
       const page = sitePath.replace(/(^|\/)index\.html$/, '$1');
       for (const match of html.matchAll(LINK_ATTRIBUTE)) {
         const url = (match[1] ?? match[2] ?? '').replace(/&(amp|quot|#39|#x27|lt|gt);/g, (entity) => ENTITIES[entity] ?? entity).trim();
-        const target = targetOf(url, pageUrl(page));
+        const target = targetFrom(url, page);
         if (target === undefined) continue;
         const linker = fromPages.get(target);
         if (linker === undefined) fromPages.set(target, { page, source, count: 1 });
