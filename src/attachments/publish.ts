@@ -66,11 +66,30 @@ export async function publishAttachments(
         continue;
       }
       const sitePath = besidePage(story.permalink, relative.split(path.sep).join('/'));
-      if (!found.has(sitePath)) found.set(sitePath, { path: sitePath, from: real, key: `file:${keyOf(await readFile(real))}` });
+      if (!found.has(sitePath)) found.set(sitePath, { path: sitePath, from: real, key: await keyOfFile(real) });
     }
   }
   const attachments = [...found.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
   return { attachments, warnings, warned };
+}
+
+/**
+ * The key of a file's bytes, remembered by its stamp (size, times, inode) while this process runs, so
+ * that the dev loop does not read every file again on each rebuild; a file modified within RACY_MS of
+ * now could change again within the same time stamp, and is read each time.
+ */
+const keysByStamp = new Map<string, { stamp: string; key: string }>();
+const RACY_MS = 2000;
+
+async function keyOfFile(file: string): Promise<string> {
+  const stats = await stat(file, { bigint: true });
+  const stamp = [stats.size, stats.mtimeNs, stats.ctimeNs, stats.ino].join(' ');
+  const known = keysByStamp.get(file);
+  if (known?.stamp === stamp) return known.key;
+  const key = `file:${keyOf(await readFile(file))}`;
+  if (Date.now() - Number(stats.mtimeNs / 1_000_000n) > RACY_MS) keysByStamp.set(file, { stamp, key });
+  else keysByStamp.delete(file);
+  return key;
 }
 
 /** The file a relative link names from `folder`, or undefined for one that is not a plain path. */
