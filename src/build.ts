@@ -4,6 +4,7 @@
 // function of plain data; what earlier builds made reaches the stages through one Reuse (reuse.ts),
 // which a plain build leaves empty and the build cache and the dev loop fill in (incremental/).
 
+import { publishAttachments } from './attachments/publish.js';
 import { type Config, settingsKey } from './config.js';
 import { type Content, readContent } from './content/read.js';
 import { staticCopies } from './content/theme.js';
@@ -17,11 +18,13 @@ import { buildSiteGraph } from './model/site.js';
 import type { Site } from './model/types.js';
 import { openWriter, type WriteMode, type WrittenSite } from './output/writer.js';
 import { aliasCollisions } from './pages/aliases.js';
+import { checkingLinks } from './pages/link-check.js';
 import { nameStories } from './pages/names.js';
 import { pagePlans } from './pages/plan.js';
 import { breathing, writePages } from './pages/write-pages.js';
 import type { Progress } from './progress.js';
 import { type StoryBodies, storyBodies } from './render/bodies.js';
+import { unpublishedMenuLinks } from './render/menu.js';
 import { type SiteTheme, siteTheme } from './render/theme.js';
 import { noReuse, type Reuse } from './reuse.js';
 import { searchDocuments } from './search/documents.js';
@@ -80,16 +83,20 @@ export async function buildSite(config: Config, mode: WriteMode, reuse: Reuse = 
     progress?.({ stage: 'reading', done: 0 });
     const content = await untilAborted(readContent(config, reuse.content), signal);
     const site = buildSiteGraph(content.stories, config, content.profiles.profiles);
-    const markdown = await renderStories(site.stories, config, reuse.markdown, workers, { threads: options.markdownThreads, signal, progress });
+    // Stories and standalone pages are written alike: Markdown, pictures, files beside them, links.
+    const published = [...site.stories, ...site.pages];
+    const markdown = await renderStories(published, config, reuse.markdown, workers, { threads: options.markdownThreads, signal, progress });
     progress?.({ stage: 'pictures', done: 0 });
     const publisher = reuse.images.publisher ?? createImagePublisher(config, { makeCopies: mode !== 'none' });
     const staticFiles = new Map(content.theme.staticFiles.map((file) => [file.to, file.from]));
-    const bodyImages = site.stories.map((story) => ({ story, body: markdown.of(story)?.images ?? [] }));
+    const bodyImages = published.map((story) => ({ story, body: markdown.of(story)?.images ?? [] }));
     const pictures = await untilAborted(publisher.publish(bodyImages, staticFiles, reuse.images.store, reuse.images.stale), signal);
     failIfAny([...markdown.problems, ...pictures.problems]);
     signal?.throwIfAborted();
-    const bodies = storyBodies(site.stories, markdown.of, pictures.images, config);
-    const warnings = [...content.warnings, ...site.warnings, ...bodies.warnings, ...pictures.warnings];
+    const bodyLinks = published.map((story) => ({ story, links: markdown.of(story).links }));
+    const attachments = await untilAborted(publishAttachments(bodyLinks, config), signal);
+    const bodies = storyBodies(published, markdown.of, pictures.images, config, storyFiles(site, content));
+    const warnings = [...content.warnings, ...site.warnings, ...bodies.warnings, ...pictures.warnings, ...attachments.warnings];
     if (options.strict) failIfAny(warnings);
     const name = nameStories(content.results, markdown, bodies);
 
@@ -97,7 +104,9 @@ export async function buildSite(config: Config, mode: WriteMode, reuse: Reuse = 
     const documents = config.search && mode !== 'none' ? searchDocuments(site, bodies.pages, config, name) : [];
     const search = !config.search || mode === 'none' ? NO_SEARCH_INDEX : (reuse.search?.(documents) ?? indexNow(documents, config, reuse.output.state, signal));
     const theme = siteTheme(content.theme, site, config, reuse.theme);
-    const writer = await openWriter(config, mode, reuse.output, { signal, refuse: aliasCollisions(site.stories) });
+    const links = checkingLinks(await openWriter(config, mode, reuse.output, { signal, refuse: aliasCollisions(published) }), config, published);
+    const writer = links.writer;
+    for (const { story, links: storyLinks } of bodyLinks) links.check.storyLinks(story, storyLinks, attachments.warned);
     try {
       const plans = pagePlans(site, bodies.pages, config, { site: keyOf(theme.key, settingsKey(config)), story: name });
       const pages = await writePages(plans, theme, writer, config, { threads: options.pageThreads, signal, arrived: search.take, progress });
@@ -114,6 +123,9 @@ export async function buildSite(config: Config, mode: WriteMode, reuse: Reuse = 
       await writer.add({ path: ROBOTS_PATH, contents: renderRobots(config) });
       for await (const copy of staticCopies(content.theme, config.root)) await writer.copy(copy);
       if (mode !== 'none') await writePictures(pictures.outputs, writer);
+      for (const attachment of attachments.attachments) await writer.copy(attachment);
+      failIfAny(unpublishedMenuLinks(config, links.check.published));
+      warnings.push(...links.check.warnings());
       // Stages after the first check may have warned too.
       if (options.strict) failIfAny(warnings);
       const written = await writer.commit();
@@ -129,6 +141,13 @@ export async function buildSite(config: Config, mode: WriteMode, reuse: Reuse = 
   } finally {
     if (options.markdownWorkers === undefined) await closeMarkdownWorkers(workers);
   }
+}
+
+/** The site path of each story's file, and the story files read but not published (drafts, stories to come), for links between stories. */
+function storyFiles(site: Site, content: Content): { sitePathOf: Map<string, string>; unpublished: Set<string> } {
+  const sitePathOf = new Map([...site.stories, ...site.pages].map((story) => [story.file, story.permalink]));
+  const unpublished = new Set(content.stories.map((story) => story.file).filter((file) => !sitePathOf.has(file)));
+  return { sitePathOf, unpublished };
 }
 
 /** `work`, or the abort's reason as soon as `signal` is aborted: what the work does after that ends on its own. */

@@ -1,6 +1,6 @@
 // The parts of the configuration that need more than a type check: the base URL, the language, the
-// permalink pattern, the sections, Markdown's raw HTML and the limits. Each reports its problems with
-// its place in the configuration file.
+// permalink pattern, the sections, the menu, Markdown's raw HTML and the limits. Each reports its
+// problems with its place in the configuration file.
 
 import { canonicalLanguage } from './language.js';
 import { isDeviceName, slugify } from './urls/slug.js';
@@ -143,4 +143,55 @@ export function readCustomFields(value: unknown, problem: Report): string[] {
     return [];
   }
   return [...new Set(value.map((field: string) => field.trim()))].sort();
+}
+
+const MENU_EXAMPLE =
+  'e.g. menu: [{ url: /about/ }, { title: Corrections, url: /pages/corrections/ }, { title: Newsletter, url: "https://example.org/subscribe" }]';
+
+/** The `menu`: a list of `{ title, url }`, each URL a path of the site from its root or an http(s) URL. */
+export function readMenu(value: unknown, problem: Report): { title: string | undefined; url: string; index: number }[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    problem('menu', `expected a list of links, found ${describe(value)}`, MENU_EXAMPLE);
+    return [];
+  }
+  const menu: { title: string | undefined; url: string; index: number }[] = [];
+  value.forEach((item, index) => {
+    const place = `menu.${index}`;
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      problem('menu', `item ${index + 1}: expected a mapping with url and title, found ${describe(item)}`, MENU_EXAMPLE, place);
+      return;
+    }
+    const { title, url, ...others } = item as Record<string, unknown>;
+    for (const key of Object.keys(others)) problem('menu', `item ${index + 1}: unknown field "${key}"`, 'known fields: title, url', place);
+    if (title !== undefined && title !== null && (typeof title !== 'string' || title.trim() === '')) {
+      problem('menu', `item ${index + 1}: expected a title, found ${describe(title)}`, MENU_EXAMPLE, place);
+      return;
+    }
+    if (typeof url !== 'string' || !isMenuUrl(url)) {
+      problem('menu', `item ${index + 1}: ${JSON.stringify(url ?? null)} is not a path of the site nor an http(s) URL`, MENU_EXAMPLE, place);
+      return;
+    }
+    menu.push({ title: typeof title === 'string' ? title.trim() : undefined, url, index });
+  });
+  return menu;
+}
+
+/** A path of the site from its root (`/about/`), safe as written, or an absolute http(s) URL. */
+function isMenuUrl(url: string): boolean {
+  if (/^https?:\/\//i.test(url)) {
+    try {
+      return Boolean(new URL(url));
+    } catch {
+      return false;
+    }
+  }
+  if (!url.startsWith('/') || url.startsWith('//') || /[\u0000-\u0020\u007f\\"<>]/.test(url)) return false;
+  try {
+    return !decodeURIComponent(url.replace(/[?#].*$/s, ''))
+      .split('/')
+      .some((segment) => segment === '.' || segment === '..');
+  } catch {
+    return false;
+  }
 }

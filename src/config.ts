@@ -5,7 +5,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DateTime, IANAZone } from 'luxon';
-import { checkBaseUrl, checkLanguage, checkPermalink, DEFAULT_BASE_URL, readCustomFields, readLimits, readRawHtml, readSections } from './config-settings.js';
+import {
+  checkBaseUrl,
+  checkLanguage,
+  checkPermalink,
+  DEFAULT_BASE_URL,
+  readCustomFields,
+  readLimits,
+  readMenu,
+  readRawHtml,
+  readSections,
+} from './config-settings.js';
 import { siteWords } from './config-words.js';
 import { failIfAny, GazetteError } from './errors.js';
 import { say, type Words } from './words.js';
@@ -34,6 +44,8 @@ export interface Config {
   readonly editionFeedSize: number;
   /** The sections in the order the navigation lists them, as the configuration spells them. */
   readonly sections: readonly ConfiguredSection[];
+  /** Links the navigation lists after Gazette's own (`menu:`), in order. */
+  readonly menu: readonly MenuItem[];
   readonly rawHtml: boolean;
   /** The site's own front-matter fields (`fields:`): read into `story.data`, never warned about. */
   readonly customFields: readonly string[];
@@ -67,6 +79,15 @@ export interface ConfiguredSection {
   readonly column: number | undefined;
 }
 
+/** A link of the configuration's `menu`: a path of the site (`/about/`) or an http(s) URL, and its words. */
+export interface MenuItem {
+  /** Undefined for a page of the site, which is named by its title. */
+  readonly title: string | undefined;
+  readonly url: string;
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+}
+
 /** What the command line may override. */
 export interface ConfigOverrides {
   configFile?: string;
@@ -94,6 +115,7 @@ const SETTINGS = [
   'editionFeedSize',
   'sections',
   'fields',
+  'menu',
   'markdown',
   'search',
   'limits',
@@ -181,6 +203,10 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
     ...(data?.locate(['sections', String(index)]) ?? { line: undefined, column: undefined }),
   }));
   const customFields = readCustomFields(raw.fields, problem);
+  const menu = readMenu(raw.menu, problem).map((item) => ({
+    ...item,
+    ...(data?.locate(['menu', String(item.index)]) ?? { line: undefined, column: undefined }),
+  }));
   const rawHtml = readRawHtml(raw.markdown, problem);
   const search = raw.search ?? true;
   if (typeof search !== 'boolean') problem('search', `expected true or false, found ${describe(search)}`);
@@ -211,6 +237,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
     editionFeedSize,
     sections: Object.freeze(sections.map((section) => Object.freeze(section))),
     customFields: Object.freeze(customFields),
+    menu: Object.freeze(menu.map(({ title, url, line, column }) => Object.freeze({ title, url, line, column }))),
     rawHtml,
     search: search === true,
     storySeconds,

@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'authors-invalid',
   'image-missing',
   'image-invalid',
+  'link-broken',
   'markdown-too-deep',
   'markdown-too-slow',
   'permalink-duplicate',

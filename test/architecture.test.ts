@@ -33,7 +33,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['content/'],
   ['model/'],
   ['markdown/'],
-  ['images/'],
+  ['images/', 'attachments/'],
   ['render/'],
   ['feeds/', 'search/', 'sitemaps.ts'],
   ['pages/'],

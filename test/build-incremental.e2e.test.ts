@@ -1,11 +1,12 @@
 // The fast paths against the slow one: a random (seeded) sequence of edits to a copy of the sample
-// project (stories, pictures beside them, templates, static files, settings). After every step, the output of a Builder that keeps its caches and syncs its output in
+// project (stories and pages, pictures and files beside them, links between them, templates,
+// static files, settings). After every step, the output of a Builder that keeps its caches and syncs its output in
 // place (as `gazette dev` does), and the output of a new build that reads the build cache of the
 // previous ones (as the next `gazette build` does, or finds it has nothing to do), must be
 // byte-for-byte what a cold build writes.
 
 import assert from 'node:assert/strict';
-import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
@@ -103,6 +104,14 @@ describe('incremental builds match cold builds byte for byte', () => {
     const entries = await readdir(content(), { recursive: true });
     return entries
       .filter((entry) => entry.endsWith('.png'))
+      .sort()
+      .map((entry) => path.join(content(), entry));
+  }
+
+  async function besideFiles(): Promise<string[]> {
+    const entries = await readdir(content(), { recursive: true });
+    return entries
+      .filter((entry) => /\.(pdf|csv)$/.test(entry))
       .sort()
       .map((entry) => path.join(content(), entry));
   }
@@ -235,6 +244,44 @@ describe('incremental builds match cold builds byte for byte', () => {
       }
       return { name: `delete the picture ${path.basename(file)}${keepUses ? ', still shown' : ' and its uses'}`, touched };
     },
+    async attachFile() {
+      const story = rng.pick(await storyFiles());
+      const name = rng.below(2) === 0 ? `report-${counter++}.pdf` : `data/figures-${counter++}.csv`;
+      const file = path.join(path.dirname(story), name);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, `${sentence()}\n`);
+      await writeFile(story, `${await readFile(story, 'utf8')}\nThe [${rng.pick(WORDS)} file](${name}) is published.\n`);
+      return { name: `attach ${name} to ${path.basename(story)}`, touched: [file, story] };
+    },
+    async changeFile() {
+      const files = await besideFiles();
+      if (files.length === 0) return operations.attachFile!();
+      const file = rng.pick(files);
+      await writeFile(file, `${sentence()}\n`);
+      return { name: `change the file ${path.basename(file)}`, touched: [file] };
+    },
+    async deleteFile() {
+      const files = await besideFiles();
+      if (files.length === 0) return operations.attachFile!();
+      const file = rng.pick(files);
+      await rm(file);
+      return { name: `delete the file ${path.basename(file)}, still linked`, touched: [file] };
+    },
+    async linkStory() {
+      const [from, to] = [rng.pick(await storyFiles()), rng.pick(await storyFiles())] as [string, string];
+      const link = path.relative(path.dirname(from), to).split(path.sep).join('/');
+      await writeFile(from, `${await readFile(from, 'utf8')}\nSee [the ${rng.pick(WORDS)} story](${link}${rng.below(2) === 0 ? '#top' : ''}).\n`);
+      return { name: `link ${path.basename(from)} to ${path.basename(to)}`, touched: [from] };
+    },
+    async addPage() {
+      counter += 1;
+      const elsewhere = rng.below(3) === 0;
+      const file = path.join(content(), elsewhere ? `desk/page-${counter}.md` : `pages/${rng.below(2) === 0 ? 'about/' : ''}page-${counter}.md`);
+      await mkdir(path.dirname(file), { recursive: true });
+      const date = rng.below(2) === 0 ? 'date: 2020-09-01T10:00:00Z\n' : '';
+      await writeFile(file, `---\ntitle: "Page ${counter} on the ${rng.pick(WORDS)}"\n${elsewhere ? 'type: page\n' : ''}${date}---\n\n${sentence()}\n`);
+      return { name: `add the page ${path.relative(content(), file)}`, touched: [file] };
+    },
     async resave() {
       const file = rng.pick(await storyFiles());
       await writeFile(file, await readFile(file));
@@ -268,6 +315,13 @@ describe('incremental builds match cold builds byte for byte', () => {
     'changeImage',
     'deleteImage',
     'resave',
+    'attachFile',
+    'changeFile',
+    'deleteFile',
+    'linkStory',
+    'linkStory',
+    'addPage',
+    'addPage',
   ];
 
   it(`holds over ${STEPS} random steps (seed ${SEED})`, async () => {

@@ -55,6 +55,7 @@ describe('loadConfig', () => {
         editionFeedSize: 14,
         sections: [],
         customFields: [],
+        menu: [],
         rawHtml: false,
         search: true,
         storySeconds: 10,
@@ -156,7 +157,7 @@ describe('loadConfig', () => {
     assert.deepEqual(
       problemsOf(() => loadConfig(root, {}, CLOCK)),
       [
-        'gazette.config.yaml:6:1  colour  unknown setting "colour"  (known settings: title, description, baseUrl, language, timeZone, permalink, pageSize, feedSize, tagFeedSize, editionFeedSize, sections, fields, markdown, search, limits, params, strings, content, templates, static, output)  [config-invalid]',
+        'gazette.config.yaml:6:1  colour  unknown setting "colour"  (known settings: title, description, baseUrl, language, timeZone, permalink, pageSize, feedSize, tagFeedSize, editionFeedSize, sections, fields, menu, markdown, search, limits, params, strings, content, templates, static, output)  [config-invalid]',
         'gazette.config.yaml:3:1  language  "not a language!" is not a language tag  (use a BCP 47 tag such as en, en-GB, fr or ar)  [config-invalid]',
         'gazette.config.yaml:2:1  timeZone  unknown time zone "Mars/Olympus"  (use an IANA name such as Europe/Paris or Africa/Algiers)  [config-invalid]',
         'gazette.config.yaml:5:1  permalink  "/:year/:title/" must contain :slug so that every story gets its own page  [config-invalid]',
@@ -318,6 +319,37 @@ describe('loadConfig', () => {
         assert.equal(error.format(), '--now  "yesterday" is not an ISO 8601 date  (e.g. --now 2020-10-02T12:00:00Z)  [usage]');
         return true;
       },
+    );
+  });
+});
+
+describe('menu', () => {
+  const withMenu = (menu: string) => {
+    const root = project();
+    writeFileSync(path.join(root, 'gazette.config.yaml'), `title: Wire\nmenu:\n${menu}`);
+    return root;
+  };
+
+  it('reads links to paths of the site and to http(s) addresses, titles optional', () => {
+    const config = loadConfig(withMenu('  - url: /about/\n  - { title: Newsletter, url: "https://example.org/subscribe" }\n'), {}, CLOCK);
+    assert.deepEqual(
+      config.menu.map(({ title, url, line }) => ({ title, url, line })),
+      [
+        { title: undefined, url: '/about/', line: 3 },
+        { title: 'Newsletter', url: 'https://example.org/subscribe', line: 4 },
+      ],
+    );
+  });
+
+  it('refuses what is not a list of links, with the line of each bad item', () => {
+    assert.deepEqual(problemsOf(() => loadConfig(withMenu('  about: /about/\n'), {}, CLOCK)).length, 1);
+    const problems = problemsOf(() =>
+      loadConfig(withMenu('  - url: about/\n  - url: javascript:alert(1)\n  - { url: /a/../b/ }\n  - { url: /x/, href: /y/ }\n  - /about/\n'), {}, CLOCK),
+    );
+    assert.deepEqual(
+      problems.map((problem) => problem.slice(0, problem.indexOf(' '))),
+      ['gazette.config.yaml:3:5', 'gazette.config.yaml:4:5', 'gazette.config.yaml:5:5', 'gazette.config.yaml:6:5', 'gazette.config.yaml:7:5'],
+      problems.join('\n'),
     );
   });
 });

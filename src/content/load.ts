@@ -5,11 +5,12 @@ import path from 'node:path';
 import type { Config } from '../config.js';
 import { copyWith } from '../copy-with.js';
 import { GazetteError } from '../errors.js';
+import { PAGES_FOLDER } from '../urls/paths.js';
 import { bodyHash, type StoryBody } from './body.js';
 import { listFolder, unreadable } from './files.js';
 import { splitStory } from './frontmatter.js';
 import { readStory, type StoryResult } from './story.js';
-import { type StorySource, storySource } from './story-source.js';
+import { type StoryKind, type StorySource, storySource } from './story-source.js';
 import { describeRemoved, REMOVED_HINT, type RemovedCharacters, removeUnpublishable } from './text.js';
 
 export interface LoadedContent {
@@ -84,7 +85,7 @@ export async function loadStories(
   const results = await Promise.all(
     files.map((file) => {
       const reused = changed && !changed.has(file) ? previous?.get(file) : undefined;
-      return reused ?? loadStory(root, file, timeZone, store, trustedStamp?.(file));
+      return reused ?? loadStory(root, file, timeZone, store, trustedStamp?.(file), kindByFolder(contentDir, file));
     }),
   );
   return {
@@ -104,8 +105,20 @@ export const MAX_STORY_BYTES = 1024 * 1024;
 // Decoding drops a byte order mark at the start; bytes that are not UTF-8 are an error.
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Read one story file (`store` gives what earlier runs read, by the file's bytes or by its trusted `stamp`). */
-export async function loadStory(root: string, absolute: string, timeZone: string, store?: StoryStore, stamp?: string): Promise<StoryFileResult> {
+/** A file below content/pages/ is a page (unless its `type:` says otherwise), any other a story. */
+export function kindByFolder(contentDir: string, absolute: string): StoryKind {
+  return `${path.relative(contentDir, absolute).split(path.sep)[0]}/` === PAGES_FOLDER ? 'page' : 'story';
+}
+
+/** Read one story file (`store` gives what earlier runs read, by the file's bytes or by its trusted `stamp`); `kind` by its folder. */
+export async function loadStory(
+  root: string,
+  absolute: string,
+  timeZone: string,
+  store?: StoryStore,
+  stamp?: string,
+  kind: StoryKind = 'story',
+): Promise<StoryFileResult> {
   const file = path.relative(root, absolute).split(path.sep).join('/');
   try {
     // A file unchanged since an earlier run read it is not read again.
@@ -129,14 +142,14 @@ export async function loadStory(root: string, absolute: string, timeZone: string
       const key = store?.key(file, bytes);
       const stored = key === undefined ? undefined : store?.story(key, file, absolute);
       if (stored?.story !== undefined) return copyWith(stored, { key, stamp });
-      const result = readStory(file, splitStory(removed.text, file), timeZone);
+      const result = readStory(file, splitStory(removed.text, file), timeZone, kind);
       const body = result.story?.body.text();
       const bodyStart = body !== undefined && removed.text.endsWith(body) ? removed.text.length - body.length : undefined;
       if (result.story === undefined || body === undefined || bodyStart === undefined) return copyWith(result, { key, stamp });
       return copyWith(result, { story: storySource({ ...result.story, body: bodyInFile(absolute, file, bodyStart, bodyHash(body)) }), key, bodyStart, stamp });
     }
     // A story with characters removed is read again each time, so that its warning is given each time.
-    const result = readStory(file, splitStory(removed.text, file), timeZone);
+    const result = readStory(file, splitStory(removed.text, file), timeZone, kind);
     const before = lines.slice(0, removed.first?.offset);
     const line = before.split('\n').length;
     const column = before.length - before.lastIndexOf('\n');

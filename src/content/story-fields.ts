@@ -30,6 +30,7 @@ export const STORY_FIELDS = [
   'id',
   'aliases',
   'corrections',
+  'type',
 ];
 
 /** The body `gazette new` writes: a story still saying it is not written yet. */

@@ -17,11 +17,21 @@ export interface Correction {
   text: string;
 }
 
+/** A dated news item, or a standalone page (`content/pages/about.md`, or `type: page`). */
+export type StoryKind = 'story' | 'page';
+
+/** The date of a page that gives none: shown nowhere, as the page is in no list and no feed. */
+export const UNDATED = DateTime.fromMillis(0, { zone: 'utc' });
+
 export interface StorySource {
   /** Path for messages, relative to the project root, with `/` separators. */
   file: string;
+  kind: StoryKind;
   title: string;
+  /** UNDATED for a page without a date (see `dated`). */
   date: DateTime;
+  /** Whether the front-matter gives a date (a story's always does). */
+  dated: boolean;
   updated: DateTime | undefined;
   tags: string[];
   summary: string | undefined;
@@ -57,8 +67,10 @@ export interface StorySource {
 export function storySource(fields: StorySource): StorySource {
   return {
     file: fields.file,
+    kind: fields.kind,
     title: fields.title,
     date: fields.date,
+    dated: fields.dated,
     updated: fields.updated,
     tags: fields.tags,
     summary: fields.summary,

@@ -1,7 +1,6 @@
 // A story as its author wrote it: the front-matter validated field by field into a StorySource.
 // Every problem of a file is collected, so the author sees them all at once.
 
-import type { DateTime } from 'luxon';
 import { GazetteError } from '../errors.js';
 import { isDeviceName, isValidSlug, slugify } from '../urls/slug.js';
 import { describe } from '../yaml.js';
@@ -21,7 +20,7 @@ import {
   STORY_FIELDS,
   warnUnknownFields,
 } from './story-fields.js';
-import type { StorySource } from './story-source.js';
+import { type StoryKind, type StorySource, UNDATED } from './story-source.js';
 
 export interface StoryResult {
   story: StorySource | undefined;
@@ -29,7 +28,11 @@ export interface StoryResult {
   warnings: GazetteError[];
 }
 
-export function readStory(file: string, split: SplitStory, timeZone: string): StoryResult {
+/**
+ * Read a story file's front-matter; `kind` is what the file is unless its `type:` says otherwise
+ * (a file below content/pages/ is a page).
+ */
+export function readStory(file: string, split: SplitStory, timeZone: string, kind: StoryKind = 'story'): StoryResult {
   const value = split.frontMatter.value ?? {};
   if (typeof value !== 'object' || Array.isArray(value)) {
     const reader = new FieldReader(file, split.frontMatter, {}, timeZone);
@@ -40,7 +43,8 @@ export function readStory(file: string, split: SplitStory, timeZone: string): St
   const read = new FieldReader(file, split.frontMatter, fields, timeZone);
 
   const title = read.requiredText('title');
-  const date = read.date('date', true);
+  const type = readKind(read, kind);
+  const date = read.date('date', type === 'story');
   const updated = read.date('updated', false);
   if (date && updated && updated < date) {
     read.problem('updated', `is before the story's date (${date.toISO()})`, 'an update comes after publication');
@@ -86,8 +90,10 @@ export function readStory(file: string, split: SplitStory, timeZone: string): St
 
   const story: StorySource = {
     file,
+    kind: type,
     title: title ?? '',
-    date: date as DateTime,
+    date: date ?? UNDATED,
+    dated: date !== undefined,
     updated,
     tags,
     summary: read.text('summary'),
@@ -122,4 +128,13 @@ export function readStory(file: string, split: SplitStory, timeZone: string): St
   }
   const ok = read.problems.length === 0;
   return { story: ok ? story : undefined, problems: read.problems, warnings: read.warnings };
+}
+
+/** `type: page` or `type: story`, else what the file's folder makes it. */
+function readKind(read: FieldReader, kind: StoryKind): StoryKind {
+  const type = read.text('type');
+  if (type === undefined) return kind;
+  if (type === 'page' || type === 'story') return type;
+  read.problem('type', `"${type}" is not a kind of content`, 'write "type: page" for a standalone page, or leave it out for a story');
+  return kind;
 }

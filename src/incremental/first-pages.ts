@@ -49,11 +49,13 @@ export async function editedStoryPages(
     const images = last.pictures.images.get(story);
     if (rendered === undefined || problems.length > 0 || images === undefined || rendered.droppedHtml || rendered.droppedUrl) return undefined;
     if (JSON.stringify(rendered.images) !== JSON.stringify(last.markdown.of(story).images)) return undefined;
+    const targets = last.bodies.linkTargets.get(story);
+    if (targets === undefined || JSON.stringify(rendered.links) !== JSON.stringify(last.markdown.of(story).links)) return undefined;
     const markdown = keep(markdownKey(edited, config), rendered, () => {
       const again = workers.again.render(edited);
       return { html: again.html, feedHtml: again.feedHtml ?? '' };
     });
-    const page = storyPage(edited, pageBody(edited, markdown, images, config), card, config);
+    const page = storyPage(edited, pageBody(edited, markdown, images, targets, config), card, config);
     const context = pageContext(page, config);
     pages.push({ path: page.file, key: pageKey(last.theme, context), contents: renderPage(page, context, last.theme.renderer, config.language) });
   }

@@ -38,6 +38,8 @@ export interface RenderedMarkdown {
   droppedUrl: Removed | null;
   /** Every image of the body, in order; an image of a file is marked in the HTML with its index. */
   images: BodyImage[];
+  /** Every link of the body to a path or a web address, in order; a link to a Markdown file is marked in the HTML with its index. */
+  links: BodyLink[];
 }
 
 /** What was removed from a story's Markdown: where the first one is, in lines and columns of the body, and how many. */
@@ -56,6 +58,17 @@ export interface BodyImage {
   hasAlt: boolean;
 }
 
+/** A link in a story's Markdown to a path (`report.pdf`, `../other.md#x`, `/about/`) or a web address, as written. */
+export interface BodyLink {
+  url: string;
+  /** Where it is written, in lines and columns of the body. */
+  line: number;
+  column: number;
+}
+
+/** The attribute that marks a link to another story's Markdown file in rendered HTML: `<a href="…" data-gazette-link="0">` (see render/body-links.ts). */
+export const LINK_MARK = 'data-gazette-link';
+
 /** The attribute that marks an image of a file in rendered HTML: `<img … data-gazette-image="0">` (see render/body-images.ts). */
 export const IMAGE_MARK = 'data-gazette-image';
 
@@ -70,7 +83,11 @@ export interface MarkdownRenderer {
 const SANITIZE_SCHEMA: Schema = {
   ...defaultSchema,
   clobberPrefix: '',
-  attributes: { ...defaultSchema.attributes, img: [...(defaultSchema.attributes?.img ?? []), 'dataGazetteImage'] },
+  attributes: {
+    ...defaultSchema.attributes,
+    img: [...(defaultSchema.attributes?.img ?? []), 'dataGazetteImage'],
+    a: [...(defaultSchema.attributes?.a ?? []), 'dataGazetteLink'],
+  },
 };
 
 export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRenderer {
@@ -103,6 +120,7 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
         return [SKIP, index];
       });
       const images = markImages(tree, definitions);
+      const links = markLinks(tree, definitions);
       // Turning the tree into HTML leaves it as it was, so one parse serves the page and the feeds.
       const toHtml = (resolve: ResolveUrl) => {
         for (const { node, url } of linked) node.url = resolve(url);
@@ -115,6 +133,7 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
         droppedHtml,
         droppedUrl,
         images,
+        links,
       };
     },
   };
@@ -141,6 +160,31 @@ function markImages(tree: Root, definitions: ReadonlyMap<string, string>): BodyI
     images.push({ url, line: start?.line ?? 1, column: start?.column ?? 1, hasAlt: (node.alt ?? '').trim() !== '' });
   });
   return images;
+}
+
+/**
+ * List every link to a path or a web address (the link check finds those to the site), and mark those to a Markdown file: where they
+ * lead depends on the other stories, so it is filled in after this stage (render/body-links.ts)
+ * and the HTML kept for this story stays true when another story moves.
+ */
+function markLinks(tree: Root, definitions: ReadonlyMap<string, string>): BodyLink[] {
+  const links: BodyLink[] = [];
+  visit(tree, (node) => {
+    if (node.type !== 'link' && node.type !== 'linkReference') return;
+    const url = node.type === 'link' ? node.url : definitions.get(node.identifier.toUpperCase());
+    if (url === undefined || (imageKind(url) === 'remote' && !/^(https?:)?\/\//i.test(url))) return;
+    const start = node.position?.start;
+    if (isMarkdownFile(url)) {
+      node.data = { ...node.data, hProperties: { ...node.data?.hProperties, dataGazetteLink: String(links.length) } };
+    }
+    links.push({ url, line: start?.line ?? 1, column: start?.column ?? 1 });
+  });
+  return links;
+}
+
+/** Whether a link names a Markdown file (`../2020/10/01/other.md#x`): another story's, to be linked to its page. */
+export function isMarkdownFile(url: string): boolean {
+  return /\.(md|markdown)$/i.test(url.replace(/[?#].*$/s, ''));
 }
 
 /** The URL of every link definition (`[chart]: chart.png`), by its identifier. */

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { removeInBackground } from '../output/recovery.js';
 import { LazyHtml } from './lazy-html.js';
-import type { BodyImage, Removed, RenderedMarkdown } from './processor.js';
+import type { BodyImage, BodyLink, Removed, RenderedMarkdown } from './processor.js';
 
 /** A story's Markdown as pages and feeds use it; its HTML is read when printed. */
 export interface StoryMarkdown {
@@ -21,13 +21,14 @@ export interface StoryMarkdown {
   droppedHtml: Removed | null;
   droppedUrl: Removed | null;
   images: BodyImage[];
+  links: BodyLink[];
 }
 
 /** A story's HTML, made again when its file cannot be read. */
 export type StoryHtml = { html: string; feedHtml: string };
 
 /** What a story's Markdown gave beside its HTML. */
-export type MarkdownFacts = Pick<StoryMarkdown, 'summary' | 'droppedHtml' | 'droppedUrl' | 'images'>;
+export type MarkdownFacts = Pick<StoryMarkdown, 'summary' | 'droppedHtml' | 'droppedUrl' | 'images' | 'links'>;
 
 /** Markdown rendered before, and where Markdown rendered now is kept. */
 export interface MarkdownStore {
@@ -89,6 +90,7 @@ export function storedMarkdown(file: string, hash: string, facts: MarkdownFacts,
     droppedHtml: facts.droppedHtml,
     droppedUrl: facts.droppedUrl,
     images: facts.images,
+    links: facts.links,
     html: new LazyHtml(hash, () => read().html),
     feedHtml: new LazyHtml(`${hash}-feed`, () => read().feedHtml),
   };
@@ -101,6 +103,7 @@ function inMemory(hash: string, rendered: RenderedMarkdown): StoryMarkdown {
     droppedHtml: rendered.droppedHtml,
     droppedUrl: rendered.droppedUrl,
     images: rendered.images,
+    links: rendered.links,
     html: new LazyHtml(hash, rendered.html),
     feedHtml: new LazyHtml(`${hash}-feed`, rendered.feedHtml ?? ''),
   };

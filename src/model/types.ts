@@ -38,6 +38,8 @@ export interface Edition {
 export interface Site {
   /** Newest first. */
   stories: Story[];
+  /** Standalone pages (`kind: 'page'`), by URL: in no feed, edition, listing or group, and with no neighbours. */
+  pages: Story[];
   /** Sorted by slug. */
   tags: Tag[];
   /** In the navigation's order: the configured ones first. */

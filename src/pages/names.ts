@@ -14,7 +14,7 @@ import type { StoryBodies } from '../render/bodies.js';
 export function nameStories(
   results: ReadonlyMap<string, StoryFileResult>,
   markdown: Pick<RenderedStories, 'of'>,
-  bodies: Pick<StoryBodies, 'imagesKeys'>,
+  bodies: Pick<StoryBodies, 'filledKeys'>,
 ): (story: Story) => string | undefined {
   const sourceKeys = new Map([...results.values()].flatMap((result) => (result.story && result.key ? [[result.story, result.key] as const] : [])));
   const names = new Map<Story, string | undefined>();
@@ -23,7 +23,7 @@ export function nameStories(
       const source = sourceKeys.get(story.source);
       names.set(
         story,
-        source === undefined ? undefined : storyIdentity(story, { source, markdown: markdown.of(story).hash, images: bodies.imagesKeys.get(story) as string }),
+        source === undefined ? undefined : storyIdentity(story, { source, markdown: markdown.of(story).hash, images: bodies.filledKeys.get(story) as string }),
       );
     }
     return names.get(story);

@@ -37,7 +37,7 @@ import { claimUrl } from './claims.js';
 import { emailPages } from './email-pages.js';
 import { paginate } from './pagination.js';
 import type { PageInit } from './story-page.js';
-import { completePage, storyPage } from './story-page.js';
+import { completePage, standaloneLastmod, standalonePage, storyPage } from './story-page.js';
 
 /** A page as the build plans it: where it goes, and the page itself, made when asked. */
 export interface PlannedPage {
@@ -45,6 +45,8 @@ export interface PlannedPage {
   file: string;
   /** For the sitemap (see Page). */
   lastmod: DateTime | undefined;
+  /** In the sitemap even without a lastmod (a standalone page that gives no date). */
+  listed?: boolean;
   /** Names everything the page is made from, when that is known without making it: equal names, equal pages. */
   inputs: string | undefined;
   page(): Page;
@@ -71,7 +73,7 @@ export interface PageNames {
  */
 export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, config: Config, names?: PageNames): Generator<PlannedPage> {
   // Before any page: an alias's page in one of Gazette's own places would be written, then overwritten.
-  failIfAny(reservedAliasProblems(site.stories));
+  failIfAny(reservedAliasProblems([...site.stories, ...site.pages]));
   const body = (story: Story) => bodies.get(story) ?? { html: '', summary: '' };
   const card = storyCards(body, config);
   const siteFeeds = feedLinks(siteFeedSpec(config), config);
@@ -98,6 +100,17 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
   for (const story of site.stories) {
     const place = { kind: 'story' as const, path: story.permalink, file: `${story.permalink}index.html`, source: story.file, lastmod: story.modified };
     yield planned(place, [], [story, story.older, story.newer, ...story.related], () => storyPage(story, body(story), card, config, siteFeeds));
+    yield* aliasPages(story);
+  }
+
+  for (const page of site.pages) {
+    const place = { kind: 'page' as const, path: page.permalink, file: pageFile(page.permalink), source: page.file, lastmod: standaloneLastmod(page) };
+    yield { ...planned(place, [], [page], () => standalonePage(page, body(page), config, siteFeeds)), listed: true };
+    yield* aliasPages(page);
+  }
+
+  /** The pages of a story's (or standalone page's) old URLs, each sending readers on to it. */
+  function* aliasPages(story: Story): Generator<PlannedPage> {
     for (const [index, alias] of story.aliases.entries()) {
       const made = completePage(
         {
@@ -284,7 +297,7 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
       path: SEARCH_PAGE,
       title: say(config, 'search'),
       description: say(config, 'search_description', { site: config.title }),
-      data: { indexes: searchIndexScripts(site.stories, config) },
+      data: { indexes: searchIndexScripts(site.stories, config, site.pages.length > 0) },
     });
   }
   yield page({

@@ -1,7 +1,8 @@
-// A story's page, and what every page gets that its plan does not give: its file, the site's
-// feeds, default metadata.
+// A story's page, a standalone page, and what every page gets that its plan does not give: its
+// file, the site's feeds, default metadata.
 
 import type { Config } from '../config.js';
+import { copyWith } from '../copy-with.js';
 import { feedLinks, siteFeedSpec } from '../feeds/site-feeds.js';
 import type { Story } from '../model/types.js';
 import { newsArticleJsonLd, storyMeta, WEBSITE_META } from '../render/metadata.js';
@@ -9,7 +10,7 @@ import type { FeedLink, Page } from '../render/page.js';
 import type { RenderedBody, StoryCardView } from '../render/view-types.js';
 import { coverImage, editionTitle, storyView } from '../render/views.js';
 import { linkTo } from '../urls/links.js';
-import { editionPath } from '../urls/paths.js';
+import { editionPath, pageFile } from '../urls/paths.js';
 
 export type PageInit = Pick<Page, 'kind' | 'path' | 'title' | 'description' | 'data'> &
   Partial<Pick<Page, 'file' | 'lastmod' | 'feeds' | 'meta' | 'jsonLd' | 'source'>>;
@@ -50,4 +51,27 @@ export function storyPage(
     },
     siteFeeds,
   );
+}
+
+/** A standalone page (`content/pages/about.md`): its text, its picture, its date only when it gives one. */
+export function standalonePage(page: Story, body: RenderedBody, config: Config, siteFeeds = feedLinks(siteFeedSpec(config), config)): Page {
+  const view = storyView(page, body, config);
+  return completePage(
+    {
+      kind: 'page',
+      path: page.permalink,
+      file: pageFile(page.permalink),
+      title: page.title,
+      description: body.summary,
+      source: page.file,
+      lastmod: standaloneLastmod(page),
+      data: { article: copyWith(view, { published: page.dated ? view.published : null }) },
+    },
+    siteFeeds,
+  );
+}
+
+/** A page's last change for the sitemap: its date or `updated`, the latest given; none for a page that gives neither. */
+export function standaloneLastmod(page: Story): Page['lastmod'] {
+  return page.dated ? page.modified : page.updated;
 }

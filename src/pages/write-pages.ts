@@ -58,7 +58,7 @@ export async function writePages(
       }
       pages += 1;
       options.progress?.({ stage: 'pages', done: pages });
-      if (planned.lastmod !== undefined) sitemap.push({ path: planned.path, lastmod: planned.lastmod });
+      if (planned.lastmod !== undefined || planned.listed) sitemap.push({ path: planned.path, lastmod: planned.lastmod });
       const kept = writer.madeFrom(planned.file, planned.inputs);
       if (kept !== undefined) {
         await inOrder.add({ path: planned.file, key: kept, inputs: planned.inputs });

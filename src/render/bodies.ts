@@ -1,6 +1,7 @@
 // Each story's body as its page, its cards and the feeds show it: the Markdown's HTML with its
-// pictures in place (linked from the page, or absolute in feeds), its summary and its cover; and
-// a warning for what the Markdown stage removed, at the first removed element's line.
+// pictures and its links to other stories in place (linked from the page, or absolute in feeds),
+// its summary and its cover; and a warning for what the Markdown stage removed, at the first
+// removed element's line, and for each link to a story that is not published.
 
 import type { Config } from '../config.js';
 import { GazetteError } from '../errors.js';
@@ -8,10 +9,12 @@ import type { PublishedImage, StoryImages } from '../images/publish.js';
 import { keyOfJson } from '../keys.js';
 import { LazyHtml } from '../markdown/lazy-html.js';
 import type { Removed } from '../markdown/processor.js';
+import { isMarkdownFile } from '../markdown/processor.js';
 import type { StoryMarkdown } from '../markdown/store.js';
 import type { Story } from '../model/types.js';
-import { absoluteImageUrl, linkToImage } from '../urls/links.js';
+import { absoluteImageUrl, absoluteUrl, linkTo, linkToImage } from '../urls/links.js';
 import { placeBodyImages } from './body-images.js';
+import { type LinkTargets, placeBodyLinks, storyLinkTargets } from './body-links.js';
 import type { RenderedBody } from './view-types.js';
 
 export interface StoryBodies {
@@ -19,8 +22,10 @@ export interface StoryBodies {
   pages: Map<Story, RenderedBody>;
   /** Each story's HTML as feeds show it, every link absolute. */
   feeds: Map<Story, LazyHtml>;
-  /** Names each story's published pictures. */
-  imagesKeys: Map<Story, string>;
+  /** Names what was filled into each story's HTML: its published pictures and where its links to other stories lead. */
+  filledKeys: Map<Story, string>;
+  /** Where each story's links to other stories' Markdown files lead, by the link's index. */
+  linkTargets: Map<Story, LinkTargets>;
   warnings: GazetteError[];
 }
 
@@ -29,34 +34,67 @@ export function storyBodies(
   markdownOf: (story: Story) => StoryMarkdown,
   images: ReadonlyMap<Story, StoryImages>,
   config: Config,
+  linked: { sitePathOf: ReadonlyMap<string, string>; unpublished: ReadonlySet<string> } = { sitePathOf: new Map(), unpublished: new Set() },
 ): StoryBodies {
-  const bodies: StoryBodies = { pages: new Map(), feeds: new Map(), imagesKeys: new Map(), warnings: [] };
+  const bodies: StoryBodies = { pages: new Map(), feeds: new Map(), filledKeys: new Map(), linkTargets: new Map(), warnings: [] };
   for (const story of stories) {
     const rendered = markdownOf(story);
     const storyImages = images.get(story) as StoryImages;
-    const imagesKey = keyOfJson(storyImages);
-    bodies.imagesKeys.set(story, imagesKey);
+    const links = storyLinkTargets(story, rendered.links, linked.sitePathOf, linked.unpublished);
+    bodies.warnings.push(...links.warnings);
+    bodies.linkTargets.set(story, links.targets);
+    const filledKey = keyOfJson([storyImages, links.targets]);
+    bodies.filledKeys.set(story, filledKey);
     bodies.feeds.set(
       story,
-      withImages(rendered.feedHtml, storyImages.body, imagesKey, (src) => absoluteImageUrl(config, src)),
+      filled(rendered.feedHtml, storyImages.body, links.targets, hasStoryLinks(rendered), filledKey, {
+        image: (src) => absoluteImageUrl(config, src),
+        page: (sitePath) => absoluteUrl(config, sitePath),
+      }),
     );
     if (rendered.droppedHtml) bodies.warnings.push(droppedHtmlWarning(story, rendered.droppedHtml));
     if (rendered.droppedUrl) bodies.warnings.push(droppedUrlWarning(story, rendered.droppedUrl));
-    bodies.pages.set(story, pageBody(story, rendered, storyImages, config, imagesKey));
+    bodies.pages.set(story, pageBody(story, rendered, storyImages, links.targets, config, filledKey));
   }
   return bodies;
 }
 
-/** A story's HTML for its page (body images in place), its summary and its cover. */
-export function pageBody(story: Story, rendered: StoryMarkdown, images: StoryImages, config: Config, imagesKey = keyOfJson(images)): RenderedBody {
-  const html = withImages(rendered.html, images.body, imagesKey, (src) => linkToImage(config, src));
+/** A story's HTML for its page (body images and links to stories in place), its summary and its cover. */
+export function pageBody(
+  story: Story,
+  rendered: StoryMarkdown,
+  images: StoryImages,
+  targets: LinkTargets,
+  config: Config,
+  filledKey = keyOfJson([images, targets]),
+): RenderedBody {
+  const html = filled(rendered.html, images.body, targets, hasStoryLinks(rendered), filledKey, {
+    image: (src) => linkToImage(config, src),
+    page: (sitePath) => linkTo(config, sitePath),
+  });
   return { html, summary: story.summary ?? rendered.summary, image: images.cover };
 }
 
-/** A story's HTML with its body images filled in (see body-images.ts), named by both. */
-function withImages(html: LazyHtml, images: readonly (PublishedImage | undefined)[], imagesKey: string, link: (src: string) => string): LazyHtml {
-  if (!images.some((image) => image !== undefined)) return html;
-  return new LazyHtml(`${html.hash}:${imagesKey}`, () => placeBodyImages(html.text, images, link));
+/** A story's HTML with its body images (see body-images.ts) and links to stories (body-links.ts) filled in, named by both. */
+function filled(
+  html: LazyHtml,
+  images: readonly (PublishedImage | undefined)[],
+  targets: LinkTargets,
+  hasStoryLinks: boolean,
+  filledKey: string,
+  link: { image: (src: string) => string; page: (sitePath: string) => string },
+): LazyHtml {
+  const hasImages = images.some((image) => image !== undefined);
+  // A link to a story that is not published keeps its mark until it is taken out here.
+  if (!hasImages && !hasStoryLinks) return html;
+  return new LazyHtml(`${html.hash}:${filledKey}`, () => {
+    const withImages = hasImages ? placeBodyImages(html.text, images, link.image) : html.text;
+    return placeBodyLinks(withImages, targets, link.page);
+  });
+}
+
+function hasStoryLinks(rendered: StoryMarkdown): boolean {
+  return rendered.links.some((link) => isMarkdownFile(link.url));
 }
 
 function droppedHtmlWarning(story: Story, removed: Removed): GazetteError {

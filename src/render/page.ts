@@ -6,6 +6,7 @@ import type { PageMeta } from './metadata.js';
 
 export type PageKind =
   | 'story'
+  | 'page'
   | 'front'
   | 'edition'
   | 'archive'

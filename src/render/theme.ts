@@ -11,6 +11,7 @@ import type { Site } from '../model/types.js';
 import { absoluteUrl, linkTo } from '../urls/links.js';
 import { ARCHIVE_PAGE, ASSETS_FOLDER, AUTHORS_PAGE, FEED_FILES, SEARCH_PAGE, SECTIONS_PAGE, TAGS_PAGE } from '../urls/paths.js';
 import { GENERATOR } from '../version.js';
+import { siteMenu } from './menu.js';
 import type { Page } from './page.js';
 import { createThemeRenderer, type ThemeRenderer, type ThemeSource } from './page-text.js';
 import { PAGE_TEMPLATES } from './templates.js';
@@ -30,9 +31,9 @@ export interface SiteTheme {
  */
 export function siteTheme(theme: Theme, site: Site, config: Config, previous?: SiteTheme): SiteTheme {
   const globals = siteGlobals(config, site);
-  const key = keyOfJson([codeFingerprint(), theme.templates, theme.emailCss, config.words, globals]);
+  const required = [...PAGE_TEMPLATES, ...(config.search ? ['search'] : []), ...(site.pages.length > 0 ? ['page'] : [])];
+  const key = keyOfJson([codeFingerprint(), theme.templates, theme.emailCss, config.words, globals, required]);
   if (previous?.key === key) return previous;
-  const required = config.search ? [...PAGE_TEMPLATES, 'search'] : PAGE_TEMPLATES;
   const source = {
     templates: theme.templates,
     origins: theme.origins,
@@ -63,6 +64,7 @@ export function siteGlobals(config: Config, site: Site): Record<string, unknown>
     authorsUrl: linkTo(config, AUTHORS_PAGE),
     searchUrl: config.search ? linkTo(config, SEARCH_PAGE) : null,
     sections: site.sections.map((section) => sectionLink(section, config)),
+    menu: siteMenu(config, site.pages),
     generator: GENERATOR,
     params: config.params,
   };

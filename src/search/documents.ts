@@ -1,5 +1,7 @@
 // What Pagefind reads of each story: one small HTML document made from the model (headline, date,
-// section, tags, summary, body), its words in the body and the rest as metadata and filters.
+// section, tags, summary, body), its words in the body and the rest as metadata and filters; and of
+// each standalone page, its title, summary and body only, in an index of its own (no story filter
+// ever lists a page).
 
 import type { Config } from '../config.js';
 import { escapeXml } from '../escape.js';
@@ -8,7 +10,7 @@ import type { Site, Story } from '../model/types.js';
 import type { RenderedBody } from '../render/view-types.js';
 import { BYLINE_WORDS, byline, formatTime } from '../render/views.js';
 import { linkTo } from '../urls/links.js';
-import { type SearchDocument, searchIndexNames } from './indexes.js';
+import { PAGES_INDEX, type SearchDocument, searchIndexNames } from './indexes.js';
 
 /**
  * What Pagefind reads of a story: its words in the body, the rest as metadata and filters. A story
@@ -21,9 +23,9 @@ export function searchDocuments(
   config: Config,
   identity?: (story: Story) => string | undefined,
 ): SearchDocument[] {
-  const indexes = searchIndexNames(site.stories);
+  const indexes = [...searchIndexNames(site.stories), ...site.pages.map(() => PAGES_INDEX)];
   const words = BYLINE_WORDS.map((key) => config.words[key]);
-  return site.stories.map((story, position) => {
+  return [...site.stories, ...site.pages].map((story, position) => {
     const body = bodies.get(story) ?? { html: '', summary: '' };
     const named = identity?.(story);
     const fieldsOf = () => documentFields(story, body, config);
@@ -35,6 +37,7 @@ export function searchDocuments(
 }
 
 function documentFields(story: Story, body: RenderedBody, config: Config) {
+  if (story.kind === 'page') return { title: story.title, date: null, iso: null, section: null, tags: [], byline: null, summary: body.summary };
   const published = formatTime(story.date, config);
   return {
     title: story.title,
@@ -51,8 +54,8 @@ function documentFields(story: Story, body: RenderedBody, config: Config) {
 function documentHtml(fields: ReturnType<typeof documentFields>, body: RenderedBody, config: Config): string {
   return [
     `<html lang="${escapeXml(config.language)}"><body><div hidden>`,
-    `<span data-pagefind-meta="date">${escapeXml(fields.date)}</span>`,
-    `<span data-pagefind-sort="date">${escapeXml(fields.iso)}</span>`,
+    fields.date ? `<span data-pagefind-meta="date">${escapeXml(fields.date)}</span>` : '',
+    fields.iso ? `<span data-pagefind-sort="date">${escapeXml(fields.iso)}</span>` : '',
     fields.byline ? `<span data-pagefind-meta="byline">${escapeXml(fields.byline)}</span>` : '',
     fields.section ? `<span data-pagefind-filter="section">${escapeXml(fields.section)}</span>` : '',
     ...fields.tags.map((tag) => `<span data-pagefind-filter="tag">${escapeXml(tag)}</span>`),

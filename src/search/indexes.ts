@@ -54,12 +54,14 @@ export function searchIndexNames(stories: readonly Pick<Story, 'day'>[]): string
   });
 }
 
-/** The script of every index, newest first: what the search page loads. */
-export function searchIndexScripts(stories: readonly Story[], config: Config): string[] {
-  return [...new Set(searchIndexNames(stories))]
-    .sort()
-    .reverse()
-    .map((index) => linkTo(config, `${SEARCH_FOLDER}${index}/pagefind.js`));
+/** The index of the standalone pages (`pagefind/pages/`), which have no date. */
+export const PAGES_INDEX = 'pages';
+
+/** The script of every index, newest first, then the pages' (when `pages`): what the search page loads. */
+export function searchIndexScripts(stories: readonly Story[], config: Config, pages = false): string[] {
+  return [...[...new Set(searchIndexNames(stories))].sort().reverse(), ...(pages ? [PAGES_INDEX] : [])].map((index) =>
+    linkTo(config, `${SEARCH_FOLDER}${index}/pagefind.js`),
+  );
 }
 
 export interface SearchShard {

@@ -74,3 +74,42 @@ export function pageFile(sitePath: string): string {
 export function foldCase(sitePath: string): string {
   return sitePath.normalize('NFC').toLowerCase();
 }
+
+/**
+ * Where a file beside a story is published: at the same path from the story's page as from the
+ * story's file (`2020/10/01/slug/` and `data/votes.csv` give `2020/10/01/slug/data/votes.csv`); a
+ * page written as a file (`2020/slug.html`) has its folder's.
+ */
+export function besidePage(pagePath: string, relative: string): string {
+  const folder = pagePath.endsWith('/') || pagePath === '' ? pagePath : pagePath.replace(/[^/]*$/, '');
+  return folder + relative;
+}
+
+/** The folder below the content folder whose files are standalone pages. */
+export const PAGES_FOLDER = 'pages/';
+
+/**
+ * A standalone page's path. Below `pages/` of the content folder, its path there without the
+ * extension (`pages/about.md` → `about/`, `pages/policies/corrections.md` → `policies/corrections/`,
+ * `pages/team/index.md` → `team/`); elsewhere (`type: page`), its `slug` or its file name's
+ * (`desk/contact.md` → `contact/`). Each segment keeps letters, digits, marks, `_`, `.`, `~` and `-`
+ * of any script, case included; any other run of characters becomes one `-`.
+ */
+export function standalonePagePath(contentPath: string, slug?: string): string {
+  const withoutExtension = contentPath.replace(/\.(md|markdown)$/i, '').replace(/(^|\/)index$/, '');
+  const segments =
+    slug !== undefined
+      ? [slug]
+      : contentPath.startsWith(PAGES_FOLDER)
+        ? withoutExtension.slice(PAGES_FOLDER.length).split('/')
+        : [withoutExtension.replace(/^.*\//, '')];
+  const cleaned = segments
+    .map((segment) =>
+      segment
+        .normalize('NFC')
+        .replace(/[^\p{L}\p{M}\p{N}_.~-]+/gu, '-')
+        .replace(/^-+|-+$/g, ''),
+    )
+    .filter((segment) => segment !== '');
+  return cleaned.length === 0 ? '' : `${cleaned.join('/')}/`;
+}

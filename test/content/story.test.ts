@@ -370,3 +370,25 @@ describe('sameFrontMatter', () => {
     assert.ok(!sameFrontMatter(before, story(`${FRONT.replace('tags: [Libya]', 'tags: [Libya, Tunisia]')}\nText.\n`)));
   });
 });
+
+describe('pages', () => {
+  it('reads a file of the pages folder as a page, its date optional', () => {
+    const result = readStory('content/pages/about.md', splitStory('---\ntitle: About us\n---\nWho we are.\n', 'content/pages/about.md'), 'UTC', 'page');
+    const page = storyOf(result);
+    assert.equal(page.kind, 'page');
+    assert.equal(page.dated, false);
+  });
+
+  it('reads `type: page` anywhere as a page, and `type: story` in the pages folder as a story', () => {
+    assert.equal(storyOf(read('---\ntitle: Contact\ntype: page\n---\nWrite to us.\n')).kind, 'page');
+    const story = readStory('content/pages/x.md', splitStory('---\ntitle: X\ntype: story\ndate: 2020-10-01\n---\nX.\n', 'content/pages/x.md'), 'UTC', 'page');
+    assert.equal(storyOf(story).kind, 'story');
+  });
+
+  it('still needs a title, and a story still needs its date; an unknown type is refused', () => {
+    const fields = (result: StoryResult) => result.problems.map(({ field, code }) => ({ field, code }));
+    assert.deepEqual(fields(read('---\ntype: page\n---\nNo title.\n')), [{ field: 'title', code: 'field-missing' }]);
+    assert.deepEqual(fields(read('---\ntitle: T\n---\nNo date.\n')), [{ field: 'date', code: 'field-missing' }]);
+    assert.deepEqual(places(read('---\ntitle: T\ntype: post\ndate: 2020-10-01\n---\n').problems), [{ field: 'type', line: 3, code: 'field-invalid' }]);
+  });
+});

@@ -104,7 +104,8 @@ describe('the build cache', () => {
     );
     const first = await cachedBuild();
     const second = await cachedBuild();
-    const formatted = (report: typeof first) => report.warnings.map((warning) => warning.format());
+    // The sample's links to pages of its own address that it does not have are warned about too (link-broken).
+    const formatted = (report: typeof first) => report.warnings.filter((warning) => warning.code !== 'link-broken').map((warning) => warning.format());
     assert.equal(formatted(first).length, 2);
     assert.deepEqual(formatted(second), formatted(first));
     assert.match(formatted(second)[0] ?? '', /^content\/2020\/10\/04\/no-alt\.md:\d+:\d+ {2}image {2}has no alt text/);
@@ -146,7 +147,7 @@ describe('the build cache', () => {
 
   it('keeps the Markdown kept while it saves (the dev loop writes a page first while the last build saves)', async () => {
     const cache = await openCache(config());
-    const rendered = (html: string) => ({ html, feedHtml: html, summary: '', droppedHtml: null, droppedUrl: null, images: [] });
+    const rendered = (html: string) => ({ html, feedHtml: html, summary: '', droppedHtml: null, droppedUrl: null, images: [], links: [] });
     const renderedAgain: string[] = [];
     const again = (hash: string) => () => {
       renderedAgain.push(hash);

@@ -409,3 +409,48 @@ describe('buildSiteGraph', () => {
     );
   });
 });
+
+describe('standalone pages', () => {
+  const page = (fields: Partial<StoryFields> & { file: string }) =>
+    story({ title: 'About us', date: '1970-01-01T00:00:00Z', kind: 'page', dated: false, tags: ['Algeria'], section: 'Africa', authors: ['Ines'], ...fields });
+  const sources = [
+    story({ title: 'A story', date: '2020-10-01T10:00:00', tags: ['Algeria'], section: 'Africa', authors: ['Ines'] }),
+    page({ file: 'content/pages/about.md' }),
+    page({ file: 'content/desk/contact.md', title: 'Contact' }),
+  ];
+
+  it("are in site.pages at their own URLs, and in none of the stories' lists and groups", () => {
+    const site = buildSiteGraph(sources, config);
+    assert.deepEqual(
+      site.pages.map((each) => each.permalink),
+      ['about/', 'contact/'],
+    );
+    assert.deepEqual(titles(site.stories), ['A story']);
+    assert.deepEqual(
+      site.tags.map((tag) => titles(tag.stories)),
+      [['A story']],
+    );
+    assert.deepEqual(
+      site.sections.map((section) => titles(section.stories)),
+      [['A story']],
+    );
+    assert.deepEqual(
+      site.authors.map((author) => titles(author.stories)),
+      [['A story']],
+    );
+    assert.deepEqual(
+      site.editions.map((edition) => titles(edition.stories)),
+      [['A story']],
+    );
+    assert.equal(site.stories[0]?.older, undefined);
+  });
+
+  it('claim their URL against stories and other pages', () => {
+    const clash = [...sources, page({ file: 'content/pages/contact.md', title: 'Contact again' })];
+    assert.throws(
+      () => buildSiteGraph(clash, config),
+      (error: unknown) =>
+        error instanceof BuildFailed && error.problems.some((problem) => problem.code === 'permalink-duplicate' && /\/contact\//.test(problem.message)),
+    );
+  });
+});

@@ -34,6 +34,8 @@ export function makeStory({ zone = 'UTC', date, updated, body, ...fields }: Stor
     extra: {},
     bodyLine: 5,
     ...fields,
+    kind: fields.kind ?? 'story',
+    dated: fields.dated ?? true,
     body: heldBody(body ?? `About ${fields.title}.\n`),
     aliases: fields.aliases ?? [],
     aliasPlaces: fields.aliasPlaces ?? (fields.aliases ?? []).map(() => ({ line: 4, column: 1 })),
