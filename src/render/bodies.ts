@@ -4,7 +4,8 @@
 
 import type { Config } from '../config.js';
 import { GazetteError } from '../errors.js';
-import type { PublishedImage, StoryImages } from '../images/publish.js';
+import type { StoryImages } from '../images/publish.js';
+import type { PublishedImage } from '../images/published.js';
 import { keyOfJson } from '../keys.js';
 import { LazyHtml } from '../markdown/lazy-html.js';
 import type { Removed } from '../markdown/processor.js';

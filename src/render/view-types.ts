@@ -1,7 +1,7 @@
 // What templates receive: the view objects of the template contract, every date formatted and
 // every link decided.
 
-import type { PublishedImage } from '../images/publish.js';
+import type { PublishedImage } from '../images/published.js';
 import type { LazyHtml } from '../markdown/lazy-html.js';
 
 export interface TimeView {

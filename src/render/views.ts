@@ -4,7 +4,7 @@
 import { DateTime } from 'luxon';
 import type { Config } from '../config.js';
 import type { StoryImage } from '../content/story-source.js';
-import { type PublishedImage, publishedAsWritten } from '../images/publish.js';
+import { type PublishedImage, publishedAsWritten } from '../images/published.js';
 import { textDirection } from '../language.js';
 import type { Author, Edition, Section, Story, Tag } from '../model/types.js';
 import { linkTo, linkToImage, pageUrlResolver } from '../urls/links.js';
