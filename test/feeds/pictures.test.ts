@@ -78,11 +78,14 @@ describe('the picture and credits in RSS', () => {
   });
 
   it('is read by rss-parser with the enclosure and the credits after the story', async () => {
-    const feed = await new Parser({ customFields: { item: [['media:content', 'media', { keepArray: false }]] } }).parseString(xml);
+    const parser = new Parser<object, { 'content:encoded': string; media: { $: { url: string } } }>({
+      customFields: { item: ['content:encoded', ['media:content', 'media', { keepArray: false }]] },
+    });
+    const feed = await parser.parseString(xml);
     const item = feed.items.find((each) => each.title === 'Esper visits Algiers');
     assert.deepEqual({ ...item?.enclosure }, { url: PHOTO_URL, length: '127123', type: 'image/jpeg' });
     assert.equal(item?.['content:encoded'], CONTENT_END);
-    assert.equal((item?.media as { $: { url: string } } | undefined)?.$.url, PHOTO_URL);
+    assert.equal(item?.media.$.url, PHOTO_URL);
   });
 
   it('is read by feedsmith with the enclosure and Media RSS', () => {
