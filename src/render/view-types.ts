@@ -91,6 +91,10 @@ export interface StoryCardView {
 
 export interface StoryView extends StoryCardView {
   html: string | LazyHtml;
+  /** The story's own `summary` under its headline; null without one (its lead is the body's first paragraph). */
+  standfirst: string | null;
+  /** The first paragraph opens with a drop cap (render/lead.ts). */
+  dropCap: boolean;
   /** The last change (an update or a correction), when there was one. */
   updated: TimeView | null;
   corrections: { time: TimeView; text: string }[];
@@ -109,6 +113,8 @@ export interface EditionView {
 export interface RenderedBody {
   html: string | LazyHtml;
   summary: string;
+  /** The body's first paragraph as plain text (cut on a word), when the body has one. */
+  lead?: string;
   /** The front-matter image as published (images stage); without it, the image as written. */
   image?: PublishedImage;
 }

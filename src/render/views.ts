@@ -10,6 +10,7 @@ import type { Author, Edition, Section, Story, Tag } from '../model/types.js';
 import { linkTo, linkToImage, pageUrlResolver } from '../urls/links.js';
 import { authorPath, editionPath, sectionPath, tagPath } from '../urls/paths.js';
 import { srcsetOf } from './body-images.js';
+import { hasDropCap, standfirst } from './lead.js';
 import type {
   AuthorView,
   EditionView,
@@ -186,6 +187,8 @@ export function storyView(story: Story, body: RenderedBody, config: Config): Sto
   return {
     ...storyCard(story, body, config, Infinity),
     html: body.html,
+    standfirst: standfirst(story),
+    dropCap: hasDropCap(body.lead ?? ''),
     updated: story.modified > story.date ? formatTime(story.modified, config) : null,
     corrections: story.corrections.map((correction) => ({ time: formatTime(correction.date, config), text: correction.text })),
     credits: story.credits ?? null,
