@@ -39,7 +39,7 @@ async function firstLetter(url: string) {
       float: letter.float,
       letterSize: letter.fontSize,
       textSize: getComputedStyle(paragraph).fontSize,
-      main: document.querySelector('main')?.innerText ?? '',
+      main: document.querySelector('main')?.textContent ?? '',
     };
   });
   await page.close();
