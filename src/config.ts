@@ -4,7 +4,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime, IANAZone } from 'luxon';
-import { checkBaseUrl, checkLanguage, checkPermalink, DEFAULT_BASE_URL, readLimits, readRawHtml, readSections } from './config-settings.js';
+import {
+  checkBaseUrl,
+  checkLanguage,
+  checkPermalink,
+  DEFAULT_BASE_URL,
+  type Newsletter,
+  readIconSetting,
+  readLimits,
+  readNewsletter,
+  readRawHtml,
+  readSections,
+  readShare,
+  type ShareTarget,
+} from './config-settings.js';
 import { failIfAny, GazetteError } from './errors.js';
 import { describe, parseYaml, type YamlData, YamlProblem } from './yaml.js';
 
@@ -32,6 +45,15 @@ export interface Config {
   readonly rawHtml: boolean;
   /** Build the Pagefind search index and the search page. */
   readonly search: boolean;
+  /** The subscribe page's sign-up form, when the newsroom has a newsletter. */
+  readonly newsletter: Newsletter | undefined;
+  /** The icons every page links: site paths (the theme's by default) or http(s) addresses. */
+  readonly favicon: string;
+  readonly touchIcon: string;
+  /** Where a story page offers to share it, in order; none with `share: false`. */
+  readonly share: readonly ShareTarget[];
+  /** The story's meta line gives its reading time. */
+  readonly readingTime: boolean;
   /** How long one story's Markdown may take to render before it fails (`limits.storySeconds`). */
   readonly storySeconds: number;
   readonly contentDir: string;
@@ -78,6 +100,11 @@ const SETTINGS = [
   'markdown',
   'search',
   'limits',
+  'newsletter',
+  'favicon',
+  'touchIcon',
+  'share',
+  'readingTime',
   'content',
   'templates',
   'static',
@@ -160,6 +187,8 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
   const search = raw.search ?? true;
   if (typeof search !== 'boolean') problem('search', `expected true or false, found ${describe(search)}`);
   const { storySeconds } = readLimits(raw.limits, problem);
+  const readingTime = raw.readingTime ?? false;
+  if (typeof readingTime !== 'boolean') problem('readingTime', `expected true or false, found ${describe(readingTime)}`);
   const now = readNow(overrides.now, clock, IANAZone.isValidZone(timeZone) ? timeZone : 'UTC');
 
   const config: Config = {
@@ -180,6 +209,11 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
     rawHtml,
     search: search === true,
     storySeconds,
+    newsletter: readNewsletter(raw.newsletter, problem),
+    favicon: readIconSetting('favicon', raw.favicon, '/assets/favicon.svg', problem),
+    touchIcon: readIconSetting('touchIcon', raw.touchIcon, '/assets/touch-icon.png', problem),
+    share: readShare(raw.share, problem),
+    readingTime: readingTime === true,
     contentDir: folder('content', 'content', overrides.content),
     templatesDir: folder('templates', 'templates'),
     staticDir: folder('static', 'static'),

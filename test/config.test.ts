@@ -56,6 +56,11 @@ describe('loadConfig', () => {
         rawHtml: false,
         search: true,
         storySeconds: 10,
+        newsletter: undefined,
+        favicon: '/assets/favicon.svg',
+        touchIcon: '/assets/touch-icon.png',
+        share: ['email', 'link', 'bluesky', 'facebook', 'linkedin', 'x', 'whatsapp'],
+        readingTime: false,
         contentDir: path.join(root, 'content'),
         templatesDir: path.join(root, 'templates'),
         staticDir: path.join(root, 'static'),
@@ -137,7 +142,7 @@ describe('loadConfig', () => {
     assert.deepEqual(
       problemsOf(() => loadConfig(root, {}, CLOCK)),
       [
-        'gazette.config.yaml:6:1  colour  unknown setting "colour"  (known settings: title, description, baseUrl, language, timeZone, permalink, pageSize, feedSize, tagFeedSize, editionFeedSize, sections, markdown, search, limits, content, templates, static, output)  [config-invalid]',
+        'gazette.config.yaml:6:1  colour  unknown setting "colour"  (known settings: title, description, baseUrl, language, timeZone, permalink, pageSize, feedSize, tagFeedSize, editionFeedSize, sections, markdown, search, limits, newsletter, favicon, touchIcon, share, readingTime, content, templates, static, output)  [config-invalid]',
         'gazette.config.yaml:3:1  language  "not a language!" is not a language tag  (use a BCP 47 tag such as en, en-GB, fr or ar)  [config-invalid]',
         'gazette.config.yaml:2:1  timeZone  unknown time zone "Mars/Olympus"  (use an IANA name such as Europe/Paris or Africa/Algiers)  [config-invalid]',
         'gazette.config.yaml:5:1  permalink  "/:year/:title/" must contain :slug so that every story gets its own page  [config-invalid]',

@@ -4,11 +4,12 @@
 import type { DateTime } from 'luxon';
 import { escapeXml } from '../escape.js';
 import type { Feed, FeedImage, FeedItem } from './feed.js';
-import { element } from './xml.js';
+import { element, stylesheetInstruction } from './xml.js';
 
 export function renderAtom(feed: Feed): string {
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
+    stylesheetInstruction(feed.stylesheet),
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(feed.language)}">`,
     element('title', feed.title),
     element('subtitle', feed.description),

@@ -9,8 +9,8 @@ import { keyOf } from '../keys.js';
 import { LazyHtml } from '../markdown/lazy-html.js';
 import type { Author, Edition, Story, Tag } from '../model/types.js';
 import { coverImage, editionTitle } from '../render/views.js';
-import { absoluteImageUrl, absoluteUrl } from '../urls/links.js';
-import { editionPath, type FeedFormat, feedPaths } from '../urls/paths.js';
+import { absoluteImageUrl, absoluteUrl, linkTo } from '../urls/links.js';
+import { editionPath, FEED_STYLESHEET, type FeedFormat, feedPaths } from '../urls/paths.js';
 
 export interface FeedItem {
   id: string;
@@ -49,6 +49,8 @@ export interface Feed {
   language: string;
   /** The page the feed follows (the front page, a tag page, the archive). */
   homeUrl: string;
+  /** The stylesheet a browser shows the XML formats with (a link on the site: it must come from the feed's origin). */
+  stylesheet: string;
   /** Where each format of this feed is published, absolute. */
   links: Record<FeedFormat, string>;
   /** The newest date among the items (publication or update): never the build's clock. */
@@ -76,6 +78,7 @@ export function buildFeed(spec: FeedSpec, items: FeedItem[], config: Config, gen
     description: spec.description,
     language: config.language,
     homeUrl: absoluteUrl(config, spec.homePath),
+    stylesheet: linkTo(config, FEED_STYLESHEET),
     links: { rss: absoluteUrl(config, paths.rss), atom: absoluteUrl(config, paths.atom), json: absoluteUrl(config, paths.json) },
     updated: latest,
     publisher: config.title,

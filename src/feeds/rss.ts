@@ -4,11 +4,12 @@
 import type { DateTime } from 'luxon';
 import { escapeXml } from '../escape.js';
 import type { Feed, FeedImage, FeedItem } from './feed.js';
-import { cdata, element } from './xml.js';
+import { cdata, element, stylesheetInstruction } from './xml.js';
 
 export function renderRss(feed: Feed): string {
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
+    stylesheetInstruction(feed.stylesheet),
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">',
     '<channel>',
     element('title', feed.title),

@@ -35,6 +35,7 @@ import type { PagePlace } from './claims.js';
 import { claimUrl } from './claims.js';
 import { emailPages } from './email-pages.js';
 import { paginate } from './pagination.js';
+import { feedStylesheetPage, subscribePage } from './reader-pages.js';
 import type { PageInit } from './story-page.js';
 import { completePage, storyPage } from './story-page.js';
 
@@ -274,6 +275,8 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
       data: { indexes: searchIndexScripts(site.stories, config) },
     });
   }
+  yield page(subscribePage(site, config, newest));
+  yield page(feedStylesheetPage(config));
   yield page({ kind: '404', path: NOT_FOUND_PAGE, file: NOT_FOUND_PAGE, title: 'Page not found', description: 'This page does not exist.', data: {} });
   failIfAny(problems);
 }
