@@ -64,3 +64,58 @@ describe('the top of a story page', () => {
     assert.ok(Number.parseFloat(letterSize) > 3 * Number.parseFloat(textSize), `${letterSize} against ${textSize}`);
   });
 });
+
+describe('the feeds in a browser', () => {
+  for (const [url, title, self] of [
+    ['/feed.xml', 'The Maghreb Wire', 'https://example.org/feed.xml'],
+    ['/sections/africa/atom.xml', 'The Maghreb Wire: Africa', 'https://example.org/sections/africa/atom.xml'],
+  ] as const) {
+    it(`opens ${url} as a page that explains how to subscribe and lists its stories`, async () => {
+      const page = await browser.newPage();
+      await page.goto(origin + url, { waitUntil: 'load' });
+      const facts = await page.evaluate(() => ({
+        isHtml: document.documentElement.localName === 'html' && document.body !== null,
+        h1: document.querySelector('h1')?.textContent,
+        address: document.querySelector('.feed-about__address')?.textContent,
+        subscribe: document.querySelector<HTMLAnchorElement>('.feed-about a[href$="/subscribe/"]')?.href,
+        stories: [...document.querySelectorAll<HTMLAnchorElement>('main ol a')].map((link) => new URL(link.href).pathname),
+      }));
+      await page.close();
+      assert.equal(facts.isHtml, true);
+      assert.equal(facts.h1, title);
+      assert.equal(facts.address, self);
+      assert.equal(facts.subscribe, `${origin}/subscribe/`);
+      assert.ok(facts.stories.length >= 2, facts.stories.join(' '));
+      for (const story of facts.stories) assert.match(story, /^\/2020\/\d{2}\/\d{2}\/[^/]+\/$/);
+    });
+  }
+});
+
+describe('the subscribe page', () => {
+  it("lists the site's, editions', sections' and authors' feeds", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/subscribe/`, { waitUntil: 'load' });
+    const feeds = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLAnchorElement>('a[type="application/rss+xml"]')].map((link) => new URL(link.href).pathname),
+    );
+    await page.close();
+    for (const feed of ['/feed.xml', '/editions/feed.xml', '/sections/africa/feed.xml', '/authors/ines-trabelsi/feed.xml'])
+      assert.ok(feeds.includes(feed), feed);
+  });
+
+  it('posts the sign-up form, with no script, to the configured address', async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    const posted: { method: string; url: string; body: string | null }[] = [];
+    await page.route('https://example.org/newsletter/subscribe', async (route) => {
+      const request = route.request();
+      posted.push({ method: request.method(), url: request.url(), body: request.postData() });
+      await route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><title>Thanks</title><p>Thanks' });
+    });
+    await page.goto(`${origin}/subscribe/`, { waitUntil: 'load' });
+    await page.getByLabel('Your email address').fill('reader@example.net');
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await page.waitForURL('https://example.org/newsletter/subscribe');
+    await page.close();
+    assert.deepEqual(posted, [{ method: 'POST', url: 'https://example.org/newsletter/subscribe', body: 'email=reader%40example.net' }]);
+  });
+});
