@@ -9,6 +9,7 @@ import { type Content, readContent } from './content/read.js';
 import { staticCopies } from './content/theme.js';
 import { failIfAny, type GazetteError } from './errors.js';
 import { writeFeeds } from './feeds/write-feeds.js';
+import { measureAuthorPhotos } from './images/author-photos.js';
 import { createImagePublisher, type PublishedImages } from './images/publish.js';
 import { writePictures } from './images/write.js';
 import { keyOf } from './keys.js';
@@ -90,7 +91,8 @@ export async function buildSite(config: Config, mode: WriteMode, reuse: Reuse = 
     const theme = siteTheme(content.theme, site, config, reuse.theme);
     const writer = await openWriter(config, mode, reuse.output, { signal, refuse: aliasCollisions(site.stories) });
     try {
-      const plans = pagePlans(site, bodies.pages, config, { site: keyOf(theme.key, settingsKey(config)), story: name });
+      const photos = await measureAuthorPhotos(site.authors, staticFiles);
+      const plans = pagePlans(site, bodies.pages, config, { site: keyOf(theme.key, settingsKey(config)), story: name }, photos);
       const pages = await writePages(plans, theme, writer, config, { threads: options.pageThreads, signal, arrived: search.take });
       const breath = breathing();
       await writeFeeds(site, bodies, config, name, writer, async () => {

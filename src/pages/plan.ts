@@ -7,8 +7,9 @@ import type { Config } from '../config.js';
 import { copyWith } from '../copy-with.js';
 import { failIfAny, type GazetteError } from '../errors.js';
 import { authorFeedSpec, editionFeedSpec, feedLinks, sectionFeedSpec, siteFeedSpec, tagFeedSpec } from '../feeds/site-feeds.js';
+import type { DrawingSize } from '../images/drawing-size.js';
 import { keyOf } from '../keys.js';
-import type { Site, Story } from '../model/types.js';
+import type { Author, Site, Story } from '../model/types.js';
 import type { FeedLink, Page } from '../render/page.js';
 import type { RenderedBody } from '../render/view-types.js';
 import { authorView, editionTitle, editionView, sectionView, tagView } from '../render/views.js';
@@ -69,7 +70,14 @@ export interface PageNames {
  * listings are named by what they are made from and made only when asked: a build that finds a
  * page written from the same inputs keeps it without making it.
  */
-export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, config: Config, names?: PageNames): Generator<PlannedPage> {
+/** `photos`: the sizes of the authors' photos, by address. */
+export function* pagePlans(
+  site: Site,
+  bodies: ReadonlyMap<Story, RenderedBody>,
+  config: Config,
+  names?: PageNames,
+  photos: ReadonlyMap<string, DrawingSize> = new Map(),
+): Generator<PlannedPage> {
   // Before any page: an alias's page in one of Gazette's own places would be written, then overwritten.
   failIfAny(reservedAliasProblems(site.stories));
   const body = (story: Story) => bodies.get(story) ?? { html: '', summary: '' };
@@ -92,6 +100,7 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
     const inputs = names && named && !named.includes(undefined) ? keyOf(names.site, JSON.stringify([place.kind, place.path, facts, named])) : undefined;
     return { path: place.path, file: place.file, lastmod: place.lastmod, inputs, page: make };
   };
+  const photoOf = (author: Author) => (author.profile?.photo === undefined ? undefined : photos.get(author.profile.photo));
   const newestChange = (stories: readonly Story[]) =>
     stories.reduce<DateTime | undefined>((latest, story) => (latest === undefined || story.modified > latest ? story.modified : latest), undefined);
 
@@ -259,11 +268,18 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
     title: 'Authors',
     description: `The authors of ${config.title}`,
     lastmod: newest,
-    data: { authors: byName(site.authors).map((author) => authorView(author, config)) },
+    data: { authors: byName(site.authors).map((author) => authorView(author, config, photoOf(author))) },
   });
   for (const author of site.authors) {
     const description = author.profile?.bio ?? `Stories by ${author.name} in ${config.title}`;
-    yield* listing('author', author, authorPath(author), description, feedLinks(authorFeedSpec(author, config), config), authorView(author, config));
+    yield* listing(
+      'author',
+      author,
+      authorPath(author),
+      description,
+      feedLinks(authorFeedSpec(author, config), config),
+      authorView(author, config, photoOf(author)),
+    );
   }
 
   if (config.search) {

@@ -4,6 +4,7 @@
 import { DateTime } from 'luxon';
 import type { Config } from '../config.js';
 import type { StoryImage } from '../content/story-source.js';
+import type { DrawingSize } from '../images/drawing-size.js';
 import { type PublishedImage, publishedAsWritten } from '../images/published.js';
 import { textDirection } from '../language.js';
 import type { Author, Edition, Section, Story, Tag } from '../model/types.js';
@@ -112,7 +113,8 @@ export function sectionView(section: Section, config: Config): SectionView {
   return { ...sectionLink(section, config), count: section.stories.length };
 }
 
-export function authorView(author: Author, config: Config): AuthorView {
+/** `photoSize`: the photo's size, when it was measured (images/author-photos.ts). */
+export function authorView(author: Author, config: Config, photoSize?: DrawingSize): AuthorView {
   const profile = author.profile;
   return {
     name: author.name,
@@ -121,7 +123,15 @@ export function authorView(author: Author, config: Config): AuthorView {
     count: author.stories.length,
     bio: profile?.bio ?? null,
     photo: profile?.photo
-      ? { src: pageUrlResolver(config)(profile.photo), srcset: null, width: null, height: null, alt: author.name, caption: null, credit: null }
+      ? {
+          src: pageUrlResolver(config)(profile.photo),
+          srcset: null,
+          width: photoSize?.width ?? null,
+          height: photoSize?.height ?? null,
+          alt: author.name,
+          caption: null,
+          credit: null,
+        }
       : null,
     email: profile?.email ?? null,
     links: profile?.links ?? [],
