@@ -244,6 +244,35 @@ describe('loadConfig', () => {
     );
   });
 
+  it("reads the readers' settings: newsletter, icons, share links and reading time", () => {
+    const root = project();
+    writeFileSync(
+      path.join(root, 'gazette.config.yaml'),
+      'newsletter:\n  action: https://lists.example.org/subscribe\n  field: EMAIL\nfavicon: /favicon.png\ntouchIcon: https://cdn.example.org/icon.png\nshare: [link, x]\nreadingTime: true\n',
+    );
+    const config = loadConfig(root, {}, CLOCK);
+    assert.deepEqual(config.newsletter, { action: 'https://lists.example.org/subscribe', field: 'EMAIL' });
+    assert.deepEqual(
+      [config.favicon, config.touchIcon, config.share, config.readingTime],
+      ['/favicon.png', 'https://cdn.example.org/icon.png', ['link', 'x'], true],
+    );
+    writeFileSync(path.join(root, 'gazette.config.yaml'), 'share: false\nnewsletter:\n  action: https://lists.example.org/subscribe\n');
+    assert.deepEqual([loadConfig(root, {}, CLOCK).share, loadConfig(root, {}, CLOCK).newsletter?.field], [[], 'email']);
+    writeFileSync(
+      path.join(root, 'gazette.config.yaml'),
+      'newsletter:\n  action: javascript:alert(1)\nfavicon: favicon.ico\nshare: [myspace]\nreadingTime: yes\n',
+    );
+    assert.deepEqual(
+      problemsOf(() => loadConfig(root, {}, CLOCK)),
+      [
+        'gazette.config.yaml:5:1  readingTime  expected true or false, found "yes"  [config-invalid]',
+        'gazette.config.yaml:2:3  newsletter.action  expected the http(s) address the sign-up form posts to, found "javascript:alert(1)"  (e.g. action: https://buttondown.com/api/emails/embed-subscribe/yourname)  [config-invalid]',
+        'gazette.config.yaml:3:1  favicon  expected a path on the site such as "/favicon.svg" or an http(s) address, found "favicon.ico"  [config-invalid]',
+        'gazette.config.yaml:4:1  share  expected false or a list of email, link, bluesky, facebook, linkedin, x, whatsapp, found a list  (e.g. share: [email, link, bluesky])  [config-invalid]',
+      ],
+    );
+  });
+
   it('refuses a base URL that is not absolute http(s) without query, naming the flag when it came from one', () => {
     const root = project();
     writeFileSync(path.join(root, 'gazette.config.yaml'), 'title: T\nbaseUrl: ftp://example.org/x?y=1\n');

@@ -39,7 +39,7 @@ export interface Manifest {
   stories: Record<string, StoredStory>;
   /** The key of the stories read from files with a trusted stamp: file, then stamp and key. */
   stamps: Record<string, [stamp: string, key: string]>;
-  markdown: Record<string, [summary: string, droppedHtml: Removed | null, droppedUrl: Removed | null, images: BodyImage[]]>;
+  markdown: Record<string, [summary: string, droppedHtml: Removed | null, droppedUrl: Removed | null, images: BodyImage[], words: number]>;
   output: ManifestOutput | null;
 }
 
@@ -89,7 +89,10 @@ export function journalLine(
     if (result.stamp !== undefined) stampsNow.set(result.story.file, [result.stamp, result.key]);
   }
   const markdownNow = new Map(
-    [...markdown.values()].map((entry) => [entry.hash, [entry.summary, entry.droppedHtml, entry.droppedUrl, entry.images] as Manifest['markdown'][string]]),
+    [...markdown.values()].map((entry) => [
+      entry.hash,
+      [entry.summary, entry.droppedHtml, entry.droppedUrl, entry.images, entry.words] as Manifest['markdown'][string],
+    ]),
   );
   const before = manifest.output ?? { files: {}, inputs: {} };
   const inputs = output && new Map([...output.pages].flatMap(([file, made]) => (output.state.get(file) === made.key ? [[file, made.inputs] as const] : [])));

@@ -38,6 +38,8 @@ export interface RenderedMarkdown {
   droppedUrl: Removed | null;
   /** Every image of the body, in order; an image of a file is marked in the HTML with its index. */
   images: BodyImage[];
+  /** The words of the body's text, for its reading time. */
+  words: number;
 }
 
 /** What was removed from a story's Markdown: where the first one is, in lines and columns of the body, and how many. */
@@ -115,6 +117,7 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
         droppedHtml,
         droppedUrl,
         images,
+        words: countWords(textOf(tree, { includeHtml: false })),
       };
     },
   };
@@ -182,6 +185,11 @@ export function renderStoryMarkdown(markdown: MarkdownRenderer, story: StoryText
 function firstParagraph(tree: Root): string {
   const paragraph = tree.children.find((node) => node.type === 'paragraph');
   return paragraph ? textOf(paragraph, { includeHtml: false }).replace(/\s+/g, ' ').trim() : '';
+}
+
+/** Words as a reader counts them: runs of letters, marks and digits (with their inner apostrophes and hyphens). */
+function countWords(text: string): number {
+  return text.match(/[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu)?.length ?? 0;
 }
 
 /** Cut plain text to at most `limit` characters, on a word boundary, with an ellipsis. */

@@ -21,13 +21,14 @@ export interface StoryMarkdown {
   droppedHtml: Removed | null;
   droppedUrl: Removed | null;
   images: BodyImage[];
+  words: number;
 }
 
 /** A story's HTML, made again when its file cannot be read. */
 export type StoryHtml = { html: string; feedHtml: string };
 
 /** What a story's Markdown gave beside its HTML. */
-export type MarkdownFacts = Pick<StoryMarkdown, 'summary' | 'droppedHtml' | 'droppedUrl' | 'images'>;
+export type MarkdownFacts = Pick<StoryMarkdown, 'summary' | 'droppedHtml' | 'droppedUrl' | 'images' | 'words'>;
 
 /** Markdown rendered before, and where Markdown rendered now is kept. */
 export interface MarkdownStore {
@@ -89,6 +90,7 @@ export function storedMarkdown(file: string, hash: string, facts: MarkdownFacts,
     droppedHtml: facts.droppedHtml,
     droppedUrl: facts.droppedUrl,
     images: facts.images,
+    words: facts.words,
     html: new LazyHtml(hash, () => read().html),
     feedHtml: new LazyHtml(`${hash}-feed`, () => read().feedHtml),
   };
@@ -101,6 +103,7 @@ function inMemory(hash: string, rendered: RenderedMarkdown): StoryMarkdown {
     droppedHtml: rendered.droppedHtml,
     droppedUrl: rendered.droppedUrl,
     images: rendered.images,
+    words: rendered.words,
     html: new LazyHtml(hash, rendered.html),
     feedHtml: new LazyHtml(`${hash}-feed`, rendered.feedHtml ?? ''),
   };

@@ -51,7 +51,7 @@ export function storyBodies(
 /** A story's HTML for its page (body images in place), its summary and its cover. */
 export function pageBody(story: Story, rendered: StoryMarkdown, images: StoryImages, config: Config, imagesKey = keyOfJson(images)): RenderedBody {
   const html = withImages(rendered.html, images.body, imagesKey, (src) => linkToImage(config, src));
-  return { html, summary: story.summary ?? rendered.summary, lead: rendered.summary, image: images.cover };
+  return { html, summary: story.summary ?? rendered.summary, lead: rendered.summary, words: rendered.words, image: images.cover };
 }
 
 /** A story's HTML with its body images filled in (see body-images.ts), named by both. */

@@ -1,4 +1,5 @@
-// The top of a story's page: its standfirst, and whether its first paragraph opens with a drop cap.
+// The top of a story's page: its standfirst, its reading time, and whether its first paragraph opens
+// with a drop cap.
 // Without a `summary`, the summary is the first paragraph, so the page shows no standfirst rather
 // than print the lead twice; a drop cap that would split a word set in capitals ("US") is left out.
 
@@ -7,6 +8,14 @@ import type { Story } from '../model/types.js';
 /** The standfirst under the headline: the story's own `summary`, never its first paragraph again. */
 export function standfirst(story: Story): string | null {
   return story.summary ?? null;
+}
+
+/** A reader's pace, in words a minute: news is read at about this speed. */
+export const WORDS_A_MINUTE = 230;
+
+/** Whole minutes to read `words`, at least one. */
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.round(words / WORDS_A_MINUTE));
 }
 
 /**

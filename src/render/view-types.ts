@@ -3,6 +3,7 @@
 
 import type { PublishedImage } from '../images/published.js';
 import type { LazyHtml } from '../markdown/lazy-html.js';
+import type { ShareLink } from './share.js';
 
 export interface TimeView {
   iso: string;
@@ -95,6 +96,10 @@ export interface StoryView extends StoryCardView {
   standfirst: string | null;
   /** The first paragraph opens with a drop cap (render/lead.ts). */
   dropCap: boolean;
+  /** Minutes to read the story, with `readingTime: true`; else null. */
+  readingTime: number | null;
+  /** Where the reader may share the story (the `share` setting), in order. */
+  share: ShareLink[];
   /** The last change (an update or a correction), when there was one. */
   updated: TimeView | null;
   corrections: { time: TimeView; text: string }[];
@@ -115,6 +120,8 @@ export interface RenderedBody {
   summary: string;
   /** The body's first paragraph as plain text (cut on a word), when the body has one. */
   lead?: string;
+  /** The words of the body, for its reading time. */
+  words?: number;
   /** The front-matter image as published (images stage); without it, the image as written. */
   image?: PublishedImage;
 }

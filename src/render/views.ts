@@ -8,10 +8,11 @@ import type { DrawingSize } from '../images/drawing-size.js';
 import { type PublishedImage, publishedAsWritten } from '../images/published.js';
 import { textDirection } from '../language.js';
 import type { Author, Edition, Section, Story, Tag } from '../model/types.js';
-import { linkTo, linkToImage, pageUrlResolver } from '../urls/links.js';
+import { absoluteUrl, linkTo, linkToImage, pageUrlResolver } from '../urls/links.js';
 import { authorPath, editionPath, sectionPath, tagPath } from '../urls/paths.js';
 import { srcsetOf } from './body-images.js';
-import { hasDropCap, standfirst } from './lead.js';
+import { hasDropCap, readingMinutes, standfirst } from './lead.js';
+import { shareLinks } from './share.js';
 import type {
   AuthorView,
   EditionView,
@@ -199,6 +200,8 @@ export function storyView(story: Story, body: RenderedBody, config: Config): Sto
     html: body.html,
     standfirst: standfirst(story),
     dropCap: hasDropCap(body.lead ?? ''),
+    readingTime: config.readingTime ? readingMinutes(body.words ?? 0) : null,
+    share: shareLinks(config.share, story.title, absoluteUrl(config, story.permalink)),
     updated: story.modified > story.date ? formatTime(story.modified, config) : null,
     corrections: story.corrections.map((correction) => ({ time: formatTime(correction.date, config), text: correction.text })),
     credits: story.credits ?? null,

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildSiteGraph } from '../../src/model/site.js';
-import { hasDropCap, standfirst } from '../../src/render/lead.js';
+import { hasDropCap, readingMinutes, standfirst } from '../../src/render/lead.js';
 import { makeConfig } from '../support/config.js';
 import { makeStory } from '../support/stories.js';
 
@@ -32,5 +32,11 @@ describe('standfirst', () => {
       site.stories.map((story) => standfirst(story)),
       [null, 'The standfirst.'],
     );
+  });
+});
+
+describe('readingMinutes', () => {
+  it('rounds to whole minutes at 230 words a minute, at least one', () => {
+    assert.deepEqual([0, 100, 344, 345, 1000].map(readingMinutes), [1, 1, 1, 2, 4]);
   });
 });
