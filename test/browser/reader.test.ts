@@ -119,3 +119,49 @@ describe('the subscribe page', () => {
     assert.deepEqual(posted, [{ method: 'POST', url: 'https://example.org/newsletter/subscribe', body: 'email=reader%40example.net' }]);
   });
 });
+
+describe('pictures and icons', () => {
+  it("gives every picture a width and height, the author's SVG photo included", async () => {
+    const page = await browser.newPage();
+    for (const url of ['/', US_STORY, '/2020/10/01/', '/authors/ines-trabelsi/', '/sections/business/']) {
+      await page.goto(origin + url, { waitUntil: 'load' });
+      const unsized = await page.evaluate(() =>
+        [...document.images].filter((image) => !image.getAttribute('width') || !image.getAttribute('height')).map((image) => image.src),
+      );
+      assert.deepEqual(unsized, [], url);
+    }
+    await page.goto(`${origin}/authors/ines-trabelsi/`, { waitUntil: 'load' });
+    const photo = await page.evaluate(() => {
+      const image = document.querySelector<HTMLImageElement>('.author-head__photo');
+      return [image?.getAttribute('width'), image?.getAttribute('height')];
+    });
+    await page.close();
+    assert.deepEqual(photo, ['240', '240']);
+  });
+
+  it('links a favicon and a touch icon that load', async () => {
+    const page = await browser.newPage();
+    await page.goto(origin, { waitUntil: 'load' });
+    const icons = await page.evaluate(() =>
+      ['icon', 'apple-touch-icon'].map((rel) => document.querySelector<HTMLLinkElement>(`link[rel="${rel}"]`)?.href ?? ''),
+    );
+    for (const icon of icons) {
+      const response = await page.request.get(icon);
+      assert.equal(response.status(), 200, icon);
+      assert.match(response.headers()['content-type'] ?? '', /^image\/(svg\+xml|png)/);
+    }
+    await page.close();
+  });
+
+  it("shows readers no editors' line on an edition page, and share links that need no script under a story", async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await page.goto(`${origin}/2020/10/01/`, { waitUntil: 'load' });
+    assert.doesNotMatch((await page.textContent('main')) ?? '', /To send or paste/);
+    await page.goto(origin + US_STORY, { waitUntil: 'load' });
+    const share = await page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('.share a')].map((link) => link.href));
+    await page.close();
+    assert.equal(share.length, 7);
+    assert.match(share[0] ?? '', /^mailto:\?subject=/);
+    assert.equal(share[1], `https://example.org${US_STORY}`);
+  });
+});
