@@ -156,11 +156,11 @@ export function readNewsletter(value: unknown, problem: Report): Newsletter | un
   return { action: action.trim(), field };
 }
 
-/** A picture the theme links from every page's head: a site path (`/favicon.svg`) or an http(s) address. */
+/** A picture the theme links from every page's head: a site path (`/favicon.png`) or an http(s) address. */
 export function readIconSetting(name: string, value: unknown, fallback: string, problem: Report): string {
   if (value === undefined || value === null) return fallback;
   if (typeof value !== 'string' || !/^(\/(?!\/)|https?:\/\/)\S+$/i.test(value.trim())) {
-    problem(name, `expected a path on the site such as "/favicon.svg" or an http(s) address, found ${describe(value)}`);
+    problem(name, `expected a path on the site such as "/favicon.png" or an http(s) address, found ${describe(value)}`);
     return fallback;
   }
   return value.trim();

@@ -210,7 +210,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
     search: search === true,
     storySeconds,
     newsletter: readNewsletter(raw.newsletter, problem),
-    favicon: readIconSetting('favicon', raw.favicon, '/assets/favicon.svg', problem),
+    favicon: readIconSetting('favicon', raw.favicon, '/assets/favicon.png', problem),
     touchIcon: readIconSetting('touchIcon', raw.touchIcon, '/assets/touch-icon.png', problem),
     share: readShare(raw.share, problem),
     readingTime: readingTime === true,

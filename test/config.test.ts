@@ -57,7 +57,7 @@ describe('loadConfig', () => {
         search: true,
         storySeconds: 10,
         newsletter: undefined,
-        favicon: '/assets/favicon.svg',
+        favicon: '/assets/favicon.png',
         touchIcon: '/assets/touch-icon.png',
         share: ['email', 'link', 'bluesky', 'facebook', 'linkedin', 'x', 'whatsapp'],
         readingTime: false,
@@ -267,7 +267,7 @@ describe('loadConfig', () => {
       [
         'gazette.config.yaml:5:1  readingTime  expected true or false, found "yes"  [config-invalid]',
         'gazette.config.yaml:2:3  newsletter.action  expected the http(s) address the sign-up form posts to, found "javascript:alert(1)"  (e.g. action: https://buttondown.com/api/emails/embed-subscribe/yourname)  [config-invalid]',
-        'gazette.config.yaml:3:1  favicon  expected a path on the site such as "/favicon.svg" or an http(s) address, found "favicon.ico"  [config-invalid]',
+        'gazette.config.yaml:3:1  favicon  expected a path on the site such as "/favicon.png" or an http(s) address, found "favicon.ico"  [config-invalid]',
         'gazette.config.yaml:4:1  share  expected false or a list of email, link, bluesky, facebook, linkedin, x, whatsapp, found a list  (e.g. share: [email, link, bluesky])  [config-invalid]',
       ],
     );
