@@ -3,22 +3,11 @@
 
 import type { ShareTarget } from '../config-settings.js';
 
+/** A share link: the template words it by its target (words belong to the theme). */
 export interface ShareLink {
   target: ShareTarget;
-  /** The link's words: the network's name, "Email", "Link". */
-  label: string;
   url: string;
 }
-
-const LABELS: Record<ShareTarget, string> = {
-  email: 'Email',
-  link: 'Link',
-  bluesky: 'Bluesky',
-  facebook: 'Facebook',
-  linkedin: 'LinkedIn',
-  x: 'X',
-  whatsapp: 'WhatsApp',
-};
 
 /** The share links of a story at `url` (absolute) headed `title`, in the configured order. */
 export function shareLinks(targets: readonly ShareTarget[], title: string, url: string): ShareLink[] {
@@ -32,5 +21,5 @@ export function shareLinks(targets: readonly ShareTarget[], title: string, url: 
     x: `https://x.com/intent/post?text=${text(title)}&url=${text(url)}`,
     whatsapp: `https://wa.me/?text=${text(`${title} ${url}`)}`,
   };
-  return targets.map((target) => ({ target, label: LABELS[target], url: addresses[target] }));
+  return targets.map((target) => ({ target, url: addresses[target] }));
 }

@@ -11,12 +11,8 @@ describe('shareLinks', () => {
   it('gives each configured target, in order, its address with the title and URL encoded', () => {
     const links = shareLinks(['x', 'email', 'link'], title, url);
     assert.deepEqual(
-      links.map(({ target, label }) => [target, label]),
-      [
-        ['x', 'X'],
-        ['email', 'Email'],
-        ['link', 'Link'],
-      ],
+      links.map(({ target }) => target),
+      ['x', 'email', 'link'],
     );
     const x = new URL(links[0]?.url ?? '');
     assert.equal(x.origin, 'https://x.com');
