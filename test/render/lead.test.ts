@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildSiteGraph } from '../../src/model/site.js';
+import type { Story } from '../../src/model/types.js';
 import { hasDropCap, readingMinutes, standfirst } from '../../src/render/lead.js';
+import { storyView } from '../../src/render/views.js';
 import { makeConfig } from '../support/config.js';
 import { makeStory } from '../support/stories.js';
 
@@ -38,5 +40,17 @@ describe('standfirst', () => {
 describe('readingMinutes', () => {
   it('rounds to whole minutes at 230 words a minute, at least one', () => {
     assert.deepEqual([0, 100, 344, 345, 1000].map(readingMinutes), [1, 1, 1, 2, 4]);
+  });
+});
+
+describe('the reading time of a story page', () => {
+  it('is given with readingTime: true, and not by default', () => {
+    const story = (config: ReturnType<typeof makeConfig>) =>
+      buildSiteGraph([makeStory({ title: 'Long', date: '2020-10-01T10:00:00' })], config).stories[0] as Story;
+    const on = makeConfig({ readingTime: true });
+    const off = makeConfig();
+    const body = { html: '', summary: 'Long.', lead: 'Long.', words: 700 };
+    assert.equal(storyView(story(on), body, on).readingTime, 3);
+    assert.equal(storyView(story(off), body, off).readingTime, null);
   });
 });
