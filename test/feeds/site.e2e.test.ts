@@ -94,8 +94,12 @@ describe('the feeds, redirects and sitemaps of a built site', () => {
       const items = 'items' in feed ? feed.items : 'entries' in feed ? feed.entries : undefined;
       assert.ok(items && items.length > 0, `${file} has no items`);
       if (expected === 'json') assertValidJsonFeed(text, file);
-      else assert.equal(XMLValidator.validate(text), true, file);
+      else {
+        assert.equal(XMLValidator.validate(text), true, file);
+        assert.match(text, /^<\?xml version="1\.0" encoding="utf-8"\?>\n<\?xml-stylesheet type="text\/xsl" href="\/feed\.xsl"\?>\n/, file);
+      }
     }
+    assert.equal(XMLValidator.validate(await project.read('feed.xsl')), true, 'feed.xsl is well-formed XML');
   });
 
   it('announces the three site feeds in the head of every page, and tag, section and author pages their own three too', async () => {
