@@ -10,6 +10,7 @@ import { type Content, readContent } from './content/read.js';
 import { staticCopies } from './content/theme.js';
 import { failIfAny, type GazetteError } from './errors.js';
 import { writeFeeds } from './feeds/write-feeds.js';
+import { measureAuthorPhotos } from './images/author-photos.js';
 import { createImagePublisher, type PublishedImages } from './images/publish.js';
 import { writePictures } from './images/write.js';
 import { keyOf } from './keys.js';
@@ -108,7 +109,8 @@ export async function buildSite(config: Config, mode: WriteMode, reuse: Reuse = 
     const writer = links.writer;
     for (const { story, links: storyLinks } of bodyLinks) links.check.storyLinks(story, storyLinks, attachments.warned);
     try {
-      const plans = pagePlans(site, bodies.pages, config, { site: keyOf(theme.key, settingsKey(config)), story: name });
+      const photos = await measureAuthorPhotos(site.authors, staticFiles);
+      const plans = pagePlans(site, bodies.pages, config, { site: keyOf(theme.key, settingsKey(config)), story: name }, photos);
       const pages = await writePages(plans, theme, writer, config, { threads: options.pageThreads, signal, arrived: search.take, progress });
       progress?.({ stage: 'feeds', done: 0 });
       const breath = breathing();

@@ -195,3 +195,50 @@ function isMenuUrl(url: string): boolean {
     return false;
   }
 }
+
+/** Where the subscribe page's sign-up form posts: a mailing tool's address, and its e-mail field's name. */
+export interface Newsletter {
+  readonly action: string;
+  readonly field: string;
+}
+
+export function readNewsletter(value: unknown, problem: Report): Newsletter | undefined {
+  const example = 'action: https://buttondown.com/api/emails/embed-subscribe/yourname';
+  const fields = settingsIn('newsletter', value, ['action', 'field'], example, problem);
+  if (fields === undefined) return undefined;
+  const { action, field = 'email' } = fields;
+  if (typeof action !== 'string' || !/^https?:\/\/[^/\s]+\S*$/i.test(action.trim()) || !URL.canParse(action.trim())) {
+    problem('newsletter.action', `expected the http(s) address the sign-up form posts to, found ${describe(action)}`, `e.g. ${example}`);
+    return undefined;
+  }
+  if (typeof field !== 'string' || !/^[\w.[\]-]+$/.test(field)) {
+    problem('newsletter.field', `expected the name of the form field for the e-mail address, found ${describe(field)}`, 'e.g. field: email (Mailchimp: EMAIL)');
+    return undefined;
+  }
+  return { action: action.trim(), field };
+}
+
+/** A picture the theme links from every page's head: a site path (`/favicon.png`) or an http(s) address. */
+export function readIconSetting(name: string, value: unknown, fallback: string, problem: Report): string {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value !== 'string' || !/^(\/(?!\/)|https?:\/\/)\S+$/i.test(value.trim())) {
+    problem(name, `expected a path on the site such as "/favicon.png" or an http(s) address, found ${describe(value)}`);
+    return fallback;
+  }
+  return value.trim();
+}
+
+/** The places a story page offers to share it on, in this order by default. */
+export const SHARE_TARGETS = ['email', 'link', 'bluesky', 'facebook', 'linkedin', 'x', 'whatsapp'] as const;
+export type ShareTarget = (typeof SHARE_TARGETS)[number];
+export const DEFAULT_SHARE: readonly ShareTarget[] = ['email', 'link', 'bluesky', 'facebook', 'linkedin', 'x', 'whatsapp'];
+
+export function readShare(value: unknown, problem: Report): readonly ShareTarget[] {
+  if (value === undefined || value === null) return DEFAULT_SHARE;
+  if (value === false) return [];
+  if (!Array.isArray(value) || !value.every((target): target is ShareTarget => SHARE_TARGETS.includes(target as ShareTarget))) {
+    problem('share', `expected false or a list of ${SHARE_TARGETS.join(', ')}, found ${describe(value)}`, 'e.g. share: [email, link, bluesky]');
+    return DEFAULT_SHARE;
+  }
+  return [...new Set(value)];
+}

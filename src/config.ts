@@ -10,11 +10,16 @@ import {
   checkLanguage,
   checkPermalink,
   DEFAULT_BASE_URL,
+  type Newsletter,
   readCustomFields,
+  readIconSetting,
   readLimits,
   readMenu,
+  readNewsletter,
   readRawHtml,
   readSections,
+  readShare,
+  type ShareTarget,
 } from './config-settings.js';
 import { siteWords } from './config-words.js';
 import { failIfAny, GazetteError } from './errors.js';
@@ -51,6 +56,15 @@ export interface Config {
   readonly customFields: readonly string[];
   /** Build the Pagefind search index and the search page. */
   readonly search: boolean;
+  /** The subscribe page's sign-up form, when the newsroom has a newsletter. */
+  readonly newsletter: Newsletter | undefined;
+  /** The icons every page links: site paths (the theme's by default) or http(s) addresses. */
+  readonly favicon: string;
+  readonly touchIcon: string;
+  /** Where a story page offers to share it, in order; none with `share: false`. */
+  readonly share: readonly ShareTarget[];
+  /** The story's meta line gives its reading time. */
+  readonly readingTime: boolean;
   /** How long one story's Markdown may take to render before it fails (`limits.storySeconds`). */
   readonly storySeconds: number;
   /** Free-form settings for templates (`params:`), seen as `site.params`. */
@@ -121,6 +135,11 @@ const SETTINGS = [
   'limits',
   'params',
   'strings',
+  'newsletter',
+  'favicon',
+  'touchIcon',
+  'share',
+  'readingTime',
   'content',
   'templates',
   'static',
@@ -218,6 +237,8 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
   const templatesDir = folder('templates', 'templates');
   const words = siteWords({ root, templatesDir, themeDir: PACKAGED_THEME, language }, raw.strings, problem);
   const description = text('description', say({ words, language }, 'site_description', { site: title }));
+  const readingTime = raw.readingTime ?? false;
+  if (typeof readingTime !== 'boolean') problem('readingTime', `expected true or false, found ${describe(readingTime)}`);
   const now = readNow(overrides.now, clock, IANAZone.isValidZone(timeZone) ? timeZone : 'UTC');
 
   const config: Config = {
@@ -243,6 +264,11 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
     storySeconds,
     params: typeof params === 'object' && params !== null && !Array.isArray(params) ? (params as Record<string, unknown>) : {},
     words,
+    newsletter: readNewsletter(raw.newsletter, problem),
+    favicon: readIconSetting('favicon', raw.favicon, '/assets/favicon.png', problem),
+    touchIcon: readIconSetting('touchIcon', raw.touchIcon, '/assets/touch-icon.png', problem),
+    share: readShare(raw.share, problem),
+    readingTime: readingTime === true,
     contentDir: folder('content', 'content', overrides.content),
     templatesDir,
     templatesNamed: raw.templates !== undefined && raw.templates !== null,

@@ -61,6 +61,11 @@ describe('loadConfig', () => {
         storySeconds: 10,
         params: {},
         words: 'Related stories',
+        newsletter: undefined,
+        favicon: '/assets/favicon.png',
+        touchIcon: '/assets/touch-icon.png',
+        share: ['email', 'link', 'bluesky', 'facebook', 'linkedin', 'x', 'whatsapp'],
+        readingTime: false,
         contentDir: path.join(root, 'content'),
         templatesDir: path.join(root, 'templates'),
         templatesNamed: false,
@@ -157,7 +162,7 @@ describe('loadConfig', () => {
     assert.deepEqual(
       problemsOf(() => loadConfig(root, {}, CLOCK)),
       [
-        'gazette.config.yaml:6:1  colour  unknown setting "colour"  (known settings: title, description, baseUrl, language, timeZone, permalink, pageSize, feedSize, tagFeedSize, editionFeedSize, sections, fields, menu, markdown, search, limits, params, strings, content, templates, static, output)  [config-invalid]',
+        'gazette.config.yaml:6:1  colour  unknown setting "colour"  (known settings: title, description, baseUrl, language, timeZone, permalink, pageSize, feedSize, tagFeedSize, editionFeedSize, sections, fields, menu, markdown, search, limits, params, strings, newsletter, favicon, touchIcon, share, readingTime, content, templates, static, output)  [config-invalid]',
         'gazette.config.yaml:3:1  language  "not a language!" is not a language tag  (use a BCP 47 tag such as en, en-GB, fr or ar)  [config-invalid]',
         'gazette.config.yaml:2:1  timeZone  unknown time zone "Mars/Olympus"  (use an IANA name such as Europe/Paris or Africa/Algiers)  [config-invalid]',
         'gazette.config.yaml:5:1  permalink  "/:year/:title/" must contain :slug so that every story gets its own page  [config-invalid]',
@@ -256,6 +261,35 @@ describe('loadConfig', () => {
     assert.deepEqual(
       problemsOf(() => loadConfig(root, {}, CLOCK)),
       ['gazette.config.yaml:1:1  limits  expected a mapping such as "storySeconds: 10", found number 10  [config-invalid]'],
+    );
+  });
+
+  it("reads the readers' settings: newsletter, icons, share links and reading time", () => {
+    const root = project();
+    writeFileSync(
+      path.join(root, 'gazette.config.yaml'),
+      'newsletter:\n  action: https://lists.example.org/subscribe\n  field: EMAIL\nfavicon: /favicon.png\ntouchIcon: https://cdn.example.org/icon.png\nshare: [link, x]\nreadingTime: true\n',
+    );
+    const config = loadConfig(root, {}, CLOCK);
+    assert.deepEqual(config.newsletter, { action: 'https://lists.example.org/subscribe', field: 'EMAIL' });
+    assert.deepEqual(
+      [config.favicon, config.touchIcon, config.share, config.readingTime],
+      ['/favicon.png', 'https://cdn.example.org/icon.png', ['link', 'x'], true],
+    );
+    writeFileSync(path.join(root, 'gazette.config.yaml'), 'share: false\nnewsletter:\n  action: https://lists.example.org/subscribe\n');
+    assert.deepEqual([loadConfig(root, {}, CLOCK).share, loadConfig(root, {}, CLOCK).newsletter?.field], [[], 'email']);
+    writeFileSync(
+      path.join(root, 'gazette.config.yaml'),
+      'newsletter:\n  action: javascript:alert(1)\nfavicon: favicon.ico\nshare: [myspace]\nreadingTime: yes\n',
+    );
+    assert.deepEqual(
+      problemsOf(() => loadConfig(root, {}, CLOCK)),
+      [
+        'gazette.config.yaml:5:1  readingTime  expected true or false, found "yes"  [config-invalid]',
+        'gazette.config.yaml:2:3  newsletter.action  expected the http(s) address the sign-up form posts to, found "javascript:alert(1)"  (e.g. action: https://buttondown.com/api/emails/embed-subscribe/yourname)  [config-invalid]',
+        'gazette.config.yaml:3:1  favicon  expected a path on the site such as "/favicon.png" or an http(s) address, found "favicon.ico"  [config-invalid]',
+        'gazette.config.yaml:4:1  share  expected false or a list of email, link, bluesky, facebook, linkedin, x, whatsapp, found a list  (e.g. share: [email, link, bluesky])  [config-invalid]',
+      ],
     );
   });
 

@@ -3,17 +3,21 @@
 // own edition pages.
 
 import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as cheerio from 'cheerio';
 import { HtmlValidate } from 'html-validate';
+import sharp from 'sharp';
 import { TEXT_WIDTH } from '../src/render/email.js';
 import { copySampleProject, type Project } from './support/project.js';
 
 const ORIGIN = 'https://example.org/';
 const DAY = '2020/10/01/';
 const ABSOLUTE = /^https?:\/\/[^/]/;
+
+/** README.md § Email editions: a picture of the email weighs at most this. */
+const EMAIL_PICTURE_BUDGET = 150 * 1024;
 
 /** Mail clients need tables, attributes and inline styles, which HTML5's advice frowns upon. */
 const EMAIL_VALIDATOR = new HtmlValidate({
@@ -69,12 +73,9 @@ describe('email editions', () => {
     );
   });
 
-  it('links the edition page to its two emails', async () => {
-    const $ = cheerio.load(await project.read(`${DAY}index.html`));
-    assert.deepEqual(
-      [...$('.edition-email a')].map((link) => $(link).attr('href')),
-      [`/${DAY}email.html`, `/${DAY}email.txt`],
-    );
+  it("keeps the editors' links to the emails off the readers' edition page", async () => {
+    const html = await project.read(`${DAY}index.html`);
+    assert.doesNotMatch(html, /email\.(html|txt)|To send or paste/);
   });
 
   it("writes HTML that validates, in the site's language and direction, with a subject and a preheader", async () => {
@@ -163,6 +164,29 @@ describe('email editions', () => {
     assert.equal(first.find('img').attr('src'), `${ORIGIN}${sharp?.src.slice(1)}`);
     assert.match(first.find('img').attr('alt') ?? '', /central post office/);
     assert.equal(first.find('.kicker').text(), 'Middle East');
+  });
+
+  it('shows the photo credit under a picture 1200 pixels wide within the budget, and the credits line', async () => {
+    const $ = cheerio.load(await project.read(`${DAY}email.html`));
+    const first = $('.story').first();
+    const image = first.find('img');
+    assert.equal(image.parent().next().attr('class'), 'photo-credit');
+    assert.equal(first.find('.photo-credit').text(), 'Photo: REUTERS/Ramzi Boudina/File Photo');
+    assert.equal(
+      first.find('.credits').text(),
+      'Reporting by Lamine Chikhi; Additional reporting by Idrees Ali; Writing by Angus McDowall; Editing by Chizu Nomiyama and Daniel Wallis',
+    );
+    assert.equal(image.attr('width'), '552');
+    const file = path.join(project.root, 'dist', new URL(image.attr('src') ?? '').pathname);
+    const { width, height, format } = await sharp(file).metadata();
+    assert.equal(width, 1200);
+    assert.equal(image.attr('height'), String(Math.round(((height ?? 0) * 552) / 1200)));
+    assert.equal(format, 'jpeg');
+    const { size } = await stat(file);
+    assert.ok(size <= EMAIL_PICTURE_BUDGET, `the email's picture is ${size} bytes, over ${EMAIL_PICTURE_BUDGET}`);
+    const text = await project.read(`${DAY}email.txt`);
+    assert.match(text, /\nPhoto: REUTERS\/Ramzi Boudina\/File Photo\n/);
+    assert.match(text, /\nReporting by Lamine Chikhi; Additional reporting by Idrees Ali; Writing\nby Angus/);
   });
 
   it('writes a plain-text twin with the same stories: headline, byline, summary and URL, in lines of at most 72 columns', async () => {

@@ -18,9 +18,13 @@ export interface ServeOptions {
   transformHtml?: (html: string) => string;
 }
 
+/**
+ * RSS and Atom as static hosts serve `.xml` files: browsers apply a feed's XSLT stylesheet (the feed
+ * page) only to a document served as XML; a feed reader reads either type.
+ */
 const FEED_TYPES: Record<string, string> = {
-  'feed.xml': 'application/rss+xml; charset=utf-8',
-  'atom.xml': 'application/atom+xml; charset=utf-8',
+  'feed.xml': 'application/xml; charset=utf-8',
+  'atom.xml': 'application/xml; charset=utf-8',
   'feed.json': 'application/feed+json; charset=utf-8',
 };
 

@@ -3,12 +3,13 @@
 
 import type { DateTime } from 'luxon';
 import { escapeXml } from '../escape.js';
-import type { Feed, FeedItem } from './feed.js';
-import { element } from './xml.js';
+import type { Feed, FeedImage, FeedItem } from './feed.js';
+import { element, stylesheetInstruction } from './xml.js';
 
 export function renderAtom(feed: Feed): string {
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
+    stylesheetInstruction(feed.stylesheet),
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(feed.language)}">`,
     element('title', feed.title),
     element('subtitle', feed.description),
@@ -33,6 +34,7 @@ function renderEntry(item: FeedItem): string {
     element('published', rfc3339(item.published)),
     element('updated', rfc3339(item.updated ?? item.published)),
     ...item.authors.map((author) => `<author>${element('name', author)}</author>`),
+    item.image?.type === undefined ? '' : enclosure(item.image),
     element('summary', item.summary, { type: 'text' }),
     element('content', String(item.html), { type: 'html' }),
     ...item.tags.map((tag) => `<category term="${escapeXml(tag)}"/>`),
@@ -40,6 +42,12 @@ function renderEntry(item: FeedItem): string {
   ]
     .filter(Boolean)
     .join('\n');
+}
+
+/** The story's picture, as RFC 4287 links a large resource: its type and, when known, its length. */
+function enclosure({ url, type, bytes }: FeedImage): string {
+  const length = bytes === undefined ? '' : ` length="${bytes}"`;
+  return `<link href="${escapeXml(url)}" rel="enclosure" type="${type}"${length}/>`;
 }
 
 /** RFC 3339 with the real offset: `2020-10-01T16:40:00+01:00`. An empty feed is dated 1970. */

@@ -4,11 +4,13 @@
 import type { DateTime } from 'luxon';
 import type { Config } from '../config.js';
 import { escapeXml } from '../escape.js';
-import type { LazyHtml } from '../markdown/lazy-html.js';
+import type { PublishedImage } from '../images/published.js';
+import { keyOf } from '../keys.js';
+import { LazyHtml } from '../markdown/lazy-html.js';
 import type { Author, Edition, Story, Tag } from '../model/types.js';
 import { coverImage, editionTitle } from '../render/views.js';
-import { absoluteImageUrl, absoluteUrl } from '../urls/links.js';
-import { editionPath, type FeedFormat, feedPaths } from '../urls/paths.js';
+import { absoluteImageUrl, absoluteUrl, linkTo } from '../urls/links.js';
+import { editionPath, FEED_STYLESHEET, type FeedFormat, feedPaths } from '../urls/paths.js';
 import { say } from '../words.js';
 
 export interface FeedItem {
@@ -23,9 +25,23 @@ export interface FeedItem {
   updated: DateTime | undefined;
   authors: string[];
   tags: string[];
-  image: { url: string; alt: string } | undefined;
+  image: FeedImage | undefined;
   /** The story's own language, when it gives one. */
   language: string | undefined;
+}
+
+/** The story's picture: its published copy, what it shows and whom it is by. */
+export interface FeedImage {
+  url: string;
+  alt: string;
+  /** The media type, from the copy's extension; undefined for an address whose type is unknown. */
+  type: string | undefined;
+  /** The copy's size in bytes; undefined for a picture elsewhere on the web. */
+  bytes: number | undefined;
+  width: number | undefined;
+  height: number | undefined;
+  caption: string | undefined;
+  credit: string | undefined;
 }
 
 export interface Feed {
@@ -34,6 +50,8 @@ export interface Feed {
   language: string;
   /** The page the feed follows (the front page, a tag page, the archive). */
   homeUrl: string;
+  /** The stylesheet a browser shows the XML formats with (a link on the site: it must come from the feed's origin). */
+  stylesheet: string;
   /** Where each format of this feed is published, absolute. */
   links: Record<FeedFormat, string>;
   /** The newest date among the items (publication or update): never the build's clock. */
@@ -61,6 +79,7 @@ export function buildFeed(spec: FeedSpec, items: FeedItem[], config: Config, gen
     description: spec.description,
     language: config.language,
     homeUrl: absoluteUrl(config, spec.homePath),
+    stylesheet: linkTo(config, FEED_STYLESHEET),
     links: { rss: absoluteUrl(config, paths.rss), atom: absoluteUrl(config, paths.atom), json: absoluteUrl(config, paths.json) },
     updated: latest,
     publisher: config.title,
@@ -95,14 +114,49 @@ export function storyItem(
     url: absoluteUrl(config, story.permalink),
     title: story.title,
     summary,
-    html: absoluteHtml,
+    html: withCredits(absoluteHtml, story),
     published: story.date,
     updated: story.modified > story.date ? story.modified : undefined,
     authors: namedInItem(story.authors, ownAuthor),
     tags: namedInItem(story.tagList, owner.tag).map((tag) => tag.name),
-    image: image && { url: absoluteImageUrl(config, image.src), alt: story.image?.alt ?? '' },
+    image: image && feedImage(story, image, config),
     language: story.lang,
   };
+}
+
+function feedImage(story: Story, image: PublishedImage, config: Config): FeedImage {
+  return {
+    url: absoluteImageUrl(config, image.src),
+    alt: story.image?.alt ?? '',
+    type: IMAGE_TYPES[/\.([a-z]+)(?:[?#]|$)/i.exec(image.src)?.[1]?.toLowerCase() ?? ''],
+    bytes: image.bytes,
+    width: image.width,
+    height: image.height,
+    caption: story.image?.caption,
+    credit: story.image?.credit,
+  };
+}
+
+const IMAGE_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  svg: 'image/svg+xml',
+};
+
+/**
+ * The story's HTML followed by the picture's credit and the credits line, as its page prints them:
+ * wire agreements ask for both wherever the story is republished, a reader's feed included.
+ */
+function withCredits(html: string | LazyHtml, story: Story): string | LazyHtml {
+  const lines = [story.image?.credit && `Photo: ${story.image.credit}`, story.credits].filter((line): line is string => Boolean(line));
+  if (lines.length === 0) return html;
+  const tail = lines.map((line) => `\n<p><small>${escapeXml(line)}</small></p>`).join('');
+  if (typeof html === 'string') return `${html}${tail}`;
+  return new LazyHtml(`${html.hash}:${keyOf(tail)}`, () => `${html.text}${tail}`);
 }
 
 /** The first ITEM_NAMES of `names`, in order; `own`, when it comes later, takes the last place. */

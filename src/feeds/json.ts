@@ -28,6 +28,7 @@ function renderItem(item: FeedItem): string {
     summary: item.summary || undefined,
     content_html: String(item.html),
     image: item.image?.url,
+    banner_image: item.image?.url,
     date_published: rfc3339(item.published),
     date_modified: item.updated ? rfc3339(item.updated) : undefined,
     authors: item.authors.length > 0 ? item.authors.map((name) => ({ name })) : undefined,

@@ -15,3 +15,11 @@ export function element(name: string, value: string | undefined, attributes: Rec
     .join('');
   return `<${name}${attrs}>${escapeXml(value)}</${name}>`;
 }
+
+/**
+ * The processing instruction that makes a browser show a feed through its XSLT stylesheet (a page
+ * explaining how to subscribe); feed readers ignore it.
+ */
+export function stylesheetInstruction(href: string): string {
+  return `<?xml-stylesheet type="text/xsl" href="${escapeXml(href)}"?>`;
+}

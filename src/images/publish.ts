@@ -12,40 +12,15 @@ import { GazetteError, type ProblemInit } from '../errors.js';
 import type { BodyImage } from '../markdown/processor.js';
 import type { Story } from '../model/types.js';
 import { imageKind } from '../urls/links.js';
-import { IMAGES_FOLDER } from '../urls/paths.js';
-import { isDeviceName, slugify } from '../urls/slug.js';
 import { drawCopies } from './drawings.js';
-import type { ImageStore, VariantBytes } from './store.js';
-import { encodeVariant, extensionOf, type ImageInfo, ImageUnreadable, imageKey, isResized, readImageInfo, variantsOf } from './variants.js';
-
-/** An image as pages and feeds show it. */
-export interface PublishedImage {
-  /** A site path (`images/…/photo-1600.jpg`, no leading slash) or an address elsewhere (`https://…`). */
-  src: string;
-  width: number | undefined;
-  height: number | undefined;
-  /** The copies a browser chooses from, narrowest first (the last is `src`); none for an image as it is. */
-  srcset: { src: string; width: number }[];
-  /** Gazette published the file (from the content folder): `src` is its own. */
-  copied: boolean;
-}
-
-/** An image as its story wrote it, for a story whose images were not published (as in some tests). */
-export function publishedAsWritten(src: string): PublishedImage {
-  return { src: imageKind(src) === 'site' ? src.slice(1) : src, width: undefined, height: undefined, srcset: [], copied: false };
-}
+import { fileBytes, type ImageOutput, type PublishedImage, publishedAsWritten, publishFile } from './published.js';
+import type { ImageStore } from './store.js';
+import { encodeVariant, type ImageInfo, ImageUnreadable, imageKey, isResized, readImageInfo, variantsOf } from './variants.js';
 
 export interface StoryImages {
   cover: PublishedImage | undefined;
   /** By the index of each image in the body (BodyImage); undefined for an image elsewhere. */
   body: (PublishedImage | undefined)[];
-}
-
-/** A file of the published images; `bytes` says where to find them when they must be written. */
-export interface ImageOutput {
-  path: string;
-  key: string;
-  bytes(): VariantBytes;
 }
 
 export interface PublishedImages {
@@ -159,7 +134,7 @@ export function createImagePublisher(config: Pick<Config, 'root' | 'contentDir'>
           }
           return;
         }
-        const image = publishFile(file, known, store, outputs);
+        const image = publishFile(file, known.key, known.info, store, outputs);
         for (const reference of referencing) reference.set(image);
       });
 
@@ -211,7 +186,7 @@ export function createImagePublisher(config: Pick<Config, 'root' | 'contentDir'>
         return image;
       }
     }
-    return { ...image, width: info.width, height: info.height };
+    return { ...image, width: info.width, height: info.height, bytes: fileBytes(file) };
   }
 }
 
@@ -221,25 +196,6 @@ async function makeCopies(bytes: Buffer, info: ImageInfo): Promise<Buffer[]> {
   const variants = variantsOf(info);
   if (info.format === 'svg') return drawCopies({ bytes, info: { ...info, format: 'svg' }, variants });
   return Promise.all(variants.map((variant) => encodeVariant(bytes, info, variant)));
-}
-
-/** The image's files in the site, added to `outputs`, and how pages show it. */
-function publishFile(file: string, { key, info }: KnownImage, store: ImageStore, outputs: Map<string, ImageOutput>): PublishedImage {
-  const folder = `${IMAGES_FOLDER}${key.slice(0, 16)}/`;
-  const stem = fileStem(file);
-  const extension = extensionOf(info.format);
-  if (!isResized(info)) {
-    const sitePath = `${folder}${stem}.${extension}`;
-    outputs.set(sitePath, { path: sitePath, key: `image:${key}`, bytes: () => ({ from: file }) });
-    return { src: sitePath, width: info.width, height: info.height, srcset: [], copied: true };
-  }
-  const srcset = variantsOf(info).map((variant) => {
-    const sitePath = `${folder}${stem}-${variant.width}.${extension}`;
-    outputs.set(sitePath, { path: sitePath, key: `image:${key}:${variant.width}`, bytes: () => store.variant(key, info, variant) });
-    return { src: sitePath, width: variant.width, height: variant.height };
-  });
-  const largest = srcset.at(-1) as (typeof srcset)[number];
-  return { src: largest.src, width: largest.width, height: largest.height, srcset: srcset.map(({ src, width }) => ({ src, width })), copied: true };
 }
 
 /** Names that promise a picture of pixels. */
@@ -257,15 +213,6 @@ function refuseDisguisedDrawing(file: string, info: ImageInfo): void {
       hint: `name it ${path.basename(file, path.extname(file))}.svg`,
     });
   }
-}
-
-/** The file's name as a URL slug: `Photo Ñ 1.JPG` gives `photo-n-1`. */
-function fileStem(file: string): string {
-  const stem =
-    slugify(path.basename(file, path.extname(file)))
-      .slice(0, 80)
-      .replace(/-+$/, '') || 'image';
-  return isDeviceName(stem) ? `image-${stem}` : stem;
 }
 
 function problemAt(reference: Reference, problem: Pick<ProblemInit, 'code' | 'message' | 'hint'>): GazetteError {

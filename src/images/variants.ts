@@ -1,5 +1,5 @@
 // What Gazette makes of an image file, with sharp: its format and size, and the narrower copies a
-// browser picks from (`srcset`). JPEG, PNG and WebP get copies 480, 960 and 1600 pixels wide (never
+// browser picks from (`srcset`). JPEG, PNG and WebP get copies 480, 960, 1200 and 1600 pixels wide (never
 // wider than the original), in their own format, so that feed readers and mail programs that know
 // no WebP still show them; an SVG drawing is drawn into PNG copies at those widths, as a drawing
 // published as it is could run script on the site; GIF (maybe animated) and AVIF are published as they are.
@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import sharp, { type Metadata } from 'sharp';
 
-const VARIANT_WIDTHS = [480, 960, 1600] as const;
+// 1200 is the email's copy: its 600-pixel sheet on a screen of twice the density (render/email.ts).
+const VARIANT_WIDTHS = [480, 960, 1200, 1600] as const;
 
 /**
  * Everything that decides a variant's bytes besides the source: change it (or how a drawing is

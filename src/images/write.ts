@@ -3,7 +3,7 @@
 // in the build cache).
 
 import type { SiteWriter } from '../output/writer.js';
-import type { ImageOutput } from './publish.js';
+import type { ImageOutput } from './published.js';
 
 export async function writePictures(outputs: readonly ImageOutput[], writer: SiteWriter): Promise<void> {
   for (const image of outputs) {

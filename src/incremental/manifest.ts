@@ -15,7 +15,7 @@ import { jsonParts } from './json-parts.js';
 import { freezeStory, type StoredStory } from './stored-stories.js';
 import { RECORD_FILE } from './up-to-date.js';
 
-const FORMAT = 11;
+const FORMAT = 12;
 export const MANIFEST_FILE = 'manifest.json';
 /** The changes of each save since the manifest was last written whole (see journal.ts). */
 export const JOURNAL_FILE = 'manifest-journal.jsonl';
@@ -39,7 +39,7 @@ export interface Manifest {
   stories: Record<string, StoredStory>;
   /** The key of the stories read from files with a trusted stamp: file, then stamp and key. */
   stamps: Record<string, [stamp: string, key: string]>;
-  markdown: Record<string, [summary: string, droppedHtml: Removed | null, droppedUrl: Removed | null, images: BodyImage[], links: BodyLink[]]>;
+  markdown: Record<string, [summary: string, droppedHtml: Removed | null, droppedUrl: Removed | null, images: BodyImage[], links: BodyLink[], words: number]>;
   output: ManifestOutput | null;
 }
 
@@ -91,7 +91,7 @@ export function journalLine(
   const markdownNow = new Map(
     [...markdown.values()].map((entry) => [
       entry.hash,
-      [entry.summary, entry.droppedHtml, entry.droppedUrl, entry.images, entry.links] as Manifest['markdown'][string],
+      [entry.summary, entry.droppedHtml, entry.droppedUrl, entry.images, entry.links, entry.words] as Manifest['markdown'][string],
     ]),
   );
   const before = manifest.output ?? { files: {}, inputs: {} };

@@ -40,6 +40,8 @@ export interface RenderedMarkdown {
   images: BodyImage[];
   /** Every link of the body to a path or a web address, in order; a link to a Markdown file is marked in the HTML with its index. */
   links: BodyLink[];
+  /** The words of the body's text, for its reading time. */
+  words: number;
 }
 
 /** What was removed from a story's Markdown: where the first one is, in lines and columns of the body, and how many. */
@@ -134,6 +136,7 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
         droppedUrl,
         images,
         links,
+        words: countWords(textOf(tree, { includeHtml: false })),
       };
     },
   };
@@ -226,6 +229,11 @@ export function renderStoryMarkdown(markdown: MarkdownRenderer, story: StoryText
 function firstParagraph(tree: Root): string {
   const paragraph = tree.children.find((node) => node.type === 'paragraph');
   return paragraph ? textOf(paragraph, { includeHtml: false }).replace(/\s+/g, ' ').trim() : '';
+}
+
+/** Words as a reader counts them: runs of letters, marks and digits (with their inner apostrophes and hyphens). */
+function countWords(text: string): number {
+  return text.match(/[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu)?.length ?? 0;
 }
 
 /** Cut plain text to at most `limit` characters, on a word boundary, with an ellipsis. */

@@ -22,13 +22,14 @@ export interface StoryMarkdown {
   droppedUrl: Removed | null;
   images: BodyImage[];
   links: BodyLink[];
+  words: number;
 }
 
 /** A story's HTML, made again when its file cannot be read. */
 export type StoryHtml = { html: string; feedHtml: string };
 
 /** What a story's Markdown gave beside its HTML. */
-export type MarkdownFacts = Pick<StoryMarkdown, 'summary' | 'droppedHtml' | 'droppedUrl' | 'images' | 'links'>;
+export type MarkdownFacts = Pick<StoryMarkdown, 'summary' | 'droppedHtml' | 'droppedUrl' | 'images' | 'links' | 'words'>;
 
 /** Markdown rendered before, and where Markdown rendered now is kept. */
 export interface MarkdownStore {
@@ -91,6 +92,7 @@ export function storedMarkdown(file: string, hash: string, facts: MarkdownFacts,
     droppedUrl: facts.droppedUrl,
     images: facts.images,
     links: facts.links,
+    words: facts.words,
     html: new LazyHtml(hash, () => read().html),
     feedHtml: new LazyHtml(`${hash}-feed`, () => read().feedHtml),
   };
@@ -104,6 +106,7 @@ function inMemory(hash: string, rendered: RenderedMarkdown): StoryMarkdown {
     droppedUrl: rendered.droppedUrl,
     images: rendered.images,
     links: rendered.links,
+    words: rendered.words,
     html: new LazyHtml(hash, rendered.html),
     feedHtml: new LazyHtml(`${hash}-feed`, rendered.feedHtml ?? ''),
   };

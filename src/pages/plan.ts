@@ -7,8 +7,9 @@ import type { Config } from '../config.js';
 import { copyWith } from '../copy-with.js';
 import { failIfAny, type GazetteError } from '../errors.js';
 import { authorFeedSpec, editionFeedSpec, feedLinks, sectionFeedSpec, siteFeedSpec, tagFeedSpec } from '../feeds/site-feeds.js';
+import type { DrawingSize } from '../images/drawing-size.js';
 import { keyOf } from '../keys.js';
-import type { Site, Story } from '../model/types.js';
+import type { Author, Site, Story } from '../model/types.js';
 import type { FeedLink, Page } from '../render/page.js';
 import type { RenderedBody } from '../render/view-types.js';
 import { authorView, editionTitle, editionView, sectionView, tagView } from '../render/views.js';
@@ -36,6 +37,7 @@ import type { PagePlace } from './claims.js';
 import { claimUrl } from './claims.js';
 import { emailPages } from './email-pages.js';
 import { paginate } from './pagination.js';
+import { feedStylesheetPage, subscribePage } from './reader-pages.js';
 import type { PageInit } from './story-page.js';
 import { completePage, standaloneLastmod, standalonePage, storyPage } from './story-page.js';
 
@@ -71,7 +73,14 @@ export interface PageNames {
  * listings are named by what they are made from and made only when asked: a build that finds a
  * page written from the same inputs keeps it without making it.
  */
-export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>, config: Config, names?: PageNames): Generator<PlannedPage> {
+/** `photos`: the sizes of the authors' photos, by address. */
+export function* pagePlans(
+  site: Site,
+  bodies: ReadonlyMap<Story, RenderedBody>,
+  config: Config,
+  names?: PageNames,
+  photos: ReadonlyMap<string, DrawingSize> = new Map(),
+): Generator<PlannedPage> {
   // Before any page: an alias's page in one of Gazette's own places would be written, then overwritten.
   failIfAny(reservedAliasProblems([...site.stories, ...site.pages]));
   const body = (story: Story) => bodies.get(story) ?? { html: '', summary: '' };
@@ -94,6 +103,7 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
     const inputs = names && named && !named.includes(undefined) ? keyOf(names.site, JSON.stringify([place.kind, place.path, facts, named])) : undefined;
     return { path: place.path, file: place.file, lastmod: place.lastmod, inputs, page: make };
   };
+  const photoOf = (author: Author) => (author.profile?.photo === undefined ? undefined : photos.get(author.profile.photo));
   const newestChange = (stories: readonly Story[]) =>
     stories.reduce<DateTime | undefined>((latest, story) => (latest === undefined || story.modified > latest ? story.modified : latest), undefined);
 
@@ -282,7 +292,7 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
     say(config, 'authors_description', { site: config.title }),
     byName(site.authors),
     site.authors,
-    (author) => authorView(author, config),
+    (author) => authorView(author, config, photoOf(author)),
     (author) => ({
       kind: 'author',
       path: authorPath(author),
@@ -300,6 +310,8 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
       data: { indexes: searchIndexScripts(site.stories, config, site.pages.length > 0) },
     });
   }
+  yield page(subscribePage(site, config, newest));
+  yield page(feedStylesheetPage(config));
   yield page({
     kind: '404',
     path: NOT_FOUND_PAGE,

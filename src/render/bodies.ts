@@ -5,7 +5,8 @@
 
 import type { Config } from '../config.js';
 import { GazetteError } from '../errors.js';
-import type { PublishedImage, StoryImages } from '../images/publish.js';
+import type { StoryImages } from '../images/publish.js';
+import type { PublishedImage } from '../images/published.js';
 import { keyOfJson } from '../keys.js';
 import { LazyHtml } from '../markdown/lazy-html.js';
 import type { Removed } from '../markdown/processor.js';
@@ -72,7 +73,7 @@ export function pageBody(
     image: (src) => linkToImage(config, src),
     page: (sitePath) => linkTo(config, sitePath),
   });
-  return { html, summary: story.summary ?? rendered.summary, image: images.cover };
+  return { html, summary: story.summary ?? rendered.summary, lead: rendered.summary, words: rendered.words, image: images.cover };
 }
 
 /** A story's HTML with its body images (see body-images.ts) and links to stories (body-links.ts) filled in, named by both. */

@@ -3,7 +3,7 @@
 // and its width and height, so that the page does not jump as pictures arrive.
 
 import { escapeXml } from '../escape.js';
-import type { PublishedImage } from '../images/publish.js';
+import type { PublishedImage } from '../images/published.js';
 import { IMAGE_MARK } from '../markdown/processor.js';
 
 /** The width a body image takes in the default theme: the story column, or the whole screen. */

@@ -24,7 +24,9 @@ export interface EmailStoryView {
   /** The byline's names, for a theme that writes the byline in its own words. */
   authors: readonly string[];
   published: TimeView;
-  image: { src: string; alt: string; caption: string | null; credit: string | null } | null;
+  image: { src: string; width: number | null; height: number | null; alt: string; caption: string | null; credit: string | null } | null;
+  /** The wire credits line ("Reporting by …; Editing by …"), which goes wherever the story does. */
+  credits: string | null;
 }
 
 export interface EmailView {
@@ -69,13 +71,19 @@ export function emailView(edition: Edition, body: (story: Story) => EmailBody, c
 /** What an email shows of a story's body: its summary and its published picture. */
 export type EmailBody = Pick<RenderedBody, 'summary' | 'image'>;
 
-/** The email's pictures are 552 pixels wide: the narrowest copy sharp on a screen of twice the density. */
-const EMAIL_IMAGE_PIXELS = 552 * 2;
+/** The width of a picture in the email's sheet (600 pixels less its margins). */
+export const EMAIL_IMAGE_WIDTH = 552;
+
+/** The narrowest copy sharp on a screen of twice the density: the 1200-pixel copy of a photo. */
+const EMAIL_IMAGE_PIXELS = EMAIL_IMAGE_WIDTH * 2;
 
 function emailStory(story: Story, { summary, image: published }: EmailBody, config: Config): EmailStoryView {
   const image = story.image;
   const cover = coverImage(story, { image: published });
-  const copy = cover?.srcset.find((candidate) => candidate.width >= EMAIL_IMAGE_PIXELS)?.src ?? cover?.src;
+  const copy = cover?.srcset.find((candidate) => candidate.width >= EMAIL_IMAGE_PIXELS) ?? (cover && { src: cover.src, width: cover.width });
+  // Shown EMAIL_IMAGE_WIDTH wide (or narrower, never wider than the picture), its height in proportion.
+  const width = copy?.width === undefined ? null : Math.min(copy.width, EMAIL_IMAGE_WIDTH);
+  const height = width !== null && cover?.width && cover.height ? Math.round((cover.height * width) / cover.width) : null;
   return {
     title: story.title,
     url: absoluteUrl(config, story.permalink),
@@ -86,8 +94,16 @@ function emailStory(story: Story, { summary, image: published }: EmailBody, conf
     authors: story.authors,
     published: formatTime(story.date, config),
     image: image
-      ? { src: absoluteImageUrl(config, copy ?? image.src), alt: image.alt ?? '', caption: image.caption ?? null, credit: image.credit ?? null }
+      ? {
+          src: absoluteImageUrl(config, copy?.src ?? image.src),
+          width,
+          height,
+          alt: image.alt ?? '',
+          caption: image.caption ?? null,
+          credit: image.credit ?? null,
+        }
       : null,
+    credits: story.credits ?? null,
   };
 }
 

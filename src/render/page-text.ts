@@ -58,6 +58,8 @@ export function renderTemplatePage(kind: Exclude<PageKind, 'redirect'>, context:
       return inlineEmailCss(theme.templates.render('email', context), theme.emailCss);
     case 'email-text':
       return tidyText(theme.templates.renderText('email.txt', context));
+    case 'feed-stylesheet':
+      return theme.templates.render('feed.xsl', context);
     default:
       return theme.templates.render(kind, context);
   }

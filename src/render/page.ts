@@ -17,6 +17,8 @@ export type PageKind =
   | 'authors'
   | 'author'
   | 'search'
+  | 'subscribe'
+  | 'feed-stylesheet'
   | '404'
   | 'redirect'
   | 'email'

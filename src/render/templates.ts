@@ -9,7 +9,23 @@ import { GazetteError } from '../errors.js';
 import { formatWord, type Words } from '../words.js';
 import { wrapText } from './email.js';
 
-export const PAGE_TEMPLATES = ['story', 'front', 'edition', 'archive', 'tags', 'tag', 'sections', 'section', 'authors', 'author', '404', 'email', 'email.txt'];
+export const PAGE_TEMPLATES = [
+  'story',
+  'front',
+  'edition',
+  'archive',
+  'tags',
+  'tag',
+  'sections',
+  'section',
+  'authors',
+  'author',
+  'subscribe',
+  'feed.xsl',
+  '404',
+  'email',
+  'email.txt',
+];
 
 export interface TemplateRenderer {
   render(template: string, data: Record<string, unknown>): string;

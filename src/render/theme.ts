@@ -9,7 +9,7 @@ import { keyOf, keyOfJson } from '../keys.js';
 import { textDirection } from '../language.js';
 import type { Site } from '../model/types.js';
 import { absoluteUrl, linkTo } from '../urls/links.js';
-import { ARCHIVE_PAGE, ASSETS_FOLDER, AUTHORS_PAGE, FEED_FILES, SEARCH_PAGE, SECTIONS_PAGE, TAGS_PAGE } from '../urls/paths.js';
+import { ARCHIVE_PAGE, ASSETS_FOLDER, AUTHORS_PAGE, FEED_FILES, SEARCH_PAGE, SECTIONS_PAGE, SUBSCRIBE_PAGE, TAGS_PAGE } from '../urls/paths.js';
 import { GENERATOR } from '../version.js';
 import { siteMenu } from './menu.js';
 import type { Page } from './page.js';
@@ -63,11 +63,19 @@ export function siteGlobals(config: Config, site: Site): Record<string, unknown>
     sectionsUrl: linkTo(config, SECTIONS_PAGE),
     authorsUrl: linkTo(config, AUTHORS_PAGE),
     searchUrl: config.search ? linkTo(config, SEARCH_PAGE) : null,
+    subscribeUrl: linkTo(config, SUBSCRIBE_PAGE),
+    favicon: iconLink(config, config.favicon),
+    touchIcon: iconLink(config, config.touchIcon),
     sections: site.sections.map((section) => sectionLink(section, config)),
     menu: siteMenu(config, site.pages),
     generator: GENERATOR,
     params: config.params,
   };
+}
+
+/** An icon setting as a link: a site path under the base path, an address elsewhere as it is. */
+function iconLink(config: Config, icon: string): string {
+  return icon.startsWith('/') ? linkTo(config, icon.slice(1)) : icon;
 }
 
 /** A page's view data as its template sees it: its own data, and `page`. */

@@ -1,8 +1,9 @@
 // What templates receive: the view objects of the template contract, every date formatted and
 // every link decided.
 
-import type { PublishedImage } from '../images/publish.js';
+import type { PublishedImage } from '../images/published.js';
 import type { LazyHtml } from '../markdown/lazy-html.js';
+import type { ShareLink } from './share.js';
 
 export interface TimeView {
   iso: string;
@@ -91,6 +92,14 @@ export interface StoryCardView {
 
 export interface StoryView extends StoryCardView {
   html: string | LazyHtml;
+  /** The story's own `summary` under its headline; null without one (its lead is the body's first paragraph). */
+  standfirst: string | null;
+  /** The first paragraph opens with a drop cap (render/lead.ts). */
+  dropCap: boolean;
+  /** Minutes to read the story, with `readingTime: true`; else null. */
+  readingTime: number | null;
+  /** Where the reader may share the story (the `share` setting), in order. */
+  share: ShareLink[];
   /** The last change (an update or a correction), when there was one. */
   updated: TimeView | null;
   corrections: { time: TimeView; text: string }[];
@@ -109,6 +118,10 @@ export interface EditionView {
 export interface RenderedBody {
   html: string | LazyHtml;
   summary: string;
+  /** The body's first paragraph as plain text (cut on a word), when the body has one. */
+  lead?: string;
+  /** The words of the body, for its reading time. */
+  words?: number;
   /** The front-matter image as published (images stage); without it, the image as written. */
   image?: PublishedImage;
 }

@@ -4,13 +4,16 @@
 import { DateTime } from 'luxon';
 import type { Config } from '../config.js';
 import type { StoryImage } from '../content/story-source.js';
-import { type PublishedImage, publishedAsWritten } from '../images/publish.js';
+import type { DrawingSize } from '../images/drawing-size.js';
+import { type PublishedImage, publishedAsWritten } from '../images/published.js';
 import { textDirection } from '../language.js';
 import type { Author, Edition, Section, Story, Tag } from '../model/types.js';
-import { linkTo, linkToImage, pageUrlResolver } from '../urls/links.js';
+import { absoluteUrl, linkTo, linkToImage, pageUrlResolver } from '../urls/links.js';
 import { authorPath, editionPath, sectionPath, tagPath } from '../urls/paths.js';
 import { say } from '../words.js';
 import { srcsetOf } from './body-images.js';
+import { hasDropCap, readingMinutes, standfirst } from './lead.js';
+import { shareLinks } from './share.js';
 import type {
   AuthorView,
   EditionView,
@@ -112,7 +115,8 @@ export function sectionView(section: Section, config: Config): SectionView {
   return { ...sectionLink(section, config), count: section.stories.length };
 }
 
-export function authorView(author: Author, config: Config): AuthorView {
+/** `photoSize`: the photo's size, when it was measured (images/author-photos.ts). */
+export function authorView(author: Author, config: Config, photoSize?: DrawingSize): AuthorView {
   const profile = author.profile;
   return {
     name: author.name,
@@ -121,7 +125,15 @@ export function authorView(author: Author, config: Config): AuthorView {
     count: author.stories.length,
     bio: profile?.bio ?? null,
     photo: profile?.photo
-      ? { src: pageUrlResolver(config)(profile.photo), srcset: null, width: null, height: null, alt: author.name, caption: null, credit: null }
+      ? {
+          src: pageUrlResolver(config)(profile.photo),
+          srcset: null,
+          width: photoSize?.width ?? null,
+          height: photoSize?.height ?? null,
+          alt: author.name,
+          caption: null,
+          credit: null,
+        }
       : null,
     email: profile?.email ?? null,
     links: profile?.links ?? [],
@@ -196,6 +208,10 @@ export function storyView(story: Story, body: RenderedBody, config: Config): Sto
   return {
     ...storyCard(story, body, config, Infinity),
     html: body.html,
+    standfirst: standfirst(story),
+    dropCap: hasDropCap(body.lead ?? ''),
+    readingTime: config.readingTime ? readingMinutes(body.words ?? 0) : null,
+    share: shareLinks(config.share, story.title, absoluteUrl(config, story.permalink)),
     updated: story.modified > story.date ? formatTime(story.modified, config) : null,
     corrections: story.corrections.map((correction) => ({ time: formatTime(correction.date, config), text: correction.text })),
     credits: story.credits ?? null,

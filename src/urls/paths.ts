@@ -12,6 +12,10 @@ export const SECTIONS_PAGE = 'sections/';
 export const AUTHORS_PAGE = 'authors/';
 export const SEARCH_PAGE = 'search/';
 export const NOT_FOUND_PAGE = '404.html';
+/** Every feed of the site in one place, and the newsletter's sign-up form. */
+export const SUBSCRIBE_PAGE = 'subscribe/';
+/** The XSLT stylesheet RSS and Atom feeds name, so that a browser shows them as a page. */
+export const FEED_STYLESHEET = 'feed.xsl';
 /** The edition feed's folder (its page is the archive). */
 export const EDITIONS_FOLDER = 'editions/';
 export const SEARCH_FOLDER = 'pagefind/';

@@ -104,7 +104,7 @@ async function namedPictures(out: string, files: readonly string[]): Promise<Set
     else if (file.endsWith('.json')) fromValue(JSON.parse(text));
   }
   // Pages and feeds are not pictures: only what a picture's tag or field names is kept.
-  return new Set([...found].filter((sitePath) => !sitePath.endsWith('/') && !/\.(html|xml|json|css|js)$/.test(sitePath)));
+  return new Set([...found].filter((sitePath) => !sitePath.endsWith('/') && !/\.(html|xml|xsl|json|css|js)$/.test(sitePath)));
 }
 
 describe('hostile pictures in a browser', () => {

@@ -71,8 +71,8 @@ describe('the site server', () => {
       ['/feed.xml', '/atom.xml', '/feed.json', '/assets/style.css', '/'].map(async (url) => (await send(port, url)).headers['content-type']),
     );
     assert.deepEqual(types, [
-      'application/rss+xml; charset=utf-8',
-      'application/atom+xml; charset=utf-8',
+      'application/xml; charset=utf-8',
+      'application/xml; charset=utf-8',
       'application/feed+json; charset=utf-8',
       'text/css; charset=utf-8',
       'text/html; charset=utf-8',

@@ -54,7 +54,7 @@ describe('renderAtom', () => {
 
   it('is well-formed XML in the Atom namespace, with the language', () => {
     assert.equal(XMLValidator.validate(xml), true);
-    assert.ok(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed '));
+    assert.ok(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<?xml-stylesheet type="text/xsl" href="/news/feed.xsl"?>\n<feed '));
     const feed = parseAtomXml(xml);
     assert.equal(feed['@_xmlns'], 'http://www.w3.org/2005/Atom');
     assert.equal(feed['@_xml:lang'], 'fr');

@@ -2,12 +2,14 @@
 // page head, redirect, sitemap and robots.txt back with real parsers and validators.
 
 import assert from 'node:assert/strict';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as cheerio from 'cheerio';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseFeed } from 'feedsmith';
 import { HtmlValidate } from 'html-validate';
-import { assertValidJsonFeed, parseAtomXml } from '../support/feeds.js';
+import { assertValidJsonFeed, parseAtomXml, parseRssItems } from '../support/feeds.js';
 import { copySampleProject, type Project } from '../support/project.js';
 
 const RENAMED = `---
@@ -92,8 +94,12 @@ describe('the feeds, redirects and sitemaps of a built site', () => {
       const items = 'items' in feed ? feed.items : 'entries' in feed ? feed.entries : undefined;
       assert.ok(items && items.length > 0, `${file} has no items`);
       if (expected === 'json') assertValidJsonFeed(text, file);
-      else assert.equal(XMLValidator.validate(text), true, file);
+      else {
+        assert.equal(XMLValidator.validate(text), true, file);
+        assert.match(text, /^<\?xml version="1\.0" encoding="utf-8"\?>\n<\?xml-stylesheet type="text\/xsl" href="\/feed\.xsl"\?>\n/, file);
+      }
     }
+    assert.equal(XMLValidator.validate(await project.read('feed.xsl')), true, 'feed.xsl is well-formed XML');
   });
 
   it('announces the three site feeds in the head of every page, and tag, section and author pages their own three too', async () => {
@@ -192,6 +198,34 @@ describe('the feeds, redirects and sitemaps of a built site', () => {
     const [image] = data.image as string[];
     assert.match(image ?? '', /^https:\/\/example\.org\/images\/[0-9a-f]{16}\/algiers-central-post-office-1600\.jpg$/);
     assert.ok((await project.files()).includes(new URL(image ?? '').pathname.slice(1)), `${image} is written`);
+  });
+
+  it("gives the wire story's picture, its credit and the credits line in every feed, with the published copy's length", async () => {
+    const rss = parseRssItems(await project.read('feed.xml')).find((item) => item.link === `https://example.org/${WIRE_PATH}`);
+    const enclosure = rss?.enclosure ?? {};
+    const pathname = new URL(enclosure['@_url'] ?? '').pathname;
+    assert.match(pathname, /^\/images\/[0-9a-f]{16}\/algiers-central-post-office-1600\.jpg$/);
+    const { size } = await stat(path.join(project.root, 'dist', pathname));
+    assert.deepEqual(enclosure, { '@_url': `https://example.org${pathname}`, '@_length': String(size), '@_type': 'image/jpeg' });
+    assert.equal(rss?.['media:content']?.['media:credit'], 'REUTERS/Ramzi Boudina/File Photo');
+    const credits = 'Reporting by Lamine Chikhi; Additional reporting by Idrees Ali; Writing by Angus McDowall; Editing by Chizu Nomiyama and Daniel Wallis';
+    for (const html of [rss?.['content:encoded'] ?? '']) {
+      const $ = cheerio.load(html, null, false);
+      assert.deepEqual(
+        [...$('p')].slice(-2).map((p) => $(p).text()),
+        ['Photo: REUTERS/Ramzi Boudina/File Photo', credits],
+      );
+    }
+    const entry = parseAtomXml(await project.read('atom.xml')).entry?.find((item) => item.id === 'urn:uuid:5f0c6f0e-2b7e-4d7a-9c62-3f1f4f0b9a11');
+    assert.deepEqual(
+      entry?.link.find((link) => link['@_rel'] === 'enclosure'),
+      { '@_href': `https://example.org${pathname}`, '@_rel': 'enclosure', '@_type': 'image/jpeg', '@_length': String(size) },
+    );
+    const json = JSON.parse(await project.read('feed.json')) as { items: { url: string; image?: string; banner_image?: string; content_html: string }[] };
+    const item = json.items.find((each) => each.url === `https://example.org/${WIRE_PATH}`);
+    assert.equal(item?.image, `https://example.org${pathname}`);
+    assert.equal(item?.banner_image, `https://example.org${pathname}`);
+    assert.ok(item?.content_html.endsWith(`<p><small>${credits}</small></p>`));
   });
 
   it('lists every story page in /sitemap.xml, and no redirect', async () => {

@@ -52,7 +52,7 @@ describe('story images in a built site', () => {
     assert.deepEqual([image.width, image.height], [1600, 1067]);
     assert.deepEqual(
       image.srcset.map((candidate) => candidate.split(' ')[1]),
-      ['480w', '960w', '1600w'],
+      ['480w', '960w', '1200w', '1600w'],
     );
     assert.equal(figure.attr('sizes'), '(min-width: 50rem) 46rem, 100vw');
     assert.equal($('meta[property="og:image"]').attr('content'), `https://example.org${image.src}`);
@@ -168,7 +168,7 @@ describe('images of every kind beside a story', () => {
     assert.deepEqual([logo.width, logo.height], [1600, 533]);
     assert.deepEqual(
       logo.srcset.map((candidate) => candidate.split(' ')[0]?.replace(/^.*\//, '')),
-      ['logo-480.png', 'logo-960.png', 'logo-1600.png'],
+      ['logo-480.png', 'logo-960.png', 'logo-1200.png', 'logo-1600.png'],
     );
     for (const copy of logo.srcset) assert.equal((await sharp(path.join(project.out, copy.split(' ')[0] ?? '')).metadata()).format, 'png');
     assert.deepEqual(
@@ -287,7 +287,7 @@ describe('the image cache', () => {
     await build(configFor('dist'));
     const first = await snapshot(project.out);
     const copies = await cachedCopies();
-    assert.equal(copies.size, 5, 'three copies of the photo and two of the chart');
+    assert.equal(copies.size, 6, 'four copies of the photo and two of the chart');
     await rm(project.out, { recursive: true });
     await build(configFor('dist'));
     assert.deepEqual(await cachedCopies(), copies, 'no image was encoded again');
@@ -313,6 +313,6 @@ describe('the image cache', () => {
     assert.deepEqual(await checkImage(project, chart).then((image) => [image.width, image.height]), [640, 360]);
     const files = await project.files();
     assert.equal(files.includes(before.slice(1)), false, 'the old chart is gone');
-    assert.equal((await cachedCopies()).size, 5, 'three copies of the photo and two of the new chart');
+    assert.equal((await cachedCopies()).size, 6, 'four copies of the photo and two of the new chart');
   });
 });

@@ -53,10 +53,11 @@ describe('readImageInfo', () => {
 });
 
 describe('variantsOf', () => {
-  it('makes copies 480, 960 and 1600 wide, keeping the proportions', () => {
+  it('makes copies 480, 960, 1200 and 1600 wide, keeping the proportions', () => {
     assert.deepEqual(variantsOf({ format: 'jpeg', width: 4000, height: 3000 }), [
       { width: 480, height: 360 },
       { width: 960, height: 720 },
+      { width: 1200, height: 900 },
       { width: 1600, height: 1200 },
     ]);
   });
@@ -74,6 +75,7 @@ describe('variantsOf', () => {
     assert.deepEqual(variantsOf({ format: 'svg', width: 300, height: 200 }), [
       { width: 480, height: 320 },
       { width: 960, height: 640 },
+      { width: 1200, height: 800 },
       { width: 1600, height: 1067 },
     ]);
   });

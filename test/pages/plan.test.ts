@@ -72,6 +72,8 @@ describe('planPages', () => {
         ['author', 'authors/ines-trabelsi/', 'authors/ines-trabelsi/index.html'],
         ['author', 'authors/lamine-chikhi/', 'authors/lamine-chikhi/index.html'],
         ['search', 'search/', 'search/index.html'],
+        ['subscribe', 'subscribe/', 'subscribe/index.html'],
+        ['feed-stylesheet', 'feed.xsl', 'feed.xsl'],
         ['404', '404.html', '404.html'],
       ],
     );

@@ -10,13 +10,14 @@ const CHART = {
   src: 'images/abc/chart-960.png',
   width: 960,
   height: 540,
+  bytes: 2000,
   copied: true,
   srcset: [
-    { src: 'images/abc/chart-480.png', width: 480 },
-    { src: 'images/abc/chart-960.png', width: 960 },
+    { src: 'images/abc/chart-480.png', width: 480, bytes: 1000 },
+    { src: 'images/abc/chart-960.png', width: 960, bytes: 2000 },
   ],
 };
-const LOGO = { src: 'images/logo.svg', width: 120, height: 40, srcset: [], copied: false };
+const LOGO = { src: 'images/logo.svg', width: 120, height: 40, bytes: 300, srcset: [], copied: false };
 
 describe('placeBodyImages', () => {
   const markdown = createMarkdownRenderer({ rawHtml: false });

@@ -76,6 +76,8 @@ export interface RssItem {
   pubDate: string;
   description?: string;
   'content:encoded': string;
+  enclosure?: Record<string, string>;
+  'media:content'?: Record<string, unknown>;
 }
 
 /** The items of an RSS document as a generic XML parser reads them, after checking it is well-formed. */
