@@ -3,14 +3,14 @@
 
 import type { DateTime } from 'luxon';
 import { GazetteError } from '../errors.js';
-import { isDeviceName, isValidSlug, slugify } from '../urls/slug.js';
+import { isDeviceName, slugify } from '../urls/slug.js';
 import { describe } from '../yaml.js';
 import { heldBody } from './body.js';
 import { FieldReader } from './fields.js';
 import type { SplitStory } from './frontmatter.js';
 import { STORY_LIMITS } from './limits.js';
 import { findDeepNesting, MAX_NESTING } from './nesting.js';
-import { readAliases, readAuthors, readBadSlug, readCorrections, readImage, readLanguage } from './story-fields.js';
+import { checkFileSlug, readAliases, readAuthors, readCorrections, readImage, readLanguage, readSlug, readUrl } from './story-fields.js';
 import type { StorySource } from './story-source.js';
 
 export const STORY_FIELDS = [
@@ -28,6 +28,7 @@ export const STORY_FIELDS = [
   'credits',
   'draft',
   'slug',
+  'url',
   'id',
   'aliases',
   'corrections',
@@ -54,14 +55,9 @@ export function readStory(file: string, split: SplitStory, timeZone: string): St
   if (date && updated && updated < date) {
     read.problem('updated', `is before the story's date (${date.toISO()})`, 'an update comes after publication');
   }
-  const slug = read.text('slug');
-  if (slug !== undefined && !isValidSlug(slug)) readBadSlug(read, slug);
-  if (title !== undefined && slug === undefined && slugify(title) === '') {
-    read.problem('title', 'gives an empty URL slug', 'add a "slug:" field', 'slug-invalid');
-  }
-  if (title !== undefined && slug === undefined && isDeviceName(slugify(title))) {
-    read.problem('title', `gives the URL slug "${slugify(title)}", a reserved device name on Windows`, 'add a "slug:" field', 'slug-invalid');
-  }
+  const slug = readSlug(read);
+  if (fields.slug === undefined || fields.slug === null) checkFileSlug(read, file);
+  const url = readUrl(read);
 
   const tags = read.textList('tags', STORY_LIMITS.tags) ?? [];
   for (const tag of tags.filter((name) => slugify(name) === '')) {
@@ -108,6 +104,7 @@ export function readStory(file: string, split: SplitStory, timeZone: string): St
     credits: read.text('credits'),
     draft: read.boolean('draft') ?? false,
     slug,
+    url,
     id: read.text('id'),
     idLine: split.frontMatter.locate('id')?.line,
     ...readAliases(read),

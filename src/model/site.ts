@@ -3,14 +3,13 @@
 // related stories.
 // Pure: stories and config in, graph out. Knows nothing of HTML or files.
 
-import type { DateTime } from 'luxon';
 import type { Config } from '../config.js';
 import type { AuthorProfile } from '../content/authors.js';
 import type { StorySource } from '../content/story-source.js';
 import { failIfAny, GazetteError } from '../errors.js';
-import { expandPermalink } from '../urls/paths.js';
 import { slugify } from '../urls/slug.js';
 import { gatherByName, groupByAuthor, groupBySection, mostUsed, unusedProfileWarnings, unusedSectionWarnings } from './groups.js';
+import { ownUrlAliasWarnings, placeStory } from './place.js';
 import type { Edition, Site, Story, Tag } from './types.js';
 
 const RELATED_LIMIT = 4;
@@ -34,80 +33,12 @@ export function buildSiteGraph(sources: readonly StorySource[], config: Config, 
   const sections = groupBySection(stories, config);
   const { authors, problems } = groupByAuthor(stories, profiles);
   failIfAny(problems);
-  const warnings = [...unusedSectionWarnings(sections, config), ...unusedProfileWarnings(authors, profiles)];
+  const warnings = [...ownUrlAliasWarnings(stories), ...unusedSectionWarnings(sections, config), ...unusedProfileWarnings(authors, profiles)];
   return { stories, tags, sections, authors, editions: groupByEdition(stories), warnings };
 }
 
 function newestFirst(a: StorySource, b: StorySource): number {
   return b.date.toMillis() - a.date.toMillis() || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
-}
-
-/** Where a story goes depends on its source and the configuration only, both immutable: kept. */
-const placements = new WeakMap<Config, WeakMap<StorySource, Pick<Story, 'slug' | 'permalink' | 'day'>>>();
-
-function placeStory(source: StorySource, config: Config): Story {
-  let placed = placements.get(config);
-  if (placed === undefined) placements.set(config, (placed = new WeakMap()));
-  let place = placed.get(source);
-  if (place === undefined) placed.set(source, (place = placeOnce(source, config)));
-  const { slug, permalink, day } = place;
-  // Every field written out, not spread nor assigned: stories share one hidden class and keep their
-  // fields inside the object, the smallest way to hold the site graph (see copy-with.ts).
-  return {
-    file: source.file,
-    title: source.title,
-    date: source.date,
-    updated: source.updated,
-    tags: source.tags,
-    summary: source.summary,
-    authors: source.authors,
-    section: source.section,
-    dateline: source.dateline,
-    lang: source.lang,
-    image: source.image,
-    credits: source.credits,
-    draft: source.draft,
-    id: source.id,
-    idLine: source.idLine,
-    aliases: source.aliases,
-    aliasPlaces: source.aliasPlaces,
-    corrections: source.corrections,
-    extra: source.extra,
-    body: source.body,
-    bodyLine: source.bodyLine,
-    source,
-    slug,
-    permalink,
-    feedId: source.id ?? new URL(source.aliases[0] ?? permalink, config.baseUrl).href,
-    modified: [source.updated, ...source.corrections.map((correction) => correction.date)].reduce<DateTime>(
-      (latest, date) => (date && date > latest ? date : latest),
-      source.date,
-    ),
-    day,
-    tagList: [],
-    sectionFront: undefined,
-    authorList: [],
-    older: undefined,
-    newer: undefined,
-    related: [],
-    future: source.date > config.now,
-  };
-}
-
-function placeOnce(source: StorySource, config: Config): Pick<Story, 'slug' | 'permalink' | 'day'> {
-  const slug = source.slug ?? slugify(source.title);
-  const local = source.date.setZone(config.timeZone);
-  // The calendar fields, not toFormat or toISODate: luxon parses a format each time it is given one.
-  const [year, month, day] = [String(local.year).padStart(4, '0'), String(local.month).padStart(2, '0'), String(local.day).padStart(2, '0')];
-  const permalink = expandPermalink(config.permalink, {
-    year,
-    month,
-    day,
-    slug,
-    // A section of punctuation alone ("—") has no slug: an empty path segment would break the URL.
-    section: (source.section && slugify(source.section)) || 'news',
-  });
-  return { slug, permalink, day: `${year}-${month}-${day}` };
 }
 
 function rejectDuplicatePermalinks(stories: Story[]): void {
@@ -120,9 +51,9 @@ function rejectDuplicatePermalinks(stories: Story[]): void {
         new GazetteError({
           code: 'permalink-duplicate',
           file: story.file,
-          field: story.slug === slugify(story.title) ? 'title' : 'slug',
+          field: story.url !== undefined ? 'url' : 'slug',
           message: `has the same URL /${story.permalink} as ${first.file}`,
-          hint: 'give one of the two stories a different "slug:"',
+          hint: 'give one of the two stories a different "slug:" (or "url:")',
         }),
       );
     } else {

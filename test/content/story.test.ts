@@ -85,7 +85,7 @@ describe('readStory', () => {
         `${FILE}:2:1  title  expected text, found number 42  (put the value in quotes)  [field-invalid]`,
         `${FILE}:3:1  date  "2021-02-30" is not a real date or time  (expected an ISO 8601 date such as 2020-10-01 or 2020-10-01T16:40:00+01:00)  [date-invalid]`,
         `${FILE}:4:1  updated  "2020-13-45" is not a real date or time  (expected an ISO 8601 date such as 2020-10-01 or 2020-10-01T16:40:00+01:00)  [date-invalid]`,
-        `${FILE}:7:1  slug  "a/b" is not a URL slug  (use lower-case letters, digits and hyphens, e.g. "a-b")  [slug-invalid]`,
+        `${FILE}:7:1  slug  "a/b" has characters a URL slug cannot have  (use letters, digits, "-", "_", "." and "~", e.g. "a-b")  [slug-invalid]`,
         `${FILE}:5:1  tags  expected a list, found a mapping  (e.g. tags: [Algeria, Libya])  [field-invalid]`,
         `${FILE}:9:1  authors  both "author" and "authors" are given  (keep one: "authors" takes a list)  [field-invalid]`,
       ],
@@ -101,8 +101,8 @@ describe('readStory', () => {
       { field: 'slug', line: 4, code: 'slug-invalid' },
     ]);
     assert.equal(result.problems[1]?.message, "is before the story's date (2020-10-02T10:00:00.000+01:00)");
-    assert.equal(result.problems[2]?.message, '".." is not a URL slug');
-    assert.equal(result.problems[2]?.hint, 'use lower-case letters, digits and hyphens');
+    assert.equal(result.problems[2]?.message, '".." starts with "."');
+    assert.equal(result.problems[2]?.hint, 'use letters, digits, "-", "_", "." and "~"');
   });
 
   it('refuses a missing date, a date that is not ISO 8601 and a leap day that does not exist', () => {
@@ -114,12 +114,14 @@ describe('readStory', () => {
     assert.equal(storyOf(read('---\ntitle: T\ndate: 2020-02-29\n---\n')).date.toISODate(), '2020-02-29');
   });
 
-  it('refuses a title that gives an empty slug unless a slug is given', () => {
-    const result = read('---\ntitle: "!!!"\ndate: 2020-10-01\n---\n');
+  it('refuses a file name that gives an empty slug unless a slug is given; a headline gives none', () => {
+    const file = 'content/2020/10/01/!!!.md';
+    const text = '---\ntitle: "!!!"\ndate: 2020-10-01\n---\n';
     assert.deepEqual(
-      result.problems.map((problem) => problem.format()),
-      [`${FILE}:2:1  title  gives an empty URL slug  (add a "slug:" field)  [slug-invalid]`],
+      readStory(file, splitStory(text, file), 'UTC').problems.map((problem) => problem.format()),
+      [`${file}  slug  the file name gives the URL slug "", which is empty  (add a "slug:" field, or rename the file)  [slug-invalid]`],
     );
+    assert.deepEqual(read(text).problems, []);
     assert.equal(storyOf(read('---\ntitle: "!!!"\ndate: 2020-10-01\nslug: exclamations\n---\n')).slug, 'exclamations');
   });
 
@@ -213,13 +215,24 @@ describe('readStory: aliases', () => {
   });
 
   it('refuses relative paths, parent folders, queries and fragments, each with its line', () => {
-    const result = read('---\ntitle: T\ndate: 2020-10-01\naliases:\n  - ../x\n  - relative/path\n  - /a?b\n  - /a#b\n  - /2020/../secret/\n  - /ok/\n---\n');
+    const result = read(
+      '---\ntitle: T\ndate: 2020-10-01\naliases:\n  - ../x\n  - relative/path\n  - /a?b\n  - /a#b\n  - /2020/../secret/\n  - /a//b/\n  - /x/CON/\n  - /ok/\n---\n',
+    );
     assert.equal(result.story, undefined);
+    const reserved = 'has a character a URL path or a file name cannot hold (? # \\ % < > " | * : or a control character)';
     assert.deepEqual(
       result.problems.map((problem) => problem.format()),
-      ['../x', 'relative/path', '/a?b', '/a#b', '/2020/../secret/'].map(
-        (alias) =>
-          `${FILE}:4:1  aliases  "${alias}" is not a path on this site  (write the old URL from the site root, e.g. /2020/10/01/old-slug/)  [slug-invalid]`,
+      [
+        ['../x', 'does not start with "/"'],
+        ['relative/path', 'does not start with "/"'],
+        ['/a?b', reserved],
+        ['/a#b', reserved],
+        ['/2020/../secret/', 'has a ".." segment'],
+        ['/a//b/', 'has an empty segment ("//")'],
+        ['/x/CON/', 'has "CON", a reserved device name on Windows'],
+      ].map(
+        ([alias, why]) =>
+          `${FILE}:4:1  aliases  "${alias}" is not a path on this site: it ${why}  (write the old URL from the site root, e.g. /2020/10/01/old-slug/)  [slug-invalid]`,
       ),
     );
   });
