@@ -7,14 +7,16 @@
 import { type Config, settingsKey } from './config.js';
 import { type Content, readContent } from './content/read.js';
 import { staticCopies } from './content/theme.js';
-import { failIfAny, type GazetteError } from './errors.js';
+import { failIfAny, GazetteError } from './errors.js';
 import { writeFeeds } from './feeds/write-feeds.js';
 import { createImagePublisher, type PublishedImages } from './images/publish.js';
 import { writePictures } from './images/write.js';
+import { checkUrlsKept, keepPublishedUrls } from './kept-urls.js';
 import { keyOf } from './keys.js';
 import { closeMarkdownWorkers, type MarkdownWorkers, type RenderedStories, renderStories, startMarkdownWorkers } from './markdown/stage.js';
 import { buildSiteGraph } from './model/site.js';
 import type { Site } from './model/types.js';
+import { PUBLISHED_URLS_FILE } from './output/published-urls.js';
 import { openWriter, type WriteMode, type WrittenSite } from './output/writer.js';
 import { aliasCollisions } from './pages/aliases.js';
 import { nameStories } from './pages/names.js';
@@ -52,6 +54,10 @@ export interface BuildOptions {
   signal?: AbortSignal;
   /** Workers kept between builds (the dev loop's); a build starts its own and ends them otherwise. */
   markdownWorkers?: MarkdownWorkers;
+  /** Let URLs the previous site published disappear (`--allow-moved`). */
+  allowMoved?: boolean;
+  /** The previous site's sitemap, file or URL (`--previous-sitemap`). */
+  previousSitemap?: string;
 }
 
 /** A build's site, and what it made on the way: what a later build may reuse. */
@@ -73,6 +79,8 @@ export async function buildSite(config: Config, mode: WriteMode, reuse: Reuse = 
     // Reading only reads: a build stopped meanwhile leaves it to end on its own.
     const content = await untilAborted(readContent(config, reuse.content), signal);
     const site = buildSiteGraph(content.stories, config, content.profiles.profiles);
+    // The dev loop shows drafts and scheduled stories: it is no published site to compare.
+    const movedWarnings = mode === 'sync' ? [] : await checkUrlsKept(site, config, options);
     const markdown = await renderStories(site.stories, config, reuse.markdown, workers, { threads: options.markdownThreads, signal });
     const publisher = reuse.images.publisher ?? createImagePublisher(config, { makeCopies: mode !== 'none' });
     const staticFiles = new Map(content.theme.staticFiles.map((file) => [file.to, file.from]));
@@ -81,7 +89,7 @@ export async function buildSite(config: Config, mode: WriteMode, reuse: Reuse = 
     failIfAny([...markdown.problems, ...pictures.problems]);
     signal?.throwIfAborted();
     const bodies = storyBodies(site.stories, markdown.of, pictures.images, config);
-    const warnings = [...content.warnings, ...site.warnings, ...bodies.warnings, ...pictures.warnings];
+    const warnings = [...content.warnings, ...site.warnings, ...movedWarnings, ...bodies.warnings, ...pictures.warnings];
     const name = nameStories(content.results, markdown, bodies);
 
     // Pagefind indexes in a process of its own while this one renders the pages.
@@ -104,6 +112,7 @@ export async function buildSite(config: Config, mode: WriteMode, reuse: Reuse = 
       for await (const copy of staticCopies(content.theme, config.root)) await writer.copy(copy);
       if (mode !== 'none') await writePictures(pictures.outputs, writer);
       const written = await writer.commit();
+      if (mode === 'swap') await keepPublishedUrls(site, config).catch((error) => warnings.push(urlsNotKept(error)));
       const report = { stories: site.stories.length, pages: pages.pages, files: written.files, warnings, written: written.written, removed: written.removed };
       return { report, content, site, markdown, pictures, bodies, theme, written };
     } catch (error) {
@@ -116,6 +125,16 @@ export async function buildSite(config: Config, mode: WriteMode, reuse: Reuse = 
   } finally {
     if (options.markdownWorkers === undefined) await closeMarkdownWorkers(workers);
   }
+}
+
+function urlsNotKept(error: unknown): GazetteError {
+  return new GazetteError({
+    code: 'output-failed',
+    file: PUBLISHED_URLS_FILE,
+    message: `the record of the published URLs could not be saved: ${(error as Error).message}`,
+    hint: 'the site is written; the next build cannot check that its URLs are kept',
+    cause: error,
+  });
 }
 
 /** `work`, or the abort's reason as soon as `signal` is aborted: what the work does after that ends on its own. */

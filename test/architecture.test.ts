@@ -34,7 +34,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['render/'],
   ['feeds/', 'search/', 'sitemaps.ts'],
   ['pages/'],
-  ['reuse.ts', 'build.ts', 'edition.ts', 'new-story.ts'],
+  ['reuse.ts', 'build.ts', 'edition.ts', 'new-story.ts', 'kept-urls.ts'],
   ['incremental/'],
   ['dev/', 'cli/'],
 ];

@@ -14,7 +14,7 @@ export async function runBuild(
   command: 'build' | 'check',
   overrides: ConfigOverrides,
   io: Io,
-  options: { quiet: boolean; cache: boolean; waitMs: number },
+  options: { quiet: boolean; verbose?: boolean; cache: boolean; waitMs: number; allowMoved?: boolean; previousSitemap?: string },
 ): Promise<number> {
   let started = performance.now();
   let config = loadConfig(io.cwd, overrides);
@@ -28,9 +28,12 @@ export async function runBuild(
         started = performance.now();
         config = loadConfig(io.cwd, overrides);
       }
-      const upToDate = write && options.cache ? await checkUpToDate(config) : undefined;
+      // A sitemap given to compare with is read by a build, never answered by the last one.
+      const upToDate = write && options.cache && options.previousSitemap === undefined ? await checkUpToDate(config) : undefined;
+      const kept = { allowMoved: options.allowMoved, previousSitemap: options.previousSitemap };
       if (boundsHeap(upToDate)) boundHeapGrowth();
-      if (!upToDate?.upToDate) return await (await import('../incremental/publish.js')).build(config, { write, cache: options.cache, signal, upToDate });
+      if (!upToDate?.upToDate)
+        return await (await import('../incremental/publish.js')).build(config, { write, cache: options.cache, signal, upToDate, ...kept });
       signal.throwIfAborted();
       return { ...upToDate.report, written: [], upToDate: true };
     } finally {

@@ -42,6 +42,11 @@ Options:
   --html             "gazette edition" prints (or writes) the HTML email, not the text
   --port <n>         port of "gazette dev" (default: 4000)
   --host <name>      address "gazette dev" listens on (default: 127.0.0.1, this machine only)
+  --allow-moved      let a URL the previous site published disappear (a warning, not
+                     the error permalink-moved)
+  --previous-sitemap <file|url>
+                     also keep every URL of this sitemap.xml (the old site's)
+  --verbose          list what is left out (ignored files)
   --quiet            print problems only
   --debug            show stack traces of unexpected errors
   -h, --help         show this help
@@ -65,6 +70,9 @@ const OPTIONS = {
   html: { type: 'boolean' },
   port: { type: 'string' },
   host: { type: 'string' },
+  'allow-moved': { type: 'boolean' },
+  'previous-sitemap': { type: 'string' },
+  verbose: { type: 'boolean' },
   quiet: { type: 'boolean' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -111,7 +119,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     switch (command) {
       case 'build':
       case 'check':
-        return await runBuild(command, overrides, io, { quiet: values.quiet ?? false, cache: !values['no-cache'], waitMs });
+        return await runBuild(command, overrides, io, {
+          quiet: values.quiet ?? false,
+          verbose: values.verbose ?? false,
+          cache: !values['no-cache'],
+          waitMs,
+          allowMoved: values['allow-moved'] ?? false,
+          previousSitemap: values['previous-sitemap'],
+        });
       case 'new':
         return await runNew(rest.join(' '), values.tags, overrides, io);
       case 'dev':
