@@ -6,7 +6,7 @@ import { GazetteError } from '../errors.js';
 import { isDeviceName, slugify } from '../urls/slug.js';
 import { describe } from '../yaml.js';
 import { heldBody } from './body.js';
-import { FieldReader } from './fields.js';
+import { DATE_FORMS, FieldReader } from './fields.js';
 import type { SplitStory } from './frontmatter.js';
 import { STORY_LIMITS } from './limits.js';
 import { findDeepNesting, MAX_NESTING } from './nesting.js';
@@ -33,6 +33,24 @@ export const STORY_FIELDS = [
   'aliases',
   'corrections',
 ];
+/** A story without `date:` is dated by its file name's `YYYY-MM-DD-` (Jekyll's posts), or refused. */
+function readFileDate(read: FieldReader, file: string, split: SplitStory): DateTime | undefined {
+  const named = /(?:^|\/)(\d{4}-\d{2}-\d{2})-[^/]*(?:\/index\.(?:md|markdown))?$/.exec(file);
+  if (named) return read.dateValue('date', named[1], true);
+  read.problems.push(
+    new GazetteError({
+      code: 'field-missing',
+      file,
+      // The line that closes the front-matter: where the date may go.
+      line: Math.max(1, split.bodyLine - 1),
+      field: 'date',
+      message: 'is required: the story has no date, and its file name does not start with one',
+      hint: `add a line "date: …" to the front-matter: ${DATE_FORMS}`,
+    }),
+  );
+  return undefined;
+}
+
 export interface StoryResult {
   story: StorySource | undefined;
   problems: GazetteError[];
@@ -50,7 +68,7 @@ export function readStory(file: string, split: SplitStory, timeZone: string): St
   const read = new FieldReader(file, split.frontMatter, fields, timeZone);
 
   const title = read.requiredText('title');
-  const date = read.date('date', true);
+  const date = fields.date === undefined || fields.date === null ? readFileDate(read, file, split) : read.date('date', true);
   const updated = read.date('updated', false);
   if (date && updated && updated < date) {
     read.problem('updated', `is before the story's date (${date.toISO()})`, 'an update comes after publication');

@@ -106,7 +106,7 @@ describe('readStory', () => {
   });
 
   it('refuses a missing date, a date that is not ISO 8601 and a leap day that does not exist', () => {
-    assert.deepEqual(places(read('---\ntitle: T\n---\n').problems), [{ field: 'date', line: undefined, code: 'field-missing' }]);
+    assert.deepEqual(places(read('---\ntitle: T\n---\n').problems), [{ field: 'date', line: 3, code: 'field-missing' }]);
     for (const date of ['01/10/2020', '2020-10-01T16:40:00 CET', '2020', '2021-02-29', '2020-10-01T25:00']) {
       const result = read(`---\ntitle: T\ndate: ${date}\n---\n`);
       assert.deepEqual(places(result.problems), [{ field: 'date', line: 3, code: 'date-invalid' }], date);
@@ -335,6 +335,30 @@ describe('readStory: corrections', () => {
     const result = read('---\ntitle: T\ndate: 2020-10-01\ncorrections:\n  - date: 2020-10-02\n    text:\n---\n');
     assert.deepEqual(places(result.problems), [{ field: 'corrections', line: 4, code: 'field-missing' }]);
     assert.equal(result.story, undefined);
+  });
+});
+
+describe('readStory: dates', () => {
+  const dateOf = (file: string, text: string) => readStory(file, splitStory(text, file), 'Europe/London');
+
+  it("reads Jekyll's date with a space before the offset", () => {
+    const story = storyOf(dateOf(FILE, '---\ntitle: T\ndate: 2020-10-03 16:40:00 +0100\n---\n'));
+    assert.equal(story.date.toISO(), '2020-10-03T16:40:00.000+01:00');
+  });
+
+  it("takes the file name's date when the front-matter has none", () => {
+    const story = storyOf(dateOf('content/_posts/2020-10-03-storm.markdown', '---\ntitle: T\n---\n'));
+    assert.equal(story.date.toISO(), '2020-10-03T00:00:00.000+01:00');
+    assert.equal(storyOf(dateOf('content/posts/2020-10-03-storm/index.md', '---\ntitle: T\n---\n')).date.toISODate(), '2020-10-03');
+  });
+
+  it('refuses a story with no date at the line that closes its front-matter, naming the forms', () => {
+    assert.deepEqual(
+      dateOf(FILE, '---\ntitle: T\n---\nBody\n').problems.map((problem) => problem.format()),
+      [
+        `${FILE}:3  date  is required: the story has no date, and its file name does not start with one  (add a line "date: …" to the front-matter: ISO 8601 (2020-10-03, 2020-10-03T16:40:00+01:00), 2020-10-03 16:40:00 +0100, or a file name starting 2020-10-03-)  [field-missing]`,
+      ],
+    );
   });
 });
 
