@@ -38,6 +38,8 @@ export interface BuildReport {
   /** Files written and removed by this build (every file, for a site written whole). */
   written: string[];
   removed: string[];
+  /** Files below the content folder that look like stories but were not read (for --verbose). */
+  ignored?: string[];
   /** Nothing the build reads changed since the last build, whose output stands: nothing was done. */
   upToDate?: boolean;
 }
@@ -113,7 +115,15 @@ export async function buildSite(config: Config, mode: WriteMode, reuse: Reuse = 
       if (mode !== 'none') await writePictures(pictures.outputs, writer);
       const written = await writer.commit();
       if (mode === 'swap') await keepPublishedUrls(site, config).catch((error) => warnings.push(urlsNotKept(error)));
-      const report = { stories: site.stories.length, pages: pages.pages, files: written.files, warnings, written: written.written, removed: written.removed };
+      const report = {
+        stories: site.stories.length,
+        pages: pages.pages,
+        files: written.files,
+        warnings,
+        written: written.written,
+        removed: written.removed,
+        ignored: content.ignored,
+      };
       return { report, content, site, markdown, pictures, bodies, theme, written };
     } catch (error) {
       await writer.abort();

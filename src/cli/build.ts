@@ -41,6 +41,7 @@ export async function runBuild(
     }
   });
   for (const warning of result.warnings) io.err(`warning: ${warning.format()}`);
+  if (options.verbose && 'ignored' in result) for (const file of result.ignored ?? []) io.err(`not read: ${file}`);
   if (!options.quiet) {
     const took = `${Math.round(performance.now() - started)} ms`;
     const stories = `${result.stories} ${result.stories === 1 ? 'story' : 'stories'}`;
