@@ -77,12 +77,13 @@ export class FieldReader {
    * A list of texts; one comma-separated text is accepted too, with a warning. A list longer than
    * `limit` is one problem, its items unread.
    */
-  textList(field: string, limit: ListLimit): string[] | undefined {
+  textList(field: string, limit: ListLimit, spaceSeparated = false): string[] | undefined {
     const value = this.fields[field];
     if (value === undefined || value === null) return undefined;
     if (typeof value === 'string') {
+      // Jekyll reads `tags: a b c` as three tags; with a comma, the commas separate.
       const items = value
-        .split(',')
+        .split(spaceSeparated && !value.includes(',') ? /\s+/ : ',')
         .map((item) => item.trim())
         .filter(Boolean);
       if (this.isOverLimit(field, items.length, limit)) return undefined;

@@ -115,8 +115,33 @@ export function readAuthors(read: FieldReader, fields: Record<string, unknown>):
     read.problem('authors', 'both "author" and "authors" are given', 'keep one: "authors" takes a list');
     return [];
   }
-  if (fields.author !== undefined) return read.textList('author', STORY_LIMITS.authors) ?? [];
-  return read.textList('authors', STORY_LIMITS.authors) ?? [];
+  const field = fields.author !== undefined ? 'author' : 'authors';
+  const value = fields[field];
+  // Jekyll's `author: { name, url, twitter }`: the name is the byline; the profile goes in authors.yaml.
+  const mappings = Array.isArray(value) ? value : [value];
+  if (value !== undefined && value !== null && mappings.some((item) => typeof item === 'object' && item !== null && !Array.isArray(item))) {
+    return mappings.flatMap((item, index) => {
+      const name = typeof item === 'object' && item !== null && !Array.isArray(item) ? (item as Record<string, unknown>).name : item;
+      if (name === undefined || name === null) {
+        read.problem(field, `item ${index + 1} has no name`, `e.g. ${field}: { name: Lamine Chikhi }`, 'field-missing');
+        return [];
+      }
+      return read.text(field, name) ?? [];
+    });
+  }
+  return read.textList(field, STORY_LIMITS.authors) ?? [];
+}
+
+/**
+ * Jekyll's and Pelican's categories: the first is the section when the story has none, the others
+ * (and the first, when it has one) join its tags.
+ */
+export function readCategories(read: FieldReader, fields: Record<string, unknown>): { section?: string; tags: string[] } {
+  const field = fields.categories !== undefined ? 'categories' : 'category';
+  const categories = read.textList(field, STORY_LIMITS.tags, true) ?? [];
+  if (fields.section !== undefined && fields.section !== null) return { tags: categories };
+  const [section, ...tags] = categories;
+  return { section, tags };
 }
 
 export function readImage(read: FieldReader, value: unknown): StoryImage | undefined {

@@ -10,7 +10,7 @@ import { DATE_FORMS, FieldReader } from './fields.js';
 import type { SplitStory } from './frontmatter.js';
 import { STORY_LIMITS } from './limits.js';
 import { findDeepNesting, MAX_NESTING } from './nesting.js';
-import { checkFileSlug, readAliases, readAuthors, readCorrections, readImage, readLanguage, readSlug, readUrl } from './story-fields.js';
+import { checkFileSlug, readAliases, readAuthors, readCategories, readCorrections, readImage, readLanguage, readSlug, readUrl } from './story-fields.js';
 import type { StorySource } from './story-source.js';
 
 export const STORY_FIELDS = [
@@ -29,6 +29,8 @@ export const STORY_FIELDS = [
   'draft',
   'slug',
   'url',
+  'categories',
+  'category',
   'id',
   'aliases',
   'corrections',
@@ -77,7 +79,8 @@ export function readStory(file: string, split: SplitStory, timeZone: string): St
   if (fields.slug === undefined || fields.slug === null) checkFileSlug(read, file);
   const url = readUrl(read);
 
-  const tags = read.textList('tags', STORY_LIMITS.tags) ?? [];
+  const categories = readCategories(read, fields);
+  const tags = [...new Set([...(read.textList('tags', STORY_LIMITS.tags, true) ?? []), ...categories.tags])];
   for (const tag of tags.filter((name) => slugify(name) === '')) {
     read.problem('tags', `"${tag}" gives an empty URL slug`, 'use a tag with letters or digits', 'slug-invalid');
   }
@@ -98,7 +101,7 @@ export function readStory(file: string, split: SplitStory, timeZone: string): St
   }
 
   const authors = readAuthors(read, fields);
-  const section = read.text('section');
+  const section = read.text('section') ?? categories.section;
   // A section or author without a letter or digit gets no page; a device name could not have one.
   const refuseDeviceName = (field: string, name: string) => {
     if (isDeviceName(slugify(name)))

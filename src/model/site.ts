@@ -8,7 +8,7 @@ import type { AuthorProfile } from '../content/authors.js';
 import type { StorySource } from '../content/story-source.js';
 import { failIfAny, GazetteError } from '../errors.js';
 import { slugify } from '../urls/slug.js';
-import { gatherByName, groupByAuthor, groupBySection, mostUsed, unusedProfileWarnings, unusedSectionWarnings } from './groups.js';
+import { gatherByName, groupByAuthor, groupBySection, mostUsed, resolveAuthorIds, unusedProfileWarnings, unusedSectionWarnings } from './groups.js';
 import { ownUrlAliasWarnings, placeStory } from './place.js';
 import type { Edition, Site, Story, Tag } from './types.js';
 
@@ -31,6 +31,7 @@ export function buildSiteGraph(sources: readonly StorySource[], config: Config, 
   const tags = groupByTag(stories);
   relateStories(stories, tags);
   const sections = groupBySection(stories, config);
+  resolveAuthorIds(stories, profiles);
   const { authors, problems } = groupByAuthor(stories, profiles);
   failIfAny(problems);
   const warnings = [...ownUrlAliasWarnings(stories), ...unusedSectionWarnings(sections, config), ...unusedProfileWarnings(authors, profiles)];

@@ -338,6 +338,29 @@ describe('readStory: corrections', () => {
   });
 });
 
+describe('readStory: what other generators write', () => {
+  it("reads Jekyll's author mappings by their name", () => {
+    assert.deepEqual(
+      storyOf(read('---\ntitle: T\ndate: 2020-10-01\nauthor: { name: Eric Moreau, twitter: emoreau, url: "https://e.example" }\n---\n')).authors,
+      ['Eric Moreau'],
+    );
+    assert.deepEqual(storyOf(read('---\ntitle: T\ndate: 2020-10-01\nauthors: [{ name: A }, B]\n---\n')).authors, ['A', 'B']);
+  });
+
+  it('reads space-separated tags as Jekyll does, with a warning', () => {
+    const result = read('---\ntitle: T\ndate: 2020-10-01\ntags: oil gas libya\n---\n');
+    assert.deepEqual(storyOf(result).tags, ['oil', 'gas', 'libya']);
+    assert.equal(result.warnings[0]?.message, 'read "oil gas libya" as a list of 3');
+  });
+
+  it('makes the first category the section when there is none, and the others tags', () => {
+    const story = storyOf(read('---\ntitle: T\ndate: 2020-10-01\ntags: [oil]\ncategories: [Economy, Libya]\n---\n'));
+    assert.deepEqual([story.section, story.tags], ['Economy', ['oil', 'Libya']]);
+    const sectioned = storyOf(read('---\ntitle: T\ndate: 2020-10-01\nsection: World\ncategory: Economy\n---\n'));
+    assert.deepEqual([sectioned.section, sectioned.tags], ['World', ['Economy']]);
+  });
+});
+
 describe('readStory: dates', () => {
   const dateOf = (file: string, text: string) => readStory(file, splitStory(text, file), 'Europe/London');
 
