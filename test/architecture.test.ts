@@ -36,6 +36,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['pages/'],
   ['reuse.ts', 'build.ts', 'edition.ts', 'new-story.ts', 'kept-urls.ts'],
   ['incremental/'],
+  ['import/'],
   ['dev/', 'cli/'],
 ];
 

@@ -59,7 +59,11 @@ describe('a build after a change to the folders it reads', () => {
     assert.ok(existsSync(path.join(project.out, '2020/10/03')));
     assert.ok((await project.read('feed.xml')).includes(gone));
     await rm(path.join(project.root, 'content/2020/10/03'), { recursive: true });
-    const run = await gazette('build');
+    // Their URLs were published: dropping them is said, and accepted only when asked for.
+    const refused = await gazette('build');
+    assert.equal(refused.code, 1);
+    assert.match(refused.err, /is no longer in the content folder \(renamed or removed\).*\[permalink-moved\]/);
+    const run = await gazette('build', '--allow-moved');
     assert.equal(run.code, 0, run.err);
     assert.match(run.out, /^Built /);
     assert.ok(!existsSync(path.join(project.out, '2020/10/03')));

@@ -11,6 +11,7 @@ import { VERSION } from '../version.js';
 import { runBuild } from './build.js';
 import { runDev } from './dev.js';
 import { runEdition } from './edition.js';
+import { runImport } from './import.js';
 import type { Io } from './io.js';
 import { EXIT } from './io.js';
 import { runNew } from './new.js';
@@ -21,6 +22,9 @@ Commands:
   build              build the site into the output folder (default: dist/)
   check              validate content, config and templates; write nothing
   new "Title"        create content/YYYY/MM/DD/<slug>.md dated now (--tags a,b)
+  import <jekyll|hugo|zola|pelican> SOURCE
+                     turn another generator's posts into stories, their old URLs kept
+                     (--into <dir>: where to write them, default content/)
   dev                build, serve on http://localhost:4000/ and rebuild on every change,
                      with drafts and scheduled stories shown (written to .gazette/dev/)
   edition YYYY-MM-DD print that day's edition as plain text for email (--html: as HTML);
@@ -70,6 +74,7 @@ const OPTIONS = {
   html: { type: 'boolean' },
   port: { type: 'string' },
   host: { type: 'string' },
+  into: { type: 'string' },
   'allow-moved': { type: 'boolean' },
   'previous-sitemap': { type: 'string' },
   verbose: { type: 'boolean' },
@@ -129,6 +134,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         });
       case 'new':
         return await runNew(rest.join(' '), values.tags, overrides, io);
+      case 'import':
+        return await runImport(rest, values.into, io);
       case 'dev':
         return await runDev(overrides, values.port, values.host, { cache: !values['no-cache'], waitMs }, io);
       case 'edition':

@@ -95,7 +95,7 @@ export function* pagePlans(site: Site, bodies: ReadonlyMap<Story, RenderedBody>,
     stories.reduce<DateTime | undefined>((latest, story) => (latest === undefined || story.modified > latest ? story.modified : latest), undefined);
 
   for (const story of site.stories) {
-    const place = { kind: 'story' as const, path: story.permalink, file: `${story.permalink}index.html`, source: story.file, lastmod: story.modified };
+    const place = { kind: 'story' as const, path: story.permalink, file: pageFile(story.permalink), source: story.file, lastmod: story.modified };
     yield planned(place, [], [story, story.older, story.newer, ...story.related], () => storyPage(story, body(story), card, config, siteFeeds));
     for (const [index, alias] of story.aliases.entries()) {
       const made = completePage(

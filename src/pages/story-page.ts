@@ -9,7 +9,7 @@ import type { FeedLink, Page } from '../render/page.js';
 import type { RenderedBody, StoryCardView } from '../render/view-types.js';
 import { coverImage, editionTitle, storyView } from '../render/views.js';
 import { linkTo } from '../urls/links.js';
-import { editionPath } from '../urls/paths.js';
+import { editionPath, pageFile } from '../urls/paths.js';
 
 export type PageInit = Pick<Page, 'kind' | 'path' | 'title' | 'description' | 'data'> &
   Partial<Pick<Page, 'file' | 'lastmod' | 'feeds' | 'meta' | 'jsonLd' | 'source'>>;
@@ -34,6 +34,8 @@ export function storyPage(
     {
       kind: 'story',
       path: story.permalink,
+      // A `url:` may name a file (`/2020/10/03/My_Post.html`), not only a folder.
+      file: pageFile(story.permalink),
       title: story.title,
       description: body.summary,
       source: story.file,
