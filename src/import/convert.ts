@@ -73,8 +73,13 @@ export function convertPost(post: SourcePost, context: ConvertContext): Imported
   let body = convertTemplateTags(post.body, { file: post.file, urlOf: context.urlOf, notes: context.notes });
   body = body
     .replace(/(!\[[^\]]*\]\()(<[^>]+>|[^)\s]+)/g, (whole, start: string, address: string) => {
-      const local = localFile(address.replace(/^<|>$/g, ''));
-      return local === undefined ? whole : `${start}${local.includes(' ') ? `<${local}>` : local}`;
+      const written = address.replace(/^<|>$/g, '');
+      const local = localFile(written);
+      if (local !== undefined) return `${start}${local.includes(' ') ? `<${local}>` : local}`;
+      if (/^[a-z][a-z0-9+.-]*:|^\/|^#/i.test(written)) return whole;
+      // A picture beside the post that the source does not have: a link, not a build error.
+      context.notes.push({ kind: 'picture not found', file: post.file, detail: written });
+      return whole.slice(1);
     })
     .replace(/(<img\b[^>]*?\bsrc=["'])([^"']+)/gi, (whole, start: string, address: string) => {
       const local = localFile(address);

@@ -67,6 +67,18 @@ export function pelicanUrl(pattern: string, values: { slug: string; date: DateTi
   return `/${url.replace(/^\/+/, '')}`;
 }
 
+/** FILENAME_METADATA (`(?P<date>\d{4}-\d{2}-\d{2})_(?P<slug>.*)`): fields a file's name gives. */
+function filenameMetadata(pattern: string | undefined): (stem: string) => Record<string, string> {
+  if (pattern === undefined) return () => ({});
+  let expression: RegExp;
+  try {
+    expression = new RegExp(`^(?:${pattern.replace(/\(\?P</g, '(?<')})`, 'u');
+  } catch {
+    return () => ({});
+  }
+  return (stem) => ({ ...expression.exec(stem)?.groups });
+}
+
 export function readPelicanSite(root: string): { posts: SourcePost[]; skipped: string[]; siteRoots: string[] } {
   let config = '';
   try {
@@ -79,6 +91,7 @@ export function readPelicanSite(root: string): { posts: SourcePost[]; skipped: s
   const pagePaths = pelicanList(config, 'PAGE_PATHS') ?? ['pages'];
   const articlePaths = pelicanList(config, 'ARTICLE_PATHS') ?? [''];
   const byFilename = pelicanSetting(config, 'SLUGIFY_SOURCE') === 'basename';
+  const fromFilename = filenameMetadata(pelicanSetting(config, 'FILENAME_METADATA'));
   const lang = pelicanSetting(config, 'DEFAULT_LANG') ?? 'en';
   const zone = pelicanSetting(config, 'TIMEZONE') ?? 'UTC';
   const posts: SourcePost[] = [];
@@ -90,8 +103,10 @@ export function readPelicanSite(root: string): { posts: SourcePost[]; skipped: s
     if (!/\.(md|markdown|mdown|mkd)$/i.test(file)) continue;
     const absolute = path.join(contentDir, file);
     const text = readFileSync(absolute, 'utf8').replace(/^\uFEFF/, '');
-    const { fields, body } = text.startsWith('---') ? readPost(absolute, file) : readHeaders(text);
     const stem = path.posix.basename(file).replace(/\.[^.]+$/, '');
+    const read = text.startsWith('---') ? readPost(absolute, file) : readHeaders(text);
+    const body = read.body;
+    const fields = { ...fromFilename(stem), ...read.fields };
     const title = typeof fields.title === 'string' ? fields.title : stem;
     const slug = typeof fields.slug === 'string' ? fields.slug : slugify(byFilename ? stem : title);
     const written = typeof fields.date === 'string' ? fields.date : undefined;
