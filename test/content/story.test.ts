@@ -338,6 +338,17 @@ describe('readStory: corrections', () => {
   });
 });
 
+describe('readStory: url', () => {
+  it('keeps a whole path exactly, and refuses an unsafe one at its line', () => {
+    assert.equal(storyOf(read('---\ntitle: T\ndate: 2020-10-01\nurl: /2020/10/03/My_Post.html\n---\n')).url, '2020/10/03/My_Post.html');
+    assert.equal(storyOf(read('---\ntitle: T\ndate: 2020-10-01\nurl: /blog/my-post\n---\n')).url, 'blog/my-post/');
+    assert.deepEqual(
+      read('---\ntitle: T\ndate: 2020-10-01\nurl: /blog/../etc/\n---\n').problems.map((problem) => problem.format()),
+      [`${FILE}:4:1  url  "/blog/../etc/" has a ".." segment  (write the path from the site root, e.g. url: /2020/10/03/My_Post.html)  [url-unsafe]`],
+    );
+  });
+});
+
 describe('readStory: what other generators write', () => {
   it("reads Jekyll's author mappings by their name", () => {
     assert.deepEqual(
