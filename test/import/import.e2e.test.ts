@@ -14,6 +14,7 @@ import { loadConfig } from '../../src/config.js';
 import { type Generator, importSite } from '../../src/import/run.js';
 import { build } from '../../src/incremental/publish.js';
 import { pageFile } from '../../src/urls/paths.js';
+import { runGazette } from '../support/cli-process.js';
 import { REPO, snapshot } from '../support/project.js';
 import { SMALL_SITE_NOW } from '../support/small-site.js';
 
@@ -86,6 +87,30 @@ describe('gazette import: template tags', () => {
         report.notes.map((note) => [note.kind, note.detail]),
         [['template tag not converted', '{% gist 12345 %}']],
       );
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('gazette import and build on the command line', () => {
+  it('imports, reports, builds, and lists with --verbose what it does not read', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'gazette-import-cli-'));
+    try {
+      await cp(path.join(REPO, 'templates'), path.join(root, 'templates'), { recursive: true });
+      await writeFile(path.join(root, 'gazette.config.yaml'), 'title: Imported\nbaseUrl: https://news.example.org/\ntimeZone: Europe/London\nlanguage: en\n');
+      const imported = await runGazette(root, ['import', 'jekyll', path.join(FIXTURES, 'jekyll')]);
+      assert.equal(imported.code, 0, imported.err);
+      assert.equal(imported.out.trim(), 'Imported 2 stories into content/, 2 with the URL they had (url:)');
+      assert.match(imported.err, /^warning: template tag not converted: 1\n {2}_posts\/2020-10-03-My_First_Post\.markdown: \{% gist 12345 %\}/);
+      await mkdir(path.join(root, 'content/_drafts'));
+      await writeFile(path.join(root, 'content/_drafts/later.md'), '---\ntitle: Later\n---\n');
+      const built = await runGazette(root, ['build', '--verbose', '--now', SMALL_SITE_NOW]);
+      assert.equal(built.code, 0, built.err);
+      assert.match(built.err, /warning: 1 file not read as stories: 1 in content\/_drafts\/ .*\[content-ignored\]/);
+      assert.match(built.err, /^not read: content\/_drafts\/later\.md$/m);
+      const again = await runGazette(root, ['import', 'jekyll', path.join(FIXTURES, 'jekyll')]);
+      assert.equal(again.code, 2);
     } finally {
       await rm(root, { recursive: true, force: true });
     }

@@ -351,6 +351,37 @@ describe('buildSiteGraph', () => {
     );
   });
 
+  it("leaves out an alias that is the story's own URL, with a warning naming its line, not a duplicate", () => {
+    const site = buildSiteGraph(
+      [
+        story({
+          title: 'Own',
+          date: '2020-10-01T10:00:00',
+          file: 'content/own.md',
+          aliases: ['2020/10/01/OWN/', '2019/old/'],
+          aliasPlaces: [
+            { line: 5, column: 5 },
+            { line: 6, column: 5 },
+          ],
+        }),
+      ],
+      config,
+    );
+    assert.deepEqual(site.stories[0]?.aliases, ['2019/old/']);
+    assert.deepEqual(
+      site.warnings.map((warning) => warning.format()),
+      ["content/own.md:5:5  aliases  the old URL /2020/10/01/OWN/ is the story's own URL: nothing to redirect  (remove it from aliases)  [alias-own-url]"],
+    );
+  });
+
+  it('gives a story with url: that path, and its file name the slug', () => {
+    const [placed] = buildSiteGraph(
+      [story({ title: 'A headline', date: '2020-10-01T10:00:00', file: 'content/2020-10-01-My_Post.md', url: '2020/10/01/My_Post.html' })],
+      config,
+    ).stories;
+    assert.deepEqual([placed?.slug, placed?.permalink], ['My_Post', '2020/10/01/My_Post.html']);
+  });
+
   it('allows the same slug on different days', () => {
     const site = buildSiteGraph(
       [
