@@ -82,7 +82,7 @@ export async function buildSite(config: Config, mode: WriteMode, reuse: Reuse = 
     const content = await untilAborted(readContent(config, reuse.content), signal);
     const site = buildSiteGraph(content.stories, config, content.profiles.profiles);
     // The dev loop shows drafts and scheduled stories: it is no published site to compare.
-    const movedWarnings = mode === 'sync' ? [] : await checkUrlsKept(site, config, options);
+    const movedWarnings = mode === 'sync' ? [] : await checkUrlsKept(site, content.stories, config, options);
     const markdown = await renderStories(site.stories, config, reuse.markdown, workers, { threads: options.markdownThreads, signal });
     const publisher = reuse.images.publisher ?? createImagePublisher(config, { makeCopies: mode !== 'none' });
     const staticFiles = new Map(content.theme.staticFiles.map((file) => [file.to, file.from]));

@@ -4,6 +4,7 @@
 
 import type { Config } from './config.js';
 import { readPreviousSitemap } from './content/previous-sitemap.js';
+import type { StorySource } from './content/story-source.js';
 import { failIfAny, type GazetteError } from './errors.js';
 import type { Site } from './model/types.js';
 import { readPublishedUrls, recordPublishedUrls } from './output/published-urls.js';
@@ -18,14 +19,15 @@ export interface KeptUrlsOptions {
 }
 
 /** Refuses a build that would drop a published story URL; returns the warnings. */
-export async function checkUrlsKept(site: Site, config: Config, options: KeptUrlsOptions): Promise<GazetteError[]> {
+export async function checkUrlsKept(site: Site, stories: readonly StorySource[], config: Config, options: KeptUrlsOptions): Promise<GazetteError[]> {
   const previous = [
     ...(await readPublishedUrls(config)),
     ...(options.previousSitemap === undefined ? [] : await readPreviousSitemap(options.previousSitemap, config)),
   ];
   if (previous.length === 0) return [];
-  const files = new Set(site.stories.map((story) => story.file));
-  const { problems, warnings } = movedUrls(previous, servedFiles(site), files, options.allowMoved ?? false);
+  const published = new Set(site.stories.filter((story) => !story.draft && !story.future).map((story) => story.file));
+  const unpublished = new Set(stories.map((story) => story.file).filter((file) => !published.has(file)));
+  const { problems, warnings } = movedUrls(previous, servedFiles(site), { published, unpublished }, options.allowMoved ?? false);
   failIfAny(problems);
   return warnings;
 }

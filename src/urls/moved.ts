@@ -28,12 +28,18 @@ export interface MovedUrls {
   warnings: GazetteError[];
 }
 
+/** The files of the stories (and pages) being published, and of those the content holds unpublished. */
+export interface Owners {
+  published: ReadonlySet<string>;
+  /** Drafts and stories dated after the build's clock: withdrawn on purpose, a warning. */
+  unpublished: ReadonlySet<string>;
+}
+
 /**
  * The previous site's URLs that `served` (the files of every page and redirect the new site has)
- * lacks. `currentFiles` are the files of the stories (and pages) being published, to say whether a
- * URL's owner is still there.
+ * lacks, said of their owners' files (`owners`) when known.
  */
-export function movedUrls(previous: readonly PublishedUrl[], served: ReadonlySet<string>, currentFiles: ReadonlySet<string>, allowMoved: boolean): MovedUrls {
+export function movedUrls(previous: readonly PublishedUrl[], served: ReadonlySet<string>, owners: Owners, allowMoved: boolean): MovedUrls {
   const problems: GazetteError[] = [];
   const warnings: GazetteError[] = [];
   const seen = new Set<string>();
@@ -52,6 +58,17 @@ export function movedUrls(previous: readonly PublishedUrl[], served: ReadonlySet
       );
       continue;
     }
+    if (owner !== undefined && owners.unpublished.has(owner)) {
+      warnings.push(
+        new GazetteError({
+          code: 'permalink-moved',
+          file: owner,
+          message: `its published URL ${shown} is withdrawn: the story is now a draft, or dated after the build's clock`,
+          hint: 'readers following it get the page for missing URLs until it is published again',
+        }),
+      );
+      continue;
+    }
     const aliasLine = `aliases: [${shown}]`;
     const problem = new GazetteError({
       code: 'permalink-moved',
@@ -60,11 +77,11 @@ export function movedUrls(previous: readonly PublishedUrl[], served: ReadonlySet
       message:
         owner === undefined
           ? `the previous site's URL ${shown} would disappear: no story has it as its URL or an alias`
-          : currentFiles.has(owner)
+          : owners.published.has(owner)
             ? `its published URL ${shown} would disappear (its slug, url or the permalink setting changed)`
             : `the story published at ${shown}${title === undefined ? '' : ` ("${title}")`} is no longer in the content folder (renamed or removed)`,
       hint:
-        owner === undefined || !currentFiles.has(owner)
+        owner === undefined || !owners.published.has(owner)
           ? `add the line "${aliasLine}" to the story it was (merge into its aliases), or build with --allow-moved to let it go`
           : `add the line "${aliasLine}" to its front-matter (merge into its aliases), or build with --allow-moved to let it go`,
     });

@@ -4,7 +4,7 @@ import { movedUrls, servedFile } from '../../src/urls/moved.js';
 
 describe('movedUrls', () => {
   const served = new Set(['2020/10/03/kept/', 'old/alias.html', 'tags/storm/'].map(servedFile));
-  const files = new Set(['content/kept.md', 'content/moved.md']);
+  const files = { published: new Set(['content/kept.md', 'content/moved.md']), unpublished: new Set(['content/draft.md']) };
 
   it('lets a URL still served or redirected be, in any spelling of its folder', () => {
     const { problems, warnings } = movedUrls(
@@ -23,6 +23,7 @@ describe('movedUrls', () => {
       { url: '2019/Old_Post.html' },
       { url: 'category/weather/' },
       { url: 'page/3/' },
+      { url: '2020/10/04/draft/', owner: 'content/draft.md' },
     ];
     const { problems, warnings } = movedUrls(previous, served, files, false);
     assert.deepEqual(
@@ -35,9 +36,13 @@ describe('movedUrls', () => {
     );
     assert.deepEqual(
       warnings.map((warning) => warning.message),
-      ["the previous site's listing /category/weather/ is not on this site", "the previous site's listing /page/3/ is not on this site"],
+      [
+        "the previous site's listing /category/weather/ is not on this site",
+        "the previous site's listing /page/3/ is not on this site",
+        "its published URL /2020/10/04/draft/ is withdrawn: the story is now a draft, or dated after the build's clock",
+      ],
     );
     const allowed = movedUrls(previous, served, files, true);
-    assert.deepEqual([allowed.problems.length, allowed.warnings.length], [0, 5]);
+    assert.deepEqual([allowed.problems.length, allowed.warnings.length], [0, 6]);
   });
 });
