@@ -14,7 +14,10 @@ const FETCH_SECONDS = 20;
 /** Sitemap parts followed from an index: the protocol allows 50,000; an archive has a few. */
 const MAX_PARTS = 100;
 
-const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, processEntities: true, isArray: (name) => name === 'url' || name === 'sitemap' });
+// Entities are not expanded (a sitemap's DOCTYPE could hold a billion laughs); a URL's `&amp;` is decoded below.
+const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, processEntities: false, isArray: (name) => name === 'url' || name === 'sitemap' });
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const unescapeXml = (text: string) => text.replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => XML_ENTITIES[name] ?? '');
 
 export async function readPreviousSitemap(where: string, config: Pick<Config, 'root' | 'baseUrl'>): Promise<PublishedUrl[]> {
   const urls: PublishedUrl[] = [];
@@ -29,10 +32,10 @@ export async function readPreviousSitemap(where: string, config: Pick<Config, 'r
       throw sitemapProblem(source, `is not XML: ${(cause as Error).message}`, cause);
     }
     if (parsed.sitemapindex) {
-      for (const { loc } of parsed.sitemapindex.sitemap ?? []) if (loc) queue.push(partOf(source, loc.trim()));
+      for (const { loc } of parsed.sitemapindex.sitemap ?? []) if (loc) queue.push(partOf(source, unescapeXml(loc.trim())));
     } else if (parsed.urlset) {
       for (const { loc } of parsed.urlset.url ?? []) {
-        const url = loc && sitePathOf(loc.trim(), config.baseUrl);
+        const url = loc && sitePathOf(unescapeXml(loc.trim()), config.baseUrl);
         if (url !== undefined) urls.push({ url });
       }
     } else {
