@@ -178,7 +178,7 @@ describe('gazette dev in a browser', () => {
   it('puts a new story on the front page and on its tag page', async () => {
     const front = await openMarked('');
     await project.addStory(
-      '2020/10/04/heatwave-grips-coast.md',
+      '2020/10/04/heatwave-grips-the-algerian-coast.md',
       [
         '---',
         'title: "Heatwave grips the Algerian coast"',
