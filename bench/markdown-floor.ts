@@ -28,7 +28,7 @@ export async function measureMarkdownStage(root: string, scenario: string, threa
 
 async function readBodies(root: string): Promise<string[]> {
   const contentDir = path.join(root, 'content');
-  const files = findStoryFiles(root, contentDir);
+  const files = findStoryFiles(root, contentDir).stories;
   return Promise.all(files.map(async (file) => splitStory(await readFile(path.join(contentDir, file), 'utf8'), file).body));
 }
 

@@ -8,15 +8,17 @@ import { publishAttachments } from './attachments/publish.js';
 import { type Config, settingsKey } from './config.js';
 import { type Content, readContent } from './content/read.js';
 import { staticCopies } from './content/theme.js';
-import { failIfAny, type GazetteError } from './errors.js';
+import { failIfAny, GazetteError } from './errors.js';
 import { writeFeeds } from './feeds/write-feeds.js';
 import { measureAuthorPhotos } from './images/author-photos.js';
 import { createImagePublisher, type PublishedImages } from './images/publish.js';
 import { writePictures } from './images/write.js';
+import { checkUrlsKept, keepPublishedUrls } from './kept-urls.js';
 import { keyOf } from './keys.js';
 import { closeMarkdownWorkers, type MarkdownWorkers, type RenderedStories, renderStories, startMarkdownWorkers } from './markdown/stage.js';
 import { buildSiteGraph } from './model/site.js';
 import type { Site } from './model/types.js';
+import { PUBLISHED_URLS_FILE } from './output/published-urls.js';
 import { openWriter, type WriteMode, type WrittenSite } from './output/writer.js';
 import { aliasCollisions } from './pages/aliases.js';
 import { checkingLinks } from './pages/link-check.js';
@@ -41,6 +43,8 @@ export interface BuildReport {
   /** Files written and removed by this build (every file, for a site written whole). */
   written: string[];
   removed: string[];
+  /** Files below the content folder that look like stories but were not read (for --verbose). */
+  ignored?: string[];
   /** Nothing the build reads changed since the last build, whose output stands: nothing was done. */
   upToDate?: boolean;
 }
@@ -61,6 +65,10 @@ export interface BuildOptions {
   progress?: Progress;
   /** Workers kept between builds (the dev loop's); a build starts its own and ends them otherwise. */
   markdownWorkers?: MarkdownWorkers;
+  /** Let URLs the previous site published disappear (`--allow-moved`). */
+  allowMoved?: boolean;
+  /** The previous site's sitemap, file or URL (`--previous-sitemap`). */
+  previousSitemap?: string;
 }
 
 /** A build's site, and what it made on the way: what a later build may reuse. */
@@ -85,6 +93,8 @@ export async function buildSite(config: Config, mode: WriteMode, reuse: Reuse = 
     const content = await untilAborted(readContent(config, reuse.content), signal);
     const site = buildSiteGraph(content.stories, config, content.profiles.profiles);
     // Stories and standalone pages are written alike: Markdown, pictures, files beside them, links.
+    // The dev loop shows drafts and scheduled stories: it is no published site to compare.
+    const movedWarnings = mode === 'sync' ? [] : await checkUrlsKept(site, content.stories, config, options);
     const published = [...site.stories, ...site.pages];
     const markdown = await renderStories(published, config, reuse.markdown, workers, { threads: options.markdownThreads, signal, progress });
     progress?.({ stage: 'pictures', done: 0 });
@@ -97,7 +107,7 @@ export async function buildSite(config: Config, mode: WriteMode, reuse: Reuse = 
     const bodyLinks = published.map((story) => ({ story, links: markdown.of(story).links }));
     const attachments = await untilAborted(publishAttachments(bodyLinks, config), signal);
     const bodies = storyBodies(published, markdown.of, pictures.images, config, storyFiles(site, content));
-    const warnings = [...content.warnings, ...site.warnings, ...bodies.warnings, ...pictures.warnings, ...attachments.warnings];
+    const warnings = [...content.warnings, ...site.warnings, ...movedWarnings, ...bodies.warnings, ...pictures.warnings, ...attachments.warnings];
     if (options.strict) failIfAny(warnings);
     const name = nameStories(content.results, markdown, bodies);
 
@@ -131,7 +141,16 @@ export async function buildSite(config: Config, mode: WriteMode, reuse: Reuse = 
       // Stages after the first check may have warned too.
       if (options.strict) failIfAny(warnings);
       const written = await writer.commit();
-      const report = { stories: site.stories.length, pages: pages.pages, files: written.files, warnings, written: written.written, removed: written.removed };
+      if (mode === 'swap') await keepPublishedUrls(site, config).catch((error) => warnings.push(urlsNotKept(error)));
+      const report = {
+        stories: site.stories.length,
+        pages: pages.pages,
+        files: written.files,
+        warnings,
+        written: written.written,
+        removed: written.removed,
+        ignored: content.ignored,
+      };
       return { report, content, site, markdown, pictures, bodies, theme, written };
     } catch (error) {
       await writer.abort();
@@ -150,6 +169,16 @@ function storyFiles(site: Site, content: Content): { sitePathOf: Map<string, str
   const sitePathOf = new Map([...site.stories, ...site.pages].map((story) => [story.file, story.permalink]));
   const unpublished = new Set(content.stories.map((story) => story.file).filter((file) => !sitePathOf.has(file)));
   return { sitePathOf, unpublished };
+}
+
+function urlsNotKept(error: unknown): GazetteError {
+  return new GazetteError({
+    code: 'output-failed',
+    file: PUBLISHED_URLS_FILE,
+    message: `the record of the published URLs could not be saved: ${(error as Error).message}`,
+    hint: 'the site is written; the next build cannot check that its URLs are kept',
+    cause: error,
+  });
 }
 
 /** `work`, or the abort's reason as soon as `signal` is aborted: what the work does after that ends on its own. */

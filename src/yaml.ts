@@ -27,6 +27,45 @@ export class YamlProblem extends Error {
 const MAX_ALIASES = 100;
 
 export function parseYaml(text: string): YamlData {
+  const strict = parseYamlStrictly(text);
+  if (strict.doc.errors.length === 0) return strict.data();
+  // A quoted value continued on unindented lines, as js-yaml and PyYAML (Jekyll, Eleventy) read it.
+  const continued = indentQuotedContinuations(text);
+  if (continued !== text) {
+    const lenient = parseYamlStrictly(continued);
+    if (lenient.doc.errors.length === 0) return lenient.data();
+  }
+  return strict.data();
+}
+
+/**
+ * `text` with the continuation lines of an unclosed quoted value (`title: "One\ntwo"`) indented by
+ * one space more than their key, which YAML 1.2 asks for; lines keep their numbers.
+ */
+export function indentQuotedContinuations(text: string): string {
+  const lines = text.split('\n');
+  let open: { quote: string; indent: string } | undefined;
+  return lines
+    .map((line) => {
+      if (open) {
+        const indented = line.startsWith(`${open.indent} `) ? line : `${open.indent} ${line}`;
+        if (closesQuote(line, open.quote)) open = undefined;
+        return indented;
+      }
+      const start = /^(\s*)(?:- )?[^\s#"'][^:]*:[ \t]+(["'])(.*)$/.exec(line);
+      if (start && !closesQuote(start[3] ?? '', start[2] ?? '"')) open = { quote: start[2] ?? '"', indent: start[1] ?? '' };
+      return line;
+    })
+    .join('\n');
+}
+
+/** Whether a quoted scalar's text closes on this line: `"` not escaped, `'` not doubled. */
+function closesQuote(rest: string, quote: string): boolean {
+  if (quote === '"') return /(^|[^\\])(\\\\)*"/.test(rest);
+  return /(^|[^'])('')*'(?!')/.test(rest);
+}
+
+function parseYamlStrictly(text: string): { doc: Document; data: () => YamlData } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     version: '1.2',
@@ -35,6 +74,10 @@ export function parseYaml(text: string): YamlData {
     prettyErrors: false,
     lineCounter,
   });
+  return { doc, data: () => readDocument(doc, lineCounter) };
+}
+
+function readDocument(doc: Document, lineCounter: LineCounter): YamlData {
   const [first] = doc.errors;
   if (first) {
     const at = lineCounter.linePos(first.pos[0]);

@@ -37,8 +37,9 @@ const LAYERS: readonly (readonly string[])[] = [
   ['render/'],
   ['feeds/', 'search/', 'sitemaps.ts'],
   ['pages/'],
-  ['reuse.ts', 'build.ts', 'edition.ts', 'new-story.ts'],
+  ['reuse.ts', 'build.ts', 'edition.ts', 'new-story.ts', 'kept-urls.ts'],
   ['incremental/'],
+  ['import/'],
   ['dev/', 'cli/'],
 ];
 

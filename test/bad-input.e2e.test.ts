@@ -56,7 +56,7 @@ const MATRIX: Record<string, Outcome> = {
   'tags-one-string.md': {
     warnings: ['content/tags-one-string.md:4:1  tags  read "Algeria, Libya" as a list of 2  (write a YAML list: tags: [Algeria, Libya])  [field-invalid]'],
     async site(site) {
-      const $ = await page(site, '2020/10/01/tags-in-one-string/');
+      const $ = await page(site, '2020/10/01/tags-one-string/');
       assert.deepEqual(
         [...$('a[rel="tag"]')].map((tag) => $(tag).text()),
         ['Algeria', 'Libya'],
@@ -72,7 +72,7 @@ const MATRIX: Record<string, Outcome> = {
     ],
     async site(site) {
       // The test theme prints story.data.desk_note (see buildCase); the default theme ignores it.
-      const $ = await page(site, '2020/10/01/a-story-with-fields-of-its-own/');
+      const $ = await page(site, '2020/10/01/unknown-keys/');
       assert.equal($('.desk-note').text(), 'Checked by the night desk (priority 2)');
     },
   },
@@ -85,7 +85,7 @@ const MATRIX: Record<string, Outcome> = {
     async site(site) {
       assert.equal(({} as { polluted?: unknown }).polluted, undefined, 'Object.prototype was polluted');
       assert.equal(typeof {}.toString, 'function');
-      const $ = await page(site, '2020/10/01/keys-that-name-the-prototype/');
+      const $ = await page(site, '2020/10/01/prototype-keys/');
       assert.equal($('h1').text(), 'Keys that name the prototype');
     },
   },
@@ -124,7 +124,7 @@ const MATRIX: Record<string, Outcome> = {
   'no-zone.md': {
     warnings: [],
     async site(site) {
-      const $ = await page(site, '2020/10/01/a-time-without-an-offset/');
+      const $ = await page(site, '2020/10/01/no-zone/');
       assert.equal($('time.meta__published').attr('datetime'), '2020-10-01T16:40:00+02:00');
     },
   },
@@ -132,7 +132,7 @@ const MATRIX: Record<string, Outcome> = {
     warnings: [],
     async site(site) {
       // 23:30 in New York is 06:30 the next morning in Paris: the next day's edition and URL.
-      const $ = await page(site, '2020/10/02/a-time-with-an-offset/');
+      const $ = await page(site, '2020/10/02/with-offset/');
       assert.equal($('time.meta__published').attr('datetime'), '2020-10-02T06:30:00+02:00');
       assert.match(await site.read('feed.xml'), /<pubDate>Fri, 02 Oct 2020 06:30:00 \+0200<\/pubDate>/);
     },
@@ -142,7 +142,7 @@ const MATRIX: Record<string, Outcome> = {
   'bom.md': {
     warnings: [],
     async site(site) {
-      const $ = await page(site, '2020/10/01/a-file-that-starts-with-a-byte-order-mark/');
+      const $ = await page(site, '2020/10/01/bom/');
       assert.equal($('h1').text(), 'A file that starts with a byte order mark');
       assert.ok(!(await site.read('feed.json')).includes('\uFEFF'));
     },
@@ -150,7 +150,7 @@ const MATRIX: Record<string, Outcome> = {
   'crlf.md': {
     warnings: [],
     async site(site) {
-      const html = await site.read('2020/10/01/windows-line-endings/index.html');
+      const html = await site.read('2020/10/01/crlf/index.html');
       assert.ok(!html.includes('\r'));
       assert.deepEqual(
         cheerio
@@ -165,7 +165,7 @@ const MATRIX: Record<string, Outcome> = {
   'control-characters.md': {
     warnings: [`content/control-characters.md:2:13  4 control characters removed (the first: U+0007)  ${CONTROL_HINT}  [control-characters]`],
     async site(site) {
-      const html = await site.read('2020/10/01/bell-and-escape-2j-in-the-title/index.html');
+      const html = await site.read('2020/10/01/control-characters/index.html');
       assert.equal(cheerio.load(html)('h1').text(), 'Bell and escape[2J in the title');
       for (const file of ['feed.xml', 'atom.xml', 'feed.json', 'sitemap.xml']) {
         const text = await site.read(file);
@@ -179,14 +179,14 @@ const MATRIX: Record<string, Outcome> = {
   'escaped-control-characters.md': {
     warnings: [`content/escaped-control-characters.md:2:1  title  2 control characters removed (the first: U+0007)  ${CONTROL_HINT}  [control-characters]`],
     async site(site) {
-      const $ = await page(site, '2020/10/01/written-with-yaml-escapes-31m/');
+      const $ = await page(site, '2020/10/01/escaped-control-characters/');
       assert.equal($('h1').text(), 'Written with YAML escapes: [31m');
     },
   },
   'right-to-left-and-emoji.md': {
     warnings: [],
     async site(site) {
-      const $ = await page(site, '2020/10/01/الجزائر-تستقبل-وزير-الدفاع-الأمريكي/');
+      const $ = await page(site, '2020/10/01/right-to-left-and-emoji/');
       assert.equal($('h1').text(), 'الجزائر تستقبل وزير الدفاع الأمريكي 🇩🇿🤝🇺🇸');
       assert.equal($('.story__body p').text(), 'نص عربي مع رموز تعبيرية 🎉 and English mixed in.');
       assert.deepEqual(
@@ -201,7 +201,7 @@ const MATRIX: Record<string, Outcome> = {
   'story-language.md': {
     warnings: [],
     async site(site) {
-      const path = '2020/10/01/الجزائر-تحدد-موعد-الاستفتاء-على-الدستور/';
+      const path = '2020/10/01/story-language/';
       const $ = await page(site, path);
       assert.equal($('html').attr('lang'), 'en', "the site's masthead and navigation stay in its language");
       assert.deepEqual([$('article.story').attr('lang'), $('article.story').attr('dir')], ['ar', 'rtl']);
@@ -228,7 +228,7 @@ const MATRIX: Record<string, Outcome> = {
     ],
     async site(site) {
       assert.equal(
-        (await page(site, '2020/10/01/pasted-from-a-web-page/'))('.story__body').text().trim(),
+        (await page(site, '2020/10/01/removed-html-and-links/'))('.story__body').text().trim(),
         'The first paragraph is fine.\nThen some pasted markup in the middle.\nAnd a link further down.',
       );
     },
@@ -237,23 +237,28 @@ const MATRIX: Record<string, Outcome> = {
   // Names
   'slug-slash.md': {
     problems: [
-      'content/slug-slash.md:4:1  slug  "news/escape" is not a URL slug  (use lower-case letters, digits and hyphens, e.g. "news-escape")  [slug-invalid]',
+      'content/slug-slash.md:4:1  slug  "news/escape" has characters a URL slug cannot have  (use letters, digits, "-", "_", "." and "~", e.g. "news-escape")  [slug-invalid]',
     ],
   },
-  'slug-dots.md': { problems: ['content/slug-dots.md:4:1  slug  ".." is not a URL slug  (use lower-case letters, digits and hyphens)  [slug-invalid]'] },
+  'slug-dots.md': { problems: ['content/slug-dots.md:4:1  slug  ".." starts with "."  (use letters, digits, "-", "_", "." and "~")  [slug-invalid]'] },
   'slug-percent.md': {
-    problems: ['content/slug-percent.md:4:1  slug  "%2e%2e" is not a URL slug  (use lower-case letters, digits and hyphens, e.g. "2e-2e")  [slug-invalid]'],
+    problems: [
+      'content/slug-percent.md:4:1  slug  "%2e%2e" has characters a URL slug cannot have  (use letters, digits, "-", "_", "." and "~", e.g. "2e-2e")  [slug-invalid]',
+    ],
   },
-  'slug-reserved.md': { problems: ['content/slug-reserved.md:4:1  slug  "con" is a reserved device name on Windows  (e.g. "con-story")  [slug-invalid]'] },
+  'slug-reserved.md': {
+    problems: ['content/slug-reserved.md:4:1  slug  "con" is a reserved device name on Windows  (use letters, digits, "-", "_", "." and "~")  [slug-invalid]'],
+  },
   'title-reserved.md': {
-    problems: ['content/title-reserved.md:2:1  title  gives the URL slug "nul", a reserved device name on Windows  (add a "slug:" field)  [slug-invalid]'],
+    // The headline gives no slug: the file name does.
+    warnings: [],
   },
   'slug-empty-after-folding.md': {
-    problems: ['content/slug-empty-after-folding.md:2:1  title  gives an empty URL slug  (add a "slug:" field)  [slug-invalid]'],
+    warnings: [],
   },
   'alias-encoded-dots.md': {
     problems: [
-      'content/alias-encoded-dots.md:4:1  aliases  "/2020/%2e%2e/%2E%2E/etc/" is not a path on this site  (write the old URL from the site root, e.g. /2020/10/01/old-slug/)  [slug-invalid]',
+      'content/alias-encoded-dots.md:4:1  aliases  "/2020/%2e%2e/%2E%2E/etc/" is not a path on this site: it has a ".." segment  (write the old URL from the site root, e.g. /2020/10/01/old-slug/)  [slug-invalid]',
     ],
   },
   'image-script-url.md': {
@@ -263,7 +268,7 @@ const MATRIX: Record<string, Outcome> = {
   },
   'duplicate-permalink': {
     problems: [
-      'content/second.md  title  has the same URL /2020/10/01/twin-headline/ as content/first.md  (give one of the two stories a different "slug:")  [permalink-duplicate]',
+      'content/second.md  slug  has the same URL /2020/10/01/first/ as content/first.md  (give one of the two stories a different "slug:" (or "url:"))  [permalink-duplicate]',
     ],
   },
   'case-collision': {
@@ -439,7 +444,7 @@ describe('bad input: made by the tests', () => {
     });
   }
 
-  it('files whose names differ only in case: the URL comes from the title, so the same title collides', async (context) => {
+  it('files whose names differ only in case: the URL comes from the file name, and the two are refused, both named', async (context) => {
     const site = await buildCase({
       'Twin.md': '---\ntitle: Twin\ndate: 2020-10-01T09:00\n---\nUpper.\n',
       'twin.md': '---\ntitle: Twin\ndate: 2020-10-01T10:00\n---\nLower.\n',
@@ -451,7 +456,7 @@ describe('bad input: made by the tests', () => {
       }
       await assertOutcome(site, {
         problems: [
-          'content/twin.md  title  has the same URL /2020/10/01/twin/ as content/Twin.md  (give one of the two stories a different "slug:")  [permalink-duplicate]',
+          'content/Twin.md  slug  its URL /2020/10/01/Twin/ differs only in case from /2020/10/01/twin/, the URL of content/twin.md  (hosts that ignore case (macOS, Windows, many servers) would serve one for the other: change one)  [permalink-duplicate]',
         ],
       });
     } finally {
@@ -459,7 +464,7 @@ describe('bad input: made by the tests', () => {
     }
   });
 
-  it('a title longer than a folder name can hold gives a slug cut after a whole word', async () => {
+  it('a headline longer than a folder name can hold gives no slug: the file name does', async () => {
     const title = 'الجزائر '.repeat(40).trim();
     const site = await buildCase({ 'long.md': `---\ntitle: ${title}\ndate: 2020-10-01\n---\nLong.\n` });
     try {
@@ -467,8 +472,7 @@ describe('bad input: made by the tests', () => {
       const [folder = ''] = await readdir(path.join(site.out, '2020/10/01')).then((names) =>
         names.filter((name) => !['index.html', 'email.html', 'email.txt'].includes(name)),
       );
-      assert.ok(Buffer.byteLength(folder) <= 255, `${Buffer.byteLength(folder)} bytes`);
-      assert.match(folder, /^(الجزائر-)+الجزائر$/);
+      assert.equal(folder, 'long');
     } finally {
       await site.remove();
     }

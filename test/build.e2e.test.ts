@@ -57,8 +57,8 @@ describe('building the sample project', () => {
 
   before(async () => {
     project = await copySampleProject();
-    await project.addStory('2020/10/02/draft.md', DRAFT);
-    await project.addStory('2020/12/24/future.md', FUTURE);
+    await project.addStory('2020/10/02/unpublished-draft-about-the-harbour.md', DRAFT);
+    await project.addStory('2020/12/24/embargoed-story-from-the-future.md', FUTURE);
     await project.build();
     files = await project.files();
   });
@@ -242,14 +242,14 @@ describe('build guarantees', () => {
   });
 
   it('names both files when two stories share a permalink', async () => {
-    await project.addStory('2020/10/03/broken.md', '---\ntitle: Twin\ndate: 2020-10-03T10:00:00+01:00\n---\nOne\n');
+    await project.addStory('2020/10/03/broken.md', '---\ntitle: Twin\nslug: twin\ndate: 2020-10-03T10:00:00+01:00\n---\nOne\n');
     await project.addStory('2020/10/03/twin.md', '---\ntitle: Twin\ndate: 2020-10-03T11:00:00+01:00\n---\nTwo\n');
     await assert.rejects(project.build(), (error: unknown) => {
       assert.ok(error instanceof BuildFailed);
       assert.equal(error.problems.length, 1);
       assert.match(
         error.problems[0]?.format() ?? '',
-        /^content\/2020\/10\/03\/twin\.md {2}title {2}has the same URL \/2020\/10\/03\/twin\/ as content\/2020\/10\/03\/broken\.md/,
+        /^content\/2020\/10\/03\/twin\.md {2}slug {2}has the same URL \/2020\/10\/03\/twin\/ as content\/2020\/10\/03\/broken\.md/,
       );
       return true;
     });

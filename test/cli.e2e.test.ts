@@ -144,12 +144,12 @@ describe('gazette CLI', () => {
 
   it('prints control characters from file names and stories as escapes, never raw to the terminal', async () => {
     const name = 'content/title\u001b]0;pwned\u0007.md';
-    await writeFile(path.join(project.root, name), '---\ntitle: "!!!"\ndate: 2020-10-01\n---\n');
+    await writeFile(path.join(project.root, name), '---\ntitle: 42\ndate: 2020-10-01\n---\n');
     try {
       const run = await gazette(project.root, 'check', '--now', SAMPLE_NOW);
       assert.equal(run.code, EXIT.problems);
       assert.doesNotMatch(run.err, /[\u0000-\u0008\u000b-\u001f\u007f]/);
-      assert.match(run.err, /^content\/title\\u001b\]0;pwned\\u0007\.md:2:1 {2}title {2}gives an empty URL slug/);
+      assert.match(run.err, /^content\/title\\u001b\]0;pwned\\u0007\.md:2:1 {2}title {2}expected text/);
     } finally {
       await rm(path.join(project.root, name));
     }

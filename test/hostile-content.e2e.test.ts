@@ -123,7 +123,7 @@ describe('hostile content', () => {
       [...$('a[rel="tag"]')].map((tag) => $(tag).text()),
       ["<script>window.__pwned = 'tag'</script>", `"><svg onload="window.__pwned='tag-svg'">`],
     );
-    const neighbour = cheerio.load(await site.read('2020/10/02/a-quiet-story-beside-it/index.html'));
+    const neighbour = cheerio.load(await site.read('2020/10/02/neighbour/index.html'));
     assert.equal(neighbour('.story-nav__older .story-nav__title').text(), HOSTILE_TITLE);
   });
 

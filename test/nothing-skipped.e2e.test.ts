@@ -14,7 +14,8 @@ import { type Finished, NOBODY, runGazette } from './support/cli-process.js';
 import { copySampleProject, type Project, SAMPLE_NOW, snapshot } from './support/project.js';
 
 const asRoot = process.getuid?.() === 0;
-const STORY = '---\ntitle: A story in a folder of its own\ndate: 2020-10-04T09:00:00+01:00\ntags: [Sahel]\n---\nThe body.\n';
+const STORY =
+  '---\ntitle: A story in a folder of its own\ndate: 2020-10-04T09:00:00+01:00\nslug: a-story-in-a-folder-of-its-own\ntags: [Sahel]\n---\nThe body.\n';
 const NEW_PAGE = '2020/10/04/a-story-in-a-folder-of-its-own/index.html';
 const BUILDS = [['build'], ['build', '--no-cache'], ['check']] as const;
 
@@ -58,7 +59,11 @@ describe('a build after a change to the folders it reads', () => {
     assert.ok(existsSync(path.join(project.out, '2020/10/03')));
     assert.ok((await project.read('feed.xml')).includes(gone));
     await rm(path.join(project.root, 'content/2020/10/03'), { recursive: true });
-    const run = await gazette('build');
+    // Their URLs were published: dropping them is said, and accepted only when asked for.
+    const refused = await gazette('build');
+    assert.equal(refused.code, 1);
+    assert.match(refused.err, /is no longer in the content folder \(renamed or removed\).*\[permalink-moved\]/);
+    const run = await gazette('build', '--allow-moved');
     assert.equal(run.code, 0, run.err);
     assert.match(run.out, /^Built /);
     assert.ok(!existsSync(path.join(project.out, '2020/10/03')));
@@ -73,10 +78,10 @@ describe('a build after a change to the folders it reads', () => {
       before,
       'content/2020/11  cannot read the folder: permission denied  (let the user who builds the site read it, or move it out)  [content-unreadable]',
     );
-    // Readable again, its story is built; a folder that holds no stories (`_` or `.`) is not read.
+    // Readable again, its story is built; a folder that holds no stories (a dot-folder) is not read.
     await chmod(path.join(project.root, 'content/2020/11'), 0o755);
-    await project.addStory('_notes/old.md', STORY);
-    await chmod(path.join(project.root, 'content/_notes'), 0o000);
+    await project.addStory('.notes/old.md', STORY);
+    await chmod(path.join(project.root, 'content/.notes'), 0o000);
     const run = await gazette('build');
     assert.equal(run.code, 0, run.err);
     assert.ok(existsSync(path.join(project.out, '2020/10/04/a-story-in-a-folder-of-its-own/index.html')));

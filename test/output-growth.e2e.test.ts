@@ -95,7 +95,7 @@ describe("one story's output", () => {
   it('is a site whose feeds readers take, when every list is at its most', async () => {
     const site = await buildSmallSite(
       {
-        'story.md': storyOf({
+        'a-story-that-lists-a-lot.md': storyOf({
           tags: STORY_LIMITS.tags.most,
           authors: STORY_LIMITS.authors.most,
           aliases: STORY_LIMITS.aliases.most,

@@ -9,7 +9,7 @@ import { GazetteError } from '../errors.js';
 import { boundHeapGrowth, boundsHeap } from '../incremental/heap.js';
 import { checkUpToDate } from '../incremental/up-to-date.js';
 import { lockOutput, WAIT_SECONDS } from '../output/lock.js';
-import type { Command, Invocation } from './command.js';
+import type { Command, Invocation, OptionSpec } from './command.js';
 import { untilInterrupted } from './interrupt.js';
 import { EXIT, type Io } from './io.js';
 import { progressDisplay } from './progress.js';
@@ -22,18 +22,26 @@ export const WAIT_OPTION = {
   summary: `how long to wait for a build writing the same output folder (default: ${WAIT_SECONDS}; 0: do not wait)`,
 } as const;
 
+/** The options of the check that a published URL stays (build and check). */
+export const URL_OPTIONS = [
+  { name: 'allow-moved', type: 'boolean', summary: 'let a URL the previous site published disappear (a warning, not the error permalink-moved)' },
+  { name: 'previous-sitemap', type: 'string', placeholder: '<file|url>', summary: "also keep every URL of this sitemap.xml (the old site's)" },
+] as const satisfies readonly OptionSpec[];
+
 export const command: Command = {
   name: 'build',
   summary: 'build the site into the output folder (default: dist/)',
   options: [
     WAIT_OPTION,
     { name: 'changed-files', type: 'string', placeholder: '<file>', summary: 'write the output files this build wrote ("+ path") and removed ("- path")' },
+    ...URL_OPTIONS,
   ],
   run: (invocation, io) => runBuild('build', invocation, io),
 };
 
 export async function runBuild(kind: 'build' | 'check', invocation: Invocation, io: Io): Promise<number> {
-  const { overrides, cache, quiet, strict } = invocation;
+  const { overrides, cache, quiet, strict, verbose } = invocation;
+  const kept = { allowMoved: invocation.values['allow-moved'] === true, previousSitemap: invocation.values['previous-sitemap'] as string | undefined };
   const waitMs = readWait(invocation.values.wait);
   const changedFiles = invocation.values['changed-files'] === undefined ? undefined : path.resolve(io.cwd, String(invocation.values['changed-files']));
   let started = performance.now();
@@ -53,11 +61,12 @@ export async function runBuild(kind: 'build' | 'check', invocation: Invocation, 
         started = performance.now();
         config = loadConfig(io.cwd, overrides);
       }
-      const upToDate = write && cache ? await checkUpToDate(config) : undefined;
+      // A sitemap given to compare with is read by a build, never answered by the last one.
+      const upToDate = write && cache && kept.previousSitemap === undefined ? await checkUpToDate(config) : undefined;
       if (boundsHeap(upToDate)) boundHeapGrowth();
       if (!upToDate?.upToDate) {
         const { build } = await import('../incremental/publish.js');
-        return await build(config, { write, cache, signal, upToDate, strict, progress: display?.progress });
+        return await build(config, { write, cache, signal, upToDate, strict, progress: display?.progress, ...kept });
       }
       signal.throwIfAborted();
       return { ...upToDate.report, written: [], removed: [], upToDate: true };
@@ -69,6 +78,7 @@ export async function runBuild(kind: 'build' | 'check', invocation: Invocation, 
   // A build that wrote the site applied --strict before writing: what it warns of after (the cache
   // not saved) stays a warning, as the site is there.
   printWarnings(missing && !write ? [missing, ...result.warnings] : result.warnings, io, strict && !(write && !result.upToDate));
+  if (verbose && 'ignored' in result) for (const file of result.ignored ?? []) io.err(`not read: ${file}`);
   if (changedFiles !== undefined) await writeChangedFiles(changedFiles, result, io.cwd);
   if (!quiet) io.out(finalLine(kind, result, config, io.cwd, Math.round(performance.now() - started)));
   return EXIT.ok;

@@ -14,13 +14,14 @@ import { type Command, GLOBAL_OPTIONS, type Invocation, type OptionSpec, type Op
 import { command as dev } from './dev.js';
 import { command as edition } from './edition.js';
 import { commandHelp, generalHelp } from './help.js';
+import { command as importSite } from './import.js';
 import { command as init } from './init.js';
 import type { Io } from './io.js';
 import { EXIT } from './io.js';
 import { command as newStory } from './new.js';
 import { command as theme } from './theme.js';
 
-export const COMMANDS: readonly Command[] = [build, check, newStory, dev, edition, init, theme];
+export const COMMANDS: readonly Command[] = [build, check, newStory, dev, edition, init, theme, importSite];
 
 const VERSION_OPTION: OptionSpec = { name: 'version', type: 'boolean', short: 'v', summary: 'show the version' };
 

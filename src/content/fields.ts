@@ -8,7 +8,11 @@ import { describe } from '../yaml.js';
 import { type ListLimit, overLimit } from './limits.js';
 import { describeRemoved, REMOVED_HINT, removeUnpublishable } from './text.js';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+// ISO 8601, and Jekyll's `2020-10-03 16:40:00 +0100` (a space before the offset).
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)? ?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+
+/** The dates a story may have, for messages. */
+export const DATE_FORMS = 'ISO 8601 (2020-10-03, 2020-10-03T16:40:00+01:00), 2020-10-03 16:40:00 +0100, or a file name starting 2020-10-03-';
 
 export class FieldReader {
   readonly problems: GazetteError[] = [];
@@ -73,12 +77,13 @@ export class FieldReader {
    * A list of texts; one comma-separated text is accepted too, with a warning. A list longer than
    * `limit` is one problem, its items unread.
    */
-  textList(field: string, limit: ListLimit): string[] | undefined {
+  textList(field: string, limit: ListLimit, spaceSeparated = false): string[] | undefined {
     const value = this.fields[field];
     if (value === undefined || value === null) return undefined;
     if (typeof value === 'string') {
+      // Jekyll reads `tags: a b c` as three tags; with a comma, the commas separate.
       const items = value
-        .split(',')
+        .split(spaceSeparated && !value.includes(',') ? /\s+/ : ',')
         .map((item) => item.trim())
         .filter(Boolean);
       if (this.isOverLimit(field, items.length, limit)) return undefined;
@@ -124,7 +129,11 @@ export class FieldReader {
       return undefined;
     }
     const [, , , , hour = '00', minute = '00', second = '00', offset] = parts;
-    const parsed = DateTime.fromISO(written.trim().replace(' ', 'T'), { zone: this.timeZone });
+    const iso = written
+      .trim()
+      .replace(/^(\d{4}-\d{2}-\d{2}) /, '$1T')
+      .replace(/ (Z|[+-]\d{2}(?::?\d{2})?)$/, '$1');
+    const parsed = DateTime.fromISO(iso, { zone: this.timeZone });
     // Luxon reads 24:00 as the next midnight; an author who wrote it meant something else.
     if (!parsed.isValid || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) {
       this.problem(field, `"${written}" is not a real date or time`, expected, 'date-invalid');

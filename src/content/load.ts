@@ -15,17 +15,28 @@ import { describeRemoved, REMOVED_HINT, type RemovedCharacters, removeUnpublisha
 
 export interface LoadedContent {
   stories: StorySource[];
+  /** Files below the content folder that look like stories but are not read, relative to it. */
+  ignored: string[];
   problems: GazetteError[];
   warnings: GazetteError[];
 }
 
+/** Folders of other generators that hold no stories (`_posts/` does: it is read). */
+export const IGNORED_FOLDERS = ['_drafts', '_includes', '_layouts', '_data', '_site'];
+/** Section pages of Hugo and Zola: listings, not stories. */
+const SECTION_INDEX = /^_index\.(md|markdown)$/i;
+const STORY_FILE = /\.(md|markdown)$/i;
+/** Text that other generators publish but Gazette does not read: named when left out, never silently. */
+const OTHER_MARKUP = /\.(html?|textile|adoc|asciidoc|rst|org|mdx)$/i;
+
 /**
- * Story files below the content folder, relative, with `/`, sorted; files and folders whose name
- * starts with `.` or `_` are not stories. A symbolic link to a file is read as the file it points
- * to; a link to a folder is not walked (it could lead outside, or in a loop).
+ * Story files below the content folder (`.md`, `.markdown`), relative, with `/`, sorted, and the
+ * files that look like stories but are left out (in an ignored folder, a section index, another
+ * markup). Folders and files whose name starts with `.` are never read. A symbolic link to a file is
+ * read as the file it points to; a link to a folder is not walked (it could lead outside, or in a loop).
  */
-export function findStoryFiles(root: string, contentDir: string): string[] {
-  const files = listFolder(contentDir, root, (name) => name.startsWith('.') || name.startsWith('_'));
+export function findStoryFiles(root: string, contentDir: string): { stories: string[]; ignored: string[] } {
+  const files = listFolder(contentDir, root, (name) => name.startsWith('.'));
   if (files === undefined) {
     throw new GazetteError({
       code: 'content-unreadable',
@@ -34,7 +45,16 @@ export function findStoryFiles(root: string, contentDir: string): string[] {
       hint: 'check the "content" setting or --content',
     });
   }
-  return files.filter((file) => file.endsWith('.md'));
+  const stories: string[] = [];
+  const ignored: string[] = [];
+  for (const file of files) {
+    const parts = file.split('/');
+    const name = parts.at(-1) ?? '';
+    const story = STORY_FILE.test(name);
+    if (story && !SECTION_INDEX.test(name) && !parts.slice(0, -1).some((folder) => IGNORED_FOLDERS.includes(folder))) stories.push(file);
+    else if (story || OTHER_MARKUP.test(name)) ignored.push(file);
+  }
+  return { stories, ignored };
 }
 
 /** What reading one story file gave; kept between builds so unchanged files are not read again. */
@@ -81,7 +101,8 @@ export async function loadStories(
 ): Promise<LoadedContent & { results: Map<string, StoryFileResult> }> {
   const { root, contentDir, timeZone } = config;
   const { previous, changed, store, trustedStamp } = reuse;
-  const files = findStoryFiles(root, contentDir).map((entry) => path.join(contentDir, entry));
+  const found = findStoryFiles(root, contentDir);
+  const files = found.stories.map((entry) => path.join(contentDir, entry));
   const results = await Promise.all(
     files.map((file) => {
       const reused = changed && !changed.has(file) ? previous?.get(file) : undefined;
@@ -91,6 +112,7 @@ export async function loadStories(
   return {
     results: new Map(files.map((file, index) => [file, results[index] as StoryFileResult])),
     stories: results.flatMap((result) => (result.story ? [result.story] : [])),
+    ignored: found.ignored,
     problems: results.flatMap((result) => result.problems),
     warnings: results.flatMap((result) => result.warnings),
   };

@@ -4,9 +4,9 @@
 
 import path from 'node:path';
 import type { Config } from '../config.js';
-import { failIfAny, type GazetteError } from '../errors.js';
+import { failIfAny, GazetteError } from '../errors.js';
 import { AUTHORS_FILE, type AuthorProfiles, loadAuthorProfiles } from './authors.js';
-import { type LoadedContent, loadStories, type StoryFileResult, type StoryReuse } from './load.js';
+import { IGNORED_FOLDERS, type LoadedContent, loadStories, type StoryFileResult, type StoryReuse } from './load.js';
 import { loadTheme, type Theme, themeLayers } from './theme.js';
 
 export interface Content {
@@ -15,6 +15,8 @@ export interface Content {
   results: Map<string, StoryFileResult>;
   profiles: AuthorProfiles;
   theme: Theme;
+  /** Files that look like stories but are not read (see findStoryFiles), from the project root. */
+  ignored: string[];
   warnings: GazetteError[];
 }
 
@@ -28,7 +30,16 @@ export async function readContent(config: Config, reuse: StoryReuse & { authors?
   ]);
   const { problems, warnings } = publishingChecks(content.warnings, config);
   failIfAny([...content.problems, ...problems, ...profiles.problems]);
-  return { stories: content.stories, results: content.results, profiles, theme, warnings: [...warnings, ...profiles.warnings] };
+  const contentFolder = path.relative(config.root, config.contentDir).split(path.sep).join('/') || '.';
+  const ignored = content.ignored.map((file) => `${contentFolder}/${file}`);
+  return {
+    stories: content.stories,
+    results: content.results,
+    profiles,
+    theme,
+    ignored,
+    warnings: [...ignoredWarning(ignored), ...warnings, ...profiles.warnings],
+  };
 }
 
 /**
@@ -44,4 +55,24 @@ export function publishingChecks(found: readonly GazetteError[], config: Config)
     problems: warnings.filter((warning) => warning.code === 'story-unwritten'),
     warnings: warnings.filter((warning) => warning.code !== 'story-unwritten'),
   };
+}
+
+/** One warning for the files left out, by folder: `--verbose` lists them one by one. */
+function ignoredWarning(ignored: readonly string[]): GazetteError[] {
+  if (ignored.length === 0) return [];
+  const byFolder = new Map<string, number>();
+  for (const file of ignored) {
+    const parts = file.split('/');
+    const at = parts.findIndex((part) => IGNORED_FOLDERS.includes(part));
+    const folder = `${parts.slice(0, at === -1 ? -1 : at + 1).join('/')}/`;
+    byFolder.set(folder, (byFolder.get(folder) ?? 0) + 1);
+  }
+  const where = [...byFolder].map(([folder, count]) => `${count} in ${folder}`).join(', ');
+  return [
+    new GazetteError({
+      code: 'content-ignored',
+      message: `${ignored.length} ${ignored.length === 1 ? 'file' : 'files'} not read as stories: ${where}`,
+      hint: `stories are .md and .markdown files outside ${IGNORED_FOLDERS.map((folder) => `${folder}/`).join(', ')}, _index.md and dot-folders; --verbose lists them`,
+    }),
+  ];
 }

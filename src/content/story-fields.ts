@@ -5,7 +5,8 @@ import type { DateTime } from 'luxon';
 import { canonicalLanguage } from '../language.js';
 import { closest } from '../suggest.js';
 import { isSafeUrl, isWebImageAddress } from '../urls/links.js';
-import { isDeviceName, MAX_SLUG_BYTES, slugify } from '../urls/slug.js';
+import { pagePath, readSitePath } from '../urls/site-path.js';
+import { fileSlug, fitInFolderName, isDeviceName, MAX_SLUG_BYTES, slugProblem, storySlug } from '../urls/slug.js';
 import { describe } from '../yaml.js';
 import type { FieldReader } from './fields.js';
 import { STORY_LIMITS } from './limits.js';
@@ -27,6 +28,9 @@ export const STORY_FIELDS = [
   'credits',
   'draft',
   'slug',
+  'url',
+  'categories',
+  'category',
   'id',
   'aliases',
   'corrections',
@@ -53,20 +57,43 @@ export function warnUnknownFields(read: FieldReader, fields: readonly string[]):
   }
 }
 
-export function readBadSlug(read: FieldReader, slug: string): void {
-  const suggestion = slugify(slug);
-  if (isDeviceName(slug)) {
-    read.problem('slug', `"${slug}" is a reserved device name on Windows`, `e.g. "${slug}-story"`, 'slug-invalid');
-  } else if (Buffer.byteLength(slug) > MAX_SLUG_BYTES && slug.startsWith(suggestion)) {
+/** `slug:` as written, or undefined (with its problem) when it cannot be a folder of the site. */
+export function readSlug(read: FieldReader): string | undefined {
+  const slug = read.text('slug');
+  if (slug === undefined) return undefined;
+  const problem = slugProblem(slug);
+  if (problem === undefined) return slug;
+  const suggestion = fitInFolderName(storySlug(slug).replace(/^\.+/, ''));
+  if (Buffer.byteLength(slug) > MAX_SLUG_BYTES && slug.startsWith(suggestion)) {
     read.problem('slug', `is longer than ${MAX_SLUG_BYTES} bytes, more than a folder name can hold`, `e.g. "${suggestion}"`, 'slug-invalid');
-  } else {
-    read.problem(
-      'slug',
-      `"${slug}" is not a URL slug`,
-      suggestion ? `use lower-case letters, digits and hyphens, e.g. "${suggestion}"` : 'use lower-case letters, digits and hyphens',
-      'slug-invalid',
-    );
+    return undefined;
   }
+  read.problem(
+    'slug',
+    `"${slug}" ${problem}`,
+    suggestion && suggestion !== slug && !isDeviceName(suggestion)
+      ? `use letters, digits, "-", "_", "." and "~", e.g. "${suggestion}"`
+      : 'use letters, digits, "-", "_", "." and "~"',
+    'slug-invalid',
+  );
+  return undefined;
+}
+
+/** The slug the file name gives, when the story has no `slug:`: refused when it cannot be a folder. */
+export function checkFileSlug(read: FieldReader, file: string): void {
+  const problem = slugProblem(fileSlug(file));
+  if (problem !== undefined)
+    read.problem('slug', `the file name gives the URL slug "${fileSlug(file)}", which ${problem}`, 'add a "slug:" field, or rename the file', 'slug-invalid');
+}
+
+/** `url:`: the story's whole site path, kept exactly (see urls/site-path.ts). */
+export function readUrl(read: FieldReader): string | undefined {
+  const url = read.text('url');
+  if (url === undefined) return undefined;
+  const sitePath = readSitePath(url);
+  if ('path' in sitePath) return pagePath(sitePath.path);
+  read.problem('url', `"${url}" ${sitePath.problem}`, 'write the path from the site root, e.g. url: /2020/10/03/My_Post.html', 'url-unsafe');
+  return undefined;
 }
 
 /** A BCP 47 language tag, in its canonical form. */
@@ -83,24 +110,16 @@ export function readAliases(read: FieldReader): Pick<StorySource, 'aliases' | 'a
   const aliases: string[] = [];
   const aliasPlaces: StorySource['aliasPlaces'] = [];
   for (const [index, alias] of (read.textList('aliases', STORY_LIMITS.aliases) ?? []).entries()) {
-    let sitePath: string;
-    try {
-      sitePath = decodeURIComponent(alias).replace(/^\/+/, '');
-    } catch {
-      read.problem('aliases', `"${alias}" has a broken percent-escape`, 'write % as %25', 'slug-invalid');
-      continue;
-    }
-    // Checked as the server will read it, escapes decoded: "%2e%2e" is "..", "%2f" a slash.
-    const segments = sitePath.split('/');
-    if (
-      !alias.startsWith('/') ||
-      /[?#\\\u0000-\u001f\u007f]/.test(sitePath) ||
-      segments.some((segment) => segment === '.' || segment === '..') ||
-      sitePath === ''
-    ) {
-      read.problem('aliases', `"${alias}" is not a path on this site`, 'write the old URL from the site root, e.g. /2020/10/01/old-slug/', 'slug-invalid');
+    const sitePath = readSitePath(alias);
+    if ('problem' in sitePath) {
+      read.problem(
+        'aliases',
+        `"${alias}" is not a path on this site: it ${sitePath.problem}`,
+        'write the old URL from the site root, e.g. /2020/10/01/old-slug/',
+        'slug-invalid',
+      );
     } else {
-      aliases.push(sitePath);
+      aliases.push(sitePath.path);
       // An item of a YAML list has a place of its own; a comma-separated text has the field's.
       aliasPlaces.push(read.frontMatter.locate(['aliases', String(index)]) ?? read.frontMatter.locate('aliases') ?? { line: 1, column: 1 });
     }
@@ -142,8 +161,33 @@ export function readAuthors(read: FieldReader, fields: Record<string, unknown>):
     read.problem('authors', 'both "author" and "authors" are given', 'keep one: "authors" takes a list');
     return [];
   }
-  if (fields.author !== undefined) return read.textList('author', STORY_LIMITS.authors) ?? [];
-  return read.textList('authors', STORY_LIMITS.authors) ?? [];
+  const field = fields.author !== undefined ? 'author' : 'authors';
+  const value = fields[field];
+  // Jekyll's `author: { name, url, twitter }`: the name is the byline; the profile goes in authors.yaml.
+  const mappings = Array.isArray(value) ? value : [value];
+  if (value !== undefined && value !== null && mappings.some((item) => typeof item === 'object' && item !== null && !Array.isArray(item))) {
+    return mappings.flatMap((item, index) => {
+      const name = typeof item === 'object' && item !== null && !Array.isArray(item) ? (item as Record<string, unknown>).name : item;
+      if (name === undefined || name === null) {
+        read.problem(field, `item ${index + 1} has no name`, `e.g. ${field}: { name: Lamine Chikhi }`, 'field-missing');
+        return [];
+      }
+      return read.text(field, name) ?? [];
+    });
+  }
+  return read.textList(field, STORY_LIMITS.authors) ?? [];
+}
+
+/**
+ * Jekyll's and Pelican's categories: the first is the section when the story has none, the others
+ * (and the first, when it has one) join its tags.
+ */
+export function readCategories(read: FieldReader, fields: Record<string, unknown>): { section?: string; tags: string[] } {
+  const field = fields.categories !== undefined ? 'categories' : 'category';
+  const categories = read.textList(field, STORY_LIMITS.tags, true) ?? [];
+  if (fields.section !== undefined && fields.section !== null) return { tags: categories };
+  const [section, ...tags] = categories;
+  return { section, tags };
 }
 
 export function readImage(read: FieldReader, value: unknown): StoryImage | undefined {

@@ -43,7 +43,10 @@ export interface StorySource {
   image: StoryImage | undefined;
   credits: string | undefined;
   draft: boolean;
+  /** `slug:` as written; without it the file name gives the slug (urls/slug.ts fileSlug). */
   slug: string | undefined;
+  /** `url:`: the story's whole site path, kept exactly (`2020/10/03/My_Post.html`, `blog/post/`). */
+  url: string | undefined;
   id: string | undefined;
   /** The line of `id` in the story file, for messages about it. */
   idLine: number | undefined;
@@ -82,6 +85,7 @@ export function storySource(fields: StorySource): StorySource {
     credits: fields.credits,
     draft: fields.draft,
     slug: fields.slug,
+    url: fields.url,
     id: fields.id,
     idLine: fields.idLine,
     aliases: fields.aliases,

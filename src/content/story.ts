@@ -1,26 +1,48 @@
 // A story as its author wrote it: the front-matter validated field by field into a StorySource.
 // Every problem of a file is collected, so the author sees them all at once.
 
+import type { DateTime } from 'luxon';
 import { GazetteError } from '../errors.js';
-import { isDeviceName, isValidSlug, slugify } from '../urls/slug.js';
+import { isDeviceName, slugify } from '../urls/slug.js';
 import { describe } from '../yaml.js';
 import { heldBody } from './body.js';
-import { FieldReader } from './fields.js';
+import { DATE_FORMS, FieldReader } from './fields.js';
 import type { SplitStory } from './frontmatter.js';
 import { STORY_LIMITS } from './limits.js';
 import { findDeepNesting, MAX_NESTING } from './nesting.js';
 import {
+  checkFileSlug,
   isPlaceholderBody,
   readAliases,
   readAuthors,
-  readBadSlug,
+  readCategories,
   readCorrections,
   readImage,
   readLanguage,
+  readSlug,
+  readUrl,
   STORY_FIELDS,
   warnUnknownFields,
 } from './story-fields.js';
 import { type StoryKind, type StorySource, UNDATED } from './story-source.js';
+
+/** A story without `date:` is dated by its file name's `YYYY-MM-DD-` (Jekyll's posts), or refused. */
+function readFileDate(read: FieldReader, file: string, split: SplitStory): DateTime | undefined {
+  const named = /(?:^|\/)(\d{4}-\d{2}-\d{2})-[^/]*(?:\/index\.(?:md|markdown))?$/.exec(file);
+  if (named) return read.dateValue('date', named[1], true);
+  read.problems.push(
+    new GazetteError({
+      code: 'field-missing',
+      file,
+      // The line that closes the front-matter: where the date may go.
+      line: Math.max(1, split.bodyLine - 1),
+      field: 'date',
+      message: 'is required: the story has no date, and its file name does not start with one',
+      hint: `add a line "date: …" to the front-matter: ${DATE_FORMS}`,
+    }),
+  );
+  return undefined;
+}
 
 export interface StoryResult {
   story: StorySource | undefined;
@@ -44,21 +66,17 @@ export function readStory(file: string, split: SplitStory, timeZone: string, kin
 
   const title = read.requiredText('title');
   const type = readKind(read, kind);
-  const date = read.date('date', type === 'story');
+  const date = (fields.date === undefined || fields.date === null) && type === 'story' ? readFileDate(read, file, split) : read.date('date', type === 'story');
   const updated = read.date('updated', false);
   if (date && updated && updated < date) {
     read.problem('updated', `is before the story's date (${date.toISO()})`, 'an update comes after publication');
   }
-  const slug = read.text('slug');
-  if (slug !== undefined && !isValidSlug(slug)) readBadSlug(read, slug);
-  if (title !== undefined && slug === undefined && slugify(title) === '') {
-    read.problem('title', 'gives an empty URL slug', 'add a "slug:" field', 'slug-invalid');
-  }
-  if (title !== undefined && slug === undefined && isDeviceName(slugify(title))) {
-    read.problem('title', `gives the URL slug "${slugify(title)}", a reserved device name on Windows`, 'add a "slug:" field', 'slug-invalid');
-  }
+  const slug = readSlug(read);
+  if (fields.slug === undefined || fields.slug === null) checkFileSlug(read, file);
+  const url = readUrl(read);
 
-  const tags = read.textList('tags', STORY_LIMITS.tags) ?? [];
+  const categories = readCategories(read, fields);
+  const tags = [...new Set([...(read.textList('tags', STORY_LIMITS.tags, true) ?? []), ...categories.tags])];
   for (const tag of tags.filter((name) => slugify(name) === '')) {
     read.problem('tags', `"${tag}" gives an empty URL slug`, 'use a tag with letters or digits', 'slug-invalid');
   }
@@ -79,7 +97,7 @@ export function readStory(file: string, split: SplitStory, timeZone: string, kin
   }
 
   const authors = readAuthors(read, fields);
-  const section = read.text('section');
+  const section = read.text('section') ?? categories.section;
   // A section or author without a letter or digit gets no page; a device name could not have one.
   const refuseDeviceName = (field: string, name: string) => {
     if (isDeviceName(slugify(name)))
@@ -105,6 +123,7 @@ export function readStory(file: string, split: SplitStory, timeZone: string, kin
     credits: read.text('credits'),
     draft: read.boolean('draft') ?? false,
     slug,
+    url,
     id: read.text('id'),
     idLine: split.frontMatter.locate('id')?.line,
     ...readAliases(read),

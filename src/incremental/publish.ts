@@ -24,7 +24,9 @@ export interface PublishOptions extends BuildOptions {
 }
 
 export async function build(config: Config, options: PublishOptions = { write: true }): Promise<BuildReport> {
-  if (!options.write || options.cache === false) return (await buildSite(config, options.write ? 'swap' : 'none', noReuse(), options)).report;
+  // A sitemap to compare with is read by a whole build: the last build cannot answer for it.
+  if (!options.write || options.cache === false || options.previousSitemap !== undefined)
+    return (await buildSite(config, options.write ? 'swap' : 'none', noReuse(), options)).report;
   const check = options.upToDate ?? (await checkUpToDate(config));
   if (check.upToDate) return { ...check.report, written: [], removed: [], upToDate: true };
   const cache = await openCache(config);

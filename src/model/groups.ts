@@ -82,6 +82,20 @@ export function unusedSectionWarnings(sections: readonly Section[], config: Conf
 }
 
 /**
+ * Bylines written by a profile's key (`authors: [lchikhi]`) become the profile's name, so that the
+ * byline reads "By Lamine Chikhi"; a byline matching a profile's name is left as written.
+ */
+export function resolveAuthorIds(stories: readonly Story[], profiles: readonly AuthorProfile[]): void {
+  const names = new Set(profiles.map((profile) => slugify(profile.name)));
+  const byKey = new Map(profiles.map((profile) => [slugify(profile.key), profile.name]));
+  for (const story of stories) {
+    if (story.authors.some((author) => !names.has(slugify(author)) && byKey.has(slugify(author)))) {
+      story.authors = story.authors.map((author) => (names.has(slugify(author)) ? author : (byKey.get(slugify(author)) ?? author)));
+    }
+  }
+}
+
+/**
  * Authors by slug. A profile gives its author a name and the page named by its key; an author
  * without one is named by the spelling most bylines use. Problems: two authors wanting one page.
  */

@@ -8,8 +8,8 @@ import type { AuthorProfile } from '../content/authors.js';
 import type { StorySource } from '../content/story-source.js';
 import { failIfAny, GazetteError } from '../errors.js';
 import { slugify } from '../urls/slug.js';
-import { gatherByName, groupByAuthor, groupBySection, mostUsed, unusedProfileWarnings, unusedSectionWarnings } from './groups.js';
-import { placeStory } from './place.js';
+import { gatherByName, groupByAuthor, groupBySection, mostUsed, resolveAuthorIds, unusedProfileWarnings, unusedSectionWarnings } from './groups.js';
+import { ownUrlAliasWarnings, placeStory } from './place.js';
 import type { Edition, Site, Story, Tag } from './types.js';
 
 const RELATED_LIMIT = 4;
@@ -35,9 +35,10 @@ export function buildSiteGraph(sources: readonly StorySource[], config: Config, 
   const tags = groupByTag(stories);
   relateStories(stories, tags);
   const sections = groupBySection(stories, config);
+  resolveAuthorIds(stories, profiles);
   const { authors, problems } = groupByAuthor(stories, profiles);
   failIfAny(problems);
-  const warnings = [...unusedSectionWarnings(sections, config), ...unusedProfileWarnings(authors, profiles)];
+  const warnings = [...ownUrlAliasWarnings([...stories, ...pages]), ...unusedSectionWarnings(sections, config), ...unusedProfileWarnings(authors, profiles)];
   return { stories, pages, tags, sections, authors, editions: groupByEdition(stories), warnings };
 }
 
@@ -55,12 +56,12 @@ function rejectDuplicatePermalinks(stories: Story[]): void {
         new GazetteError({
           code: 'permalink-duplicate',
           file: story.file,
-          field: story.slug === slugify(story.title) ? 'title' : 'slug',
+          field: story.url !== undefined ? 'url' : 'slug',
           message: `has the same URL /${story.permalink} as ${first.file}`,
           hint:
             story.kind === 'page' || first.kind === 'page'
               ? 'rename or move one of the two files, or give one a different "slug:"'
-              : 'give one of the two stories a different "slug:"',
+              : 'give one of the two stories a different "slug:" (or "url:")',
         }),
       );
     } else {

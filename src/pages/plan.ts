@@ -108,7 +108,7 @@ export function* pagePlans(
     stories.reduce<DateTime | undefined>((latest, story) => (latest === undefined || story.modified > latest ? story.modified : latest), undefined);
 
   for (const story of site.stories) {
-    const place = { kind: 'story' as const, path: story.permalink, file: `${story.permalink}index.html`, source: story.file, lastmod: story.modified };
+    const place = { kind: 'story' as const, path: story.permalink, file: pageFile(story.permalink), source: story.file, lastmod: story.modified };
     yield planned(place, [], [story, story.older, story.newer, ...story.related], () => storyPage(story, body(story), card, config, siteFeeds));
     yield* aliasPages(story);
   }

@@ -35,6 +35,8 @@ export function storyPage(
     {
       kind: 'story',
       path: story.permalink,
+      // A `url:` may name a file (`/2020/10/03/My_Post.html`), not only a folder.
+      file: pageFile(story.permalink),
       title: story.title,
       description: body.summary,
       source: story.file,

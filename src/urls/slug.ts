@@ -1,6 +1,6 @@
-// URL slugs, decided the same way everywhere: lower case, diacritics folded, every run of
-// punctuation or spaces turned into one hyphen. Letters of any script are kept (الجزائر stays).
-// A slug is a folder name in the site, so it fits in one (255 bytes) and avoids Windows' device names.
+// URL slugs. Tags, sections and authors: lower case, diacritics folded, every run of punctuation or
+// spaces one hyphen, letters of any script kept (الجزائر stays). Stories: the file name as written
+// (storySlug). A slug is a folder name in the site: it fits in one (255 bytes), no Windows device name.
 
 const FOLDED: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i' };
 
@@ -35,7 +35,7 @@ function slugifyNow(text: string): string {
 /** File systems take names of at most 255 bytes: a longer slug is cut after a whole word. */
 export const MAX_SLUG_BYTES = 255;
 
-function fitInFolderName(slug: string): string {
+export function fitInFolderName(slug: string): string {
   if (Buffer.byteLength(slug) <= MAX_SLUG_BYTES) return slug;
   let cut = '';
   for (const character of slug) {
@@ -46,14 +46,47 @@ function fitInFolderName(slug: string): string {
   return (lastHyphen > cut.length / 2 ? cut.slice(0, lastHyphen) : cut).replace(/-+$/, '');
 }
 
-const DEVICE_NAMES = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/;
+const DEVICE_NAMES = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i;
 
-/** Windows cannot make a folder of these names, so a site holding one cannot be copied there. */
+/** Windows cannot make a folder of these names (in any case, with any extension), so a site holding one cannot be copied there. */
 export function isDeviceName(slug: string): boolean {
   return DEVICE_NAMES.test(slug);
 }
 
-/** A slug an author may write by hand: what slugify would keep, and nothing else. */
+/**
+ * A story's slug as its file or its `slug:` spells it: case, `_`, `.` and `~` kept (old URLs have
+ * them), letters of every script kept, any other run of characters made one hyphen.
+ */
+export function storySlug(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{M}\p{N}_.~]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/**
+ * The slug a story file gives: its name without the extension and a leading `YYYY-MM-DD-` (Jekyll's
+ * posts); a page bundle's `index.md` gives its folder's name. Never the headline: editing a
+ * headline never moves a story.
+ */
+export function fileSlug(file: string): string {
+  const parts = file.split('/');
+  let name = (parts.at(-1) ?? '').replace(/\.(md|markdown)$/i, '');
+  if (name === 'index' && parts.length > 1) name = parts.at(-2) ?? name;
+  return storySlug(name.replace(/^\d{4}-\d{2}-\d{2}-/, ''));
+}
+
+/** Why a story slug cannot be a folder of the site, or undefined when it can. */
+export function slugProblem(slug: string): string | undefined {
+  if (slug === '') return 'is empty';
+  if (storySlug(slug) !== slug) return 'has characters a URL slug cannot have';
+  if (slug.startsWith('.')) return 'starts with "."';
+  if (isDeviceName(slug)) return 'is a reserved device name on Windows';
+  if (Buffer.byteLength(slug) > MAX_SLUG_BYTES) return `is longer than ${MAX_SLUG_BYTES} bytes, more than a folder name can hold`;
+  return undefined;
+}
+
+/** A slug an author may write by hand (see slugProblem). */
 export function isValidSlug(slug: string): boolean {
-  return slug.length > 0 && slugify(slug) === slug && !isDeviceName(slug);
+  return slugProblem(slug) === undefined;
 }

@@ -144,10 +144,10 @@ describe('gazette dev in a browser', () => {
     const problem = await overlay.textContent();
     assert.match(
       problem ?? '',
-      /content\/2020\/10\/01\/us-defense-chief-algeria-visit\.md:3:1 {2}date {2}"2020-02-30T10:00:00\+01:00" is not a real date or time/,
+      /content\/2020\/10\/01\/us-defense-chief-algeria-visit\.md:4:1 {2}date {2}"2020-02-30T10:00:00\+01:00" is not a real date or time/,
     );
     assert.ok(
-      log.some((line) => line.includes('the rebuild failed') && line.includes('us-defense-chief-algeria-visit.md:3:1')),
+      log.some((line) => line.includes('the rebuild failed') && line.includes('us-defense-chief-algeria-visit.md:4:1')),
       log.join('\n'),
     );
     assert.match(await text(STORY), /LIVE-EDITED/, 'the last good page is still served');
@@ -178,7 +178,7 @@ describe('gazette dev in a browser', () => {
   it('puts a new story on the front page and on its tag page', async () => {
     const front = await openMarked('');
     await project.addStory(
-      '2020/10/04/heatwave-grips-coast.md',
+      '2020/10/04/heatwave-grips-the-algerian-coast.md',
       [
         '---',
         'title: "Heatwave grips the Algerian coast"',

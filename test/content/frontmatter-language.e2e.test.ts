@@ -22,7 +22,8 @@ async function fenceOf(fixture: string): Promise<string> {
 }
 
 describe('front-matter in another language than YAML', async () => {
-  const fixtures = (await readdir(FIXTURES)).filter((name) => name.endsWith('.md') && name !== 'yaml-js-tag.md').sort();
+  const DATA = ['yaml-js-tag.md', 'json.md', 'toml.md'];
+  const fixtures = (await readdir(FIXTURES)).filter((name) => name.endsWith('.md') && !DATA.includes(name)).sort();
   let scratch: string;
   let marker: string;
   before(async () => {
@@ -51,7 +52,7 @@ describe('front-matter in another language than YAML', async () => {
       try {
         const language = await fenceOf(fixture);
         assert.deepEqual(site.problems, [
-          `content/${fixture}:1:4  front-matter in "${language}" is not accepted  (front-matter is data: write it in YAML after a plain "---" fence)  [frontmatter-language]`,
+          `content/${fixture}:1:4  front-matter in "${language}" is not accepted  (front-matter is data: write it in YAML after a plain "---" fence, in TOML between "+++" lines, or in JSON)  [frontmatter-language]`,
         ]);
         assert.equal(existsSync(marker), false, 'the payload wrote its marker file');
         assert.equal(pwned(), undefined, 'the payload set its global');
@@ -61,6 +62,20 @@ describe('front-matter in another language than YAML', async () => {
       }
     });
   }
+
+  it('---json and ---toml are data, read as JSON and TOML', async () => {
+    const site = await buildSmallSite({
+      'json.md': await readFile(path.join(FIXTURES, 'json.md')),
+      'toml.md': await readFile(path.join(FIXTURES, 'toml.md')),
+    });
+    try {
+      assert.deepEqual(site.problems, []);
+      const feed = JSON.parse(await site.read('feed.json')) as { items: { title: string }[] };
+      assert.deepEqual(feed.items.map((item) => item.title).sort(), ['JSON front-matter', 'TOML front-matter']);
+    } finally {
+      await site.remove();
+    }
+  });
 
   it('a YAML tag such as !!js/function stays text', async () => {
     const site = await buildSmallSite({ 'yaml-js-tag.md': await readFile(path.join(FIXTURES, 'yaml-js-tag.md')) });

@@ -72,14 +72,44 @@ describe('splitStory', () => {
     assert.equal(globals.pwned, undefined);
   });
 
-  it('refuses every other fence language', () => {
+  it('refuses every code fence language', () => {
     const globals = globalThis as { pwned?: unknown };
-    for (const language of ['json', 'javascript', ' js', 'coffee', 'toml']) {
+    for (const language of ['javascript', ' js', 'coffee', 'JS']) {
       const error = failureOf(`---${language}\n{ "title": "x", "run": (globalThis.pwned = true) }\n---\nBody\n`);
       assert.equal(error.code, 'frontmatter-language', language);
       assert.equal(error.message, `front-matter in "${language.trim()}" is not accepted`);
     }
     assert.equal(globals.pwned, undefined);
+  });
+
+  it('reads TOML between +++ lines, its dates as written, fields at their lines', () => {
+    const split = splitStory('+++\ntitle = "Storm"\ndate = 2020-10-03T16:40:00+01:00\ntags = ["a", "b"]\n[extra]\nx = 1\n+++\n\nBody\n', 'f.md');
+    assert.deepEqual(split.frontMatter.value, { title: 'Storm', date: '2020-10-03T16:40:00.000+01:00', tags: ['a', 'b'], extra: { x: 1 } });
+    assert.deepEqual(split.frontMatter.locate('tags'), { line: 4, column: 1 });
+    assert.equal(split.body, '\nBody\n');
+  });
+
+  it('reports invalid TOML and JSON at their line in the file', () => {
+    const toml = failureOf('+++\ntitle = "Storm"\ndate = 2021-02-30\n+++\nBody\n');
+    assert.equal(toml.code, 'frontmatter-invalid');
+    assert.equal(toml.line, 3);
+    const json = failureOf('---json\n{\n "title": "x"\n "date": "y"\n}\n---\n');
+    assert.equal(json.code, 'frontmatter-invalid');
+    assert.equal(json.line, 4);
+  });
+
+  it("reads JSON after ---json, and Hugo's bare object at the top", () => {
+    assert.deepEqual(splitStory('---json\n{ "title": "x" }\n---\nBody\n', 'f.md').frontMatter.value, { title: 'x' });
+    const bare = splitStory('{\n  "title": "A {brace} in \\"quotes\\"",\n  "date": "2020-10-03"\n}\n\nBody\n', 'f.md');
+    assert.deepEqual(bare.frontMatter.value, { title: 'A {brace} in "quotes"', date: '2020-10-03' });
+    assert.deepEqual(bare.frontMatter.locate('date'), { line: 3, column: 3 });
+    assert.equal(bare.body, '\nBody\n');
+  });
+
+  it('reads quoted values continued on unindented lines, as js-yaml does', () => {
+    const split = splitStory('---\ntitle: "A title that\ngoes on"\nexcerpt: \'one\nline two\'\ndate: 2020-10-03\n---\nBody\n', 'f.md');
+    assert.deepEqual(split.frontMatter.value, { title: 'A title that goes on', excerpt: 'one line two', date: '2020-10-03' });
+    assert.deepEqual(split.frontMatter.locate('date'), { line: 6, column: 1 });
   });
 
   it('reports invalid YAML at its line in the file', () => {

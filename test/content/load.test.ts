@@ -31,7 +31,7 @@ describe('finding stories and static files through symbolic links', () => {
     await symlink(path.join(root, 'outside/stories'), path.join(root, 'content/far-away'));
     await symlink('..', path.join(root, 'content/2020/loop'));
     await symlink(path.join(root, 'nowhere.md'), path.join(root, 'content/dangling.md'));
-    assert.deepEqual(findStoryFiles(root, path.join(root, 'content')), ['2020/own.md', '2020/shared.md', 'dangling.md']);
+    assert.deepEqual(findStoryFiles(root, path.join(root, 'content')).stories, ['2020/own.md', '2020/shared.md', 'dangling.md']);
     const loaded = await loadStories(folders(root));
     assert.deepEqual(
       loaded.stories.map((story) => [story.file, story.title]),
@@ -67,7 +67,39 @@ describe('finding stories and static files through symbolic links', () => {
       context.skip('mkfifo is not available');
       return;
     }
-    assert.deepEqual(findStoryFiles(root, path.join(root, 'content')), ['2020/own.md']);
+    assert.deepEqual(findStoryFiles(root, path.join(root, 'content')).stories, ['2020/own.md']);
+  });
+});
+
+describe('which files are stories', () => {
+  it('reads .md and .markdown, _posts/ included; leaves out ignored folders, section indexes and other markup, naming them', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'gazette-find-'));
+    try {
+      const files = [
+        '_posts/2020-10-03-a.markdown',
+        '2020/b.MD',
+        '_drafts/c.md',
+        '_layouts/post.html',
+        '_includes/d.md',
+        '_data/e.md',
+        '_site/2020/f.md',
+        'posts/_index.md',
+        'about.textile',
+        '.obsidian/g.md',
+        'posts/photo.jpg',
+        '_notes/h.md',
+      ];
+      for (const file of files) {
+        await mkdir(path.dirname(path.join(root, 'content', file)), { recursive: true });
+        await writeFile(path.join(root, 'content', file), STORY);
+      }
+      assert.deepEqual(findStoryFiles(root, path.join(root, 'content')), {
+        stories: ['2020/b.MD', '_notes/h.md', '_posts/2020-10-03-a.markdown'],
+        ignored: ['_data/e.md', '_drafts/c.md', '_includes/d.md', '_layouts/post.html', '_site/2020/f.md', 'about.textile', 'posts/_index.md'],
+      });
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
 

@@ -103,7 +103,7 @@ describe('readStory', () => {
         `${FILE}:2:1  title  expected text, found number 42  (put the value in quotes)  [field-invalid]`,
         `${FILE}:3:1  date  "2021-02-30" is not a real date or time  (expected an ISO 8601 date such as 2020-10-01 or 2020-10-01T16:40:00+01:00)  [date-invalid]`,
         `${FILE}:4:1  updated  "2020-13-45" is not a real date or time  (expected an ISO 8601 date such as 2020-10-01 or 2020-10-01T16:40:00+01:00)  [date-invalid]`,
-        `${FILE}:7:1  slug  "a/b" is not a URL slug  (use lower-case letters, digits and hyphens, e.g. "a-b")  [slug-invalid]`,
+        `${FILE}:7:1  slug  "a/b" has characters a URL slug cannot have  (use letters, digits, "-", "_", "." and "~", e.g. "a-b")  [slug-invalid]`,
         `${FILE}:5:1  tags  expected a list, found a mapping  (e.g. tags: [Algeria, Libya])  [field-invalid]`,
         `${FILE}:9:1  authors  both "author" and "authors" are given  (keep one: "authors" takes a list)  [field-invalid]`,
       ],
@@ -119,12 +119,12 @@ describe('readStory', () => {
       { field: 'slug', line: 4, code: 'slug-invalid' },
     ]);
     assert.equal(result.problems[1]?.message, "is before the story's date (2020-10-02T10:00:00.000+01:00)");
-    assert.equal(result.problems[2]?.message, '".." is not a URL slug');
-    assert.equal(result.problems[2]?.hint, 'use lower-case letters, digits and hyphens');
+    assert.equal(result.problems[2]?.message, '".." starts with "."');
+    assert.equal(result.problems[2]?.hint, 'use letters, digits, "-", "_", "." and "~"');
   });
 
   it('refuses a missing date, a date that is not ISO 8601 and a leap day that does not exist', () => {
-    assert.deepEqual(places(read('---\ntitle: T\n---\n').problems), [{ field: 'date', line: undefined, code: 'field-missing' }]);
+    assert.deepEqual(places(read('---\ntitle: T\n---\n').problems), [{ field: 'date', line: 3, code: 'field-missing' }]);
     for (const date of ['01/10/2020', '2020-10-01T16:40:00 CET', '2020', '2021-02-29', '2020-10-01T25:00']) {
       const result = read(`---\ntitle: T\ndate: ${date}\n---\n`);
       assert.deepEqual(places(result.problems), [{ field: 'date', line: 3, code: 'date-invalid' }], date);
@@ -132,12 +132,14 @@ describe('readStory', () => {
     assert.equal(storyOf(read('---\ntitle: T\ndate: 2020-02-29\n---\n')).date.toISODate(), '2020-02-29');
   });
 
-  it('refuses a title that gives an empty slug unless a slug is given', () => {
-    const result = read('---\ntitle: "!!!"\ndate: 2020-10-01\n---\n');
+  it('refuses a file name that gives an empty slug unless a slug is given; a headline gives none', () => {
+    const file = 'content/2020/10/01/!!!.md';
+    const text = '---\ntitle: "!!!"\ndate: 2020-10-01\n---\n';
     assert.deepEqual(
-      result.problems.map((problem) => problem.format()),
-      [`${FILE}:2:1  title  gives an empty URL slug  (add a "slug:" field)  [slug-invalid]`],
+      readStory(file, splitStory(text, file), 'UTC').problems.map((problem) => problem.format()),
+      [`${file}  slug  the file name gives the URL slug "", which is empty  (add a "slug:" field, or rename the file)  [slug-invalid]`],
     );
+    assert.deepEqual(read(text).problems, []);
     assert.equal(storyOf(read('---\ntitle: "!!!"\ndate: 2020-10-01\nslug: exclamations\n---\n')).slug, 'exclamations');
   });
 
@@ -231,13 +233,24 @@ describe('readStory: aliases', () => {
   });
 
   it('refuses relative paths, parent folders, queries and fragments, each with its line', () => {
-    const result = read('---\ntitle: T\ndate: 2020-10-01\naliases:\n  - ../x\n  - relative/path\n  - /a?b\n  - /a#b\n  - /2020/../secret/\n  - /ok/\n---\n');
+    const result = read(
+      '---\ntitle: T\ndate: 2020-10-01\naliases:\n  - ../x\n  - relative/path\n  - /a?b\n  - /a#b\n  - /2020/../secret/\n  - /a//b/\n  - /x/CON/\n  - /ok/\n---\n',
+    );
     assert.equal(result.story, undefined);
+    const reserved = 'has a character a URL path or a file name cannot hold (? # \\ % < > " | * : or a control character)';
     assert.deepEqual(
       result.problems.map((problem) => problem.format()),
-      ['../x', 'relative/path', '/a?b', '/a#b', '/2020/../secret/'].map(
-        (alias) =>
-          `${FILE}:4:1  aliases  "${alias}" is not a path on this site  (write the old URL from the site root, e.g. /2020/10/01/old-slug/)  [slug-invalid]`,
+      [
+        ['../x', 'does not start with "/"'],
+        ['relative/path', 'does not start with "/"'],
+        ['/a?b', reserved],
+        ['/a#b', reserved],
+        ['/2020/../secret/', 'has a ".." segment'],
+        ['/a//b/', 'has an empty segment ("//")'],
+        ['/x/CON/', 'has "CON", a reserved device name on Windows'],
+      ].map(
+        ([alias, why]) =>
+          `${FILE}:4:1  aliases  "${alias}" is not a path on this site: it ${why}  (write the old URL from the site root, e.g. /2020/10/01/old-slug/)  [slug-invalid]`,
       ),
     );
   });
@@ -340,6 +353,64 @@ describe('readStory: corrections', () => {
     const result = read('---\ntitle: T\ndate: 2020-10-01\ncorrections:\n  - date: 2020-10-02\n    text:\n---\n');
     assert.deepEqual(places(result.problems), [{ field: 'corrections', line: 4, code: 'field-missing' }]);
     assert.equal(result.story, undefined);
+  });
+});
+
+describe('readStory: url', () => {
+  it('keeps a whole path exactly, and refuses an unsafe one at its line', () => {
+    assert.equal(storyOf(read('---\ntitle: T\ndate: 2020-10-01\nurl: /2020/10/03/My_Post.html\n---\n')).url, '2020/10/03/My_Post.html');
+    assert.equal(storyOf(read('---\ntitle: T\ndate: 2020-10-01\nurl: /blog/my-post\n---\n')).url, 'blog/my-post/');
+    assert.deepEqual(
+      read('---\ntitle: T\ndate: 2020-10-01\nurl: /blog/../etc/\n---\n').problems.map((problem) => problem.format()),
+      [`${FILE}:4:1  url  "/blog/../etc/" has a ".." segment  (write the path from the site root, e.g. url: /2020/10/03/My_Post.html)  [url-unsafe]`],
+    );
+  });
+});
+
+describe('readStory: what other generators write', () => {
+  it("reads Jekyll's author mappings by their name", () => {
+    assert.deepEqual(
+      storyOf(read('---\ntitle: T\ndate: 2020-10-01\nauthor: { name: Eric Moreau, twitter: emoreau, url: "https://e.example" }\n---\n')).authors,
+      ['Eric Moreau'],
+    );
+    assert.deepEqual(storyOf(read('---\ntitle: T\ndate: 2020-10-01\nauthors: [{ name: A }, B]\n---\n')).authors, ['A', 'B']);
+  });
+
+  it('reads space-separated tags as Jekyll does, with a warning', () => {
+    const result = read('---\ntitle: T\ndate: 2020-10-01\ntags: oil gas libya\n---\n');
+    assert.deepEqual(storyOf(result).tags, ['oil', 'gas', 'libya']);
+    assert.equal(result.warnings[0]?.message, 'read "oil gas libya" as a list of 3');
+  });
+
+  it('makes the first category the section when there is none, and the others tags', () => {
+    const story = storyOf(read('---\ntitle: T\ndate: 2020-10-01\ntags: [oil]\ncategories: [Economy, Libya]\n---\n'));
+    assert.deepEqual([story.section, story.tags], ['Economy', ['oil', 'Libya']]);
+    const sectioned = storyOf(read('---\ntitle: T\ndate: 2020-10-01\nsection: World\ncategory: Economy\n---\n'));
+    assert.deepEqual([sectioned.section, sectioned.tags], ['World', ['Economy']]);
+  });
+});
+
+describe('readStory: dates', () => {
+  const dateOf = (file: string, text: string) => readStory(file, splitStory(text, file), 'Europe/London');
+
+  it("reads Jekyll's date with a space before the offset", () => {
+    const story = storyOf(dateOf(FILE, '---\ntitle: T\ndate: 2020-10-03 16:40:00 +0100\n---\n'));
+    assert.equal(story.date.toISO(), '2020-10-03T16:40:00.000+01:00');
+  });
+
+  it("takes the file name's date when the front-matter has none", () => {
+    const story = storyOf(dateOf('content/_posts/2020-10-03-storm.markdown', '---\ntitle: T\n---\n'));
+    assert.equal(story.date.toISO(), '2020-10-03T00:00:00.000+01:00');
+    assert.equal(storyOf(dateOf('content/posts/2020-10-03-storm/index.md', '---\ntitle: T\n---\n')).date.toISODate(), '2020-10-03');
+  });
+
+  it('refuses a story with no date at the line that closes its front-matter, naming the forms', () => {
+    assert.deepEqual(
+      dateOf(FILE, '---\ntitle: T\n---\nBody\n').problems.map((problem) => problem.format()),
+      [
+        `${FILE}:3  date  is required: the story has no date, and its file name does not start with one  (add a line "date: …" to the front-matter: ISO 8601 (2020-10-03, 2020-10-03T16:40:00+01:00), 2020-10-03 16:40:00 +0100, or a file name starting 2020-10-03-)  [field-missing]`,
+      ],
+    );
   });
 });
 

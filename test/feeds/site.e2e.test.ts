@@ -67,7 +67,7 @@ describe('the feeds, redirects and sitemaps of a built site', () => {
   before(async () => {
     project = await copySampleProject();
     await project.addStory('2020/10/03/metro.md', RENAMED);
-    await project.addStory('2020/10/04/strike.md', CORRECTED);
+    await project.addStory('2020/10/04/tunis-port-strike-ends.md', CORRECTED);
     await project.build();
     files = await project.files();
   });

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AuthorProfile } from '../../src/content/authors.js';
-import { BuildFailed } from '../../src/errors.js';
 import { buildSiteGraph } from '../../src/model/site.js';
 import type { Story } from '../../src/model/types.js';
 import { makeConfig } from '../support/config.js';
@@ -128,6 +127,22 @@ describe('authors', () => {
     assert.deepEqual(site.warnings, []);
   });
 
+  it("reads a byline written by a profile's key as the profile's name, beside bylines by name", () => {
+    const byId = [
+      story({ title: 'By id', date: '2020-10-03T10:00:00', authors: ['akone', 'Moussa Diarra'] }),
+      story({ title: 'By name', date: '2020-10-02T10:00:00', authors: ['Aminata Koné'] }),
+    ];
+    const site = buildSiteGraph(byId, config, [profile({ key: 'akone', name: 'Aminata Koné' })]);
+    assert.deepEqual(site.stories[0]?.authors, ['Aminata Koné', 'Moussa Diarra']);
+    assert.deepEqual(
+      site.authors.map((author) => [author.name, author.slug, titles(author.stories)]),
+      [
+        ['Aminata Koné', 'akone', ['By id', 'By name']],
+        ['Moussa Diarra', 'moussa-diarra', ['By id']],
+      ],
+    );
+  });
+
   it('warns about a profile no published byline matches, naming its line', () => {
     const site = buildSiteGraph(sources, config, [profile({ key: 'Amina Kone', line: 7, column: 1 })]);
     assert.deepEqual(
@@ -138,19 +153,11 @@ describe('authors', () => {
     );
   });
 
-  it("refuses a profile whose key names the page of another author's byline", () => {
-    assert.throws(
-      () => buildSiteGraph(sources, config, [profile({ key: 'moussa-diarra', name: 'Aminata Koné', line: 3, column: 1 })]),
-      (error: unknown) => {
-        assert.ok(error instanceof BuildFailed);
-        assert.deepEqual(
-          error.problems.map((problem) => problem.format()),
-          [
-            'content/authors.yaml:3:1  moussa-diarra  names the page /authors/moussa-diarra/, which is also the page of the byline "Moussa Diarra" (content/Joint force.md)  (give the profile another key)  [authors-invalid]',
-          ],
-        );
-        return true;
-      },
+  it("reads a byline that is another profile's key as that profile: keys are ids", () => {
+    const site = buildSiteGraph(sources, config, [profile({ key: 'moussa-diarra', name: 'Aminata Koné', line: 3, column: 1 })]);
+    assert.deepEqual(
+      site.authors.map((author) => [author.name, author.slug, titles(author.stories)]),
+      [['Aminata Koné', 'moussa-diarra', ['Cocoa', 'Joint force', 'League']]],
     );
   });
 });

@@ -255,8 +255,8 @@ describe('buildSiteGraph', () => {
       () =>
         buildSiteGraph(
           [
-            story({ title: 'Twin', date: '2020-10-01T10:00:00', file: 'content/b.md' }),
-            story({ title: 'Twin', date: '2020-10-01T11:00:00', file: 'content/a.md' }),
+            story({ title: 'Twin', date: '2020-10-01T10:00:00', file: 'content/b/twin.md' }),
+            story({ title: 'Twin', date: '2020-10-01T11:00:00', file: 'content/a/twin.md' }),
             story({ title: 'Other', slug: 'twin', date: '2020-10-01T12:00:00', file: 'content/c.md' }),
           ],
           config,
@@ -266,8 +266,8 @@ describe('buildSiteGraph', () => {
         assert.deepEqual(
           error.problems.map((problem) => [problem.code, problem.file, problem.field, problem.message]),
           [
-            ['permalink-duplicate', 'content/b.md', 'title', 'has the same URL /2020/10/01/twin/ as content/a.md'],
-            ['permalink-duplicate', 'content/c.md', 'slug', 'has the same URL /2020/10/01/twin/ as content/a.md'],
+            ['permalink-duplicate', 'content/b/twin.md', 'slug', 'has the same URL /2020/10/01/twin/ as content/a/twin.md'],
+            ['permalink-duplicate', 'content/c.md', 'slug', 'has the same URL /2020/10/01/twin/ as content/a/twin.md'],
           ],
         );
         return true;
@@ -312,7 +312,7 @@ describe('buildSiteGraph', () => {
     // An explicit id that is another story's URL-derived id (its first URL), spelled another way.
     assert.deepEqual(
       problems([
-        story({ title: 'Named', date: '2020-10-01T10:00:00', file: 'content/a.md' }),
+        story({ title: 'Named', date: '2020-10-01T10:00:00', file: 'content/named.md' }),
         story({ title: 'Other', date: '2020-10-02T10:00:00', file: 'content/b.md', id: 'HTTPS://Example.org:443/news/2020/10/01/named/', idLine: 3 }),
       ]),
       [
@@ -321,7 +321,7 @@ describe('buildSiteGraph', () => {
           'content/b.md',
           3,
           'id',
-          '"HTTPS://Example.org:443/news/2020/10/01/named/" differs only in case, spacing or spelling from the feed id of content/a.md, which has no "id:" and is known by its first URL',
+          '"HTTPS://Example.org:443/news/2020/10/01/named/" differs only in case, spacing or spelling from the feed id of content/named.md, which has no "id:" and is known by its first URL',
         ],
       ],
     );
@@ -351,11 +351,42 @@ describe('buildSiteGraph', () => {
     );
   });
 
+  it("leaves out an alias that is the story's own URL, with a warning naming its line, not a duplicate", () => {
+    const site = buildSiteGraph(
+      [
+        story({
+          title: 'Own',
+          date: '2020-10-01T10:00:00',
+          file: 'content/own.md',
+          aliases: ['2020/10/01/OWN/', '2019/old/'],
+          aliasPlaces: [
+            { line: 5, column: 5 },
+            { line: 6, column: 5 },
+          ],
+        }),
+      ],
+      config,
+    );
+    assert.deepEqual(site.stories[0]?.aliases, ['2019/old/']);
+    assert.deepEqual(
+      site.warnings.map((warning) => warning.format()),
+      ["content/own.md:5:5  aliases  the old URL /2020/10/01/OWN/ is the story's own URL: nothing to redirect  (remove it from aliases)  [alias-own-url]"],
+    );
+  });
+
+  it('gives a story with url: that path, and its file name the slug', () => {
+    const [placed] = buildSiteGraph(
+      [story({ title: 'A headline', date: '2020-10-01T10:00:00', file: 'content/2020-10-01-My_Post.md', url: '2020/10/01/My_Post.html' })],
+      config,
+    ).stories;
+    assert.deepEqual([placed?.slug, placed?.permalink], ['My_Post', '2020/10/01/My_Post.html']);
+  });
+
   it('allows the same slug on different days', () => {
     const site = buildSiteGraph(
       [
-        story({ title: 'Twin', date: '2020-10-01T10:00:00', file: 'content/a.md' }),
-        story({ title: 'Twin', date: '2020-10-02T10:00:00', file: 'content/b.md' }),
+        story({ title: 'Twin', date: '2020-10-01T10:00:00', file: 'content/a/twin.md' }),
+        story({ title: 'Twin', date: '2020-10-02T10:00:00', file: 'content/b/twin.md' }),
       ],
       config,
     );

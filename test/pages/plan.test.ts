@@ -83,7 +83,7 @@ describe('planPages', () => {
     const page = pages.find((candidate) => candidate.path === '2020/10/02/libya-talks/');
     assert.equal(page?.title, 'Libya talks');
     assert.equal(page?.description, 'Summary of Libya talks');
-    assert.equal(page?.source, 'content/Libya talks.md');
+    assert.equal(page?.source, 'content/libya-talks.md');
     const data = page?.data as {
       story: { title: string; url: string; html: string };
       older: { title: string };

@@ -4,6 +4,7 @@
 import { DateTime } from 'luxon';
 import { heldBody } from '../../src/content/body.js';
 import type { StorySource } from '../../src/content/story-source.js';
+import { slugify } from '../../src/urls/slug.js';
 
 export interface StoryFields extends Partial<Omit<StorySource, 'date' | 'updated' | 'body'>> {
   title: string;
@@ -18,7 +19,8 @@ export interface StoryFields extends Partial<Omit<StorySource, 'date' | 'updated
 
 export function makeStory({ zone = 'UTC', date, updated, body, ...fields }: StoryFields): StorySource {
   return {
-    file: `content/${fields.title}.md`,
+    // Named from the headline, as `gazette new` names a story: the slug the tests expect.
+    file: `content/${slugify(fields.title) || 'story'}.md`,
     tags: [],
     summary: undefined,
     authors: [],
@@ -29,6 +31,7 @@ export function makeStory({ zone = 'UTC', date, updated, body, ...fields }: Stor
     credits: undefined,
     draft: false,
     slug: undefined,
+    url: undefined,
     id: undefined,
     idLine: undefined,
     extra: {},

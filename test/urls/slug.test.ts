@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isDeviceName, isValidSlug, MAX_SLUG_BYTES, slugify } from '../../src/urls/slug.js';
+import { fileSlug, isDeviceName, isValidSlug, MAX_SLUG_BYTES, slugify } from '../../src/urls/slug.js';
 
 describe('slugify', () => {
   it('lower-cases and joins words with hyphens', () => {
@@ -55,10 +55,26 @@ describe('isValidSlug', () => {
     assert.equal(isValidSlug('الجزائر'), true);
   });
 
-  it('refuses anything slugify would change, and the empty slug', () => {
-    for (const slug of ['', 'Algeria', 'a/b', '..', 'a b', '-a', 'a-', 'a--b', 'côte', 'a_b']) {
+  it('keeps what old URLs have: capitals, underscores, dots, tildes, any script', () => {
+    for (const slug of ['Algeria', 'my_first_post', 'Release-1.2', '~draft', 'côte', 'Москва']) assert.equal(isValidSlug(slug), true, slug);
+  });
+
+  it('refuses the empty slug, separators, runs of hyphens, a leading dot and device names in any case', () => {
+    for (const slug of ['', 'a/b', '..', '.hidden', 'a b', '-a', 'a-', 'a--b', 'CON', 'nul.txt']) {
       assert.equal(isValidSlug(slug), false, slug);
     }
+  });
+});
+
+describe('fileSlug', () => {
+  it('is the file name without its extension and a leading date, never the headline', () => {
+    assert.equal(fileSlug('content/_posts/2020-10-03-My_First_Post.markdown'), 'My_First_Post');
+    assert.equal(fileSlug('content/2020/10/01/Release-1.2.md'), 'Release-1.2');
+    assert.equal(fileSlug('content/blog/storm hits coast.md'), 'storm-hits-coast');
+  });
+
+  it("gives a page bundle's index.md the folder's name", () => {
+    assert.equal(fileSlug('content/posts/my-trip/index.md'), 'my-trip');
   });
 });
 
