@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime, IANAZone } from 'luxon';
-import { checkBaseUrl, checkLanguage, checkPermalink, DEFAULT_BASE_URL, readLimits, readRawHtml, readSections } from './config-settings.js';
+import { checkBaseUrl, checkLanguage, checkPermalink, DEFAULT_BASE_URL, readLimits, readMarkdownSettings, readSections } from './config-settings.js';
 import { failIfAny, GazetteError } from './errors.js';
 import { describe, parseYaml, type YamlData, YamlProblem } from './yaml.js';
 
@@ -30,6 +30,8 @@ export interface Config {
   /** The sections in the order the navigation lists them, as the configuration spells them. */
   readonly sections: readonly ConfiguredSection[];
   readonly rawHtml: boolean;
+  /** The embed providers and host names an <iframe> may come from (markdown.embeds). */
+  readonly embeds: readonly string[];
   /** Build the Pagefind search index and the search page. */
   readonly search: boolean;
   /** How long one story's Markdown may take to render before it fails (`limits.storySeconds`). */
@@ -156,7 +158,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
     name,
     ...(data?.locate(['sections', String(index)]) ?? { line: undefined, column: undefined }),
   }));
-  const rawHtml = readRawHtml(raw.markdown, problem);
+  const { rawHtml, embeds } = readMarkdownSettings(raw.markdown, problem);
   const search = raw.search ?? true;
   if (typeof search !== 'boolean') problem('search', `expected true or false, found ${describe(search)}`);
   const { storySeconds } = readLimits(raw.limits, problem);
@@ -178,6 +180,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
     editionFeedSize,
     sections: Object.freeze(sections.map((section) => Object.freeze(section))),
     rawHtml,
+    embeds,
     search: search === true,
     storySeconds,
     contentDir: folder('content', 'content', overrides.content),

@@ -77,7 +77,7 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
       find(hash, render) {
         const entry = manifest.markdown[hash];
         if (entry === undefined) return undefined;
-        return storedMarkdown(html.fileOf(hash), hash, { summary: entry[0], droppedHtml: entry[1], droppedUrl: entry[2], images: entry[3] }, render);
+        return storedMarkdown(html.fileOf(hash), hash, { summary: entry[0], notices: entry[1], droppedUrl: entry[2], images: entry[3] }, render);
       },
       keep(hash, rendered, render) {
         stored.add(hash);

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { StoryFileResult } from '../content/load.js';
+import type { MarkdownNotice } from '../markdown/notices.js';
 import type { BodyImage, Removed } from '../markdown/processor.js';
 import type { StoryMarkdown } from '../markdown/store.js';
 import type { OutputState, PageMade } from '../output/files.js';
@@ -39,7 +40,7 @@ export interface Manifest {
   stories: Record<string, StoredStory>;
   /** The key of the stories read from files with a trusted stamp: file, then stamp and key. */
   stamps: Record<string, [stamp: string, key: string]>;
-  markdown: Record<string, [summary: string, droppedHtml: Removed | null, droppedUrl: Removed | null, images: BodyImage[]]>;
+  markdown: Record<string, [summary: string, notices: MarkdownNotice[], droppedUrl: Removed | null, images: BodyImage[]]>;
   output: ManifestOutput | null;
 }
 
@@ -89,7 +90,7 @@ export function journalLine(
     if (result.stamp !== undefined) stampsNow.set(result.story.file, [result.stamp, result.key]);
   }
   const markdownNow = new Map(
-    [...markdown.values()].map((entry) => [entry.hash, [entry.summary, entry.droppedHtml, entry.droppedUrl, entry.images] as Manifest['markdown'][string]]),
+    [...markdown.values()].map((entry) => [entry.hash, [entry.summary, entry.notices, entry.droppedUrl, entry.images] as Manifest['markdown'][string]]),
   );
   const before = manifest.output ?? { files: {}, inputs: {} };
   const inputs = output && new Map([...output.pages].flatMap(([file, made]) => (output.state.get(file) === made.key ? [[file, made.inputs] as const] : [])));

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { removeInBackground } from '../output/recovery.js';
 import { LazyHtml } from './lazy-html.js';
+import type { MarkdownNotice } from './notices.js';
 import type { BodyImage, Removed, RenderedMarkdown } from './processor.js';
 
 /** A story's Markdown as pages and feeds use it; its HTML is read when printed. */
@@ -18,7 +19,7 @@ export interface StoryMarkdown {
   /** The HTML with every link absolute, for feeds. */
   feedHtml: LazyHtml;
   summary: string;
-  droppedHtml: Removed | null;
+  notices: MarkdownNotice[];
   droppedUrl: Removed | null;
   images: BodyImage[];
 }
@@ -27,7 +28,7 @@ export interface StoryMarkdown {
 export type StoryHtml = { html: string; feedHtml: string };
 
 /** What a story's Markdown gave beside its HTML. */
-export type MarkdownFacts = Pick<StoryMarkdown, 'summary' | 'droppedHtml' | 'droppedUrl' | 'images'>;
+export type MarkdownFacts = Pick<StoryMarkdown, 'summary' | 'notices' | 'droppedUrl' | 'images'>;
 
 /** Markdown rendered before, and where Markdown rendered now is kept. */
 export interface MarkdownStore {
@@ -86,7 +87,7 @@ export function storedMarkdown(file: string, hash: string, facts: MarkdownFacts,
   return {
     hash,
     summary: facts.summary,
-    droppedHtml: facts.droppedHtml,
+    notices: facts.notices,
     droppedUrl: facts.droppedUrl,
     images: facts.images,
     html: new LazyHtml(hash, () => read().html),
@@ -98,7 +99,7 @@ function inMemory(hash: string, rendered: RenderedMarkdown): StoryMarkdown {
   return {
     hash,
     summary: rendered.summary,
-    droppedHtml: rendered.droppedHtml,
+    notices: rendered.notices,
     droppedUrl: rendered.droppedUrl,
     images: rendered.images,
     html: new LazyHtml(hash, rendered.html),

@@ -22,7 +22,7 @@ function answer(message: MarkdownAnswer): void {
   Atomics.notify(woken, 0);
 }
 
-const markdown = createMarkdownRenderer({ rawHtml: data.rawHtml });
+const markdown = createMarkdownRenderer({ rawHtml: data.rawHtml, embeds: data.embeds });
 jobs.on('message', ({ id, text, permalink, file, bodyLine }: MarkdownJob) => {
   try {
     answer({ id, rendered: renderStoryMarkdown(markdown, { body: heldBody(text), permalink, file, bodyLine }, data) });

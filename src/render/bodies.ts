@@ -7,6 +7,7 @@ import { GazetteError } from '../errors.js';
 import type { PublishedImage, StoryImages } from '../images/publish.js';
 import { keyOfJson } from '../keys.js';
 import { LazyHtml } from '../markdown/lazy-html.js';
+import type { MarkdownNotice } from '../markdown/notices.js';
 import type { Removed } from '../markdown/processor.js';
 import type { StoryMarkdown } from '../markdown/store.js';
 import type { Story } from '../model/types.js';
@@ -40,7 +41,7 @@ export function storyBodies(
       story,
       withImages(rendered.feedHtml, storyImages.body, imagesKey, (src) => absoluteImageUrl(config, src)),
     );
-    if (rendered.droppedHtml) bodies.warnings.push(droppedHtmlWarning(story, rendered.droppedHtml));
+    for (const notice of rendered.notices) bodies.warnings.push(noticeWarning(story, notice));
     if (rendered.droppedUrl) bodies.warnings.push(droppedUrlWarning(story, rendered.droppedUrl));
     bodies.pages.set(story, pageBody(story, rendered, storyImages, config, imagesKey));
   }
@@ -59,13 +60,22 @@ function withImages(html: LazyHtml, images: readonly (PublishedImage | undefined
   return new LazyHtml(`${html.hash}:${imagesKey}`, () => placeBodyImages(html.text, images, link));
 }
 
-function droppedHtmlWarning(story: Story, removed: Removed): GazetteError {
+/** What an author can do about each kind of notice. */
+const NOTICE_HINTS: Readonly<Record<MarkdownNotice['code'], string>> = {
+  'html-removed': 'only HTML on the allow-list is published (see the README\'s "Raw HTML"); set "markdown: { rawHtml: true }" only if every author is trusted',
+  'embed-refused': 'embed from a provider of markdown.embeds, or add the host there if you trust it',
+  'template-tag': 'write it in Markdown: an image with a caption, a link, a fenced code block (see the README\'s "Template tags")',
+  'anchor-missing': 'link to a heading\'s id (its text in lower case, spaces as "-"), or give the element that id',
+};
+
+function noticeWarning(story: Story, notice: MarkdownNotice): GazetteError {
   return new GazetteError({
-    code: 'field-invalid',
+    code: notice.code,
     file: story.file,
-    ...placeInFile(story, removed),
-    message: `raw HTML in the story was removed${elsewhere(removed)}`,
-    hint: 'write it in Markdown, or set "markdown: { rawHtml: true }" if your authors are trusted',
+    line: story.bodyLine + notice.line - 1,
+    column: notice.column,
+    message: notice.message,
+    hint: NOTICE_HINTS[notice.code],
   });
 }
 

@@ -146,7 +146,7 @@ describe('the build cache', () => {
 
   it('keeps the Markdown kept while it saves (the dev loop writes a page first while the last build saves)', async () => {
     const cache = await openCache(config());
-    const rendered = (html: string) => ({ html, feedHtml: html, summary: '', droppedHtml: null, droppedUrl: null, images: [] });
+    const rendered = (html: string) => ({ html, feedHtml: html, summary: '', notices: [], droppedUrl: null, images: [] });
     const renderedAgain: string[] = [];
     const again = (hash: string) => () => {
       renderedAgain.push(hash);

@@ -40,7 +40,10 @@ describe('createMarkdownRenderer', () => {
 
   it('gives the first paragraph as plain text', () => {
     const rendered = safe.render('# Title\n\nFirst *para*\ngraph with `code`.\n\nSecond.', keep);
-    assert.equal(rendered.html, '<h1>Title</h1>\n<p>First <em>para</em>\ngraph with <code>code</code>.</p>\n<p>Second.</p>');
+    assert.equal(
+      rendered.html,
+      '<h1 id="title">Title<a class="heading-anchor" href="#title" aria-label="Link to this section">#</a></h1>\n<p>First <em>para</em>\ngraph with <code>code</code>.</p>\n<p>Second.</p>',
+    );
     assert.equal(rendered.summary, 'First para graph with code.');
     assert.equal(safe.render('# Only a heading', keep).summary, '');
   });
@@ -52,29 +55,33 @@ describe('createMarkdownRenderer', () => {
   describe('raw HTML', () => {
     const markdown = 'Text <script>alert(1)</script> more\n\n<div onclick="steal()">Block</div>\n\n<script>\nalert(2)\n</script>\n';
 
-    it('is removed by default, and says where the first was and how many there were', () => {
+    it('keeps what the allow-list keeps, and names each removal at its line', () => {
       const rendered = safe.render(markdown, keep);
-      assert.equal(rendered.html, '<p>Text alert(1) more</p>');
-      // <script> and </script> in the first paragraph, the <div> block, the <script> block.
-      assert.deepEqual(rendered.droppedHtml, { line: 1, column: 6, count: 4 });
-      assert.ok(!rendered.html.includes('<script'));
-      assert.ok(!rendered.html.includes('onclick'));
+      assert.equal(rendered.html, '<p>Text  more</p>\n<div>Block</div>');
+      assert.deepEqual(
+        rendered.notices.map(({ line, column, message }) => [line, column, message]),
+        [
+          [1, 6, 'the <script> element was removed with its content'],
+          [3, 1, 'the onclick attribute of <div> was removed'],
+          [5, 1, 'the <script> element was removed with its content'],
+        ],
+      );
     });
 
-    it('counts an HTML comment as raw HTML', () => {
+    it('drops an HTML comment without a word', () => {
       const rendered = safe.render('<!-- note to the editor -->\n\nText', keep);
       assert.equal(rendered.html, '<p>Text</p>');
-      assert.deepEqual(rendered.droppedHtml, { line: 1, column: 1, count: 1 });
+      assert.deepEqual(rendered.notices, []);
     });
 
     it('is not reported when there is none', () => {
-      assert.equal(safe.render('Plain *text*.', keep).droppedHtml, null);
+      assert.deepEqual(safe.render('Plain *text*.', keep).notices, []);
     });
 
-    it('is kept with rawHtml on', () => {
-      const rendered = trusting.render('Text <b>bold</b>\n\n<div class="box">Block</div>\n', keep);
-      assert.equal(rendered.html, '<p>Text <b>bold</b></p>\n<div class="box">Block</div>');
-      assert.equal(rendered.droppedHtml, null);
+    it('is kept as written with rawHtml on, scripts too', () => {
+      const rendered = trusting.render('Text <b>bold</b>\n\n<div class="box" onclick="go()">Block</div>\n\n<script>run()</script>\n', keep);
+      assert.equal(rendered.html, '<p>Text <b>bold</b></p>\n<div class="box" onclick="go()">Block</div>\n<script>run()</script>');
+      assert.deepEqual(rendered.notices, []);
     });
   });
 
