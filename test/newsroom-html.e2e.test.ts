@@ -19,9 +19,12 @@ const SCRIPT_URL = /^\s*(javascript|vbscript|data):/i;
 /** Scripts, forms, handlers, script URLs and (unless it is an email, whose theme's CSS is inlined) styles other than an embed's aspect ratio. */
 function executable($: cheerio.CheerioAPI, scope: string, { email = false } = {}): string[] {
   const found: string[] = [];
-  $(`${scope} script, ${scope} form, ${scope} input${email ? '' : `, ${scope} style`}`).each((_, element) => void found.push(element.tagName));
-  $(`${scope} *`).each((_, element) => {
-    for (const [name, value] of Object.entries($(element).attr() ?? {})) {
+  $(`${scope} script, ${scope} form, ${scope} input${email ? '' : `, ${scope} style`}`).each(
+    (_, element) => void found.push(String($(element).prop('tagName'))),
+  );
+  $(`${scope} *`).each((_, node) => {
+    const element = { tagName: String($(node).prop('tagName')).toLowerCase() };
+    for (const [name, value] of Object.entries($(node).attr() ?? {})) {
       if (name.startsWith('on') || SCRIPT_URL.test(value)) found.push(`${element.tagName}[${name}]`);
       if (name === 'style' && !email && !(element.tagName === 'iframe' && /^aspect-ratio: \d+ \/ \d+$/.test(value))) found.push(`${element.tagName}[style]`);
     }
