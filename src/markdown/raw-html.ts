@@ -8,14 +8,23 @@ import { raw } from 'hast-util-raw';
 import type { Root } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import { find, html } from 'property-information';
-import { SKIP, visit } from 'unist-util-visit';
+import { EXIT, SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { type MarkdownNotice, noticeAt } from './notices.js';
 import { allowedSchemes, elementFate, keepsAttribute } from './schema.js';
 
-/** The Markdown's tree as HTML, raw HTML parsed (positions are lines and columns of `markdown`). */
+/**
+ * The Markdown's tree as HTML, raw HTML parsed (positions are lines and columns of `markdown`).
+ * Most stories hold no raw HTML: they skip the second parse (parse5 over the whole story).
+ */
 export function htmlTreeOf(tree: Root, markdown: string): HtmlRoot {
-  return raw(toHast(tree, { allowDangerousHtml: true }) as HtmlRoot, { file: new VFile(markdown) }) as HtmlRoot;
+  const html = toHast(tree, { allowDangerousHtml: true }) as HtmlRoot;
+  let hasRaw = false;
+  visit(html, 'raw', () => {
+    hasRaw = true;
+    return EXIT;
+  });
+  return hasRaw ? (raw(html, { file: new VFile(markdown) }) as HtmlRoot) : html;
 }
 
 /**
