@@ -21,7 +21,7 @@ import type { StoryBody } from '../content/body.js';
 import { GazetteError } from '../errors.js';
 import { feedUrlResolver, isSafeUrl, isWebImageAddress, pageUrlResolver, type ResolveUrl } from '../urls/links.js';
 import { type BodyImage, markImages, treeAddresses } from './addresses.js';
-import { highlightCode } from './code.js';
+import { type Highlighter, highlightCode } from './code.js';
 import { embedsAsLinks, placeEmbeds } from './embeds.js';
 import { addHeadingAnchors, addHeadingIds, reportMissingAnchors } from './headings.js';
 import type { MarkdownNotice } from './notices.js';
@@ -37,6 +37,8 @@ export interface MarkdownOptions {
   rawHtml: boolean;
   /** The embed providers (and hosts) an iframe may come from (see embeds.ts); every provider unless given. */
   embeds?: readonly string[];
+  /** What highlights code, once loaded (see code.ts); until then, or without it, code stays plain. */
+  highlighter?: () => Highlighter | undefined;
 }
 
 export interface RenderedMarkdown {
@@ -93,7 +95,8 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
       const { embeds, notices: refused } = options.rawHtml ? { embeds: [], notices: [] } : placeEmbeds(html, options.embeds ?? EMBED_PROVIDER_NAMES);
       notices.push(...refused);
       if (!options.rawHtml) notices.push(...reportUnsafeHtml(html));
-      highlightCode(html);
+      const highlighter = options.highlighter?.();
+      if (highlighter) highlightCode(html, highlighter);
       notices.push(...reportMissingAnchors(html, addHeadingIds(html)));
       const images = markImages(html, 'dataGazetteImage');
       const resolveAll = treeAddresses(html);
