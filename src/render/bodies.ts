@@ -62,9 +62,10 @@ function withImages(html: LazyHtml, images: readonly (PublishedImage | undefined
 
 /** What an author can do about each kind of notice. */
 const NOTICE_HINTS: Readonly<Record<MarkdownNotice['code'], string>> = {
-  'html-removed': 'only HTML on the allow-list is published (see the README\'s "Raw HTML"); set "markdown: { rawHtml: true }" only if every author is trusted',
+  'html-removed':
+    'only HTML on the allow-list is published (see the README\'s "Raw HTML, embeds, headings and code"); set "markdown: { rawHtml: true }" only if every author is trusted',
   'embed-refused': 'embed from a provider of markdown.embeds, or add the host there if you trust it',
-  'template-tag': 'write it in Markdown: an image with a caption, a link, a fenced code block (see the README\'s "Template tags")',
+  'template-tag': 'write it in Markdown: an image with a caption, a link, a fenced code block (see the README\'s "Raw HTML, embeds, headings and code")',
   'anchor-missing': 'link to a heading\'s id (its text in lower case, spaces as "-"), or give the element that id',
 };
 
