@@ -6,8 +6,11 @@ import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { MarkdownNotice } from './notices.js';
 
-/** A tag on one line (a bound, so that a body full of `{%` costs no more than its length times this). */
-const TAG = /\{%-?\s*([\w/.-]*).{0,500}?%\}|\{\{[<%]-?\s*([\w/.-]*).{0,500}?[>%]\}\}/g;
+/**
+ * A tag on one line, without braces inside: a body full of `{%` costs no more than one look at each
+ * up to the next brace.
+ */
+const TAG = /\{%-?\s*([\w/.-]*)[^{}\n]{0,300}%\}|\{\{[<%]-?\s*([\w/.-]*)[^{}\n]{0,300}[>%]\}\}/g;
 
 export function findTemplateTags(tree: Root): MarkdownNotice[] {
   const notices: MarkdownNotice[] = [];
