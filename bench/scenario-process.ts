@@ -52,6 +52,8 @@ async function runScenario(scenario: ScenarioKind, corpus: string): Promise<void
       return send(await measureMarkdownStage(corpus, ROWS.markdownAllCores, availableParallelism()));
     case 'markdown-one-core':
       return send(await measureMarkdownStage(corpus, ROWS.markdownOneCore, 1));
+    case 'markdown-code':
+      return send(await measureMarkdownStage(corpus, ROWS.markdownCode, 1, { withCode: true }));
     case 'search':
       return send(await measureSearchStage(corpus, stories, ROWS.searchStage));
     case 'cold':

@@ -7,6 +7,7 @@ import type { Row } from './measure.js';
 export const SCENARIO_LABELS = {
   'markdown-all-cores': 'Markdown stage alone, all cores',
   'markdown-one-core': 'Markdown stage alone, one core',
+  'markdown-code': 'Markdown stage alone, one core, three code blocks a story',
   search: 'search stage alone (Pagefind)',
   cold: 'cold build (no cache)',
   'published-first': 'gazette build, empty cache',
@@ -32,6 +33,7 @@ export function scenarioLabel(id: string): string {
 export const ROWS = {
   markdownAllCores: 'markdown-all-cores',
   markdownOneCore: 'markdown-one-core',
+  markdownCode: 'markdown-code',
   searchStage: 'search',
   cold: 'cold',
   publishedFirst: 'published-first',
@@ -51,6 +53,7 @@ export const ROWS = {
 export const SCENARIOS = [
   { kind: 'markdown-all-cores', rows: [ROWS.markdownAllCores] },
   { kind: 'markdown-one-core', rows: [ROWS.markdownOneCore] },
+  { kind: 'markdown-code', rows: [ROWS.markdownCode] },
   { kind: 'search', rows: [ROWS.searchStage] },
   { kind: 'cold', rows: [ROWS.cold] },
   { kind: 'published', rows: [ROWS.publishedFirst, ROWS.publishedNoChange, ROWS.publishedNew, ROWS.publishedEdit, ROWS.publishedTemplate] },

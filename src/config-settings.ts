@@ -96,14 +96,40 @@ function settingsIn(name: string, value: unknown, known: readonly string[], exam
   return fields;
 }
 
-export function readRawHtml(markdown: unknown, problem: Report): boolean {
-  const rawHtml = settingsIn('markdown', markdown, ['rawHtml'], 'rawHtml: false', problem)?.rawHtml;
+/** The embed providers Gazette knows, by the names `markdown.embeds` lists (markdown/embeds.ts says which addresses each has). */
+export const EMBED_PROVIDER_NAMES = ['youtube', 'vimeo', 'datawrapper', 'flourish', 'google-maps', 'x', 'bluesky', 'mastodon', 'instagram'] as const;
+
+const HOST_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+export function readMarkdownSettings(markdown: unknown, problem: Report): { rawHtml: boolean; embeds: readonly string[] } {
+  const settings = settingsIn('markdown', markdown, ['rawHtml', 'embeds'], 'rawHtml: false', problem);
+  return { rawHtml: readRawHtml(settings?.rawHtml, problem), embeds: readEmbeds(settings?.embeds, problem) };
+}
+
+function readRawHtml(rawHtml: unknown, problem: Report): boolean {
   if (rawHtml === undefined) return false;
   if (typeof rawHtml !== 'boolean') {
     problem('markdown.rawHtml', `expected true or false, found ${describe(rawHtml)}`);
     return false;
   }
   return rawHtml;
+}
+
+/** The providers (and host names) an embed may come from: every provider unless the site lists its own. */
+function readEmbeds(embeds: unknown, problem: Report): readonly string[] {
+  if (embeds === undefined || embeds === null) return EMBED_PROVIDER_NAMES;
+  const hint = `list providers (${EMBED_PROVIDER_NAMES.join(', ')}) or host names, e.g. embeds: [youtube, datawrapper, charts.example.org]`;
+  if (!Array.isArray(embeds)) {
+    problem('markdown.embeds', `expected a list, found ${describe(embeds)}`, hint);
+    return EMBED_PROVIDER_NAMES;
+  }
+  const known: string[] = [];
+  embeds.forEach((item, index) => {
+    const name = typeof item === 'string' ? item.trim().toLowerCase() : '';
+    if ((EMBED_PROVIDER_NAMES as readonly string[]).includes(name) || HOST_NAME.test(name)) known.push(name);
+    else problem('markdown.embeds', `item ${index + 1}: expected a provider or a host name, found ${describe(item)}`, hint);
+  });
+  return Object.freeze([...new Set(known)]);
 }
 
 export function readLimits(limits: unknown, problem: Report): { storySeconds: number } {

@@ -14,9 +14,9 @@ import {
   readCustomFields,
   readIconSetting,
   readLimits,
+  readMarkdownSettings,
   readMenu,
   readNewsletter,
-  readRawHtml,
   readSections,
   readShare,
   type ShareTarget,
@@ -54,6 +54,8 @@ export interface Config {
   readonly rawHtml: boolean;
   /** The site's own front-matter fields (`fields:`): read into `story.data`, never warned about. */
   readonly customFields: readonly string[];
+  /** The embed providers and host names an <iframe> may come from (markdown.embeds). */
+  readonly embeds: readonly string[];
   /** Build the Pagefind search index and the search page. */
   readonly search: boolean;
   /** The subscribe page's sign-up form, when the newsroom has a newsletter. */
@@ -226,7 +228,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
     ...item,
     ...(data?.locate(['menu', String(item.index)]) ?? { line: undefined, column: undefined }),
   }));
-  const rawHtml = readRawHtml(raw.markdown, problem);
+  const { rawHtml, embeds } = readMarkdownSettings(raw.markdown, problem);
   const search = raw.search ?? true;
   if (typeof search !== 'boolean') problem('search', `expected true or false, found ${describe(search)}`);
   const { storySeconds } = readLimits(raw.limits, problem);
@@ -260,6 +262,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, clock:
     customFields: Object.freeze(customFields),
     menu: Object.freeze(menu.map(({ title, url, line, column }) => Object.freeze({ title, url, line, column }))),
     rawHtml,
+    embeds,
     search: search === true,
     storySeconds,
     params: typeof params === 'object' && params !== null && !Array.isArray(params) ? (params as Record<string, unknown>) : {},

@@ -1,6 +1,6 @@
 // The fast paths against the slow one: a random (seeded) sequence of edits to a copy of the sample
-// project (stories and pages, pictures and files beside them, links between them, templates,
-// static files, settings). After every step, the output of a Builder that keeps its caches and syncs its output in
+// project (stories and pages, raw HTML and embeds in them, pictures and files beside them, links
+// between them, templates, static files, settings with the embed allow-list). After every step, the output of a Builder that keeps its caches and syncs its output in
 // place (as `gazette dev` does), and the output of a new build that reads the build cache of the
 // previous ones (as the next `gazette build` does, or finds it has nothing to do), must be
 // byte-for-byte what a cold build writes.
@@ -48,6 +48,17 @@ const PROFILES = [
   'Someone Else:\n  bio: Has not filed yet.\n',
   '',
 ];
+/** Raw HTML as stories carry it: kept, embedded, refused, or removed with a warning. */
+const RAW_HTML = [
+  '<figure>\n<img src="https://example.org/a.jpg" alt="A harbour">\n<figcaption>The harbour. <small class="credit">AP</small></figcaption>\n</figure>',
+  '<details>\n<summary>Method</summary>\n\nWe *counted*.\n</details>',
+  '<iframe src="https://www.youtube.com/embed/abc" width="640" height="360" title="The vote"></iframe>',
+  '<iframe src="https://datawrapper.dwcdn.net/xY1/2/" height="400"></iframe>',
+  '<iframe src="https://elsewhere.example/frame"></iframe> and <img src="https://example.org/b.jpg" alt="B" onerror="x()">',
+  '```python\nprint("vote")\n```',
+];
+/** The embed allow-lists the configuration step switches between (the Markdown's cache key must follow them). */
+const EMBED_LISTS = ['youtube, datawrapper', 'vimeo', 'datawrapper, elsewhere.example'];
 const BROKEN_PROFILES = 'Ines Trabelsi:\n  bio: [unclosed\n';
 const WORDS = ['harbour', 'ministers', 'pipeline', 'referendum', 'drought', 'ceasefire', 'exports', 'festival', 'league', 'grid'];
 
@@ -132,6 +143,12 @@ describe('incremental builds match cold builds byte for byte', () => {
       await writeFile(file, `${await readFile(file, 'utf8')}\nA late paragraph about the ${sentence()}.\n`);
       return { name: `edit body of ${path.basename(file)}`, touched: [file] };
     },
+    async rawHtml() {
+      const file = rng.pick(await storyFiles());
+      const html = rng.pick(RAW_HTML);
+      await writeFile(file, `${await readFile(file, 'utf8')}\n## On the ${rng.pick(WORDS)}\n\n${html}\n\n[Back up](#on-the-${rng.pick(WORDS)})\n`);
+      return { name: `raw HTML in ${path.basename(file)}`, touched: [file] };
+    },
     async retag() {
       const file = rng.pick(await storyFiles());
       const text = await readFile(file, 'utf8');
@@ -178,9 +195,10 @@ describe('incremental builds match cold builds byte for byte', () => {
       const file = path.join(project.root, 'gazette.config.yaml');
       const text = await readFile(file, 'utf8');
       const sections = `sections: [${[rng.pick(SECTIONS.slice(0, 6)), 'Europe', rng.pick(['Culture', 'Sport', 'Technology'])].join(', ')}]`;
+      const embeds = `markdown: { embeds: [${rng.pick(EMBED_LISTS)}] }`;
       await writeFile(
         file,
-        text
+        (/^markdown:/m.test(text) ? text.replace(/^markdown:.*(\n[ \t]+.*)*/m, embeds) : `${text.trimEnd()}\n${embeds}\n`)
           .replace(/^title:.*$/m, `title: The Maghreb Wire ${counter++}`)
           .replace(/^pageSize:.*$/m, `pageSize: ${3 + rng.below(8)}`)
           .replace(/^sections:.*$/m, sections),
@@ -297,6 +315,8 @@ describe('incremental builds match cold builds byte for byte', () => {
     'add',
     'add',
     'editBody',
+    'rawHtml',
+    'rawHtml',
     'editBody',
     'retag',
     'retitle',

@@ -57,6 +57,7 @@ describe('loadConfig', () => {
         customFields: [],
         menu: [],
         rawHtml: false,
+        embeds: ['youtube', 'vimeo', 'datawrapper', 'flourish', 'google-maps', 'x', 'bluesky', 'mastodon', 'instagram'],
         search: true,
         storySeconds: 10,
         params: {},
@@ -240,7 +241,21 @@ describe('loadConfig', () => {
       problemsOf(() => loadConfig(root, {}, CLOCK)),
       [
         'gazette.config.yaml:1:1  permalink  ":slug" must start and end with "/"  (e.g. /:year/:month/:day/:slug/)  [config-invalid]',
-        'gazette.config.yaml:3:3  markdown.toc  unknown setting "toc"  (known settings: rawHtml)  [config-invalid]',
+        'gazette.config.yaml:3:3  markdown.toc  unknown setting "toc"  (known settings: rawHtml, embeds)  [config-invalid]',
+      ],
+    );
+  });
+
+  it('reads the embed allow-list as providers and host names, and refuses anything else', () => {
+    const root = project();
+    writeFileSync(path.join(root, 'gazette.config.yaml'), 'markdown:\n  embeds: [YouTube, datawrapper, charts.example.org]\n');
+    assert.deepEqual(loadConfig(root, {}, CLOCK).embeds, ['youtube', 'datawrapper', 'charts.example.org']);
+    writeFileSync(path.join(root, 'gazette.config.yaml'), 'markdown:\n  embeds: [youtub, 3]\n');
+    assert.deepEqual(
+      problemsOf(() => loadConfig(root, {}, CLOCK)).map((problem) => problem.split('  (')[0]),
+      [
+        'gazette.config.yaml:2:3  markdown.embeds  item 1: expected a provider or a host name, found "youtub"',
+        'gazette.config.yaml:2:3  markdown.embeds  item 2: expected a provider or a host name, found number 3',
       ],
     );
   });

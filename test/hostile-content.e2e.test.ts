@@ -55,12 +55,17 @@ describe('hostile content', () => {
   });
   after(() => site?.remove());
 
-  it('is built, with a warning for the raw HTML and for the script links removed from the Markdown', () => {
+  it('is built, with a warning for each piece of raw HTML and for the script links removed from the Markdown', () => {
     // Besides, the picture at a site path that static/ does not have is a broken link (link-broken).
     assert.deepEqual(
       site.warnings.filter((warning) => !warning.endsWith('[link-broken]')),
       [
-        'content/hostile.md:22:12  raw HTML in the story was removed (here and in 8 more places)  (write it in Markdown, or set "markdown: { rawHtml: true }" if your authors are trusted)  [field-invalid]',
+        `content/hostile.md:22:12  the <script> element was removed with its content  (only HTML on the allow-list is published (see the README's "Raw HTML, embeds, headings and code"); set "markdown: { rawHtml: true }" only if every author is trusted)  [html-removed]`,
+        `content/hostile.md:32:1  the onerror attribute of <img> was removed  (only HTML on the allow-list is published (see the README's "Raw HTML, embeds, headings and code"); set "markdown: { rawHtml: true }" only if every author is trusted)  [html-removed]`,
+        'content/hostile.md:34:1  an <iframe> from an address that is not on the web was removed: it is not on the embed allow-list  (embed from a provider of markdown.embeds, or add the host there if you trust it)  [embed-refused]',
+        `content/hostile.md:36:1  the javascript: address in the href attribute of <a> was removed  (only HTML on the allow-list is published (see the README's "Raw HTML, embeds, headings and code"); set "markdown: { rawHtml: true }" only if every author is trusted)  [html-removed]`,
+        `content/hostile.md:38:1  the <svg> element was removed (its text is kept)  (only HTML on the allow-list is published (see the README's "Raw HTML, embeds, headings and code"); set "markdown: { rawHtml: true }" only if every author is trusted)  [html-removed]`,
+        `content/hostile.md:40:1  the <style> element was removed with its content  (only HTML on the allow-list is published (see the README's "Raw HTML, embeds, headings and code"); set "markdown: { rawHtml: true }" only if every author is trusted)  [html-removed]`,
         'content/hostile.md:24:1  a link or image to a javascript:, vbscript: or data: URL, or an image at a file: or other address not on the web, was removed (here and in 10 more places)  (link to an http(s) address or a path on the site)  [url-unsafe]',
       ],
     );
@@ -127,14 +132,17 @@ describe('hostile content', () => {
     assert.equal(neighbour('.story-nav__older .story-nav__title').text(), HOSTILE_TITLE);
   });
 
-  it('keeps the Markdown body safe: script links lose their URL, raw HTML is gone, code stays text', async () => {
+  it('keeps the Markdown body safe: script links lose their URL, raw HTML only as the allow-list keeps it, code stays text', async () => {
     const $ = cheerio.load(await site.read(STORY));
     const body = $('.story__body');
     assert.deepEqual(
       [...body.find('a[href]')].map((link) => $(link).attr('href')),
       ['https://example.org/?q=%3Cscript%3E', '#user-content-fn-note', '#user-content-fnref-note'],
     );
-    assert.equal(body.find('img').length, 0);
+    assert.deepEqual(
+      [...body.find('img')].map((image) => ({ ...$(image).attr() })),
+      [{ src: 'https://example.invalid/x', alt: 'x' }],
+    );
     assert.match(body.text(), /plain upper tab entity vbscript data and/);
     assert.equal(body.find('code').text(), "</script><script>window.__pwned = 'code'</script>\n");
   });

@@ -80,7 +80,7 @@ export async function openCache(config: Pick<Config, 'root' | 'outDir' | 'timeZo
         return storedMarkdown(
           html.fileOf(hash),
           hash,
-          { summary: entry[0], droppedHtml: entry[1], droppedUrl: entry[2], images: entry[3], links: entry[4], words: entry[5] },
+          { summary: entry[0], notices: entry[1], droppedUrl: entry[2], images: entry[3], links: entry[4], words: entry[5] },
           render,
         );
       },

@@ -47,7 +47,7 @@ export async function editedStoryPages(
     let rendered: RenderedMarkdown | undefined;
     const problems = await workers.pool.renderEach([edited], (_, made) => (rendered = made), { threads: 1, signal });
     const images = last.pictures.images.get(story);
-    if (rendered === undefined || problems.length > 0 || images === undefined || rendered.droppedHtml || rendered.droppedUrl) return undefined;
+    if (rendered === undefined || problems.length > 0 || images === undefined || rendered.notices.length > 0 || rendered.droppedUrl) return undefined;
     if (JSON.stringify(rendered.images) !== JSON.stringify(last.markdown.of(story).images)) return undefined;
     const targets = last.bodies.linkTargets.get(story);
     if (targets === undefined || JSON.stringify(rendered.links) !== JSON.stringify(last.markdown.of(story).links)) return undefined;

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { StoryFileResult } from '../content/load.js';
+import type { MarkdownNotice } from '../markdown/notices.js';
 import type { BodyImage, BodyLink, Removed } from '../markdown/processor.js';
 import type { StoryMarkdown } from '../markdown/store.js';
 import type { OutputState, PageMade } from '../output/files.js';
@@ -15,7 +16,7 @@ import { jsonParts } from './json-parts.js';
 import { freezeStory, type StoredStory } from './stored-stories.js';
 import { RECORD_FILE } from './up-to-date.js';
 
-const FORMAT = 12;
+const FORMAT = 13;
 export const MANIFEST_FILE = 'manifest.json';
 /** The changes of each save since the manifest was last written whole (see journal.ts). */
 export const JOURNAL_FILE = 'manifest-journal.jsonl';
@@ -39,7 +40,7 @@ export interface Manifest {
   stories: Record<string, StoredStory>;
   /** The key of the stories read from files with a trusted stamp: file, then stamp and key. */
   stamps: Record<string, [stamp: string, key: string]>;
-  markdown: Record<string, [summary: string, droppedHtml: Removed | null, droppedUrl: Removed | null, images: BodyImage[], links: BodyLink[], words: number]>;
+  markdown: Record<string, [summary: string, notices: MarkdownNotice[], droppedUrl: Removed | null, images: BodyImage[], links: BodyLink[], words: number]>;
   output: ManifestOutput | null;
 }
 
@@ -91,7 +92,7 @@ export function journalLine(
   const markdownNow = new Map(
     [...markdown.values()].map((entry) => [
       entry.hash,
-      [entry.summary, entry.droppedHtml, entry.droppedUrl, entry.images, entry.links, entry.words] as Manifest['markdown'][string],
+      [entry.summary, entry.notices, entry.droppedUrl, entry.images, entry.links, entry.words] as Manifest['markdown'][string],
     ]),
   );
   const before = manifest.output ?? { files: {}, inputs: {} };

@@ -41,6 +41,7 @@ export function createMarkdownAgain(settings: MarkdownSettings): MarkdownAgain {
     const { port1, port2 } = new MessageChannel();
     const data: MarkdownWorkerData = {
       rawHtml: settings.rawHtml,
+      embeds: settings.embeds,
       baseUrl: settings.baseUrl,
       basePath: settings.basePath,
       storySeconds: settings.storySeconds,

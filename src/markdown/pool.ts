@@ -66,6 +66,7 @@ export function createMarkdownPool(settings: MarkdownSettings, options: { keep?:
   const budgetMs = settings.storySeconds * 1000;
   const workerData: MarkdownWorkerData = {
     rawHtml: settings.rawHtml,
+    embeds: settings.embeds,
     baseUrl: settings.baseUrl,
     basePath: settings.basePath,
     storySeconds: settings.storySeconds,

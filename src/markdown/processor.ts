@@ -1,11 +1,14 @@
 // Markdown to HTML with one frozen unified processor (remark-parse + remark-gfm + remark-html),
-// built once and reused for every story. Links are resolved per use: root-relative links gain the
-// site's base path on pages; in feeds every link and image becomes absolute. Images of files (next
-// to the story, or in static/) are only marked here: the images stage (src/images/) finds the files
-// and fills in their addresses and sizes, so that this stage never reads the disk.
+// built once and reused for every story. Between parsing and remark-html, the story's HTML tree is
+// made here: raw HTML parsed, embeds placed, headings given ids, code highlighted, images marked;
+// remark-html then sanitizes it with the allow-list (schema.ts) and writes it. Links are resolved
+// per use: root-relative links gain the site's base path on pages; in feeds every address becomes
+// absolute and an embed becomes a link. Images of files are only marked here: the images stage
+// (src/images/) finds the files and fills in their addresses and sizes, so that this stage never
+// reads the disk.
 
-import { defaultSchema, type Schema } from 'hast-util-sanitize';
-import type { Nodes as Node, Root } from 'mdast';
+import type { Element, Root as HtmlRoot } from 'hast';
+import type { Root } from 'mdast';
 import { toString as textOf } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkHtml from 'remark-html';
@@ -13,17 +16,29 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import type { Config } from '../config.js';
+import { EMBED_PROVIDER_NAMES } from '../config-settings.js';
 import type { StoryBody } from '../content/body.js';
-import { copyWith } from '../copy-with.js';
 import { GazetteError } from '../errors.js';
-import { absoluteUrl, feedUrlResolver, imageKind, isSafeUrl, isWebImageAddress, pageUrlResolver, type ResolveUrl } from '../urls/links.js';
+import { feedUrlResolver, isSafeUrl, isWebImageAddress, pageUrlResolver, type ResolveUrl } from '../urls/links.js';
+import { type BodyImage, type BodyLink, markImages, markLinks, treeAddresses } from './addresses.js';
+import { type Highlighter, highlightCode } from './code.js';
+import { embedsAsLinks, placeEmbeds } from './embeds.js';
+import { addHeadingAnchors, addHeadingIds, reportMissingAnchors } from './headings.js';
+import type { MarkdownNotice } from './notices.js';
+import { htmlTreeOf, reportUnsafeHtml } from './raw-html.js';
+import { SANITIZE_SCHEMA } from './schema.js';
+import { findTemplateTags } from './template-tags.js';
 
 /** A story without a `summary` is summed up by its first paragraph, cut on a word near this length. */
 export const SUMMARY_LENGTH = 280;
 
 export interface MarkdownOptions {
-  /** Keep raw HTML written in stories as is. Off by default: raw HTML is removed. */
+  /** Keep raw HTML written in stories as is, for fully trusted authors. Off by default: raw HTML goes through the allow-list. */
   rawHtml: boolean;
+  /** The embed providers (and hosts) an iframe may come from (see embeds.ts); every provider unless given. */
+  embeds?: readonly string[];
+  /** What highlights code, once loaded (see code.ts); until then, or without it, code stays plain. */
+  highlighter?: () => Highlighter | undefined;
 }
 
 export interface RenderedMarkdown {
@@ -32,8 +47,8 @@ export interface RenderedMarkdown {
   feedHtml: string | undefined;
   /** The first paragraph as plain text, cut on a word near SUMMARY_LENGTH: a story's summary when it gives none. */
   summary: string;
-  /** Raw HTML found and removed (only when rawHtml is off), or null. */
-  droppedHtml: Removed | null;
+  /** Raw HTML removed, embeds refused, template tags, in-page links to nowhere: one notice each, in the body's order. */
+  notices: MarkdownNotice[];
   /** Links and images with a script-bearing URL, removed, or null. */
   droppedUrl: Removed | null;
   /** Every image of the body, in order; an image of a file is marked in the HTML with its index. */
@@ -51,22 +66,8 @@ export interface Removed {
   count: number;
 }
 
-/** An image in a story's Markdown, as written. */
-export interface BodyImage {
-  url: string;
-  /** Where it is written, in lines and columns of the body. */
-  line: number;
-  column: number;
-  hasAlt: boolean;
-}
-
-/** A link in a story's Markdown to a path (`report.pdf`, `../other.md#x`, `/about/`) or a web address, as written. */
-export interface BodyLink {
-  url: string;
-  /** Where it is written, in lines and columns of the body. */
-  line: number;
-  column: number;
-}
+export type { BodyImage, BodyLink } from './addresses.js';
+export { isMarkdownFile } from './addresses.js';
 
 /** The attribute that marks a link to another story's Markdown file in rendered HTML: `<a href="…" data-gazette-link="0">` (see render/body-links.ts). */
 export const LINK_MARK = 'data-gazette-link';
@@ -79,60 +80,51 @@ export interface MarkdownRenderer {
   render(markdown: string, resolveUrl: ResolveUrl, feedUrl?: ResolveUrl): RenderedMarkdown;
 }
 
-// GitHub's schema, without a second "user-content-" prefix on ids: with raw HTML removed, the only
-// ids are the footnotes', which mdast-util-to-hast has already prefixed (their links expect one).
-// The image mark is kept; raw HTML, where an author could forge one, is removed before it is read.
-const SANITIZE_SCHEMA: Schema = {
-  ...defaultSchema,
-  clobberPrefix: '',
-  attributes: {
-    ...defaultSchema.attributes,
-    img: [...(defaultSchema.attributes?.img ?? []), 'dataGazetteImage'],
-    a: [...(defaultSchema.attributes?.a ?? []), 'dataGazetteLink'],
-  },
-};
+/** The HTML tree of a story, handed to remark-html in place of the one it would make from the Markdown. */
+type TreeCarrier = Root & { data: { html: HtmlRoot } };
 
 export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRenderer {
+  // remark-html writes the tree this module made (its root handler hands it over), through the
+  // sanitizer unless every author is trusted.
+  const handlers = { root: (_state: unknown, node: TreeCarrier) => node.data.html as unknown as Element };
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)
-    .use(remarkHtml, options.rawHtml ? { sanitize: false, allowDangerousHtml: true } : { sanitize: SANITIZE_SCHEMA })
+    .use(remarkHtml, { handlers, sanitize: options.rawHtml ? false : SANITIZE_SCHEMA })
     .freeze();
+  const write = (html: HtmlRoot) => String(processor.stringify({ type: 'root', children: [], data: { html } } as TreeCarrier)).trim();
 
   return {
     render(markdown, resolveUrl, feedUrl) {
       const tree = processor.parse(markdown);
-      let droppedHtml: Removed | null = null;
-      let droppedUrl: Removed | null = null;
-      const linked: { node: { url: string }; url: string }[] = [];
-      const definitions = definitionUrls(tree);
-      visit(tree, (node, index, parent) => {
-        if (node.type === 'html' && !options.rawHtml) droppedHtml = removedAt(node, droppedHtml);
-        if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition' && node.type !== 'imageReference') return CONTINUE;
-        const url = node.type === 'imageReference' ? (definitions.get(node.identifier.toUpperCase()) ?? '') : node.url;
-        const picture = node.type === 'image' || node.type === 'imageReference';
-        if (isSafeUrl(url) && (!picture || isWebImageAddress(url))) {
-          if (node.type !== 'imageReference') linked.push({ node, url });
-          return CONTINUE;
-        }
-        // An unsafe link keeps its text; an unsafe image or definition goes, as does a picture not on the web.
-        if (parent === undefined || index === undefined) return CONTINUE;
-        droppedUrl = removedAt(node, droppedUrl);
-        parent.children.splice(index, 1, ...(node.type === 'link' ? node.children : []));
-        return [SKIP, index];
-      });
-      const images = markImages(tree, definitions);
-      const links = markLinks(tree, definitions);
-      // Turning the tree into HTML leaves it as it was, so one parse serves the page and the feeds.
-      const toHtml = (resolve: ResolveUrl) => {
-        for (const { node, url } of linked) node.url = resolve(url);
-        return String(processor.stringify(processor.runSync(tree) as Root)).trim();
-      };
+      const droppedUrl = removeUnsafeUrls(tree);
+      const notices = findTemplateTags(tree);
+      const html = htmlTreeOf(tree, markdown);
+      const { embeds, notices: refused } = options.rawHtml ? { embeds: [], notices: [] } : placeEmbeds(html, options.embeds ?? EMBED_PROVIDER_NAMES);
+      notices.push(...refused);
+      if (!options.rawHtml) notices.push(...reportUnsafeHtml(html));
+      const highlighter = options.highlighter?.();
+      if (highlighter) highlightCode(html, highlighter);
+      notices.push(...reportMissingAnchors(html, addHeadingIds(html)));
+      const images = markImages(html, 'dataGazetteImage');
+      const links = markLinks(html, 'dataGazetteLink');
+      const resolveAll = treeAddresses(html);
+      resolveAll(resolveUrl);
+      const removeAnchors = addHeadingAnchors(html);
+      const pageHtml = write(html);
+      let feedHtml: string | undefined;
+      if (feedUrl) {
+        removeAnchors();
+        embedsAsLinks(embeds);
+        resolveAll(feedUrl);
+        feedHtml = write(html);
+      }
+      notices.sort((a, b) => a.line - b.line || a.column - b.column);
       return {
-        html: toHtml(resolveUrl),
-        feedHtml: feedUrl ? toHtml(feedUrl) : undefined,
+        html: pageHtml,
+        feedHtml,
         summary: cutOnWord(firstParagraph(tree), SUMMARY_LENGTH),
-        droppedHtml,
+        notices,
         droppedUrl,
         images,
         links,
@@ -142,52 +134,32 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
   };
 }
 
+/**
+ * Links, images and definitions with a script URL, and pictures not on the web, are removed from
+ * the Markdown before anything else reads it (an unsafe link keeps its text), whatever the raw-HTML
+ * switch says: no sanitizer stands behind this when raw HTML is trusted.
+ */
+function removeUnsafeUrls(tree: Root): Removed | null {
+  let droppedUrl: Removed | null = null;
+  const definitions = definitionUrls(tree);
+  visit(tree, (node, index, parent) => {
+    if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition' && node.type !== 'imageReference') return CONTINUE;
+    const url = node.type === 'imageReference' ? (definitions.get(node.identifier.toUpperCase()) ?? '') : node.url;
+    const picture = node.type === 'image' || node.type === 'imageReference';
+    if (isSafeUrl(url) && (!picture || isWebImageAddress(url))) return CONTINUE;
+    if (parent === undefined || index === undefined) return CONTINUE;
+    droppedUrl = removedAt(node, droppedUrl);
+    parent.children.splice(index, 1, ...(node.type === 'link' ? node.children : []));
+    return [SKIP, index];
+  });
+  return droppedUrl;
+}
+
 /** One more removed, counted with those before it, or the first, at the node's place. */
-function removedAt(node: Node, before: Removed | null): Removed {
+function removedAt(node: { position?: { start: { line: number; column: number } } }, before: Removed | null): Removed {
   if (before) return { ...before, count: before.count + 1 };
   const start = node.position?.start;
   return { line: start?.line ?? 1, column: start?.column ?? 1, count: 1 };
-}
-
-/** List every image, and mark those of files (relative or root-relative paths) for the images stage. */
-function markImages(tree: Root, definitions: ReadonlyMap<string, string>): BodyImage[] {
-  const images: BodyImage[] = [];
-  visit(tree, (node) => {
-    if (node.type !== 'image' && node.type !== 'imageReference') return;
-    const url = node.type === 'image' ? node.url : definitions.get(node.identifier.toUpperCase());
-    if (url === undefined) return;
-    const start = node.position?.start;
-    if (imageKind(url) !== 'remote') {
-      node.data = { ...node.data, hProperties: { ...node.data?.hProperties, dataGazetteImage: String(images.length) } };
-    }
-    images.push({ url, line: start?.line ?? 1, column: start?.column ?? 1, hasAlt: (node.alt ?? '').trim() !== '' });
-  });
-  return images;
-}
-
-/**
- * List every link to a path or a web address (the link check finds those to the site), and mark those to a Markdown file: where they
- * lead depends on the other stories, so it is filled in after this stage (render/body-links.ts)
- * and the HTML kept for this story stays true when another story moves.
- */
-function markLinks(tree: Root, definitions: ReadonlyMap<string, string>): BodyLink[] {
-  const links: BodyLink[] = [];
-  visit(tree, (node) => {
-    if (node.type !== 'link' && node.type !== 'linkReference') return;
-    const url = node.type === 'link' ? node.url : definitions.get(node.identifier.toUpperCase());
-    if (url === undefined || (imageKind(url) === 'remote' && !/^(https?:)?\/\//i.test(url))) return;
-    const start = node.position?.start;
-    if (isMarkdownFile(url)) {
-      node.data = { ...node.data, hProperties: { ...node.data?.hProperties, dataGazetteLink: String(links.length) } };
-    }
-    links.push({ url, line: start?.line ?? 1, column: start?.column ?? 1 });
-  });
-  return links;
-}
-
-/** Whether a link names a Markdown file (`../2020/10/01/other.md#x`): another story's, to be linked to its page. */
-export function isMarkdownFile(url: string): boolean {
-  return /\.(md|markdown)$/i.test(url.replace(/[?#].*$/s, ''));
 }
 
 /** The URL of every link definition (`[chart]: chart.png`), by its identifier. */
@@ -205,9 +177,8 @@ type Site = Pick<Config, 'baseUrl' | 'basePath'>;
 
 /** A story's Markdown rendered for its page and for feeds, where every link must be absolute. */
 export function renderStoryMarkdown(markdown: MarkdownRenderer, story: StoryText, site: Site): RenderedMarkdown {
-  let rendered: RenderedMarkdown;
   try {
-    rendered = markdown.render(story.body.text(), pageUrlResolver(site), feedUrlResolver(site, story.permalink));
+    return markdown.render(story.body.text(), pageUrlResolver(site), feedUrlResolver(site, story.permalink));
   } catch (error) {
     // The nesting check of content/nesting.ts should have refused such a story; this is the last guard.
     if (!(error instanceof RangeError)) throw error;
@@ -220,10 +191,6 @@ export function renderStoryMarkdown(markdown: MarkdownRenderer, story: StoryText
       cause: error,
     });
   }
-  // Footnote links come from footnote nodes, not link nodes, so the resolver never sees them.
-  const storyUrl = absoluteUrl(site, story.permalink);
-  // A function as the replacement: a "$&" in the base URL must stay as it is.
-  return copyWith(rendered, { feedHtml: rendered.feedHtml?.replaceAll('href="#', () => `href="${storyUrl}#`) });
 }
 
 function firstParagraph(tree: Root): string {

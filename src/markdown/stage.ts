@@ -62,9 +62,12 @@ export async function renderStories(
   return { of: (story) => used.get(keys.get(story) as string) as StoryMarkdown, used, problems };
 }
 
-/** Names a story's rendered Markdown; relative links in feeds resolve against its URL, so the permalink is part of it. */
-export function markdownKey(story: Pick<Story, 'permalink' | 'body'>, config: Pick<Config, 'rawHtml' | 'baseUrl' | 'basePath'>): string {
-  return keyOf(codeFingerprint(), JSON.stringify([config.rawHtml, config.baseUrl, config.basePath]), story.permalink, story.body.hash);
+/**
+ * Names a story's rendered Markdown; relative links in feeds resolve against its URL, so the
+ * permalink is part of it, and the embed allow-list decides which iframes stay.
+ */
+export function markdownKey(story: Pick<Story, 'permalink' | 'body'>, config: Pick<Config, 'rawHtml' | 'embeds' | 'baseUrl' | 'basePath'>): string {
+  return keyOf(codeFingerprint(), JSON.stringify([config.rawHtml, config.embeds, config.baseUrl, config.basePath]), story.permalink, story.body.hash);
 }
 
 function htmlOf(rendered: RenderedMarkdown): { html: string; feedHtml: string } {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { removeInBackground } from '../output/recovery.js';
 import { LazyHtml } from './lazy-html.js';
+import type { MarkdownNotice } from './notices.js';
 import type { BodyImage, BodyLink, Removed, RenderedMarkdown } from './processor.js';
 
 /** A story's Markdown as pages and feeds use it; its HTML is read when printed. */
@@ -18,7 +19,7 @@ export interface StoryMarkdown {
   /** The HTML with every link absolute, for feeds. */
   feedHtml: LazyHtml;
   summary: string;
-  droppedHtml: Removed | null;
+  notices: MarkdownNotice[];
   droppedUrl: Removed | null;
   images: BodyImage[];
   links: BodyLink[];
@@ -29,7 +30,7 @@ export interface StoryMarkdown {
 export type StoryHtml = { html: string; feedHtml: string };
 
 /** What a story's Markdown gave beside its HTML. */
-export type MarkdownFacts = Pick<StoryMarkdown, 'summary' | 'droppedHtml' | 'droppedUrl' | 'images' | 'links' | 'words'>;
+export type MarkdownFacts = Pick<StoryMarkdown, 'summary' | 'notices' | 'droppedUrl' | 'images' | 'links' | 'words'>;
 
 /** Markdown rendered before, and where Markdown rendered now is kept. */
 export interface MarkdownStore {
@@ -88,7 +89,7 @@ export function storedMarkdown(file: string, hash: string, facts: MarkdownFacts,
   return {
     hash,
     summary: facts.summary,
-    droppedHtml: facts.droppedHtml,
+    notices: facts.notices,
     droppedUrl: facts.droppedUrl,
     images: facts.images,
     links: facts.links,
@@ -102,7 +103,7 @@ function inMemory(hash: string, rendered: RenderedMarkdown): StoryMarkdown {
   return {
     hash,
     summary: rendered.summary,
-    droppedHtml: rendered.droppedHtml,
+    notices: rendered.notices,
     droppedUrl: rendered.droppedUrl,
     images: rendered.images,
     links: rendered.links,

@@ -7,7 +7,7 @@ import type { ProblemInit } from '../errors.js';
 import { GazetteError } from '../errors.js';
 import type { RenderedMarkdown, StoryText } from './processor.js';
 
-export type MarkdownSettings = Pick<Config, 'rawHtml' | 'baseUrl' | 'basePath' | 'storySeconds'>;
+export type MarkdownSettings = Pick<Config, 'rawHtml' | 'embeds' | 'baseUrl' | 'basePath' | 'storySeconds'>;
 
 /** What a Markdown worker starts with: the settings, and for a worker asked synchronously, where to answer and what to wake. */
 export interface MarkdownWorkerData extends MarkdownSettings {

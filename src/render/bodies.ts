@@ -9,6 +9,7 @@ import type { StoryImages } from '../images/publish.js';
 import type { PublishedImage } from '../images/published.js';
 import { keyOfJson } from '../keys.js';
 import { LazyHtml } from '../markdown/lazy-html.js';
+import type { MarkdownNotice } from '../markdown/notices.js';
 import type { Removed } from '../markdown/processor.js';
 import { isMarkdownFile } from '../markdown/processor.js';
 import type { StoryMarkdown } from '../markdown/store.js';
@@ -53,7 +54,7 @@ export function storyBodies(
         page: (sitePath) => absoluteUrl(config, sitePath),
       }),
     );
-    if (rendered.droppedHtml) bodies.warnings.push(droppedHtmlWarning(story, rendered.droppedHtml));
+    for (const notice of rendered.notices) bodies.warnings.push(noticeWarning(story, notice));
     if (rendered.droppedUrl) bodies.warnings.push(droppedUrlWarning(story, rendered.droppedUrl));
     bodies.pages.set(story, pageBody(story, rendered, storyImages, links.targets, config, filledKey));
   }
@@ -98,13 +99,23 @@ function hasStoryLinks(rendered: StoryMarkdown): boolean {
   return rendered.links.some((link) => isMarkdownFile(link.url));
 }
 
-function droppedHtmlWarning(story: Story, removed: Removed): GazetteError {
+/** What an author can do about each kind of notice. */
+const NOTICE_HINTS: Readonly<Record<MarkdownNotice['code'], string>> = {
+  'html-removed':
+    'only HTML on the allow-list is published (see the README\'s "Raw HTML, embeds, headings and code"); set "markdown: { rawHtml: true }" only if every author is trusted',
+  'embed-refused': 'embed from a provider of markdown.embeds, or add the host there if you trust it',
+  'template-tag': 'write it in Markdown: an image with a caption, a link, a fenced code block (see the README\'s "Raw HTML, embeds, headings and code")',
+  'anchor-missing': 'link to a heading\'s id (its text in lower case, spaces as "-"), or give the element that id',
+};
+
+function noticeWarning(story: Story, notice: MarkdownNotice): GazetteError {
   return new GazetteError({
-    code: 'field-invalid',
+    code: notice.code,
     file: story.file,
-    ...placeInFile(story, removed),
-    message: `raw HTML in the story was removed${elsewhere(removed)}`,
-    hint: 'write it in Markdown, or set "markdown: { rawHtml: true }" if your authors are trusted',
+    line: story.bodyLine + notice.line - 1,
+    column: notice.column,
+    message: notice.message,
+    hint: NOTICE_HINTS[notice.code],
   });
 }
 

@@ -113,6 +113,26 @@ describe('the build cache', () => {
     await assertSameAsCold();
   });
 
+  it('renders the Markdown again when the embed allow-list changes, and reports its notices from the cache', async () => {
+    await project.addStory(
+      '2020/10/04/vote-video.md',
+      '---\ntitle: The vote on video\ndate: 2020-10-04T08:00:00Z\n---\n\n<iframe src="https://www.youtube.com/embed/abc" title="The vote"></iframe>\n',
+    );
+    await cachedBuild();
+    const settings = path.join(project.root, 'gazette.config.yaml');
+    await writeFile(settings, (await readFile(settings, 'utf8')).replace(/^markdown:.*(\n[ \t]+.*)*/m, 'markdown: { embeds: [vimeo] }'));
+    const refused = await cachedBuild();
+    const again = await cachedBuild();
+    const page = await project.read(await storyPage('vote-on-video'));
+    assert.doesNotMatch(page, /<iframe/);
+    for (const report of [refused, again])
+      assert.deepEqual(
+        report.warnings.map((warning) => [warning.code, warning.line]),
+        [['embed-refused', 6]],
+      );
+    await assertSameAsCold();
+  });
+
   it('writes again a file someone removed from the output folder', async () => {
     await cachedBuild();
     await rm(path.join(project.out, await storyPage('oran')));
@@ -147,7 +167,7 @@ describe('the build cache', () => {
 
   it('keeps the Markdown kept while it saves (the dev loop writes a page first while the last build saves)', async () => {
     const cache = await openCache(config());
-    const rendered = (html: string) => ({ html, feedHtml: html, summary: '', droppedHtml: null, droppedUrl: null, images: [], links: [], words: 1 });
+    const rendered = (html: string) => ({ html, feedHtml: html, summary: '', notices: [], droppedUrl: null, images: [], links: [], words: 1 });
     const renderedAgain: string[] = [];
     const again = (hash: string) => () => {
       renderedAgain.push(hash);

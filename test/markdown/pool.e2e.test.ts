@@ -10,7 +10,7 @@ import { createMarkdownRenderer, type RenderedMarkdown, renderStoryMarkdown, typ
 import type { MarkdownSettings } from '../../src/markdown/worker-protocol.js';
 import { assertBuildsAlike, copySampleProject, type Project } from '../support/project.js';
 
-const SITE: MarkdownSettings = { rawHtml: false, baseUrl: 'https://example.org/news/', basePath: '/news/', storySeconds: 60 };
+const SITE: MarkdownSettings = { rawHtml: false, embeds: [], baseUrl: 'https://example.org/news/', basePath: '/news/', storySeconds: 60 };
 
 function stories(count: number): StoryText[] {
   return Array.from({ length: count }, (_, index) => ({

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { loadHighlighter, mayHoldCode } from '../../src/markdown/code.js';
 import { createMarkdownRenderer, cutOnWord, SUMMARY_LENGTH } from '../../src/markdown/processor.js';
 import { isSafeUrl, pageUrlResolver } from '../../src/urls/links.js';
 
@@ -40,7 +41,10 @@ describe('createMarkdownRenderer', () => {
 
   it('gives the first paragraph as plain text', () => {
     const rendered = safe.render('# Title\n\nFirst *para*\ngraph with `code`.\n\nSecond.', keep);
-    assert.equal(rendered.html, '<h1>Title</h1>\n<p>First <em>para</em>\ngraph with <code>code</code>.</p>\n<p>Second.</p>');
+    assert.equal(
+      rendered.html,
+      '<h1 id="title">Title<a class="heading-anchor" href="#title" aria-label="Link to this section">#</a></h1>\n<p>First <em>para</em>\ngraph with <code>code</code>.</p>\n<p>Second.</p>',
+    );
     assert.equal(rendered.summary, 'First para graph with code.');
     assert.equal(safe.render('# Only a heading', keep).summary, '');
   });
@@ -52,29 +56,120 @@ describe('createMarkdownRenderer', () => {
   describe('raw HTML', () => {
     const markdown = 'Text <script>alert(1)</script> more\n\n<div onclick="steal()">Block</div>\n\n<script>\nalert(2)\n</script>\n';
 
-    it('is removed by default, and says where the first was and how many there were', () => {
+    it('keeps what the allow-list keeps, and names each removal at its line', () => {
       const rendered = safe.render(markdown, keep);
-      assert.equal(rendered.html, '<p>Text alert(1) more</p>');
-      // <script> and </script> in the first paragraph, the <div> block, the <script> block.
-      assert.deepEqual(rendered.droppedHtml, { line: 1, column: 6, count: 4 });
-      assert.ok(!rendered.html.includes('<script'));
-      assert.ok(!rendered.html.includes('onclick'));
+      assert.equal(rendered.html, '<p>Text  more</p>\n<div>Block</div>');
+      assert.deepEqual(
+        rendered.notices.map(({ line, column, message }) => [line, column, message]),
+        [
+          [1, 6, 'the <script> element was removed with its content'],
+          [3, 1, 'the onclick attribute of <div> was removed'],
+          [5, 1, 'the <script> element was removed with its content'],
+        ],
+      );
     });
 
-    it('counts an HTML comment as raw HTML', () => {
+    it('drops an HTML comment without a word', () => {
       const rendered = safe.render('<!-- note to the editor -->\n\nText', keep);
       assert.equal(rendered.html, '<p>Text</p>');
-      assert.deepEqual(rendered.droppedHtml, { line: 1, column: 1, count: 1 });
+      assert.deepEqual(rendered.notices, []);
     });
 
     it('is not reported when there is none', () => {
-      assert.equal(safe.render('Plain *text*.', keep).droppedHtml, null);
+      assert.deepEqual(safe.render('Plain *text*.', keep).notices, []);
     });
 
-    it('is kept with rawHtml on', () => {
-      const rendered = trusting.render('Text <b>bold</b>\n\n<div class="box">Block</div>\n', keep);
-      assert.equal(rendered.html, '<p>Text <b>bold</b></p>\n<div class="box">Block</div>');
-      assert.equal(rendered.droppedHtml, null);
+    it('is kept as written with rawHtml on, scripts too', () => {
+      const rendered = trusting.render('Text <b>bold</b>\n\n<div class="box" onclick="go()">Block</div>\n\n<script>run()</script>\n', keep);
+      assert.equal(rendered.html, '<p>Text <b>bold</b></p>\n<div class="box" onclick="go()">Block</div>\n<script>run()</script>');
+      assert.deepEqual(rendered.notices, []);
+    });
+  });
+
+  describe('code', async () => {
+    const highlighter = await loadHighlighter();
+    const highlighting = createMarkdownRenderer({ rawHtml: false, highlighter: () => highlighter });
+    const code = '```python\ndef peak(levels):\n    return max(levels)\n```\n\n```nosuch\nplain\n```\n\n    indented\n';
+
+    it('highlights a fenced block in a language highlight.js knows, and leaves others plain', () => {
+      assert.equal(
+        highlighting.render(code, keep).html,
+        '<pre><code class="language-python hljs"><span class="hljs-keyword">def</span> <span class="hljs-title function_">peak</span>(<span class="hljs-params">levels</span>):\n    <span class="hljs-keyword">return</span> <span class="hljs-built_in">max</span>(levels)\n</code></pre>\n<pre><code class="language-nosuch">plain\n</code></pre>\n<pre><code>indented\n</code></pre>',
+      );
+    });
+
+    it('leaves code plain without a highlighter', () => {
+      assert.doesNotMatch(safe.render(code, keep).html, /hljs/);
+    });
+
+    it('knows a story may hold code whenever it has a fence with a language or a language- class', () => {
+      for (const text of ['```js\nx\n```', '> - ~~~ python\nx\n~~~', 'text\n\n````sql', '<pre><code class="language-go">x</code></pre>'])
+        assert.ok(mayHoldCode(text), text);
+      for (const text of ['no code', '```\nplain\n```', '    indented']) assert.ok(!mayHoldCode(text), text);
+    });
+  });
+
+  describe('headings', () => {
+    it("gives ids by GitHub's rules, Unicode kept, unique in the story, never one an author gave", () => {
+      const rendered = safe.render('## The method\n\n## The method\n\n### Ünïcode 標題!\n\n<h2 id="the-method-2">Raw</h2>\n\n## The method\n', keep);
+      assert.deepEqual(
+        [...rendered.html.matchAll(/<h\d id="([^"]+)"/g)].map((match) => match[1]),
+        ['the-method', 'the-method-1', 'ünïcode-標題', 'the-method-2', 'the-method-3'],
+      );
+    });
+
+    it('shows anchors on the page but not in feeds, and warns of in-page links to nowhere', () => {
+      const rendered = safe.render(
+        '[up](#top) [ok](#the-method) [bad](#gone) [note](#user-content-fn-1)[^1]\n\n## The method\n\n[^1]: A note.\n',
+        keep,
+        (url) => new URL(url, 'https://example.org/s/').href,
+      );
+      assert.match(rendered.html, /<a class="heading-anchor" href="#the-method"/);
+      assert.doesNotMatch(rendered.feedHtml ?? '', /heading-anchor/);
+      assert.deepEqual(
+        rendered.notices.map(({ code, line, column }) => [code, line, column]),
+        [['anchor-missing', 1, 30]],
+      );
+    });
+  });
+
+  describe('template tags', () => {
+    it('names each tag at its line, and never looks in code', () => {
+      const rendered = safe.render(
+        'Intro {% include note.html %}\n\n{{< figure src="a.jpg" >}}\n\n{{% notice %}}x{{% /notice %}}\n\n`{% raw %}`\n\n```\n{% highlight js %}\n```\n',
+        keep,
+      );
+      assert.deepEqual(
+        rendered.notices.map(({ line, column, message }) => [line, column, message.split(' is ')[0]]),
+        [
+          [1, 7, 'the template tag {% include %}'],
+          [3, 1, 'the template tag {{< figure >}}'],
+          [5, 1, 'the template tag {{% notice %}}'],
+          [5, 16, 'the template tag {{% /notice %}}'],
+        ],
+      );
+    });
+  });
+
+  describe('embeds', () => {
+    it('keeps an iframe of an allowed provider sandboxed, lazy, titled and sized, and removes others with a notice', () => {
+      const body =
+        '<iframe src="https://player.vimeo.com/video/1" width="640" height="360"></iframe>\n\n<iframe src="https://www.youtube.com/embed/x"></iframe>\n';
+      const onlyVimeo = createMarkdownRenderer({ rawHtml: false, embeds: ['vimeo'] }).render(body, keep, keep);
+      assert.equal(
+        onlyVimeo.html,
+        '<div class="embed embed-video"><iframe src="https://player.vimeo.com/video/1" title="Vimeo video" loading="lazy" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-presentation" allowfullscreen referrerpolicy="strict-origin-when-cross-origin" style="aspect-ratio: 640 / 360"></iframe></div>',
+      );
+      assert.equal(onlyVimeo.feedHtml, '<p class="embed-link"><a href="https://player.vimeo.com/video/1">Vimeo video</a></p>');
+      assert.deepEqual(
+        onlyVimeo.notices.map(({ code, line }) => [code, line]),
+        [['embed-refused', 3]],
+      );
+      const mastodon = safe.render('<iframe src="https://social.example/@ana/1234/embed" width="400"></iframe>', keep);
+      assert.match(
+        mastodon.html,
+        /class="embed embed-post"><iframe src="https:\/\/social.example\/@ana\/1234\/embed" title="Post on Mastodon"[^>]* height="400"/,
+      );
     });
   });
 
