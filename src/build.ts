@@ -5,7 +5,8 @@
 // which a plain build leaves empty and the build cache and the dev loop fill in (incremental/).
 
 import { publishAttachments } from './attachments/publish.js';
-import { type Config, settingsKey } from './config.js';
+import { settingsKey } from './config.js';
+import type { Config } from './config-types.js';
 import { type Content, readContent } from './content/read.js';
 import { staticCopies } from './content/theme.js';
 import { failIfAny, GazetteError } from './errors.js';

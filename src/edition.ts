@@ -4,7 +4,7 @@
 // build renders them, so that the result is byte for byte the build's email.html and email.txt.
 
 import { DateTime } from 'luxon';
-import type { Config } from './config.js';
+import type { Config } from './config-types.js';
 import { loadStories } from './content/load.js';
 import { publishingChecks } from './content/read.js';
 import { loadTheme, themeLayers } from './content/theme.js';

@@ -2,7 +2,7 @@
 // output/published-urls.ts, and `--previous-sitemap`) each still served or redirected by the new
 // site, checked before anything is written; the record of what this build publishes, kept after.
 
-import type { Config } from './config.js';
+import type { Config } from './config-types.js';
 import { readPreviousSitemap } from './content/previous-sitemap.js';
 import type { StorySource } from './content/story-source.js';
 import { failIfAny, type GazetteError } from './errors.js';

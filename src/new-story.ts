@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import type { Config } from './config.js';
+import type { Config } from './config-types.js';
 import { PLACEHOLDER_BODY } from './content/story-fields.js';
 import { GazetteError } from './errors.js';
 import { isDeviceName, slugify } from './urls/slug.js';

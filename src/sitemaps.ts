@@ -3,7 +3,7 @@
 // sitemap (stories of the 48 hours before "now") and /robots.txt pointing at both.
 
 import type { DateTime } from 'luxon';
-import type { Config } from './config.js';
+import type { Config } from './config-types.js';
 import { escapeXml } from './escape.js';
 import type { Story } from './model/types.js';
 import { absoluteUrl } from './urls/links.js';

@@ -28,7 +28,7 @@ const LAYERS: readonly (readonly string[])[] = [
     'words.ts',
   ],
   ['urls/'],
-  ['config.ts', 'config-settings.ts', 'config-words.ts'],
+  ['config-types.ts', 'config.ts', 'config-settings.ts', 'config-words.ts', 'config-file.ts'],
   ['output/'],
   ['content/'],
   ['model/'],

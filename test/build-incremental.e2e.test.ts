@@ -10,7 +10,8 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
-import { type Config, loadConfig } from '../src/config.js';
+import { loadConfig } from '../src/config.js';
+import type { Config } from '../src/config-types.js';
 import { BuildFailed } from '../src/errors.js';
 import { type Builder, createBuilder } from '../src/incremental/builder.js';
 import { build } from '../src/incremental/publish.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DateTime } from 'luxon';
-import type { Config } from '../src/config.js';
+import type { Config } from '../src/config-types.js';
 import { buildSiteGraph } from '../src/model/site.js';
 import { renderNewsSitemap, renderRobots, renderSitemap, renderSitemaps, SITEMAP_URL_LIMIT } from '../src/sitemaps.js';
 import { makeConfig } from './support/config.js';

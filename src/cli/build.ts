@@ -4,7 +4,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildReport } from '../build.js';
-import { baseUrlMissing, type Config, loadConfig } from '../config.js';
+import { baseUrlMissing, loadConfig } from '../config.js';
+import type { Config } from '../config-types.js';
 import { GazetteError } from '../errors.js';
 import { boundHeapGrowth, boundsHeap } from '../incremental/heap.js';
 import { checkUpToDate } from '../incremental/up-to-date.js';

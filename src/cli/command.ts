@@ -1,7 +1,7 @@
 // The shape of a command: its name, a line saying what it does, its options and its run. main.ts
 // parses arguments by these, prints per-command help from them and suggests the nearest name.
 
-import type { ConfigOverrides } from '../config.js';
+import type { ConfigOverrides } from '../config-types.js';
 import type { Io } from './io.js';
 
 export interface OptionSpec {

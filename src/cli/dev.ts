@@ -1,6 +1,6 @@
 // gazette dev: the dev server, until stopped.
 
-import type { ConfigOverrides } from '../config.js';
+import type { ConfigOverrides } from '../config-types.js';
 import { boundHeapGrowth } from '../incremental/heap.js';
 import { readWait, WAIT_OPTION } from './build.js';
 import type { Command } from './command.js';

@@ -2,8 +2,8 @@
 
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ConfigOverrides } from '../config.js';
 import { loadConfig } from '../config.js';
+import type { ConfigOverrides } from '../config-types.js';
 import { GazetteError } from '../errors.js';
 import type { Command } from './command.js';
 import { EXIT, type Io } from './io.js';

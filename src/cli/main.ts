@@ -3,7 +3,7 @@
 // Each command loads the modules it needs when it runs: a build with nothing to do loads none of
 // the Markdown, template, image and search libraries.
 
-import type { ConfigOverrides } from '../config.js';
+import type { ConfigOverrides } from '../config-types.js';
 import { BuildFailed, GazetteError, showControls } from '../errors.js';
 import { closest } from '../suggest.js';
 import { VERSION } from '../version.js';

@@ -1,7 +1,7 @@
 // gazette new: a draft story file named from its headline.
 
-import type { ConfigOverrides } from '../config.js';
 import { loadConfig } from '../config.js';
+import type { ConfigOverrides } from '../config-types.js';
 import type { Command } from './command.js';
 import { EXIT, type Io } from './io.js';
 

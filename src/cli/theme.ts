@@ -4,7 +4,8 @@
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { type ConfigOverrides, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
+import type { ConfigOverrides } from '../config-types.js';
 import { themeFiles } from '../content/theme.js';
 import { GazetteError } from '../errors.js';
 import type { Command } from './command.js';

@@ -2,7 +2,7 @@
 
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import { copyWith } from '../copy-with.js';
 import { GazetteError } from '../errors.js';
 import { PAGES_FOLDER } from '../urls/paths.js';

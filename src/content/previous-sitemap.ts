@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import { GazetteError } from '../errors.js';
 import type { PublishedUrl } from '../urls/moved.js';
 

@@ -3,7 +3,7 @@
 // every file is reported together, before anything is built.
 
 import path from 'node:path';
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import { failIfAny, GazetteError } from '../errors.js';
 import { AUTHORS_FILE, type AuthorProfiles, loadAuthorProfiles } from './authors.js';
 import { IGNORED_FOLDERS, type LoadedContent, loadStories, type StoryFileResult, type StoryReuse } from './load.js';

@@ -6,7 +6,8 @@
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import type { BuildReport } from '../build.js';
-import { type Config, type ConfigOverrides, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
+import type { Config, ConfigOverrides } from '../config-types.js';
 import { BuildFailed, GazetteError } from '../errors.js';
 import { type Builder, createBuilder } from '../incremental/builder.js';
 import { lockOutput, type OutputLock } from '../output/lock.js';

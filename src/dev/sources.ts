@@ -3,7 +3,8 @@
 // translation tables, whose words are read with it).
 
 import path from 'node:path';
-import { CONFIG_FILES, type Config, type ConfigOverrides } from '../config.js';
+import { CONFIG_FILES } from '../config-file.js';
+import type { Config, ConfigOverrides } from '../config-types.js';
 import { translationFiles } from '../config-words.js';
 
 export function watchedFolders(config: Config): string[] {

@@ -2,7 +2,7 @@
 // serializes it. Pure and deterministic: no clock is read here, a feed is dated by its items.
 
 import type { DateTime } from 'luxon';
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import { escapeXml } from '../escape.js';
 import type { PublishedImage } from '../images/published.js';
 import { keyOf } from '../keys.js';

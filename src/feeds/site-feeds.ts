@@ -1,7 +1,7 @@
 // Every feed of the site, in three formats each: the site feed, one per tag, section and author,
 // and the edition feed (one item a day). Also the autodiscovery links pages put in their head.
 
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import { copyWith } from '../copy-with.js';
 import { keyOf, keyOfJson } from '../keys.js';
 import type { Author, Edition, Section, Site, Story, Tag } from '../model/types.js';

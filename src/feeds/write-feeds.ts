@@ -2,7 +2,8 @@
 // folder holds is kept without being made, one whose text would be the same without being written.
 
 import { codeFingerprint } from '../code-fingerprint.js';
-import { type Config, settingsKey } from '../config.js';
+import { settingsKey } from '../config.js';
+import type { Config } from '../config-types.js';
 import { keyOf } from '../keys.js';
 import type { Site, Story } from '../model/types.js';
 import type { SiteWriter } from '../output/writer.js';

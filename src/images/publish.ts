@@ -6,7 +6,7 @@
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import { locateStoryImage } from '../content/image-files.js';
 import { GazetteError, type ProblemInit } from '../errors.js';
 import type { BodyImage } from '../markdown/processor.js';

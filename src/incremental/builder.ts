@@ -5,7 +5,7 @@
 // (first-pages.ts); the search index can be made after the pages (the dev server's choice).
 
 import { type BuildOptions, type BuildReport, type BuiltSite, buildSite } from '../build.js';
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import { createImagePublisher } from '../images/publish.js';
 import { memoryImageStore } from '../images/store.js';
 import { closeMarkdownWorkers, startMarkdownWorkers } from '../markdown/stage.js';

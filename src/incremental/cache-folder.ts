@@ -1,7 +1,7 @@
 // Where the build cache lives: .gazette/cache/, one folder per output folder. Safe to delete.
 
 import path from 'node:path';
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import { keyOf } from '../keys.js';
 
 export const CACHE_DIR = '.gazette/cache';

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { codeFingerprint } from '../code-fingerprint.js';
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import type { StoryFileResult, StoryStore } from '../content/load.js';
 import { diskImageStore, type ImageStore } from '../images/store.js';
 import { inParallel } from '../in-parallel.js';

@@ -4,7 +4,7 @@
 // makes, and written before it.
 
 import type { BuiltSite } from '../build.js';
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import { loadStory } from '../content/load.js';
 import { sameFrontMatter } from '../content/story-source.js';
 import { copyWith } from '../copy-with.js';

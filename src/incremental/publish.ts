@@ -4,7 +4,7 @@
 
 import path from 'node:path';
 import { type BuildOptions, type BuildReport, type BuiltSite, buildSite } from '../build.js';
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import { GazetteError } from '../errors.js';
 import { KeptFileMissing } from '../output/files.js';
 import { NOTHING_HELD, type OutputHeld } from '../output/writer.js';

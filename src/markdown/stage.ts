@@ -4,7 +4,7 @@
 // too deep, unreadable) is a problem the build reports with the pictures' problems.
 
 import { codeFingerprint } from '../code-fingerprint.js';
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import type { GazetteError } from '../errors.js';
 import { keyOf } from '../keys.js';
 import type { Story } from '../model/types.js';

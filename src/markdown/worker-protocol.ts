@@ -2,7 +2,7 @@
 // render, its answer, and the error of a story past its budget.
 
 import type { MessagePort } from 'node:worker_threads';
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import type { ProblemInit } from '../errors.js';
 import { GazetteError } from '../errors.js';
 import type { RenderedMarkdown, StoryText } from './processor.js';

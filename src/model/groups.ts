@@ -3,7 +3,7 @@
 // ordered as the configuration lists them; authors get their profile from authors.yaml.
 
 import path from 'node:path';
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import type { AuthorProfile } from '../content/authors.js';
 import { GazetteError } from '../errors.js';
 import { slugify } from '../urls/slug.js';

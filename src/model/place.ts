@@ -4,7 +4,7 @@
 
 import path from 'node:path';
 import type { DateTime } from 'luxon';
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import type { StorySource } from '../content/story-source.js';
 import { GazetteError } from '../errors.js';
 import { expandPermalink, foldCase, pageFile, standalonePagePath } from '../urls/paths.js';

@@ -3,7 +3,7 @@
 // previous/next and related stories. Pages are in none of the stories' groups.
 // Pure: stories and config in, graph out. Knows nothing of HTML or files.
 
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import type { AuthorProfile } from '../content/authors.js';
 import type { StorySource } from '../content/story-source.js';
 import { failIfAny, GazetteError } from '../errors.js';

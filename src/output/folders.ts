@@ -2,7 +2,7 @@
 
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import { GazetteError } from '../errors.js';
 import { OUTPUT_MARKER } from '../urls/paths.js';
 import { outputFailed } from './failures.js';

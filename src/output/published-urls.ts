@@ -4,7 +4,7 @@
 
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import { GazetteError } from '../errors.js';
 import type { PublishedUrl } from '../urls/moved.js';
 

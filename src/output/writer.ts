@@ -4,7 +4,7 @@
 // their folder in place (sync.ts); `gazette check` writes nothing.
 
 import path from 'node:path';
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import { failIfAny, GazetteError } from '../errors.js';
 import { foldCase } from '../urls/paths.js';
 import { type CopiedFile, keyOfBytes, type OutputFile, type OutputState, outputStateOf, type PageMade } from './files.js';

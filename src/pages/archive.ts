@@ -1,6 +1,6 @@
 // The front page's days and the archive's months: stories grouped as readers browse them.
 
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import type { Site, Story } from '../model/types.js';
 import type { StoryCardView } from '../render/view-types.js';
 import { editionTitle, editionView, monthTitle } from '../render/views.js';

@@ -1,6 +1,6 @@
 // Stories' cards, as every list shows them, made once while they are among the last used.
 
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import { keyOfJson } from '../keys.js';
 import type { Story } from '../model/types.js';
 import type { RenderedBody, StoryCardView } from '../render/view-types.js';

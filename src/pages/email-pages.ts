@@ -1,6 +1,6 @@
 // A day's edition as an email and as plain text, for sending.
 
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import type { Edition, Story } from '../model/types.js';
 import type { EmailBody } from '../render/email.js';
 import { emailView } from '../render/email.js';

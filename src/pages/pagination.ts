@@ -1,6 +1,6 @@
 // A listing's pages, counted from the oldest so that a page, once full, never changes.
 
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import { linkTo } from '../urls/links.js';
 import { numberedPage } from '../urls/paths.js';
 

@@ -3,7 +3,7 @@
 // page names its template and carries its view data. URL collisions are errors.
 
 import type { DateTime } from 'luxon';
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import { copyWith } from '../copy-with.js';
 import { failIfAny, type GazetteError } from '../errors.js';
 import { authorFeedSpec, editionFeedSpec, feedLinks, sectionFeedSpec, siteFeedSpec, tagFeedSpec } from '../feeds/site-feeds.js';
@@ -12,9 +12,8 @@ import { keyOf } from '../keys.js';
 import type { Author, Site, Story } from '../model/types.js';
 import type { FeedLink, Page } from '../render/page.js';
 import type { RenderedBody } from '../render/view-types.js';
-import { authorView, editionTitle, editionView, sectionView, tagView } from '../render/views.js';
+import { authorView, sectionView, tagView } from '../render/views.js';
 import { searchIndexScripts } from '../search/indexes.js';
-import { absoluteUrl, linkTo } from '../urls/links.js';
 import {
   ARCHIVE_PAGE,
   AUTHORS_PAGE,
@@ -35,11 +34,12 @@ import { archiveMonths, groupCardsByDay } from './archive.js';
 import { storyCards } from './cards.js';
 import type { PagePlace } from './claims.js';
 import { claimUrl } from './claims.js';
+import { editionPage } from './edition-page.js';
 import { emailPages } from './email-pages.js';
 import { paginate } from './pagination.js';
 import { feedStylesheetPage, subscribePage } from './reader-pages.js';
 import type { PageInit } from './story-page.js';
-import { completePage, standaloneLastmod, standalonePage, storyPage } from './story-page.js';
+import { completePage, redirectPage, standaloneLastmod, standalonePage, storyPage } from './story-page.js';
 
 /** A page as the build plans it: where it goes, and the page itself, made when asked. */
 export interface PlannedPage {
@@ -122,19 +122,7 @@ export function* pagePlans(
   /** The pages of a story's (or standalone page's) old URLs, each sending readers on to it. */
   function* aliasPages(story: Story): Generator<PlannedPage> {
     for (const [index, alias] of story.aliases.entries()) {
-      const made = completePage(
-        {
-          kind: 'redirect',
-          path: alias,
-          file: pageFile(alias),
-          title: story.title,
-          description: '',
-          source: story.file,
-          feeds: [],
-          data: { link: linkTo(config, story.permalink), absoluteUrl: absoluteUrl(config, story.permalink) },
-        },
-        siteFeeds,
-      );
+      const made = redirectPage(story, alias, config, siteFeeds);
       claimUrl({ kind: made.kind, path: made.path, file: made.file, source: made.source, place: story.aliasPlaces[index] }, owners, problems);
       yield { path: made.path, file: made.file, lastmod: made.lastmod, inputs: undefined, page: () => made };
     }
@@ -164,27 +152,9 @@ export function* pagePlans(
     const newer = site.editions[index - 1]?.day;
     const path = editionPath(edition.day);
     const lastmod = newestChange(edition.stories);
-    yield planned({ kind: 'edition', path, file: `${path}index.html`, lastmod }, [older ?? null, newer ?? null], edition.stories, () => {
-      const view = editionView(edition, edition.stories.map(card), config);
-      const neighbour = (day: string | undefined) => (day ? { title: editionTitle(day, config), url: linkTo(config, editionPath(day)) } : null);
-      return completePage(
-        {
-          kind: 'edition',
-          path,
-          title: view.title,
-          description: say(config, 'edition_description', { site: config.title, edition: view.title }),
-          lastmod,
-          feeds: editionFeeds,
-          data: {
-            edition: view,
-            olderEdition: neighbour(older),
-            newerEdition: neighbour(newer),
-            email: { htmlUrl: linkTo(config, emailPaths(edition.day).html), textUrl: linkTo(config, emailPaths(edition.day).text) },
-          },
-        },
-        siteFeeds,
-      );
-    });
+    yield planned({ kind: 'edition', path, file: `${path}index.html`, lastmod }, [older ?? null, newer ?? null], edition.stories, () =>
+      editionPage(edition, { older, newer, lastmod }, card, config, { site: siteFeeds, editions: editionFeeds }),
+    );
     const emails = emailPaths(edition.day);
     let made: Page[] | undefined;
     const email = (position: 0 | 1) => () => (made ??= emailPages(edition, body, config))[position] as Page;

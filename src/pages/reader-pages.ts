@@ -1,7 +1,7 @@
 // The pages that help a reader follow the site: /subscribe/, every feed in one place with the
 // newsletter's sign-up form, and the XSLT stylesheet that shows a feed in a browser as a page.
 
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import type { FeedSpec } from '../feeds/feed.js';
 import { authorFeedSpec, editionFeedSpec, sectionFeedSpec, siteFeedSpec } from '../feeds/site-feeds.js';
 import type { Site } from '../model/types.js';

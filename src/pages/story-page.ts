@@ -1,7 +1,7 @@
 // A story's page, a standalone page, and what every page gets that its plan does not give: its
 // file, the site's feeds, default metadata.
 
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import { copyWith } from '../copy-with.js';
 import { feedLinks, siteFeedSpec } from '../feeds/site-feeds.js';
 import type { Story } from '../model/types.js';
@@ -9,7 +9,7 @@ import { newsArticleJsonLd, storyMeta, WEBSITE_META } from '../render/metadata.j
 import type { FeedLink, Page } from '../render/page.js';
 import type { RenderedBody, StoryCardView } from '../render/view-types.js';
 import { coverImage, editionTitle, storyView } from '../render/views.js';
-import { linkTo } from '../urls/links.js';
+import { absoluteUrl, linkTo } from '../urls/links.js';
 import { editionPath, pageFile } from '../urls/paths.js';
 
 export type PageInit = Pick<Page, 'kind' | 'path' | 'title' | 'description' | 'data'> &
@@ -76,4 +76,21 @@ export function standalonePage(page: Story, body: RenderedBody, config: Config, 
 /** A page's last change for the sitemap: its date or `updated`, the latest given; none for a page that gives neither. */
 export function standaloneLastmod(page: Story): Page['lastmod'] {
   return page.dated ? page.modified : page.updated;
+}
+
+/** The page of a story's (or standalone page's) old URL, sending readers on to it. */
+export function redirectPage(story: Story, alias: string, config: Config, siteFeeds: readonly FeedLink[]): Page {
+  return completePage(
+    {
+      kind: 'redirect',
+      path: alias,
+      file: pageFile(alias),
+      title: story.title,
+      description: '',
+      source: story.file,
+      feeds: [],
+      data: { link: linkTo(config, story.permalink), absoluteUrl: absoluteUrl(config, story.permalink) },
+    },
+    siteFeeds,
+  );
 }

@@ -3,7 +3,7 @@
 // without being made; one whose text would be the same is kept without being rendered. Pages
 // rendered on worker threads are written in the order planned.
 
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import type { OutputFile } from '../output/files.js';
 import type { SiteWriter } from '../output/writer.js';
 import type { Progress } from '../progress.js';

@@ -3,7 +3,7 @@
 // its summary and its cover; and a warning for what the Markdown stage removed, at the first
 // removed element's line, and for each link to a story that is not published.
 
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import { GazetteError } from '../errors.js';
 import type { StoryImages } from '../images/publish.js';
 import type { PublishedImage } from '../images/published.js';

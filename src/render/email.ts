@@ -4,7 +4,7 @@
 
 import juice from 'juice/client.js';
 import wrapAnsi from 'wrap-ansi';
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import { textDirection } from '../language.js';
 import type { Edition, Story } from '../model/types.js';
 import { absoluteImageUrl, absoluteUrl } from '../urls/links.js';

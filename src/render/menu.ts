@@ -3,7 +3,7 @@
 // A menu link to a path the site does not publish is an error, found once everything is written.
 
 import path from 'node:path';
-import type { Config, MenuItem } from '../config.js';
+import type { Config, MenuItem } from '../config-types.js';
 import { failIfAny, GazetteError } from '../errors.js';
 import type { Story } from '../model/types.js';
 import { linkTo } from '../urls/links.js';

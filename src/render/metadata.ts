@@ -1,7 +1,7 @@
 // What search engines and link previews read: schema.org NewsArticle JSON-LD and the Open Graph
 // facts of a story, made safe to print inside a <script> element whatever the story says.
 
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import type { Story } from '../model/types.js';
 import { absoluteImageUrl, absoluteUrl } from '../urls/links.js';
 import { authorPath } from '../urls/paths.js';

@@ -2,7 +2,7 @@
 // template the site needs checked to exist, and each page's view data as the templates see it.
 
 import { codeFingerprint } from '../code-fingerprint.js';
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import type { Theme } from '../content/theme.js';
 import { copyWith } from '../copy-with.js';
 import { keyOf, keyOfJson } from '../keys.js';

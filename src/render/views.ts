@@ -2,7 +2,7 @@
 // and every link decided, so that templates only lay things out.
 
 import { DateTime } from 'luxon';
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import type { StoryImage } from '../content/story-source.js';
 import type { DrawingSize } from '../images/drawing-size.js';
 import { type PublishedImage, publishedAsWritten } from '../images/published.js';

@@ -3,7 +3,7 @@
 // each standalone page, its title, summary and body only, in an index of its own (no story filter
 // ever lists a page).
 
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import { escapeXml } from '../escape.js';
 import { keyOfJson } from '../keys.js';
 import type { Site, Story } from '../model/types.js';

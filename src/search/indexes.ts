@@ -5,7 +5,7 @@
 // stories' searchable text changed; the others are kept as they are.
 
 import { codeFingerprint } from '../code-fingerprint.js';
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import { keyMaker } from '../keys.js';
 import type { Story } from '../model/types.js';
 import { linkTo } from '../urls/links.js';

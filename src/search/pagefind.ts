@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import { filesAmong } from '../content/files.js';
 import { GazetteError } from '../errors.js';
 import { keyOfBytes, type OutputFile } from '../output/files.js';

@@ -2,7 +2,7 @@
 // its pages, and each index's files are written as soon as it is made (between pages), so that a
 // build holds one index's bytes at a time, not the archive's.
 
-import type { Config } from '../config.js';
+import type { Config } from '../config-types.js';
 import type { OutputFile, OutputState } from '../output/files.js';
 import type { SearchDocument } from './indexes.js';
 import { renderEachSearchIndex } from './pagefind.js';

@@ -44,6 +44,9 @@ Options:
   --wait <seconds>    how long to wait for a build writing the same output folder (default: 1800; 0: do not wait)
   --changed-files <file>
                       write the output files this build wrote ("+ path") and removed ("- path")
+  --allow-moved       let a URL the previous site published disappear (a warning, not the error permalink-moved)
+  --previous-sitemap <file|url>
+                      also keep every URL of this sitemap.xml (the old site's)
 
 ${GLOBAL_HELP}`,
     );

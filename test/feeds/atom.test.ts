@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { XMLValidator } from 'fast-xml-parser';
 import { parseAtomFeed, parseFeed } from 'feedsmith';
 import { DateTime } from 'luxon';
-import type { Config } from '../../src/config.js';
+import type { Config } from '../../src/config-types.js';
 import { renderAtom, rfc3339 } from '../../src/feeds/atom.js';
 import { buildFeed, type Feed, storyItem } from '../../src/feeds/feed.js';
 import { siteFeedSpec } from '../../src/feeds/site-feeds.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseFeed, parseJsonFeed } from 'feedsmith';
 import { DateTime } from 'luxon';
-import type { Config } from '../../src/config.js';
+import type { Config } from '../../src/config-types.js';
 import { buildFeed, type Feed, storyItem } from '../../src/feeds/feed.js';
 import { renderJsonFeed } from '../../src/feeds/json.js';
 import { siteFeedSpec } from '../../src/feeds/site-feeds.js';

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DateTime } from 'luxon';
 import Parser from 'rss-parser';
-import type { Config } from '../../src/config.js';
+import type { Config } from '../../src/config-types.js';
 import { buildFeed, type Feed, storyItem } from '../../src/feeds/feed.js';
 import { renderRss, rfc822 } from '../../src/feeds/rss.js';
 import { siteFeedSpec } from '../../src/feeds/site-feeds.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseFeed } from 'feedsmith';
-import type { Config } from '../../src/config.js';
+import type { Config } from '../../src/config-types.js';
 import { splitStory } from '../../src/content/frontmatter.js';
 import { readStory } from '../../src/content/story.js';
 import type { StorySource } from '../../src/content/story-source.js';

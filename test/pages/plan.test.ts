@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Config } from '../../src/config.js';
+import type { Config } from '../../src/config-types.js';
 import { BuildFailed } from '../../src/errors.js';
 import { buildSiteGraph } from '../../src/model/site.js';
 import type { Site, Story } from '../../src/model/types.js';

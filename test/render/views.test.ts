@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DateTime } from 'luxon';
-import type { Config } from '../../src/config.js';
+import type { Config } from '../../src/config-types.js';
 import type { TimeView } from '../../src/render/view-types.js';
 import { formatTime } from '../../src/render/views.js';
 import { makeConfig } from '../support/config.js';

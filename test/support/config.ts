@@ -4,7 +4,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Config, type ConfigOverrides, loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config.js';
+import type { Config, ConfigOverrides } from '../../src/config-types.js';
 
 /** The clock of the unit tests: a few days after the stories they make. */
 export const TEST_NOW = '2020-10-05T00:00:00Z';

@@ -6,7 +6,8 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BuildOptions, BuildReport } from '../../src/build.js';
-import { type ConfigOverrides, loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config.js';
+import type { ConfigOverrides } from '../../src/config-types.js';
 import { build } from '../../src/incremental/publish.js';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');
