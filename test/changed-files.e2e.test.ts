@@ -53,7 +53,7 @@ describe('gazette build --changed-files', () => {
     assert.ok(!edited.includes('+ robots.txt'), 'a file made again with the same bytes is kept');
 
     await rm(story);
-    const removed = await build();
+    const removed = await build('--allow-moved');
     assert.ok(removed.includes(PAGE.replace('+', '-')), removed.join('\n'));
     for (const line of removed.filter((entry) => entry.startsWith('- '))) {
       assert.equal(await readFile(path.join(project.out, line.slice(2))).catch(() => 'gone'), 'gone', line);

@@ -1,4 +1,4 @@
-// The deploy snippets of docs/deploy/, as the README quotes them: they parse, name commands and
+// The deploy snippets of docs/deploy/, as docs/deploying.md quotes them: they parse, name commands and
 // folders that exist, and their rules cover every file a built site holds (types for each feed,
 // long caching only for files named by their bytes, the 404 page); the S3 script runs on a fake aws.
 
@@ -33,10 +33,10 @@ describe('the deploy snippets', () => {
   });
   after(() => project.remove());
 
-  it('are each quoted whole in the README', async () => {
-    const readme = await readFile(path.join(REPO, 'README.md'), 'utf8');
+  it('are each quoted whole in docs/deploying.md', async () => {
+    const readme = await readFile(path.join(REPO, 'docs/deploying.md'), 'utf8');
     for (const file of ['github-pages.yml', 'netlify.toml', 'cloudflare-pages.toml', 's3-deploy.sh', 'nginx.conf', 'nginx-subpath.conf', 'htaccess']) {
-      assert.ok(readme.includes(`\n${await snippet(file)}\`\`\`\n`), `README quotes docs/deploy/${file}`);
+      assert.ok(readme.includes(`\n${await snippet(file)}\`\`\`\n`), `docs/deploying.md quotes docs/deploy/${file}`);
     }
   });
 
@@ -86,11 +86,12 @@ describe('the deploy snippets', () => {
     const nginxTyped = [...nginx.matchAll(/location ~ \\\.\(?([a-z_|]+)\)?\$ \{\n\s+types \{ \}\n\s+default_type/g)].flatMap(
       (match) => match[1]?.split('|') ?? [],
     );
-    const apacheTyped =
-      /AddType application\/octet-stream ((?:\.[a-z_]+ ?)+)/
-        .exec(apache)?.[1]
-        ?.split(' ')
-        .map((extension) => extension.slice(1)) ?? [];
+    const apacheTyped = [...apache.matchAll(/AddType \S+ ((?:\.[a-z_]+ ?)+)/g)].flatMap((match) =>
+      (match[1] ?? '')
+        .trim()
+        .split(' ')
+        .map((extension) => extension.slice(1)),
+    );
     const extensions = new Set(files.map((file) => path.extname(file).slice(1)));
     assert.ok(extensions.has('pf_fragment') && extensions.has('xml'), [...extensions].join(' '));
     for (const extension of extensions) {

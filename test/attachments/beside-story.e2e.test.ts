@@ -104,7 +104,7 @@ describe('files beside a story and links to other stories', () => {
     const other = path.join(site.root, 'content/2021/05/09/reactions.md');
     await writeFile(other, (await readFile(other, 'utf8')).replace('slug: reactions', 'slug: first-reactions'));
     const config = loadConfig(site.root, { now: '2021-06-01T00:00:00Z' });
-    await build(config);
+    await build(config, { write: true, allowMoved: true });
     const $ = cheerio.load(await site.read(`${STORY}index.html`));
     assert.equal(
       $('a')

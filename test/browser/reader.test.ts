@@ -60,7 +60,7 @@ describe('the top of a story page', () => {
 
   it('opens with a drop cap a story whose first word it does not split', async () => {
     const { float, letterSize, textSize } = await firstLetter(LIBYA_STORY);
-    assert.equal(float, 'left');
+    assert.equal(float, 'inline-start');
     assert.ok(Number.parseFloat(letterSize) > 3 * Number.parseFloat(textSize), `${letterSize} against ${textSize}`);
   });
 });
