@@ -30,6 +30,8 @@ export interface LinkCheck {
   warnings(): GazetteError[];
 }
 
+/** A start tag with its attributes (quoted values may hold ">"); text between tags never holds "<". */
+const START_TAG = /<[a-zA-Z][a-zA-Z0-9-]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/g;
 const LINK_ATTRIBUTE = /\s(?:href|src)=(?:"([^"]*)"|'([^']*)')/g;
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&quot;': '"', '&#39;': "'", '&#x27;': "'", '&lt;': '<', '&gt;': '>' };
 
@@ -77,7 +79,8 @@ export function createLinkCheck(site: Site): LinkCheck {
       published.add(sitePath);
       if (html === undefined) return;
       const page = sitePath.replace(/(^|\/)index\.html$/, '$1');
-      for (const match of html.matchAll(LINK_ATTRIBUTE)) {
+      // Attributes of tags only: a story's text may read `src="…"` (a template tag published as text).
+      for (const match of [...html.matchAll(START_TAG)].flatMap((tag) => [...tag[0].matchAll(LINK_ATTRIBUTE)])) {
         const url = (match[1] ?? match[2] ?? '').replace(/&(amp|quot|#39|#x27|lt|gt);/g, (entity) => ENTITIES[entity] ?? entity).trim();
         const target = targetFrom(url, page);
         if (target === undefined) continue;
