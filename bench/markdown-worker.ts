@@ -8,7 +8,7 @@ import { createMarkdownRenderer } from '../src/markdown/processor.js';
 const port = parentPort;
 if (port === null) throw new Error('bench/markdown-worker.ts runs as a worker thread');
 const highlighter = await loadHighlighter();
-const markdown = createMarkdownRenderer({ rawHtml: false, highlighter: () => highlighter });
+const markdown = createMarkdownRenderer({ anchorLabel: 'Link to this section', rawHtml: false, highlighter: () => highlighter });
 port.on('message', (bodies: string[]) => {
   let characters = 0;
   for (const body of bodies) characters += markdown.render(body, (url) => url).html.length;

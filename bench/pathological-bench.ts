@@ -18,7 +18,14 @@ import { progress, waitForQuietMachine } from './runner.js';
 
 export const PATHOLOGICAL_SIZES_KIB = [1, 4, 16, 64, 256, 1024];
 const RESULTS_FILE = fileURLToPath(new URL('./results-pathological.md', import.meta.url));
-const SITE = { rawHtml: false, embeds: [], baseUrl: 'https://example.org/news/', basePath: '/news/' };
+const SITE = {
+  rawHtml: false,
+  embeds: [],
+  baseUrl: 'https://example.org/news/',
+  basePath: '/news/',
+  words: { heading_anchor: 'Link to this section' },
+  language: 'en',
+};
 
 interface Measure {
   kib: number;

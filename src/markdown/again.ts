@@ -6,6 +6,7 @@
 import { MessageChannel, type MessagePort, receiveMessageOnPort, type Worker } from 'node:worker_threads';
 import { GazetteError } from '../errors.js';
 import { startWorker } from '../threads.js';
+import { say } from '../words.js';
 import type { RenderedMarkdown, StoryText } from './processor.js';
 import {
   type MarkdownAnswer,
@@ -45,6 +46,7 @@ export function createMarkdownAgain(settings: MarkdownSettings): MarkdownAgain {
       baseUrl: settings.baseUrl,
       basePath: settings.basePath,
       storySeconds: settings.storySeconds,
+      anchorLabel: say(settings, 'heading_anchor'),
       answers: port2,
       woken: woken.buffer as SharedArrayBuffer,
     };

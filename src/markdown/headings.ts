@@ -10,9 +10,6 @@ import { type MarkdownNotice, noticeAt } from './notices.js';
 
 const HEADING = /^h[1-6]$/;
 
-/** The text the anchor link gives screen readers (the theme shows a `#` on hover and focus). */
-const ANCHOR_LABEL = 'Link to this section';
-
 /** Gives each heading without an id one, never one an author already gave; returns every id of the story. */
 export function addHeadingIds(tree: Root): Set<string> {
   const ids = new Set<string>();
@@ -53,8 +50,11 @@ function decoded(fragment: string): string {
   }
 }
 
-/** Adds the anchor link to each visible heading with an id, for the page; returns a function that takes them away again (feeds have none). */
-export function addHeadingAnchors(tree: Root): () => void {
+/**
+ * Adds the anchor link to each visible heading with an id, for the page, `label` being what it says to
+ * screen readers (the theme shows a `#` on hover and focus); returns a function that takes them away again (feeds have none).
+ */
+export function addHeadingAnchors(tree: Root, label: string): () => void {
   const added: Element[] = [];
   visit(tree, 'element', (node: Element) => {
     const hidden = Array.isArray(node.properties.className) && node.properties.className.includes('sr-only');
@@ -62,7 +62,7 @@ export function addHeadingAnchors(tree: Root): () => void {
     node.children.push({
       type: 'element',
       tagName: 'a',
-      properties: { className: ['heading-anchor'], href: `#${node.properties.id}`, ariaLabel: ANCHOR_LABEL },
+      properties: { className: ['heading-anchor'], href: `#${node.properties.id}`, ariaLabel: label },
       children: [{ type: 'text', value: '#' }],
     });
     added.push(node);

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { GazetteError } from '../errors.js';
 import { startWorker } from '../threads.js';
+import { say } from '../words.js';
 import type { RenderedMarkdown, StoryText } from './processor.js';
 import type { MarkdownAnswer, MarkdownJob, MarkdownSettings, MarkdownWorkerData } from './worker-protocol.js';
 import { markdownTooSlow, WORKER_RESOURCE_LIMITS } from './worker-protocol.js';
@@ -70,6 +71,7 @@ export function createMarkdownPool(settings: MarkdownSettings, options: { keep?:
     baseUrl: settings.baseUrl,
     basePath: settings.basePath,
     storySeconds: settings.storySeconds,
+    anchorLabel: say(settings, 'heading_anchor'),
   };
   const renderers: Renderer[] = [];
   const ending = new Set<Promise<unknown>>();

@@ -39,6 +39,8 @@ export interface MarkdownOptions {
   embeds?: readonly string[];
   /** What highlights code, once loaded (see code.ts); until then, or without it, code stays plain. */
   highlighter?: () => Highlighter | undefined;
+  /** What the heading anchor link says to screen readers: the theme's word `heading_anchor`, in the site's language. */
+  anchorLabel: string;
 }
 
 export interface RenderedMarkdown {
@@ -110,7 +112,7 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
       const links = markLinks(html, 'dataGazetteLink');
       const resolveAll = treeAddresses(html);
       resolveAll(resolveUrl);
-      const removeAnchors = addHeadingAnchors(html);
+      const removeAnchors = addHeadingAnchors(html, options.anchorLabel);
       const pageHtml = write(html);
       let feedHtml: string | undefined;
       if (feedUrl) {

@@ -9,6 +9,7 @@ import type { GazetteError } from '../errors.js';
 import { keyOf } from '../keys.js';
 import type { Story } from '../model/types.js';
 import type { Progress } from '../progress.js';
+import { say } from '../words.js';
 import { createMarkdownAgain, type MarkdownAgain } from './again.js';
 import { createMarkdownPool, type MarkdownPool } from './pool.js';
 import type { RenderedMarkdown } from './processor.js';
@@ -66,8 +67,18 @@ export async function renderStories(
  * Names a story's rendered Markdown; relative links in feeds resolve against its URL, so the
  * permalink is part of it, and the embed allow-list decides which iframes stay.
  */
-export function markdownKey(story: Pick<Story, 'permalink' | 'body'>, config: Pick<Config, 'rawHtml' | 'embeds' | 'baseUrl' | 'basePath'>): string {
-  return keyOf(codeFingerprint(), JSON.stringify([config.rawHtml, config.embeds, config.baseUrl, config.basePath]), story.permalink, story.body.hash);
+export function markdownKey(
+  story: Pick<Story, 'permalink' | 'body'>,
+  config: Pick<Config, 'rawHtml' | 'embeds' | 'baseUrl' | 'basePath' | 'words' | 'language'>,
+): string {
+  // The heading anchor's label is written into the HTML: a site changing the word renders again.
+  const anchorLabel = say(config, 'heading_anchor');
+  return keyOf(
+    codeFingerprint(),
+    JSON.stringify([config.rawHtml, config.embeds, config.baseUrl, config.basePath, anchorLabel]),
+    story.permalink,
+    story.body.hash,
+  );
 }
 
 function htmlOf(rendered: RenderedMarkdown): { html: string; feedHtml: string } {

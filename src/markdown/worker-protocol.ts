@@ -7,10 +7,12 @@ import type { ProblemInit } from '../errors.js';
 import { GazetteError } from '../errors.js';
 import type { RenderedMarkdown, StoryText } from './processor.js';
 
-export type MarkdownSettings = Pick<Config, 'rawHtml' | 'embeds' | 'baseUrl' | 'basePath' | 'storySeconds'>;
+export type MarkdownSettings = Pick<Config, 'rawHtml' | 'embeds' | 'baseUrl' | 'basePath' | 'storySeconds' | 'words' | 'language'>;
 
 /** What a Markdown worker starts with: the settings, and for a worker asked synchronously, where to answer and what to wake. */
-export interface MarkdownWorkerData extends MarkdownSettings {
+export interface MarkdownWorkerData extends Omit<MarkdownSettings, 'words' | 'language'> {
+  /** The heading anchor's label, in the site's language (the word `heading_anchor`). */
+  anchorLabel: string;
   answers?: MessagePort;
   woken?: SharedArrayBuffer;
 }

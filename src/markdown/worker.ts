@@ -26,7 +26,7 @@ function answer(message: MarkdownAnswer): void {
 
 let highlighter: Highlighter | undefined;
 let loading: Promise<unknown> | undefined;
-const markdown = createMarkdownRenderer({ rawHtml: data.rawHtml, embeds: data.embeds, highlighter: () => highlighter });
+const markdown = createMarkdownRenderer({ rawHtml: data.rawHtml, embeds: data.embeds, anchorLabel: data.anchorLabel, highlighter: () => highlighter });
 // One story at a time, in the order sent, even while the highlighter loads.
 let rendering: Promise<void> = Promise.resolve();
 jobs.on('message', (job: MarkdownJob) => {

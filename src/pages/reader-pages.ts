@@ -7,6 +7,7 @@ import { authorFeedSpec, editionFeedSpec, sectionFeedSpec, siteFeedSpec } from '
 import type { Site } from '../model/types.js';
 import { linkTo } from '../urls/links.js';
 import { FEED_STYLESHEET, feedPaths, SUBSCRIBE_PAGE } from '../urls/paths.js';
+import { say } from '../words.js';
 import type { PageInit } from './story-page.js';
 
 /** A feed as the subscribe page lists it: its name, the page it follows, and its three formats. */
@@ -27,12 +28,12 @@ export function subscribePage(site: Site, config: Config, lastmod: PageInit['las
   return {
     kind: 'subscribe',
     path: SUBSCRIBE_PAGE,
-    title: 'Subscribe',
-    description: `Follow ${config.title} in a feed reader${config.newsletter ? ' or by email' : ''}`,
+    title: say(config, 'subscribe'),
+    description: say(config, config.newsletter ? 'subscribe_description_newsletter' : 'subscribe_description', { site: config.title }),
     lastmod,
     data: {
       siteFeed: feedEntry(config.title, siteFeedSpec(config), config),
-      editionFeed: feedEntry('Daily editions', editionFeedSpec(config), config),
+      editionFeed: feedEntry(say(config, 'daily_editions'), editionFeedSpec(config), config),
       sectionFeeds: site.sections.map((section) => feedEntry(section.name, sectionFeedSpec(section, config), config)),
       authorFeeds: [...site.authors]
         .sort((a, b) => a.name.localeCompare(b.name, config.language) || (a.slug < b.slug ? -1 : 1))

@@ -20,7 +20,7 @@ import { buildSmallSite } from '../support/small-site.js';
 import { makeStory } from '../support/stories.js';
 
 const config = makeConfig({ title: 'The <Test> & "Wire"', baseUrl: 'https://example.org/news/', timeZone: 'Africa/Algiers' });
-const markdown = createMarkdownRenderer({ rawHtml: false });
+const markdown = createMarkdownRenderer({ anchorLabel: 'Link to this section', rawHtml: false });
 const NOT_XML_CHAR = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 /** What an XML reader gets back from text Gazette wrote: forbidden characters gone, line ends normalized. */
 const asXmlReads = (text: string) => text.replace(NOT_XML_CHAR, '').replace(/\r\n?/g, '\n');

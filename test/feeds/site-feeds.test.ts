@@ -26,7 +26,7 @@ const config = makeConfig({
 
 /** Summaries and feed HTML the way build.ts makes them: the real Markdown renderer and URL resolvers. */
 function storyText(settings: Config): StoryText {
-  const markdown = createMarkdownRenderer({ rawHtml: false });
+  const markdown = createMarkdownRenderer({ anchorLabel: 'Link to this section', rawHtml: false });
   const summary = (story: Story) => story.summary ?? renderStoryMarkdown(markdown, story, settings).summary;
   return {
     summary,

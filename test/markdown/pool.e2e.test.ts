@@ -10,7 +10,15 @@ import { createMarkdownRenderer, type RenderedMarkdown, renderStoryMarkdown, typ
 import type { MarkdownSettings } from '../../src/markdown/worker-protocol.js';
 import { assertBuildsAlike, copySampleProject, type Project } from '../support/project.js';
 
-const SITE: MarkdownSettings = { rawHtml: false, embeds: [], baseUrl: 'https://example.org/news/', basePath: '/news/', storySeconds: 60 };
+const SITE: MarkdownSettings = {
+  rawHtml: false,
+  embeds: [],
+  baseUrl: 'https://example.org/news/',
+  basePath: '/news/',
+  storySeconds: 60,
+  words: { heading_anchor: 'Link to this section' },
+  language: 'en',
+};
 
 function stories(count: number): StoryText[] {
   return Array.from({ length: count }, (_, index) => ({
@@ -45,7 +53,7 @@ async function renderAll(batch: readonly StoryText[], settings: MarkdownSettings
 }
 
 describe('the Markdown pool', () => {
-  const markdown = createMarkdownRenderer({ rawHtml: false });
+  const markdown = createMarkdownRenderer({ anchorLabel: 'Link to this section', rawHtml: false });
   const batch = stories(40);
   const expected = batch.map((story) => renderStoryMarkdown(markdown, story, SITE));
 

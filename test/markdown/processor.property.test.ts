@@ -12,7 +12,7 @@ import { feedUrlResolver, pageUrlResolver } from '../../src/urls/links.js';
 import { hostileMarkdown, hostileText, runs } from '../support/properties.js';
 
 const SITE = { baseUrl: 'https://example.org/news/', basePath: '/news/' };
-const renderer = createMarkdownRenderer({ rawHtml: false });
+const renderer = createMarkdownRenderer({ anchorLabel: 'Link to this section', rawHtml: false });
 
 /** What can run a script, or fetch or show a page, if it reached a reader. */
 const EXECUTABLE = new Set(['script', 'style', 'svg', 'math', 'object', 'embed', 'form', 'base', 'meta', 'link', 'frame', 'frameset', 'textarea']);

@@ -5,8 +5,8 @@ import { createMarkdownRenderer, cutOnWord, SUMMARY_LENGTH } from '../../src/mar
 import { isSafeUrl, pageUrlResolver } from '../../src/urls/links.js';
 
 const keep = (url: string) => url;
-const safe = createMarkdownRenderer({ rawHtml: false });
-const trusting = createMarkdownRenderer({ rawHtml: true });
+const safe = createMarkdownRenderer({ anchorLabel: 'Link to this section', rawHtml: false });
+const trusting = createMarkdownRenderer({ anchorLabel: 'Link to this section', rawHtml: true });
 const html = (markdown: string) => safe.render(markdown, keep).html;
 
 describe('createMarkdownRenderer', () => {
@@ -88,7 +88,7 @@ describe('createMarkdownRenderer', () => {
 
   describe('code', async () => {
     const highlighter = await loadHighlighter();
-    const highlighting = createMarkdownRenderer({ rawHtml: false, highlighter: () => highlighter });
+    const highlighting = createMarkdownRenderer({ anchorLabel: 'Link to this section', rawHtml: false, highlighter: () => highlighter });
     const code = '```python\ndef peak(levels):\n    return max(levels)\n```\n\n```nosuch\nplain\n```\n\n    indented\n';
 
     it('highlights a fenced block in a language highlight.js knows, and leaves others plain', () => {
@@ -155,7 +155,7 @@ describe('createMarkdownRenderer', () => {
     it('keeps an iframe of an allowed provider sandboxed, lazy, titled and sized, and removes others with a notice', () => {
       const body =
         '<iframe src="https://player.vimeo.com/video/1" width="640" height="360"></iframe>\n\n<iframe src="https://www.youtube.com/embed/x"></iframe>\n';
-      const onlyVimeo = createMarkdownRenderer({ rawHtml: false, embeds: ['vimeo'] }).render(body, keep, keep);
+      const onlyVimeo = createMarkdownRenderer({ anchorLabel: 'Link to this section', rawHtml: false, embeds: ['vimeo'] }).render(body, keep, keep);
       assert.equal(
         onlyVimeo.html,
         '<div class="embed embed-video"><iframe src="https://player.vimeo.com/video/1" title="Vimeo video" loading="lazy" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-presentation" allowfullscreen referrerpolicy="strict-origin-when-cross-origin" style="aspect-ratio: 640 / 360"></iframe></div>',

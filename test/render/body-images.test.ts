@@ -20,7 +20,7 @@ const CHART = {
 const LOGO = { src: 'images/logo.svg', width: 120, height: 40, bytes: 300, srcset: [], copied: false };
 
 describe('placeBodyImages', () => {
-  const markdown = createMarkdownRenderer({ rawHtml: false });
+  const markdown = createMarkdownRenderer({ anchorLabel: 'Link to this section', rawHtml: false });
   const rendered = markdown.render('![A chart](chart.png "Output") and ![The logo](/images/logo.svg) and ![](https://x.org/a.png)', (url) =>
     url.startsWith('/') ? `/news${url}` : url,
   );
