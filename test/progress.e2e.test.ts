@@ -37,7 +37,7 @@ describe('a build in a CI log', () => {
       ].join('\n'),
     );
     assert.equal(out.length, 1);
-    assert.match(out[0] ?? '', /^Built 15 stories into 87 pages in dist\/ in \d+ ms \((\d+) files: \1 written, 0 removed, 0 kept\)$/);
+    assert.match(out[0] ?? '', /^Built 15 stories into 89 pages in dist\/ in \d+ ms \((\d+) files: \1 written, 0 removed, 0 kept\)$/);
   });
 
   it('prints nothing but problems with --quiet', async () => {

@@ -82,7 +82,7 @@ describe('the npm package', { timeout: 600_000 }, () => {
     assert.equal($('.masthead__title').text(), 'The Harbour Times');
     assert.equal($('link[rel="canonical"]').attr('href'), 'https://example.org/harbour/');
     const storyUrl = $('.card__title a').attr('href') as string;
-    assert.match(storyUrl, /^\/harbour\/\d{4}\/\d\d\/\d\d\/welcome-to-your-gazette\/$/);
+    assert.match(storyUrl, /^\/harbour\/\d{4}\/\d\d\/\d\d\/welcome\/$/);
     const story = cheerio.load(await readFile(path.join(dist, storyUrl.replace('/harbour/', ''), 'index.html'), 'utf8'));
     assert.equal(story('.story__title').text(), 'Welcome to your Gazette');
     assert.equal(story('.meta__byline').text(), 'By The Editors');
