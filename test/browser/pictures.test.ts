@@ -228,10 +228,19 @@ describe('hostile pictures in a browser', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const control = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      for (const name of ['script.svg', 'onload.svg', 'javascript-link.svg', 'external.svg']) await openAndClick(page, `${control}/${name}`);
-      // The payloads' requests arrive in their own time, later on a busy machine.
-      const expected = ['/ran/script', '/ran/onload', '/ran/javascript-link', '/fetched/external.png'];
-      for (let waited = 0; waited < 10_000 && !expected.every((marker) => asked.includes(marker)); waited += 100) await page.waitForTimeout(100);
+      const payloads = {
+        'script.svg': '/ran/script',
+        'onload.svg': '/ran/onload',
+        'javascript-link.svg': '/ran/javascript-link',
+        'external.svg': '/fetched/external.png',
+      };
+      const expected = Object.values(payloads);
+      // The payloads' requests arrive in their own time, later on a busy machine, and a click on a
+      // drawing not yet laid out misses its link: a drawing not heard from is opened and clicked again.
+      for (let round = 0; round < 5 && !expected.every((marker) => asked.includes(marker)); round++) {
+        for (const [name, marker] of Object.entries(payloads)) if (!asked.includes(marker)) await openAndClick(page, `${control}/${name}`);
+        for (let waited = 0; waited < 2_000 && !expected.every((marker) => asked.includes(marker)); waited += 100) await page.waitForTimeout(100);
+      }
       for (const marker of expected) assert.ok(asked.includes(marker), `${marker} in ${asked.join(' ')}`);
     } finally {
       server.close();
