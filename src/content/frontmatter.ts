@@ -79,15 +79,13 @@ export function splitStory(text: string, file: string): SplitStory {
     yaml = parseYaml(raw);
   } catch (error) {
     if (!(error instanceof YamlProblem)) throw error;
-    throw new GazetteError({
-      code: 'frontmatter-invalid',
+    throw frontMatterInvalid(
       file,
-      line: error.line === undefined ? undefined : error.line + lineShift,
-      column: error.column,
-      message: `invalid YAML: ${error.message}`,
-      hint: error.hint ?? 'quote values that contain ": " or start with a special character',
-      cause: error,
-    });
+      error,
+      lineShift,
+      `invalid YAML: ${error.message}`,
+      error.hint ?? 'quote values that contain ": " or start with a special character',
+    );
   }
   const head = text.length - parsed.content.length;
   const bodyLine = text.slice(0, head).split('\n').length;
@@ -144,15 +142,13 @@ function splitOtherForm(text: string, file: string): SplitStory | undefined {
     data = form === 'toml' ? readToml(raw) : readJson(raw);
   } catch (error) {
     if (!(error instanceof FormProblem)) throw error;
-    throw new GazetteError({
-      code: 'frontmatter-invalid',
+    throw frontMatterInvalid(
       file,
-      line: error.line === undefined ? undefined : error.line + lineShift,
-      column: error.column,
-      message: error.message,
-      hint: form === 'toml' ? 'write TOML as Hugo and Zola read it: key = "value"' : 'write one JSON object: { "title": "…", "date": "…" }',
-      cause: error,
-    });
+      error,
+      lineShift,
+      error.message,
+      form === 'toml' ? 'write TOML as Hugo and Zola read it: key = "value"' : 'write one JSON object: { "title": "…", "date": "…" }',
+    );
   }
   const bodyLine = text.slice(0, text.length - rest.length).split('\n').length;
   const frontMatter: YamlData = {
@@ -163,4 +159,17 @@ function splitOtherForm(text: string, file: string): SplitStory | undefined {
     },
   };
   return { frontMatter, body: rest, bodyLine };
+}
+
+/** Front-matter that its parser refused, at the parser's line (shifted to the file's) and column. */
+function frontMatterInvalid(file: string, error: { line?: number; column?: number }, lineShift: number, message: string, hint: string): GazetteError {
+  return new GazetteError({
+    code: 'frontmatter-invalid',
+    file,
+    line: error.line === undefined ? undefined : error.line + lineShift,
+    column: error.column,
+    message,
+    hint,
+    cause: error,
+  });
 }
